@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Set up and run cyclemap with nothing but Python 3.11+.
+
+    python3 bootstrap.py demo    # make .venv, install cyclemap, run it on a bundled example
+    python3 bootstrap.py test    # make .venv, install cyclemap with its test tools, run the tests
+
+The virtual environment lives in .venv and is reinstalled only when pyproject.toml changes.
+Extra arguments after `test` go to pytest (e.g. `python3 bootstrap.py test -k loader`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".cyclemap-installed"
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("cyclemap needs Python 3.11 or newer (this is %d.%d)" % sys.version_info[:2])
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not PYTHON.exists():
+        print("bootstrap: creating .venv", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("bootstrap: installing cyclemap and its test tools into .venv", flush=True)
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def run(args: list[str]) -> int:
+    return subprocess.run(args, cwd=ROOT).returncode
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "demo"
+    if command not in ("demo", "test"):
+        print(__doc__)
+        return 2
+    ensure_venv()
+    if command == "test":
+        return run([str(PYTHON), "-m", "pytest", *argv[1:]])
+    example = argv[1] if len(argv) > 1 else "examples/banco.yaml"
+    return run([str(PYTHON), "-m", "cyclemap", "check", example])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

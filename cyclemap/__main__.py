@@ -1,0 +1,3 @@
+from cyclemap.cli import main
+
+main()

@@ -1,0 +1,74 @@
+"""Run the rule catalogue over cycles: load a file, run every enabled rule, and return its
+diagnostics as data (`FileResult`). No printing here; formatters in `report/` do that."""
+
+from __future__ import annotations
+
+from cyclemap.config import Config
+from cyclemap.diagnostics import Diagnostic, FileResult, Severity, Text
+from cyclemap.loader import load_path
+from cyclemap.model import Cycle
+from cyclemap.rules import Rule, RuleContext, all_rules
+
+DEFAULT_LANG = "en"
+
+
+def enabled_rules(config: Config) -> list[Rule]:
+    """The rules a check runs: `select` (or all), less `ignore`, in catalogue order."""
+    rules = all_rules()
+    chosen = [r for r in rules.values() if config.select is None or r.code in config.select]
+    return [r for r in chosen if r.code not in config.ignore]
+
+
+def severity_of(rule: Rule, config: Config) -> Severity:
+    return config.severity.get(rule.code, rule.severity)
+
+
+def analyse_cycle(cycle: Cycle, config: Config | None = None) -> list[Diagnostic]:
+    """Every finding of the enabled rules on a loaded cycle, sorted by place."""
+    config = config or Config()
+    known = all_rules()
+    diagnostics: list[Diagnostic] = []
+    for moment in cycle.moments:
+        for code in moment.ignore:
+            if code not in known:
+                diagnostics.append(Diagnostic(
+                    cycle.path, moment.at("ignore"), "CM002", Severity.ERROR,
+                    Text(f"`ignore` names the unknown rule {code}", f"`ignore` nombra la regla desconocida {code}"),
+                    Text("`cyclemap rules` lists the codes", "`cyclemap rules` lista los códigos"),
+                    moment.id,
+                ))
+    silenced = {m.id: set(m.ignore) for m in cycle.moments}
+    context = RuleContext(cycle, config)
+    for rule in enabled_rules(config):
+        if rule.reported_by_loader:
+            continue
+        severity = severity_of(rule, config)
+        for finding in rule.check(context):
+            if finding.moment is not None and rule.code in silenced.get(finding.moment, ()):
+                continue
+            diagnostics.append(Diagnostic(
+                cycle.path, finding.pos, rule.code, severity, finding.message,
+                finding.hint or rule.hint, finding.moment,
+            ))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics
+
+
+def choose_lang(cycle: Cycle | None, override: str | None) -> str:
+    if override:
+        return override
+    if cycle is not None and cycle.language:
+        return cycle.language
+    return DEFAULT_LANG
+
+
+def analyse_file(path: str, config: Config | None = None, lang: str | None = None) -> FileResult:
+    """Load and check one file. Raises OSError only when the file cannot be opened."""
+    config = config or Config()
+    cycle, problems = load_path(path)
+    if cycle is None:
+        loader_codes = {"CM001", "CM002"}
+        shown = [d for d in problems if d.code not in config.ignore or d.code in loader_codes]
+        shown.sort(key=Diagnostic.sort_key)
+        return FileResult(path, shown, None, choose_lang(None, lang))
+    return FileResult(path, analyse_cycle(cycle, config), cycle, choose_lang(cycle, lang))

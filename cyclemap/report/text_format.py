@@ -1,0 +1,25 @@
+"""Plain text, one diagnostic per line, as compilers and linters print them:
+
+    path:line:col: CODE severity message
+        hint: what to do
+"""
+
+from __future__ import annotations
+
+from cyclemap.diagnostics import FileResult, Text
+from cyclemap.report import SEVERITY_WORDS, Summary
+
+HINT = Text("hint", "sugerencia")
+
+
+def render(results: list[FileResult], summary: Summary, lang_override: str | None = None) -> str:
+    lines: list[str] = []
+    for result in results:
+        lang = result.lang
+        for d in result.diagnostics:
+            lines.append(f"{d.path}:{d.pos.line}:{d.pos.col}: {d.code} {SEVERITY_WORDS[d.severity](lang)} {d.message(lang)}")
+            if d.hint is not None:
+                lines.append(f"    {HINT(lang)}: {d.hint(lang)}")
+    lang = lang_override or (results[0].lang if len(results) == 1 else "en")
+    lines.append(summary.line()(lang))
+    return "\n".join(lines) + "\n"
