@@ -57,6 +57,27 @@ class Rule:
     # Rules the loader or the engine report themselves (CM001, CM002) have no check of their own.
     reported_by_loader: bool = False
 
+    def section(self, name: str, lang: str) -> str:
+        """One section of the doc, by its English name: "what", "why" or "fix"
+        ("What it checks", "Why it matters", "How to fix"), as one paragraph."""
+        index = {"what": 0, "why": 1, "fix": 2}[name]
+        return doc_sections(self.doc(lang))[index]
+
+
+def doc_sections(doc: str) -> list[str]:
+    """A rule doc's three sections (what / why / fix), each joined into one paragraph.
+    Sections are the indented blocks under a heading line; the first line is the title."""
+    sections: list[list[str]] = []
+    for line in doc.splitlines()[1:]:
+        if not line.strip():
+            continue
+        if not line.startswith((" ", "\t")):
+            sections.append([])
+        elif sections:
+            sections[-1].append(line.strip())
+    texts = [" ".join(lines) for lines in sections]
+    return (texts + ["", "", ""])[:3]
+
 
 class RuleContext:
     """What a rule may look at: the cycle, the settings, and the graph (built once, lazily)."""
