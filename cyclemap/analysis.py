@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cyclemap.config import Config
 from cyclemap.diagnostics import Diagnostic, FileResult, Severity, Text
-from cyclemap.loader import load_path
+from cyclemap.loader import read_path
 from cyclemap.model import Cycle
 from cyclemap.rules import Rule, RuleContext, all_rules
 
@@ -54,21 +54,22 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None) -> list[Diagnostic
     return diagnostics
 
 
-def choose_lang(cycle: Cycle | None, override: str | None) -> str:
+def choose_lang(cycle: Cycle | None, override: str | None, file_language: str | None = None) -> str:
+    """--lang, else the cycle's `language` (read even from a broken file), else English."""
     if override:
         return override
     if cycle is not None and cycle.language:
         return cycle.language
-    return DEFAULT_LANG
+    return file_language or DEFAULT_LANG
 
 
 def analyse_file(path: str, config: Config | None = None, lang: str | None = None) -> FileResult:
     """Load and check one file. Raises OSError only when the file cannot be opened."""
     config = config or Config()
-    cycle, problems = load_path(path)
-    if cycle is None:
-        loader_codes = {"CM001", "CM002"}
-        shown = [d for d in problems if d.code not in config.ignore or d.code in loader_codes]
-        shown.sort(key=Diagnostic.sort_key)
-        return FileResult(path, shown, None, choose_lang(None, lang))
+    loaded = read_path(path)
+    if loaded.cycle is None:
+        # CM001/CM002 cannot be ignored: a file that does not read has nothing else to say.
+        problems = sorted(loaded.diagnostics, key=Diagnostic.sort_key)
+        return FileResult(path, problems, None, choose_lang(None, lang, loaded.language))
+    cycle = loaded.cycle
     return FileResult(path, analyse_cycle(cycle, config), cycle, choose_lang(cycle, lang))
