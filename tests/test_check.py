@@ -115,3 +115,24 @@ def test_graph_default_next_closing_and_branches():
     assert cycle_order(cycle) == ["a", "b", "c", "d", "complaint"]
     open_cycle, _ = load_text("cyclemap: 1\ntitle: T\nclosed: false\nmoments:\n  - {id: a, name: A, kind: routine}\n  - {id: b, name: B, kind: routine}\n")
     assert [(e.source, e.target) for e in edges(open_cycle)] == [("a", "b")]
+
+
+def test_internal_error_is_a_message_and_debug_shows_the_traceback(monkeypatch):
+    """A bug must never greet the user with a traceback, unless they ask with --debug."""
+    from typer.testing import CliRunner
+
+    import cyclemap.analysis
+    from cyclemap.cli import app
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cyclemap.analysis, "analyse_file", broken)
+    monkeypatch.setenv("CYCLEMAP_LANG", "en")
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", "examples/banco.yaml"])
+    assert result.exit_code == 3
+    assert "internal error: RuntimeError: boom" in result.output
+    assert "Traceback" not in result.output
+    debug = runner.invoke(app, ["check", "examples/banco.yaml", "--debug"])
+    assert isinstance(debug.exception, RuntimeError)
