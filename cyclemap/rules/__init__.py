@@ -30,6 +30,7 @@ RULE_MODULES = (
     "cm006_no_way_back",
     "cm007_too_few_moments",
     "cm008_outside_scale",
+    "cm202_busiest_moments",
 )
 
 
