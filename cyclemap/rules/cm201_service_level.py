@@ -77,7 +77,7 @@ RULE = rule_from_module(
     doc_es=DOC_ES,
     hint=Text("work on the weak points ranked first to move up a level",
               "trabaje los puntos débiles que van primero para subir de nivel"),
-    fails="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical, expectation: 4, score: 3.1}\n  - {id: b, name: Pays, kind: routine, expectation: 4, score: 3.9}\n",
+    fails="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical, expectation: 4, score: 3.1}\n  - {id: b, name: Pays, kind: routine, expectation: 4, score: 3.6}\n",
     passes="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical, expectation: 4}\n  - {id: b, name: Pays, kind: routine, expectation: 4}\n",
     check=check,
 )
