@@ -60,13 +60,15 @@ def check(ctx):
         return
     order = {mid: i for i, mid in enumerate(ctx.order)}
     busiest = sorted((mid for mid, s in scores.items() if s >= top - 1e-9), key=lambda m: order.get(m, 0))[:3]
+    tied = len(busiest) > 1
     for mid in busiest:
         moment = ctx.graph.nodes[mid]["moment"]
         yield Finding(
-            Text(f"`{mid}` ({moment.name}) is the moment most customer paths run through "
-                 f"(betweenness {scores[mid]:.2f}): a failure here reaches the most customers",
-                 f"`{mid}` ({moment.name}) es el momento por el que pasan más recorridos del cliente "
-                 f"(intermediación {scores[mid]:.2f}): una falla aquí alcanza a más clientes"),
+            Text(f"`{mid}` ({moment.name}) is {'one of the moments' if tied else 'the moment'} most customer paths "
+                 f"run through (betweenness {scores[mid]:.2f}): a failure here reaches the most customers",
+                 f"`{mid}` ({moment.name}) es {'uno de los momentos' if tied else 'el momento'} por {'los' if tied else 'el'} "
+                 f"que pasan más recorridos del cliente (intermediación {scores[mid]:.2f}): una falla aquí "
+                 f"alcanza a más clientes"),
             moment.pos,
             mid,
         )
