@@ -306,8 +306,7 @@ def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], la
                           + (f"/{fmt(m.expectation)}" if m.expectation is not None else ""))
         head.append(f"  ({' · '.join(detail)})", style="dim" if style.color else "")
     else:
-        head.append(first.name.replace("-", " ").capitalize() if first.name else first.code,
-                    style="bold" if style.color else "")
+        head.append(first.summary(lang) if first.summary else first.code, style="bold" if style.color else "")
         if first.path and first.line:
             head.append(f"  ({os.path.basename(first.path)}:{first.line})", style="dim" if style.color else "")
     title = Table.grid(padding=(0, 1))
