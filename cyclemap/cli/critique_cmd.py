@@ -16,7 +16,19 @@ from cyclemap.cli.common import (
 )
 
 
-@app.command("critique")
+CRITIQUE_HELP_ES = """Critica un ciclo como un consultor de servicio: dónde es débil, por qué y qué hacer.
+
+    Ejemplos:
+
+        cyclemap critique examples/banco.yaml
+
+        cyclemap critique banco.yaml --ratings encuesta.csv --lang en
+
+        cyclemap critique banco.yaml | less
+    """
+
+
+@app.command("critique", help=h(None, CRITIQUE_HELP_ES))
 @guarded
 def critique(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(

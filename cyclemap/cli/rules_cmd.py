@@ -77,7 +77,25 @@ def _examples_markdown(rule, lang: str) -> list[str]:
     return out
 
 
-@app.command("rules")
+RULES_HELP_ES = """Lista el catálogo de reglas: código, nombre, severidad por defecto y qué encuentra cada una.
+
+    Ejemplos:
+
+        cyclemap rules
+
+        cyclemap rules --format markdown --lang es > reglas.md
+    """
+EXPLAIN_HELP_ES = """Explica una regla: qué comprueba, por qué importa, cómo corregirlo, con ejemplos.
+
+    Ejemplos:
+
+        cyclemap explain CM104
+
+        cyclemap explain cm109 --lang es
+    """
+
+
+@app.command("rules", help=h(None, RULES_HELP_ES))
 @guarded
 def rules(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|markdown", help=h(
@@ -129,7 +147,7 @@ def _console():
     return console, style
 
 
-@app.command("explain")
+@app.command("explain", help=h(None, EXPLAIN_HELP_ES))
 @guarded
 def explain(
     code: Annotated[str, typer.Argument(metavar="CODE", show_default=False, help=h(
