@@ -166,3 +166,13 @@ def test_docs_rules_is_up_to_date(name, lang):
     committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
     assert committed == markdown_catalogue(lang), (
         f"docs/{name} is stale: run `python -m cyclemap rules --format markdown --lang {lang} > docs/{name}`")
+
+
+def test_output_that_cannot_show_unicode_still_works(cli):
+    run = cli("critique", BANCO, env={"PYTHONIOENCODING": "ascii"})
+    assert run.code == 0 and "Toma turno y espera" in run.out and "CM104" in run.out
+
+
+def test_rules_bad_format_is_a_usage_error(cli):
+    run = cli("rules", "--format", "html")
+    assert run.code == 2 and "--format" in run.err

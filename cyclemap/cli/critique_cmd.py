@@ -78,5 +78,19 @@ def critique(
     from cyclemap.report.critique_rich import Style, render as render_critique
 
     report = build_critique(result.cycle, result.diagnostics, settings, result.lang)
-    sys.stdout.write(render_critique(report, result.lang, Style.detect(sys.stdout)))
+    write_out(render_critique(report, result.lang, Style.detect(sys.stdout)))
     raise typer.Exit(EXIT_OK)
+
+
+def write_out(text: str) -> None:
+    """Print, replacing what the output's encoding cannot show (e.g. a Latin-1 terminal)
+    instead of failing."""
+    encoding = sys.stdout.encoding or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(encoding if encoding else "ascii", "replace"))
+        sys.stdout.buffer.flush()
+        return
+    sys.stdout.write(text)

@@ -68,6 +68,7 @@ SEVERITY_WORD = {
     Severity.WARNING: Text("warning", "advertencia"),
     Severity.INFO: Text("note", "nota"),
 }
+ASCII_PUNCTUATION = {"·": "-", "—": "-", "→": "->", "…": "...", "•": "-", "–": "-"}
 SPARK = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = "_.-~=+*#"
 
@@ -94,7 +95,10 @@ class Style:
             except ValueError:
                 width = None
         if width is None:
-            width = os.get_terminal_size(stream.fileno()).columns if tty else 80
+            try:
+                width = os.get_terminal_size(stream.fileno()).columns if tty else 80
+            except (OSError, ValueError, AttributeError):
+                width = 80
         # Wider than 100 columns, lines of prose get hard to read.
         return cls(color=tty and not no_color, unicode=unicode, boxes=tty and not no_color and unicode,
                    width=max(60, min(width, 100)))
@@ -110,8 +114,11 @@ def render(critique: Critique, lang: str | None = None, style: Style | None = No
                       legacy_windows=False, soft_wrap=False)
     for part in _parts(critique, lang, style):
         console.print(part)
-    text = buffer.getvalue()
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    if not style.unicode:
+        for fancy, plain in ASCII_PUNCTUATION.items():
+            text = text.replace(fancy, plain)
+    return text
 
 
 def _parts(c: Critique, lang: str, style: Style):
