@@ -37,6 +37,7 @@ def test_banco_in_spanish_in_a_pipe_at_80_columns(cli):
     assert table.index("Llega a la sucursal") < table.index("Toma turno") < table.index("Un asesor")
     assert "Jefe de operaciones" in table and "(sin responsable)" in table
     assert re.search(r"2\.3 \S+ +4 ", table)
+    assert "→ punto 1" in table  # the table points at the ranked weak points
     # the curve: one column per moment, critical ones marked
     curve = out[out.index("Curva de"):out.index("Puntos débiles")].splitlines()
     assert curve[1].startswith("nota") and len(curve[1].split()) == 1 + 8

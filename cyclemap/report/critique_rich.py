@@ -54,6 +54,7 @@ T = {
     "why_again": Text("see point {n} above", "vea el punto {n} más arriba"),
     "why_again_many": Text("see points {n} above", "vea los puntos {n} más arriba"),
     "and": Text(" and ", " y "),
+    "see_point": Text("→ point", "→ punto"),
     "next": Text("Next step", "Próximo paso"),
     "next_many": Text("Next steps", "Próximos pasos"),
     "notes": Text("Notes", "Notas"),
@@ -205,6 +206,7 @@ def _moments_table(c: Critique, lang: str, style: Style) -> Table:
     table.add_column(T["col_kind"](lang), no_wrap=True, width=8)
     table.add_column(T["col_score"](lang), no_wrap=True, width=17)
     table.add_column(T["col_findings"](lang), no_wrap=True, width=12)
+    group_of = {group[0].moment_id: n for n, group in enumerate(weak_point_groups(c), 1) if group[0].moment_id}
     for view in c.moments:
         m = view.moment
         name = RichText(m.name, style="bold" if (style.color and m.critical) else "")
@@ -217,6 +219,8 @@ def _moments_table(c: Critique, lang: str, style: Style) -> Table:
             if i:
                 findings.append("\n" if i % 2 == 0 else " ")
             findings.append(code, style=SEVERITY_STYLE[d.severity] if style.color else "")
+        if m.id in group_of:
+            findings.append(f"\n{T['see_point'](lang)} {group_of[m.id]}", style="bold" if style.color else "")
         table.add_row(str(view.position), name, kind, _bar(view, c, style), findings)
     return table
 
