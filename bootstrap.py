@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run cyclemap with nothing but Python 3.11+.
 
-    python3 bootstrap.py demo    # make .venv, install cyclemap, run it on a bundled example
+    python3 bootstrap.py demo    # make .venv, install cyclemap, criticise a bundled example
     python3 bootstrap.py test    # make .venv, install cyclemap with its test tools, run the tests
 
 The virtual environment lives in .venv and is reinstalled only when pyproject.toml changes.
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     if command == "test":
         return run([str(PYTHON), "-m", "pytest", *argv[1:]])
     example = argv[1] if len(argv) > 1 else "examples/banco.yaml"
-    return run([str(PYTHON), "-m", "cyclemap", "check", example])
+    return run([str(PYTHON), "-m", "cyclemap", "critique", example])
 
 
 if __name__ == "__main__":
