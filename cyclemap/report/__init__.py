@@ -47,7 +47,7 @@ class Summary:
         if self.baseline:
             base = n(self.baseline, "finding", "hallazgo", "findings", "hallazgos")
             line = Text(f"{line.en} ({base.en} already in the baseline, not shown)",
-                        f"{line.es} ({base.es} ya en la línea base, no se muestran)")
+                        f"{line.es} ({base.es} ya en la línea base, sin mostrar)")
         return line
 
 
