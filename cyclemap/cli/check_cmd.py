@@ -66,7 +66,7 @@ def check(
         cyclemap check cycles/ --baseline report-main.json --fail-on warning
     """
     from cyclemap.analysis import analyse_file
-    from cyclemap.report import FORMATS, render
+    from cyclemap.report import FORMATS
 
     lang = check_lang(lang)
     if fmt not in FORMATS:

@@ -34,12 +34,19 @@ T = {
 }
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def counts(d: CycleDiff) -> Text:
+    added, removed, changed = len(d.added), len(d.removed), len(d.changed)
+    new, fixed = len(d.new_findings), len(d.fixed_findings)
     return Text(
-        f"{len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed; "
-        f"{len(d.new_findings)} new findings, {len(d.fixed_findings)} fixed",
-        f"{len(d.added)} añadidos, {len(d.removed)} quitados, {len(d.changed)} cambiados; "
-        f"{len(d.new_findings)} hallazgos nuevos, {len(d.fixed_findings)} corregidos",
+        f"{added} added, {removed} removed, {changed} changed; "
+        f"{_n(new, 'new finding', 'new findings')}, {fixed} fixed",
+        f"{_n(added, 'añadido', 'añadidos')}, {_n(removed, 'quitado', 'quitados')}, "
+        f"{_n(changed, 'cambiado', 'cambiados')}; {_n(new, 'hallazgo nuevo', 'hallazgos nuevos')}, "
+        f"{_n(fixed, 'corregido', 'corregidos')}",
     )
 
 
