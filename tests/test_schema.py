@@ -150,4 +150,4 @@ def test_schema_command_prints_and_writes(cli, tmp_path):
     assert run.code == 0 and run.out == ""
     assert json.loads((tmp_path / "cyclemap.schema.json").read_text(encoding="utf-8")) == cycle_schema()
     run = cli("schema", "-o", str(tmp_path / "missing" / "x.json"))
-    assert run.code == 2 and "cannot write" in run.err
+    assert run.code == 2 and "does not exist" in run.err

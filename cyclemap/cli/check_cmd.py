@@ -13,7 +13,7 @@ from cyclemap.cli import app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h,
 )
-from cyclemap.cli.files import collect_files  # noqa: F401  (kept importable from here)
+from cyclemap.files import collect_files  # noqa: F401  (kept importable from here)
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -75,8 +75,8 @@ def check(
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}",
                          f"--fail-on debe ser uno de {', '.join(FAIL_ON)}, no {fail_on!r}")
-    from cyclemap.cli.files import analyse_all
-    from cyclemap.cli.reporting import check_output, emit
+    from cyclemap.files import analyse_all
+    from cyclemap.report.deliver import check_output, emit
 
     files = collect_files(paths, exclude)
     check_output(output, files)

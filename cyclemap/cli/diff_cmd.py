@@ -47,11 +47,10 @@ def diff(
     import os
 
     from cyclemap.analysis import analyse_file
-    from cyclemap.cli.files import analyse_all
-    from cyclemap.cli.reporting import check_output
+    from cyclemap.files import analyse_all
+    from cyclemap.report.deliver import check_output, write_report
     from cyclemap.diagnostics import Severity
     from cyclemap.diff import diff_results
-    from cyclemap.report import write_atomic
     from cyclemap.report.diff_format import DIFF_FORMATS, render
 
     lang = check_lang(lang)
@@ -75,11 +74,7 @@ def diff(
     if output is None:
         sys.stdout.write(text)
     else:
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {output}: {exc.strerror or exc}",
-                             f"no se puede escribir {output}: {exc.strerror or exc}")
+        write_report(output, text)
     worst = result.worst_new()
     failed = fail_on_new != "never" and worst is not None and worst.rank >= Severity(fail_on_new).rank
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

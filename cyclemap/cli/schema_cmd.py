@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.common import DebugOption, UsageError, guarded, h
+from cyclemap.cli.common import DebugOption, guarded, h
 
 
 @app.command("schema")
@@ -32,22 +32,13 @@ def schema(
 
         cyclemap schema | jq '.properties | keys'
     """
-    import os
-
-    from cyclemap.report import write_atomic
+    from cyclemap.report.deliver import check_output, write_report
     from cyclemap.schema import schema_json
 
     text = schema_json()
     if output is None:
         sys.stdout.write(text)
         return
-    folder = os.path.dirname(os.path.abspath(output))
-    if os.path.isdir(output) or not os.path.isdir(folder):
-        raise UsageError(f"cannot write {output}: not a file in an existing folder",
-                         f"no se puede escribir {output}: no es un archivo en una carpeta existente")
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}",
-                         f"no se puede escribir {output}: {exc.strerror or exc}")
+    check_output(output, [])
+    write_report(output, text)
     sys.stderr.write(h(f"schema written to {output}\n", f"esquema escrito en {output}\n"))

@@ -3,14 +3,10 @@
 Each formatter is a module with `render(results, summary, lang) -> str`; none knows
 anything about individual rules. A formatter may take more keyword options (`rules`, the
 codes that ran; `fail_on`, the threshold): `render()` passes only those it declares.
-
-`write_atomic` is how every report reaches a file: never half-written, never in place.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 
 from cyclemap.diagnostics import FileResult, Severity, Text
@@ -72,29 +68,3 @@ def render(fmt: str, results: list[FileResult], lang_override: str | None = None
     extra = {k: v for k, v in options.items() if k in accepted and v is not None}
     return module.render(results, summary or Summary.of(results), lang_override, **extra)
 
-
-def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write a whole file or nothing: a temp file in the same folder, then `os.replace`.
-    A reader never sees half a report, and a failure leaves the old file as it was."""
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:  # keep the permissions an existing file had; a new one gets the usual 0666 & ~umask
-            os.chmod(tmp, os.stat(target).st_mode & 0o7777)
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -12,28 +12,30 @@ import os
 import sys
 from typing import Callable
 
-from cyclemap.cli.common import UsageError
+from cyclemap.files import UsageError
 
 
 def check_output(output: str | None, inputs: list[str]) -> None:
-    """Refuse, before any work, an output that would overwrite an input or cannot be written."""
+    """Refuse, before any work, an output that would overwrite an input or has no folder
+    (`cyclemap.atomic` decides; here its refusal becomes a usage error, exit 2)."""
     if output is None:
         return
-    target = os.path.realpath(output)
-    for path in inputs:
-        if os.path.realpath(path) == target:
-            raise UsageError(f"--output {output} is one of the files being checked; cyclemap never overwrites its input",
-                             f"--output {output} es uno de los archivos revisados; cyclemap nunca sobrescribe su entrada")
-    folder = os.path.dirname(os.path.abspath(output))
-    if os.path.isdir(output):
-        raise UsageError(f"--output {output} is a folder; give a file name",
-                         f"--output {output} es una carpeta; indique un nombre de archivo")
-    if not os.path.isdir(folder):
-        raise UsageError(f"cannot write {output}: the folder {folder} does not exist",
-                         f"no se puede escribir {output}: la carpeta {folder} no existe")
-    if not os.access(folder, os.W_OK):
-        raise UsageError(f"cannot write {output}: no permission to write in {folder}",
-                         f"no se puede escribir {output}: sin permiso de escritura en {folder}")
+    from cyclemap.atomic import OutputError, check_output as check
+
+    try:
+        check(output, inputs)
+    except OutputError as exc:
+        raise UsageError(exc.text.en, exc.text.es) from None
+
+
+def write_report(output: str, text: str) -> None:
+    """The report into `output`, atomically; a write failure is a usage error (exit 2)."""
+    from cyclemap.atomic import OutputError, write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OutputError as exc:
+        raise UsageError(exc.text.en, exc.text.es) from None
 
 
 def summary_lang(results, lang: str | None) -> str:
@@ -46,7 +48,7 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     (those not already in the baseline)."""
     from cyclemap.analysis import enabled_rules
     from cyclemap.config import Config
-    from cyclemap.report import MACHINE_FORMATS, Summary, render, write_atomic
+    from cyclemap.report import MACHINE_FORMATS, Summary, render
 
     dropped = 0
     if baseline is not None:
@@ -60,11 +62,7 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
         if fmt in MACHINE_FORMATS:
             sys.stderr.write(line + "\n")
         return results
-    try:
-        write_atomic(output, report)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}",
-                         f"no se puede escribir {output}: {exc.strerror or exc}")
+    write_report(output, report)
     from cyclemap.diagnostics import Text
 
     wrote = Text(f"report written to {output}", f"informe escrito en {output}")
