@@ -218,3 +218,46 @@ def test_junit_survives_control_characters(tmp_path):
     _, xml = parse_junit(render("junit", [result]), tmp_path)
     case = [c for c in next(iter(xml)) if c.name.startswith("CM001")][0]
     assert "bad" in case.result[0].text
+
+
+# -- any text survives the escaping (property tests) ----------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def runner_unescape(value: str) -> str:
+    """What the Actions runner does with an escaped value (the percent sign last)."""
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        value = value.replace(code, char)
+    return value
+
+
+@given(st.text())
+def test_github_escaping_round_trips_any_text(text):
+    from cyclemap.report.github_format import escape_data, escape_property
+
+    prop = escape_property(text)
+    assert not set(prop) & set(",:\r\n")
+    assert runner_unescape(prop) == text
+    data = escape_data(text)
+    assert "\n" not in data and "\r" not in data
+    assert runner_unescape(data) == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1), st.text())
+def test_junit_carries_any_message_and_path(tmp_path_factory, message, name):
+    junitparser = pytest.importorskip("junitparser")
+    from cyclemap.report.junit_format import clean
+
+    path = f"cycles/{name}.yaml"
+    result = FileResult(path, [Diagnostic(path, Pos(2, 3), "CM003", Severity.ERROR, Text(message, message))], None, "en")
+    report = tmp_path_factory.mktemp("junit") / "report.xml"
+    report.write_text(render("junit", [result]), encoding="utf-8")
+    xml = junitparser.JUnitXml.fromfile(str(report))
+    suite = next(iter(xml))
+    assert suite.name == clean(path) and suite.failures == 1
+    failure = [c for c in suite if c.name.startswith("CM003")][0].result[0]
+    # XML normalises CR/LF in text; everything else arrives as written.
+    assert clean(message).replace("\r\n", "\n").replace("\r", "\n") in failure.text.replace("\r\n", "\n")
