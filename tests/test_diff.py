@@ -192,3 +192,52 @@ def test_baseline_usage_errors(cli, write, tmp_path):
     assert run.code == 2 and "no such file" in run.err
     run = cli("check", "c.yaml", "--baseline", "bad-report.json", cwd=tmp_path)
     assert run.code == 2 and "not a cyclemap JSON report" in run.err and "Traceback" not in run.err
+
+
+# -- every bundled example, as a pair of versions (in-process, for speed) --------------------
+
+from tests.conftest import EXAMPLE_FILES  # noqa: E402
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_diff_of_each_example_and_a_variant(example, tmp_path):
+    import yaml
+
+    from cyclemap.analysis import analyse_file
+    from cyclemap.diff import diff_results
+
+    text = example.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    same = diff_results(analyse_file(str(example)), analyse_file(str(example)))
+    assert same.empty and same.moments_compared
+    # The variant: the first moment flips its kind and gains a score, the last moment goes,
+    # a new one arrives, and the file is re-serialised (every line moves).
+    first, last = data["moments"][0], data["moments"][-1]
+    flipped = "routine" if first["kind"] in ("critical", "crítico", "critico") else "critical"
+    old_score = first.get("score")
+    first["kind"] = flipped
+    first["score"] = 1.5
+    data["moments"] = [m for m in data["moments"] if m is not last]
+    relinked = set()
+    for m in data["moments"]:
+        if m.get("next") and any((b if isinstance(b, str) else b["to"]) == last["id"] for b in m["next"]):
+            relinked.add(m["id"])
+            m["next"] = [b for b in m["next"] if (b if isinstance(b, str) else b["to"]) != last["id"]] or None
+            if m["next"] is None:
+                del m["next"]
+    data["moments"].append({"id": "zz-new", "name": "A new moment", "kind": "routine"})
+    variant = tmp_path / example.name
+    variant.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    d = diff_results(analyse_file(str(example)), analyse_file(str(variant)))
+    assert d.moments_compared
+    assert [m.id for m in d.added] == ["zz-new"]
+    assert [m.id for m in d.removed] == [last["id"]]
+    changes = {m.id: {c.key: c for c in m.changes} for m in d.changed}
+    assert set(changes) == {first["id"]} | relinked  # nothing else changed, though every line moved
+    assert all(set(changes[i]) == {"next"} for i in relinked - {first["id"]})
+    assert changes[first["id"]]["kind"].new == flipped
+    score = changes[first["id"]]["score"]
+    assert score.new == 1.5 and (score.delta == round(1.5 - old_score, 6) if old_score is not None else score.delta is None)
+    # Re-serialising moved every line, yet findings only differ where the content did.
+    for f in d.new_findings + d.fixed_findings:
+        assert f.moment in (first["id"], last["id"], "zz-new", None) or f.code in ("CM005", "CM006"), f
