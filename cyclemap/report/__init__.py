@@ -67,4 +67,3 @@ def render(fmt: str, results: list[FileResult], lang_override: str | None = None
     accepted = inspect.signature(module.render).parameters
     extra = {k: v for k, v in options.items() if k in accepted and v is not None}
     return module.render(results, summary or Summary.of(results), lang_override, **extra)
-
