@@ -241,3 +241,10 @@ def test_diff_of_each_example_and_a_variant(example, tmp_path):
     # Re-serialising moved every line, yet findings only differ where the content did.
     for f in d.new_findings + d.fixed_findings:
         assert f.moment in (first["id"], last["id"], "zz-new", None) or f.code in ("CM005", "CM006"), f
+
+
+def test_help_in_both_languages(cli):
+    assert "Compare two versions of a cycle" in cli("diff", "--help").out
+    assert "Compara dos versiones de un ciclo" in cli("diff", "--help", env={"CYCLEMAP_LANG": "es"}).out
+    assert "yaml-language-server" in cli("schema", "--help", env={"CYCLEMAP_LANG": "es"}).out
+    assert "para editores" in cli("schema", "--help", env={"CYCLEMAP_LANG": "es"}).out

@@ -13,7 +13,21 @@ from cyclemap.cli.common import EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption,
 FAIL_ON_NEW = ("error", "warning", "info", "never")
 
 
-@app.command("diff")
+DIFF_HELP_ES = """Compara dos versiones de un ciclo: momentos añadidos, quitados y cambiados; hallazgos nuevos y corregidos.
+
+    Los cambios se muestran campo por campo (tipo, responsable, estándar, puntuación y expectativa con sus diferencias…). Los hallazgos se emparejan por código, momento y mensaje, no por línea.
+
+    Ejemplos:
+
+        git show main:ciclos/banco.yaml > /tmp/banco-main.yaml
+
+        cyclemap diff /tmp/banco-main.yaml ciclos/banco.yaml
+
+        cyclemap diff viejo.yaml nuevo.yaml --format markdown -o comentario.md --fail-on-new warning
+    """
+
+
+@app.command("diff", help=h(None, DIFF_HELP_ES))
 @guarded
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", show_default=False, help=h(
@@ -33,8 +47,7 @@ def diff(
 ) -> None:
     """Compare two versions of a cycle: moments added, removed, changed; findings new and fixed.
 
-    Changes are shown field by field (kind, owner, standard, score and expectation with
-    their deltas…). Findings are matched by code, moment and message, not by line.
+    Changes are shown field by field (kind, owner, standard, score and expectation with their deltas…). Findings are matched by code, moment and message, not by line.
 
     Examples:
 

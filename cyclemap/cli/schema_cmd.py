@@ -11,7 +11,21 @@ from cyclemap.cli import app
 from cyclemap.cli.common import DebugOption, guarded, h
 
 
-@app.command("schema")
+SCHEMA_HELP_ES = """El JSON Schema (draft 2020-12) del formato 1 de ciclos, para editores y otras herramientas.
+
+    Conéctelo a yaml-language-server (extensión YAML de VS Code, Neovim, Helix…) con una primera línea en el archivo del ciclo:
+
+        # yaml-language-server: $schema=./cyclemap.schema.json
+
+    Ejemplos:
+
+        cyclemap schema -o cyclemap.schema.json
+
+        cyclemap schema | jq '.properties | keys'
+    """
+
+
+@app.command("schema", help=h(None, SCHEMA_HELP_ES))
 @guarded
 def schema(
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
@@ -21,8 +35,7 @@ def schema(
 ) -> None:
     """The JSON Schema (draft 2020-12) of cycle format 1, for editors and other tools.
 
-    Wire it to yaml-language-server (VS Code's YAML extension, Neovim, Helix…) with a
-    first line in the cycle file:
+    Wire it to yaml-language-server (VS Code's YAML extension, Neovim, Helix…) with a first line in the cycle file:
 
         # yaml-language-server: $schema=./cyclemap.schema.json
 
