@@ -201,3 +201,14 @@ def test_output_where_no_file_can_be_made_is_a_usage_error_even_for_root(cli, wr
     write("ok.yaml", GOOD)
     run = cli("check", "ok.yaml", "--format", "json", "-o", "/proc/cyclemap-report.json", cwd=tmp_path)
     assert run.code == 2 and "/proc/cyclemap-report.json: cannot write" in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null here")
+def test_output_to_a_device_or_dash_is_written_through(cli, write, tmp_path):
+    write("dup.yaml", DUPLICATE)
+    run = cli("check", "dup.yaml", "--format", "json", "-o", "/dev/null", cwd=tmp_path)
+    assert run.code == 1 and run.out == "" and "report written to /dev/null" in run.err
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")  # still the device
+    run = cli("check", "dup.yaml", "--format", "json", "-o", "-", cwd=tmp_path)
+    assert run.code == 1 and json.loads(run.out)["summary"]["errors"] == 1
+    assert run.err.strip() == "1 file checked: 1 error, 0 warnings, 0 info"

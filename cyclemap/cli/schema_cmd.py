@@ -50,7 +50,7 @@ def schema(
     from cyclemap.schema import schema_json
 
     text = schema_json(check_lang(lang) or "en")
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
         return
     check_output(output, [])
