@@ -190,6 +190,8 @@ def test_baseline_usage_errors(cli, write, tmp_path):
     write("bad-report.json", '{"cyclemap": "0.1.0", "files": 3, "summary": {}}')
     run = cli("check", "c.yaml", "--baseline", "missing.json", cwd=tmp_path)
     assert run.code == 2 and "no such file" in run.err
+    run = cli("check", "c.yaml", "--baseline", ".", cwd=tmp_path)
+    assert run.code == 2 and "is a folder" in run.err
     run = cli("check", "c.yaml", "--baseline", "bad-report.json", cwd=tmp_path)
     assert run.code == 2 and "not a cyclemap JSON report" in run.err and "Traceback" not in run.err
 

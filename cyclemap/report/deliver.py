@@ -95,6 +95,9 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
 def _apply_baseline(results: list, baseline: str, analyse: Callable | None) -> tuple[list, int]:
     from cyclemap.diff import BaselineError, apply_baseline, load_baseline
 
+    if os.path.isdir(baseline):
+        raise UsageError(f"--baseline {baseline} is a folder; give a cycle file or a JSON report",
+                         f"--baseline {baseline} es una carpeta; indique un archivo de ciclo o un informe JSON")
     if not os.path.isfile(baseline):
         raise UsageError(f"--baseline {baseline}: no such file", f"--baseline {baseline}: no existe el archivo")
     try:
