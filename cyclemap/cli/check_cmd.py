@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
 from typing import Annotated, List, Optional
 
 import typer
@@ -14,35 +11,9 @@ from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
     UsageError, check_lang, check_ratings, config_finder, guarded, h, settings_for,
 )
+from cyclemap.files import collect_files  # noqa: F401  (kept importable from here)
 
-CYCLE_SUFFIXES = (".yaml", ".yml")
 FAIL_ON = ("error", "warning", "info", "never")
-
-
-def collect_files(paths: list[str]) -> list[str]:
-    """Files as given, folders searched for *.yaml/*.yml (hidden files and folders
-    skipped), in a stable order. A missing path or an empty folder is a usage error."""
-    files: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.suffix in CYCLE_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                raise UsageError(f"no cycle files (*.yaml, *.yml) in {raw}",
-                                 f"no hay archivos de ciclo (*.yaml, *.yml) en {raw}")
-            files.extend(found)
-        elif path.is_file():
-            files.append(str(path))
-        elif path.exists():
-            raise UsageError(f"{raw} is not a file or folder", f"{raw} no es un archivo ni una carpeta")
-        else:
-            raise UsageError(f"{raw}: no such file or folder", f"{raw}: no existe el archivo o la carpeta")
-    seen: set[str] = set()
-    return [f for f in files if not (f in seen or seen.add(f))]
 
 
 def exit_code(results, fail_on: str) -> int:
@@ -59,9 +30,9 @@ def exit_code(results, fail_on: str) -> int:
 @guarded
 def check(
     paths: Annotated[List[str], typer.Argument(metavar="PATH...", show_default=False, help=h(
-        "Cycle files, or folders to search for *.yaml / *.yml.",
-        "Archivos de ciclo, o carpetas donde buscar *.yaml / *.yml."))],
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help=h(
+        "Cycle files, folders to search for *.yaml / *.yml, or glob patterns (`cycles/**/*.yaml`).",
+        "Archivos de ciclo, carpetas donde buscar *.yaml / *.yml, o patrones (`ciclos/**/*.yaml`)."))],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|sarif|github|junit", help=h(
         "Output format.", "Formato de salida."))] = "text",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="error|warning|info|never", help=h(
         "Exit with 1 when a finding is at least this severe.",
@@ -70,6 +41,15 @@ def check(
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
+        "Write the report to FILE (the terminal still gets the summary line).",
+        "Escribe el informe en FILE (la terminal recibe igualmente la línea de resumen)."))] = None,
+    exclude: Annotated[Optional[List[str]], typer.Option("--exclude", metavar="PATTERN", help=h(
+        "Leave out paths matching this pattern (file, folder or glob; repeatable).",
+        "Deja fuera las rutas que coinciden con este patrón (archivo, carpeta o glob; repetible)."))] = None,
+    baseline: Annotated[Optional[str], typer.Option("--baseline", metavar="OLD_FILE_OR_REPORT", help=h(
+        "Only findings not already in this older cycle file or JSON report count.",
+        "Solo cuentan los hallazgos que no estén ya en este ciclo anterior o informe JSON."))] = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -84,9 +64,13 @@ def check(
         cyclemap check cycles/ --format json > report.json
 
         cyclemap check banco.yaml --ratings encuesta.csv --ignore CM112
+
+        cyclemap check "cycles/**/*.yaml" --format sarif -o cyclemap.sarif
+
+        cyclemap check cycles/ --baseline report-main.json --fail-on warning
     """
     from cyclemap.analysis import analyse_file
-    from cyclemap.report import FORMATS, render
+    from cyclemap.report import FORMATS
 
     lang = check_lang(lang)
     if fmt not in FORMATS:
@@ -95,17 +79,20 @@ def check(
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}",
                          f"--fail-on debe ser uno de {', '.join(FAIL_ON)}, no {fail_on!r}")
+    from cyclemap.files import analyse_all
+    from cyclemap.report.deliver import check_output, emit
+
     finder = config_finder(config, select, ignore)
     ratings = check_ratings(ratings)
-    files = collect_files(paths)
+    files = collect_files(paths, exclude)
     if ratings is not None and len(files) > 1:
         raise UsageError("--ratings applies to one cycle file; check the others separately",
                          "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
-    results = []
-    for file in files:
-        try:
-            results.append(analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings))
-        except OSError as exc:
-            raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
-    sys.stdout.write(render(fmt, results, lang))
+    check_output(output, files)
+
+    def analyse(file: str):
+        return analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings)
+
+    results = emit(analyse_all(files, analyse), fmt, lang, fail_on, output=output,
+                   baseline=baseline, analyse=analyse, config=settings_for(finder, files[0]) if files else None)
     raise typer.Exit(exit_code(results, fail_on))
