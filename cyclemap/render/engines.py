@@ -201,12 +201,27 @@ FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/S
              "C:/Windows/Fonts", str(Path.home() / ".fonts"), str(Path.home() / ".local/share/fonts"))
 
 
-def have_fonts() -> bool:
+# Families close to Graphviz's Helvetica metrics first (Liberation Sans and Arial share
+# Helvetica's widths), so text fits the boxes Graphviz sized for it.
+SANS = (("LiberationSans", "Liberation Sans"), ("Arial", "Arial"), ("Helvetica", "Helvetica"),
+        ("DejaVuSans", "DejaVu Sans"), ("FreeSans", "FreeSans"), ("NotoSans", "Noto Sans"))
+
+
+def font_files() -> list[Path]:
+    found: list[Path] = []
     for folder in FONT_DIRS:
         root = Path(folder)
-        if root.is_dir() and any(p.suffix.lower() in (".ttf", ".otf", ".ttc") for p in root.rglob("*")):
-            return True
-    return False
+        if root.is_dir():
+            found += [p for p in root.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")]
+    return found
+
+
+def sans_family(files: list[Path]) -> str | None:
+    names = {p.stem.replace(" ", "") for p in files}
+    for prefix, family in SANS:
+        if any(name.startswith(prefix) for name in names):
+            return family
+    return None
 
 
 def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
@@ -214,7 +229,8 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
     points as plain numbers: drop the unit so one SVG unit is one pixel, then zoom."""
     import resvg_py
 
-    if not have_fonts():
+    files = font_files()
+    if not files:
         raise RenderError(Text(
             "no fonts are installed, so a PNG would have no text; install some "
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg",
@@ -222,8 +238,12 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) o escriba .svg"))
     width, height = svg_size_pt(svg)
     unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
+    # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
+    unitless = unitless.replace(b",sans-Serif", b",sans-serif")
     try:
-        png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white")
+        family = sans_family(files)
+        fonts = {"sans_serif_family": family, "font_family": family} if family else {}
+        png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white", **fonts)
     except Exception as exc:  # resvg reports bad SVG as a plain exception
         raise RenderError(Text(f"could not turn the SVG into PNG: {exc}",
                                f"no se pudo convertir el SVG en PNG: {exc}")) from exc
