@@ -203,7 +203,7 @@ def moment_node(scene: Scene, moment_id: str, extra: str = "") -> str:
     band = style.band_for(m.score, m.expectation, scene.cycle.scale)
     marked = moment_id in scene.findings
     if m.critical:
-        attrs = [f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}"']
+        attrs = [f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}" margin="0.2,0.08"']
     else:
         attrs = ['shape=box style="rounded,filled" penwidth=1.2']
     attrs.append(f'fillcolor="{band.fill}" color="{style.FINDING if marked else style.INK}"')
@@ -285,20 +285,21 @@ class Entry:
 def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> list[Entry]:
     t = scene.t
     wide = width
+    chars = int(width * 11.5)  # wrap legend texts to the entry's width
     width = f'width={wide} fixedsize=false'
     entries = [
         Entry("facts", f'shape=box style="rounded,filled" fillcolor="#f2f2f2" color="#bbbbbb" fontsize=12 {width} '
                        f"label={label(fact_lines(scene), left=True)}", len(fact_lines(scene))),
         Entry("legend_title", f'shape=plaintext fontname="{BOLD}" fontsize=13 {width} label={label([t("legend")], left=True)}', 1),
         Entry("legend_critical", f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fillcolor=white '
-                                 f'fontname="{BOLD}" {width} label={label([t("critical"), *wrap(t("legend_critical"), 46)])}',
-              1 + len(wrap(t("legend_critical"), 46))),
+                                 f'fontname="{BOLD}" {width} label={label([t("critical"), *wrap(t("legend_critical"), chars)])}',
+              1 + len(wrap(t("legend_critical"), chars))),
         Entry("legend_routine", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white {width} '
-                                f'label={label([t("routine"), *wrap(t("legend_routine"), 46)])}',
-              1 + len(wrap(t("legend_routine"), 46))),
+                                f'label={label([t("routine"), *wrap(t("legend_routine"), chars)])}',
+              1 + len(wrap(t("legend_routine"), chars))),
         Entry("legend_findings", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white color="{style.FINDING}" '
-                                 f'{width} label={label(["⚠ 2  ·  CM102 CM105", *wrap(t("legend_findings"), 46)])}',
-              1 + len(wrap(t("legend_findings"), 46))),
+                                 f'{width} label={label(["⚠ 2  ·  CM102 CM105", *wrap(t("legend_findings"), chars)])}',
+              1 + len(wrap(t("legend_findings"), chars))),
         Entry("legend_numbers", f'shape=plaintext fontsize=10 {width} label={label(["3 ·  " + t("legend_number"), ("3,1 / 4" if scene.lang == "es" else "3.1 / 4") + "  " + t("legend_score")], left=True)}', 2),
         Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize=10 {width} label={label([t("legend_colour")], left=True)}', 1),
     ]
@@ -331,22 +332,18 @@ def legend_pinned(scene: Scene, x: float, top: float, lanes: bool = False) -> li
     return out
 
 
-def legend_below(scene: Scene, per_column: int = 6) -> list[str]:
-    """The legend for `dot`'s left-to-right flow: columns of entries, each put in the
-    same rank as a moment so the legend sits under the flow instead of beside it.
-    In a left-to-right graph a link inside one rank puts its head below its tail."""
+def legend_above(scene: Scene, per_column: int = 6) -> list[str]:
+    """The legend for `dot`'s left-to-right flow: columns of entries, each column put in
+    the same rank as a moment so the legend sits over the flow instead of making it
+    longer. In a left-to-right graph dot stacks a rank's unlinked nodes bottom-up in the
+    order they are declared, hence the reversed declarations."""
     entries = legend_entries(scene, width=3.0)
     columns = [entries[i:i + per_column] for i in range(0, len(entries), per_column)]
     out = []
     for k, column in enumerate(columns):
-        names = [e.name for e in column]
-        out += [f"  {e.name} [{e.attrs}];" for e in column]
-        anchor = scene.node[scene.order[k]] if k < len(scene.order) else None
-        chain = ([anchor] if anchor else []) + names
-        out.append(f"  {{ rank=same; {'; '.join(chain)}; }}")
-        out.append("  " + " -> ".join(chain) + " [style=invis];")
-        if anchor is None and k:
-            out.append(f"  {columns[k - 1][0].name} -> {names[0]} [style=invis];")
+        out += [f"  {e.name} [{e.attrs}];" for e in reversed(column)]
+        anchor = [scene.node[scene.order[k]]] if k < len(scene.order) else []
+        out.append(f"  {{ rank=same; {'; '.join(anchor + [e.name for e in reversed(column)])}; }}")
     return out
 
 
@@ -417,7 +414,7 @@ def _flow(scene: Scene) -> list[str]:
             lines.append(moment_node(scene, moment_id))
     for link in scene.links:
         lines.append(edge_line(scene, link, "constraint=false" if link.closing else ""))
-    lines += legend_below(scene)
+    lines += legend_above(scene)
     lines.append("}")
     return lines
 

