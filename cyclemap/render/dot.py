@@ -194,8 +194,14 @@ def moment_lines(scene: Scene, moment_id: str) -> list[str]:
     else:
         lines.append(scene.t("score_missing"))
     if codes:
-        lines.extend(wrap(" ".join(dict.fromkeys(sorted(codes))), 24))
+        lines.extend(wrap(" ".join(dict.fromkeys(sorted(codes))), 18))
     return lines
+
+
+def node_width(scene: Scene, moment_id: str) -> float:
+    """Estimated width in inches of a moment's box (11 pt text, bold for critical ones)."""
+    per_char = 0.088 if scene.moments[moment_id].critical else 0.078
+    return max(len(line) for line in moment_lines(scene, moment_id)) * per_char + 0.5
 
 
 def moment_node(scene: Scene, moment_id: str, extra: str = "") -> str:
@@ -353,7 +359,10 @@ def legend_above(scene: Scene, per_column: int = 6) -> list[str]:
 def _clock(scene: Scene) -> list[str]:
     loop = scene.main_loop
     n = max(len(loop), 1)
-    radius = max(3.0, n * 3.1 / (2 * math.pi))
+    # Neighbours at the top and bottom of the dial sit side by side, about
+    # r·sin(2π/n) apart: make that the widest moment plus a gap.
+    widest = max((node_width(scene, mid) for mid in scene.order), default=2.0)
+    radius = max(3.0, (widest + 0.5) / math.sin(2 * math.pi / n)) if n >= 4 else max(3.0, widest + 0.5)
     angle: dict[str, float] = {}
     place: dict[str, tuple[float, float]] = {}
     for i, moment_id in enumerate(loop):
@@ -374,15 +383,16 @@ def _clock(scene: Scene) -> list[str]:
         else:
             a = -math.pi / 2
         slot = round(math.degrees(a) / 20)
-        ring = 0.55 - 0.22 * taken[slot]
+        ring = 0.6 - 0.2 * taken[slot]
         taken[slot] += 1
         angle[moment_id] = a
         r = radius * max(ring, 0.1)
         place[moment_id] = (r * math.cos(a), r * math.sin(a))
     lines = header(scene, "clock", "splines=true overlap=true outputorder=edgesfirst")
     customer = scene.cycle.customer or scene.t("customer")
-    lines.append(f'  hub [shape=circle style=filled fillcolor="#f2f2f2" color="#bbbbbb" fontsize=12 '
-                 f'fontcolor="{style.MUTED}" label={label(wrap(customer, 14))} {pos(0, 0)}];')
+    lines.append(f'  hub [shape=circle style=filled fillcolor="#f2f2f2" color="#bbbbbb" fontsize=11 '
+                 f'width=1.35 fixedsize=true fontcolor="{style.MUTED}" label={label(wrap(customer, 13)[:4])} '
+                 f"{pos(0, 0)}];")
     for moment_id in scene.order:
         lines.append(moment_node(scene, moment_id, pos(*place[moment_id])))
     for link in scene.links:
@@ -439,7 +449,8 @@ def lane_of(moment: Moment) -> str:
 
 
 def _blueprint(scene: Scene) -> list[str]:
-    col_w, lane_h = 2.7, 2.0
+    widest = max((node_width(scene, mid) for mid in scene.order), default=2.0)
+    col_w, lane_h = max(2.7, widest + 0.45), 2.0
     cols = len(scene.order)
     lane_y = {lane: -i * lane_h for i, lane in enumerate(LANES)}
     x_of = {mid: i * col_w for i, mid in enumerate(scene.order)}
