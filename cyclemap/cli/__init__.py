@@ -40,7 +40,9 @@ def _root(
 
 
 # Importing a command module registers its command on `app`.
-from cyclemap.cli import check_cmd, critique_cmd, diff_cmd, rules_cmd, schema_cmd  # noqa: E402,F401
+from cyclemap.cli import (  # noqa: E402,F401
+    check_cmd, critique_cmd, diff_cmd, export_cmd, render_cmd, rules_cmd, schema_cmd,
+)
 
 
 def main() -> None:
