@@ -50,7 +50,8 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_venv()
     if command == "test":
-        return run([str(PYTHON), "-m", "pytest", *argv[1:]])
+        workers = [] if argv[1:] else ["-n", "auto"]  # the whole suite in parallel; one file as asked
+        return run([str(PYTHON), "-m", "pytest", *workers, *argv[1:]])
     example = argv[1] if len(argv) > 1 else "examples/banco.yaml"
     (ROOT / "out").mkdir(exist_ok=True)
     drawing = f"out/{Path(example).stem}.svg"
