@@ -11,7 +11,8 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h,
+    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
+    UsageError, check_lang, check_ratings, config_finder, guarded, h, settings_for,
 )
 
 CYCLE_SUFFIXES = (".yaml", ".yml")
@@ -65,6 +66,10 @@ def check(
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="error|warning|info|never", help=h(
         "Exit with 1 when a finding is at least this severe.",
         "Sale con 1 cuando un hallazgo es al menos así de grave."))] = "error",
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
+    ratings: RatingsOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -77,6 +82,8 @@ def check(
         cyclemap check cycles/ --fail-on warning
 
         cyclemap check cycles/ --format json > report.json
+
+        cyclemap check banco.yaml --ratings encuesta.csv --ignore CM112
     """
     from cyclemap.analysis import analyse_file
     from cyclemap.report import FORMATS, render
@@ -88,11 +95,16 @@ def check(
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}",
                          f"--fail-on debe ser uno de {', '.join(FAIL_ON)}, no {fail_on!r}")
+    finder = config_finder(config, select, ignore)
+    ratings = check_ratings(ratings)
     files = collect_files(paths)
+    if ratings is not None and len(files) > 1:
+        raise UsageError("--ratings applies to one cycle file; check the others separately",
+                         "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
     results = []
     for file in files:
         try:
-            results.append(analyse_file(file, lang=lang))
+            results.append(analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings))
         except OSError as exc:
             raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
     sys.stdout.write(render(fmt, results, lang))

@@ -90,3 +90,64 @@ def guarded(func: Callable) -> Callable:
             raise typer.Exit(EXIT_INTERNAL)
 
     return wrapper
+
+
+# -- options shared by check, critique (and render, handout): rules, settings, ratings ---
+
+SelectOption = Annotated[
+    Optional[str],
+    typer.Option("--select", metavar="CODES", help=h(
+        "Run only these rules (comma-separated codes, e.g. CM104,CM105); replaces `select` from the settings file.",
+        "Ejecuta solo estas reglas (códigos separados por comas, p. ej. CM104,CM105); reemplaza `select` del archivo de configuración.")),
+]
+IgnoreOption = Annotated[
+    Optional[str],
+    typer.Option("--ignore", metavar="CODES", help=h(
+        "Skip these rules (comma-separated codes); replaces `ignore` from the settings file.",
+        "Omite estas reglas (códigos separados por comas); reemplaza `ignore` del archivo de configuración.")),
+]
+ConfigOption = Annotated[
+    Optional[str],
+    typer.Option("--config", metavar="FILE", help=h(
+        "Settings file to use (.cyclemap.yaml or pyproject.toml) instead of searching up from each cycle's folder.",
+        "Archivo de configuración a usar (.cyclemap.yaml o pyproject.toml) en vez de buscarlo hacia arriba desde la carpeta de cada ciclo.")),
+]
+RatingsOption = Annotated[
+    Optional[str],
+    typer.Option("--ratings", metavar="FILE.csv", help=h(
+        "Survey ratings (moment,rating[,respondent]) to merge into the scores at run time; the YAML is not changed.",
+        "Calificaciones de encuesta (momento,calificación[,encuestado]) que se combinan con las notas al ejecutar; el YAML no cambia.")),
+]
+
+
+def config_finder(config: str | None, select: str | None, ignore: str | None):
+    """Settings for each file from --config/--select/--ignore and the settings files; a bad
+    setting anywhere is a usage error (exit 2) naming the file and line."""
+    from cyclemap.config import ConfigError, ConfigFinder
+
+    try:
+        return ConfigFinder(config, select, ignore)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+
+
+def settings_for(finder, path: str):
+    from cyclemap.config import ConfigError
+
+    try:
+        return finder.for_file(path)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+
+
+def check_ratings(ratings: str | None) -> str | None:
+    """--ratings must name a readable file (exit 2 otherwise)."""
+    if ratings is None:
+        return None
+    import os
+
+    if not os.path.isfile(ratings):
+        raise UsageError(f"--ratings: {ratings}: no such file", f"--ratings: {ratings}: no existe el archivo")
+    if not os.access(ratings, os.R_OK):
+        raise UsageError(f"--ratings: {ratings}: cannot read it", f"--ratings: {ratings}: no se puede leer")
+    return ratings
