@@ -14,7 +14,7 @@ CHANNEL = {
     "face-to-face": Text("face to face", "cara a cara"),
     "phone": Text("phone", "teléfono"),
     "digital": Text("digital", "digital"),
-    "mail": Text("mail", "correspondencia"),
+    "mail": Text("mail", "correo"),
     "facilities": Text("facilities", "instalaciones"),
     "self-service": Text("self-service", "autoservicio"),
     "other": Text("other", "otro"),
@@ -121,7 +121,9 @@ WEAK_NONE = Text("No weak points found: a good moment to raise the bar.",
 WEAK_FALLBACK = Text(
     "(Listed straight from the checks, in file order: the ranked critique was not available.)",
     "(Tomados directamente de las comprobaciones, en el orden del archivo: la crítica ordenada no estaba disponible.)")
-WHY = Text("Why it matters", "Por qué importa")
+WHY_THESE = Text("Why these matter", "Por qué importan")
+WEAK_MORE = Text("… and {n} more findings on {m} other moments: `cyclemap critique FILE` lists them all.",
+                 "… y {n} hallazgos más en otros {m} momentos: `cyclemap critique ARCHIVO` los muestra todos.")
 FIX = Text("What to do", "Qué hacer")
 OUR_STEP = Text("Our next step", "Nuestro próximo paso")
 WHOLE_CYCLE = Text("the whole cycle", "todo el ciclo")

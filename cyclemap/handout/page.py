@@ -7,6 +7,7 @@ quotes), so a moment named `<script>alert(1)</script>` is printed as text.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from importlib import resources
 
@@ -22,6 +23,15 @@ from cyclemap.model import Cycle, Moment
 
 def esc(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+_TICKS = re.compile(r"`([^`<>]+)`")
+
+
+def esc_code(value: str) -> str:
+    """Escape a message, then show its `quoted` names and keys as code (after escaping,
+    so nothing the user wrote can become markup)."""
+    return _TICKS.sub(r"<code>\1</code>", esc(value))
 
 
 def css() -> str:
@@ -181,30 +191,68 @@ def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
             f"{mini_bar(m.score, m.expectation, cycle.scale, short)}{responses}")
 
 
-def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int], lang: str) -> str:
-    head = f'<section id="weak-points"><h2>{esc(L.H_WEAK(lang))}</h2>'
-    if not assessment.weak_points:
-        return head + f"<p>{esc(L.WEAK_NONE(lang))}</p></section>"
-    items = []
+MAX_WEAK_GROUPS = 6  # a handout shows the worst few; `cyclemap critique` lists them all
+
+
+def _weak_groups(assessment: Assessment) -> list[tuple[str | None, list]]:
+    """Weak points (errors and warnings) grouped by moment, in the critique's order; the
+    findings about the whole cycle form one group of their own."""
+    groups: dict[str | None, list] = {}
     for w in assessment.weak_points:
-        moment = cycle.moment(w.moment_id) if w.moment_id else None
-        where = (f"{numbers.get(moment.id, '?')}. {moment.name}" if moment is not None else L.WHOLE_CYCLE(lang))
-        severity = L.SEVERITY.get(w.severity)
-        rows = []
-        if w.why(lang):
-            rows.append(f"<dt>{esc(L.WHY(lang))}</dt><dd>{esc(w.why(lang))}</dd>")
-        if w.fix(lang):
-            rows.append(f"<dt>{esc(L.FIX(lang))}</dt><dd>{esc(w.fix(lang))}</dd>")
-        rows.append(f'<dt>{esc(L.OUR_STEP(lang))}</dt><dd><div class="write-line"></div></dd>')
+        if w.severity == "info":
+            continue
+        groups.setdefault(w.moment_id, []).append(w)
+    return list(groups.items())
+
+
+def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int], lang: str) -> str:
+    from cyclemap.rules import get_rule
+
+    head = f'<section id="weak-points"><h2>{esc(L.H_WEAK(lang))}</h2>'
+    groups = _weak_groups(assessment)
+    if not groups:
+        return head + f"<p>{esc(L.WEAK_NONE(lang))}</p></section>"
+    shown, rest = groups[:MAX_WEAK_GROUPS], groups[MAX_WEAK_GROUPS:]
+    items = []
+    codes: list[str] = []
+    for moment_id, points in shown:
+        moment = cycle.moment(moment_id) if moment_id else None
+        if moment is not None:
+            where = f'<span class="num">{numbers.get(moment.id, "?")}</span>{esc(moment.name)}'
+        else:
+            where = esc(L.WHOLE_CYCLE(lang))
+        worst = "error" if any(w.severity == "error" for w in points) else points[0].severity
+        severity = L.SEVERITY.get(worst)
+        findings = []
+        for w in points:
+            step = w.hint(lang) if w.hint is not None else w.fix(lang)
+            findings.append(
+                f'<li data-code="{esc(w.code)}"><span class="msg">{esc_code(w.message(lang))}</span> '
+                f'<span class="code">{esc(w.code)}</span>'
+                + (f'<span class="step"><b>{esc(L.FIX(lang))}:</b> {esc_code(step)}</span>' if step else "")
+                + "</li>")
+            if w.code not in codes:
+                codes.append(w.code)
         items.append(
-            f'<li data-code="{esc(w.code)}">'
-            f'<div class="head"><span class="sev {esc(w.severity)}">{esc(severity(lang) if severity else w.severity)}</span>'
-            f"{esc(where)} <span class=\"code\">{esc(w.code)}</span></div>"
-            f"<div>{esc(w.message(lang))}</div>"
-            f'<dl class="why-fix">{"".join(rows)}</dl></li>'
-        )
+            f'<li class="group" data-moment="{esc(moment_id or "")}">'
+            f'<div class="head">{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
+            f'<ul class="findings">{"".join(findings)}</ul>'
+            f'<div class="our-step"><span>{esc(L.OUR_STEP(lang))}:</span><div class="write-line"></div></div></li>')
     intro = esc(L.WEAK_INTRO(lang)) if assessment.ranked else esc(L.WEAK_FALLBACK(lang))
-    return head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol></section>'
+    more = ""
+    if rest:
+        count = sum(len(points) for _, points in rest)
+        more = f'<p class="muted">{esc(L.WEAK_MORE(lang).format(n=count, m=len(rest)))}</p>'
+    why_rows = []
+    for code in codes:
+        rule = get_rule(code)
+        why = next((w.why(lang) for _, points in shown for w in points if w.code == code and w.why(lang)), "")
+        if not why:
+            continue
+        title = rule.summary(lang) if rule is not None else code
+        why_rows.append(f'<div><dt>{esc(title)} <span class="code">{esc(code)}</span></dt><dd>{esc(why)}</dd></div>')
+    why_html = (f'<h3>{esc(L.WHY_THESE(lang))}</h3><dl class="why">{"".join(why_rows)}</dl>' if why_rows else "")
+    return (head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}{why_html}</section>')
 
 
 def _questions_list(questions: list[Text], lang: str) -> str:

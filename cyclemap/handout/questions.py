@@ -86,11 +86,13 @@ def _number(value: float | None) -> str:
 
 
 def from_findings(cycle: Cycle, findings: Iterable[tuple[str, str | None]]) -> list[Text]:
-    """Questions for the most important findings, one per (code, moment), at most
-    MAX_FROM_FINDINGS, in the order given (most important first)."""
-    questions: list[Text] = []
+    """Questions for the most important findings, in the order given (most important
+    first), at most MAX_FROM_FINDINGS. Each moment gets one question before any gets a
+    second, so the discussion covers several moments; a cycle-wide question is asked once."""
+    first: list[Text] = []
+    later: list[Text] = []
+    asked_moments: set[str] = set()
     seen: set[tuple[str, str | None]] = set()
-    cycle_wide_seen: set[str] = set()
     for code, moment_id in findings:
         template = BY_CODE.get(code)
         if template is None:
@@ -99,19 +101,18 @@ def from_findings(cycle: Cycle, findings: Iterable[tuple[str, str | None]]) -> l
         needs_moment = "{m}" in template.en
         if needs_moment and moment is None:
             continue
-        if not needs_moment:
-            # A cycle-wide question is asked once, whatever moments the rule named.
-            if code in cycle_wide_seen:
-                continue
-            cycle_wide_seen.add(code)
-        key = (code, moment_id if needs_moment else None)
+        key = (code, moment.id if needs_moment and moment is not None else None)
         if key in seen:
             continue
         seen.add(key)
-        questions.append(_fill(template, moment))
-        if len(questions) >= MAX_FROM_FINDINGS:
-            break
-    return questions
+        question = _fill(template, moment if needs_moment else None)
+        if not needs_moment or moment.id not in asked_moments:
+            first.append(question)
+            if needs_moment:
+                asked_moments.add(moment.id)
+        else:
+            later.append(question)
+    return (first + later)[:MAX_FROM_FINDINGS]
 
 
 def _fill(template: Text, moment: Moment | None) -> Text:

@@ -26,6 +26,7 @@ class WeakPoint:
     message: Text
     why: Text
     fix: Text
+    hint: Text | None = None  # the one-line next step, when the rule has one
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def assess(cycle: Cycle, diagnostics: list[Diagnostic], config: Config | None = 
         critique = build_critique(cycle, diagnostics, config or Config(), lang)
         points = [
             WeakPoint(w.code, _severity(w.severity), getattr(w, "moment_id", None),
-                      _text(w.message), _text(getattr(w, "why", "")), _text(getattr(w, "fix", "")))
+                      _text(w.message), _text(getattr(w, "why", "")), _text(getattr(w, "fix", "")),
+                      getattr(w, "hint", None))
             for w in critique.weak_points
         ]
         return Assessment(points, True, getattr(critique, "service_level", None))
@@ -80,8 +82,8 @@ def fallback_weak_points(diagnostics: list[Diagnostic]) -> list[WeakPoint]:
             continue
         rule = get_rule(d.code)
         why = Text(rule.section("why", "en"), rule.section("why", "es")) if rule else Text("", "")
-        fix = d.hint or (Text(rule.section("fix", "en"), rule.section("fix", "es")) if rule else Text("", ""))
-        points.append(WeakPoint(d.code, d.severity.value, d.moment, d.message, why, fix))
+        fix = Text(rule.section("fix", "en"), rule.section("fix", "es")) if rule else Text("", "")
+        points.append(WeakPoint(d.code, d.severity.value, d.moment, d.message, why, fix, d.hint))
     points.sort(key=lambda w: -Severity(w.severity).rank)
     return points
 
