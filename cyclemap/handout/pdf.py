@@ -45,8 +45,10 @@ def missing() -> Text | None:
         problems_es.append("no está instalado el paquete de Python playwright (pip install playwright)")
     if chromium_path() is None:
         if os.environ.get("CYCLEMAP_CHROMIUM"):
-            problems_en.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} is not an executable file")
-            problems_es.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} no es un archivo ejecutable")
+            problems_en.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} is not an executable file "
+                               "(point it at Chrome/Chromium, or unset it and install chromium: apt-get install chromium)")
+            problems_es.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} no es un archivo ejecutable "
+                               "(indique Chrome/Chromium, o quítela e instale chromium: apt-get install chromium)")
         else:
             problems_en.append("no Chromium browser was found (on Debian/Ubuntu: apt-get install chromium; "
                                "or set CYCLEMAP_CHROMIUM to a Chrome/Chromium executable)")
