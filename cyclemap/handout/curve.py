@@ -28,10 +28,10 @@ INK = "#222222"
 
 WIDTH = 720
 RIGHT = 14
-LEGEND_ROW = 18  # the legend sits above the plot, one or two rows
-PLOT_HEIGHT = 170
+LEGEND_ROW = 15  # the legend sits above the plot, one or two rows
+PLOT_HEIGHT = 125
 MAX_NAMED = 40  # beyond this many moments, only numbers fit under the axis
-NAME_CHARS = 26
+NAME_CHARS = 20
 SLANT = 32  # degrees; names run down-left from their point
 CHAR_W = 0.6  # average glyph width as a share of the font size (DejaVu Sans, bold included)
 
@@ -223,12 +223,12 @@ def _legend(lang: str, left: float) -> tuple[str, int]:
         (_marker(11, 0, True, True), L.LEGEND_CRITICAL),
         (_marker(11, 0, False, True), L.LEGEND_ROUTINE),
     ]
-    out = [f'<g class="legend" transform="translate({left:.0f},8)" font-size="10" fill="{INK}">']
+    out = [f'<g class="legend" transform="translate({left:.0f},8)" font-size="9.5" fill="{INK}">']
     x, row = 0.0, 0
     limit = WIDTH - RIGHT - left
     for swatch, text in items:
         label = text(lang)
-        width = 32 + 10 * CHAR_W * len(label) + 14
+        width = 32 + 9.5 * CHAR_W * len(label) + 12
         if x > 0 and x + width > limit:
             x, row = 0.0, row + 1
         out.append(f'<g transform="translate({x:.0f},{row * LEGEND_ROW + 6})">{swatch}<text x="32" y="3.5">{_esc(label)}</text></g>')

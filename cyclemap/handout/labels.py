@@ -65,14 +65,12 @@ DIAGRAM_MISSING = Text(
 
 H_CURVE = Text("Expectation and perception along the cycle", "Expectativa y percepción a lo largo del ciclo")
 CURVE_CAPTION = Text(
-    "Each point is a moment, in the customer's order (numbers as in the table). The dashed "
-    "line is what customers expect, the solid line what they say they got (the report "
-    "card). Shaded in orange: where the service falls short; in green: where it exceeds "
-    "expectations. Diamonds mark critical moments.",
-    "Cada punto es un momento, en el orden del cliente (números como en la tabla). La línea "
-    "discontinua es lo que el cliente espera; la continua, lo que dice haber recibido (la "
-    "libreta de calificaciones). En naranja: donde el servicio se queda corto; en verde: "
-    "donde supera las expectativas. Los rombos marcan los momentos críticos.")
+    "Moments in the customer's order (numbers as in the table). Dashed: what customers expect; "
+    "solid: what they say they got (the report card). Orange: the service falls short; green: "
+    "it exceeds expectations. Diamonds: critical moments.",
+    "Momentos en el orden del cliente (números como en la tabla). Discontinua: lo que el cliente "
+    "espera; continua: lo que dice haber recibido (la libreta de calificaciones). Naranja: el "
+    "servicio se queda corto; verde: supera las expectativas. Rombos: momentos críticos.")
 CURVE_NO_DATA = Text(
     "No moment has an expectation or a score yet, so there is no curve to draw. Add "
     "`expectation` and `score` to the moments (or pass a survey with --ratings).",
@@ -84,7 +82,7 @@ CURVE_NO_SCORES = Text(
     "Ningún momento tiene aún puntuación: solo se dibujan las expectativas. Pregunte a los "
     "clientes (la libreta de calificaciones) y añada `score`, o pase una encuesta con --ratings.")
 LEGEND_EXPECTATION = Text("expectation", "expectativa")
-LEGEND_SCORE = Text("score (perceived)", "puntuación (percibida)")
+LEGEND_SCORE = Text("perception (score)", "percepción (nota)")
 LEGEND_SHORT = Text("falls short", "se queda corto")
 LEGEND_EXCEEDS = Text("exceeds", "supera")
 LEGEND_CRITICAL = Text("critical moment", "momento crítico")
@@ -121,7 +119,7 @@ WEAK_NONE = Text("No weak points found: a good moment to raise the bar.",
 WEAK_FALLBACK = Text(
     "(Listed straight from the checks, in file order: the ranked critique was not available.)",
     "(Tomados directamente de las comprobaciones, en el orden del archivo: la crítica ordenada no estaba disponible.)")
-WHY_THESE = Text("Why these matter", "Por qué importan")
+WHY_THESE = Text("Why these weak points matter", "Por qué importan estos puntos débiles")
 WEAK_MORE = Text("… and {n} more findings on {m} other moments: `cyclemap critique FILE` lists them all.",
                  "… y {n} hallazgos más en otros {m} momentos: `cyclemap critique ARCHIVO` los muestra todos.")
 FIX = Text("What to do", "Qué hacer")

@@ -67,13 +67,14 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         "</head>",
         "<body>",
         _header(cycle, lang, moments, assessment),
+        # No forced page breaks: figures, table rows, weak points and questions each refuse
+        # to split (CSS), so the content flows onto as few pages as A4 or Letter allow.
         _diagram_section(diagram, lang),
-        '<div class="page-break"></div>',
         _curve_section(cycle, moments, lang),
         _moments_section(cycle, moments, lang, config),
-        '<div class="page-break"></div>',
         _weak_section(cycle, assessment, numbers, lang),
         _discussion_section(cycle, assessment, lang),
+        _why_section(assessment, lang),
         _glossary_section(lang),
         f'<footer>{esc(L.FOOTER(lang).format(path=source_name))}</footer>',
         "</body>",
@@ -100,7 +101,6 @@ def _header(cycle: Cycle, lang: str, moments: list[Moment], assessment: Assessme
         f"<h1>{esc(cycle.title)}</h1>"
         f'<div class="meta">{"".join(meta)}</div>'
         f"{level_html}"
-        f'<div class="fill-in"><span>{esc(L.PARTICIPANT(lang))}:</span><span>{esc(L.DATE(lang))}:</span></div>'
         "</header>"
     )
 
@@ -206,15 +206,12 @@ def _weak_groups(assessment: Assessment) -> list[tuple[str | None, list]]:
 
 
 def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int], lang: str) -> str:
-    from cyclemap.rules import get_rule
-
     head = f'<section id="weak-points"><h2>{esc(L.H_WEAK(lang))}</h2>'
     groups = _weak_groups(assessment)
     if not groups:
         return head + f"<p>{esc(L.WEAK_NONE(lang))}</p></section>"
     shown, rest = groups[:MAX_WEAK_GROUPS], groups[MAX_WEAK_GROUPS:]
     items = []
-    codes: list[str] = []
     for moment_id, points in shown:
         moment = cycle.moment(moment_id) if moment_id else None
         if moment is not None:
@@ -231,8 +228,6 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
                 f'<span class="code">{esc(w.code)}</span>'
                 + (f'<span class="step"><b>{esc(L.FIX(lang))}:</b> {esc_code(step)}</span>' if step else "")
                 + "</li>")
-            if w.code not in codes:
-                codes.append(w.code)
         items.append(
             f'<li class="group" data-moment="{esc(moment_id or "")}">'
             f'<div class="head">{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
@@ -243,16 +238,27 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
     if rest:
         count = sum(len(points) for _, points in rest)
         more = f'<p class="muted">{esc(L.WEAK_MORE(lang).format(n=count, m=len(rest)))}</p>'
-    why_rows = []
-    for code in codes:
-        rule = get_rule(code)
-        why = next((w.why(lang) for _, points in shown for w in points if w.code == code and w.why(lang)), "")
-        if not why:
-            continue
-        title = rule.summary(lang) if rule is not None else code
-        why_rows.append(f'<div><dt>{esc(title)} <span class="code">{esc(code)}</span></dt><dd>{esc(why)}</dd></div>')
-    why_html = (f'<h3>{esc(L.WHY_THESE(lang))}</h3><dl class="why">{"".join(why_rows)}</dl>' if why_rows else "")
-    return (head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}{why_html}</section>')
+    return head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}</section>'
+
+
+def _why_section(assessment: Assessment, lang: str) -> str:
+    """Why the shown weak points matter, once per rule: reference reading after the
+    worksheet, in the words of each rule's documentation."""
+    from cyclemap.rules import get_rule
+
+    rows = []
+    seen: set[str] = set()
+    for _, points in _weak_groups(assessment)[:MAX_WEAK_GROUPS]:
+        for w in points:
+            if w.code in seen or not w.why(lang):
+                continue
+            seen.add(w.code)
+            rule = get_rule(w.code)
+            title = rule.summary(lang) if rule is not None else w.code
+            rows.append(f'<div><dt>{esc(title)} <span class="code">{esc(w.code)}</span></dt><dd>{esc_code(w.why(lang))}</dd></div>')
+    if not rows:
+        return ""
+    return f'<section id="why"><h2>{esc(L.WHY_THESE(lang))}</h2><dl class="why">{"".join(rows)}</dl></section>'
 
 
 def _questions_list(questions: list[Text], lang: str) -> str:
@@ -264,7 +270,9 @@ def _questions_list(questions: list[Text], lang: str) -> str:
 def _discussion_section(cycle: Cycle, assessment: Assessment, lang: str) -> str:
     found = from_findings(cycle, ((w.code, w.moment_id) for w in assessment.weak_points))
     course = course_prompts(cycle)
-    out = [f'<section id="discussion"><h2>{esc(L.H_DISCUSSION(lang))}</h2><p class="muted">{esc(L.DISCUSSION_INTRO(lang))}</p>']
+    out = [f'<section id="discussion"><h2>{esc(L.H_DISCUSSION(lang))}</h2>'
+           f'<div class="fill-in"><span>{esc(L.PARTICIPANT(lang))}:</span><span>{esc(L.DATE(lang))}:</span></div>'
+           f'<p class="muted">{esc(L.DISCUSSION_INTRO(lang))}</p>']
     if found:
         out.append(f"<h3>{esc(L.FROM_FINDINGS(lang))}</h3>{_questions_list(found, lang)}")
     out.append(f"<h3>{esc(L.FROM_COURSE(lang))}</h3>{_questions_list(course, lang)}")
