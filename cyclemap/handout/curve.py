@@ -146,7 +146,10 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
             out.append(f"<g><title>{_esc(tip)}</title>{_marker(p.x, y(value), m.critical, filled=m.score is not None)}</g>")
         # Numbers (and names) under the axis.
         weight = ' font-weight="bold"' if m.critical else ""
-        out.append(f'<text x="{p.x:.1f}" y="{bottom + 13:.1f}" font-size="10" text-anchor="middle" fill="{INK}"{weight}>{p.number}</text>')
+        # With many moments, numbers would collide: label the first and every fifth.
+        if n <= 30 or p.number == 1 or p.number % 5 == 0:
+            out.append(f'<text x="{p.x:.1f}" y="{bottom + 13:.1f}" font-size="{10 if n <= 30 else 8}" '
+                       f'text-anchor="middle" fill="{INK}"{weight}>{p.number}</text>')
         if named:
             out.append(f'<text transform="translate({p.x + 3:.1f},{bottom + 22:.1f}) rotate(-{SLANT})" font-size="{size}" '
                        f'text-anchor="end" fill="{INK}"{weight}>{_esc(_short(m.name))}</text>')
