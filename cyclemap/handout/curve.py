@@ -33,7 +33,7 @@ PLOT_HEIGHT = 125
 MAX_NAMED = 40  # beyond this many moments, only numbers fit under the axis
 NAME_CHARS = 20
 SLANT = 32  # degrees; names run down-left from their point
-CHAR_W = 0.6  # average glyph width as a share of the font size (DejaVu Sans, bold included)
+CHAR_W = 0.64  # average glyph width as a share of the font size (DejaVu Sans, bold included)
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,9 @@ def _fmt(value: float) -> str:
 
 def _ticks(low: float, high: float) -> list[float]:
     span = high - low
+    # At most about six gridlines: a 1–5 scale gets whole numbers, 0–100 gets twenties.
     for step in (0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100):
-        if span / step <= 10:
+        if span / step <= 6:
             break
     else:
         step = span / 10
@@ -95,7 +96,7 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
     band = plot_w / max(n, 1)
     legend, legend_rows = _legend(lang, left)
     top = 10 + legend_rows * LEGEND_ROW
-    label_band = (22 + longest * math.sin(math.radians(SLANT))) if named else 24
+    label_band = (30 + longest * math.sin(math.radians(SLANT))) if named else 24
     height = top + PLOT_HEIGHT + label_band
     bottom = top + PLOT_HEIGHT
 

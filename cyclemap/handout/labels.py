@@ -85,8 +85,8 @@ LEGEND_EXPECTATION = Text("expectation", "expectativa")
 LEGEND_SCORE = Text("perception (score)", "percepción (nota)")
 LEGEND_SHORT = Text("falls short", "se queda corto")
 LEGEND_EXCEEDS = Text("exceeds", "supera")
-LEGEND_CRITICAL = Text("critical moment", "momento crítico")
-LEGEND_ROUTINE = Text("routine moment", "momento de rutina")
+LEGEND_CRITICAL = Text("critical", "crítico")
+LEGEND_ROUTINE = Text("routine", "rutina")
 CURVE_ARIA = Text("Line chart of expectation and score for each moment",
                   "Gráfico de líneas de expectativa y puntuación de cada momento")
 
@@ -124,7 +124,7 @@ WEAK_MORE = Text("… and {n} more findings on {m} other moments: `cyclemap crit
                  "… y {n} hallazgos más en otros {m} momentos: `cyclemap critique ARCHIVO` los muestra todos.")
 FIX = Text("What to do", "Qué hacer")
 OUR_STEP = Text("Our next step", "Nuestro próximo paso")
-WHOLE_CYCLE = Text("the whole cycle", "todo el ciclo")
+WHOLE_CYCLE = Text("The whole cycle", "Todo el ciclo")
 
 H_DISCUSSION = Text("Questions for discussion", "Preguntas para la discusión")
 DISCUSSION_INTRO = Text(
