@@ -46,6 +46,7 @@ moments:
   - id: c
     name: "Emoji 😀 & ampersand &amp; done"
     kind: critical
+    owner: Department_of_Extraordinarily_Long_Unbroken_Names_Without_Any_Space_1234567890
     stage: 'After 🎬'
     feedback: true
     expectation: 4

@@ -102,6 +102,12 @@ def test_hostile_names_in_a_real_browser(cli, browser, write, tmp_path):
         assert "😀" in text
         assert page.locator("table.moments tbody tr").count() == 3
         assert page.locator("svg.curve").is_visible()
+        # A name with no spaces wraps inside its cell instead of running over the page.
+        page.emulate_media(media="print")
+        overflow = page.evaluate("""() => Math.max(...[...document.querySelectorAll('table.moments td')]
+                                          .map(td => td.scrollWidth - td.clientWidth))""")
+        assert overflow <= 1, overflow
+        page.emulate_media(media="screen")
         page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     finally:
         page.close()
