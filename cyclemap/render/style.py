@@ -24,7 +24,7 @@ INK = "#222222"
 MUTED = "#555555"
 EDGE = "#4d4d4d"
 CLOSING = "#2166ac"
-BADGE = "#3b3b3b"
+FINDING = "#b2182b"  # border of a moment with findings (with the ⚠ mark, never alone)
 
 
 @dataclass(frozen=True)
