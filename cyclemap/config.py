@@ -73,7 +73,9 @@ def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
     import difflib
 
     codes = known_codes()
-    close = difflib.get_close_matches(str(code).upper(), codes, n=1, cutoff=0.6)
+    guess = str(code).strip().upper()
+    fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess  # CM1O4: a letter O
+    close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
     tip_en = f" (did you mean {close[0]}?)" if close else " (`cyclemap rules` lists the codes)"
     tip_es = f" (¿quiso decir {close[0]}?)" if close else " (`cyclemap rules` lista los códigos)"
     return ConfigError(f"unknown rule code {code!r} in {where}{tip_en}",

@@ -32,6 +32,7 @@ class WeakPoint:
     hint: Text | None = None  # the one-line fix printed under a finding
     moment_name: str | None = None
     name: str = ""  # the rule's slug, e.g. "moment-of-misery"
+    summary: Text | None = None  # the rule's one-line summary
     line: int = 0  # where in the file (of the cycle, or of a ratings CSV)
     col: int = 0
     path: str = ""
@@ -138,6 +139,7 @@ def build_critique(cycle: Cycle, diagnostics: list[Diagnostic], config: Config |
             code=d.code, severity=d.severity, moment_id=d.moment, message=d.message,
             why=why, fix=fix, impact=impact, hint=d.hint,
             moment_name=moment.name if moment else None, name=rule.name if rule else "",
+            summary=rule.summary if rule else None,
             line=d.pos.line, col=d.pos.col, path=d.path,
         )
         key = (_SEVERITY_ORDER[d.severity], -impact, position.get(d.moment or "", -1), d.code)

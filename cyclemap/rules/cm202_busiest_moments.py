@@ -5,7 +5,8 @@ What it checks
     paths between other moments (their betweenness centrality), leaving out the link that
     closes the cycle, so that only one visit counts. The highest (up to three, when tied)
     are reported as information. A cycle with no branches is skipped: there every moment
-    lies on the one path and the measure says nothing new.
+    lies on the one path and the measure says nothing new. Past 300 moments the measure
+    is estimated from a fixed sample of starting moments, and past 2,000 it is skipped.
 
 Why it matters
     A cycle of service is a chain of moments of truth, and the customer judges the whole
@@ -24,10 +25,13 @@ How to fix
 from cyclemap.diagnostics import Severity, Text
 from cyclemap.rules import Finding, rule_from_module
 
-# Exact betweenness costs about moments x links; past this many moments a sample of
-# source moments (fixed seed, so results repeat) keeps a check fast on huge cycles.
+# Exact betweenness costs about moments x links. Past EXACT_LIMIT moments a sample of
+# source moments (fixed seed, so results repeat) keeps a check fast; past SKIP_LIMIT the
+# measure is skipped: such a file is not a map a team reads (CM112 says so) and the
+# check must stay fast on it.
 EXACT_LIMIT = 300
-SAMPLE = 64
+SAMPLE_BUDGET = 60_000  # sources x moments
+SKIP_LIMIT = 2_000
 
 
 def betweenness(ctx) -> dict[str, float]:
@@ -38,14 +42,14 @@ def betweenness(ctx) -> dict[str, float]:
         return cached
     graph = ctx.graph
     result: dict[str, float] = {}
-    if len(graph) > 2 and any(graph.out_degree(n) > 1 for n in graph):
+    if 2 < len(graph) <= SKIP_LIMIT and any(graph.out_degree(n) > 1 for n in graph):
         import networkx as nx
 
         one_visit = graph.edge_subgraph(
             [(u, v) for u, v, closing in graph.edges(data="closing") if not closing]
         ).copy()
         one_visit.add_nodes_from(graph)
-        k = None if len(one_visit) <= EXACT_LIMIT else SAMPLE
+        k = None if len(one_visit) <= EXACT_LIMIT else max(10, SAMPLE_BUDGET // len(one_visit))
         result = nx.betweenness_centrality(one_visit, k=k, normalized=True, seed=0 if k else None)
     ctx._cm202_betweenness = result
     return result
@@ -60,13 +64,15 @@ def check(ctx):
         return
     order = {mid: i for i, mid in enumerate(ctx.order)}
     busiest = sorted((mid for mid, s in scores.items() if s >= top - 1e-9), key=lambda m: order.get(m, 0))[:3]
+    tied = len(busiest) > 1
     for mid in busiest:
         moment = ctx.graph.nodes[mid]["moment"]
         yield Finding(
-            Text(f"`{mid}` ({moment.name}) is the moment most customer paths run through "
-                 f"(betweenness {scores[mid]:.2f}): a failure here reaches the most customers",
-                 f"`{mid}` ({moment.name}) es el momento por el que pasan más recorridos del cliente "
-                 f"(intermediación {scores[mid]:.2f}): una falla aquí alcanza a más clientes"),
+            Text(f"`{mid}` ({moment.name}) is {'one of the moments' if tied else 'the moment'} most customer paths "
+                 f"run through (betweenness {scores[mid]:.2f}): a failure here reaches the most customers",
+                 f"`{mid}` ({moment.name}) es {'uno de los momentos' if tied else 'el momento'} por {'los' if tied else 'el'} "
+                 f"que pasan más recorridos del cliente (intermediación {scores[mid]:.2f}): una falla aquí "
+                 f"alcanza a más clientes"),
             moment.pos,
             mid,
         )
@@ -80,7 +86,8 @@ Qué comprueba
     entre otros momentos (su centralidad de intermediación), sin contar el enlace que
     cierra el ciclo, de modo que solo cuenta una visita. Los más altos (hasta tres si
     empatan) se informan como nota. Un ciclo sin ramas se omite: ahí todos los momentos
-    están en el único camino y la medida no dice nada nuevo.
+    están en el único camino y la medida no dice nada nuevo. Pasados 300 momentos la
+    medida se estima con una muestra fija de momentos de partida, y pasados 2.000 se omite.
 
 Por qué importa
     Un ciclo de servicio es una cadena de momentos de verdad, y en cada uno el cliente
