@@ -36,7 +36,24 @@ def _targets(file: str, output: str | None, pdf: bool) -> tuple[str | None, str 
     return output, (str(Path(output).with_suffix(".pdf")) if pdf else None)
 
 
-@app.command("handout")
+HANDOUT_HELP_ES = """Prepara un material de taller imprimible de un ciclo (HTML autónomo, o PDF).
+
+    Diagrama, curva de expectativa y percepción, tabla de momentos con columna para notas,
+    puntos débiles, preguntas para la discusión y glosario, en el idioma del ciclo.
+
+    Se imprime en A4 y Carta; no carga nada de la red.
+
+    Ejemplos:
+
+        cyclemap handout examples/banco.yaml -o taller.html
+
+        cyclemap handout cine.yaml -o taller.html --pdf --paper letter
+
+        cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
+    """
+
+
+@app.command("handout", help=h(None, HANDOUT_HELP_ES))
 @guarded
 def handout(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
@@ -57,9 +74,12 @@ def handout(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Make a self-contained, printable workshop handout of a cycle: the clock diagram, the
-    expectation-versus-perception curve, the moments table with a column for notes, the weak
-    points with why and what to do, discussion questions and a glossary.
+    """Make a printable workshop handout of a cycle (self-contained HTML, or PDF).
+
+    Diagram, expectation-versus-perception curve, moments table with a notes column,
+    weak points, discussion questions and glossary, in the cycle's language.
+
+    It prints on A4 and Letter and loads nothing from the network.
 
     Examples:
 

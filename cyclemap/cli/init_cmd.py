@@ -26,7 +26,26 @@ def _list(lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-@app.command("init")
+INIT_HELP_ES = """Empieza un ciclo de servicio a partir de una plantilla, en español o inglés.
+
+    Sucursal bancaria, clínica, restaurante, cine, centro de llamadas, mesa de ayuda,
+    cliente interno; con comentarios que lo guían.
+
+    Nunca sobrescribe un archivo salvo con --force.
+
+    Ejemplos:
+
+        cyclemap init --list
+
+        cyclemap init --template clinica            (escribe clinica.yaml)
+
+        cyclemap init --template cinema --lang es -o cine.yaml
+
+        cyclemap init -t mesa-ayuda -o -            (lo imprime)
+    """
+
+
+@app.command("init", help=h(None, INIT_HELP_ES))
 @guarded
 def init(
     template: Annotated[Optional[str], typer.Option("--template", "-t", metavar="NAME", help=h(
@@ -44,9 +63,12 @@ def init(
         "List the templates and exit.", "Lista las plantillas y termina."))] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Start a cycle of service from a template: bank branch, clinic, restaurant, cinema,
-    call centre, help desk, internal customer — in Spanish or English, with comments that
-    guide you. It never overwrites a file unless you say --force.
+    """Start a cycle of service from a template, in Spanish or English.
+
+    Bank branch, clinic, restaurant, cinema, call centre, help desk, internal customer;
+    with comments that guide you.
+
+    It never overwrites a file unless you say --force.
 
     Examples:
 
