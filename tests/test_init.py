@@ -110,6 +110,12 @@ def test_unknown_template_suggests_and_lists(cli, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_folder_as_output_is_a_usage_error(cli, tmp_path):
+    made = cli("init", "-o", str(tmp_path), "--force")
+    assert made.code == 2
+    assert "is a folder" in made.err
+
+
 def test_missing_folder_is_a_usage_error(cli, tmp_path):
     made = cli("init", "-o", str(tmp_path / "nope" / "x.yaml"))
     assert made.code == 2

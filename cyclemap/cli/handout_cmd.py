@@ -98,6 +98,8 @@ def handout(
     if paper not in PAPERS:
         raise UsageError(f"--paper must be a4 or letter, not {paper!r}", f"--paper debe ser a4 o letter, no {paper!r}")
     ratings = check_ratings(ratings)
+    if Path(file).is_dir():
+        raise UsageError(f"{file} is a folder: give one cycle file", f"{file} es una carpeta: indique un archivo de ciclo")
     if not Path(file).is_file():
         raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
     html_path, pdf_path = _targets(file, output, pdf)

@@ -104,13 +104,14 @@ def init(
     if output == "-":
         sys.stdout.write(text)
         return
-    target = Path(output) if output else Path(f"{chosen.name(lang)}.yaml")
-    if target.exists() and not force:
-        raise UsageError(f"{target} already exists; use --force to overwrite it, or -o to choose another name",
-                         f"{target} ya existe; use --force para sobrescribirlo, o -o para elegir otro nombre")
-    from cyclemap.atomic import OutputError, write_atomic
+    from cyclemap.atomic import OutputError, check_output, write_atomic
 
+    target = Path(output) if output else Path(f"{chosen.name(lang)}.yaml")
     try:
+        check_output(target)  # a folder, or a folder that does not exist: exit 2
+        if target.exists() and not force:
+            raise UsageError(f"{target} already exists; use --force to overwrite it, or -o to choose another name",
+                             f"{target} ya existe; use --force para sobrescribirlo, o -o para elegir otro nombre")
         write_atomic(target, text)
     except OutputError as exc:
         raise UsageError(exc.text.en, exc.text.es)

@@ -83,8 +83,9 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
     n = len(moments)
     low, high = cycle.scale
     span = (high - low) or 1.0
-    named = n <= MAX_NAMED
     size = 9.5 if n <= 16 else 8.5
+    # Slanted names need their baselines at least a line apart, or they pile up.
+    named = n <= MAX_NAMED and (WIDTH - 44 - RIGHT) / max(n, 1) * math.sin(math.radians(SLANT)) >= size * 1.15
     longest = max((len(_short(m.name)) for m in moments), default=0) * size * CHAR_W if named else 0.0
     # Room for the first name's slant to the left of its point, and under the axis.
     left = 44.0
