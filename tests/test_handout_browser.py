@@ -139,3 +139,15 @@ def test_pdf_only(cli, tmp_path):
     assert run.code == 0, run.err
     assert out.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in tmp_path.iterdir()] == ["taller.pdf"]
+
+
+def test_a_browser_that_fails_gets_a_short_message_and_no_file(cli, tmp_path):
+    fake = tmp_path / "fake-chromium"
+    fake.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    fake.chmod(0o755)
+    out = tmp_path / "out.html"
+    run = cli("handout", str(EXAMPLES / "banco.yaml"), "-o", str(out), "--pdf", env={"CYCLEMAP_CHROMIUM": str(fake)})
+    assert run.code == 2
+    assert "could not print the PDF" in run.err and "nothing was written" in run.err
+    assert len(run.err.splitlines()) == 1 and "Traceback" not in run.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-chromium"]

@@ -137,9 +137,12 @@ def handout(
     html = build_handout(result.cycle, result.diagnostics, out_lang, settings, Path(file).name)
     pdf_bytes = None
     if pdf_path is not None:
-        from cyclemap.handout.pdf import html_to_pdf
+        from cyclemap.handout.pdf import PdfError, html_to_pdf
 
-        pdf_bytes = html_to_pdf(html, paper)
+        try:
+            pdf_bytes = html_to_pdf(html, paper)
+        except PdfError as exc:
+            raise UsageError(exc.text.en, exc.text.es)
     # Both are made before either is written: a failure leaves no partial output.
     try:
         if html_path == "-":

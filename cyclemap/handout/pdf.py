@@ -62,6 +62,14 @@ def missing() -> Text | None:
                 + ". El material en HTML funciona sin él: ábralo en un navegador e imprímalo.")
 
 
+class PdfError(Exception):
+    """The browser could not make the PDF; `text` says so in both languages."""
+
+    def __init__(self, text: Text):
+        super().__init__(text.en)
+        self.text = text
+
+
 def _refuse_network(route) -> None:
     if route.request.url.startswith(("data:", "about:")):
         route.continue_()
@@ -70,7 +78,23 @@ def _refuse_network(route) -> None:
 
 
 def html_to_pdf(html: str, paper: str = "a4") -> bytes:
-    """The PDF of `html` on A4 or Letter paper (margins come from the page's CSS)."""
+    """The PDF of `html` on A4 or Letter paper (margins come from the page's CSS).
+    Raises PdfError when the browser fails (it is not Chromium, it crashes, it hangs)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return _print(html, paper)
+    except PlaywrightError as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        browser = chromium_path()
+        raise PdfError(Text(
+            f"the browser {browser} could not print the PDF ({first}); nothing was written. Check that it is "
+            "Chromium or Chrome (CYCLEMAP_CHROMIUM chooses another), or open the HTML handout and print it.",
+            f"el navegador {browser} no pudo imprimir el PDF ({first}); no se escribió nada. Compruebe que sea "
+            "Chromium o Chrome (CYCLEMAP_CHROMIUM elige otro), o abra el material en HTML e imprímalo.")) from exc
+
+
+def _print(html: str, paper: str) -> bytes:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
