@@ -48,8 +48,15 @@ def _esc(text: str) -> str:
 
 
 def _short(name: str, limit: int = NAME_CHARS) -> str:
+    """The name on one line of at most `limit` characters, cut at a word when possible."""
     name = " ".join(name.split())
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+    if len(name) <= limit:
+        return name
+    cut = name[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 0.55:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:·-") + "…"
 
 
 def _fmt(value: float) -> str:
