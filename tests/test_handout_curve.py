@@ -150,3 +150,22 @@ def test_course_prompts_fit_the_cycle():
     assert any("internal customer" in p for p in prompts)
     spanish = [p("es") for p in course_prompts(cycle)]
     assert any("gratuito, de 24 horas, simple, eficaz, práctico y rápido" in p for p in spanish)
+
+
+def test_few_moments_get_level_names_wrapped():
+    others = [f"{{id: m{i}, name: Pays, kind: routine, expectation: 3, score: 3}}" for i in range(5)]
+    cycle = cycle_of("{id: a, name: Arrives and is greeted at the door by a very attentive host, kind: critical, expectation: 4, score: 3}",
+                     *others)
+    svg, root = draw(cycle)
+    assert "rotate(-" not in svg
+    texts = [t for t in root.iter(f"{SVG}text") if t.findall(f"{SVG}tspan")]
+    assert len(texts) == 6
+    first = [s.text for s in texts[0].findall(f"{SVG}tspan")]
+    assert len(first) == 3 and first[0].startswith("Arrives and is") and first[2].endswith("…")
+    assert [s.text for s in texts[1].findall(f"{SVG}tspan")] == ["Pays"]
+
+
+def test_middling_cycles_get_slanted_names():
+    moments = [f"{{id: m{i}, name: Moment {i}, kind: routine, expectation: 3, score: 3}}" for i in range(20)]
+    svg, _ = draw(cycle_of(*moments))
+    assert "rotate(-32)" in svg and ">Moment 19</text>" in svg

@@ -33,6 +33,7 @@ PLOT_HEIGHT = 125
 MAX_NAMED = 40  # beyond this many moments, only numbers fit under the axis
 NAME_CHARS = 20
 SLANT = 32  # degrees; names run down-left from their point
+LEVEL_BAND = 72  # units per moment from which names are written level, wrapped
 CHAR_W = 0.64  # average glyph width as a share of the font size (DejaVu Sans, bold included)
 
 
@@ -57,6 +58,21 @@ def _short(name: str, limit: int = NAME_CHARS) -> str:
     if space >= limit * 0.55:
         cut = cut[:space]
     return cut.rstrip(" ,;:·-") + "…"
+
+
+LEVEL_LINES = 3
+
+
+def _level_lines(name: str, width: int) -> list[str]:
+    """The name wrapped at words into at most LEVEL_LINES lines of `width` characters;
+    what does not fit ends in an ellipsis (a word longer than a line is cut)."""
+    import textwrap
+
+    lines = textwrap.wrap(" ".join(name.split()), width, break_long_words=True) or [""]
+    if len(lines) > LEVEL_LINES:
+        keep = LEVEL_LINES - 1
+        lines = lines[:keep] + [_short(" ".join(lines[keep:]), width)]
+    return lines
 
 
 def _fmt(value: float) -> str:
@@ -93,6 +109,11 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
     size = 9.5 if n <= 16 else 8.5
     # Slanted names need their baselines at least a line apart, or they pile up.
     named = n <= MAX_NAMED and (WIDTH - 44 - RIGHT) / max(n, 1) * math.sin(math.radians(SLANT)) >= size * 1.15
+    # With few moments there is room to write names level, wrapped on a few lines, under
+    # each point: easier to read than slanted text, and shorter.
+    level = n > 0 and (WIDTH - 44 - RIGHT) / n >= LEVEL_BAND
+    if level:
+        named = False
     longest = max((len(_short(m.name)) for m in moments), default=0) * size * CHAR_W if named else 0.0
     # Room for the first name's slant to the left of its point, and under the axis.
     left = 44.0
@@ -104,7 +125,8 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
     band = plot_w / max(n, 1)
     legend, legend_rows = _legend(lang, left)
     top = 10 + legend_rows * LEGEND_ROW
-    label_band = (30 + longest * math.sin(math.radians(SLANT))) if named else 24
+    line_chars = max(6, int(band / (size * CHAR_W)) - 1)
+    label_band = (30 + longest * math.sin(math.radians(SLANT))) if named else (22 + LEVEL_LINES * (size + 2.5) if level else 24)
     height = top + PLOT_HEIGHT + label_band
     bottom = top + PLOT_HEIGHT
 
@@ -159,6 +181,11 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
         if n <= 30 or p.number == 1 or p.number % 5 == 0:
             out.append(f'<text x="{p.x:.1f}" y="{bottom + 13:.1f}" font-size="{10 if n <= 30 else 8}" '
                        f'text-anchor="middle" fill="{INK}"{weight}>{p.number}</text>')
+        if level:
+            lines = _level_lines(m.name, line_chars)
+            spans = "".join(f'<tspan x="{p.x:.1f}" dy="{0 if i == 0 else size + 2.5}">{_esc(line)}</tspan>'
+                            for i, line in enumerate(lines))
+            out.append(f'<text y="{bottom + 27:.1f}" font-size="{size}" text-anchor="middle" fill="{INK}"{weight}>{spans}</text>')
         if named:
             out.append(f'<text transform="translate({p.x + 3:.1f},{bottom + 22:.1f}) rotate(-{SLANT})" font-size="{size}" '
                        f'text-anchor="end" fill="{INK}"{weight}>{_esc(_short(m.name))}</text>')
