@@ -285,3 +285,42 @@ def test_handout_module_without_renderer_or_critique_shows_honest_fallbacks(monk
     assert 'data-code="CM104"' in html
     es = build_handout(cycle, diagnostics, "es")
     assert "no se pudo dibujar" in es and "Tomados directamente" in es
+
+
+# Tags the handout itself writes; anything else in the page would have come from the user.
+OWN_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "p", "h1", "h2", "h3", "div", "span", "b",
+    "section", "figure", "figcaption", "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td",
+    "ol", "ul", "li", "dl", "dt", "dd", "code", "footer",
+    # inline SVG (the curve, the bars, Graphviz's diagram)
+    "svg", "defs", "pattern", "rect", "line", "polyline", "polygon", "circle", "g", "text", "tspan", "path",
+    "ellipse", "a",  # Graphviz wraps nodes in <a xlink:title> for tooltips (never a link: checked below)
+}
+
+
+def test_any_text_in_any_field_stays_text():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from cyclemap.handout import build_handout
+    from cyclemap.model import Branch, Cycle, Moment
+
+    text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(title=text, customer=text, name=text, owner=text, standard=text, stage=text, when=text)
+    def check(title, customer, name, owner, standard, stage, when):
+        a = Moment("a", name, "critical", stage=stage, owner=owner, standard=standard, recovery=when,
+                   expectation=4, score=2, next=(Branch("b", when),))
+        b = Moment("b", name + "2", "routine", stage=stage, expectation=3, score=3.5)
+        cycle = Cycle(title, [a, b], customer=customer, language="en", stages=(stage,))
+        html = build_handout(cycle, analyse_cycle(cycle), "en")
+        page = parse(html)
+        assert set(page.tags) <= OWN_TAGS, set(page.tags) - OWN_TAGS
+        assert not [k for k, _ in page.attrs if k.startswith("on")]
+        assert not [v for k, v in page.attrs if k.endswith("href") and not (v or "").startswith("#")]
+        shown = "".join(page.text)
+        for value in (title, name, owner, standard):
+            assert " ".join(value.split()) in " ".join(shown.split())
+
+    check()
