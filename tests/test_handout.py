@@ -218,6 +218,15 @@ def test_ratings_change_the_scores_not_the_yaml(cli, write, tmp_path):
     assert source.read_text(encoding="utf-8") == text
 
 
+def test_bad_ratings_rows_are_listed_and_pointed_at(cli, write, tmp_path):
+    source = write("c.yaml", Path(EXAMPLE_FILES[0]).read_text(encoding="utf-8"))
+    ratings = write("r.csv", "moment,rating\nnobody,3\n")
+    run = cli("handout", str(source), "-o", str(tmp_path / "out.html"), "--ratings", str(ratings))
+    assert run.code == 0, run.err
+    assert f"--ratings {ratings}" in run.err
+    assert 'data-code="CM009"' in (tmp_path / "out.html").read_text(encoding="utf-8")
+
+
 def test_pdf_missing_browser_says_how_to_get_it(cli, tmp_path):
     out = tmp_path / "out.html"
     run = cli("handout", str(EXAMPLE_FILES[0]), "-o", str(out), "--pdf",
@@ -264,7 +273,7 @@ def test_structural_errors_still_make_a_handout_and_say_so(cli, write, tmp_path)
                    "  - {id: b, name: B, kind: routine}\n  - {id: c, name: C, kind: routine}\n")
     run = cli("handout", str(source), "-o", str(tmp_path / "out.html"))
     assert run.code == 0
-    assert "structural error" in run.err
+    assert "1 error(s) found" in run.err and f"cyclemap check {source}" in run.err
     assert 'data-code="CM005"' in (tmp_path / "out.html").read_text(encoding="utf-8")
 
 

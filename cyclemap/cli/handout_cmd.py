@@ -162,8 +162,9 @@ def handout(
         print(f"cyclemap: {'escrito' if es else 'wrote'} {names}")
     errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
     if errors:
+        command = f"cyclemap check {file}" + (f" --ratings {ratings}" if ratings else "")
         sys.stderr.write(h(
-            f"cyclemap: note: the cycle has {errors} structural error(s), listed among the weak points; "
-            f"`cyclemap check {file}` shows where\n",
-            f"cyclemap: nota: el ciclo tiene {errors} error(es) de estructura, listados entre los puntos débiles; "
-            f"`cyclemap check {file}` muestra dónde\n"))
+            f"cyclemap: note: {errors} error(s) found (in the cycle or its ratings), listed among the weak points; "
+            f"`{command}` shows where\n",
+            f"cyclemap: nota: se encontraron {errors} error(es) (en el ciclo o sus calificaciones), listados entre "
+            f"los puntos débiles; `{command}` muestra dónde\n"))
