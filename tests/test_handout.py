@@ -333,3 +333,32 @@ def test_any_text_in_any_field_stays_text():
             assert " ".join(value.split()) in " ".join(shown.split())
 
     check()
+
+
+def test_a_renderer_failure_becomes_a_visible_bilingual_note(monkeypatch):
+    import cyclemap.render as render
+    from cyclemap.diagnostics import Text
+    from cyclemap.handout import build_handout
+    from cyclemap.render import RenderError
+
+    def fail(*args, **kwargs):
+        raise RenderError(Text("the engine timed out", "el motor no terminó a tiempo"))
+
+    monkeypatch.setattr(render, "render_bytes", fail)
+    cycle, _ = load_path(str(EXAMPLE_FILES[0]))
+    en = build_handout(cycle, analyse_cycle(cycle), "en")
+    assert 'id="diagram-missing"' in en and "the engine timed out" in en
+    es = build_handout(cycle, analyse_cycle(cycle), "es")
+    assert "el motor no terminó a tiempo" in es
+    assert '<svg class="curve"' in es, "the rest of the handout is still there"
+
+
+def test_unsafe_svg_is_never_inlined():
+    from cyclemap.handout.sources import inline_svg
+
+    ok = inline_svg('<?xml version="1.0"?><!-- x --><svg width="10pt" height="5pt" viewBox="0 0 10 5"><text>a</text></svg>')
+    assert ok is not None and ok.startswith('<svg class="diagram"') and "width=" not in ok and "<!--" not in ok
+    for bad in ('<svg><script>alert(1)</script></svg>', '<svg><g onclick="x()"></g></svg>',
+                '<svg><a xlink:href="https://example.com"><text>a</text></a></svg>',
+                '<svg><image href="http://x/y.png"/></svg>', '<svg><foreignObject></foreignObject></svg>'):
+        assert inline_svg(bad) is None, bad
