@@ -107,7 +107,7 @@ def test_spanish_cycle_reads_in_spanish_and_english_on_request(cli, tmp_path):
                   "Momento de verdad", "Ciclo del servicio", "Triángulo del servicio", "Las diez expectativas",
                   "Los cuatro niveles de servicio", "Libreta de calificaciones", "Momentos críticos y de rutina",
                   "gratuito, de 24 horas, simple, eficaz", "amabilidad, comprensión, justicia, control",
-                  "Sus notas", "Nivel de servicio"):
+                  "Sus notas", "Nivel de servicio", "Atiende: capacidad de respuesta"):
         assert words in es, words
     en = make(cli, banco, tmp_path / "en.html", "--lang", "en")
     for words in ("The moments of truth", "Weak points", "Questions for discussion", "Glossary",

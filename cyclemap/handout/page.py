@@ -144,6 +144,11 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         kind_cls = "critical" if m.critical else "routine"
         sub = [esc(m.stage)] if m.stage else []
         sub.append(f'<span class="tag {kind_cls}">{esc(L.KIND[m.kind](lang))}</span>')
+        if m.dimensions:
+            served = ", ".join(_label(L.DIMENSION, d, lang) for d in m.dimensions)
+            sub_dims = f'<span class="sub dims">{esc(L.SERVES(lang))}: {esc(served)}</span>'
+        else:
+            sub_dims = ""
         branches = "".join(
             f'<span class="sub">{esc(L.BRANCH_WHEN(lang).format(when=b.when, to=names.get(b.to, b.to)))}</span>'
             for b in (m.next or ()) if b.when)
@@ -157,7 +162,7 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         rows.append(
             f'<tr class="{kind_cls}" data-moment="{esc(m.id)}">'
             f'<td class="num">{i}</td>'
-            f'<td><span class="name">{esc(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{branches}</td>'
+            f'<td><span class="name">{esc(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}</td>'
             f"<td>{channel}</td>"
             f"<td>{owner}</td>"
             f"<td>{standard}</td>"

@@ -68,7 +68,7 @@ def assess(cycle: Cycle, diagnostics: list[Diagnostic], config: Config | None = 
 def _level(cycle: Cycle, config: Config | None) -> object | None:
     from cyclemap.service_level import service_level
 
-    return service_level(cycle)
+    return service_level(cycle, gap_margin=(config or Config()).threshold("gap_margin"))
 
 
 def fallback_weak_points(diagnostics: list[Diagnostic]) -> list[WeakPoint]:
