@@ -1,0 +1,170 @@
+"""`cyclemap handout FILE -o OUT.html`: a printable workshop handout (and `--pdf`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cyclemap.cli import app
+from cyclemap.cli.common import (
+    EXIT_FINDINGS, ConfigOption, DebugOption, LangOption, RatingsOption, UsageError, check_lang,
+    check_ratings, config_finder, guarded, h, settings_for,
+)
+
+HTML_SUFFIXES = (".html", ".htm")
+PAPERS = ("a4", "letter")
+
+
+def _targets(file: str, output: str | None, pdf: bool) -> tuple[str | None, str | None]:
+    """(html path or "-" or None, pdf path or None) from -o and --pdf."""
+    if output is None:
+        output = f"{Path(file).stem}-handout.html"
+    if output == "-":
+        if pdf:
+            raise UsageError("--pdf cannot write to standard output; give -o OUT.html or -o OUT.pdf",
+                             "--pdf no puede escribir en la salida estándar; indique -o SALIDA.html o -o SALIDA.pdf")
+        return "-", None
+    suffix = Path(output).suffix.lower()
+    if suffix == ".pdf":
+        return None, output
+    if suffix not in HTML_SUFFIXES:
+        raise UsageError(f"-o {output}: the handout is written as .html (or .pdf); name the output OUT.html",
+                         f"-o {output}: el material se escribe como .html (o .pdf); llame a la salida SALIDA.html")
+    return output, (str(Path(output).with_suffix(".pdf")) if pdf else None)
+
+
+HANDOUT_HELP_ES = """Prepara un material de taller imprimible de un ciclo (HTML autónomo, o PDF).
+
+    Diagrama, curva de expectativa y percepción, tabla de momentos con columna para notas,
+    puntos débiles, preguntas para la discusión y glosario, en el idioma del ciclo.
+
+    Se imprime en A4 y Carta; no carga nada de la red.
+
+    Ejemplos:
+
+        cyclemap handout examples/banco.yaml -o taller.html
+
+        cyclemap handout cine.yaml -o taller.html --pdf --paper letter
+
+        cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
+    """
+
+
+@app.command("handout", help=h(None, HANDOUT_HELP_ES))
+@guarded
+def handout(
+    file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
+        "The cycle file.", "El archivo del ciclo."))],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT.html", help=h(
+        "Where to write the handout: OUT.html, OUT.pdf, or - for standard output "
+        "(default: FILE's name with -handout.html, in the current folder).",
+        "Dónde escribir el material: SALIDA.html, SALIDA.pdf, o - para la salida estándar "
+        "(por defecto: el nombre de ARCHIVO con -handout.html, en la carpeta actual)."))] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help=h(
+        "Also print it to PDF beside the HTML (needs playwright and a Chromium browser).",
+        "Imprímalo también en PDF junto al HTML (necesita playwright y un navegador Chromium)."))] = False,
+    paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help=h(
+        "Paper size of the PDF. The HTML prints on either.",
+        "Tamaño de papel del PDF. El HTML se imprime en ambos."))] = "a4",
+    ratings: RatingsOption = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Make a printable workshop handout of a cycle (self-contained HTML, or PDF).
+
+    Diagram, expectation-versus-perception curve, moments table with a notes column,
+    weak points, discussion questions and glossary, in the cycle's language.
+
+    It prints on A4 and Letter and loads nothing from the network.
+
+    Examples:
+
+        cyclemap handout examples/banco.yaml -o taller.html
+
+        cyclemap handout cine.yaml -o taller.html --pdf --paper letter
+
+        cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
+    """
+    from cyclemap.analysis import analyse_file
+    from cyclemap.atomic import OutputError, check_output, write_atomic
+    from cyclemap.diagnostics import Severity
+
+    lang = check_lang(lang)
+    paper = paper.strip().lower()
+    if paper not in PAPERS:
+        raise UsageError(f"--paper must be a4 or letter, not {paper!r}", f"--paper debe ser a4 o letter, no {paper!r}")
+    ratings = check_ratings(ratings)
+    if Path(file).is_dir():
+        raise UsageError(f"{file} is a folder: give one cycle file", f"{file} es una carpeta: indique un archivo de ciclo")
+    if not Path(file).is_file():
+        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
+    html_path, pdf_path = _targets(file, output, pdf)
+    inputs = [file] + ([ratings] if ratings else [])
+    try:
+        for target in (html_path, pdf_path):
+            if target not in (None, "-"):
+                check_output(target, inputs)
+    except OutputError as exc:
+        raise UsageError(exc.text.en, exc.text.es)
+    if pdf_path is not None:
+        from cyclemap.handout.pdf import missing
+
+        lacking = missing()
+        if lacking is not None:
+            raise UsageError(lacking.en, lacking.es)
+
+    finder = config_finder(config, None, None)
+    settings = settings_for(finder, file)
+    try:
+        result = analyse_file(file, settings, lang=lang, ratings=ratings)
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
+    if result.cycle is None:
+        from cyclemap.report import render
+
+        sys.stderr.write(render("text", [result], lang))
+        sys.stderr.write(h("cyclemap: no handout: the file is not a cycle cyclemap can read (see above)\n",
+                           "cyclemap: sin material: el archivo no es un ciclo que cyclemap pueda leer (vea arriba)\n"))
+        raise typer.Exit(EXIT_FINDINGS)
+
+    from cyclemap.handout import build_handout
+
+    out_lang = result.lang
+    html = build_handout(result.cycle, result.diagnostics, out_lang, settings, Path(file).name)
+    pdf_bytes = None
+    if pdf_path is not None:
+        from cyclemap.handout.pdf import PdfError, html_to_pdf
+
+        try:
+            pdf_bytes = html_to_pdf(html, paper)
+        except PdfError as exc:
+            raise UsageError(exc.text.en, exc.text.es)
+    # Both are made before either is written: a failure leaves no partial output.
+    try:
+        if html_path == "-":
+            sys.stdout.write(html)
+            sys.stdout.flush()
+        elif html_path is not None:
+            write_atomic(html_path, html, inputs=inputs)
+        if pdf_path is not None and pdf_bytes is not None:
+            write_atomic(pdf_path, pdf_bytes, inputs=inputs)
+    except OutputError as exc:
+        raise UsageError(exc.text.en, exc.text.es)
+
+    written = [p for p in (html_path, pdf_path) if p not in (None, "-")]
+    if written:
+        es = out_lang == "es"
+        names = " y ".join(written) if es else " and ".join(written)
+        print(f"cyclemap: {'escrito' if es else 'wrote'} {names}")
+    errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+    if errors:
+        command = f"cyclemap check {file}" + (f" --ratings {ratings}" if ratings else "")
+        sys.stderr.write(h(
+            f"cyclemap: note: {errors} error(s) found (in the cycle or its ratings), listed among the weak points; "
+            f"`{command}` shows where\n",
+            f"cyclemap: nota: se encontraron {errors} error(es) (en el ciclo o sus calificaciones), listados entre "
+            f"los puntos débiles; `{command}` muestra dónde\n"))
