@@ -17,7 +17,7 @@ import json
 import re
 
 from cyclemap.diagnostics import Severity, Text
-from cyclemap.graph import cycle_order, edges, unique_moments  # noqa: F401
+from cyclemap.graph import cycle_order, edges, ordered_moments, unique_moments  # noqa: F401
 from cyclemap.model import Cycle, Moment
 
 EXPORTS = ("mermaid", "markdown", "csv", "json")
@@ -40,12 +40,6 @@ W = {
 }
 
 
-def _ordered(cycle: Cycle) -> list[Moment]:
-    """Moments numbered as the diagrams number them (`cyclemap.render.dot.display_order`)."""
-    from cyclemap.render.dot import display_order
-
-    index = unique_moments(cycle)
-    return [cycle.moments[index[mid]] for mid in display_order(cycle)]
 
 
 def _num(value: float | None) -> str:
@@ -74,7 +68,7 @@ def to_mermaid_score(score: float, scale: tuple[float, float]) -> int:
 
 def to_mermaid(cycle: Cycle, lang: str = "en") -> str:
     lines = ["journey", f"    title {_mermaid_text(cycle.title)}"]
-    moments = _ordered(cycle)
+    moments = ordered_moments(cycle)
     # Sections in the declared stage order (then stages used but not declared, then
     # moments with no stage); moments within a section in the customer's order.
     sections: dict[str | None, list[Moment]] = {stage: [] for stage in cycle.stages}
@@ -123,7 +117,7 @@ def to_markdown(cycle: Cycle, diagnostics=(), lang: str = "en") -> str:
     out = [f"### {_md(cycle.title)}", ""]
     out.append("| " + " | ".join(heads) + " |")
     out.append("|" + "|".join(["---:", "---", "---", "---", "---", "---", "---:", "---:", "---"]) + "|")
-    for i, m in enumerate(_ordered(cycle), 1):
+    for i, m in enumerate(ordered_moments(cycle), 1):
         kind = f"**{W['critical'](lang)}**" if m.critical else W["routine"](lang)
         name = f"**{_md(m.name)}**" if m.critical else _md(m.name)
         row = [str(i), name, kind, _md(m.stage or ""), _md(m.channel or ""), _md(m.owner or ""),
@@ -158,7 +152,7 @@ def to_csv(cycle: Cycle) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     nexts = _next_ids(cycle)
-    for i, m in enumerate(_ordered(cycle), 1):
+    for i, m in enumerate(ordered_moments(cycle), 1):
         writer.writerow([
             i, m.id, _cell(m.name), m.kind, _cell(m.stage), m.channel or "", m.carried_by or "",
             _cell(m.owner), _cell(m.standard), _cell(m.recovery), ";".join(m.dimensions),

@@ -12,10 +12,11 @@ never need one start fast.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from cyclemap.model import Cycle, Pos
+from cyclemap.model import Cycle, Moment, Pos
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -74,24 +75,50 @@ def build_graph(cycle: Cycle) -> "nx.DiGraph":
 
 
 def cycle_order(cycle: Cycle) -> list[str]:
-    """Moment ids in the order a customer meets them: depth-first from the first moment
-    along `next` (branches in written order), then any moment not reached, in file order."""
+    """Moment ids in the order a customer meets them — the one order every report,
+    diagram and handout numbers moments by.
+
+    The main loop first: from the first moment, follow each moment's first link until the
+    cycle comes back or ends. Every other moment (a complaint branch, say) is placed right
+    after the moment it is first reached from, so a detour sits between where it leaves
+    and where it rejoins. Moments no link reaches come last, in file order.
+    """
     index = unique_moments(cycle)
     if not index:
         return []
-    out_edges: dict[str, list[str]] = {m: [] for m in index}
+    links: dict[str, list[str]] = {m: [] for m in index}
     for edge in edges(cycle):
-        if not edge.closing:
-            out_edges[edge.source].append(edge.target)
+        if edge.target not in links[edge.source]:
+            links[edge.source].append(edge.target)
+    loop: list[str] = []
+    current: str | None = cycle.moments[0].id
+    placed: set[str] = set()
+    while current is not None and current not in placed:
+        loop.append(current)
+        placed.add(current)
+        current = links[current][0] if links[current] else None
+    # Breadth-first from the whole loop: each detour hangs under the moment that reaches it first.
+    detours: dict[str, list[str]] = {}
+    queue = deque(loop)
+    while queue:
+        source = queue.popleft()
+        for target in links[source]:
+            if target not in placed:
+                placed.add(target)
+                detours.setdefault(source, []).append(target)
+                queue.append(target)
     order: list[str] = []
-    seen: set[str] = set()
-    stack = [cycle.moments[0].id]
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        order.append(node)
-        stack.extend(reversed(out_edges[node]))
-    order.extend(m for m in index if m not in seen)
+    for moment_id in loop:
+        stack = [moment_id]
+        while stack:  # each loop moment, then its detours depth-first, in link order
+            node = stack.pop()
+            order.append(node)
+            stack.extend(reversed(detours.get(node, ())))
+    order.extend(m for m in index if m not in placed)
     return order
+
+
+def ordered_moments(cycle: Cycle) -> list[Moment]:
+    """Each moment once, in `cycle_order`."""
+    index = unique_moments(cycle)
+    return [cycle.moments[index[mid]] for mid in cycle_order(cycle)]

@@ -38,12 +38,7 @@ def css() -> str:
     return resources.files("cyclemap.handout").joinpath("handout.css").read_text(encoding="utf-8")
 
 
-def ordered_moments(cycle: Cycle) -> list[Moment]:
-    """Each moment once, in the order the customer meets them (branches included)."""
-    from cyclemap.graph import cycle_order, unique_moments
-
-    index = unique_moments(cycle)
-    return [cycle.moments[index[mid]] for mid in cycle_order(cycle)]
+from cyclemap.graph import ordered_moments  # noqa: E402  (the one order every view numbers by)
 
 
 def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,

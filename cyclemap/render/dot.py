@@ -123,45 +123,12 @@ def _main_loop(cycle: Cycle, links: list[Edge]) -> list[str]:
     return loop
 
 
-def _display_order(loop: list[str], all_ids: list[str], links: list[Edge]) -> list[str]:
-    """The main loop, with every other moment inserted right after the moment it is
-    first reached from (so detours sit between where they leave and rejoin)."""
-    order = list(loop)
-    placed = set(order)
-    preds: dict[str, list[str]] = defaultdict(list)
-    for link in links:
-        preds[link.target].append(link.source)
-    pending = [m for m in all_ids if m not in placed]
-    progress = True
-    while pending and progress:
-        progress = False
-        for moment_id in list(pending):
-            sources = [p for p in preds[moment_id] if p in placed]
-            if not sources:
-                continue
-            at = order.index(sources[0]) + 1
-            while at < len(order) and order[at] not in loop:  # after earlier detours there
-                at += 1
-            order.insert(at, moment_id)
-            placed.add(moment_id)
-            pending.remove(moment_id)
-            progress = True
-    return order + pending  # moments no link reaches come last
-
-
-def display_order(cycle: Cycle) -> list[str]:
-    """Moment ids in the order the diagrams number them: the main loop, each detour right
-    after the moment it leaves from, then moments nothing reaches."""
-    links = list(edges(cycle))
-    return _display_order(_main_loop(cycle, links), cycle_order(cycle), links)
-
-
 def make_scene(cycle: Cycle, diagnostics, lang: str) -> Scene:
     index = unique_moments(cycle)
     moments = {mid: cycle.moments[i] for mid, i in index.items()}
     links = list(edges(cycle))
     loop = _main_loop(cycle, links)
-    order = _display_order(loop, cycle_order(cycle), links)
+    order = cycle_order(cycle)
     scene = Scene(
         cycle=cycle, lang=lang, moments=moments, order=order, main_loop=loop,
         node={mid: f"m{i}" for i, mid in enumerate(order)},
