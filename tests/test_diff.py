@@ -282,3 +282,25 @@ def test_help_in_both_languages(cli):
     assert "Compara dos versiones de un ciclo" in cli("diff", "--help", env={"CYCLEMAP_LANG": "es"}).out
     assert "yaml-language-server" in cli("schema", "--help", env={"CYCLEMAP_LANG": "es"}).out
     assert "para editores" in cli("schema", "--help", env={"CYCLEMAP_LANG": "es"}).out
+
+
+def test_diff_follows_the_settings_of_the_new_file(cli, tmp_path):
+    """A rule the project turned off must not appear (nor fail a build) through diff."""
+    from tests.conftest import EXAMPLES
+
+    old = tmp_path / "old" / "banco.yaml"
+    new = tmp_path / "repo" / "banco.yaml"
+    old.parent.mkdir()
+    new.parent.mkdir()
+    text = (EXAMPLES / "banco.yaml").read_text(encoding="utf-8")
+    # Without the complaint branch the cycle is a straight line, where CM107/CM202 stay quiet.
+    old.write_text(text.replace("      - to: queja\n        when: espera mayor a 15 min\n", ""), encoding="utf-8")
+    new.write_text(text, encoding="utf-8")
+    everything = cli("diff", str(old), str(new), "--format", "json")
+    assert "CM107" in everything.out
+    (new.parent / ".cyclemap.yaml").write_text("ignore: [CM107, CM202]\n", encoding="utf-8")
+    configured = cli("diff", str(old), str(new), "--format", "json")
+    assert configured.code == 0, configured.err
+    assert "CM107" not in configured.out and "CM202" not in configured.out
+    selected = cli("diff", str(old), str(new), "--format", "json", "--select", "CM104")
+    assert {f["code"] for part in ("new", "fixed") for f in json.loads(selected.out)["findings"][part]} <= {"CM104"}

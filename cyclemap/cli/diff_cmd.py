@@ -8,7 +8,10 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.common import EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h
+from cyclemap.cli.common import (
+    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, UsageError,
+    check_lang, config_finder, guarded, h, settings_for,
+)
 
 FAIL_ON_NEW = ("error", "warning", "info", "never")
 
@@ -42,6 +45,9 @@ def diff(
         "Sale con 1 cuando un hallazgo nuevo es al menos así de grave (por defecto: never)."))] = "never",
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
         "Write the diff to FILE.", "Escribe la comparación en FILE."))] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -80,7 +86,10 @@ def diff(
             raise UsageError(f"{path} is a folder; diff compares two cycle files",
                              f"{path} es una carpeta; diff compara dos archivos de ciclo")
     check_output(output, [old, new])
-    before, after = analyse_all([old, new], lambda file: analyse_file(file, lang=lang))
+    # Both versions are judged by the same rules: the settings that apply to NEW (OLD is
+    # often a copy in a temporary folder, e.g. from `git show`).
+    settings = settings_for(config_finder(config, select, ignore), new)
+    before, after = analyse_all([old, new], lambda file: analyse_file(file, settings, lang=lang))
     result = diff_results(before, after)
     shown_lang = lang or after.lang
     text = render(fmt, result, shown_lang)
