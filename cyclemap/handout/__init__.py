@@ -5,7 +5,7 @@ a short glossary, all in the cycle's language.
 
 - `page.py` builds the HTML (inline CSS from `handout.css`);
 - `curve.py` draws the curve as SVG; `questions.py` and `glossary.py` hold the texts;
-- `sources.py` gathers the critique and the diagram (with honest fallbacks);
+- `sources.py` gathers the critique and the diagram ;
 - `pdf.py` prints the same page to PDF with a headless Chromium.
 """
 

@@ -116,9 +116,6 @@ WEAK_INTRO = Text(
     "Donde este ciclo tiene más riesgo de perder clientes, primero lo más grave.")
 WEAK_NONE = Text("No weak points found: a good moment to raise the bar.",
                  "No se encontraron puntos débiles: buen momento para subir el listón.")
-WEAK_FALLBACK = Text(
-    "(Listed straight from the checks, in file order: the ranked critique was not available.)",
-    "(Tomados directamente de las comprobaciones, en el orden del archivo: la crítica ordenada no estaba disponible.)")
 WHY_THESE = Text("Why these weak points matter", "Por qué importan estos puntos débiles")
 WEAK_MORE = Text("… and {n} more findings on {m} other moments: `cyclemap critique FILE` lists them all.",
                  "… y {n} hallazgos más en otros {m} momentos: `cyclemap critique ARCHIVO` los muestra todos.")

@@ -218,7 +218,7 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
             where = f'<span class="num">{numbers.get(moment.id, "?")}</span>{esc(moment.name)}'
         else:
             where = esc(L.WHOLE_CYCLE(lang))
-        worst = "error" if any(w.severity == "error" for w in points) else points[0].severity
+        worst = "error" if any(w.severity == "error" for w in points) else points[0].severity.value
         severity = L.SEVERITY.get(worst)
         findings = []
         for w in points:
@@ -233,7 +233,7 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
             f'<div class="head">{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
             f'<ul class="findings">{"".join(findings)}</ul>'
             f'<div class="our-step"><span>{esc(L.OUR_STEP(lang))}:</span><div class="write-line"></div></div></li>')
-    intro = esc(L.WEAK_INTRO(lang)) if assessment.ranked else esc(L.WEAK_FALLBACK(lang))
+    intro = esc(L.WEAK_INTRO(lang))
     more = ""
     if rest:
         count = sum(len(points) for _, points in rest)
