@@ -7,7 +7,9 @@ Rules:
 - `next: []` is a deliberate end (an open cycle's exit).
 
 networkx is imported here only, and only when a graph is built, so that commands which
-never need one start fast.
+never need one start fast. Plain reachability (`successors`, `reachable`) needs no
+networkx: importing it costs a quarter of a second, longer than a whole check of a
+typical file, so the structure rules use these instead.
 """
 
 from __future__ import annotations
@@ -95,3 +97,36 @@ def cycle_order(cycle: Cycle) -> list[str]:
         stack.extend(reversed(out_edges[node]))
     order.extend(m for m in index if m not in seen)
     return order
+
+
+def successors(cycle: Cycle) -> dict[str, list[str]]:
+    """Moment id -> the ids its links lead to (each once, in written order); the same
+    edges as `build_graph`, as plain lists."""
+    out: dict[str, list[str]] = {m: [] for m in unique_moments(cycle)}
+    for edge in edges(cycle):
+        targets = out[edge.source]
+        if edge.target not in targets:
+            targets.append(edge.target)
+    return out
+
+
+def predecessors(successors_of: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The same graph with every link reversed."""
+    out: dict[str, list[str]] = {m: [] for m in successors_of}
+    for source, targets in successors_of.items():
+        for target in targets:
+            out[target].append(source)
+    return out
+
+
+def reachable(links: dict[str, list[str]], start: str) -> set[str]:
+    """Every id reachable from `start` along `links`, `start` included (iterative, so
+    any depth is fine)."""
+    seen = {start}
+    stack = [start]
+    while stack:
+        for target in links.get(stack.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen

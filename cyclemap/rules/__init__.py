@@ -92,6 +92,20 @@ class RuleContext:
 
         return build_graph(self.cycle)
 
+    @cached_property
+    def successors(self) -> dict[str, list[str]]:
+        """Moment id -> ids it links to; plain dicts, for rules that need no networkx."""
+        from cyclemap.graph import successors
+
+        return successors(self.cycle)
+
+    @cached_property
+    def predecessors(self) -> dict[str, list[str]]:
+        """Moment id -> ids that link to it."""
+        from cyclemap.graph import predecessors
+
+        return predecessors(self.successors)
+
     @property
     def first(self) -> Moment | None:
         return self.cycle.moments[0] if self.cycle.moments else None
