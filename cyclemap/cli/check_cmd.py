@@ -2,56 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, List
 
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h,
-)
+from cyclemap.cli.common import DebugOption, LangOption, guarded, h
 
-CYCLE_SUFFIXES = (".yaml", ".yml")
-FAIL_ON = ("error", "warning", "info", "never")
-
-
-def collect_files(paths: list[str]) -> list[str]:
-    """Files as given, folders searched for *.yaml/*.yml (hidden files and folders
-    skipped), in a stable order. A missing path or an empty folder is a usage error."""
-    files: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.suffix in CYCLE_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                raise UsageError(f"no cycle files (*.yaml, *.yml) in {raw}",
-                                 f"no hay archivos de ciclo (*.yaml, *.yml) en {raw}")
-            files.extend(found)
-        elif path.is_file():
-            files.append(str(path))
-        elif path.exists():
-            raise UsageError(f"{raw} is not a file or folder", f"{raw} no es un archivo ni una carpeta")
-        else:
-            raise UsageError(f"{raw}: no such file or folder", f"{raw}: no existe el archivo o la carpeta")
-    seen: set[str] = set()
-    return [f for f in files if not (f in seen or seen.add(f))]
-
-
-def exit_code(results, fail_on: str) -> int:
-    from cyclemap.diagnostics import Severity
-
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity(fail_on).rank
-    worst = max((d.severity.rank for r in results for d in r.diagnostics), default=0)
-    return EXIT_FINDINGS if worst >= threshold else EXIT_OK
+# The work itself lives in cyclemap.checking (shared with the fast start-up path).
+from cyclemap.checking import CYCLE_SUFFIXES, FAIL_ON, collect_files, exit_code, run_check  # noqa: E402,F401
 
 
 @app.command("check")
@@ -78,22 +37,4 @@ def check(
 
         cyclemap check cycles/ --format json > report.json
     """
-    from cyclemap.analysis import analyse_file
-    from cyclemap.report import FORMATS, render
-
-    lang = check_lang(lang)
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
-                         f"--format debe ser uno de {', '.join(FORMATS)}, no {fmt!r}")
-    if fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}",
-                         f"--fail-on debe ser uno de {', '.join(FAIL_ON)}, no {fail_on!r}")
-    files = collect_files(paths)
-    results = []
-    for file in files:
-        try:
-            results.append(analyse_file(file, lang=lang))
-        except OSError as exc:
-            raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
-    sys.stdout.write(render(fmt, results, lang))
-    raise typer.Exit(exit_code(results, fail_on))
+    raise typer.Exit(run_check(paths, fmt, fail_on, lang))
