@@ -364,7 +364,8 @@ class _TooBig(yaml.YAMLError):
 
 def _compose_events(loader) -> yaml.Node | None:
     """PyYAML's Composer.get_single_node, as a loop over parser events with an explicit
-    stack: same nodes, same errors, but bounded depth and size, and cached tag resolution."""
+    stack: same nodes, same errors, but bounded depth and size, and cached tag resolution.
+    (Written for speed: it runs once per value of the file.)"""
     from yaml.composer import ComposerError
 
     get_event = loader.get_event
@@ -372,22 +373,21 @@ def _compose_events(loader) -> yaml.Node | None:
     scalar_tags: dict[tuple, str] = {}
     anchors: dict[str, yaml.Node] = {}
     open_anchors: set[str] = set()
-    # Each open collection: [node, anchor, pending mapping key or _NO_KEY]
-    stack: list[list] = []
+    # The open collections, innermost last; for each open mapping, its pending key
+    # (None when the next node is a key). A sequence's slot is unused.
+    parents: list[yaml.Node] = []
+    keys: list[yaml.Node | None] = []
     root: yaml.Node | None = None
     document_start = None
     documents = 0
-    count = 0
+    budget = MAX_NODES
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
     SequenceStartEvent, MappingStartEvent = yaml.SequenceStartEvent, yaml.MappingStartEvent
-    CollectionEndEvent = yaml.CollectionEndEvent
+    SequenceEndEvent, MappingEndEvent = yaml.SequenceEndEvent, yaml.MappingEndEvent
     ScalarNode, SequenceNode, MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-    no_key = _NO_KEY
 
     while True:
         event = get_event()
-        if event is None or isinstance(event, yaml.StreamEndEvent):
-            return root
         kind = type(event)
         if kind is ScalarEvent:
             tag = event.tag
@@ -396,82 +396,78 @@ def _compose_events(loader) -> yaml.Node | None:
                 tag = scalar_tags.get(key)
                 if tag is None:
                     tag = scalar_tags[key] = resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            anchor = event.anchor
+            if anchor is not None:
+                _check_anchor(anchor, anchors, open_anchors, event, ComposerError)
+                anchors[anchor] = node
+        elif kind is SequenceEndEvent or kind is MappingEndEvent:
+            node = parents.pop()
+            keys.pop()
+            node.end_mark = event.end_mark
+            anchor = node.anchor_name  # type: ignore[attr-defined]
+            if anchor is not None:
+                anchors[anchor] = node
+                open_anchors.discard(anchor)
+        elif kind is SequenceStartEvent or kind is MappingStartEvent:
+            if len(parents) >= MAX_DEPTH:
+                raise _TooBig(f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                              f"el YAML está anidado a más de {MAX_DEPTH} niveles", event.start_mark)
+            node_class = SequenceNode if kind is SequenceStartEvent else MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(node_class, None, event.implicit)
+            node = node_class(tag, [], event.start_mark, None, event.flow_style)
+            anchor = event.anchor
+            if anchor is not None:
+                _check_anchor(anchor, anchors, open_anchors, event, ComposerError)
+                open_anchors.add(anchor)
+            node.anchor_name = anchor  # type: ignore[attr-defined]
+            parents.append(node)
+            keys.append(None)
+            continue
         elif kind is AliasEvent:
             anchor = event.anchor
             if anchor not in anchors:
                 problem = "found recursive alias %r" if anchor in open_anchors else "found undefined alias %r"
                 raise ComposerError(None, None, problem % anchor, event.start_mark)
             node = anchors[anchor]
-        elif kind is SequenceStartEvent or kind is MappingStartEvent:
-            tag = event.tag
-            node_class = SequenceNode if kind is SequenceStartEvent else MappingNode
-            if tag is None or tag == "!":
-                tag = resolve(node_class, None, event.implicit)
-            node = node_class(tag, [], event.start_mark, None, flow_style=event.flow_style)
-        elif isinstance(event, CollectionEndEvent):
-            entry = stack.pop()
-            node = entry[0]
-            node.end_mark = event.end_mark
-            if entry[1] is not None:
-                anchors[entry[1]] = node
-                open_anchors.discard(entry[1])
-            _attach(stack, node, no_key)
-            if not stack:
-                root = node
-            continue
+        elif event is None or isinstance(event, yaml.StreamEndEvent):
+            return root
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
                 raise ComposerError("expected a single document in the stream", document_start,
                                     "but found another document", event.start_mark)
             document_start = event.start_mark
-            anchors.clear()
             continue
         else:  # stream start, document end
             continue
 
-        count += 1
-        if count > MAX_NODES:
+        # A finished node: the root, an item of a sequence, or half of a mapping pair.
+        budget -= 1
+        if budget < 0:
             raise _TooBig(f"the file holds more than {MAX_NODES:,} values",
-                          f"el archivo contiene más de {MAX_NODES:,} valores", event.start_mark)
-        anchor = getattr(event, "anchor", None) if kind is not AliasEvent else None
-        if anchor is not None and (anchor in anchors or anchor in open_anchors):
-            first = anchors[anchor].start_mark if anchor in anchors else None
-            raise ComposerError("found duplicate anchor %r; first occurrence" % anchor, first,
-                                "second occurrence", event.start_mark)
-        if kind is SequenceStartEvent or kind is MappingStartEvent:
-            if len(stack) >= MAX_DEPTH:
-                raise _TooBig(f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                              f"el YAML está anidado a más de {MAX_DEPTH} niveles", event.start_mark)
-            if anchor is not None:
-                open_anchors.add(anchor)
-            stack.append([node, anchor, no_key])
-            continue
-        if anchor is not None:
-            anchors[anchor] = node
-        if stack:
-            _attach(stack, node, no_key)
-        else:
+                          f"el archivo contiene más de {MAX_NODES:,} valores", node.start_mark)
+        if not parents:
             root = node
+            continue
+        parent = parents[-1]
+        if type(parent) is SequenceNode:
+            parent.value.append(node)
+        elif keys[-1] is None:
+            keys[-1] = node
+        else:
+            parent.value.append((keys[-1], node))
+            keys[-1] = None
 
 
-_NO_KEY = object()
-
-
-def _attach(stack: list[list], node: yaml.Node, no_key: object) -> None:
-    """Add a finished node to the open collection on top of the stack."""
-    if not stack:
-        return
-    entry = stack[-1]
-    parent = entry[0]
-    if type(parent) is yaml.SequenceNode:
-        parent.value.append(node)
-    elif entry[2] is no_key:
-        entry[2] = node
-    else:
-        parent.value.append((entry[2], node))
-        entry[2] = no_key
+def _check_anchor(anchor: str, anchors: dict, open_anchors: set, event, error) -> None:
+    """PyYAML refuses an anchor name used twice in a document; so do we."""
+    if anchor in anchors or anchor in open_anchors:
+        first = anchors[anchor].start_mark if anchor in anchors else None
+        raise error("found duplicate anchor %r; first occurrence" % anchor, first,
+                    "second occurrence", event.start_mark)
 
 
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
