@@ -23,6 +23,7 @@ import difflib
 import functools
 import gc
 import math
+import os
 import re
 import unicodedata
 from typing import Callable
@@ -47,9 +48,9 @@ from cyclemap.model import (
 MAX_BYTES = 20 * 1024 * 1024  # a 10,000-moment cycle is about 3 MB
 # A cycle nests about six levels deep; PyYAML's C composer crashes near 10,000.
 MAX_DEPTH = 200
-# A 10,000-moment cycle is about 330,000 YAML values; each costs ~0.5 KB composed, so
-# this bounds a hostile file's memory to about a gigabyte at worst.
-MAX_NODES = 2_000_000
+# A 10,000-moment cycle is about 300,000 YAML values; each costs ~0.4 KB composed, so
+# this bounds what a hostile file of tiny values (`[a,a,a,...]`) can make us hold.
+MAX_NODES = 1_000_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
@@ -260,7 +261,10 @@ class _Reader:
             return None
         hint = None
         if isinstance(node, yaml.ScalarNode) and node.tag == T_STR and _looks_numeric(node.value):
-            hint = Text("remove the quotes: a quoted number is text", "quite las comillas: un número entre comillas es texto")
+            if node.style in ("'", '"'):
+                hint = Text("remove the quotes: a quoted number is text", "quite las comillas: un número entre comillas es texto")
+            else:
+                hint = Text("write a plain decimal number, like 4.5", "escriba un número decimal simple, como 4.5")
         self.wrong_type(node, key, Text("a number", "un número"), hint)
         return None
 
@@ -268,7 +272,11 @@ class _Reader:
         if not self.check_tag(node):
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag == T_INT:
-            value = int(_constructor.construct_yaml_int(node))
+            try:
+                value = int(_constructor.construct_yaml_int(node))
+            except ValueError:  # more digits than Python converts (4,300): no count is that big
+                self.error(node, Text(f"`{key}` is too large a number", f"`{key}` es un número demasiado grande"))
+                return None
             if value >= minimum:
                 return value
             self.error(node, Text(f"`{key}` must be at least {minimum}, found {value}",
@@ -330,13 +338,20 @@ def _looks_numeric(text: str) -> bool:
 
 # -- the file -------------------------------------------------------------------
 
+def _too_large(path: str, size: int) -> Diagnostic:
+    mb, limit = size // (1024 * 1024), MAX_BYTES // (1024 * 1024)
+    more = "more than " if size == MAX_BYTES + 1 else ""  # read up to the limit only
+    mas = "más de " if more else ""
+    return Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
+                      Text(f"the file is too large ({more}{mb} MB; the limit is {limit} MB)",
+                           f"el archivo es demasiado grande ({mas}{mb} MB; el límite es {limit} MB)"),
+                      Text("split the cycle into several files", "divida el ciclo en varios archivos"))
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text: UTF-8, with or without a BOM. Anything else is CM001 with a place."""
     if len(data) > MAX_BYTES:
-        return None, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
-                                 Text(f"the file is too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)",
-                                      f"el archivo es demasiado grande ({len(data) // (1024 * 1024)} MB; el límite es {MAX_BYTES // (1024 * 1024)} MB)"),
-                                 Text("split the cycle into several files", "divida el ciclo en varios archivos"))]
+        return None, [_too_large(path, len(data))]
     if data.startswith(b"\xef\xbb\xbf"):  # a BOM is harmless: drop it so positions stay true
         data = data[3:]
     try:
@@ -378,7 +393,6 @@ def _compose_events(loader) -> yaml.Node | None:
     parents: list[yaml.Node] = []
     keys: list[yaml.Node | None] = []
     root: yaml.Node | None = None
-    document_start = None
     documents = 0
     budget = MAX_NODES
     ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
@@ -396,7 +410,9 @@ def _compose_events(loader) -> yaml.Node | None:
                 tag = scalar_tags.get(key)
                 if tag is None:
                     tag = scalar_tags[key] = resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            # end_mark = start_mark: nothing reads a scalar's end, and one Mark less per
+            # value is a fifth of the memory of a big file.
+            node = ScalarNode(tag, event.value, event.start_mark, event.start_mark, event.style)
             anchor = event.anchor
             if anchor is not None:
                 _check_anchor(anchor, anchors, open_anchors, event, ComposerError)
@@ -437,9 +453,8 @@ def _compose_events(loader) -> yaml.Node | None:
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise ComposerError("expected a single document in the stream", document_start,
-                                    "but found another document", event.start_mark)
-            document_start = event.start_mark
+                raise ComposerError(None, None, "expected a single document in the stream, but found another document",
+                                    event.start_mark)
             continue
         else:  # stream start, document end
             continue
@@ -470,6 +485,15 @@ def _check_anchor(anchor: str, anchors: dict, open_anchors: set, event, error) -
                     "second occurrence", event.start_mark)
 
 
+def _offset_pos(text: str, offset: int) -> Pos:
+    """Line and column of a reader error's offset: bytes of UTF-8 for the C parser,
+    characters for the pure-Python one."""
+    if _Loader is not yaml.SafeLoader:
+        offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Pos(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
     """Text to a YAML node tree with positions; syntax problems are CM001."""
     loader = _Loader(text)
@@ -482,6 +506,14 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
         return None, [Diagnostic(path, _pos(exc.mark), "CM001", Severity.ERROR,
                                  Text(f"not valid for cyclemap: {exc.text.en}", f"no válido para cyclemap: {exc.text.es}"),
                                  hint)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, ESC, ...)
+        char = exc.character
+        name = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        return None, [Diagnostic(path, _offset_pos(text, exc.position), "CM001", Severity.ERROR,
+                                 Text(f"not valid YAML: the control character {name} is not allowed",
+                                      f"YAML no válido: el carácter de control {name} no está permitido"),
+                                 Text("remove it: YAML allows tabs and line breaks, no other control characters",
+                                      "quítelo: YAML admite tabuladores y saltos de línea, ningún otro carácter de control"))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark is not None else Pos(1, 1)
@@ -550,6 +582,9 @@ def _load_text(text: str, path: str) -> tuple[Cycle | None, list[Diagnostic]]:
 def load_path(path: str) -> tuple[Cycle | None, list[Diagnostic]]:
     """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error)."""
     with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:  # refuse without reading it (pipes and the like are read up to the limit)
+            return None, [_too_large(path, size)]
         data = handle.read(MAX_BYTES + 1)
     return load_bytes(data, path)
 
