@@ -138,6 +138,19 @@ def _pos(node_or_mark) -> Pos:
     return Pos(mark.line + 1, mark.column + 1)
 
 
+# Characters that would break a one-line diagnostic or disguise it on a terminal: C0/C1
+# controls (newline, ESC...), zero-width marks, bidirectional overrides (U+202E...), BOM.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _show(value: str, limit: int = 60) -> str:
+    """A value from the file as it may appear inside a message: on one line, control and
+    bidi characters written as escapes (\\n, \\u202e), and cut short when long."""
+    if len(value) > limit:
+        value = value[: limit - 3] + "..."
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+
+
 def _describe(node: yaml.Node) -> Text:
     """What a node is, in words, for 'expected X, found Y' messages."""
     if isinstance(node, yaml.MappingNode):
@@ -148,10 +161,10 @@ def _describe(node: yaml.Node) -> Text:
     if tag == T_NULL:
         return Text("nothing (an empty value)", "nada (un valor vacío)")
     if tag == T_BOOL:
-        return Text(f"the yes/no value `{node.value}`", f"el valor sí/no `{node.value}`")
+        return Text(f"the yes/no value `{_show(node.value)}`", f"el valor sí/no `{_show(node.value)}`")
     if tag in (T_INT, T_FLOAT):
-        return Text(f"the number {node.value}", f"el número {node.value}")
-    short = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+        return Text(f"the number {_show(node.value)}", f"el número {_show(node.value)}")
+    short = _show(node.value, 40)
     return Text(f'the text "{short}"', f'el texto "{short}"')
 
 
@@ -205,12 +218,13 @@ class _Reader:
                 self.error(key_node, Text("a key must be plain text", "una clave debe ser texto simple"))
                 continue
             key = key_node.value
+            shown = _show(key)
             if key in entries:
                 first = _pos(entries[key][0])
                 self.error(
                     key_node,
-                    Text(f"duplicate key `{key}` (first written at line {first.line})",
-                         f"clave `{key}` repetida (ya escrita en la línea {first.line})"),
+                    Text(f"duplicate key `{shown}` (first written at line {first.line})",
+                         f"clave `{shown}` repetida (ya escrita en la línea {first.line})"),
                     Text("keep one of them: YAML would silently drop the other",
                          "deje solo una: YAML descartaría la otra sin avisar"),
                 )
@@ -219,7 +233,7 @@ class _Reader:
                 guess = did_you_mean(key, known, SPANISH_KEYS)
                 self.error(
                     key_node,
-                    Text(f"unknown key `{key}` in {what.en}", f"clave desconocida `{key}` en {what.es}"),
+                    Text(f"unknown key `{shown}` in {what.en}", f"clave desconocida `{shown}` en {what.es}"),
                     Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess else
                     Text("known keys: " + ", ".join(known), "claves conocidas: " + ", ".join(known)),
                 )
@@ -256,8 +270,8 @@ class _Reader:
             value = float(_constructor.construct_yaml_float(node))
             if math.isfinite(value):
                 return value
-            self.error(node, Text(f"`{key}` must be a finite number, found {node.value}",
-                                  f"`{key}` debe ser un número finito; se encontró {node.value}"))
+            self.error(node, Text(f"`{key}` must be a finite number, found {_show(node.value)}",
+                                  f"`{key}` debe ser un número finito; se encontró {_show(node.value)}"))
             return None
         hint = None
         if isinstance(node, yaml.ScalarNode) and node.tag == T_STR and _looks_numeric(node.value):
@@ -300,8 +314,8 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (T_STR, T_INT, T_FLOAT):
             hint = None
             if isinstance(node, yaml.ScalarNode) and node.tag == T_BOOL:
-                hint = Text(f"YAML reads `{node.value}` as yes/no; write one of: {options}",
-                            f"YAML lee `{node.value}` como sí/no; escriba uno de: {options}")
+                hint = Text(f"YAML reads `{_show(node.value)}` as yes/no; write one of: {options}",
+                            f"YAML lee `{_show(node.value)}` como sí/no; escriba uno de: {options}")
             self.wrong_type(node, key, Text(f"one of {options}", f"uno de {options}"), hint)
             return None
         if node.value in choices:  # the common case, without normalising
@@ -314,8 +328,8 @@ class _Reader:
         guess = did_you_mean(node.value, choices, aliases)
         self.error(
             node,
-            Text(f"`{key}` must be one of {options}, found `{node.value}`",
-                 f"`{key}` debe ser uno de {options}; se encontró `{node.value}`"),
+            Text(f"`{key}` must be one of {options}, found `{_show(node.value)}`",
+                 f"`{key}` debe ser uno de {options}; se encontró `{_show(node.value)}`"),
             Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess else None,
         )
         return None
@@ -674,7 +688,8 @@ def _report_repeats(r: _Reader, node: yaml.Node, key: str) -> None:
     for item in node.value:
         if isinstance(item, yaml.ScalarNode):
             if item.value in seen:
-                r.error(item, Text(f"`{item.value}` appears twice in `{key}`", f"`{item.value}` aparece dos veces en `{key}`"))
+                r.error(item, Text(f"`{_show(item.value)}` appears twice in `{key}`",
+                                   f"`{_show(item.value)}` aparece dos veces en `{key}`"))
             seen.add(item.value)
 
 
@@ -684,8 +699,9 @@ def _read_id(r: _Reader, node: yaml.Node, key: str) -> str | None:
         return None
     if not ID_PATTERN.match(value):
         slug = re.sub(r"[^a-z0-9_-]+", "-", normalise_word(value)).strip("-") or "moment"
-        r.error(node, Text(f"`{key}` `{value}` may only use a-z, 0-9, `_` and `-`",
-                           f"`{key}` `{value}` solo puede usar a-z, 0-9, `_` y `-`"),
+        slug = _show(slug)
+        r.error(node, Text(f"`{key}` `{_show(value)}` may only use a-z, 0-9, `_` and `-`",
+                           f"`{key}` `{_show(value)}` solo puede usar a-z, 0-9, `_` y `-`"),
                 Text(f"try `{slug}`", f"pruebe `{slug}`"))
         return None
     return value
@@ -753,7 +769,8 @@ def _read_code(r: _Reader, node: yaml.Node) -> str | None:
         return None
     code = value.strip().upper()
     if not re.match(r"^CM\d{3}$", code):
-        r.error(node, Text(f"`{value}` is not a rule code (like CM102)", f"`{value}` no es un código de regla (como CM102)"),
+        r.error(node, Text(f"`{_show(value)}` is not a rule code (like CM102)",
+                           f"`{_show(value)}` no es un código de regla (como CM102)"),
                 Text("`cyclemap rules` lists the codes", "`cyclemap rules` lista los códigos"))
         return None
     return code
