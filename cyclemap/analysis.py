@@ -3,6 +3,8 @@ diagnostics as data (`FileResult`). No printing here; formatters in `report/` do
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cyclemap.config import Config
 from cyclemap.diagnostics import Diagnostic, FileResult, Severity, Text
 from cyclemap.loader import load_path
@@ -62,8 +64,10 @@ def choose_lang(cycle: Cycle | None, override: str | None) -> str:
     return DEFAULT_LANG
 
 
-def analyse_file(path: str, config: Config | None = None, lang: str | None = None) -> FileResult:
-    """Load and check one file. Raises OSError only when the file cannot be opened."""
+def analyse_file(path: str, config: Config | None = None, lang: str | None = None,
+                 ratings: str | None = None) -> FileResult:
+    """Load and check one file, with survey ratings merged from the CSV `ratings` if given
+    (its unusable rows are CM009 diagnostics). Raises OSError only when a file cannot be opened."""
     config = config or Config()
     cycle, problems = load_path(path)
     if cycle is None:
@@ -71,4 +75,12 @@ def analyse_file(path: str, config: Config | None = None, lang: str | None = Non
         shown = [d for d in problems if d.code not in config.ignore or d.code in loader_codes]
         shown.sort(key=Diagnostic.sort_key)
         return FileResult(path, shown, None, choose_lang(None, lang))
-    return FileResult(path, analyse_cycle(cycle, config), cycle, choose_lang(cycle, lang))
+    extra: list[Diagnostic] = []
+    if ratings is not None:
+        from cyclemap.ratings import apply_ratings
+
+        cycle, rows = apply_ratings(cycle, ratings)
+        rule = all_rules()["CM009"]
+        if rule in enabled_rules(config):
+            extra = [replace(d, severity=severity_of(rule, config)) for d in rows]
+    return FileResult(path, extra + analyse_cycle(cycle, config), cycle, choose_lang(cycle, lang))

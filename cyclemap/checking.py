@@ -53,11 +53,24 @@ def exit_code(results, fail_on: str) -> int:
     return EXIT_FINDINGS if worst >= threshold else EXIT_OK
 
 
-def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", lang: str | None = None) -> int:
+# The options of `check` that the fast start-up path may parse itself, by spelling, as
+# run_check keywords; anything else sends the call to Typer. Keep in step with the
+# Typer command (cli/check_cmd.py) — tests/test_hardening.py compares the two.
+VALUE_OPTIONS = {
+    "--format": "fmt", "-f": "fmt", "--fail-on": "fail_on", "--lang": "lang",
+    "--select": "select", "--ignore": "ignore", "--config": "config", "--ratings": "ratings",
+}
+FLAG_OPTIONS = {"--debug": "debug"}
+
+
+def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", select: str | None = None,
+              ignore: str | None = None, config: str | None = None, ratings: str | None = None,
+              lang: str | None = None) -> int:
     """Check the files, write the report to stdout, and return the exit code.
-    Raises UsageError for a bad option value or path."""
+    Raises UsageError for a bad option value, path or settings file."""
     from cyclemap.analysis import analyse_file
     from cyclemap.report import FORMATS, render
+    from cyclemap.usage import check_ratings, config_finder, settings_for
 
     lang = check_lang(lang)
     if fmt not in FORMATS:
@@ -66,11 +79,16 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", lang:
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}",
                          f"--fail-on debe ser uno de {', '.join(FAIL_ON)}, no {fail_on!r}")
+    finder = config_finder(config, select, ignore)
+    ratings = check_ratings(ratings)
     files = collect_files(paths)
+    if ratings is not None and len(files) > 1:
+        raise UsageError("--ratings applies to one cycle file; check the others separately",
+                         "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
     results = []
     for file in files:
         try:
-            results.append(analyse_file(file, lang=lang))
+            results.append(analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings))
         except OSError as exc:
             raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
     sys.stdout.write(render(fmt, results, lang))

@@ -16,13 +16,12 @@ from __future__ import annotations
 import os
 import sys
 
-# Options of `check` that take a value, by every spelling, and flags.
-CHECK_OPTIONS = {"--format": "fmt", "-f": "fmt", "--fail-on": "fail_on", "--lang": "lang"}
-CHECK_FLAGS = {"--debug": "debug"}
 
 
 def parse_check(args: list[str]) -> dict | None:
     """The arguments after `check` as run_check's keywords, or None to leave them to Typer."""
+    from cyclemap.checking import FLAG_OPTIONS as CHECK_FLAGS, VALUE_OPTIONS as CHECK_OPTIONS
+
     values: dict[str, object] = {}
     paths: list[str] = []
     i = 0

@@ -68,3 +68,38 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
     fail(h(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback, and please report it)",
            f"error interno: {type(exc).__name__}: {exc} (repita con --debug para ver la traza, y por favor repórtelo)"))
     return EXIT_INTERNAL
+
+
+# -- settings and ratings, shared by check and critique (moved from cli/common.py) --
+
+def config_finder(config: str | None, select: str | None, ignore: str | None):
+    """Settings for each file from --config/--select/--ignore and the settings files; a bad
+    setting anywhere is a usage error (exit 2) naming the file and line."""
+    from cyclemap.config import ConfigError, ConfigFinder
+
+    try:
+        return ConfigFinder(config, select, ignore)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+
+
+def settings_for(finder, path: str):
+    from cyclemap.config import ConfigError
+
+    try:
+        return finder.for_file(path)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+
+
+def check_ratings(ratings: str | None) -> str | None:
+    """--ratings must name a readable file (exit 2 otherwise)."""
+    if ratings is None:
+        return None
+    import os
+
+    if not os.path.isfile(ratings):
+        raise UsageError(f"--ratings: {ratings}: no such file", f"--ratings: {ratings}: no existe el archivo")
+    if not os.access(ratings, os.R_OK):
+        raise UsageError(f"--ratings: {ratings}: cannot read it", f"--ratings: {ratings}: no se puede leer")
+    return ratings

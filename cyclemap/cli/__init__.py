@@ -40,7 +40,7 @@ def _root(
 
 
 # Importing a command module registers its command on `app`.
-from cyclemap.cli import check_cmd  # noqa: E402,F401
+from cyclemap.cli import check_cmd, critique_cmd, rules_cmd  # noqa: E402,F401
 
 
 def main() -> None:

@@ -13,8 +13,8 @@ import typer
 # Exit codes, help language, UsageError and check_lang live in `cyclemap.usage` (no Typer
 # there, so the fast start-up path can use them); imported here for every command.
 from cyclemap.usage import (  # noqa: E402,F401
-    EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, check_lang, fail, failure_exit, h,
-    help_lang,
+    EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, check_lang, check_ratings, config_finder,
+    fail, failure_exit, h, help_lang, settings_for,
 )
 
 
@@ -46,3 +46,31 @@ def guarded(func: Callable) -> Callable:
             raise typer.Exit(failure_exit(exc, debug))
 
     return wrapper
+
+
+# -- options shared by check, critique (and render, handout): rules, settings, ratings ---
+
+SelectOption = Annotated[
+    Optional[str],
+    typer.Option("--select", metavar="CODES", help=h(
+        "Run only these rules (comma-separated codes, e.g. CM104,CM105); replaces `select` from the settings file.",
+        "Ejecuta solo estas reglas (códigos separados por comas, p. ej. CM104,CM105); reemplaza `select` del archivo de configuración.")),
+]
+IgnoreOption = Annotated[
+    Optional[str],
+    typer.Option("--ignore", metavar="CODES", help=h(
+        "Skip these rules (comma-separated codes); replaces `ignore` from the settings file.",
+        "Omite estas reglas (códigos separados por comas); reemplaza `ignore` del archivo de configuración.")),
+]
+ConfigOption = Annotated[
+    Optional[str],
+    typer.Option("--config", metavar="FILE", help=h(
+        "Settings file to use (.cyclemap.yaml or pyproject.toml) instead of searching up from each cycle's folder.",
+        "Archivo de configuración a usar (.cyclemap.yaml o pyproject.toml) en vez de buscarlo hacia arriba desde la carpeta de cada ciclo.")),
+]
+RatingsOption = Annotated[
+    Optional[str],
+    typer.Option("--ratings", metavar="FILE.csv", help=h(
+        "Survey ratings (moment,rating[,respondent]) to merge into the scores at run time; the YAML is not changed.",
+        "Calificaciones de encuesta (momento,calificación[,encuestado]) que se combinan con las notas al ejecutar; el YAML no cambia.")),
+]

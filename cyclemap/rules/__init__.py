@@ -30,6 +30,23 @@ RULE_MODULES = (
     "cm006_no_way_back",
     "cm007_too_few_moments",
     "cm008_outside_scale",
+    "cm009_bad_ratings_row",
+    "cm101_no_owner",
+    "cm102_no_standard",
+    "cm103_no_recovery",
+    "cm104_moment_of_misery",
+    "cm105_expectation_gap",
+    "cm106_critical_chain",
+    "cm107_single_point_of_failure",
+    "cm108_no_customer_voice",
+    "cm109_systems_only",
+    "cm110_uncovered_dimension",
+    "cm111_no_critical_moment",
+    "cm112_too_many_moments",
+    "cm113_stage_mismatch",
+    "cm114_no_score",
+    "cm201_service_level",
+    "cm202_busiest_moments",
 )
 
 
@@ -56,6 +73,9 @@ class Rule:
     check: Callable[["RuleContext"], Iterable[Finding]]
     # Rules the loader or the engine report themselves (CM001, CM002) have no check of their own.
     reported_by_loader: bool = False
+    # What `fails`/`passes` hold: "cycle" files, or "ratings" CSVs read against `example_cycle`.
+    examples_are: str = "cycle"
+    example_cycle: str = ""
 
     def section(self, name: str, lang: str) -> str:
         """One section of the doc, by its English name: "what", "why" or "fix"

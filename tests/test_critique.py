@@ -1,0 +1,36 @@
+"""The critique as data (`build_critique`): counts, cycle order, ranked weak points."""
+
+from __future__ import annotations
+
+from cyclemap.analysis import analyse_cycle
+from cyclemap.critique import build_critique
+from cyclemap.diagnostics import Severity
+from cyclemap.loader import load_text
+from tests.conftest import EXAMPLES
+
+
+def critique_of(path_or_text, lang="en"):
+    if hasattr(path_or_text, "read_text"):
+        cycle, problems = load_text(path_or_text.read_text(encoding="utf-8"), str(path_or_text))
+    else:
+        cycle, problems = load_text(path_or_text)
+    assert cycle is not None, problems
+    return build_critique(cycle, analyse_cycle(cycle), None, lang)
+
+
+def test_banco_counts_and_order_follow_the_branches():
+    c = critique_of(EXAMPLES / "banco.yaml", "es")
+    assert (c.counts.moments, c.counts.critical, c.counts.routine, c.counts.scored) == (8, 5, 3, 8)
+    ids = [v.moment.id for v in c.moments]
+    assert ids[:3] == ["llegada", "turno", "asesor"]
+    assert set(ids) == {"llegada", "turno", "asesor", "requisitos", "firma", "activacion", "encuesta", "queja"}
+    assert c.service_level is not None
+
+
+def test_weak_points_ranked_by_severity_then_impact():
+    c = critique_of(EXAMPLES / "banco.yaml")
+    ranks = [(w.severity.rank, w.impact) for w in c.weak_points]
+    assert ranks == sorted(ranks, key=lambda r: (-r[0], -r[1]))
+    for w in c.weak_points:
+        assert w.why("en") and w.why("es") and w.fix("en") and w.fix("es")
+        assert isinstance(w.severity, Severity)
