@@ -130,3 +130,110 @@ def reachable(links: dict[str, list[str]], start: str) -> set[str]:
                 seen.add(target)
                 stack.append(target)
     return seen
+
+
+def unique_edges(cycle: Cycle) -> list[Edge]:
+    """The links `build_graph` keeps: the first of each (source, target) pair, in file order."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Edge] = []
+    for edge in edges(cycle):
+        if (edge.source, edge.target) not in seen:
+            seen.add((edge.source, edge.target))
+            out.append(edge)
+    return out
+
+
+def immediate_dominators(links: dict[str, list[str]], start: str) -> dict[str, str]:
+    """Moment id -> its immediate dominator (the last moment every path from `start` to it
+    must cross), for every moment reachable from `start` except `start` itself — what
+    `networkx.immediate_dominators` answers (tests compare the two), in plain Python.
+
+    Cooper, Harvey & Kennedy, "A Simple, Fast Dominance Algorithm" (2001): iterate over
+    the reverse postorder until nothing changes; a cycle of service converges in two or
+    three passes. Kept here so that a check needs no networkx (its import alone takes
+    longer than checking a typical file)."""
+    postorder: list[str] = []
+    seen = {start}
+    stack = [(start, iter(links.get(start, ())))]
+    while stack:
+        node, children = stack[-1]
+        for child in children:
+            if child not in seen:
+                seen.add(child)
+                stack.append((child, iter(links.get(child, ()))))
+                break
+        else:
+            stack.pop()
+            postorder.append(node)
+    number = {node: i for i, node in enumerate(postorder)}
+    preds: dict[str, list[str]] = {node: [] for node in postorder}
+    for node in postorder:
+        for child in links.get(node, ()):
+            preds[child].append(node)
+    idom = {start: start}
+
+    def intersect(a: str, b: str) -> str:
+        while a != b:
+            while number[a] < number[b]:
+                a = idom[a]
+            while number[b] < number[a]:
+                b = idom[b]
+        return a
+
+    changed = True
+    while changed:
+        changed = False
+        for node in reversed(postorder[:-1]):  # reverse postorder, start excluded
+            new = None
+            for pred in preds[node]:
+                if pred in idom:
+                    new = pred if new is None else intersect(pred, new)
+            if new is not None and idom.get(node) != new:
+                idom[node] = new
+                changed = True
+    del idom[start]
+    return idom
+
+
+def betweenness(links: dict[str, list[str]]) -> dict[str, float]:
+    """Normalised betweenness of every moment: the share of shortest paths between other
+    moments that run through it — `networkx.betweenness_centrality(g, normalized=True)`
+    for a directed graph (tests compare the two), in plain Python.
+
+    Brandes, "A Faster Algorithm for Betweenness Centrality" (2001): one breadth-first
+    search per moment, so moments x links steps."""
+    from collections import deque
+
+    nodes = list(links)
+    score = dict.fromkeys(nodes, 0.0)
+    for source in nodes:
+        visited: list[str] = []
+        preds: dict[str, list[str]] = {}
+        paths = {source: 1}
+        dist = {source: 0}
+        queue = deque([source])
+        while queue:
+            node = queue.popleft()
+            visited.append(node)
+            step = dist[node] + 1
+            for child in links[node]:
+                if child not in dist:
+                    dist[child] = step
+                    paths[child] = 0
+                    preds[child] = []
+                    queue.append(child)
+                if dist[child] == step:
+                    paths[child] += paths[node]
+                    preds[child].append(node)
+        share = dict.fromkeys(visited, 0.0)
+        while visited:
+            node = visited.pop()
+            for pred in preds.get(node, ()):
+                share[pred] += paths[pred] / paths[node] * (1 + share[node])
+            if node != source:
+                score[node] += share[node]
+    n = len(nodes)
+    if n > 2:
+        scale = 1 / ((n - 1) * (n - 2))
+        score = {node: value * scale for node, value in score.items()}
+    return score

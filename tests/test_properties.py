@@ -256,3 +256,31 @@ def test_reachability_matches_networkx(cycle):
     for node in graph.nodes:
         assert reachable(links, node) == nx.descendants(graph, node) | {node}
         assert reachable(back, node) == nx.ancestors(graph, node) | {node}
+
+
+@FAST
+@given(random_cycle())
+def test_dominators_match_networkx(cycle):
+    import networkx as nx
+
+    from cyclemap.graph import build_graph, immediate_dominators, successors
+
+    graph = build_graph(cycle)
+    start = cycle.moments[0].id
+    expected = nx.immediate_dominators(graph, start)
+    expected.pop(start, None)  # networkx < 3.5 also maps the start to itself
+    assert immediate_dominators(successors(cycle), start) == expected
+
+
+@FAST
+@given(random_cycle())
+def test_betweenness_matches_networkx(cycle):
+    import networkx as nx
+
+    from cyclemap.graph import betweenness, build_graph, successors
+
+    expected = nx.betweenness_centrality(build_graph(cycle), normalized=True)
+    got = betweenness(successors(cycle))
+    assert got.keys() == expected.keys()
+    for node, value in expected.items():
+        assert got[node] == pytest.approx(value, abs=1e-12)
