@@ -41,6 +41,8 @@ def _root(
 
 # Importing a command module registers its command on `app`.
 from cyclemap.cli import check_cmd, critique_cmd, rules_cmd  # noqa: E402,F401
+from cyclemap.cli import render_cmd  # noqa: E402,F401
+from cyclemap.cli import export_cmd  # noqa: E402,F401
 
 
 def main() -> None:

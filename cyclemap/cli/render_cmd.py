@@ -1,0 +1,205 @@
+"""`cyclemap render FILE -o OUT`: draw the cycle with Graphviz (DESIGN §5).
+
+The format comes from the output's suffix (.svg .png .pdf .dot); `-o -` writes SVG (or
+DOT with `--format dot`) to stdout. A file that does not load is not drawn: its
+diagnostics are printed and the command exits 1 without writing anything. `--watch`
+redraws whenever the file changes and keeps going after errors (a trainer editing the
+cycle during a workshop).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cyclemap.cli import app
+from cyclemap.cli.common import (
+    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, DebugOption, LangOption, UsageError, check_lang, guarded, h,
+)
+
+SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def output_format(output: str, fmt: str | None) -> str:
+    from cyclemap.render import FORMATS
+
+    if fmt is not None:
+        fmt = fmt.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
+                             f"--format debe ser uno de {', '.join(FORMATS)}, no {fmt!r}")
+        if output == "-" and fmt not in ("svg", "dot"):
+            raise UsageError("-o - writes SVG or DOT only; give a file name for PNG or PDF",
+                             "-o - solo escribe SVG o DOT; dé un nombre de archivo para PNG o PDF")
+        return fmt
+    if output == "-":
+        return "svg"
+    suffix = Path(output).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(f"{output}: cannot tell the format from the suffix {suffix or '(none)'}; "
+                         f"use .svg, .png, .pdf or .dot (or --format)",
+                         f"{output}: no se sabe el formato por la extensión {suffix or '(ninguna)'}; "
+                         f"use .svg, .png, .pdf o .dot (o --format)")
+    return SUFFIXES[suffix]
+
+
+def _load(file: str, lang: str | None):
+    """(cycle, diagnostics, lang) or (None, load diagnostics, lang)."""
+    from cyclemap.analysis import analyse_cycle, choose_lang
+    from cyclemap.loader import load_path
+
+    try:
+        cycle, problems = load_path(file)
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
+    if cycle is None:
+        return None, problems, choose_lang(None, lang)
+    return cycle, analyse_cycle(cycle), choose_lang(cycle, lang)
+
+
+def _print_diagnostics(file: str, diagnostics, lang: str) -> None:
+    from cyclemap.diagnostics import FileResult
+    from cyclemap.report import render as report
+
+    sys.stderr.write(report("text", [FileResult(file, list(diagnostics), None, lang)], lang))
+
+
+def render_once(file: str, output: str, fmt: str, layout: str, engine: str, lang: str | None,
+                timeout: float) -> int:
+    """Load, draw, write. Returns an exit code; raises UsageError for usage problems."""
+    from cyclemap.atomic import OutputError, write_atomic
+    from cyclemap.render import RenderError, render_bytes
+
+    cycle, diagnostics, text_lang = _load(file, lang)
+    if cycle is None:
+        _print_diagnostics(file, diagnostics, text_lang)
+        return EXIT_FINDINGS
+    try:
+        data = render_bytes(cycle, diagnostics, layout=layout, fmt=fmt, engine=engine,
+                            lang=text_lang, timeout=timeout)
+    except RenderError as exc:
+        raise UsageError(exc.text.en, exc.text.es)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomic(output, data, inputs=[file])
+        except OutputError as exc:
+            raise UsageError(exc.text.en, exc.text.es)
+    return EXIT_OK
+
+
+def _stamp(path: str):
+    try:
+        st = Path(path).stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return None
+
+
+def watch(file: str, output: str, fmt: str, layout: str, engine: str, lang: str | None, timeout: float,
+          max_renders: int | None, interval: float = 0.25) -> int:
+    """Redraw on every change of `file` (polling its mtime and size, which also sees
+    editors that save by replacing the file). Errors are reported, never fatal."""
+    from cyclemap.cli.common import help_lang
+
+    say = (lambda en, es: sys.stderr.write((es if help_lang() == "es" else en) + "\n"))
+    renders = 0
+    last = object()
+    try:
+        while max_renders is None or renders < max_renders:
+            stamp = _stamp(file)
+            if stamp != last:
+                last = stamp
+                renders += 1
+                started = time.perf_counter()
+                try:
+                    code = render_once(file, output, fmt, layout, engine, lang, timeout)
+                except UsageError as exc:
+                    say(f"cyclemap: {exc.en}", f"cyclemap: {exc.es}")
+                    code = EXIT_USAGE
+                ms = (time.perf_counter() - started) * 1000
+                stamp_text = time.strftime("%H:%M:%S")
+                if code == EXIT_OK:
+                    say(f"[{stamp_text}] drew {output} ({ms:.0f} ms); watching {file} (Ctrl-C stops)",
+                        f"[{stamp_text}] dibujado {output} ({ms:.0f} ms); vigilando {file} (Ctrl-C para)")
+                else:
+                    say(f"[{stamp_text}] not drawn; fix {file} and save again",
+                        f"[{stamp_text}] no se dibujó; corrija {file} y guárdelo de nuevo")
+                sys.stderr.flush()
+                continue
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+@app.command("render")
+@guarded
+def render(
+    file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
+        "The cycle file to draw.", "El archivo de ciclo a dibujar."))],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="OUT", show_default=False, help=h(
+        "Where to write: .svg .png .pdf .dot (the suffix picks the format); - for stdout (SVG).",
+        "Dónde escribir: .svg .png .pdf .dot (la extensión elige el formato); - para la salida estándar (SVG)."))],
+    layout: Annotated[str, typer.Option("--layout", "-l", metavar="clock|flow|blueprint", help=h(
+        "clock: Albrecht's dial; flow: left to right by stage; blueprint: swim lanes and line of visibility.",
+        "clock: el reloj de Albrecht; flow: de izquierda a derecha por etapas; blueprint: carriles y línea de visibilidad."))] = "clock",
+    engine: Annotated[str, typer.Option("--engine", "-e", metavar="auto|system|embedded", help=h(
+        "system: the dot program; embedded: built-in Graphviz (WebAssembly), no install needed; auto: system if dot is there.",
+        "system: el programa dot; embedded: Graphviz integrado (WebAssembly), sin instalar nada; auto: system si está dot."))] = "auto",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="svg|png|pdf|dot", help=h(
+        "Format, when the output's suffix does not say it (or with -o -).",
+        "Formato, cuando la extensión de la salida no lo dice (o con -o -)."))] = None,
+    watch_file: Annotated[bool, typer.Option("--watch", "-w", help=h(
+        "Redraw every time the file changes; errors are reported and watching goes on.",
+        "Redibuja cada vez que cambia el archivo; informa de los errores y sigue vigilando."))] = False,
+    watch_max: Annotated[Optional[int], typer.Option("--watch-max-renders", hidden=True)] = None,
+    timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help=h(
+        "Give up drawing after this many seconds.", "Abandona el dibujo tras estos segundos."))] = 30.0,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Draw a cycle as a diagram: critical moments, scores and weak points at a glance, with a legend.
+
+    Examples:
+
+        cyclemap render examples/banco.yaml -o banco.svg
+
+        cyclemap render examples/banco.yaml -o banco.png --layout blueprint
+
+        cyclemap render examples/banco.yaml -o - --format dot
+
+        cyclemap render taller.yaml -o taller.svg --watch
+    """
+    from cyclemap.render import ENGINES, LAYOUTS
+
+    lang = check_lang(lang)
+    if layout not in LAYOUTS:
+        raise UsageError(f"--layout must be one of {', '.join(LAYOUTS)}, not {layout!r}",
+                         f"--layout debe ser uno de {', '.join(LAYOUTS)}, no {layout!r}")
+    if engine not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}",
+                         f"--engine debe ser uno de {', '.join(ENGINES)}, no {engine!r}")
+    if not timeout > 0:
+        raise UsageError("--timeout must be more than 0", "--timeout debe ser mayor que 0")
+    if not Path(file).is_file():
+        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
+    if output != "-":
+        from cyclemap.atomic import OutputError, check_output
+
+        try:
+            check_output(output, [file])
+        except OutputError as exc:
+            raise UsageError(exc.text.en, exc.text.es)
+    fmt = output_format(output, fmt)
+    if watch_file:
+        if output == "-":
+            raise UsageError("--watch needs an output file, not -", "--watch necesita un archivo de salida, no -")
+        raise typer.Exit(watch(file, output, fmt, layout, engine, lang, timeout, watch_max))
+    raise typer.Exit(render_once(file, output, fmt, layout, engine, lang, timeout))

@@ -1,0 +1,505 @@
+"""Build Graphviz DOT text for a cycle: pure, no I/O, no engine.
+
+Three layouts (see docs/rendering.md):
+- `clock`: Albrecht's dial. The main loop (each moment's first `next`, from the first
+  moment back to it) goes clockwise around a circle from 12 o'clock; detours (moments
+  reached only by a branch) sit on an inner ring beside where they leave and rejoin the
+  loop; the customer is at the hub. Positions are computed here and pinned (`neato`).
+- `flow`: left to right (`dot`), one cluster per stage, branch conditions on the edges.
+- `blueprint`: a service blueprint. One column per moment in the customer's order, one
+  swim lane per actor (customer / front stage / back stage / support), the lines of
+  interaction, visibility and internal interaction between them. Pinned (`neato`).
+
+Labels are plain Graphviz strings, not HTML-like labels: the WebAssembly Graphviz of the
+embedded engine is built without HTML-label support, and one code path means both
+engines draw the same diagram.
+
+Safety: no user text ever becomes DOT syntax. Node names are generated (`m0`, `m1`, …),
+and every piece of user text goes through `esc`, which escapes backslashes (so `\\N`,
+`\\l` … stay text), double quotes and `&` (Graphviz reads entities), drops control
+characters and turns newlines into line breaks.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from cyclemap.diagnostics import Severity
+from cyclemap.graph import Edge, cycle_order, edges, unique_moments
+from cyclemap.model import Cycle, Moment
+from cyclemap.render import style
+from cyclemap.render.style import BANDS, T
+
+LAYOUTS = ("clock", "flow", "blueprint")
+# Which Graphviz layout program draws each layout.
+LAYOUT_ENGINE = {"clock": "neato", "flow": "dot", "blueprint": "neato"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+BOLD = style.FONT + "-Bold"
+ITALIC = style.FONT + "-Oblique"
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def clean(text: object) -> str:
+    """Text with control characters (which XML and DOT cannot carry) removed and tabs as spaces."""
+    return _CONTROL.sub("", str(text).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def esc(text: object) -> str:
+    """One line of user text, for inside a DOT double-quoted string: it can only be text."""
+    value = clean(text).replace("\n", " ")
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+
+
+def wrap(text: object, width: int = style.WRAP) -> list[str]:
+    """Lines of at most `width` characters (longer words are broken), keeping the
+    author's own line breaks."""
+    lines: list[str] = []
+    for part in clean(text).split("\n"):
+        lines.extend(textwrap.wrap(part, width, break_long_words=True, break_on_hyphens=False) or [""])
+    return lines
+
+
+def label(lines: list[str], left: bool = False) -> str:
+    """A quoted label from lines of user text; centred, or left-aligned with `left`."""
+    if left:
+        return '"' + "".join(esc(line) + "\\l" for line in lines) + '"'
+    return '"' + "\\n".join(esc(line) for line in lines) + '"'
+
+
+def quoted(text: object) -> str:
+    return '"' + esc(text) + '"'
+
+
+def number(value: float, lang: str) -> str:
+    """3.0 -> "3", 3.25 -> "3.3" (or "3,3" in Spanish)."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "es" else text
+
+
+def pos(x: float, y: float) -> str:
+    return f'pos="{x:.2f},{y:.2f}!"'
+
+
+# ---------------------------------------------------------------- what the layouts share
+
+
+@dataclass
+class Scene:
+    """Everything a layout needs, computed once from the cycle and its diagnostics."""
+
+    cycle: Cycle
+    lang: str
+    moments: dict[str, Moment]
+    order: list[str]  # display order: main loop with each detour after where it leaves
+    main_loop: list[str]
+    node: dict[str, str]  # moment id -> generated node name
+    number: dict[str, int]  # moment id -> 1-based position shown in the moment
+    links: list[Edge]
+    findings: dict[str, list[str]] = field(default_factory=dict)  # moment id -> codes
+    cycle_findings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+
+    def t(self, key: str, **kwargs: object) -> str:
+        text = T[key]
+        return (text.format(**kwargs) if kwargs else text)(self.lang)
+
+
+def _main_loop(cycle: Cycle, links: list[Edge]) -> list[str]:
+    """From the first moment, follow each moment's first link until it comes back or ends."""
+    first_out: dict[str, str] = {}
+    for link in links:
+        first_out.setdefault(link.source, link.target)
+    loop: list[str] = []
+    current: str | None = cycle.moments[0].id if cycle.moments else None
+    while current is not None and current not in loop:
+        loop.append(current)
+        current = first_out.get(current)
+    return loop
+
+
+def _display_order(loop: list[str], all_ids: list[str], links: list[Edge]) -> list[str]:
+    """The main loop, with every other moment inserted right after the moment it is
+    first reached from (so detours sit between where they leave and rejoin)."""
+    order = list(loop)
+    placed = set(order)
+    preds: dict[str, list[str]] = defaultdict(list)
+    for link in links:
+        preds[link.target].append(link.source)
+    pending = [m for m in all_ids if m not in placed]
+    progress = True
+    while pending and progress:
+        progress = False
+        for moment_id in list(pending):
+            sources = [p for p in preds[moment_id] if p in placed]
+            if not sources:
+                continue
+            at = order.index(sources[0]) + 1
+            while at < len(order) and order[at] not in loop:  # after earlier detours there
+                at += 1
+            order.insert(at, moment_id)
+            placed.add(moment_id)
+            pending.remove(moment_id)
+            progress = True
+    return order + pending  # moments no link reaches come last
+
+
+def display_order(cycle: Cycle) -> list[str]:
+    """Moment ids in the order the diagrams number them: the main loop, each detour right
+    after the moment it leaves from, then moments nothing reaches."""
+    links = list(edges(cycle))
+    return _display_order(_main_loop(cycle, links), cycle_order(cycle), links)
+
+
+def make_scene(cycle: Cycle, diagnostics, lang: str) -> Scene:
+    index = unique_moments(cycle)
+    moments = {mid: cycle.moments[i] for mid, i in index.items()}
+    links = list(edges(cycle))
+    loop = _main_loop(cycle, links)
+    order = _display_order(loop, cycle_order(cycle), links)
+    scene = Scene(
+        cycle=cycle, lang=lang, moments=moments, order=order, main_loop=loop,
+        node={mid: f"m{i}" for i, mid in enumerate(order)},
+        number={mid: i + 1 for i, mid in enumerate(order)},
+        links=links,
+    )
+    for diag in diagnostics or ():
+        if diag.severity is Severity.INFO:
+            continue  # informative notes (service level, busiest moments) are not weak points
+        if diag.moment is not None and diag.moment in moments:
+            scene.findings.setdefault(diag.moment, []).append(diag.code)
+        elif diag.moment is None:
+            scene.cycle_findings.append((diag.code, diag.message(lang)))
+    return scene
+
+
+# ---------------------------------------------------------------- moments and links
+
+
+def moment_lines(scene: Scene, moment_id: str) -> list[str]:
+    m = scene.moments[moment_id]
+    head = f"{scene.number[moment_id]} · " + (scene.t("critical") if m.critical else scene.t("routine"))
+    codes = scene.findings.get(moment_id, [])
+    if codes:
+        head += f"   ⚠ {len(codes)}"
+    lines = [head, *wrap(m.name)]
+    if m.score is not None:
+        expected = number(m.expectation, scene.lang) if m.expectation is not None else "–"
+        lines.append(f"{number(m.score, scene.lang)} / {expected}")
+    else:
+        lines.append(scene.t("score_missing"))
+    if codes:
+        lines.extend(wrap(" ".join(dict.fromkeys(sorted(codes))), 18))
+    return lines
+
+
+def node_width(scene: Scene, moment_id: str) -> float:
+    """Estimated width in inches of a moment's box (11 pt text, bold for critical ones)."""
+    per_char = 0.088 if scene.moments[moment_id].critical else 0.078
+    return max(len(line) for line in moment_lines(scene, moment_id)) * per_char + 0.5
+
+
+def moment_node(scene: Scene, moment_id: str, extra: str = "") -> str:
+    m = scene.moments[moment_id]
+    band = style.band_for(m.score, m.expectation, scene.cycle.scale)
+    marked = moment_id in scene.findings
+    if m.critical:
+        attrs = [f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}" margin="0.2,0.08"']
+    else:
+        attrs = ['shape=box style="rounded,filled" penwidth=1.2']
+    attrs.append(f'fillcolor="{band.fill}" color="{style.FINDING if marked else style.INK}"')
+    attrs.append(f"label={label(moment_lines(scene, moment_id))}")
+    attrs.append(f"tooltip={quoted(f'{m.id}: {m.name}')}")
+    attrs.append(f'class="moment {m.kind}{" findings" if marked else ""} band-{band.key}"')
+    if extra:
+        attrs.append(extra)
+    return f"  {scene.node[moment_id]} [{' '.join(attrs)}];"
+
+
+def edge_attrs(scene: Scene, link: Edge, extra: str = "", arrow: bool = True, labelled: bool = True) -> str:
+    attrs = [f'color="{style.EDGE}"', "penwidth=1.3", "arrowsize=0.8"]
+    lines: list[str] = []
+    if link.when:
+        attrs.append("style=dashed")
+        when = f"¿{link.when}?" if scene.lang == "es" else f"{link.when}?"
+        lines = wrap(when, 26)
+    if link.closing:
+        attrs = [f'color="{style.CLOSING}"', "penwidth=2.6", "arrowsize=1", f'fontcolor="{style.CLOSING}"']
+        lines.append(scene.t("back_to_start"))
+    if lines and labelled:
+        attrs.append(f"label={label(lines)}")
+        if link.when:
+            attrs.append(f'fontname="{ITALIC}"')
+    if extra:
+        attrs.append(extra)
+    if not arrow:
+        attrs.append("dir=none")
+    return " ".join(attrs)
+
+
+def edge_line(scene: Scene, link: Edge, extra: str = "") -> str:
+    return f"  {scene.node[link.source]} -> {scene.node[link.target]} [{edge_attrs(scene, link, extra)}];"
+
+
+# ---------------------------------------------------------------- title, facts, legend
+
+
+def fact_lines(scene: Scene) -> list[str]:
+    """Customer, service level and counts: what the consultant says first."""
+    from cyclemap.service_level import service_level
+
+    c = scene.cycle
+    lines: list[str] = []
+    if c.customer:
+        lines += wrap(f"{scene.t('customer')}: {c.customer}", 46)
+    level = service_level(c)
+    if level is None:
+        lines.append(f"{scene.t('service_level')}: {scene.t('no_scores')}")
+    else:
+        lines.append(f"{scene.t('service_level')}: {level.name(scene.lang).upper()}")
+        lines += ["  " + line for line in wrap(level.description(scene.lang), 44)]
+    critical = sum(1 for m in scene.moments.values() if m.critical)
+    lines.append(scene.t("moments", n=len(scene.moments), c=critical))
+    return lines
+
+
+def header(scene: Scene, layout: str, graph_attrs: str) -> list[str]:
+    title = label(wrap(scene.cycle.title, 60))
+    return [
+        f"digraph cyclemap_{layout} {{",
+        f'  graph [fontname="{BOLD}" fontsize=22 fontcolor="{style.INK}" label={title} labelloc=t '
+        f"labeljust=l pad=0.4 bgcolor=white {graph_attrs}];",
+        f'  node [fontname="{style.FONT}" fontsize=11 fontcolor="{style.INK}" color="{style.INK}" margin="0.14,0.07"];',
+        f'  edge [fontname="{style.FONT}" fontsize=10 fontcolor="{style.MUTED}"];',
+    ]
+
+
+@dataclass
+class Entry:
+    """One row of the legend: a node drawn like what it explains."""
+
+    name: str
+    attrs: str
+    lines: int
+
+
+def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> list[Entry]:
+    t = scene.t
+    wide = width
+    chars = int(width * 11.5)  # wrap legend texts to the entry's width
+    width = f'width={wide} fixedsize=false'
+    entries = [
+        Entry("facts", f'shape=box style="rounded,filled" fillcolor="#f2f2f2" color="#bbbbbb" fontsize=12 {width} '
+                       f"label={label(fact_lines(scene), left=True)}", len(fact_lines(scene))),
+        Entry("legend_title", f'shape=plaintext fontname="{BOLD}" fontsize=13 {width} label={label([t("legend")], left=True)}', 1),
+        Entry("legend_critical", f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fillcolor=white '
+                                 f'fontname="{BOLD}" {width} label={label([t("critical"), *wrap(t("legend_critical"), chars)])}',
+              1 + len(wrap(t("legend_critical"), chars))),
+        Entry("legend_routine", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white {width} '
+                                f'label={label([t("routine"), *wrap(t("legend_routine"), chars)])}',
+              1 + len(wrap(t("legend_routine"), chars))),
+        Entry("legend_findings", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white color="{style.FINDING}" '
+                                 f'{width} label={label(["⚠ 2  ·  CM102 CM105", *wrap(t("legend_findings"), chars)])}',
+              1 + len(wrap(t("legend_findings"), chars))),
+        Entry("legend_numbers", f'shape=plaintext fontsize=10 {width} label={label(["3 ·  " + t("legend_number"), ("3,1 / 4" if scene.lang == "es" else "3.1 / 4") + "  " + t("legend_score")], left=True)}', 2),
+        Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize=10 {width} label={label([t("legend_colour")], left=True)}', 1),
+    ]
+    for band in BANDS:
+        entries.append(Entry(f"band_{band.key}", f'shape=box style=filled fillcolor="{band.fill}" color="#888888" '
+                                                 f"fontsize=10 width={wide} height=0.3 label={label([band.text(scene.lang)])}", 1))
+    entries.append(Entry("legend_edges", f'shape=plaintext fontsize=10 {width} label={label(["───▶  " + t("legend_next"), "- - ▶  " + t("legend_branch")], left=True)}', 2))
+    entries.append(Entry("legend_closing", f'shape=plaintext fontsize=10 fontcolor="{style.CLOSING}" {width} '
+                                           f'label={label(["━━▶  " + t("legend_closing")], left=True)}', 1))
+    if lanes:
+        text = wrap(t("legend_lanes"), 58)
+        entries.append(Entry("legend_lanes", f'shape=plaintext fontsize=9 {width} label={label(text, left=True)}', len(text)))
+    if scene.cycle_findings:
+        text = ["⚠ " + t("cycle_findings")]
+        for code, message in scene.cycle_findings:
+            text += wrap(f"{code}: {message}", 50)
+        entries.append(Entry("cycle_findings", f'shape=box style="rounded,filled" fillcolor=white color="{style.FINDING}" '
+                                               f"fontsize=10 {width} label={label(text, left=True)}", len(text)))
+    return entries
+
+
+def legend_pinned(scene: Scene, x: float, top: float, lanes: bool = False) -> list[str]:
+    """The legend as a column of pinned nodes, its top at `top` (inches)."""
+    out = []
+    y = top
+    for entry in legend_entries(scene, lanes):
+        height = 0.17 * entry.lines + 0.22
+        out.append(f"  {entry.name} [{entry.attrs} {pos(x, y - height / 2)}];")
+        y -= height + 0.1
+    return out
+
+
+def legend_above(scene: Scene, per_column: int = 6) -> list[str]:
+    """The legend for `dot`'s left-to-right flow: columns of entries, each column put in
+    the same rank as a moment so the legend sits over the flow instead of making it
+    longer. In a left-to-right graph dot stacks a rank's unlinked nodes bottom-up in the
+    order they are declared, hence the reversed declarations."""
+    entries = legend_entries(scene, width=3.0)
+    columns = [entries[i:i + per_column] for i in range(0, len(entries), per_column)]
+    out = []
+    for k, column in enumerate(columns):
+        out += [f"  {e.name} [{e.attrs}];" for e in reversed(column)]
+        anchor = [scene.node[scene.order[k]]] if k < len(scene.order) else []
+        out.append(f"  {{ rank=same; {'; '.join(anchor + [e.name for e in reversed(column)])}; }}")
+    return out
+
+
+# ---------------------------------------------------------------- layouts
+
+
+def _clock(scene: Scene) -> list[str]:
+    loop = scene.main_loop
+    n = max(len(loop), 1)
+    # Neighbours at the top and bottom of the dial sit side by side, about
+    # r·sin(2π/n) apart: make that the widest moment plus a gap.
+    widest = max((node_width(scene, mid) for mid in scene.order), default=2.0)
+    radius = max(3.0, (widest + 0.5) / math.sin(2 * math.pi / n)) if n >= 4 else max(3.0, widest + 0.5)
+    angle: dict[str, float] = {}
+    place: dict[str, tuple[float, float]] = {}
+    for i, moment_id in enumerate(loop):
+        a = math.pi / 2 - 2 * math.pi * i / n  # clockwise from 12 o'clock
+        angle[moment_id] = a
+        place[moment_id] = (radius * math.cos(a), radius * math.sin(a))
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for link in scene.links:
+        neighbours[link.target].append(link.source)
+        neighbours[link.source].append(link.target)
+    taken: dict[int, int] = defaultdict(int)
+    for moment_id in scene.order:
+        if moment_id in place:
+            continue
+        near = [angle[o] for o in neighbours[moment_id] if o in angle]
+        if near:
+            a = math.atan2(sum(math.sin(x) for x in near), sum(math.cos(x) for x in near))
+        else:
+            a = -math.pi / 2
+        slot = round(math.degrees(a) / 20)
+        ring = 0.6 - 0.2 * taken[slot]
+        taken[slot] += 1
+        angle[moment_id] = a
+        r = radius * max(ring, 0.1)
+        place[moment_id] = (r * math.cos(a), r * math.sin(a))
+    lines = header(scene, "clock", "splines=true overlap=true outputorder=edgesfirst")
+    customer = scene.cycle.customer or scene.t("customer")
+    lines.append(f'  hub [shape=circle style=filled fillcolor="#f2f2f2" color="#bbbbbb" fontsize=11 '
+                 f'width=1.35 fixedsize=true fontcolor="{style.MUTED}" label={label(wrap(customer, 13)[:4])} '
+                 f"{pos(0, 0)}];")
+    for moment_id in scene.order:
+        lines.append(moment_node(scene, moment_id, pos(*place[moment_id])))
+    for link in scene.links:
+        lines.append(edge_line(scene, link))
+    lines += legend_pinned(scene, radius + 4.0, radius + 0.6)
+    lines.append("}")
+    return lines
+
+
+def _flow(scene: Scene) -> list[str]:
+    lines = header(scene, "flow", "rankdir=LR nodesep=0.3 ranksep=0.5 newrank=true")
+    c = scene.cycle
+    stage_names = list(c.stages)
+    for moment_id in scene.order:
+        stage = scene.moments[moment_id].stage
+        if stage and stage not in stage_names:
+            stage_names.append(stage)
+    for i, stage in enumerate(stage_names):
+        members = [mid for mid in scene.order if scene.moments[mid].stage == stage]
+        if not members:
+            continue
+        lines.append(f"  subgraph cluster_s{i} {{")
+        lines.append(f'    graph [label={label(wrap(stage, 40))} fontsize=15 style="rounded,filled" '
+                     f'fillcolor="#f4f6f8" color="#c8d0d8" labeljust=l];')
+        lines.extend("  " + moment_node(scene, mid) for mid in members)
+        lines.append("  }")
+    for moment_id in scene.order:
+        if not scene.moments[moment_id].stage:
+            lines.append(moment_node(scene, moment_id))
+    for link in scene.links:
+        lines.append(edge_line(scene, link, "constraint=false" if link.closing else ""))
+    lines += legend_above(scene)
+    lines.append("}")
+    return lines
+
+
+LANES = ("customer", "front", "back", "support")
+LANE_TITLES = {"customer": "lane_customer", "front": "lane_front", "back": "lane_back", "support": "lane_support"}
+
+
+def lane_of(moment: Moment) -> str:
+    """Which swim lane a moment belongs to (documented in docs/rendering.md):
+    self-service and digital moments are the customer's own actions; a moment carried by
+    systems alone is support; people working by mail or other out-of-sight channels are
+    back stage; everything else (face to face, phone, premises with staff) is front stage."""
+    channel, carrier = moment.channel, moment.carried_by
+    if channel in ("self-service", "digital"):
+        return "customer"
+    if carrier == "systems":
+        return "support"
+    if channel in ("mail", "other") and carrier == "people":
+        return "back"
+    return "front"
+
+
+def _blueprint(scene: Scene) -> list[str]:
+    widest = max((node_width(scene, mid) for mid in scene.order), default=2.0)
+    col_w, lane_h = max(2.7, widest + 0.45), 2.0
+    cols = len(scene.order)
+    lane_y = {lane: -i * lane_h for i, lane in enumerate(LANES)}
+    x_of = {mid: i * col_w for i, mid in enumerate(scene.order)}
+    left, right = -2.4, max(cols - 1, 0) * col_w + col_w / 2
+    lines = header(scene, "blueprint", "splines=true overlap=true outputorder=edgesfirst")
+    for lane in LANES:
+        lines.append(f'  lane_{lane} [shape=box style="filled" fillcolor="#e9eef3" color="#e9eef3" width=1.7 '
+                     f'height={lane_h - 0.25:.2f} fixedsize=true fontsize=13 fontname="{BOLD}" '
+                     f'fontcolor="{style.MUTED}" label={label(wrap(scene.t(LANE_TITLES[lane]), 12))} '
+                     f"{pos(left + 0.85, lane_y[lane])}];")
+    separators = (("customer", "front", "line_interaction", "solid", 1.2),
+                  ("front", "back", "line_visibility", "dashed", 2.4),
+                  ("back", "support", "line_internal", "dotted", 1.2))
+    for i, (upper, lower, key, line_style, width) in enumerate(separators):
+        y = (lane_y[upper] + lane_y[lower]) / 2
+        lines.append(f"  sep{i}a [shape=point width=0.01 style=invis {pos(left, y)}];")
+        lines.append(f"  sep{i}b [shape=point width=0.01 style=invis {pos(right, y)}];")
+        lines.append(f'  sep{i}t [shape=plaintext fontsize=10 fontname="{ITALIC}" fontcolor="#666666" '
+                     f"label={label([scene.t(key)])} {pos(right - 1.0, y + 0.14)}];")
+        lines.append(f'  sep{i}a -> sep{i}b [dir=none style={line_style} penwidth={width} color="#7f7f7f"];')
+    for moment_id in scene.order:
+        lane = lane_of(scene.moments[moment_id])
+        lines.append(moment_node(scene, moment_id, pos(x_of[moment_id], lane_y[lane])))
+    bottom = lane_y["support"] - lane_h / 2 - 0.1
+    detour = 0
+    for link in scene.links:
+        if x_of[link.target] > x_of[link.source]:
+            lines.append(edge_line(scene, link))
+            continue
+        # Backwards (and the closing link): go around below the lanes, so the line never
+        # crosses a moment and the loop is seen closing.
+        detour += 1
+        y = bottom - 0.4 * detour
+        a, b = f"w{detour}a", f"w{detour}b"
+        lines.append(f"  {a} [shape=point width=0.01 style=invis {pos(x_of[link.source], y)}];")
+        lines.append(f"  {b} [shape=point width=0.01 style=invis {pos(x_of[link.target], y)}];")
+        lines.append(f"  {scene.node[link.source]} -> {a} [{edge_attrs(scene, link, arrow=False, labelled=False)}];")
+        lines.append(f"  {a} -> {b} [{edge_attrs(scene, link, arrow=False)}];")
+        lines.append(f"  {b} -> {scene.node[link.target]} [{edge_attrs(scene, link, labelled=False)}];")
+    lines += legend_pinned(scene, right + 2.6, lane_y["customer"] + lane_h / 2, lanes=True)
+    lines.append("}")
+    return lines
+
+
+def build_dot(cycle: Cycle, diagnostics=(), *, layout: str = "clock", lang: str = "en") -> str:
+    """The DOT text of `cycle` drawn in `layout`, marking the moments `diagnostics`
+    (from `cyclemap.analysis.analyse_cycle`) are about. Pure: no I/O."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
+    scene = make_scene(cycle, diagnostics, "es" if lang == "es" else "en")
+    builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
+    return "\n".join(builder(scene)) + "\n"

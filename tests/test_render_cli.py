@@ -1,0 +1,224 @@
+"""`cyclemap render` and `cyclemap export` as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, run_cli
+from cyclemap.render.engines import png_size
+
+BANCO = str(EXAMPLES / "banco.yaml")
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz (dot) not installed")
+
+
+@pytest.mark.parametrize("suffix,magic", [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".dot", b"digraph")])
+def test_format_from_suffix_embedded(cli, tmp_path, suffix, magic):
+    out = tmp_path / f"banco{suffix}"
+    run = cli("render", BANCO, "-o", str(out), "--engine", "embedded")
+    assert run.code == 0, run.err
+    assert out.read_bytes().startswith(magic)
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temp file left
+
+
+@needs_dot
+def test_pdf_with_system_engine(cli, tmp_path):
+    out = tmp_path / "banco.pdf"
+    run = cli("render", BANCO, "-o", str(out), "--engine", "system", "--layout", "blueprint")
+    assert run.code == 0, run.err
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_pdf_embedded_refused_and_nothing_written(cli, tmp_path):
+    out = tmp_path / "banco.pdf"
+    run = cli("render", BANCO, "-o", str(out), "--engine", "embedded")
+    assert run.code == 2
+    assert "apt-get install graphviz" in run.err and "Traceback" not in run.err
+    assert list(tmp_path.iterdir()) == []
+    es = cli("render", BANCO, "-o", str(out), "--engine", "embedded", env={"CYCLEMAP_LANG": "es"})
+    assert es.code == 2 and "necesita Graphviz del sistema" in es.err
+
+
+def test_stdout_svg_and_dot(cli):
+    run = cli("render", BANCO, "-o", "-", "--engine", "embedded", "--layout", "flow")
+    assert run.code == 0, run.err
+    assert ET.fromstring(run.out.encode()).tag.endswith("svg")
+    dot = cli("render", BANCO, "-o", "-", "--format", "dot")
+    assert dot.code == 0 and dot.out.startswith("digraph cyclemap_clock")
+    png = cli("render", BANCO, "-o", "-", "--format", "png")
+    assert png.code == 2 and "SVG or DOT" in png.err
+
+
+def test_lang_option_changes_the_legend(cli):
+    en = cli("render", BANCO, "-o", "-", "--format", "dot", "--lang", "en")
+    es = cli("render", BANCO, "-o", "-", "--format", "dot")
+    assert "Legend" in en.out and "Leyenda" in es.out  # banco.yaml says language: es
+
+
+def test_output_is_the_input_is_refused(cli, tmp_path):
+    source = tmp_path / "banco.yaml"
+    original = (EXAMPLES / "banco.yaml").read_bytes()
+    source.write_bytes(original)
+    run = cli("render", str(source), "-o", str(source), "--format", "svg")
+    assert run.code == 2 and "overwrite the input" in run.err
+    assert source.read_bytes() == original
+    run = cli("export", str(source), "--to", "json", "-o", str(source))
+    assert run.code == 2 and source.read_bytes() == original
+
+
+def test_file_that_does_not_load_is_not_drawn(cli, write, tmp_path):
+    bad = write("bad.yaml", "cyclemap: 1\ntitle: x\nmoments:\n  - id: a\n    name: A\n    kind: critcal\n    colour: red\n")
+    out = tmp_path / "bad.svg"
+    run = cli("render", str(bad), "-o", str(out))
+    assert run.code == 1
+    assert f"{bad}:6:11" in run.err or f"{bad}:6:" in run.err
+    assert "CM002" in run.err and not out.exists()
+    broken = write("broken.yaml", "cyclemap: 1\ntitle: [unclosed\n")
+    run = cli("render", str(broken), "-o", str(out))
+    assert run.code == 1 and "CM001" in run.err and not out.exists()
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--layout", "spiral"], "--layout"),
+    (["--engine", "magic"], "--engine"),
+    (["--lang", "fr"], "--lang"),
+])
+def test_bad_options_exit_2(cli, tmp_path, args, needle):
+    run = cli("render", BANCO, "-o", str(tmp_path / "x.svg"), *args)
+    assert run.code == 2 and needle in run.err and "Traceback" not in run.err
+
+
+def test_bad_outputs_exit_2(cli, tmp_path):
+    assert cli("render", BANCO, "-o", str(tmp_path / "x.gif")).code == 2
+    missing = cli("render", BANCO, "-o", str(tmp_path / "no" / "x.svg"))
+    assert missing.code == 2 and "does not exist" in missing.err
+    assert cli("render", str(tmp_path / "none.yaml"), "-o", str(tmp_path / "x.svg")).code == 2
+
+
+def test_watch_redraws_and_survives_errors(tmp_path):
+    """A trainer saves a good file, then a broken one, then a fixed one: each is seen,
+    the broken one is reported, and the diagram follows the last good save."""
+    import os
+
+    source = tmp_path / "taller.yaml"
+    good = (EXAMPLES / "banco.yaml").read_text(encoding="utf-8")
+    source.write_text(good, encoding="utf-8")
+    out = tmp_path / "taller.dot"
+    env = {**os.environ, "CYCLEMAP_LANG": "en", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cyclemap", "render", str(source), "-o", str(out), "--watch",
+         "--watch-max-renders", "3"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def wait_for(check, seconds=20):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if check():
+                return True
+            time.sleep(0.05)
+        return False
+
+    try:
+        assert wait_for(out.exists)
+        first = out.read_text(encoding="utf-8")
+        time.sleep(0.4)
+        source.write_text("cyclemap: 1\ntitle: [broken\n", encoding="utf-8")
+        time.sleep(1.0)
+        assert out.read_text(encoding="utf-8") == first  # the last good diagram stays
+        source.write_text(good.replace("Apertura de cuenta en sucursal", "Taller renovado"), encoding="utf-8")
+        assert wait_for(lambda: "Taller renovado" in out.read_text(encoding="utf-8"))
+        _, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+    assert err.count("drew") == 2 and "CM001" in err and "not drawn" in err
+
+
+# ---------------------------------------------------------------- export
+
+
+def test_export_mermaid(cli):
+    run = cli("export", BANCO, "--to", "mermaid")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "journey" and lines[1] == "    title Apertura de cuenta en sucursal"
+    sections = [line.strip() for line in lines if line.strip().startswith("section ")]
+    assert sections == ["section Antes", "section Durante", "section Después"]
+    tasks = [line.strip() for line in lines if line.startswith("      ")]
+    assert len(tasks) == 8
+    for task in tasks:
+        parts = task.split(":")
+        assert len(parts) in (2, 3) and parts[1].strip() in {"1", "2", "3", "4", "5"}, task
+    assert "◆ Toma turno y espera: 2: Jefe de operaciones" in tasks
+
+
+def test_export_mermaid_hostile_names(write, cli):
+    f = write("h.yaml", 'cyclemap: 1\ntitle: "A: b # c"\nmoments:\n'
+                        '  - {id: a, name: "Time: 10:30; #1", kind: routine, owner: "Ana, Luis", score: 9}\n'
+                        '  - {id: b, name: "two\\nlines", kind: critical}\n')
+    run = cli("export", str(f), "--to", "mermaid")
+    assert run.code == 0, run.err
+    tasks = [line.strip() for line in run.out.splitlines() if line.startswith("      ")]
+    assert tasks[0].count(":") == 2 and tasks[0].endswith(": Ana  Luis")
+    assert tasks[1] == "◆ two lines: 3"
+    assert "%%" in run.out  # says that the unscored moment shows as 3
+
+
+def test_export_markdown(cli):
+    run = cli("export", BANCO, "--to", "markdown", "--lang", "en")
+    lines = [line for line in run.out.splitlines() if line.startswith("|")]
+    assert lines[0].startswith("| # | Moment | Kind |")
+    assert len(lines) == 2 + 8
+    assert all(line.count("|") == lines[0].count("|") for line in lines)
+
+
+def test_export_markdown_escapes_pipes(write, cli):
+    f = write("p.yaml", 'cyclemap: 1\ntitle: t\nmoments:\n  - {id: a, name: "a | b", kind: routine}\n'
+                        '  - {id: b, name: "<script>", kind: routine}\n')
+    run = cli("export", str(f), "--to", "markdown")
+    assert "a \\| b" in run.out and "&lt;script&gt;" in run.out
+
+
+def test_export_csv_parses_back(cli, write):
+    run = cli("export", BANCO, "--to", "csv")
+    rows = list(csv.DictReader(io.StringIO(run.out)))
+    assert len(rows) == 8 and rows[0]["id"] == "llegada" and rows[1]["next"] == "asesor;queja"
+    assert rows[1]["kind"] == "critical" and rows[1]["score"] == "2.3"
+    f = write("c.yaml", 'cyclemap: 1\ntitle: t\nmoments:\n'
+                        '  - {id: a, name: "=HYPERLINK(\\"x\\")", kind: routine, notes: "line1\\nline2, \\"q\\""}\n'
+                        '  - {id: b, name: "b", kind: routine}\n')
+    run = cli("export", str(f), "--to", "csv")
+    rows = list(csv.DictReader(io.StringIO(run.out, newline="")))
+    assert rows[0]["name"] == "'=HYPERLINK(\"x\")"
+    assert rows[0]["notes"] == 'line1\nline2, "q"'
+
+
+def test_export_json_keys_and_file(cli, tmp_path):
+    out = tmp_path / "banco.json"
+    run = cli("export", BANCO, "--to", "json", "-o", str(out))
+    assert run.code == 0 and run.out == ""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert list(data) == ["cyclemap", "export", "title", "customer", "language", "scale", "stages",
+                          "closed", "order", "moments"]
+    moment = data["moments"][0]
+    assert list(moment) == ["id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard",
+                            "recovery", "dimensions", "expectation", "score", "responses", "feedback",
+                            "notes", "ignore", "next"]
+    assert moment["next"] == [{"to": "turno", "when": None}]
+    assert data["moments"][-2]["next"] == [{"to": "llegada", "when": None}]
+    assert data["moments"][1]["next"][1] == {"to": "queja", "when": "espera mayor a 15 min"}
+
+
+def test_export_bad_file_and_bad_option(cli, write):
+    bad = write("bad.yaml", "cyclemap: 1\nmoments: 3\n")
+    run = cli("export", str(bad), "--to", "json")
+    assert run.code == 1 and "CM002" in run.err and run.out == ""
+    assert cli("export", BANCO, "--to", "xml").code == 2

