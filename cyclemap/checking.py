@@ -8,39 +8,9 @@ behave differently; `tests/test_hardening.py` runs both and compares what they p
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from cyclemap.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_lang
 
-CYCLE_SUFFIXES = (".yaml", ".yml")
 FAIL_ON = ("error", "warning", "info", "never")
-
-
-def collect_files(paths: list[str]) -> list[str]:
-    """Files as given, folders searched for *.yaml/*.yml (hidden files and folders
-    skipped), in a stable order. A missing path or an empty folder is a usage error."""
-    files: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.suffix in CYCLE_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                raise UsageError(f"no cycle files (*.yaml, *.yml) in {raw}",
-                                 f"no hay archivos de ciclo (*.yaml, *.yml) en {raw}")
-            files.extend(found)
-        elif path.is_file():
-            files.append(str(path))
-        elif path.exists():
-            raise UsageError(f"{raw} is not a file or folder", f"{raw} no es un archivo ni una carpeta")
-        else:
-            raise UsageError(f"{raw}: no such file or folder", f"{raw}: no existe el archivo o la carpeta")
-    seen: set[str] = set()
-    return [f for f in files if not (f in seen or seen.add(f))]
 
 
 def exit_code(results, fail_on: str) -> int:
@@ -58,18 +28,23 @@ def exit_code(results, fail_on: str) -> int:
 # Typer command (cli/check_cmd.py) — tests/test_hardening.py compares the two.
 VALUE_OPTIONS = {
     "--format": "fmt", "-f": "fmt", "--fail-on": "fail_on", "--lang": "lang",
+    "--output": "output", "-o": "output", "--baseline": "baseline",
     "--select": "select", "--ignore": "ignore", "--config": "config", "--ratings": "ratings",
 }
+LIST_OPTIONS = {"--exclude": "exclude"}  # repeatable
 FLAG_OPTIONS = {"--debug": "debug"}
 
 
-def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", select: str | None = None,
+def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", output: str | None = None,
+              exclude: list[str] | None = None, baseline: str | None = None, select: str | None = None,
               ignore: str | None = None, config: str | None = None, ratings: str | None = None,
               lang: str | None = None) -> int:
-    """Check the files, write the report to stdout, and return the exit code.
-    Raises UsageError for a bad option value, path or settings file."""
+    """Check the files, deliver the report (stdout or --output), and return the exit code.
+    Raises UsageError for a bad option value, path, output or settings file."""
     from cyclemap.analysis import analyse_file
-    from cyclemap.report import FORMATS, render
+    from cyclemap.files import analyse_all, collect_files
+    from cyclemap.report import FORMATS
+    from cyclemap.report.deliver import check_output, emit
     from cyclemap.usage import check_ratings, config_finder, settings_for
 
     lang = check_lang(lang)
@@ -81,15 +56,15 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", selec
                          f"--fail-on debe ser uno de {', '.join(FAIL_ON)}, no {fail_on!r}")
     finder = config_finder(config, select, ignore)
     ratings = check_ratings(ratings)
-    files = collect_files(paths)
+    files = collect_files(paths, exclude)
     if ratings is not None and len(files) > 1:
         raise UsageError("--ratings applies to one cycle file; check the others separately",
                          "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
-    results = []
-    for file in files:
-        try:
-            results.append(analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings))
-        except OSError as exc:
-            raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
-    sys.stdout.write(render(fmt, results, lang))
+    check_output(output, files)
+
+    def analyse(file: str):
+        return analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings)
+
+    results = emit(analyse_all(files, analyse), fmt, lang, fail_on, output=output,
+                   baseline=baseline, analyse=analyse)
     return exit_code(results, fail_on)

@@ -20,9 +20,10 @@ import sys
 
 def parse_check(args: list[str]) -> dict | None:
     """The arguments after `check` as run_check's keywords, or None to leave them to Typer."""
-    from cyclemap.checking import FLAG_OPTIONS as CHECK_FLAGS, VALUE_OPTIONS as CHECK_OPTIONS
+    from cyclemap.checking import FLAG_OPTIONS as CHECK_FLAGS, LIST_OPTIONS, VALUE_OPTIONS as CHECK_OPTIONS
 
     values: dict[str, object] = {}
+    lists: dict[str, list[str]] = {}
     paths: list[str] = []
     i = 0
     while i < len(args):
@@ -32,8 +33,8 @@ def parse_check(args: list[str]) -> dict | None:
             if name in CHECK_FLAGS and not eq:
                 key = CHECK_FLAGS[name]
                 flag: object = True
-            elif name in CHECK_OPTIONS:
-                key = CHECK_OPTIONS[name]
+            elif name in CHECK_OPTIONS or name in LIST_OPTIONS:
+                key = CHECK_OPTIONS.get(name) or LIST_OPTIONS[name]
                 if not eq:
                     i += 1
                     if i == len(args):
@@ -44,6 +45,10 @@ def parse_check(args: list[str]) -> dict | None:
                 flag = value
             else:
                 return None  # help, `--`, `-`, an option we do not know: Typer's job
+            if name in LIST_OPTIONS:
+                lists.setdefault(key, []).append(flag)  # type: ignore[arg-type]
+                i += 1
+                continue
             if key in values:
                 return None
             values[key] = flag
@@ -52,7 +57,7 @@ def parse_check(args: list[str]) -> dict | None:
         i += 1
     if not paths:
         return None
-    return {"paths": paths, **values}
+    return {"paths": paths, **values, **lists}
 
 
 def fast(args: list[str]) -> int | None:

@@ -43,6 +43,8 @@ def _root(
 from cyclemap.cli import check_cmd, critique_cmd, rules_cmd  # noqa: E402,F401
 from cyclemap.cli import render_cmd  # noqa: E402,F401
 from cyclemap.cli import export_cmd  # noqa: E402,F401
+from cyclemap.cli import diff_cmd  # noqa: E402,F401
+from cyclemap.cli import schema_cmd  # noqa: E402,F401
 
 
 def main() -> None:

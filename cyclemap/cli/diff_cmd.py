@@ -1,0 +1,93 @@
+"""`cyclemap diff OLD NEW`: what changed between two versions of a cycle."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from cyclemap.cli import app
+from cyclemap.cli.common import EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h
+
+FAIL_ON_NEW = ("error", "warning", "info", "never")
+
+
+DIFF_HELP_ES = """Compara dos versiones de un ciclo: momentos añadidos, quitados y cambiados; hallazgos nuevos y corregidos.
+
+    Los cambios se muestran campo por campo (tipo, responsable, estándar, puntuación y expectativa con sus diferencias…). Los hallazgos se emparejan por código, momento y mensaje, no por línea.
+
+    Ejemplos:
+
+        git show main:ciclos/banco.yaml > /tmp/banco-main.yaml
+
+        cyclemap diff /tmp/banco-main.yaml ciclos/banco.yaml
+
+        cyclemap diff viejo.yaml nuevo.yaml --format markdown -o comentario.md --fail-on-new warning
+    """
+
+
+@app.command("diff", help=h(None, DIFF_HELP_ES))
+@guarded
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", show_default=False, help=h(
+        "The earlier version of the cycle file.", "La versión anterior del archivo de ciclo."))],
+    new: Annotated[str, typer.Argument(metavar="NEW", show_default=False, help=h(
+        "The later version.", "La versión posterior."))],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|markdown", help=h(
+        "Output format (markdown: for a pull-request comment).",
+        "Formato de salida (markdown: para un comentario en un pull request)."))] = "text",
+    fail_on_new: Annotated[str, typer.Option("--fail-on-new", metavar="error|warning|info|never", help=h(
+        "Exit with 1 when a new finding is at least this severe (default: never).",
+        "Sale con 1 cuando un hallazgo nuevo es al menos así de grave (por defecto: never)."))] = "never",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
+        "Write the diff to FILE.", "Escribe la comparación en FILE."))] = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Compare two versions of a cycle: moments added, removed, changed; findings new and fixed.
+
+    Changes are shown field by field (kind, owner, standard, score and expectation with their deltas…). Findings are matched by code, moment and message, not by line.
+
+    Examples:
+
+        git show main:cycles/banco.yaml > /tmp/banco-main.yaml
+
+        cyclemap diff /tmp/banco-main.yaml cycles/banco.yaml
+
+        cyclemap diff old.yaml new.yaml --format markdown -o comment.md --fail-on-new warning
+    """
+    import os
+
+    from cyclemap.analysis import analyse_file
+    from cyclemap.files import analyse_all
+    from cyclemap.report.deliver import check_output, write_report
+    from cyclemap.diagnostics import Severity
+    from cyclemap.diff import diff_results
+    from cyclemap.report.diff_format import DIFF_FORMATS, render
+
+    lang = check_lang(lang)
+    if fmt not in DIFF_FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(DIFF_FORMATS)}, not {fmt!r}",
+                         f"--format debe ser uno de {', '.join(DIFF_FORMATS)}, no {fmt!r}")
+    if fail_on_new not in FAIL_ON_NEW:
+        raise UsageError(f"--fail-on-new must be one of {', '.join(FAIL_ON_NEW)}, not {fail_on_new!r}",
+                         f"--fail-on-new debe ser uno de {', '.join(FAIL_ON_NEW)}, no {fail_on_new!r}")
+    for path in (old, new):
+        if not os.path.exists(path):
+            raise UsageError(f"{path}: no such file", f"{path}: no existe el archivo")
+        if os.path.isdir(path):
+            raise UsageError(f"{path} is a folder; diff compares two cycle files",
+                             f"{path} es una carpeta; diff compara dos archivos de ciclo")
+    check_output(output, [old, new])
+    before, after = analyse_all([old, new], lambda file: analyse_file(file, lang=lang))
+    result = diff_results(before, after)
+    shown_lang = lang or after.lang
+    text = render(fmt, result, shown_lang)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_report(output, text)
+    worst = result.worst_new()
+    failed = fail_on_new != "never" and worst is not None and worst.rank >= Severity(fail_on_new).rank
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
