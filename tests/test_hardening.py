@@ -119,6 +119,15 @@ FAST_PATH_CALLS = [
     ["check", "no-such-file.yaml"],
     ["check", "benchmarks"],  # a folder with no cycle files
     ["check", "examples/banco.yaml", "examples/banco.yaml"],
+    ["check", "examples/", "--select", "CM104,CM105", "--fail-on", "warning"],
+    ["check", "examples/", "--ignore=CM201", "--exclude", "banco.yaml", "--exclude", "examples/clinica.yaml"],
+    ["check", "examples/*.yaml", "-f", "sarif"],
+    ["check", "examples/", "--format", "github"],
+    ["check", "examples/", "--format", "junit", "--lang", "es"],
+    ["check", "examples/banco.yaml", "--ratings", "no-such.csv"],
+    ["check", "examples/banco.yaml", "--config", "no-such.yaml"],
+    ["check", "examples/banco.yaml", "--baseline", "examples/banco.yaml", "--fail-on", "info"],
+    ["check", "examples/banco.yaml", "--select", "CM999"],
 ]
 
 
@@ -128,6 +137,15 @@ def test_fast_path_prints_exactly_what_typer_prints(args):
     typer = run(*args, CYCLEMAP_NO_FAST_PATH="1")
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
     assert "Traceback" not in fast.stderr
+
+
+def test_fast_path_writes_the_same_output_file_as_typer(tmp_path):
+    outputs = []
+    for name, extra in (("fast.json", {}), ("typer.json", {"CYCLEMAP_NO_FAST_PATH": "1"})):
+        proc = run("check", "examples/", "-f", "json", "-o", str(tmp_path / name), **extra)
+        outputs.append((proc.returncode, proc.stdout, proc.stderr.replace(name, "OUT"),
+                        (tmp_path / name).read_text(encoding="utf-8")))
+    assert outputs[0] == outputs[1]
 
 
 def test_fast_path_on_hostile_files_matches_typer(tmp_path):
