@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -209,3 +210,81 @@ def test_broken_pipe_is_quiet(tmp_path):
     err = proc.stderr.read().decode()
     proc.wait(timeout=HANG_LIMIT)
     assert "Traceback" not in err
+
+
+# -- commands that write files: nothing half-written, nothing left behind --------------------
+
+QUICK_HOSTILE = [name for name in sorted(CASES) if name not in ("fifty-megabytes", "too-many-values")]
+
+
+@pytest.mark.parametrize("name", QUICK_HOSTILE)
+def test_render_of_a_hostile_file_leaves_no_output(name, tmp_path):
+    case = next(c for c in hostile.cases(tmp_path) if c.name == name)
+    source = tmp_path / "in" / f"{name}.yaml"
+    source.parent.mkdir()
+    case.make(source)
+    before = sha256(source)
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = run("render", str(source), "-o", str(out / "diagram.svg"), "--engine", "embedded")
+    assert "Traceback" not in proc.stderr
+    if case.exit == 0:
+        assert proc.returncode == 0, proc.stderr
+        assert (out / "diagram.svg").read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
+    else:
+        assert proc.returncode == 1, proc.stderr
+        assert os.listdir(out) == []  # no diagram, no temporary file
+    assert sha256(source) == before
+
+
+@pytest.mark.parametrize("engine", ["system", "embedded"])
+def test_render_time_limit_stops_graphviz_with_a_clear_message(engine, tmp_path):
+    if engine == "system" and shutil.which("dot") is None:
+        pytest.skip("the system Graphviz (dot) is not installed")
+    source = tmp_path / "big.yaml"
+    source.write_text(generate_cycle(1500), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    start = time.monotonic()
+    proc = run("render", str(source), "-o", str(out / "big.svg"), "--layout", "flow", "--engine", engine,
+               "--timeout", "0.2")
+    assert time.monotonic() - start < HANG_LIMIT
+    assert proc.returncode == 2, proc.stderr
+    assert "did not finish within 0.2 s" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert os.listdir(out) == []
+
+
+@pytest.mark.parametrize("value", ["1e999", "nan", "-1", "abc"])
+def test_render_refuses_a_timeout_that_is_not_a_positive_number(value, tmp_path):
+    proc = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", value)
+    assert proc.returncode == 2
+    assert "--timeout" in proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert not (tmp_path / "x.svg").exists()
+
+
+# -- Typer without pydantic -----------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [["check", "examples/banco.yaml"], ["render", "examples/banco.yaml", "-o", "-"],
+                                  ["critique", "examples/banco.yaml"], ["check", "--help"]], ids=" ".join)
+def test_typer_commands_do_not_import_pydantic(args):
+    """cyclemap.cli.light_params converts option values itself (pydantic costs 0.2-0.5 s)."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "cyclemap", *args], cwd=ROOT,
+                          env=cli_env(CYCLEMAP_NO_FAST_PATH="1"), capture_output=True, text=True, timeout=HANG_LIMIT)
+    names = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+             if line.startswith("import time:") and "|" in line}
+    assert "typer" in names
+    assert "pydantic" not in names
+
+
+def test_typer_option_values_still_converted_and_checked(tmp_path):
+    bad = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "soon")
+    assert bad.returncode == 2
+    assert "Invalid value for '--timeout'" in bad.stderr and "valid number" in bad.stderr
+    good = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "20")
+    assert good.returncode == 0, good.stderr
+    repeated = run("check", "examples/", "--exclude", "banco.yaml", "--exclude", "clinica.yaml",
+                   "--format", "json", CYCLEMAP_NO_FAST_PATH="1")
+    assert "banco.yaml" not in repeated.stdout and "clinica.yaml" not in repeated.stdout
+    assert "restaurant.yaml" in repeated.stdout
