@@ -237,6 +237,22 @@ def test_render_of_a_hostile_file_leaves_no_output(name, tmp_path):
     assert sha256(source) == before
 
 
+@pytest.mark.parametrize("name", QUICK_HOSTILE)
+def test_export_of_a_hostile_file_leaves_no_output(name, tmp_path):
+    case = next(c for c in hostile.cases(tmp_path) if c.name == name)
+    source = tmp_path / "in" / f"{name}.yaml"
+    source.parent.mkdir()
+    case.make(source)
+    before = sha256(source)
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = run("export", str(source), "--to", "csv", "-o", str(out / "moments.csv"))
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == (0 if case.exit == 0 else 1), proc.stderr
+    assert os.listdir(out) == (["moments.csv"] if case.exit == 0 else [])
+    assert sha256(source) == before
+
+
 @pytest.mark.parametrize("engine", ["system", "embedded"])
 def test_render_time_limit_stops_graphviz_with_a_clear_message(engine, tmp_path):
     if engine == "system" and shutil.which("dot") is None:
