@@ -218,8 +218,8 @@ class _Reader:
                 self.error(key_node, Text("a key must be plain text", "una clave debe ser texto simple"))
                 continue
             key = key_node.value
-            shown = _show(key)
             if key in entries:
+                shown = _show(key)
                 first = _pos(entries[key][0])
                 self.error(
                     key_node,
@@ -230,6 +230,7 @@ class _Reader:
                 )
                 continue
             if key not in known:
+                shown = _show(key)
                 guess = did_you_mean(key, known, SPANISH_KEYS)
                 self.error(
                     key_node,
