@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run cyclemap with nothing but Python 3.11+.
 
-    python3 bootstrap.py demo    # make .venv, install cyclemap, run it on a bundled example
+    python3 bootstrap.py demo    # make .venv, install cyclemap, draw a bundled example to out/ and criticise it
     python3 bootstrap.py test    # make .venv, install cyclemap with its test tools, run the tests
 
 The virtual environment lives in .venv and is reinstalled only when pyproject.toml changes.
@@ -50,9 +50,16 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_venv()
     if command == "test":
-        return run([str(PYTHON), "-m", "pytest", *argv[1:]])
+        workers = [] if argv[1:] else ["-n", "auto"]  # the whole suite in parallel; one file as asked
+        return run([str(PYTHON), "-m", "pytest", *workers, *argv[1:]])
     example = argv[1] if len(argv) > 1 else "examples/banco.yaml"
-    return run([str(PYTHON), "-m", "cyclemap", "check", example])
+    (ROOT / "out").mkdir(exist_ok=True)
+    drawing = f"out/{Path(example).stem}.svg"
+    # Draw it (system Graphviz if installed, else the built-in WebAssembly one), then criticise it.
+    code = run([str(PYTHON), "-m", "cyclemap", "render", example, "-o", drawing])
+    if code == 0:
+        print(f"bootstrap: drew {drawing}", flush=True)
+    return run([str(PYTHON), "-m", "cyclemap", "critique", example]) or code
 
 
 if __name__ == "__main__":

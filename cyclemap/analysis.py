@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from cyclemap.config import Config
 from cyclemap.diagnostics import Diagnostic, FileResult, Severity, Text
-from cyclemap.loader import load_path
+from cyclemap.loader import read_path
 from cyclemap.model import Cycle
 from cyclemap.rules import Rule, RuleContext, all_rules
 
@@ -56,12 +56,13 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None) -> list[Diagnostic
     return diagnostics
 
 
-def choose_lang(cycle: Cycle | None, override: str | None) -> str:
+def choose_lang(cycle: Cycle | None, override: str | None, file_language: str | None = None) -> str:
+    """--lang, else the cycle's `language` (read even from a broken file), else English."""
     if override:
         return override
     if cycle is not None and cycle.language:
         return cycle.language
-    return DEFAULT_LANG
+    return file_language or DEFAULT_LANG
 
 
 def analyse_file(path: str, config: Config | None = None, lang: str | None = None,
@@ -69,12 +70,12 @@ def analyse_file(path: str, config: Config | None = None, lang: str | None = Non
     """Load and check one file, with survey ratings merged from the CSV `ratings` if given
     (its unusable rows are CM009 diagnostics). Raises OSError only when a file cannot be opened."""
     config = config or Config()
-    cycle, problems = load_path(path)
-    if cycle is None:
-        loader_codes = {"CM001", "CM002"}
-        shown = [d for d in problems if d.code not in config.ignore or d.code in loader_codes]
-        shown.sort(key=Diagnostic.sort_key)
-        return FileResult(path, shown, None, choose_lang(None, lang))
+    loaded = read_path(path)
+    if loaded.cycle is None:
+        # CM001/CM002 cannot be ignored: a file that does not read has nothing else to say.
+        problems = sorted(loaded.diagnostics, key=Diagnostic.sort_key)
+        return FileResult(path, problems, None, choose_lang(None, lang, loaded.language))
+    cycle = loaded.cycle
     extra: list[Diagnostic] = []
     if ratings is not None:
         from cyclemap.ratings import apply_ratings

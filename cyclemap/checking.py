@@ -66,5 +66,5 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         return analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings)
 
     results = emit(analyse_all(files, analyse), fmt, lang, fail_on, output=output,
-                   baseline=baseline, analyse=analyse)
+                   baseline=baseline, analyse=analyse, config=settings_for(finder, files[0]) if files else None)
     return exit_code(results, fail_on)

@@ -26,6 +26,7 @@ import math
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Callable
 
 import yaml
@@ -550,11 +551,22 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
         loader.dispose()
 
 
-def load_bytes(data: bytes, path: str = "<memory>") -> tuple[Cycle | None, list[Diagnostic]]:
+@dataclass
+class Loaded:
+    """The outcome of reading a file: the cycle (None if it did not validate), the
+    problems, and the file's `language` when it could be read even from a broken file
+    (so its errors can be told in that language)."""
+
+    cycle: Cycle | None
+    diagnostics: list[Diagnostic]
+    language: str | None = None
+
+
+def read_bytes(data: bytes, path: str = "<memory>") -> Loaded:
     text, problems = decode(data, path)
     if text is None:
-        return None, problems
-    return load_text(text, path)
+        return Loaded(None, problems)
+    return read_text(text, path)
 
 
 @contextlib.contextmanager
@@ -573,35 +585,60 @@ def _gc_paused():
             gc.enable()
 
 
-def load_text(text: str, path: str = "<memory>") -> tuple[Cycle | None, list[Diagnostic]]:
+def read_text(text: str, path: str = "<memory>") -> Loaded:
     with _gc_paused():
-        return _load_text(text, path)
+        return _read_text(text, path)
 
 
-def _load_text(text: str, path: str) -> tuple[Cycle | None, list[Diagnostic]]:
+def _read_text(text: str, path: str) -> Loaded:
     root, problems = compose(text, path)
     if problems:
-        return None, problems
+        return Loaded(None, problems)
     reader = _Reader(path)
     if root is None:
         reader.error(Pos(1, 1), Text("the file is empty", "el archivo está vacío"),
                      Text("a cycle needs at least `cyclemap: 1`, `title` and `moments`",
                           "un ciclo necesita al menos `cyclemap: 1`, `title` y `moments`"))
-        return None, reader.diagnostics
+        return Loaded(None, reader.diagnostics)
     cycle = _read_cycle(reader, root, path)
     if reader.diagnostics:
-        return None, reader.diagnostics
-    return cycle, []
+        return Loaded(None, reader.diagnostics, _peek_language(root))
+    return Loaded(cycle, [], cycle.language if cycle else None)
 
 
-def load_path(path: str) -> tuple[Cycle | None, list[Diagnostic]]:
+def read_path(path: str) -> Loaded:
     """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error)."""
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:  # refuse without reading it (pipes and the like are read up to the limit)
-            return None, [_too_large(path, size)]
+            return Loaded(None, [_too_large(path, size)])
         data = handle.read(MAX_BYTES + 1)
-    return load_bytes(data, path)
+    return read_bytes(data, path)
+
+
+def load_text(text: str, path: str = "<memory>") -> tuple[Cycle | None, list[Diagnostic]]:
+    loaded = read_text(text, path)
+    return loaded.cycle, loaded.diagnostics
+
+
+def load_bytes(data: bytes, path: str = "<memory>") -> tuple[Cycle | None, list[Diagnostic]]:
+    loaded = read_bytes(data, path)
+    return loaded.cycle, loaded.diagnostics
+
+
+def load_path(path: str) -> tuple[Cycle | None, list[Diagnostic]]:
+    loaded = read_path(path)
+    return loaded.cycle, loaded.diagnostics
+
+
+def _peek_language(root: yaml.Node) -> str | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "language" and isinstance(value, yaml.ScalarNode):
+            word = normalise_word(value.value)
+            return word if word in LANGUAGES else LANGUAGE_ALIASES.get(word)
+    return None
 
 
 def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:

@@ -23,6 +23,8 @@ SHARED_SARIF_SCHEMA = ROOT.parent / "shared" / "reference" / "sarif-schema-2.1.0
 DUPLICATE = "cyclemap: 1\ntitle: Twins\nmoments:\n  - {id: a, name: A, kind: critical}\n  - {id: a, name: B, kind: routine}\n"
 UNKNOWN_NEXT = "cyclemap: 1\ntitle: Lost\nmoments:\n  - {id: a, name: A, kind: critical, next: [zz]}\n  - {id: b, name: B, kind: routine}\n"
 NOT_YAML = "cyclemap: 1\ntitle: [unclosed\n"
+# The structure rules: a test about formats, not about weak points, checks with these only.
+STRUCTURE = "CM001,CM002,CM003,CM004,CM005,CM006,CM007,CM008"
 
 
 def sarif_validator(schema_path: Path):
@@ -90,8 +92,16 @@ def test_sarif_of_broken_and_valid_files_is_valid(cli, write, tmp_path, sarif_sc
     assert rule.section("why", "en") in cm003["help"]["markdown"]
     assert rule.section("fix", "en") in cm003["help"]["markdown"]
     assert cm003["defaultConfiguration"]["level"] == "error"
-    by_rule = {r["ruleId"]: r for r in sarif_run["results"]}
-    assert set(by_rule) == {"CM001", "CM003", "CM004", "CM005"}
+    # The structure errors are exactly these; the weak-point rules add warnings and notes
+    # (to the loaded files only), which must be valid SARIF too.
+    errors = [r for r in sarif_run["results"] if r["level"] == "error"]
+    by_rule = {r["ruleId"]: r for r in errors}
+    assert set(by_rule) == {"CM001", "CM003", "CM004", "CM005"} and len(errors) == 4
+    levels = [r["level"] for r in sarif_run["results"]]
+    assert set(levels) <= {"error", "warning", "note"} and "warning" in levels
+    broken_index = next(i for i, a in enumerate(sarif_run["artifacts"]) if a["location"]["uri"] == "cycles/broken.yaml")
+    assert [r["ruleId"] for r in sarif_run["results"]
+            if r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == broken_index] == ["CM001"]
     loc = by_rule["CM003"]["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "cycles/dup.yaml", "uriBaseId": "%SRCROOT%", "index": 1}
     assert loc["region"] == {"startLine": 5, "startColumn": 10}
@@ -99,7 +109,9 @@ def test_sarif_of_broken_and_valid_files_is_valid(cli, write, tmp_path, sarif_sc
     assert driver["rules"][by_rule["CM003"]["ruleIndex"]]["id"] == "CM003"
     assert by_rule["CM001"]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3  # the end of the file, where the bracket was due
     assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
-    assert "files checked" not in run.out and "4 files checked: 4 errors" in run.err
+    warnings, notes = levels.count("warning"), levels.count("note")
+    assert "files checked" not in run.out
+    assert run.err.strip() == f"4 files checked: 4 errors, {warnings} warning{'s' * (warnings != 1)}, {notes} info"
 
 
 def test_sarif_levels_escaping_and_spanish_help(sarif_schema):
@@ -155,9 +167,22 @@ def test_github_format_from_the_command_line(cli, write, tmp_path):
     write("dup.yaml", DUPLICATE)
     run = cli("check", "dup.yaml", "--format", "github", cwd=tmp_path)
     assert run.code == 1
-    assert run.out.startswith("::error file=dup.yaml,line=5,col=10,title=CM003::the id `a` is already used")
-    assert len(run.out.splitlines()) == 1
-    assert "1 file checked: 1 error, 0 warnings, 0 info" in run.err
+    # One annotation per finding, in the report's order, at the finding's place and level.
+    expected = json.loads(cli("check", "dup.yaml", "--format", "json", cwd=tmp_path).out)["files"][0]["diagnostics"]
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = run.out.splitlines()
+    assert [line.split("::", 2)[1] for line in lines] == [
+        f"{level[d['severity']]} file=dup.yaml,line={d['line']},col={d['column']},title={d['code']}" for d in expected]
+    assert "::error file=dup.yaml,line=5,col=10,title=CM003::the id `a` is already used" in run.out
+    assert [line for line in lines if line.startswith("::error")] == [
+        line for line in lines if "title=CM003::" in line]  # the only error
+    warnings = sum(d["severity"] == "warning" for d in expected)
+    assert run.err.strip() == f"1 file checked: 1 error, {warnings} warnings, 0 info"
+    # With the structure rules only, the duplicate id is the one annotation.
+    only = cli("check", "dup.yaml", "--format", "github", "--select", STRUCTURE, cwd=tmp_path)
+    assert only.out.startswith("::error file=dup.yaml,line=5,col=10,title=CM003::the id `a` is already used")
+    assert len(only.out.splitlines()) == 1
+    assert "1 file checked: 1 error, 0 warnings, 0 info" in only.err
 
 
 # -- JUnit ---------------------------------------------------------------------------------

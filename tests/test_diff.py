@@ -92,15 +92,24 @@ def test_new_and_fixed_findings_and_fail_on_new(cli, pair):
     data = json.loads(run.out)
     assert run.code == 0  # without --fail-on-new, a diff only reports
     codes = [f["code"] for f in data["findings"]["new"]]
-    assert "CM004" in codes and data["findings"]["fixed"] == []
+    assert codes == ["CM004"] and data["findings"]["new"][0]["moment"] == "turno"
+    # The broken link was banco's only branch (turno -> asesor | queja). CM107 (single point
+    # of failure) and CM202 (busiest moments) skip a cycle with no branches, so their old
+    # findings go; nothing judged moment by moment changes.
+    fixed = data["findings"]["fixed"]
+    assert fixed and {f["code"] for f in fixed} <= {"CM106", "CM107", "CM202"}
     assert cli("diff", str(old), str(new), "--fail-on-new", "error").code == 1
     assert cli("diff", str(old), str(new), "--fail-on-new", "warning").code == 1
     assert cli("diff", str(old), str(new), "--fail-on-new", "never").code == 0
     assert cli("diff", str(old), str(new), "--fail-on-new", "soon").code == 2
-    # The other way round the same findings are fixed, and nothing is new.
+    # The other way round the same findings swap sides: the error is fixed, and the graph
+    # findings come back as new (warnings and notes, no error).
     back = json.loads(cli("diff", str(new), str(old), "--format", "json").out)
-    assert [f["code"] for f in back["findings"]["fixed"]] == codes and back["findings"]["new"] == []
-    assert cli("diff", str(new), str(old), "--fail-on-new", "info").code == 0
+    assert [f["code"] for f in back["findings"]["fixed"]] == codes
+    assert [(f["code"], f["moment"]) for f in back["findings"]["new"]] == [(f["code"], f["moment"]) for f in fixed]
+    assert {f["severity"] for f in back["findings"]["new"]} == {"warning", "info"}
+    assert cli("diff", str(new), str(old), "--fail-on-new", "error").code == 0
+    assert cli("diff", str(new), str(old), "--fail-on-new", "warning").code == 1
 
 
 def test_findings_are_matched_by_code_moment_and_message_not_by_line(cli, pair):
@@ -190,6 +199,8 @@ def test_baseline_usage_errors(cli, write, tmp_path):
     write("bad-report.json", '{"cyclemap": "0.1.0", "files": 3, "summary": {}}')
     run = cli("check", "c.yaml", "--baseline", "missing.json", cwd=tmp_path)
     assert run.code == 2 and "no such file" in run.err
+    run = cli("check", "c.yaml", "--baseline", ".", cwd=tmp_path)
+    assert run.code == 2 and "is a folder" in run.err
     run = cli("check", "c.yaml", "--baseline", "bad-report.json", cwd=tmp_path)
     assert run.code == 2 and "not a cyclemap JSON report" in run.err and "Traceback" not in run.err
 
@@ -198,12 +209,18 @@ def test_baseline_usage_errors(cli, write, tmp_path):
 
 from tests.conftest import EXAMPLE_FILES  # noqa: E402
 
+# Rules that judge each moment on its own content (and the cycle's unchanged scale).
+PER_MOMENT_RULES = frozenset({"CM003", "CM004", "CM008", "CM101", "CM102", "CM103", "CM104", "CM105", "CM109"})
+# Rules that only look at critical moments.
+CRITICAL_ONLY_RULES = frozenset({"CM101", "CM102", "CM103", "CM104", "CM109", "CM114"})
+
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_diff_of_each_example_and_a_variant(example, tmp_path):
     import yaml
 
     from cyclemap.analysis import analyse_file
+    from cyclemap.config import Config
     from cyclemap.diff import diff_results
 
     text = example.read_text(encoding="utf-8")
@@ -238,9 +255,26 @@ def test_diff_of_each_example_and_a_variant(example, tmp_path):
     assert changes[first["id"]]["kind"].new == flipped
     score = changes[first["id"]]["score"]
     assert score.new == 1.5 and (score.delta == round(1.5 - old_score, 6) if old_score is not None else score.delta is None)
-    # Re-serialising moved every line, yet findings only differ where the content did.
-    for f in d.new_findings + d.fixed_findings:
-        assert f.moment in (first["id"], last["id"], "zz-new", None) or f.code in ("CM005", "CM006"), f
+    # Re-serialising moved every line, yet the findings of the rules that judge one moment
+    # at a time only differ on the moments whose content changed. (The rules over the whole
+    # cycle - critical chains, single points of failure, busiest moments, reachability -
+    # rightly change elsewhere when a moment goes or a kind flips, so they are left out.)
+    per_moment = Config(select=PER_MOMENT_RULES)
+    local = diff_results(analyse_file(str(example), per_moment), analyse_file(str(variant), per_moment))
+    assert [m.id for m in local.added] == ["zz-new"]
+    for f in local.new_findings + local.fixed_findings:
+        assert f.moment in (first["id"], last["id"], "zz-new"), f
+    # With every rule, the flipped moment's own findings follow its new kind.
+    before = analyse_file(str(example))
+    new_here = {f.code for f in d.new_findings if f.moment == first["id"]}
+    fixed_here = {f.code for f in d.fixed_findings if f.moment == first["id"]}
+    if flipped == "critical":  # now critical and scored 1.5: a moment of misery, and whatever it lacks
+        missing = {code for code, key in (("CM101", "owner"), ("CM102", "standard"), ("CM103", "recovery"))
+                   if not first.get(key)}
+        assert {"CM104"} | missing <= new_here
+    else:  # now routine: the critical-moment findings it had are fixed, none is new
+        had = {f.code for f in before.diagnostics if f.moment == first["id"] and f.code in CRITICAL_ONLY_RULES}
+        assert had <= fixed_here and not new_here & CRITICAL_ONLY_RULES
 
 
 def test_help_in_both_languages(cli):

@@ -21,6 +21,42 @@ needs_dot = pytest.mark.skipif(not HAVE_DOT, reason="system Graphviz (dot) not i
 ENGINES = ["embedded", pytest.param("system", marks=needs_dot)]
 
 
+def fonts_or_skip(engine: str) -> None:
+    """An embedded PNG needs a font on the machine (a bare container may have none)."""
+    from cyclemap.render.engines import font_files
+
+    if engine == "embedded" and not font_files():
+        pytest.skip("no fonts installed for PNG (apt-get install fonts-dejavu-core)")
+
+
+def decode_png(png: bytes) -> tuple[int, int]:
+    """Decode a PNG far enough to know it is whole: every chunk's CRC, and the image data
+    inflating to exactly height rows of width pixels. Returns (width, height)."""
+    import struct
+    import zlib
+
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    at, idat, header = 8, b"", None
+    while at < len(png):
+        (length,) = struct.unpack(">I", png[at:at + 4])
+        kind, data = png[at + 4:at + 8], png[at + 8:at + 8 + length]
+        (crc,) = struct.unpack(">I", png[at + 8 + length:at + 12 + length])
+        assert zlib.crc32(kind + data) == crc, kind
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", data)
+        elif kind == b"IDAT":
+            idat += data
+        at += 12 + length
+        if kind == b"IEND":
+            break
+    width, height, depth, colour, _, _, interlace = header
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour]
+    assert interlace == 0
+    row = 1 + (width * channels * depth + 7) // 8
+    assert len(zlib.decompress(idat)) == height * row
+    return width, height
+
+
 def load(path):
     cycle, problems = load_path(path)
     assert cycle is not None, problems
@@ -39,8 +75,10 @@ def test_every_example_layout_engine_svg_png(example, layout, engine):
     text = "".join(root.itertext())
     assert cycle.moments[0].name.split()[0] in text
     width, height = svg_size_pt(svg)
+    fonts_or_skip(engine)
     png = render_bytes(cycle, diags, layout=layout, fmt="png", engine=engine, lang=lang)
-    px_w, px_h = png_size(png)
+    px_w, px_h = decode_png(png)
+    assert (px_w, px_h) == png_size(png)
     # 2 pixels per point (144 dpi); Graphviz rounds the bitmap size itself
     assert abs(px_w - 2 * width) <= 3 and abs(px_h - 2 * height) <= 3, (px_w, px_h, width, height)
 
@@ -158,3 +196,23 @@ def test_compiled_module_cached_on_disk_and_damage_repaired(tmp_path, monkeypatc
     assert [p.name for p in tmp_path.iterdir()] == [cached.name]
     monkeypatch.setenv("CYCLEMAP_CACHE_DIR", "off")
     assert engines.cache_dir() is None
+
+
+def test_png_without_fonts_is_refused(monkeypatch):
+    from cyclemap.render import engines
+
+    monkeypatch.setattr(engines, "font_files", lambda: [])
+    cycle, diags = load(EXAMPLE_FILES[0])
+    with pytest.raises(RenderError) as info:
+        render_bytes(cycle, diags, fmt="png", engine="embedded")
+    assert "fonts-dejavu-core" in info.value.text.en and "fuentes" in info.value.text.es
+
+
+def test_huge_png_is_scaled_to_a_viewable_size():
+    from cyclemap.render.engines import MAX_PX, svg_to_png
+
+    fonts_or_skip("embedded")
+    svg = (b'<svg width="20000pt" height="100pt" viewBox="0.00 0.00 20000.00 100.00" '
+           b'xmlns="http://www.w3.org/2000/svg"><rect width="20000" height="100" fill="orange"/></svg>')
+    width, height = png_size(svg_to_png(svg))
+    assert width == MAX_PX and abs(height - 100 * MAX_PX / 20000) <= 1

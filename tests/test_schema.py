@@ -151,3 +151,32 @@ def test_schema_command_prints_and_writes(cli, tmp_path):
     assert json.loads((tmp_path / "cyclemap.schema.json").read_text(encoding="utf-8")) == cycle_schema()
     run = cli("schema", "-o", str(tmp_path / "missing" / "x.json"))
     assert run.code == 2 and "does not exist" in run.err
+
+
+def test_spanish_schema_is_the_same_schema_with_spanish_descriptions(cli):
+    english, spanish = cycle_schema("en"), cycle_schema("es")
+
+    def texts(node, out):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("description", "title") and isinstance(v, str):
+                    out.append(v)
+                else:
+                    texts(v, out)
+        elif isinstance(node, list):
+            for v in node:
+                texts(v, out)
+        return out
+
+    def strip(node):
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if not (k in ("description", "title") and isinstance(v, str))}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    assert strip(english) == strip(spanish)
+    en_texts, es_texts = texts(english, []), texts(spanish, [])
+    assert len(en_texts) == len(es_texts) and all(a != b for a, b in zip(en_texts, es_texts))
+    run = cli("schema", "--lang", "es")
+    assert run.code == 0 and json.loads(run.out) == spanish

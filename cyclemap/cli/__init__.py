@@ -45,11 +45,9 @@ def _root(
 
 
 # Importing a command module registers its command on `app`.
-from cyclemap.cli import check_cmd, critique_cmd, rules_cmd  # noqa: E402,F401
-from cyclemap.cli import render_cmd  # noqa: E402,F401
-from cyclemap.cli import export_cmd  # noqa: E402,F401
-from cyclemap.cli import diff_cmd  # noqa: E402,F401
-from cyclemap.cli import schema_cmd  # noqa: E402,F401
+from cyclemap.cli import (  # noqa: E402,F401
+    check_cmd, critique_cmd, diff_cmd, export_cmd, render_cmd, rules_cmd, schema_cmd,
+)
 
 
 def main() -> None:

@@ -84,7 +84,7 @@ def diff(
     result = diff_results(before, after)
     shown_lang = lang or after.lang
     text = render(fmt, result, shown_lang)
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
     else:
         write_report(output, text)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.common import DebugOption, guarded, h
+from cyclemap.cli.common import DebugOption, LangOption, check_lang, guarded, h
 
 
 SCHEMA_HELP_ES = """El JSON Schema (draft 2020-12) del formato 1 de ciclos, para editores y otras herramientas.
@@ -31,6 +31,7 @@ def schema(
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
         "Write the schema to FILE instead of printing it.",
         "Escribe el esquema en FILE en lugar de mostrarlo."))] = None,
+    lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """The JSON Schema (draft 2020-12) of cycle format 1, for editors and other tools.
@@ -48,8 +49,8 @@ def schema(
     from cyclemap.report.deliver import check_output, write_report
     from cyclemap.schema import schema_json
 
-    text = schema_json()
-    if output is None:
+    text = schema_json(check_lang(lang) or "en")
+    if output is None or output == "-":
         sys.stdout.write(text)
         return
     check_output(output, [])

@@ -390,9 +390,11 @@ def _clock(scene: Scene) -> list[str]:
         place[moment_id] = (r * math.cos(a), r * math.sin(a))
     lines = header(scene, "clock", "splines=true overlap=true outputorder=edgesfirst")
     customer = scene.cycle.customer or scene.t("customer")
-    lines.append(f'  hub [shape=circle style=filled fillcolor="#f2f2f2" color="#bbbbbb" fontsize=11 '
-                 f'width=1.35 fixedsize=true fontcolor="{style.MUTED}" label={label(wrap(customer, 13)[:4])} '
-                 f"{pos(0, 0)}];")
+    if n >= 4:  # with fewer, the links would run through the hub
+        lines.append(
+            f'  hub [shape=circle style=filled fillcolor="#f2f2f2" color="#bbbbbb" fontsize=11 '
+            f'width=1.35 fixedsize=true fontcolor="{style.MUTED}" label={label(wrap(customer, 13)[:4])} '
+            f"{pos(0, 0)}];")
     for moment_id in scene.order:
         lines.append(moment_node(scene, moment_id, pos(*place[moment_id])))
     for link in scene.links:

@@ -25,6 +25,7 @@ from cyclemap.diagnostics import Text
 
 ENGINES = ("auto", "system", "embedded")
 PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
+MAX_PX = 16384  # the longest side of an embedded PNG; bigger drawings are scaled down
 
 
 class RenderError(Exception):
@@ -302,6 +303,8 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
             "no hay fuentes instaladas y el PNG saldría sin texto; instale alguna "
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) o escriba .svg"))
     width, height = svg_size_pt(svg)
+    # Keep huge cycles within what image viewers open (and memory): at most MAX_PX a side.
+    scale = min(scale, MAX_PX / max(width, height, 1.0))
     unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
     # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
     unitless = unitless.replace(b",sans-Serif", b",sans-serif")

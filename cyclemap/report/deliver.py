@@ -15,10 +15,19 @@ from typing import Callable
 from cyclemap.files import UsageError
 
 
+def is_stream(output: str) -> bool:
+    """`-` (stdout), or an existing device or pipe such as /dev/null or /dev/stdout: written
+    straight through. Renaming a temp file over those would replace the device itself."""
+    if output == "-":
+        return True
+    target = os.path.realpath(output)
+    return os.path.exists(target) and not os.path.isfile(target) and not os.path.isdir(target)
+
+
 def check_output(output: str | None, inputs: list[str]) -> None:
     """Refuse, before any work, an output that would overwrite an input or has no folder
     (`cyclemap.atomic` decides; here its refusal becomes a usage error, exit 2)."""
-    if output is None:
+    if output is None or is_stream(output):
         return
     from cyclemap.atomic import OutputError, check_output as check
 
@@ -32,6 +41,17 @@ def write_report(output: str, text: str) -> None:
     """The report into `output`, atomically; a write failure is a usage error (exit 2)."""
     from cyclemap.atomic import OutputError, write_atomic
 
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    if is_stream(output):
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise UsageError(f"{output}: cannot write ({exc.strerror})",
+                             f"{output}: no se puede escribir ({exc.strerror})") from None
+        return
     try:
         write_atomic(output, text)
     except OutputError as exc:
@@ -50,6 +70,8 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     from cyclemap.config import Config
     from cyclemap.report import MACHINE_FORMATS, Summary, render
 
+    if output == "-":
+        output = None
     dropped = 0
     if baseline is not None:
         results, dropped = _apply_baseline(results, baseline, analyse)
@@ -73,6 +95,9 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
 def _apply_baseline(results: list, baseline: str, analyse: Callable | None) -> tuple[list, int]:
     from cyclemap.diff import BaselineError, apply_baseline, load_baseline
 
+    if os.path.isdir(baseline):
+        raise UsageError(f"--baseline {baseline} is a folder; give a cycle file or a JSON report",
+                         f"--baseline {baseline} es una carpeta; indique un archivo de ciclo o un informe JSON")
     if not os.path.isfile(baseline):
         raise UsageError(f"--baseline {baseline}: no such file", f"--baseline {baseline}: no existe el archivo")
     try:

@@ -32,6 +32,13 @@ def line_of(d: Diagnostic, lang: str) -> str:
     return text
 
 
+def ran_without_a_cycle(rule) -> bool:
+    """Whether a rule had its say on a file that did not load: only the loader's own rules
+    (CM001, CM002). Rules about a ratings CSV (CM009) are also reported outside the rule
+    engine, but the CSV is read against the cycle, so for an unloaded file they never ran."""
+    return rule is not None and rule.reported_by_loader and rule.examples_are == "cycle"
+
+
 def render(results: list[FileResult], summary: Summary, lang_override: str | None = None,
            rules: list[str] | None = None, fail_on: str = "info") -> str:
     from cyclemap.rules import all_rules
@@ -66,7 +73,7 @@ def render(results: list[FileResult], summary: Summary, lang_override: str | Non
                                         type=f"{code} {worst.severity.value}")
                 failure.text = clean("\n".join(line_of(d, lang) for d in failing))
                 rest = [d for d in found if d not in failing]
-            elif not found and not result.loaded and not (rule and rule.reported_by_loader):
+            elif not found and not result.loaded and not ran_without_a_cycle(rule):
                 counts["skipped"] += 1
                 ET.SubElement(case, "skipped", message=NOT_RUN(lang))
                 rest = []
