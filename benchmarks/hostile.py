@@ -78,8 +78,8 @@ def cases(tmp: Path) -> list[Case]:
     return [
         Case("billion-laughs", "nine levels of nine aliases (387 million strings if expanded)",
              _billion_laughs, 1, "CM002", "must be", "4:5", 2, 100),
-        Case("recursive-alias", "an alias inside its own anchor", _text(HEAD + "moments: &m [*m]\n"),
-             1, "CM001", "recursive alias", "3:14", 2, 100),
+        Case("recursive-alias", "an alias inside its own anchor (a list that holds itself)",
+             _text(HEAD + "moments: &m [*m]\n"), 1, "CM002", "must be a mapping", "3:10", 2, 100),
         Case("deep-nesting", "100,000 `[`", _text(HEAD + "moments: " + "[" * 100_000 + "\n"),
              1, "CM001", "nested more than", "3:209", 2, 100),
         Case("deep-block-nesting", "3,000 levels of indented lists",

@@ -403,7 +403,6 @@ def _compose_events(loader) -> yaml.Node | None:
     resolve = loader.resolve
     scalar_tags: dict[tuple, str] = {}
     anchors: dict[str, yaml.Node] = {}
-    open_anchors: set[str] = set()
     # The open collections, innermost last; for each open mapping, its pending key
     # (None when the next node is a key). A sequence's slot is unused.
     parents: list[yaml.Node] = []
@@ -431,16 +430,12 @@ def _compose_events(loader) -> yaml.Node | None:
             node = ScalarNode(tag, event.value, event.start_mark, event.start_mark, event.style)
             anchor = event.anchor
             if anchor is not None:
-                _check_anchor(anchor, anchors, open_anchors, event, ComposerError)
+                _check_anchor(anchor, anchors, event, ComposerError)
                 anchors[anchor] = node
         elif kind is SequenceEndEvent or kind is MappingEndEvent:
             node = parents.pop()
             keys.pop()
             node.end_mark = event.end_mark
-            anchor = node.anchor_name  # type: ignore[attr-defined]
-            if anchor is not None:
-                anchors[anchor] = node
-                open_anchors.discard(anchor)
         elif kind is SequenceStartEvent or kind is MappingStartEvent:
             if len(parents) >= MAX_DEPTH:
                 raise _TooBig(f"the YAML is nested more than {MAX_DEPTH} levels deep",
@@ -452,17 +447,16 @@ def _compose_events(loader) -> yaml.Node | None:
             node = node_class(tag, [], event.start_mark, None, event.flow_style)
             anchor = event.anchor
             if anchor is not None:
-                _check_anchor(anchor, anchors, open_anchors, event, ComposerError)
-                open_anchors.add(anchor)
-            node.anchor_name = anchor  # type: ignore[attr-defined]
+                # Known from its start, as in PyYAML: an alias inside it is the node itself.
+                _check_anchor(anchor, anchors, event, ComposerError)
+                anchors[anchor] = node
             parents.append(node)
             keys.append(None)
             continue
         elif kind is AliasEvent:
             anchor = event.anchor
             if anchor not in anchors:
-                problem = "found recursive alias %r" if anchor in open_anchors else "found undefined alias %r"
-                raise ComposerError(None, None, problem % anchor, event.start_mark)
+                raise ComposerError(None, None, "found undefined alias %r" % anchor, event.start_mark)
             node = anchors[anchor]
         elif event is None or isinstance(event, yaml.StreamEndEvent):
             return root
@@ -493,11 +487,10 @@ def _compose_events(loader) -> yaml.Node | None:
             keys[-1] = None
 
 
-def _check_anchor(anchor: str, anchors: dict, open_anchors: set, event, error) -> None:
+def _check_anchor(anchor: str, anchors: dict, event, error) -> None:
     """PyYAML refuses an anchor name used twice in a document; so do we."""
-    if anchor in anchors or anchor in open_anchors:
-        first = anchors[anchor].start_mark if anchor in anchors else None
-        raise error("found duplicate anchor %r; first occurrence" % anchor, first,
+    if anchor in anchors:
+        raise error("found duplicate anchor %r; first occurrence" % anchor, anchors[anchor].start_mark,
                     "second occurrence", event.start_mark)
 
 
@@ -574,8 +567,9 @@ def _gc_paused():
     """Pause the cyclic garbage collector while reading. Composing a big file allocates
     hundreds of thousands of small objects that are all still alive, and each automatic
     collection walks them all again: with it on, a 10,000-moment file reads 3-4 times
-    slower. The node tree holds no reference cycles (recursive aliases are refused), so
-    reference counting frees it without the collector."""
+    slower. Reference counting frees the node tree without the collector; the rare tree
+    with a cycle in it (an alias inside its own anchor) waits for the collector's next
+    run once it is back on."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
