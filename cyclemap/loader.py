@@ -31,7 +31,7 @@ from typing import Callable
 
 import yaml
 
-from cyclemap.diagnostics import Diagnostic, Severity, Text
+from cyclemap.diagnostics import Diagnostic, Severity, Text, one_line
 from cyclemap.model import (
     CARRIERS,
     CHANNELS,
@@ -139,17 +139,12 @@ def _pos(node_or_mark) -> Pos:
     return Pos(mark.line + 1, mark.column + 1)
 
 
-# Characters that would break a one-line diagnostic or disguise it on a terminal: C0/C1
-# controls (newline, ESC...), zero-width marks, bidirectional overrides (U+202E...), BOM.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
 def _show(value: str, limit: int = 60) -> str:
     """A value from the file as it may appear inside a message: on one line, control and
     bidi characters written as escapes (\\n, \\u202e), and cut short when long."""
     if len(value) > limit:
         value = value[: limit - 3] + "..."
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+    return one_line(value)
 
 
 def _describe(node: yaml.Node) -> Text:

@@ -304,3 +304,20 @@ def test_typer_option_values_still_converted_and_checked(tmp_path):
                    "--format", "json", CYCLEMAP_NO_FAST_PATH="1")
     assert "banco.yaml" not in repeated.stdout and "clinica.yaml" not in repeated.stdout
     assert "restaurant.yaml" in repeated.stdout
+
+
+def test_a_name_with_a_newline_or_bidi_override_cannot_split_or_disguise_a_line(tmp_path):
+    """Rules quote moment names in their messages; the text format keeps one line per
+    diagnostic and shows the invisible characters as escapes."""
+    path = tmp_path / "names.yaml"
+    path.write_text('cyclemap: 1\ntitle: x\nmoments:\n'
+                    '  - {id: a, name: "Line one\\nline two \\u202e evil", kind: critical, score: 1}\n'
+                    '  - {id: b, name: B, kind: routine}\n', encoding="utf-8")
+    proc = run("check", str(path), "--lang", "en")
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0
+    assert "\u202e" not in proc.stdout
+    assert "(Line one\\nline two \\u202e evil)" in proc.stdout
+    for line in lines[:-1]:
+        assert DIAGNOSTIC.match(line) or line.startswith("    hint: "), line
+    assert lines[-1].startswith("1 file checked")
