@@ -135,7 +135,7 @@ def did_you_mean(word: str, choices: tuple[str, ...] | list[str], aliases: dict[
 
 
 def _pos(node_or_mark) -> Pos:
-    mark = getattr(node_or_mark, "start_mark", node_or_mark)
+    mark = node_or_mark.start_mark if isinstance(node_or_mark, yaml.Node) else node_or_mark
     return Pos(mark.line + 1, mark.column + 1)
 
 
@@ -734,6 +734,32 @@ def _read_id(r: _Reader, node: yaml.Node, key: str) -> str | None:
     return value
 
 
+def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
+    """How to read each key of a moment; made once per file, not once per moment."""
+    readers = getattr(r, "_moment_readers", None)
+    if readers is None:
+        readers = r._moment_readers = {  # type: ignore[attr-defined]
+            "id": lambda n: _read_id(r, n, "id"),
+            "name": lambda n: r.text(n, "name", required=True),
+            "kind": lambda n: r.choice(n, "kind", KINDS, KIND_ALIASES),
+            "stage": lambda n: r.text(n, "stage"),
+            "channel": lambda n: r.choice(n, "channel", CHANNELS, CHANNEL_ALIASES),
+            "carried_by": lambda n: r.choice(n, "carried_by", CARRIERS, CARRIER_ALIASES),
+            "owner": lambda n: r.text(n, "owner"),
+            "standard": lambda n: r.text(n, "standard"),
+            "recovery": lambda n: r.text(n, "recovery"),
+            "dimensions": lambda n: r.text_list(n, "dimensions", lambda d: r.choice(d, "dimensions", DIMENSIONS, DIMENSION_ALIASES)),
+            "expectation": lambda n: r.number(n, "expectation"),
+            "score": lambda n: r.number(n, "score"),
+            "responses": lambda n: r.integer(n, "responses"),
+            "feedback": lambda n: r.boolean(n, "feedback"),
+            "notes": lambda n: r.text(n, "notes"),
+            "ignore": lambda n: r.text_list(n, "ignore", lambda c: _read_code(r, c)),
+            "next": lambda n: _read_next(r, n),
+        }
+    return readers
+
+
 def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
     entries = r.mapping(node, MOMENT_KEYS, Text("a moment", "un momento"))
     if entries is None:
@@ -744,25 +770,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
             r.error(node, Text(f"a moment is missing the required key `{required}`",
                                f"a un momento le falta la clave obligatoria `{required}`"))
     values: dict[str, object] = {}
-    readers: dict[str, Callable[[yaml.Node], object]] = {
-        "id": lambda n: _read_id(r, n, "id"),
-        "name": lambda n: r.text(n, "name", required=True),
-        "kind": lambda n: r.choice(n, "kind", KINDS, KIND_ALIASES),
-        "stage": lambda n: r.text(n, "stage"),
-        "channel": lambda n: r.choice(n, "channel", CHANNELS, CHANNEL_ALIASES),
-        "carried_by": lambda n: r.choice(n, "carried_by", CARRIERS, CARRIER_ALIASES),
-        "owner": lambda n: r.text(n, "owner"),
-        "standard": lambda n: r.text(n, "standard"),
-        "recovery": lambda n: r.text(n, "recovery"),
-        "dimensions": lambda n: r.text_list(n, "dimensions", lambda d: r.choice(d, "dimensions", DIMENSIONS, DIMENSION_ALIASES)),
-        "expectation": lambda n: r.number(n, "expectation"),
-        "score": lambda n: r.number(n, "score"),
-        "responses": lambda n: r.integer(n, "responses"),
-        "feedback": lambda n: r.boolean(n, "feedback"),
-        "notes": lambda n: r.text(n, "notes"),
-        "ignore": lambda n: r.text_list(n, "ignore", lambda c: _read_code(r, c)),
-        "next": lambda n: _read_next(r, n),
-    }
+    readers = _moment_readers(r)
     for key, (_, value_node) in entries.items():
         values[key] = readers[key](value_node)
     if len(r.diagnostics) > before:
