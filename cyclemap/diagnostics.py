@@ -6,10 +6,22 @@ so a formatter can pick one at the last moment (`--lang`, or the cycle's `langua
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from enum import Enum
 
 from cyclemap.model import Pos
+
+# Characters that would break a one-line diagnostic or disguise it on a terminal: C0/C1
+# controls (newline, ESC...), zero-width marks, bidirectional overrides (U+202E...), BOM.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def one_line(text: str) -> str:
+    """`text` with control and bidi characters written as escapes (\\n, \\u202e), so that
+    text from a cycle file (a moment's name) cannot split or disguise a diagnostic line."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class Severity(str, Enum):

@@ -20,7 +20,7 @@ CYCLE_SUFFIXES = (".yaml", ".yml")
 def UsageError(en: str, es: str) -> Exception:  # noqa: N802 - reads as the exception it makes
     """The command line's usage error (exit 2), imported only when there is one to raise,
     so collecting files never loads the command-line framework."""
-    from cyclemap.cli.common import UsageError as _UsageError
+    from cyclemap.usage import UsageError as _UsageError  # no Typer (cli.common re-exports it)
 
     return _UsageError(en, es)
 GLOB_CHARS = set("*?[")

@@ -7,7 +7,9 @@ Rules:
 - `next: []` is a deliberate end (an open cycle's exit).
 
 networkx is imported here only, and only when a graph is built, so that commands which
-never need one start fast.
+never need one start fast. Plain reachability (`successors`, `reachable`) needs no
+networkx: importing it costs a quarter of a second, longer than a whole check of a
+typical file, so the structure rules use these instead.
 """
 
 from __future__ import annotations
@@ -86,10 +88,7 @@ def cycle_order(cycle: Cycle) -> list[str]:
     index = unique_moments(cycle)
     if not index:
         return []
-    links: dict[str, list[str]] = {m: [] for m in index}
-    for edge in edges(cycle):
-        if edge.target not in links[edge.source]:
-            links[edge.source].append(edge.target)
+    links = successors(cycle)
     loop: list[str] = []
     current: str | None = cycle.moments[0].id
     placed: set[str] = set()
@@ -122,3 +121,140 @@ def ordered_moments(cycle: Cycle) -> list[Moment]:
     """Each moment once, in `cycle_order`."""
     index = unique_moments(cycle)
     return [cycle.moments[index[mid]] for mid in cycle_order(cycle)]
+
+
+def successors(cycle: Cycle) -> dict[str, list[str]]:
+    """Moment id -> the ids its links lead to (each once, in written order); the same
+    edges as `build_graph`, as plain lists."""
+    out: dict[str, list[str]] = {m: [] for m in unique_moments(cycle)}
+    for edge in edges(cycle):
+        targets = out[edge.source]
+        if edge.target not in targets:
+            targets.append(edge.target)
+    return out
+
+
+def predecessors(successors_of: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The same graph with every link reversed."""
+    out: dict[str, list[str]] = {m: [] for m in successors_of}
+    for source, targets in successors_of.items():
+        for target in targets:
+            out[target].append(source)
+    return out
+
+
+def reachable(links: dict[str, list[str]], start: str) -> set[str]:
+    """Every id reachable from `start` along `links`, `start` included (iterative, so
+    any depth is fine)."""
+    seen = {start}
+    stack = [start]
+    while stack:
+        for target in links.get(stack.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def unique_edges(cycle: Cycle) -> list[Edge]:
+    """The links `build_graph` keeps: the first of each (source, target) pair, in file order."""
+    seen: set[tuple[str, str]] = set()
+    out: list[Edge] = []
+    for edge in edges(cycle):
+        if (edge.source, edge.target) not in seen:
+            seen.add((edge.source, edge.target))
+            out.append(edge)
+    return out
+
+
+def immediate_dominators(links: dict[str, list[str]], start: str) -> dict[str, str]:
+    """Moment id -> its immediate dominator (the last moment every path from `start` to it
+    must cross), for every moment reachable from `start` except `start` itself — what
+    `networkx.immediate_dominators` answers (tests compare the two), in plain Python.
+
+    Cooper, Harvey & Kennedy, "A Simple, Fast Dominance Algorithm" (2001): iterate over
+    the reverse postorder until nothing changes; a cycle of service converges in two or
+    three passes. Kept here so that a check needs no networkx (its import alone takes
+    longer than checking a typical file)."""
+    postorder: list[str] = []
+    seen = {start}
+    stack = [(start, iter(links.get(start, ())))]
+    while stack:
+        node, children = stack[-1]
+        for child in children:
+            if child not in seen:
+                seen.add(child)
+                stack.append((child, iter(links.get(child, ()))))
+                break
+        else:
+            stack.pop()
+            postorder.append(node)
+    number = {node: i for i, node in enumerate(postorder)}
+    preds: dict[str, list[str]] = {node: [] for node in postorder}
+    for node in postorder:
+        for child in links.get(node, ()):
+            preds[child].append(node)
+    idom = {start: start}
+
+    def intersect(a: str, b: str) -> str:
+        while a != b:
+            while number[a] < number[b]:
+                a = idom[a]
+            while number[b] < number[a]:
+                b = idom[b]
+        return a
+
+    changed = True
+    while changed:
+        changed = False
+        for node in reversed(postorder[:-1]):  # reverse postorder, start excluded
+            new = None
+            for pred in preds[node]:
+                if pred in idom:
+                    new = pred if new is None else intersect(pred, new)
+            if new is not None and idom.get(node) != new:
+                idom[node] = new
+                changed = True
+    del idom[start]
+    return idom
+
+
+def betweenness(links: dict[str, list[str]]) -> dict[str, float]:
+    """Normalised betweenness of every moment: the share of shortest paths between other
+    moments that run through it — `networkx.betweenness_centrality(g, normalized=True)`
+    for a directed graph (tests compare the two), in plain Python.
+
+    Brandes, "A Faster Algorithm for Betweenness Centrality" (2001): one breadth-first
+    search per moment, so moments x links steps; moments are numbered and the per-search
+    tables are lists, which makes it about three times faster than with dictionaries."""
+    nodes = list(links)
+    n = len(nodes)
+    number = {node: i for i, node in enumerate(nodes)}
+    succ = [[number[t] for t in links[node]] for node in nodes]
+    score = [0.0] * n
+    for source in range(n):
+        dist = [-1] * n
+        paths = [0] * n
+        preds: list[list[int]] = [[] for _ in range(n)]
+        dist[source] = 0
+        paths[source] = 1
+        order = [source]
+        for node in order:  # breadth first: `order` grows while we walk it
+            step = dist[node] + 1
+            count = paths[node]
+            for child in succ[node]:
+                if dist[child] < 0:
+                    dist[child] = step
+                    order.append(child)
+                if dist[child] == step:
+                    paths[child] += count
+                    preds[child].append(node)
+        share = [0.0] * n
+        for node in reversed(order):
+            factor = (1 + share[node]) / paths[node]
+            for pred in preds[node]:
+                share[pred] += paths[pred] * factor
+            if node != source:
+                score[node] += share[node]
+    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    return {node: score[i] * scale for i, node in enumerate(nodes)}

@@ -10,34 +10,12 @@ from typing import Annotated, Callable, Optional
 
 import typer
 
-# Exit codes, as linters use them (README, "Exit codes").
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
-
-
-def help_lang() -> str:
-    """Language for --help and usage errors: CYCLEMAP_LANG, else the locale, else English."""
-    for var in ("CYCLEMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "es" if value.lower().startswith("es") else "en"
-    return "en"
-
-
-def h(en: str, es: str) -> str:
-    """A help text in the help language."""
-    return es if help_lang() == "es" else en
-
-
-class UsageError(Exception):
-    """A problem with how cyclemap was called (bad option, missing path, unwritable output): exit 2."""
-
-    def __init__(self, en: str, es: str):
-        super().__init__(en)
-        self.en = en
-        self.es = es
+# Exit codes, help language, UsageError and check_lang live in `cyclemap.usage` (no Typer
+# there, so the fast start-up path can use them); imported here for every command.
+from cyclemap.usage import (  # noqa: E402,F401
+    EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, check_lang, check_ratings, config_finder,
+    fail, failure_exit, h, help_lang, settings_for,
+)
 
 
 LangOption = Annotated[
@@ -53,19 +31,6 @@ DebugOption = Annotated[
 ]
 
 
-def check_lang(lang: str | None) -> str | None:
-    if lang is None:
-        return None
-    value = lang.strip().lower()
-    if value not in ("es", "en"):
-        raise UsageError(f"--lang must be es or en, not {lang!r}", f"--lang debe ser es o en, no {lang!r}")
-    return value
-
-
-def fail(message: str) -> None:
-    sys.stderr.write(f"cyclemap: {message}\n")
-
-
 def guarded(func: Callable) -> Callable:
     """Run a command; map UsageError to exit 2 and any crash to exit 3 with a short message
     (the traceback only with --debug)."""
@@ -77,17 +42,8 @@ def guarded(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except typer.Exit:
             raise
-        except UsageError as exc:
-            fail(exc.es if help_lang() == "es" else exc.en)
-            raise typer.Exit(EXIT_USAGE)
-        except KeyboardInterrupt:
-            raise typer.Exit(130)
-        except Exception as exc:  # the promise: never a traceback unless asked for
-            if debug:
-                raise
-            fail(h(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback, and please report it)",
-                   f"error interno: {type(exc).__name__}: {exc} (repita con --debug para ver la traza, y por favor repórtelo)"))
-            raise typer.Exit(EXIT_INTERNAL)
+        except (Exception, KeyboardInterrupt) as exc:  # the promise: never a traceback unless asked for
+            raise typer.Exit(failure_exit(exc, debug))
 
     return wrapper
 
@@ -118,36 +74,3 @@ RatingsOption = Annotated[
         "Survey ratings (moment,rating[,respondent]) to merge into the scores at run time; the YAML is not changed.",
         "Calificaciones de encuesta (momento,calificación[,encuestado]) que se combinan con las notas al ejecutar; el YAML no cambia.")),
 ]
-
-
-def config_finder(config: str | None, select: str | None, ignore: str | None):
-    """Settings for each file from --config/--select/--ignore and the settings files; a bad
-    setting anywhere is a usage error (exit 2) naming the file and line."""
-    from cyclemap.config import ConfigError, ConfigFinder
-
-    try:
-        return ConfigFinder(config, select, ignore)
-    except ConfigError as exc:
-        raise UsageError(exc.en, exc.es)
-
-
-def settings_for(finder, path: str):
-    from cyclemap.config import ConfigError
-
-    try:
-        return finder.for_file(path)
-    except ConfigError as exc:
-        raise UsageError(exc.en, exc.es)
-
-
-def check_ratings(ratings: str | None) -> str | None:
-    """--ratings must name a readable file (exit 2 otherwise)."""
-    if ratings is None:
-        return None
-    import os
-
-    if not os.path.isfile(ratings):
-        raise UsageError(f"--ratings: {ratings}: no such file", f"--ratings: {ratings}: no existe el archivo")
-    if not os.access(ratings, os.R_OK):
-        raise UsageError(f"--ratings: {ratings}: cannot read it", f"--ratings: {ratings}: no se puede leer")
-    return ratings

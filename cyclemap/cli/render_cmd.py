@@ -186,8 +186,9 @@ def render(
     if engine not in ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}",
                          f"--engine debe ser uno de {', '.join(ENGINES)}, no {engine!r}")
-    if not timeout > 0:
-        raise UsageError("--timeout must be more than 0", "--timeout debe ser mayor que 0")
+    if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
+        raise UsageError("--timeout must be a number of seconds more than 0",
+                         "--timeout debe ser un número de segundos mayor que 0")
     if not Path(file).is_file():
         raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
     if output != "-":

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from cyclemap.diagnostics import FileResult, Text
+from cyclemap.diagnostics import FileResult, Text, one_line
 from cyclemap.report import SEVERITY_WORDS, Summary
 
 HINT = Text("hint", "sugerencia")
@@ -17,9 +17,11 @@ def render(results: list[FileResult], summary: Summary, lang_override: str | Non
     for result in results:
         lang = result.lang
         for d in result.diagnostics:
-            lines.append(f"{d.path}:{d.pos.line}:{d.pos.col}: {d.code} {SEVERITY_WORDS[d.severity](lang)} {d.message(lang)}")
+            # one_line: a moment's name quoted in a message may hold a newline or U+202E
+            lines.append(f"{one_line(d.path)}:{d.pos.line}:{d.pos.col}: {d.code} "
+                         f"{SEVERITY_WORDS[d.severity](lang)} {one_line(d.message(lang))}")
             if d.hint is not None:
-                lines.append(f"    {HINT(lang)}: {d.hint(lang)}")
+                lines.append(f"    {HINT(lang)}: {one_line(d.hint(lang))}")
     lang = lang_override or (results[0].lang if len(results) == 1 else "en")
     lines.append(summary.line()(lang))
     return "\n".join(lines) + "\n"

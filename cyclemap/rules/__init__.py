@@ -112,6 +112,32 @@ class RuleContext:
 
         return build_graph(self.cycle)
 
+    @cached_property
+    def successors(self) -> dict[str, list[str]]:
+        """Moment id -> ids it links to; plain dicts, for rules that need no networkx."""
+        from cyclemap.graph import successors
+
+        return successors(self.cycle)
+
+    @cached_property
+    def links(self) -> list:
+        """The cycle's links (`graph.Edge`), each (source, target) pair once, as `graph` has them."""
+        from cyclemap.graph import unique_edges
+
+        return unique_edges(self.cycle)
+
+    @cached_property
+    def by_id(self) -> dict[str, Moment]:
+        """Moment id -> the moment (the first, for a repeated id)."""
+        return {m.id: m for m in self.unique()}
+
+    @cached_property
+    def predecessors(self) -> dict[str, list[str]]:
+        """Moment id -> ids that link to it."""
+        from cyclemap.graph import predecessors
+
+        return predecessors(self.successors)
+
     @property
     def first(self) -> Moment | None:
         return self.cycle.moments[0] if self.cycle.moments else None

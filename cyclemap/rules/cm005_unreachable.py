@@ -21,9 +21,9 @@ def check(ctx):
     first = ctx.first
     if first is None:
         return
-    import networkx as nx
+    from cyclemap.graph import reachable
 
-    reached = nx.descendants(ctx.graph, first.id) | {first.id}
+    reached = reachable(ctx.successors, first.id)
     for moment in ctx.unique():
         if moment.id not in reached:
             yield Finding(

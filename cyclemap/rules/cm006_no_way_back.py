@@ -23,10 +23,10 @@ def check(ctx):
     first = ctx.first
     if first is None or not ctx.cycle.closed or len(ctx.cycle.moments) < 2:
         return
-    import networkx as nx
+    from cyclemap.graph import reachable
 
-    reached = nx.descendants(ctx.graph, first.id) | {first.id}
-    returns = nx.ancestors(ctx.graph, first.id) | {first.id}
+    reached = reachable(ctx.successors, first.id)
+    returns = reachable(ctx.predecessors, first.id)
     for moment in ctx.unique():
         if moment.id in reached and moment.id not in returns:
             yield Finding(

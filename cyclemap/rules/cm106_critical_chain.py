@@ -31,11 +31,11 @@ STEP_BUDGET = 20_000
 
 def critical_chains(ctx) -> list[list[str]]:
     """Maximal runs of critical moments along the cycle's links, each as a list of ids."""
-    graph = ctx.graph
-    critical = {n for n, m in graph.nodes(data="moment") if m.critical}
+    critical = {m.id for m in ctx.unique() if m.critical}
     succ: dict[str, list[str]] = {n: [] for n in critical}
     has_critical_pred: set[str] = set()
-    for u, v, closing in graph.edges(data="closing"):
+    for edge in ctx.links:  # plain links, not ctx.graph: no networkx on the check path
+        u, v, closing = edge.source, edge.target, edge.closing
         if not closing and u in critical and v in critical and u != v:
             succ[u].append(v)
             has_critical_pred.add(v)
@@ -81,11 +81,10 @@ def _longest_from(start: str, succ: dict[str, list[str]]) -> list[str]:
 
 def check(ctx):
     length = int(ctx.config.threshold("chain_length"))
-    graph = ctx.graph
     for chain in critical_chains(ctx):
         if len(chain) < length:
             continue
-        first = graph.nodes[chain[0]]["moment"]
+        first = ctx.by_id[chain[0]]
         arrow = " → ".join(chain)
         yield Finding(
             Text(f"{len(chain)} critical moments in a row with no routine relief: {arrow}",

@@ -30,17 +30,18 @@ from cyclemap.rules._scores import is_weak
 def unavoidable(ctx) -> list[str]:
     """Moments (other than the first) on every path from the first moment to the end of
     the cycle, in cycle order; [] when the cycle has no branches."""
-    graph = ctx.graph
+    links = ctx.successors
     first = ctx.first
-    if first is None or first.id not in graph or not any(graph.out_degree(n) > 1 for n in graph):
+    if first is None or first.id not in links or not any(len(targets) > 1 for targets in links.values()):
         return []
-    import networkx as nx
+    # Plain-Python dominators (cyclemap.graph), not networkx: its import costs more than a check.
+    from cyclemap.graph import immediate_dominators
 
-    idom = nx.immediate_dominators(graph, first.id)
+    idom = immediate_dominators(links, first.id)
     if ctx.cycle.closed:
-        ends = [u for u, _, closing in graph.in_edges(first.id, data="closing") if closing and u in idom]
+        ends = [e.source for e in ctx.links if e.target == first.id and e.closing and e.source in idom]
     else:
-        ends = [n for n in idom if graph.out_degree(n) == 0]
+        ends = [n for n in idom if not links[n]]
     if not ends:
         return []
     common: set[str] | None = None
@@ -56,9 +57,8 @@ def unavoidable(ctx) -> list[str]:
 
 
 def check(ctx):
-    graph = ctx.graph
     for mid in unavoidable(ctx):
-        moment = graph.nodes[mid]["moment"]
+        moment = ctx.by_id[mid]
         if moment.critical and is_weak(moment, ctx.cycle, ctx.config):
             yield Finding(
                 Text(f"every customer passes through `{mid}` ({moment.name}), a weak critical moment "

@@ -40,17 +40,28 @@ def betweenness(ctx) -> dict[str, float]:
     cached = getattr(ctx, "_cm202_betweenness", None)
     if cached is not None:
         return cached
-    graph = ctx.graph
+    links = ctx.successors
     result: dict[str, float] = {}
-    if 2 < len(graph) <= SKIP_LIMIT and any(graph.out_degree(n) > 1 for n in graph):
-        import networkx as nx
+    if 2 < len(links) <= SKIP_LIMIT and any(len(targets) > 1 for targets in links.values()):
+        if len(links) <= EXACT_LIMIT:
+            # Exact: plain-Python Brandes (cyclemap.graph), no networkx import on the check path.
+            from cyclemap.graph import betweenness as exact_betweenness
 
-        one_visit = graph.edge_subgraph(
-            [(u, v) for u, v, closing in graph.edges(data="closing") if not closing]
-        ).copy()
-        one_visit.add_nodes_from(graph)
-        k = None if len(one_visit) <= EXACT_LIMIT else max(10, SAMPLE_BUDGET // len(one_visit))
-        result = nx.betweenness_centrality(one_visit, k=k, normalized=True, seed=0 if k else None)
+            one_visit: dict[str, list[str]] = {n: [] for n in links}
+            for edge in ctx.links:
+                if not edge.closing:
+                    one_visit[edge.source].append(edge.target)
+            result = exact_betweenness(one_visit)
+        else:
+            import networkx as nx
+
+            graph = ctx.graph
+            one_visit_graph = graph.edge_subgraph(
+                [(u, v) for u, v, closing in graph.edges(data="closing") if not closing]
+            ).copy()
+            one_visit_graph.add_nodes_from(graph)
+            k = max(10, SAMPLE_BUDGET // len(one_visit_graph))
+            result = nx.betweenness_centrality(one_visit_graph, k=k, normalized=True, seed=0)
     ctx._cm202_betweenness = result
     return result
 
@@ -66,7 +77,7 @@ def check(ctx):
     busiest = sorted((mid for mid, s in scores.items() if s >= top - 1e-9), key=lambda m: order.get(m, 0))[:3]
     tied = len(busiest) > 1
     for mid in busiest:
-        moment = ctx.graph.nodes[mid]["moment"]
+        moment = ctx.by_id[mid]
         yield Finding(
             Text(f"`{mid}` ({moment.name}) is {'one of the moments' if tied else 'the moment'} most customer paths "
                  f"run through (betweenness {scores[mid]:.2f}): a failure here reaches the most customers",

@@ -1,0 +1,60 @@
+"""Benchmark 4: `cyclemap render` of a 200-moment cycle to SVG vs the bare Graphviz
+program on the DOT cyclemap produced (`cyclemap render f.yaml -o f.dot`, then
+`dot -Tsvg f.dot`; the clock layout is drawn by `neato`). Goal: <= 1.2x.
+Needs the system Graphviz (`apt-get install graphviz`); skipped with a message without it.
+
+    python benchmarks/bench_render.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from _bench import Row, cyclemap, env, header, side_by_side
+from generate import generate_cycle
+
+LAYOUTS = {"flow": "dot", "clock": "neato"}  # cyclemap.render.dot.LAYOUT_ENGINE
+
+
+def run(runs: int = 5, moments: int = 200) -> list[Row]:
+    header(f"4. render a {moments}-moment cycle to SVG vs bare Graphviz on its DOT, {runs} runs each")
+    if shutil.which("dot") is None:
+        print("  skipped: the system Graphviz (`dot`) is not installed (apt-get install graphviz)")
+        return [Row("4 render", "render / bare Graphviz", "skipped (no system Graphviz)", "<= 1.2x", None)]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="cyclemap-bench-") as tmp:
+        source = Path(tmp) / "cycle.yaml"
+        source.write_text(generate_cycle(moments), encoding="utf-8")
+        for layout, program in LAYOUTS.items():
+            dot_file = Path(tmp) / f"{layout}.dot"
+            made = subprocess.run(cyclemap() + ["render", str(source), "-o", str(dot_file), "--layout", layout],
+                                  env=env(), capture_output=True, text=True)
+            if made.returncode != 0 or not dot_file.exists():
+                print(f"  skipped {layout}: `cyclemap render ... -o {dot_file.name}` failed: {made.stderr.strip()[:300]}")
+                rows.append(Row("4 render", f"{layout} layout", "skipped (render failed)", "<= 1.2x", None))
+                continue
+            render = f"cyclemap render --layout {layout} -o x.svg"
+            bare = f"{program} -Tsvg {layout}.dot -o y.svg"
+            m = side_by_side({
+                render: cyclemap() + ["render", str(source), "-o", str(Path(tmp) / "x.svg"), "--layout", layout,
+                                      "--engine", "system"],
+                bare: [program, "-Tsvg", str(dot_file), "-o", str(Path(tmp) / "y.svg")],
+            }, runs, warmup=1)
+            ratio = m[render].median / m[bare].median
+            print(f"  ratio render / {program}: {ratio:.2f}x  (cyclemap's own share: "
+                  f"{(m[render].median - m[bare].median) * 1000:.0f} ms)")
+            rows.append(Row("4 render", f"{layout} layout: render {m[render].median:.2f} s / bare `{program}` "
+                            f"{m[bare].median:.2f} s", f"{ratio:.2f}x", "<= 1.2x", ratio <= 1.2))
+    return rows
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--moments", type=int, default=200)
+    args = parser.parse_args()
+    run(args.runs, args.moments)
