@@ -22,21 +22,9 @@ How to fix
 
 from cyclemap.diagnostics import Severity, Text
 from cyclemap.model import DIMENSIONS
+from cyclemap.vocabulary import DIMENSION
 from cyclemap.rules import Finding, rule_from_module
 
-# The ten expectations in each language (seed 001), for messages and reports.
-DIMENSION_NAMES = {
-    "reliability": Text("reliability", "fiabilidad"),
-    "responsiveness": Text("responsiveness", "capacidad de respuesta"),
-    "competence": Text("competence", "profesionalidad"),
-    "courtesy": Text("courtesy", "cortesía"),
-    "communication": Text("communication", "comunicación"),
-    "credibility": Text("credibility", "credibilidad"),
-    "security": Text("security", "seguridad"),
-    "understanding": Text("understanding", "comprensión del cliente"),
-    "tangibles": Text("tangibles", "elementos tangibles"),
-    "access": Text("access", "accesibilidad"),
-}
 
 
 def check(ctx):
@@ -46,8 +34,8 @@ def check(ctx):
     served = {d for m in moments for d in m.dimensions}
     missing = [d for d in DIMENSIONS if d not in served]
     if missing:
-        en = ", ".join(DIMENSION_NAMES[d].en for d in missing)
-        es = ", ".join(DIMENSION_NAMES[d].es for d in missing)
+        en = ", ".join(DIMENSION[d].en for d in missing)
+        es = ", ".join(DIMENSION[d].es for d in missing)
         yield Finding(
             Text(f"no moment serves {'this expectation' if len(missing) == 1 else f'these {len(missing)} expectations'}: {en}",
                  f"ningún momento atiende {'esta expectativa' if len(missing) == 1 else f'estas {len(missing)} expectativas'}: {es}"),
