@@ -136,3 +136,16 @@ def test_internal_error_is_a_message_and_debug_shows_the_traceback(monkeypatch):
     assert "Traceback" not in result.output
     debug = runner.invoke(app, ["check", "examples/banco.yaml", "--debug"])
     assert isinstance(debug.exception, RuntimeError)
+
+
+COMMANDS = ("check", "critique", "render", "export", "handout", "init", "rules", "explain", "schema", "diff")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_teaches_in_both_languages(cli, command):
+    english = cli(command, "--help", env={"CYCLEMAP_LANG": "en"})
+    spanish = cli(command, "--help", env={"CYCLEMAP_LANG": "es"})
+    assert english.code == spanish.code == 0
+    first = lambda out: next(l.strip() for l in out.splitlines()[2:] if l.strip())  # noqa: E731
+    assert first(english.out) != first(spanish.out), command
+    assert "cyclemap " + command in english.out and "cyclemap " + command in spanish.out  # examples to paste

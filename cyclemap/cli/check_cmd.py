@@ -17,7 +17,25 @@ from cyclemap.cli.common import (
 from cyclemap.files import collect_files  # noqa: F401  (kept importable from here)
 
 
-@app.command("check")
+CHECK_HELP_ES = """Comprueba archivos de ciclo: errores de estructura y puntos débiles, como `ruta:línea:col: CÓDIGO severidad mensaje`.
+
+    Ejemplos:
+
+        cyclemap check examples/banco.yaml
+
+        cyclemap check ciclos/ --fail-on warning
+
+        cyclemap check ciclos/ --format json > informe.json
+
+        cyclemap check "ciclos/**/*.yaml" --format sarif -o cyclemap.sarif
+
+        cyclemap check ciclos/ --baseline informe-main.json --fail-on warning
+
+        cyclemap check banco.yaml --ratings encuesta.csv --ignore CM112
+    """
+
+
+@app.command("check", help=h(None, CHECK_HELP_ES))
 @guarded
 def check(
     paths: Annotated[List[str], typer.Argument(metavar="PATH...", show_default=False, help=h(

@@ -12,7 +12,19 @@ from cyclemap.cli import app
 from cyclemap.cli.common import EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h
 
 
-@app.command("export")
+EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras herramientas.
+
+    Ejemplos:
+
+        cyclemap export examples/banco.yaml --to mermaid
+
+        cyclemap export examples/banco.yaml --to csv -o banco.csv
+
+        cyclemap export examples/banco.yaml --to json > banco.json
+    """
+
+
+@app.command("export", help=h(None, EXPORT_HELP_ES))
 @guarded
 def export(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(

@@ -139,7 +139,21 @@ def watch(file: str, output: str, fmt: str, layout: str, engine: str, lang: str 
     return EXIT_OK
 
 
-@app.command("render")
+RENDER_HELP_ES = """Dibuja un ciclo como diagrama: momentos críticos, puntuaciones y puntos débiles de un vistazo, con leyenda.
+
+    Ejemplos:
+
+        cyclemap render examples/banco.yaml -o banco.svg
+
+        cyclemap render examples/banco.yaml -o banco.png --layout blueprint
+
+        cyclemap render examples/banco.yaml -o - --format dot
+
+        cyclemap render taller.yaml -o taller.svg --watch
+    """
+
+
+@app.command("render", help=h(None, RENDER_HELP_ES))
 @guarded
 def render(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
