@@ -8,7 +8,7 @@ behave differently; `tests/test_hardening.py` runs both and compares what they p
 
 from __future__ import annotations
 
-from cyclemap.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_lang
+from cyclemap.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_lang, check_choice
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -48,12 +48,8 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     from cyclemap.usage import check_ratings, config_finder, settings_for
 
     lang = check_lang(lang)
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
-                         f"--format debe ser uno de {', '.join(FORMATS)}, no {fmt!r}")
-    if fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}",
-                         f"--fail-on debe ser uno de {', '.join(FAIL_ON)}, no {fail_on!r}")
+    check_choice("--format", fmt, FORMATS)
+    check_choice("--fail-on", fail_on, FAIL_ON)
     finder = config_finder(config, select, ignore)
     ratings = check_ratings(ratings)
     files = collect_files(paths, exclude)

@@ -49,6 +49,15 @@ def check_lang(lang: str | None) -> str | None:
     return value
 
 
+def check_choice(option: str, value: str, choices) -> str:
+    """`value` if it is one of `choices`, else a usage error naming the option (exit 2)."""
+    if value not in choices:
+        listed = ", ".join(choices)
+        raise UsageError(f"{option} must be one of {listed}, not {value!r}",
+                         f"{option} debe ser uno de {listed}, no {value!r}")
+    return value
+
+
 def fail(message: str) -> None:
     sys.stderr.write(f"cyclemap: {message}\n")
 

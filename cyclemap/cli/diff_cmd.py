@@ -9,6 +9,7 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
+    check_choice,
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, UsageError,
     check_lang, config_finder, guarded, h, settings_for,
 )
@@ -73,12 +74,8 @@ def diff(
     from cyclemap.report.diff_format import DIFF_FORMATS, render
 
     lang = check_lang(lang)
-    if fmt not in DIFF_FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(DIFF_FORMATS)}, not {fmt!r}",
-                         f"--format debe ser uno de {', '.join(DIFF_FORMATS)}, no {fmt!r}")
-    if fail_on_new not in FAIL_ON_NEW:
-        raise UsageError(f"--fail-on-new must be one of {', '.join(FAIL_ON_NEW)}, not {fail_on_new!r}",
-                         f"--fail-on-new debe ser uno de {', '.join(FAIL_ON_NEW)}, no {fail_on_new!r}")
+    check_choice("--format", fmt, DIFF_FORMATS)
+    check_choice("--fail-on-new", fail_on_new, FAIL_ON_NEW)
     for path in (old, new):
         if not os.path.exists(path):
             raise UsageError(f"{path}: no such file", f"{path}: no existe el archivo")

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.common import EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h
+from cyclemap.cli.common import EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h, check_choice
 
 
 EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras herramientas.
@@ -55,9 +55,7 @@ def export(
     from cyclemap.report import render as report
 
     lang = check_lang(lang)
-    if to not in EXPORTS:
-        raise UsageError(f"--to must be one of {', '.join(EXPORTS)}, not {to!r}",
-                         f"--to debe ser uno de {', '.join(EXPORTS)}, no {to!r}")
+    check_choice("--to", to, EXPORTS)
     if not Path(file).is_file():
         raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
     if output not in (None, "-"):

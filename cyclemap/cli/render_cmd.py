@@ -18,6 +18,7 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
+    check_choice,
     EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, DebugOption, LangOption, UsageError, check_lang, guarded, h,
 )
 
@@ -29,9 +30,7 @@ def output_format(output: str, fmt: str | None) -> str:
 
     if fmt is not None:
         fmt = fmt.lower().lstrip(".")
-        if fmt not in FORMATS:
-            raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
-                             f"--format debe ser uno de {', '.join(FORMATS)}, no {fmt!r}")
+        check_choice("--format", fmt, FORMATS)
         if output == "-" and fmt not in ("svg", "dot"):
             raise UsageError("-o - writes SVG or DOT only; give a file name for PNG or PDF",
                              "-o - solo escribe SVG o DOT; dé un nombre de archivo para PNG o PDF")
@@ -194,12 +193,8 @@ def render(
     from cyclemap.render import ENGINES, LAYOUTS
 
     lang = check_lang(lang)
-    if layout not in LAYOUTS:
-        raise UsageError(f"--layout must be one of {', '.join(LAYOUTS)}, not {layout!r}",
-                         f"--layout debe ser uno de {', '.join(LAYOUTS)}, no {layout!r}")
-    if engine not in ENGINES:
-        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}",
-                         f"--engine debe ser uno de {', '.join(ENGINES)}, no {engine!r}")
+    check_choice("--layout", layout, LAYOUTS)
+    check_choice("--engine", engine, ENGINES)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError("--timeout must be a number of seconds more than 0",
                          "--timeout debe ser un número de segundos mayor que 0")

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.common import DebugOption, LangOption, UsageError, check_lang, guarded, h, help_lang
+from cyclemap.cli.common import DebugOption, LangOption, UsageError, check_lang, guarded, h, help_lang, check_choice
 
 RULE_FORMATS = ("table", "markdown")
 HEAD = {
@@ -113,9 +113,7 @@ def rules(
         cyclemap rules --format markdown --lang es > reglas.md
     """
     lang = check_lang(lang) or help_lang()
-    if fmt not in RULE_FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(RULE_FORMATS)}, not {fmt!r}",
-                         f"--format debe ser uno de {', '.join(RULE_FORMATS)}, no {fmt!r}")
+    check_choice("--format", fmt, RULE_FORMATS)
     if fmt == "markdown":
         sys.stdout.write(markdown_catalogue(lang))
         return
