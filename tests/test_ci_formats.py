@@ -157,9 +157,11 @@ def test_github_annotations_escape_properties_and_data():
     out = render("github", mixed_results())
     lines = out.splitlines()
     assert lines == [
-        "::error file=cycles/a%2C b%3A c%25.yaml,line=3,col=5,title=CM003::100% wrong, really: yes%0Asecond line%0Ahint: fix it".replace("100%", "100%25"),
+        # A line break inside a message comes from the cycle's own text: shown as an escape,
+        # as in the text format; the hint still goes on its own line.
+        "::error file=cycles/a%2C b%3A c%25.yaml,line=3,col=5,title=CM003::100% wrong, really: yes\\nsecond line%0Ahint: fix it".replace("100%", "100%25"),
         "::warning file=cycles/a%2C b%3A c%25.yaml,line=4,col=7,title=CM004::a warning",
-        "::notice file=cycles/a%2C b%3A c%25.yaml,line=9,col=1,title=CM008::a note%0D%0Awith CRLF",
+        "::notice file=cycles/a%2C b%3A c%25.yaml,line=9,col=1,title=CM008::a note\\r\\nwith CRLF",
     ]
 
 
@@ -286,3 +288,14 @@ def test_junit_carries_any_message_and_path(tmp_path_factory, message, name):
     failure = [c for c in suite if c.name.startswith("CM003")][0].result[0]
     # XML normalises CR/LF in text; everything else arrives as written.
     assert clean(message).replace("\r\n", "\n").replace("\r", "\n") in failure.text.replace("\r\n", "\n")
+
+
+def test_github_annotations_show_bidi_and_newlines_as_escapes(cli, write):
+    """A moment's name cannot reorder or split an annotation in the pull request."""
+    path = write("bidi.yaml", "cyclemap: 1\ntitle: T\nmoments:\n"
+                 "  - {id: a, name: \"evil\\u202Eeman\\nnext line\", kind: critical}\n"
+                 "  - {id: b, name: B, kind: routine}\n")
+    run = cli("check", str(path), "--format", "github", "--select", "CM101")
+    assert "\u202e" not in run.out
+    assert "\\u202e" in run.out
+    assert all(line.startswith("::") for line in run.out.splitlines())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from cyclemap.diagnostics import FileResult, Severity, Text
+from cyclemap.diagnostics import one_line, FileResult, Severity, Text
 from cyclemap.report import Summary
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -45,9 +45,11 @@ def render(results: list[FileResult], summary: Summary, lang_override: str | Non
     for result in results:
         lang = result.lang
         for d in result.diagnostics:
-            message = d.message(lang)
+            # Bidi and control characters from the cycle file are shown as escapes, so a
+            # moment's name cannot disguise the annotation in the pull request.
+            message = one_line(d.message(lang))
             if d.hint is not None:
-                message += f"\n{HINT(lang)}: {d.hint(lang)}"
+                message += f"\n{HINT(lang)}: {one_line(d.hint(lang))}"
             lines.append(annotation(COMMANDS[d.severity], message, file=workspace_path(d.path),
                                     line=d.pos.line, col=d.pos.col, title=d.code))
     return "".join(line + "\n" for line in lines)
