@@ -216,20 +216,21 @@ def edge_line(scene: Scene, link: Edge, extra: str = "") -> str:
 # ---------------------------------------------------------------- title, facts, legend
 
 
-def fact_lines(scene: Scene) -> list[str]:
-    """Customer, service level and counts: what the consultant says first."""
+def fact_lines(scene: Scene, chars: int = 46) -> list[str]:
+    """Customer, service level and counts: what the consultant says first, in lines of
+    at most `chars` characters."""
     from cyclemap.service_level import service_level
 
     c = scene.cycle
     lines: list[str] = []
     if c.customer:
-        lines += wrap(f"{scene.t('customer')}: {c.customer}", 46)
+        lines += wrap(f"{scene.t('customer')}: {c.customer}", chars)
     level = service_level(c)
     if level is None:
         lines.append(f"{scene.t('service_level')}: {scene.t('no_scores')}")
     else:
         lines.append(f"{scene.t('service_level')}: {level.name(scene.lang).upper()}")
-        lines += ["  " + line for line in wrap(level.description(scene.lang), 44)]
+        lines += ["  " + line for line in wrap(level.description(scene.lang), chars - 2)]
     critical = sum(1 for m in scene.moments.values() if m.critical)
     lines.append(scene.t("moments", n=len(scene.moments), c=critical))
     return lines
@@ -255,14 +256,27 @@ class Entry:
     lines: int
 
 
+def keyed(key: str, text: str, chars: int) -> list[str]:
+    """`key` then `text` wrapped to `chars`, the follow-on lines indented under the text."""
+    lines = wrap(text, max(chars - len(key), 12))
+    return [key + lines[0], *("      " + line for line in lines[1:])]
+
+
 def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> list[Entry]:
     t = scene.t
     wide = width
-    chars = int(width * 11.5)  # wrap legend texts to the entry's width
+    chars = int(width * 11.5)  # wrap legend texts to the entry's width (11 pt)
+    small = int(width * 15)  # the same for the 10 pt texts
+    facts = fact_lines(scene, min(46, max(38, int(width * 12))))
     width = f'width={wide} fixedsize=false'
+    score = ("3,1 / 4" if scene.lang == "es" else "3.1 / 4") + "  "
+    numbers = keyed("3 ·  ", t("legend_number"), small) + keyed(score, t("legend_score"), small)
+    edges_text = keyed("───▶  ", t("legend_next"), small) + keyed("- - ▶  ", t("legend_branch"), small)
+    closing = keyed("━━▶  ", t("legend_closing"), small)
+    colour = wrap(t("legend_colour"), small)
     entries = [
         Entry("facts", f'shape=box style="rounded,filled" fillcolor="#f2f2f2" color="#bbbbbb" fontsize=12 {width} '
-                       f"label={label(fact_lines(scene), left=True)}", len(fact_lines(scene))),
+                       f"label={label(facts, left=True)}", len(facts)),
         Entry("legend_title", f'shape=plaintext fontname="{BOLD}" fontsize=13 {width} label={label([t("legend")], left=True)}', 1),
         Entry("legend_critical", f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fillcolor=white '
                                  f'fontname="{BOLD}" {width} label={label([t("critical"), *wrap(t("legend_critical"), chars)])}',
@@ -273,50 +287,79 @@ def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> lis
         Entry("legend_findings", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white color="{style.FINDING}" '
                                  f'{width} label={label(["⚠ 2  ·  CM102 CM105", *wrap(t("legend_findings"), chars)])}',
               1 + len(wrap(t("legend_findings"), chars))),
-        Entry("legend_numbers", f'shape=plaintext fontsize=10 {width} label={label(["3 ·  " + t("legend_number"), ("3,1 / 4" if scene.lang == "es" else "3.1 / 4") + "  " + t("legend_score")], left=True)}', 2),
-        Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize=10 {width} label={label([t("legend_colour")], left=True)}', 1),
+        Entry("legend_numbers", f'shape=plaintext fontsize=10 {width} label={label(numbers, left=True)}', len(numbers)),
+        Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize=10 {width} label={label(colour, left=True)}',
+              len(colour)),
     ]
     for band in BANDS:
+        text = wrap(band.text(scene.lang), small)
         entries.append(Entry(f"band_{band.key}", f'shape=box style=filled fillcolor="{band.fill}" color="#888888" '
-                                                 f"fontsize=10 width={wide} height=0.3 label={label([band.text(scene.lang)])}", 1))
-    entries.append(Entry("legend_edges", f'shape=plaintext fontsize=10 {width} label={label(["───▶  " + t("legend_next"), "- - ▶  " + t("legend_branch")], left=True)}', 2))
+                                                 f"fontsize=10 width={wide} height=0.3 label={label(text)}", len(text)))
+    entries.append(Entry("legend_edges", f'shape=plaintext fontsize=10 {width} label={label(edges_text, left=True)}',
+                         len(edges_text)))
     entries.append(Entry("legend_closing", f'shape=plaintext fontsize=10 fontcolor="{style.CLOSING}" {width} '
-                                           f'label={label(["━━▶  " + t("legend_closing")], left=True)}', 1))
+                                           f'label={label(closing, left=True)}', len(closing)))
     if lanes:
         text = wrap(t("legend_lanes"), 58)
         entries.append(Entry("legend_lanes", f'shape=plaintext fontsize=9 {width} label={label(text, left=True)}', len(text)))
     if scene.cycle_findings:
         text = ["⚠ " + t("cycle_findings")]
         for code, message in scene.cycle_findings:
-            text += wrap(f"{code}: {message}", 50)
+            text += wrap(f"{code}: {message}", min(50, small))
         entries.append(Entry("cycle_findings", f'shape=box style="rounded,filled" fillcolor=white color="{style.FINDING}" '
                                                f"fontsize=10 {width} label={label(text, left=True)}", len(text)))
     return entries
 
 
-def legend_pinned(scene: Scene, x: float, top: float, lanes: bool = False) -> list[str]:
-    """The legend as a column of pinned nodes, its top at `top` (inches)."""
+def legend_pinned(scene: Scene, x: float, top: float, lanes: bool = False, width: float = 3.9) -> list[str]:
+    """The legend as a column of pinned nodes `width` inches wide, centred on `x`, its
+    top at `top` (inches)."""
     out = []
     y = top
-    for entry in legend_entries(scene, lanes):
+    for entry in legend_entries(scene, lanes, width):
         height = 0.17 * entry.lines + 0.22
         out.append(f"  {entry.name} [{entry.attrs} {pos(x, y - height / 2)}];")
         y -= height + 0.1
     return out
 
 
-def legend_above(scene: Scene, per_column: int = 6) -> list[str]:
-    """The legend for `dot`'s left-to-right flow: columns of entries, each column put in
-    the same rank as a moment so the legend sits over the flow instead of making it
-    longer. In a left-to-right graph dot stacks a rank's unlinked nodes bottom-up in the
-    order they are declared, hence the reversed declarations."""
-    entries = legend_entries(scene, width=3.0)
-    columns = [entries[i:i + per_column] for i in range(0, len(entries), per_column)]
-    out = []
+def legend_below(scene: Scene) -> list[str]:
+    """The legend for `dot`'s left-to-right flow: one framed block under the flow, its
+    entries in short columns (what the shapes mean, how to read a moment and the lines,
+    the fill colours) so it reads like a key strip, not a second diagram.
+
+    Each column is one rank (in a left-to-right graph the nodes of a rank stack
+    vertically), the rank of the k-th moment, so the columns line up with the flow's own.
+    Invisible links up each column (a flat link's head goes above its tail) keep the
+    entries in reading order with both engines, which do not agree on how to stack
+    unlinked nodes; `minlen=0` stops dot leaving twice the usual room between them. The
+    block's frame carries the title, and it is declared before the stages so that dot
+    puts it below them."""
+    by_name = {e.name: e for e in legend_entries(scene, width=2.5)}
+    groups = [
+        ["facts"],
+        ["legend_critical", "legend_routine", "legend_findings"],
+        ["legend_numbers", "legend_edges", "legend_closing"],
+        ["legend_colour", *(f"band_{b.key}" for b in BANDS[:3])],
+        [f"band_{b.key}" for b in BANDS[3:]],
+        ["cycle_findings"],
+    ]
+    columns = [[by_name[n] for n in group if n in by_name] for group in groups]
+    columns = [column for column in columns if column]
+    out = ["  subgraph cluster_legend {",
+           f'    graph [label={label([scene.t("legend")])} fontname="{BOLD}" fontsize=14 labeljust=l '
+           'style="rounded" color="#cccccc" penwidth=1 margin=14];']
+    for column in columns:
+        out += [f"    {e.name} [{e.attrs}];" for e in column]
+    out.append("  }")
     for k, column in enumerate(columns):
-        out += [f"  {e.name} [{e.attrs}];" for e in reversed(column)]
-        anchor = [scene.node[scene.order[k]]] if k < len(scene.order) else []
-        out.append(f"  {{ rank=same; {'; '.join(anchor + [e.name for e in reversed(column)])}; }}")
+        names = [e.name for e in column]
+        if k < len(scene.order):
+            names.insert(0, scene.node[scene.order[k]])
+        elif k:  # a short cycle: the column goes one rank after the one before
+            out.append(f"  {columns[k - 1][0].name} -> {column[0].name} [style=invis];")
+        out.append(f"  {{ rank=same; {'; '.join(names)}; }}")
+        out += [f"  {b.name} -> {a.name} [style=invis minlen=0];" for a, b in zip(column, column[1:])]
     return out
 
 
@@ -366,13 +409,16 @@ def _clock(scene: Scene) -> list[str]:
         lines.append(moment_node(scene, moment_id, pos(*place[moment_id])))
     for link in scene.links:
         lines.append(edge_line(scene, link))
-    lines += legend_pinned(scene, radius + 4.0, radius + 0.6)
+    # A narrow column just clear of the dial's widest moment, so the dial keeps most of the picture.
+    legend_width = 3.5
+    lines += legend_pinned(scene, radius + widest / 2 + 0.7 + legend_width / 2, radius + 0.6, width=legend_width)
     lines.append("}")
     return lines
 
 
 def _flow(scene: Scene) -> list[str]:
     lines = header(scene, "flow", "rankdir=LR nodesep=0.3 ranksep=0.5 newrank=true")
+    lines += legend_below(scene)
     c = scene.cycle
     stage_names = list(c.stages)
     for moment_id in scene.order:
@@ -393,7 +439,6 @@ def _flow(scene: Scene) -> list[str]:
             lines.append(moment_node(scene, moment_id))
     for link in scene.links:
         lines.append(edge_line(scene, link, "constraint=false" if link.closing else ""))
-    lines += legend_above(scene)
     lines.append("}")
     return lines
 
