@@ -96,14 +96,14 @@ def test_billion_laughs_is_refused_quickly(cli, write):
     for i in range(1, 10):
         refs = ",".join([f"*a{i - 1}"] * 9)
         lines.append(f"a{i}: &a{i} [{refs}]")
-    doc = "\n".join(lines).replace("a0:", "x-a0:", 1)
     content = "cyclemap: 1\ntitle: lol\nstages: " + "[*a9]\n"
     path = write("lol.yaml", "anchors:\n" + "\n".join("  " + l for l in lines) + "\n" + content)
     result = cli("check", str(path))
     assert result.code == 1
     assert "unknown key `anchors`" in result.out
     assert "Traceback" not in result.err
-    assert doc  # the document really holds nine levels of nine aliases
+    # The nine-fold aliases are read as wrong types, never expanded into a billion strings.
+    assert "`stages` must be text, found a list" in result.out
 
 
 def test_missing_path_is_usage_error(cli, tmp_path):

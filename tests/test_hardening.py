@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_FILES, ROOT, run_cli
+from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import hostile  # noqa: E402

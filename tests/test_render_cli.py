@@ -13,8 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, run_cli
-from cyclemap.render.engines import png_size
+from conftest import EXAMPLES, ROOT
 
 BANCO = str(EXAMPLES / "banco.yaml")
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz (dot) not installed")

@@ -9,12 +9,11 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from cyclemap.checking import FAIL_ON, exit_code, run_check  # noqa: F401
+from cyclemap.checking import run_check
 from cyclemap.cli import app
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, guarded, h,
 )
-from cyclemap.files import collect_files  # noqa: F401  (kept importable from here)
 
 
 CHECK_HELP_ES = """Comprueba archivos de ciclo: errores de estructura y puntos débiles, como `ruta:línea:col: CÓDIGO severidad mensaje`.

@@ -4,8 +4,6 @@ guard that turns any failure into a clear message instead of a traceback."""
 from __future__ import annotations
 
 import functools
-import os
-import sys
 from typing import Annotated, Callable, Optional
 
 import typer

@@ -4,7 +4,7 @@ the rules' own docs; `cyclemap rules --format markdown` writes docs/rules.md."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -120,7 +120,6 @@ def rules(
     from rich import box
     from rich.table import Table
 
-    from cyclemap.report.critique_rich import Style
     from cyclemap.rules import all_rules
 
     console, style = _console()
