@@ -66,7 +66,7 @@ class Case:
     exit: int  # exit code of `cyclemap check FILE`
     code: str | None  # the code every error diagnostic carries (None: no error at all)
     message: str | None  # part of the English message
-    where: str | None  # "line:col" of the first diagnostic, when it is fixed
+    where: str | None  # "line:col" (or only "line", where libyaml versions differ) of the first diagnostic
     seconds: float  # the benchmark's bound on a whole `check` of it
     megabytes: float  # the benchmark's bound on its peak memory
 
@@ -81,7 +81,7 @@ def cases(tmp: Path) -> list[Case]:
         Case("recursive-alias", "an alias inside its own anchor (a list that holds itself)",
              _text(HEAD + "moments: &m [*m]\n"), 1, "CM002", "must be a mapping", "3:10", 2, 100),
         Case("deep-nesting", "100,000 `[`", _text(HEAD + "moments: " + "[" * 100_000 + "\n"),
-             1, "CM001", "nested more than", "3:209", 2, 100),
+             1, "CM001", "nested more than", "3", 2, 100),
         Case("deep-block-nesting", "3,000 levels of indented lists",
              _text("".join("  " * i + "-\n" for i in range(3000))), 1, "CM001", "nested more than", "201:401", 2, 100),
         Case("fifty-megabytes", "a 50 MB file", _fifty_megabytes, 1, "CM001", "too large", "1:1", 2, 60),

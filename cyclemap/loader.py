@@ -433,8 +433,7 @@ def _compose_events(loader) -> yaml.Node | None:
             node.end_mark = event.end_mark
         elif kind is SequenceStartEvent or kind is MappingStartEvent:
             if len(parents) >= MAX_DEPTH:
-                raise _TooBig(f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                              f"el YAML está anidado a más de {MAX_DEPTH} niveles", event.start_mark)
+                raise _TooBig(_DEPTH.en, _DEPTH.es, event.start_mark)
             node_class = SequenceNode if kind is SequenceStartEvent else MappingNode
             tag = event.tag
             if tag is None or tag == "!":
@@ -498,18 +497,21 @@ def _offset_pos(text: str, offset: int) -> Pos:
     return Pos(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
+_DEPTH = Text(f"the YAML is nested more than {MAX_DEPTH} levels deep", f"el YAML está anidado a más de {MAX_DEPTH} niveles")
+_TOO_BIG_HINT = Text("a cycle file is a few levels deep and a few thousand values long; "
+                     "check that this is the right file", "un archivo de ciclo tiene pocos niveles y "
+                     "unos miles de valores; compruebe que es el archivo correcto")
+
+
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
     """Text to a YAML node tree with positions; syntax problems are CM001."""
     loader = _Loader(text)
     try:
         return _compose_events(loader), []
     except _TooBig as exc:
-        hint = Text("a cycle file is a few levels deep and a few thousand values long; "
-                    "check that this is the right file", "un archivo de ciclo tiene pocos niveles y "
-                    "unos miles de valores; compruebe que es el archivo correcto")
         return None, [Diagnostic(path, _pos(exc.mark), "CM001", Severity.ERROR,
                                  Text(f"not valid for cyclemap: {exc.text.en}", f"no válido para cyclemap: {exc.text.es}"),
-                                 hint)]
+                                 _TOO_BIG_HINT)]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, ESC, ...)
         char = exc.character
         name = f"U+{char:04X}" if isinstance(char, int) else repr(char)
@@ -522,6 +524,12 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark is not None else Pos(1, 1)
         problem = " ".join(filter(None, [exc.problem, exc.context])) or str(exc)
+        if "max depth" in problem or "maximum nesting depth" in problem:
+            # libyaml 0.2.6+ has a nesting limit of its own that may fire before ours: one
+            # message for both, whichever libyaml is installed.
+            return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
+                                     Text(f"not valid for cyclemap: {_DEPTH.en}", f"no válido para cyclemap: {_DEPTH.es}"),
+                                     _TOO_BIG_HINT)]
         hint = Text("fix the YAML syntax at this place", "corrija la sintaxis YAML en este lugar")
         if "\t" in problem or "'\\t'" in problem:
             hint = Text("indent with spaces: YAML does not allow tabs", "sangre con espacios: YAML no admite tabuladores")
