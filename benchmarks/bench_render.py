@@ -17,7 +17,7 @@ from pathlib import Path
 from _bench import Row, cyclemap, env, header, side_by_side
 from generate import generate_cycle
 
-LAYOUTS = {"flow": "dot", "clock": "neato"}  # cyclemap.render.dot.LAYOUT_ENGINE
+LAYOUTS = {"flow": "dot", "clock": "neato"}  # cyclemap.outputs.render.dot.LAYOUT_ENGINE
 
 
 def run(runs: int = 5, moments: int = 200) -> list[Row]:

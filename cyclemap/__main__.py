@@ -1,3 +1,3 @@
-from cyclemap.launcher import main
+from cyclemap.cli import main
 
 main()

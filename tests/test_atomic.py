@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from cyclemap.atomic import OutputError, OutputIsInput, write_atomic
+from cyclemap.outputs.atomic import OutputError, OutputIsInput, write_atomic
 
 
 def leftovers(folder):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from cyclemap.graph import build_graph, cycle_order, edges
-from cyclemap.loader import load_path, load_text
+from cyclemap.engine.graph import build_graph, cycle_order, edges
+from cyclemap.format.reader import load_path, load_text
 from tests.conftest import EXAMPLE_FILES, ROOT
 
 
@@ -121,13 +121,13 @@ def test_internal_error_is_a_message_and_debug_shows_the_traceback(monkeypatch):
     """A bug must never greet the user with a traceback, unless they ask with --debug."""
     from typer.testing import CliRunner
 
-    import cyclemap.analysis
+    import cyclemap.engine.analysis
     from cyclemap.cli import app
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cyclemap.analysis, "analyse_file", broken)
+    monkeypatch.setattr(cyclemap.engine.analysis, "analyse_file", broken)
     monkeypatch.setenv("CYCLEMAP_LANG", "en")
     runner = CliRunner()
     result = runner.invoke(app, ["check", "examples/banco.yaml"])

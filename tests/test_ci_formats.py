@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cyclemap.diagnostics import Diagnostic, FileResult, Severity, Text
-from cyclemap.model import Pos
-from cyclemap.report import Summary, render
-from cyclemap.rules import all_rules
+from cyclemap.format.diagnostics import Diagnostic, FileResult, Severity, Text
+from cyclemap.format.model import Pos
+from cyclemap.outputs.report import Summary, render
+from cyclemap.engine.rules import all_rules
 from tests.conftest import EXAMPLE_FILES, ROOT
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -228,7 +228,7 @@ def test_junit_one_case_per_file_and_rule(cli, write, tmp_path):
 def test_junit_failures_follow_fail_on(tmp_path):
     results = mixed_results()
     summary = Summary.of(results)
-    from cyclemap.report import junit_format
+    from cyclemap.outputs.report import junit_format
 
     _, strict = parse_junit(junit_format.render(results, summary, None, rules=["CM003", "CM004", "CM008"], fail_on="info"), tmp_path)
     assert [s.failures for s in strict] == [3]
@@ -262,7 +262,7 @@ def runner_unescape(value: str) -> str:
 
 @given(st.text())
 def test_github_escaping_round_trips_any_text(text):
-    from cyclemap.report.github_format import escape_data, escape_property
+    from cyclemap.outputs.report.github_format import escape_data, escape_property
 
     prop = escape_property(text)
     assert not set(prop) & set(",:\r\n")
@@ -276,7 +276,7 @@ def test_github_escaping_round_trips_any_text(text):
 @given(st.text(min_size=1), st.text())
 def test_junit_carries_any_message_and_path(tmp_path_factory, message, name):
     junitparser = pytest.importorskip("junitparser")
-    from cyclemap.report.junit_format import clean
+    from cyclemap.outputs.report.junit_format import clean
 
     path = f"cycles/{name}.yaml"
     result = FileResult(path, [Diagnostic(path, Pos(2, 3), "CM003", Severity.ERROR, Text(message, message))], None, "en")

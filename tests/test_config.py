@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from cyclemap.config import ConfigError, ConfigFinder, find_config_file, read_config_file
-from cyclemap.diagnostics import Severity
+from cyclemap.format.settings import ConfigError, ConfigFinder, find_config_file, read_config_file
+from cyclemap.format.diagnostics import Severity
 
 CYCLE = """cyclemap: 1
 title: Shop

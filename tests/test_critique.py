@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cyclemap.analysis import analyse_cycle
-from cyclemap.critique import build_critique
-from cyclemap.diagnostics import Severity
-from cyclemap.loader import load_text
+from cyclemap.engine.analysis import analyse_cycle
+from cyclemap.engine.critique import build_critique
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.reader import load_text
 from tests.conftest import EXAMPLES
 
 

@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-from cyclemap.analysis import analyse_cycle
-from cyclemap.critique import build_critique
-from cyclemap.diagnostics import Severity
-from cyclemap.loader import load_path
+from cyclemap.engine.analysis import analyse_cycle
+from cyclemap.engine.critique import build_critique
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.reader import load_path
 from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 
 ANSI = re.compile(r"\x1b\[")
@@ -137,7 +137,7 @@ def test_critique_on_a_cycle_with_no_scores_and_no_findings(write, cli):
 # -- rules and explain ---------------------------------------------------------------------
 
 def test_rules_table_lists_every_code(cli):
-    from cyclemap.rules import all_rules
+    from cyclemap.engine.rules import all_rules
 
     run = cli("rules", env={"COLUMNS": "80"})
     assert run.code == 0

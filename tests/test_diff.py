@@ -219,9 +219,9 @@ CRITICAL_ONLY_RULES = frozenset({"CM101", "CM102", "CM103", "CM104", "CM109", "C
 def test_diff_of_each_example_and_a_variant(example, tmp_path):
     import yaml
 
-    from cyclemap.analysis import analyse_file
-    from cyclemap.config import Config
-    from cyclemap.diff import diff_results
+    from cyclemap.engine.analysis import analyse_file
+    from cyclemap.format.settings import Config
+    from cyclemap.engine.diff import diff_results
 
     text = example.read_text(encoding="utf-8")
     data = yaml.safe_load(text)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cyclemap.analysis import analyse_cycle
-from cyclemap.graph import unique_moments
-from cyclemap.loader import load_path, load_text
+from cyclemap.engine.analysis import analyse_cycle
+from cyclemap.engine.graph import unique_moments
+from cyclemap.format.reader import load_path, load_text
 from tests.conftest import EXAMPLE_FILES
 
 HOSTILE = '<script>alert(1)</script>'
@@ -254,7 +254,7 @@ def test_pdf_no_browser_on_path(cli, tmp_path):
 def test_pdf_without_playwright_says_pip_install(monkeypatch):
     import sys
 
-    from cyclemap.handout.pdf import missing
+    from cyclemap.outputs.handout.pdf import missing
 
     monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
     text = missing()
@@ -292,8 +292,8 @@ def test_any_text_in_any_field_stays_text():
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from cyclemap.handout import build_handout
-    from cyclemap.model import Branch, Cycle, Moment
+    from cyclemap.outputs.handout import build_handout
+    from cyclemap.format.model import Branch, Cycle, Moment
 
     text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
 
@@ -317,10 +317,10 @@ def test_any_text_in_any_field_stays_text():
 
 
 def test_a_renderer_failure_becomes_a_visible_bilingual_note(monkeypatch):
-    import cyclemap.render as render
-    from cyclemap.diagnostics import Text
-    from cyclemap.handout import build_handout
-    from cyclemap.render import RenderError
+    import cyclemap.outputs.render as render
+    from cyclemap.format.diagnostics import Text
+    from cyclemap.outputs.handout import build_handout
+    from cyclemap.outputs.render import RenderError
 
     def fail(*args, **kwargs):
         raise RenderError(Text("the engine timed out", "el motor no terminó a tiempo"))
@@ -335,7 +335,7 @@ def test_a_renderer_failure_becomes_a_visible_bilingual_note(monkeypatch):
 
 
 def test_unsafe_svg_is_never_inlined():
-    from cyclemap.handout.sources import inline_svg
+    from cyclemap.outputs.handout.sources import inline_svg
 
     ok = inline_svg('<?xml version="1.0"?><!-- x --><svg width="10pt" height="5pt" viewBox="0 0 10 5"><text>a</text></svg>')
     assert ok is not None and ok.startswith('<svg class="diagram"') and "width=" not in ok and "<!--" not in ok

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cyclemap.handout.pdf import LAUNCH_ARGS, chromium_path
+from cyclemap.outputs.handout.pdf import LAUNCH_ARGS, chromium_path
 from tests.conftest import EXAMPLES
 from tests.test_handout import HOSTILE, HOSTILE_CYCLE
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from cyclemap.handout.curve import ORANGE, curve_svg, has_data, mini_bar
-from cyclemap.handout.page import ordered_moments
-from cyclemap.handout.questions import course_prompts, from_findings
-from cyclemap.loader import load_path, load_text
+from cyclemap.outputs.handout.curve import ORANGE, curve_svg, has_data, mini_bar
+from cyclemap.outputs.handout.page import ordered_moments
+from cyclemap.outputs.handout.questions import course_prompts, from_findings
+from cyclemap.format.reader import load_path, load_text
 from tests.conftest import EXAMPLE_FILES
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -32,7 +32,6 @@ DIAGNOSTIC = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>CM\
 def cli_env(**extra: str) -> dict:
     env = {**os.environ, "CYCLEMAP_LANG": "en", "NO_COLOR": "1", "COLUMNS": "100"}
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env.pop("CYCLEMAP_NO_FAST_PATH", None)
     env.update(extra)
     return env
 
@@ -104,73 +103,7 @@ def test_ten_thousand_moments_check_cleanly(tmp_path):
     assert "1 file checked: 0 errors" in proc.stdout
 
 
-# -- the fast start-up path ---------------------------------------------------------------
-
-FAST_PATH_CALLS = [
-    ["--version"],
-    ["-V"],
-    ["check", "examples/banco.yaml"],
-    ["check", "examples/"],
-    ["check", "examples/", "--format", "json"],
-    ["check", "examples/", "-f", "json", "--lang", "es"],
-    ["check", "--format=json", "examples/help-desk.yaml", "--fail-on=warning"],
-    ["check", "examples/clinica.yaml", "--fail-on", "info", "--debug"],
-    ["check", "examples/clinica.yaml", "--lang", "fr"],
-    ["check", "examples/clinica.yaml", "--format", "xml"],
-    ["check", "examples/clinica.yaml", "--fail-on", "sometimes"],
-    ["check", "no-such-file.yaml"],
-    ["check", "benchmarks"],  # a folder with no cycle files
-    ["check", "examples/banco.yaml", "examples/banco.yaml"],
-    ["check", "examples/", "--select", "CM104,CM105", "--fail-on", "warning"],
-    ["check", "examples/", "--ignore=CM201", "--exclude", "banco.yaml", "--exclude", "examples/clinica.yaml"],
-    ["check", "examples/*.yaml", "-f", "sarif"],
-    ["check", "examples/", "--format", "github"],
-    ["check", "examples/", "--format", "junit", "--lang", "es"],
-    ["check", "examples/banco.yaml", "--ratings", "no-such.csv"],
-    ["check", "examples/banco.yaml", "--config", "no-such.yaml"],
-    ["check", "examples/banco.yaml", "--baseline", "examples/banco.yaml", "--fail-on", "info"],
-    ["check", "examples/banco.yaml", "--select", "CM999"],
-]
-
-
-@pytest.mark.parametrize("args", FAST_PATH_CALLS, ids=" ".join)
-def test_fast_path_prints_exactly_what_typer_prints(args):
-    fast = run(*args)
-    typer = run(*args, CYCLEMAP_NO_FAST_PATH="1")
-    assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
-    assert "Traceback" not in fast.stderr
-
-
-def test_fast_path_writes_the_same_output_file_as_typer(tmp_path):
-    outputs = []
-    for name, extra in (("fast.json", {}), ("typer.json", {"CYCLEMAP_NO_FAST_PATH": "1"})):
-        proc = run("check", "examples/", "-f", "json", "-o", str(tmp_path / name), **extra)
-        outputs.append((proc.returncode, proc.stdout, proc.stderr.replace(name, "OUT"),
-                        (tmp_path / name).read_text(encoding="utf-8")))
-    assert outputs[0] == outputs[1]
-
-
-def test_fast_path_on_hostile_files_matches_typer(tmp_path):
-    for case in hostile.cases(tmp_path):
-        if case.name in ("fifty-megabytes", "too-many-values"):
-            continue  # slow to write and to read twice; covered above
-        case.make(tmp_path / f"{case.name}.yaml")
-    fast = run("check", str(tmp_path))
-    typer = run("check", str(tmp_path), CYCLEMAP_NO_FAST_PATH="1")
-    assert fast.returncode == typer.returncode == 1
-    assert fast.stdout == typer.stdout
-    assert fast.stderr == typer.stderr == ""
-
-
-@pytest.mark.parametrize("args", [["check", "--help"], ["check"], ["check", "examples/", "--bogus"],
-                                  ["check", "examples/", "--format"], ["check", "--", "examples/"]],
-                         ids=" ".join)
-def test_calls_the_fast_path_does_not_know_go_to_typer(args):
-    """Help, a missing path, unknown options: Typer's own answer, byte for byte."""
-    fast = run(*args)
-    typer = run(*args, CYCLEMAP_NO_FAST_PATH="1")
-    assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
-
+# -- start-up: load only what the command needs ---------------------------------------------
 
 def imported_modules(*args: str) -> set[str]:
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "cyclemap", *args], cwd=ROOT,
@@ -186,12 +119,12 @@ def imported_modules(*args: str) -> set[str]:
 @pytest.mark.parametrize("args", [["--version"], ["check", "examples/banco.yaml"], ["check", "examples/"]],
                          ids=" ".join)
 def test_everyday_calls_import_no_heavy_library(args):
-    """`--version` and `check` import neither the graph library, nor the terminal or
-    drawing libraries, nor the command-line framework (each costs more than a check)."""
+    """`--version` and `check` import neither the graph library nor the terminal or
+    drawing libraries (each costs more than a check)."""
     names = imported_modules(*args)
-    heavy = {"networkx", "rich", "graphviz", "typer", "pydantic", "wasmtime"}
+    heavy = {"networkx", "rich", "graphviz", "wasmtime", "resvg_py"}
     assert heavy.isdisjoint(names), sorted(heavy & names)
-    assert "cyclemap.launcher" in names  # the measurement itself works
+    assert "cyclemap.cli" in names  # the measurement itself works
 
 
 def test_help_imports_no_graph_or_drawing_library():
@@ -281,20 +214,6 @@ def test_render_refuses_a_timeout_that_is_not_a_positive_number(value, tmp_path)
     assert not (tmp_path / "x.svg").exists()
 
 
-# -- Typer without pydantic -----------------------------------------------------------------
-
-@pytest.mark.parametrize("args", [["check", "examples/banco.yaml"], ["render", "examples/banco.yaml", "-o", "-"],
-                                  ["critique", "examples/banco.yaml"], ["check", "--help"]], ids=" ".join)
-def test_typer_commands_do_not_import_pydantic(args):
-    """cyclemap.cli.light_params converts option values itself (pydantic costs 0.2-0.5 s)."""
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "cyclemap", *args], cwd=ROOT,
-                          env=cli_env(CYCLEMAP_NO_FAST_PATH="1"), capture_output=True, text=True, timeout=HANG_LIMIT)
-    names = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
-             if line.startswith("import time:") and "|" in line}
-    assert "typer" in names
-    assert "pydantic" not in names
-
-
 def test_typer_option_values_still_converted_and_checked(tmp_path):
     bad = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "soon")
     assert bad.returncode == 2
@@ -302,7 +221,7 @@ def test_typer_option_values_still_converted_and_checked(tmp_path):
     good = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "20")
     assert good.returncode == 0, good.stderr
     repeated = run("check", "examples/", "--exclude", "banco.yaml", "--exclude", "clinica.yaml",
-                   "--format", "json", CYCLEMAP_NO_FAST_PATH="1")
+                   "--format", "json")
     assert "banco.yaml" not in repeated.stdout and "clinica.yaml" not in repeated.stdout
     assert "restaurant.yaml" in repeated.stdout
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cyclemap.loader import load_path
+from cyclemap.format.reader import load_path
 from cyclemap.templates import TEMPLATES, find
 
 CASES = [(t, lang) for t in TEMPLATES for lang in ("es", "en")]

@@ -19,7 +19,7 @@ from conftest import EXAMPLE_FILES, ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate_cycle  # noqa: E402
 
-from cyclemap.loader import MOMENT_KEYS, CYCLE_KEYS, _compose_events, _Loader  # noqa: E402
+from cyclemap.format.reader import MOMENT_KEYS, CYCLE_KEYS, _compose_events, _Loader  # noqa: E402
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -105,7 +105,7 @@ def check_in_process(data: bytes) -> tuple[int, str]:
     from typer.testing import CliRunner
 
     from cyclemap.cli import app
-    from cyclemap.rules import all_rules
+    from cyclemap.engine.rules import all_rules
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cycle.yaml"
@@ -228,7 +228,7 @@ def test_composer_on_known_documents(text):
 
 @st.composite
 def random_cycle(draw):
-    from cyclemap.model import Branch, Cycle, Moment
+    from cyclemap.format.model import Branch, Cycle, Moment
 
     n = draw(st.integers(1, 12))
     ids = [f"m{i}" for i in range(n)]
@@ -247,7 +247,7 @@ def random_cycle(draw):
 def test_reachability_matches_networkx(cycle):
     import networkx as nx
 
-    from cyclemap.graph import build_graph, predecessors, reachable, successors
+    from cyclemap.engine.graph import build_graph, predecessors, reachable, successors
 
     graph = build_graph(cycle)
     links = successors(cycle)
@@ -263,7 +263,7 @@ def test_reachability_matches_networkx(cycle):
 def test_dominators_match_networkx(cycle):
     import networkx as nx
 
-    from cyclemap.graph import build_graph, immediate_dominators, successors
+    from cyclemap.engine.graph import build_graph, immediate_dominators, successors
 
     graph = build_graph(cycle)
     start = cycle.moments[0].id
@@ -277,7 +277,7 @@ def test_dominators_match_networkx(cycle):
 def test_betweenness_matches_networkx(cycle):
     import networkx as nx
 
-    from cyclemap.graph import betweenness, build_graph, successors
+    from cyclemap.engine.graph import betweenness, build_graph, successors
 
     expected = nx.betweenness_centrality(build_graph(cycle), normalized=True)
     got = betweenness(successors(cycle))

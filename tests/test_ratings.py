@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cyclemap.loader import load_text
-from cyclemap.ratings import apply_ratings
+from cyclemap.format.reader import load_text
+from cyclemap.format.ratings import apply_ratings
 from tests.conftest import EXAMPLES
 
 CYCLE = """cyclemap: 1

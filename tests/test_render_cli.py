@@ -21,7 +21,7 @@ needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="system Graph
 
 @pytest.mark.parametrize("suffix,magic", [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".dot", b"digraph")])
 def test_format_from_suffix_embedded(cli, tmp_path, suffix, magic):
-    from cyclemap.render.engines import font_files
+    from cyclemap.outputs.render.engines import font_files
 
     if suffix == ".png" and not font_files():
         pytest.skip("no fonts installed for PNG (apt-get install fonts-dejavu-core)")

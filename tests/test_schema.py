@@ -9,9 +9,9 @@ import json
 import pytest
 import yaml
 
-from cyclemap import loader, model
-from cyclemap.loader import load_text, normalise_word
-from cyclemap.schema import cycle_schema
+from cyclemap.format import model, reader as loader
+from cyclemap.format.reader import load_text, normalise_word
+from cyclemap.format.schema import cycle_schema
 from tests.conftest import EXAMPLE_FILES
 
 jsonschema = pytest.importorskip("jsonschema")

@@ -5,11 +5,6 @@ from __future__ import annotations
 
 import typer
 
-from cyclemap.cli import light_params
-
-# Option values without pydantic (0.2-0.5 s per command otherwise): see light_params.
-light_params.install()
-
 from cyclemap import __version__
 from cyclemap.cli.common import h
 

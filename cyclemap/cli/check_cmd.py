@@ -1,7 +1,4 @@
-"""`cyclemap check PATH...`: validate and critique files and folders (the CI face).
-
-Only the options live here; the work is `cyclemap.checking.run_check`, which the fast
-start-up path (`cyclemap.launcher`) calls too without loading Typer."""
+"""`cyclemap check PATH...`: validate and critique files and folders (the CI face)."""
 
 from __future__ import annotations
 
@@ -9,8 +6,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from cyclemap.checking import run_check
 from cyclemap.cli import app
+from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice, check_lang
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, guarded, h,
 )
@@ -80,3 +77,50 @@ def check(
     raise typer.Exit(run_check(paths, fmt=fmt, fail_on=fail_on, output=output, exclude=exclude,
                                baseline=baseline, select=select, ignore=ignore, config=config,
                                ratings=ratings, lang=lang))
+
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def exit_code(results, fail_on: str) -> int:
+    from cyclemap.format.diagnostics import Severity
+
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    worst = max((d.severity.rank for r in results for d in r.diagnostics), default=0)
+    return EXIT_FINDINGS if worst >= threshold else EXIT_OK
+
+
+
+
+
+def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", output: str | None = None,
+              exclude: list[str] | None = None, baseline: str | None = None, select: str | None = None,
+              ignore: str | None = None, config: str | None = None, ratings: str | None = None,
+              lang: str | None = None) -> int:
+    """Check the files, deliver the report (stdout or --output), and return the exit code.
+    Raises UsageError for a bad option value, path, output or settings file."""
+    from cyclemap.engine.analysis import analyse_file
+    from cyclemap.cli.files import analyse_all, collect_files
+    from cyclemap.outputs.report import FORMATS
+    from cyclemap.outputs.report.deliver import check_output, emit
+    from cyclemap.cli.usage import check_ratings, config_finder, settings_for
+
+    lang = check_lang(lang)
+    check_choice("--format", fmt, FORMATS)
+    check_choice("--fail-on", fail_on, FAIL_ON)
+    finder = config_finder(config, select, ignore)
+    ratings = check_ratings(ratings)
+    files = collect_files(paths, exclude)
+    if ratings is not None and len(files) > 1:
+        raise UsageError("--ratings applies to one cycle file; check the others separately",
+                         "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
+    check_output(output, files)
+
+    def analyse(file: str):
+        return analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings)
+
+    results = emit(analyse_all(files, analyse), fmt, lang, fail_on, output=output,
+                   baseline=baseline, analyse=analyse, config=settings_for(finder, files[0]) if files else None)
+    return exit_code(results, fail_on)

@@ -61,7 +61,7 @@ def critique(
         raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
     settings = settings_for(finder, file)
 
-    from cyclemap.analysis import analyse_file
+    from cyclemap.engine.analysis import analyse_file
 
     try:
         result = analyse_file(file, settings, lang=lang, ratings=ratings)
@@ -69,13 +69,13 @@ def critique(
         raise UsageError(f"{exc.filename or file}: cannot read ({exc.strerror})",
                          f"{exc.filename or file}: no se puede leer ({exc.strerror})")
     if result.cycle is None:
-        from cyclemap.report import render
+        from cyclemap.outputs.report import render
 
         sys.stdout.write(render("text", [result], lang))
         raise typer.Exit(EXIT_FINDINGS)
 
-    from cyclemap.critique import build_critique
-    from cyclemap.report.critique_rich import Style, render as render_critique
+    from cyclemap.engine.critique import build_critique
+    from cyclemap.outputs.report.critique_rich import Style, render as render_critique
 
     report = build_critique(result.cycle, result.diagnostics, settings, result.lang)
     write_out(render_critique(report, result.lang, Style.detect(sys.stdout)))

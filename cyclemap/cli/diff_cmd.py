@@ -66,12 +66,12 @@ def diff(
     """
     import os
 
-    from cyclemap.analysis import analyse_file
-    from cyclemap.files import analyse_all
-    from cyclemap.report.deliver import check_output, write_report
-    from cyclemap.diagnostics import Severity
-    from cyclemap.diff import diff_results
-    from cyclemap.report.diff_format import DIFF_FORMATS, render
+    from cyclemap.engine.analysis import analyse_file
+    from cyclemap.cli.files import analyse_all
+    from cyclemap.outputs.report.deliver import check_output, write_report
+    from cyclemap.format.diagnostics import Severity
+    from cyclemap.engine.diff import diff_results
+    from cyclemap.outputs.report.diff_format import DIFF_FORMATS, render
 
     lang = check_lang(lang)
     check_choice("--format", fmt, DIFF_FORMATS)

@@ -47,12 +47,12 @@ def export(
 
         cyclemap export examples/banco.yaml --to json > banco.json
     """
-    from cyclemap.analysis import analyse_cycle, choose_lang
-    from cyclemap.atomic import OutputError, check_output, write_atomic
-    from cyclemap.diagnostics import FileResult
-    from cyclemap.export import EXPORTS, export as convert
-    from cyclemap.loader import load_path
-    from cyclemap.report import render as report
+    from cyclemap.engine.analysis import analyse_cycle, choose_lang
+    from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
+    from cyclemap.format.diagnostics import FileResult
+    from cyclemap.outputs.export import EXPORTS, export as convert
+    from cyclemap.format.reader import load_path
+    from cyclemap.outputs.report import render as report
 
     lang = check_lang(lang)
     check_choice("--to", to, EXPORTS)

@@ -89,9 +89,9 @@ def handout(
 
         cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
     """
-    from cyclemap.analysis import analyse_file
-    from cyclemap.atomic import OutputError, check_output, write_atomic
-    from cyclemap.diagnostics import Severity
+    from cyclemap.engine.analysis import analyse_file
+    from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
+    from cyclemap.format.diagnostics import Severity
 
     lang = check_lang(lang)
     paper = paper.strip().lower()
@@ -111,7 +111,7 @@ def handout(
     except OutputError as exc:
         raise UsageError(exc.text.en, exc.text.es)
     if pdf_path is not None:
-        from cyclemap.handout.pdf import missing
+        from cyclemap.outputs.handout.pdf import missing
 
         lacking = missing()
         if lacking is not None:
@@ -124,20 +124,20 @@ def handout(
     except OSError as exc:
         raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
     if result.cycle is None:
-        from cyclemap.report import render
+        from cyclemap.outputs.report import render
 
         sys.stderr.write(render("text", [result], lang))
         sys.stderr.write(h("cyclemap: no handout: the file is not a cycle cyclemap can read (see above)\n",
                            "cyclemap: sin material: el archivo no es un ciclo que cyclemap pueda leer (vea arriba)\n"))
         raise typer.Exit(EXIT_FINDINGS)
 
-    from cyclemap.handout import build_handout
+    from cyclemap.outputs.handout import build_handout
 
     out_lang = result.lang
     html = build_handout(result.cycle, result.diagnostics, out_lang, settings, Path(file).name)
     pdf_bytes = None
     if pdf_path is not None:
-        from cyclemap.handout.pdf import PdfError, html_to_pdf
+        from cyclemap.outputs.handout.pdf import PdfError, html_to_pdf
 
         try:
             pdf_bytes = html_to_pdf(html, paper)

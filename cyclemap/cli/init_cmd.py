@@ -104,7 +104,7 @@ def init(
     if output == "-":
         sys.stdout.write(text)
         return
-    from cyclemap.atomic import OutputError, check_output, write_atomic
+    from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
 
     target = Path(output) if output else Path(f"{chosen.name(lang)}.yaml")
     try:

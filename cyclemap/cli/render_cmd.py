@@ -26,7 +26,7 @@ SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "
 
 
 def output_format(output: str, fmt: str | None) -> str:
-    from cyclemap.render import FORMATS
+    from cyclemap.outputs.render import FORMATS
 
     if fmt is not None:
         fmt = fmt.lower().lstrip(".")
@@ -48,8 +48,8 @@ def output_format(output: str, fmt: str | None) -> str:
 
 def _load(file: str, lang: str | None):
     """(cycle, diagnostics, lang) or (None, load diagnostics, lang)."""
-    from cyclemap.analysis import analyse_cycle, choose_lang
-    from cyclemap.loader import load_path
+    from cyclemap.engine.analysis import analyse_cycle, choose_lang
+    from cyclemap.format.reader import load_path
 
     try:
         cycle, problems = load_path(file)
@@ -61,8 +61,8 @@ def _load(file: str, lang: str | None):
 
 
 def _print_diagnostics(file: str, diagnostics, lang: str) -> None:
-    from cyclemap.diagnostics import FileResult
-    from cyclemap.report import render as report
+    from cyclemap.format.diagnostics import FileResult
+    from cyclemap.outputs.report import render as report
 
     sys.stderr.write(report("text", [FileResult(file, list(diagnostics), None, lang)], lang))
 
@@ -70,8 +70,8 @@ def _print_diagnostics(file: str, diagnostics, lang: str) -> None:
 def render_once(file: str, output: str, fmt: str, layout: str, engine: str, lang: str | None,
                 timeout: float) -> int:
     """Load, draw, write. Returns an exit code; raises UsageError for usage problems."""
-    from cyclemap.atomic import OutputError, write_atomic
-    from cyclemap.render import RenderError, render_bytes
+    from cyclemap.outputs.atomic import OutputError, write_atomic
+    from cyclemap.outputs.render import RenderError, render_bytes
 
     cycle, diagnostics, text_lang = _load(file, lang)
     if cycle is None:
@@ -190,7 +190,7 @@ def render(
 
         cyclemap render taller.yaml -o taller.svg --watch
     """
-    from cyclemap.render import ENGINES, LAYOUTS
+    from cyclemap.outputs.render import ENGINES, LAYOUTS
 
     lang = check_lang(lang)
     check_choice("--layout", layout, LAYOUTS)
@@ -201,7 +201,7 @@ def render(
     if not Path(file).is_file():
         raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
     if output != "-":
-        from cyclemap.atomic import OutputError, check_output
+        from cyclemap.outputs.atomic import OutputError, check_output
 
         try:
             check_output(output, [file])

@@ -40,7 +40,7 @@ def _sev(value: str, lang: str) -> str:
 
 def markdown_catalogue(lang: str) -> str:
     """docs/rules.md: the table, then every rule's full doc and examples."""
-    from cyclemap.rules import all_rules
+    from cyclemap.engine.rules import all_rules
 
     rules = list(all_rules().values())
     out = [f"# {_t('title', lang)}", "", _t("intro", lang), "",
@@ -120,7 +120,7 @@ def rules(
     from rich import box
     from rich.table import Table
 
-    from cyclemap.rules import all_rules
+    from cyclemap.engine.rules import all_rules
 
     console, style = _console()
     table = Table(box=box.ROUNDED if style.boxes else box.ASCII, expand=False)
@@ -136,7 +136,7 @@ def rules(
 def _console():
     from rich.console import Console
 
-    from cyclemap.report.critique_rich import Style
+    from cyclemap.outputs.report.critique_rich import Style
 
     style = Style.detect(sys.stdout)
     console = Console(width=style.width, force_terminal=style.color, no_color=not style.color,
@@ -160,8 +160,8 @@ def explain(
 
         cyclemap explain cm109 --lang es
     """
-    from cyclemap.config import ConfigError, parse_codes
-    from cyclemap.rules import get_rule
+    from cyclemap.format.settings import ConfigError, parse_codes
+    from cyclemap.engine.rules import get_rule
 
     lang = check_lang(lang) or help_lang()
     try:

@@ -46,8 +46,8 @@ def schema(
 
         cyclemap schema | jq '.properties | keys'
     """
-    from cyclemap.report.deliver import check_output, write_report
-    from cyclemap.schema import schema_json
+    from cyclemap.outputs.report.deliver import check_output, write_report
+    from cyclemap.format.schema import schema_json
 
     text = schema_json(check_lang(lang) or "en")
     if output is None or output == "-":

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from cyclemap.diagnostics import Text
+from cyclemap.format.diagnostics import Text
 
 
 @dataclass(frozen=True)

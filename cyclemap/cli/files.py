@@ -1,0 +1,108 @@
+"""Which files a check reads: paths as given, folders searched, glob patterns expanded by
+cyclemap itself (so `"cycles/**/*.yaml"` works the same quoted or not, on every shell,
+Windows' included), less `--exclude` patterns; in a stable order, each file once.
+
+And reading them so that one bad file never stops the others: a file that cannot be
+opened becomes a CM001 finding for that file, and the check goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
+
+
+CYCLE_SUFFIXES = (".yaml", ".yml")
+
+
+def UsageError(en: str, es: str) -> Exception:  # noqa: N802 - reads as the exception it makes
+    """The command line's usage error (exit 2), imported only when there is one to raise,
+    so collecting files never loads the command-line framework."""
+    from cyclemap.cli.usage import UsageError as _UsageError  # no Typer (cli.common re-exports it)
+
+    return _UsageError(en, es)
+GLOB_CHARS = set("*?[")
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)
+
+
+def _folder(path: Path) -> list[str]:
+    return sorted(
+        str(p) for p in path.rglob("*")
+        if p.suffix.lower() in CYCLE_SUFFIXES and p.is_file() and not _hidden(p, path)
+    )
+
+
+def excluded(path: str, patterns: list[str]) -> bool:
+    """True when a pattern matches the path, its name, or one of its parent folders
+    (so `--exclude drafts` and `--exclude 'cycles/drafts/*'` both leave drafts out).
+    Paths compare with forward slashes and without a leading `./`."""
+    if not patterns:
+        return False
+    posix = PurePosixPath(Path(path).as_posix())
+    parts = [p for p in posix.parts if p != "."]
+    candidates = {"/".join(parts[:i]) for i in range(1, len(parts) + 1)} | set(parts)
+    for pattern in patterns:
+        pat = pattern.replace("\\", "/").removeprefix("./").rstrip("/")
+        if any(fnmatchcase(c, pat) for c in candidates):
+            return True
+    return False
+
+
+def collect_files(paths: list[str], exclude: list[str] | None = None) -> list[str]:
+    """Files as given, folders searched for *.yaml/*.yml (hidden files and folders
+    skipped), glob patterns expanded (`**` spans folders), each sorted, minus excluded
+    ones, without repeats. A missing path, or a folder or pattern with nothing to check,
+    is a usage error; a named file that --exclude matches is left out quietly."""
+    exclude = list(exclude or [])
+    files: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = _folder(path)
+            what = ("no cycle files (*.yaml, *.yml) in {raw}", "no hay archivos de ciclo (*.yaml, *.yml) en {raw}")
+        elif path.is_file():
+            # A named file that is excluded just drops out: pre-commit names files one by
+            # one, and an excluded one must not turn the hook into a usage error.
+            files.extend([raw] if not excluded(raw, exclude) else [])
+            continue
+        elif path.exists():
+            raise UsageError(f"{raw} is not a file or folder", f"{raw} no es un archivo ni una carpeta")
+        elif GLOB_CHARS & set(raw):
+            found = []
+            for match in sorted(glob.glob(raw, recursive=True)):
+                found.extend(_folder(Path(match)) if os.path.isdir(match) else [match] if os.path.isfile(match) else [])
+            what = ("the pattern {raw} matches no files", "el patrón {raw} no coincide con ningún archivo")
+        else:
+            raise UsageError(f"{raw}: no such file or folder", f"{raw}: no existe el archivo o la carpeta")
+        kept = [f for f in found if not excluded(f, exclude)]
+        if not kept:
+            raise UsageError(what[0].format(raw=raw), what[1].format(raw=raw))
+        files.extend(kept)
+    seen: set[str] = set()
+    return [f for f in files if not (os.path.normpath(f) in seen or seen.add(os.path.normpath(f)))]
+
+
+def analyse_all(files: list[str], analyse) -> list:
+    """Run `analyse(file)` on every file; a file that cannot be opened (permissions, a
+    vanished file, a device) becomes a CM001 error on that file instead of stopping the run."""
+    from cyclemap.format.diagnostics import Diagnostic, FileResult, Severity, Text
+    from cyclemap.format.model import Pos
+
+    results = []
+    for file in files:
+        try:
+            results.append(analyse(file))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            results.append(FileResult(file, [Diagnostic(
+                file, Pos(1, 1), "CM001", Severity.ERROR,
+                Text(f"cannot read the file ({reason})", f"no se puede leer el archivo ({reason})"),
+                Text("check that the file exists and that you may read it",
+                     "compruebe que el archivo existe y que tiene permiso para leerlo"),
+            )]))
+    return results

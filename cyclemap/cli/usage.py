@@ -1,0 +1,114 @@
+"""What every command shares that needs no command-line framework: exit codes, the help
+language, usage errors and the `--lang` check.
+
+It lives outside `cyclemap.cli` so that the fast start-up path (`cyclemap.launcher`)
+can use it without importing Typer; `cyclemap.cli.common` re-exports all of it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Exit codes, as linters use them (README, "Exit codes").
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+def help_lang() -> str:
+    """Language for --help and usage errors: CYCLEMAP_LANG, else the locale, else English."""
+    for var in ("CYCLEMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "es" if value.lower().startswith("es") else "en"
+    return "en"
+
+
+def h(en: str, es: str) -> str:
+    """A help text in the help language."""
+    return es if help_lang() == "es" else en
+
+
+class UsageError(Exception):
+    """A problem with how cyclemap was called (bad option, missing path, unwritable output): exit 2."""
+
+    def __init__(self, en: str, es: str):
+        super().__init__(en)
+        self.en = en
+        self.es = es
+
+
+def check_lang(lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    value = lang.strip().lower()
+    if value not in ("es", "en"):
+        raise UsageError(f"--lang must be es or en, not {lang!r}", f"--lang debe ser es o en, no {lang!r}")
+    return value
+
+
+def check_choice(option: str, value: str, choices) -> str:
+    """`value` if it is one of `choices`, else a usage error naming the option (exit 2)."""
+    if value not in choices:
+        listed = ", ".join(choices)
+        raise UsageError(f"{option} must be one of {listed}, not {value!r}",
+                         f"{option} debe ser uno de {listed}, no {value!r}")
+    return value
+
+
+def fail(message: str) -> None:
+    sys.stderr.write(f"cyclemap: {message}\n")
+
+
+def failure_exit(exc: BaseException, debug: bool) -> int:
+    """The exit code for a command that raised `exc`, after telling the user why: a usage
+    error is exit 2, Ctrl-C 130, anything else an internal error, exit 3, with a short
+    message (with `debug`, the exception goes on, traceback and all).
+    Call it from inside the `except` block that caught `exc`."""
+    if isinstance(exc, UsageError):
+        fail(exc.es if help_lang() == "es" else exc.en)
+        return EXIT_USAGE
+    if isinstance(exc, KeyboardInterrupt):
+        return 130
+    if debug or not isinstance(exc, Exception):
+        raise exc
+    fail(h(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback, and please report it)",
+           f"error interno: {type(exc).__name__}: {exc} (repita con --debug para ver la traza, y por favor repórtelo)"))
+    return EXIT_INTERNAL
+
+
+# -- settings and ratings, shared by check and critique (moved from cli/common.py) --
+
+def config_finder(config: str | None, select: str | None, ignore: str | None):
+    """Settings for each file from --config/--select/--ignore and the settings files; a bad
+    setting anywhere is a usage error (exit 2) naming the file and line."""
+    from cyclemap.format.settings import ConfigError, ConfigFinder
+
+    try:
+        return ConfigFinder(config, select, ignore)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+
+
+def settings_for(finder, path: str):
+    from cyclemap.format.settings import ConfigError
+
+    try:
+        return finder.for_file(path)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+
+
+def check_ratings(ratings: str | None) -> str | None:
+    """--ratings must name a readable file (exit 2 otherwise)."""
+    if ratings is None:
+        return None
+    import os
+
+    if not os.path.isfile(ratings):
+        raise UsageError(f"--ratings: {ratings}: no such file", f"--ratings: {ratings}: no existe el archivo")
+    if not os.access(ratings, os.R_OK):
+        raise UsageError(f"--ratings: {ratings}: cannot read it", f"--ratings: {ratings}: no se puede leer")
+    return ratings

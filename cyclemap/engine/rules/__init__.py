@@ -1,0 +1,183 @@
+"""The rule catalogue: each rule is one small module with a code, a default severity, a
+one-line summary, its documentation (what it checks, why it matters, how to fix) in
+English and Spanish, and a failing and a passing example cycle.
+
+The same text feeds `cyclemap rules`, `cyclemap explain CODE`, docs/rules.md and the
+tests (every rule's examples are run), so docs and behaviour cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from cyclemap.format.settings import Config
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.model import Cycle, Moment, Pos
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# One module per rule, in catalogue order. A new rule is a new module plus a line here.
+RULE_MODULES = (
+    "cm001_invalid_yaml",
+    "cm002_not_the_format",
+    "cm003_duplicate_id",
+    "cm004_unknown_next",
+    "cm005_unreachable",
+    "cm006_no_way_back",
+    "cm007_too_few_moments",
+    "cm008_outside_scale",
+    "cm009_bad_ratings_row",
+    "cm101_no_owner",
+    "cm102_no_standard",
+    "cm103_no_recovery",
+    "cm104_moment_of_misery",
+    "cm105_expectation_gap",
+    "cm106_critical_chain",
+    "cm107_single_point_of_failure",
+    "cm108_no_customer_voice",
+    "cm109_systems_only",
+    "cm110_uncovered_dimension",
+    "cm111_no_critical_moment",
+    "cm112_too_many_moments",
+    "cm113_stage_mismatch",
+    "cm114_no_score",
+    "cm201_service_level",
+    "cm202_busiest_moments",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule's check yields: a message about one place, optionally one moment."""
+
+    message: Text
+    pos: Pos
+    moment: str | None = None
+    hint: Text | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str  # a short slug, e.g. "duplicate-id"
+    severity: Severity
+    summary: Text  # one line, for tables
+    doc: Text  # the full text: what it checks / why it matters / how to fix
+    hint: Text  # the one-line fix shown under each finding
+    fails: str  # a cycle file that triggers the rule
+    passes: str  # a near copy that does not
+    check: Callable[["RuleContext"], Iterable[Finding]]
+    # Rules the loader or the engine report themselves (CM001, CM002) have no check of their own.
+    reported_by_loader: bool = False
+    # What `fails`/`passes` hold: "cycle" files, or "ratings" CSVs read against `example_cycle`.
+    examples_are: str = "cycle"
+    example_cycle: str = ""
+
+    def section(self, name: str, lang: str) -> str:
+        """One section of the doc, by its English name: "what", "why" or "fix"
+        ("What it checks", "Why it matters", "How to fix"), as one paragraph."""
+        index = {"what": 0, "why": 1, "fix": 2}[name]
+        return doc_sections(self.doc(lang))[index]
+
+
+def doc_sections(doc: str) -> list[str]:
+    """A rule doc's three sections (what / why / fix), each joined into one paragraph.
+    Sections are the indented blocks under a heading line; the first line is the title."""
+    sections: list[list[str]] = []
+    for line in doc.splitlines()[1:]:
+        if not line.strip():
+            continue
+        if not line.startswith((" ", "\t")):
+            sections.append([])
+        elif sections:
+            sections[-1].append(line.strip())
+    texts = [" ".join(lines) for lines in sections]
+    return (texts + ["", "", ""])[:3]
+
+
+class RuleContext:
+    """What a rule may look at: the cycle, the settings, and the graph (built once, lazily)."""
+
+    def __init__(self, cycle: Cycle, config: Config | None = None):
+        self.cycle = cycle
+        self.config = config or Config()
+
+    @cached_property
+    def graph(self) -> "nx.DiGraph":
+        from cyclemap.engine.graph import build_graph
+
+        return build_graph(self.cycle)
+
+    @cached_property
+    def successors(self) -> dict[str, list[str]]:
+        """Moment id -> ids it links to; plain dicts, for rules that need no networkx."""
+        from cyclemap.engine.graph import successors
+
+        return successors(self.cycle)
+
+    @cached_property
+    def links(self) -> list:
+        """The cycle's links (`graph.Edge`), each (source, target) pair once, as `graph` has them."""
+        from cyclemap.engine.graph import unique_edges
+
+        return unique_edges(self.cycle)
+
+    @cached_property
+    def by_id(self) -> dict[str, Moment]:
+        """Moment id -> the moment (the first, for a repeated id)."""
+        return {m.id: m for m in self.unique()}
+
+    @cached_property
+    def predecessors(self) -> dict[str, list[str]]:
+        """Moment id -> ids that link to it."""
+        from cyclemap.engine.graph import predecessors
+
+        return predecessors(self.successors)
+
+    @property
+    def first(self) -> Moment | None:
+        return self.cycle.moments[0] if self.cycle.moments else None
+
+    @cached_property
+    def order(self) -> list[str]:
+        from cyclemap.engine.graph import cycle_order
+
+        return cycle_order(self.cycle)
+
+    def unique(self) -> list[Moment]:
+        """Each moment once (the first of any repeated id), in file order."""
+        from cyclemap.engine.graph import unique_moments
+
+        return [self.cycle.moments[i] for i in unique_moments(self.cycle).values()]
+
+
+def rule_from_module(module_name: str, **fields) -> Rule:
+    """Build a Rule whose English doc is the module's docstring (one source of text)."""
+    import sys
+
+    doc_en = (sys.modules[module_name].__doc__ or "").strip()
+    doc_es = fields.pop("doc_es").strip()
+    return Rule(doc=Text(doc_en, doc_es), **fields)
+
+
+_REGISTRY: dict[str, Rule] | None = None
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule by code, in catalogue order."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        registry: dict[str, Rule] = {}
+        for name in RULE_MODULES:
+            rule = importlib.import_module(f"{__name__}.{name}").RULE
+            registry[rule.code] = rule
+        _REGISTRY = registry
+    return _REGISTRY
+
+
+def get_rule(code: str) -> Rule | None:
+    return all_rules().get(code.strip().upper())

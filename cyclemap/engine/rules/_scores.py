@@ -1,0 +1,46 @@
+"""Score arithmetic the weak-point rules share (CM104, CM105, CM107), so that "miserable"
+and "below expectation" mean the same thing in every rule and in the critique."""
+
+from __future__ import annotations
+
+from cyclemap.format.settings import Config
+from cyclemap.format.model import Cycle, Moment
+
+# Scores are decimals typed by people (4.5 - 4.0 must count as a gap of 0.5).
+EPSILON = 1e-9
+
+
+def misery_line(cycle: Cycle, config: Config) -> float:
+    """The lowest acceptable score on the cycle's scale: `acceptable_score` is a share of
+    the scale (0.6 of 1..5 is 3.4); a value above 1 is read as a score on the scale."""
+    low, high = cycle.scale
+    share = config.threshold("acceptable_score")
+    if share > 1:
+        return share
+    return low + share * (high - low)
+
+
+def is_miserable(moment: Moment, cycle: Cycle, config: Config) -> bool:
+    return moment.score is not None and moment.score < misery_line(cycle, config) - EPSILON
+
+
+def gap(moment: Moment) -> float | None:
+    """How far the score falls short of the expectation (positive = below), if both known."""
+    if moment.score is None or moment.expectation is None:
+        return None
+    return moment.expectation - moment.score
+
+
+def has_gap(moment: Moment, config: Config) -> bool:
+    g = gap(moment)
+    return g is not None and g >= config.threshold("gap_margin") - EPSILON
+
+
+def is_weak(moment: Moment, cycle: Cycle, config: Config) -> bool:
+    """Weak: scored below the acceptable level, or below its expectation by the margin."""
+    return is_miserable(moment, cycle, config) or has_gap(moment, config)
+
+
+def fmt(value: float) -> str:
+    """A score as people write it: 4 not 4.0, 3.25 not 3.2500001."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")

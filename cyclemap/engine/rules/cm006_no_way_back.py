@@ -1,0 +1,70 @@
+"""CM006 no-way-back: in a closed cycle, a moment from which the customer never returns.
+
+What it checks
+    In a closed cycle (`closed: true`, the default), that from every reachable moment
+    some path of `next` links leads back to the first moment.
+
+Why it matters
+    The cycle of service is activated again each time the customer comes back into
+    contact with the company. A dead end inside a closed cycle — typically a complaint
+    branch with `next: []` — means the map says the customer is lost at that point:
+    either a link is missing or the recovery has not been designed.
+
+How to fix
+    Give the moment a `next` that rejoins the cycle (after a complaint, lead back to
+    service or farewell), or declare `closed: false` if the cycle really ends.
+"""
+
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.engine.rules import Finding, rule_from_module
+
+
+def check(ctx):
+    first = ctx.first
+    if first is None or not ctx.cycle.closed or len(ctx.cycle.moments) < 2:
+        return
+    from cyclemap.engine.graph import reachable
+
+    reached = reachable(ctx.successors, first.id)
+    returns = reachable(ctx.predecessors, first.id)
+    for moment in ctx.unique():
+        if moment.id in reached and moment.id not in returns:
+            yield Finding(
+                Text(f"from `{moment.id}` no path leads back to `{first.id}`, but the cycle is closed",
+                     f"desde `{moment.id}` ningún camino vuelve a `{first.id}`, pero el ciclo es cerrado"),
+                moment.at("next"),
+                moment.id,
+            )
+
+
+DOC_ES = """
+CM006 no-way-back: en un ciclo cerrado, un momento desde el que el cliente no vuelve.
+
+Qué comprueba
+    En un ciclo cerrado (`closed: true`, por defecto), que desde cada momento alcanzable
+    algún camino de enlaces `next` lleve de vuelta al primer momento.
+
+Por qué importa
+    El ciclo de servicio se activa de nuevo cada vez que el cliente vuelve a entrar en
+    contacto con la empresa. Un callejón sin salida dentro de un ciclo cerrado (por lo
+    general una rama de queja con `next: []`) dice que ahí se pierde al cliente: falta
+    un enlace o no se ha diseñado la recuperación.
+
+Cómo corregirlo
+    Dé al momento un `next` que vuelva al ciclo (tras una queja, de vuelta a la atención
+    o a la despedida), o declare `closed: false` si el ciclo termina de verdad.
+"""
+
+RULE = rule_from_module(
+    __name__,
+    code="CM006",
+    name="no-way-back",
+    severity=Severity.ERROR,
+    summary=Text("A moment of a closed cycle has no way back to the start",
+                 "Un momento de un ciclo cerrado no tiene camino de vuelta al inicio"),
+    doc_es=DOC_ES,
+    hint=Text("link it back into the cycle, or set `closed: false`", "enlácelo de vuelta al ciclo, o ponga `closed: false`"),
+    fails="cyclemap: 1\ntitle: Dead end\nmoments:\n  - {id: a, name: A, kind: critical, next: [b, complaint]}\n  - {id: b, name: B, kind: routine, next: [a]}\n  - {id: complaint, name: Complains, kind: critical, next: []}\n",
+    passes="cyclemap: 1\ntitle: Dead end\nmoments:\n  - {id: a, name: A, kind: critical, next: [b, complaint]}\n  - {id: b, name: B, kind: routine, next: [a]}\n  - {id: complaint, name: Complains, kind: critical, next: [b]}\n",
+    check=check,
+)

@@ -1,0 +1,147 @@
+"""CM106 critical-chain: several critical moments in a row with no routine relief.
+
+What it checks
+    Following the cycle as the customer lives it (the `next` links, branches included,
+    but not the link that closes the cycle), that no run of `chain_length` (3 by default)
+    or more critical moments follows one another without a routine moment in between.
+    Each run is reported once, at its first moment, with the longest path found from
+    there.
+
+Why it matters
+    A critical moment is one where the customer can decide to leave. Mapping the cycle
+    is meant to separate those moments from the routine ones, and a long run of them
+    means the customer carries the tension of one into the next, with no moment in which
+    the service simply works and reassures: one failure early in the run colours every
+    moment after it. Such runs are also where staff are most stretched.
+
+How to fix
+    Break the run. Move work that the customer does not need to witness backstage, merge
+    two critical moments into one that is done well, or add a routine moment that gives
+    the customer information and control (a confirmation, a progress message, a clear
+    next step). If a moment is not really critical, mark it `kind: routine`.
+"""
+
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.engine.rules import Finding, rule_from_module
+
+# A bound on the search from one start, so pathological graphs stay fast; real cycles
+# come nowhere near it.
+STEP_BUDGET = 20_000
+
+
+def critical_chains(ctx) -> list[list[str]]:
+    """Maximal runs of critical moments along the cycle's links, each as a list of ids."""
+    critical = {m.id for m in ctx.unique() if m.critical}
+    succ: dict[str, list[str]] = {n: [] for n in critical}
+    has_critical_pred: set[str] = set()
+    for edge in ctx.links:  # plain links, not ctx.graph: no networkx on the check path
+        u, v, closing = edge.source, edge.target, edge.closing
+        if not closing and u in critical and v in critical and u != v:
+            succ[u].append(v)
+            has_critical_pred.add(v)
+    order = [n for n in ctx.order if n in critical]
+    starts = [n for n in order if n not in has_critical_pred]
+    covered: set[str] = set()
+    chains: list[list[str]] = []
+    # Runs that start after a routine moment first, then runs that loop among critical
+    # moments only (no way in from a routine one), from their first moment in cycle order.
+    for start in starts + [n for n in order if n in has_critical_pred]:
+        if start in covered and start in has_critical_pred:
+            continue
+        chain = _longest_from(start, succ)
+        covered.update(chain)
+        chains.append(chain)
+    return chains
+
+
+def _longest_from(start: str, succ: dict[str, list[str]]) -> list[str]:
+    """The longest simple path of critical moments from `start` (depth-first, iterative,
+    first-written branch wins ties)."""
+    best = [start]
+    path = [start]
+    on_path = {start}
+    stack = [iter(succ[start])]
+    steps = 0
+    while stack and steps < STEP_BUDGET:
+        steps += 1
+        nxt = next(stack[-1], None)
+        if nxt is None:
+            stack.pop()
+            on_path.discard(path.pop())
+            continue
+        if nxt in on_path:
+            continue
+        path.append(nxt)
+        on_path.add(nxt)
+        stack.append(iter(succ[nxt]))
+        if len(path) > len(best):
+            best = list(path)
+    return best
+
+
+def check(ctx):
+    length = int(ctx.config.threshold("chain_length"))
+    for chain in critical_chains(ctx):
+        if len(chain) < length:
+            continue
+        first = ctx.by_id[chain[0]]
+        arrow = " → ".join(chain)
+        yield Finding(
+            Text(f"{len(chain)} critical moments in a row with no routine relief: {arrow}",
+                 f"{len(chain)} momentos críticos seguidos sin un respiro rutinario: {arrow}"),
+            first.pos,
+            first.id,
+        )
+
+
+DOC_ES = """
+CM106 critical-chain: varios momentos críticos seguidos sin respiro rutinario.
+
+Qué comprueba
+    Siguiendo el ciclo como lo vive el cliente (los enlaces `next`, ramas incluidas, pero
+    no el enlace que cierra el ciclo), que no haya una racha de `chain_length` (3 por
+    defecto) o más momentos críticos seguidos sin un momento rutinario en medio. Cada
+    racha se informa una vez, en su primer momento, con el camino más largo desde ahí.
+
+Por qué importa
+    Un momento crítico es uno en el que el cliente puede decidir irse. Hacer el mapa del
+    ciclo sirve para separar esos momentos de los rutinarios, y una racha larga de ellos
+    significa que el cliente lleva la tensión de uno al siguiente, sin un momento en que
+    el servicio simplemente funcione y lo tranquilice: una falla al principio de la racha
+    tiñe todos los momentos que siguen. Esas rachas son también donde el personal está
+    más exigido.
+
+Cómo corregirlo
+    Rompa la racha. Lleve al trasfondo el trabajo que el cliente no necesita presenciar,
+    junte dos momentos críticos en uno bien hecho, o añada un momento rutinario que dé al
+    cliente información y control (una confirmación, un aviso de avance, un siguiente paso
+    claro). Si un momento no es realmente crítico, márquelo `kind: routine`.
+"""
+
+RULE = rule_from_module(
+    __name__,
+    code="CM106",
+    name="critical-chain",
+    severity=Severity.WARNING,
+    summary=Text("Critical moments in a row with no routine relief",
+                 "Momentos críticos seguidos sin respiro rutinario"),
+    doc_es=DOC_ES,
+    hint=Text("break the run with a routine moment that informs the customer, or move work backstage",
+              "rompa la racha con un momento rutinario que informe al cliente, o lleve trabajo al trasfondo"),
+    fails=(
+        "cyclemap: 1\ntitle: Claim\nmoments:\n"
+        "  - {id: call, name: Calls to claim, kind: critical}\n"
+        "  - {id: check, name: Identity is checked, kind: critical}\n"
+        "  - {id: assess, name: Damage is assessed, kind: critical}\n"
+        "  - {id: close, name: Receives the letter, kind: routine}\n"
+    ),
+    passes=(
+        "cyclemap: 1\ntitle: Claim\nmoments:\n"
+        "  - {id: call, name: Calls to claim, kind: critical}\n"
+        "  - {id: check, name: Identity is checked, kind: critical}\n"
+        "  - {id: sms, name: Gets a text with the case number, kind: routine}\n"
+        "  - {id: assess, name: Damage is assessed, kind: critical}\n"
+        "  - {id: close, name: Receives the letter, kind: routine}\n"
+    ),
+    check=check,
+)

@@ -1,0 +1,83 @@
+"""CM201 service-level: the level of service the scores describe.
+
+What it checks
+    When moments have scores, which of the four types of service the cycle shows,
+    from its scores against its expectations: dismal (most scored critical moments sit
+    in the bottom two-fifths of the scale), poor (on average below expectation by more
+    than the gap margin), normal (about at expectation) or exceptional (every scored
+    critical moment meets its expectation and the cycle exceeds them on average). Where a
+    moment has no `expectation`, 70 % of the scale stands in for it.
+
+Why it matters
+    The course names four types of service. Dismal service barely exists and customers
+    do not return unless forced to. Poor service does not meet expectations: customers
+    may come back now and then but end up leaving and speak badly of it. Normal service
+    just meets the minimum: customers return but are not loyal, and a better service
+    elsewhere can take them. Exceptional service anticipates, meets and exceeds
+    expectations: customers recommend it and stay. Naming the level gives the team one
+    honest sentence about where it stands.
+
+How to fix
+    This is information, not a fault. To move up a level, work on the weak points the
+    critique ranks first (moments of misery and expectation gaps on critical moments), and
+    measure again.
+"""
+
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._scores import fmt
+from cyclemap.engine.service_level import service_level
+
+
+def check(ctx):
+    level = service_level(ctx.cycle, ctx.config.threshold("gap_margin"))
+    if level is None:
+        return
+    sign = "+" if level.mean_gap >= 0 else "-"
+    gap = f"{sign}{fmt(abs(level.mean_gap))}"
+    yield Finding(
+        Text(f"service level: {level.name.en} ({level.description.en}; mean gap {gap} over {level.scored} scored moments)",
+             f"nivel de servicio: {level.name.es} ({level.description.es}; brecha media {gap} en {level.scored} momentos con nota)"),
+        ctx.cycle.at("title"),
+    )
+
+
+DOC_ES = """
+CM201 service-level: el nivel de servicio que describen las notas.
+
+Qué comprueba
+    Cuando los momentos tienen nota, cuál de los cuatro tipos de servicio muestra el
+    ciclo, según sus notas frente a sus expectativas: pésimo (la mayoría de los momentos
+    críticos con nota están en los dos quintos de abajo de la escala), malo (en promedio
+    bajo la expectativa por más del margen), normal (más o menos en la expectativa) o
+    excepcional (cada momento crítico con nota cumple su expectativa y el ciclo las supera
+    en promedio). Si un momento no tiene `expectation`, se usa el 70 % de la escala.
+
+Por qué importa
+    El curso nombra cuatro tipos de servicio. El servicio pésimo casi no existe y el
+    cliente no vuelve salvo obligado. El malo no cumple las expectativas: el cliente vuelve
+    a veces pero termina por irse y habla mal del lugar. El normal cumple apenas lo
+    mínimo: el cliente regresa pero no es leal, y un servicio mejor en otra parte puede
+    llevárselo. El excepcional anticipa, cumple y supera las expectativas: el cliente lo
+    recomienda y se queda. Nombrar el nivel da al equipo una frase honesta sobre dónde
+    está.
+
+Cómo corregirlo
+    Es información, no una falla. Para subir de nivel, trabaje los puntos débiles que la
+    crítica pone primero (momentos de miseria y brechas de expectativa en momentos
+    críticos) y vuelva a medir.
+"""
+
+RULE = rule_from_module(
+    __name__,
+    code="CM201",
+    name="service-level",
+    severity=Severity.INFO,
+    summary=Text("The level of service the scores describe", "El nivel de servicio que describen las notas"),
+    doc_es=DOC_ES,
+    hint=Text("work on the weak points ranked first to move up a level",
+              "trabaje los puntos débiles que van primero para subir de nivel"),
+    fails="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical, expectation: 4, score: 3.1}\n  - {id: b, name: Pays, kind: routine, expectation: 4, score: 3.6}\n",
+    passes="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical, expectation: 4}\n  - {id: b, name: Pays, kind: routine, expectation: 4}\n",
+    check=check,
+)

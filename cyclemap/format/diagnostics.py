@@ -1,0 +1,81 @@
+"""Diagnostics: what a check says about a file, as data (formatters print them).
+
+Each text a person reads is a `Text`: the same sentence in every supported language,
+so a formatter can pick one at the last moment (`--lang`, or the cycle's `language`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from cyclemap.format.model import Pos
+
+# Characters that would break a one-line diagnostic or disguise it on a terminal: C0/C1
+# controls (newline, ESC...), zero-width marks, bidirectional overrides (U+202E...), BOM.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def one_line(text: str) -> str:
+    """`text` with control and bidi characters written as escapes (\\n, \\u202e), so that
+    text from a cycle file (a moment's name) cannot split or disguise a diagnostic line."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One sentence in English and Spanish."""
+
+    en: str
+    es: str
+
+    def __call__(self, lang: str) -> str:
+        return self.es if lang == "es" else self.en
+
+    def format(self, **kwargs: object) -> "Text":
+        return Text(self.en.format(**kwargs), self.es.format(**kwargs))
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding at one place: `path:line:col: CODE severity message` plus a hint."""
+
+    path: str
+    pos: Pos
+    code: str
+    severity: Severity
+    message: Text
+    hint: Text | None = None
+    moment: str | None = None  # the moment it is about, if any
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.pos.line, self.pos.col, self.code)
+
+
+@dataclass
+class FileResult:
+    """Everything a check found in one file. `cycle` is None when it did not load."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    cycle: object | None = None  # cyclemap.format.model.Cycle; typed loosely to keep this module light
+    lang: str = "en"
+
+    @property
+    def loaded(self) -> bool:
+        return self.cycle is not None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)

@@ -1,0 +1,205 @@
+"""A cycle in other tools' formats: Mermaid, Markdown, CSV, JSON. Pure: text in, text out.
+
+- `mermaid`: a Mermaid `journey` (GitHub renders it in Markdown): one section per stage in
+  the customer's order, each moment a task whose score is mapped onto Mermaid's 1–5 and
+  whose actor is the moment's owner.
+- `markdown`: a table of the moments (for a README or a report).
+- `csv`: one row per moment, for spreadsheets (RFC 4180 quoting; text that a spreadsheet
+  would run as a formula gets a leading `'`).
+- `json`: the normalised model (see `to_json` for the keys; all always present).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.engine.graph import cycle_order, edges, ordered_moments, unique_moments  # noqa: F401
+from cyclemap.format.model import Cycle, Moment
+
+EXPORTS = ("mermaid", "markdown", "csv", "json")
+JSON_FORMAT = 1  # version of the JSON export's shape
+
+W = {
+    "moment": Text("Moment", "Momento"),
+    "kind": Text("Kind", "Tipo"),
+    "stage": Text("Stage", "Etapa"),
+    "channel": Text("Channel", "Canal"),
+    "owner": Text("Owner", "Responsable"),
+    "score": Text("Score", "Puntuación"),
+    "expectation": Text("Expectation", "Expectativa"),
+    "findings": Text("Weak points", "Puntos débiles"),
+    "critical": Text("critical", "crítico"),
+    "routine": Text("routine", "rutina"),
+    "no_stage": Text("Other moments", "Otros momentos"),
+    "moments": Text("Moments", "Momentos"),
+    "no_score": Text("no score: shown as 3", "sin puntuación: se muestra como 3"),
+}
+
+
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}"
+
+
+# ---------------------------------------------------------------- Mermaid
+
+
+def _mermaid_text(text: object) -> str:
+    """One line of Mermaid journey text: no line breaks, no `:` (it separates the
+    fields), no `;` or `#` (statement end, entity start)."""
+    value = re.sub(r"\s+", " ", str(text)).strip()
+    value = value.replace(":", " -").replace(";", ",").replace("#", "nº")
+    return value or "-"
+
+
+def to_mermaid_score(score: float, scale: tuple[float, float]) -> int:
+    low, high = scale
+    if high <= low:
+        return 3
+    return max(1, min(5, round(1 + 4 * (score - low) / (high - low))))
+
+
+def to_mermaid(cycle: Cycle, lang: str = "en") -> str:
+    lines = ["journey", f"    title {_mermaid_text(cycle.title)}"]
+    moments = ordered_moments(cycle)
+    # Sections in the declared stage order (then stages used but not declared, then
+    # moments with no stage); moments within a section in the customer's order.
+    sections: dict[str | None, list[Moment]] = {stage: [] for stage in cycle.stages}
+    for m in moments:
+        sections.setdefault(m.stage, []).append(m)
+    if None in sections:
+        sections[None] = sections.pop(None)
+    staged = any(m.stage for m in moments)
+    unscored = False
+    for stage, members in sections.items():
+        if not members:
+            continue
+        name = stage or (W["no_stage"](lang) if staged else W["moments"](lang))
+        lines.append(f"    section {_mermaid_text(name)}")
+        lines += [_mermaid_task(m, cycle) for m in members]
+        unscored = unscored or any(m.score is None for m in members)
+    if unscored:
+        lines.insert(1, f"    %% {W['no_score'](lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid_task(m: Moment, cycle: Cycle) -> str:
+    """One journey task: `name: score: actor` (a moment with no score shows as 3, said in a comment)."""
+    score = 3 if m.score is None else to_mermaid_score(m.score, cycle.scale)
+    actor = _mermaid_text(m.owner).replace(",", " ") if m.owner else ""
+    task = ("◆ " if m.critical else "") + _mermaid_text(m.name)
+    return f"      {task}: {score}" + (f": {actor}" if actor else "")
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def _md(text: object) -> str:
+    value = str(text).replace("\\", "\\\\").replace("|", "\\|")
+    value = re.sub(r"\r\n|\r|\n", "<br>", value)
+    return value.replace("<", "&lt;").replace(">", "&gt;").replace("&lt;br&gt;", "<br>")
+
+
+def to_markdown(cycle: Cycle, diagnostics=(), lang: str = "en") -> str:
+    codes: dict[str, list[str]] = {}
+    for d in diagnostics or ():
+        if d.moment and d.severity is not Severity.INFO:
+            codes.setdefault(d.moment, []).append(d.code)
+    heads = ["#", W["moment"](lang), W["kind"](lang), W["stage"](lang), W["channel"](lang), W["owner"](lang),
+             W["score"](lang), W["expectation"](lang), W["findings"](lang)]
+    out = [f"### {_md(cycle.title)}", ""]
+    out.append("| " + " | ".join(heads) + " |")
+    out.append("|" + "|".join(["---:", "---", "---", "---", "---", "---", "---:", "---:", "---"]) + "|")
+    for i, m in enumerate(ordered_moments(cycle), 1):
+        kind = f"**{W['critical'](lang)}**" if m.critical else W["routine"](lang)
+        name = f"**{_md(m.name)}**" if m.critical else _md(m.name)
+        row = [str(i), name, kind, _md(m.stage or ""), _md(m.channel or ""), _md(m.owner or ""),
+               _num(m.score), _num(m.expectation), " ".join(sorted(set(codes.get(m.id, []))))]
+        out.append("| " + " | ".join(row) + " |")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- CSV
+
+CSV_COLUMNS = ("order", "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard",
+               "recovery", "dimensions", "expectation", "score", "responses", "feedback", "next", "notes")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str | None) -> str:
+    """Text for a spreadsheet: a leading formula character is neutralised with `'`."""
+    if not text:
+        return ""
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _next_ids(cycle: Cycle) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for e in edges(cycle):
+        out.setdefault(e.source, []).append(e.target)
+    return out
+
+
+def to_csv(cycle: Cycle) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    nexts = _next_ids(cycle)
+    for i, m in enumerate(ordered_moments(cycle), 1):
+        writer.writerow([
+            i, m.id, _cell(m.name), m.kind, _cell(m.stage), m.channel or "", m.carried_by or "",
+            _cell(m.owner), _cell(m.standard), _cell(m.recovery), ";".join(m.dimensions),
+            _num(m.expectation), _num(m.score), "" if m.responses is None else m.responses,
+            "true" if m.feedback else "false", ";".join(nexts.get(m.id, [])), _cell(m.notes),
+        ])
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def to_data(cycle: Cycle) -> dict:
+    """The normalised model: every key present (null when not given), defaults filled in,
+    `next` always explicit (the implicit "following moment" resolved), moments in file order."""
+    links: dict[str, list[dict]] = {}
+    for e in edges(cycle):
+        links.setdefault(e.source, []).append({"to": e.target, "when": e.when})
+    index = unique_moments(cycle)
+    moments = []
+    for moment_id, i in index.items():
+        m = cycle.moments[i]
+        moments.append({
+            "id": m.id, "name": m.name, "kind": m.kind, "stage": m.stage, "channel": m.channel,
+            "carried_by": m.carried_by, "owner": m.owner, "standard": m.standard, "recovery": m.recovery,
+            "dimensions": list(m.dimensions), "expectation": m.expectation, "score": m.score,
+            "responses": m.responses, "feedback": m.feedback, "notes": m.notes, "ignore": list(m.ignore),
+            "next": links.get(m.id, []),
+        })
+    return {
+        "cyclemap": cycle.version, "export": JSON_FORMAT, "title": cycle.title, "customer": cycle.customer,
+        "language": cycle.language, "scale": list(cycle.scale), "stages": list(cycle.stages),
+        "closed": cycle.closed, "order": cycle_order(cycle), "moments": moments,
+    }
+
+
+def to_json(cycle: Cycle) -> str:
+    return json.dumps(to_data(cycle), ensure_ascii=False, indent=2) + "\n"
+
+
+def export(cycle: Cycle, to: str, diagnostics=(), lang: str = "en") -> str:
+    if to == "mermaid":
+        return to_mermaid(cycle, lang)
+    if to == "markdown":
+        return to_markdown(cycle, diagnostics, lang)
+    if to == "csv":
+        return to_csv(cycle)
+    if to == "json":
+        return to_json(cycle)
+    raise ValueError(f"unknown export {to!r}")

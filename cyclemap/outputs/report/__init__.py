@@ -1,0 +1,69 @@
+"""Formatters: turn check results (data) into text for people or machines.
+
+Each formatter is a module with `render(results, summary, lang) -> str`; none knows
+anything about individual rules. A formatter may take more keyword options (`rules`, the
+codes that ran; `fail_on`, the threshold): `render()` passes only those it declares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cyclemap.format.diagnostics import FileResult, Severity, Text
+
+
+@dataclass(frozen=True)
+class Summary:
+    files: int
+    errors: int
+    warnings: int
+    infos: int
+    baseline: int = 0  # findings left out because a --baseline already had them
+
+    @classmethod
+    def of(cls, results: list[FileResult], baseline: int = 0) -> "Summary":
+        return cls(
+            files=len(results),
+            errors=sum(r.count(Severity.ERROR) for r in results),
+            warnings=sum(r.count(Severity.WARNING) for r in results),
+            infos=sum(r.count(Severity.INFO) for r in results),
+            baseline=baseline,
+        )
+
+    def line(self) -> Text:
+        def n(count: int, en: str, es: str, en_pl: str, es_pl: str) -> Text:
+            return Text(f"{count} {en if count == 1 else en_pl}", f"{count} {es if count == 1 else es_pl}")
+
+        files = n(self.files, "file checked", "archivo revisado", "files checked", "archivos revisados")
+        errors = n(self.errors, "error", "error", "errors", "errores")
+        warnings = n(self.warnings, "warning", "advertencia", "warnings", "advertencias")
+        infos = n(self.infos, "info", "nota", "info", "notas")
+        line = Text(f"{files.en}: {errors.en}, {warnings.en}, {infos.en}",
+                    f"{files.es}: {errors.es}, {warnings.es}, {infos.es}")
+        if self.baseline:
+            base = n(self.baseline, "finding", "hallazgo", "findings", "hallazgos")
+            line = Text(f"{line.en} ({base.en} already in the baseline, not shown)",
+                        f"{line.es} ({base.es} ya en la línea base, sin mostrar)")
+        return line
+
+
+SEVERITY_WORDS = {
+    Severity.ERROR: Text("error", "error"),
+    Severity.WARNING: Text("warning", "advertencia"),
+    Severity.INFO: Text("info", "nota"),
+}
+
+FORMATS = ("text", "json", "sarif", "github", "junit")
+# Formats for machines: stdout holds only the report, the summary line goes to stderr.
+MACHINE_FORMATS = ("json", "sarif", "github", "junit")
+
+
+def render(fmt: str, results: list[FileResult], lang_override: str | None = None,
+           summary: Summary | None = None, **options: object) -> str:
+    import importlib
+    import inspect
+
+    module = importlib.import_module(f"cyclemap.outputs.report.{fmt}_format")
+    accepted = inspect.signature(module.render).parameters
+    extra = {k: v for k, v in options.items() if k in accepted and v is not None}
+    return module.render(results, summary or Summary.of(results), lang_override, **extra)

@@ -1,0 +1,374 @@
+"""The consultant's report in the terminal: the critique (data from `cyclemap.engine.critique`)
+printed with rich. It knows nothing of individual rules: it prints counts, moments,
+findings and weak points as the critique gives them.
+
+Plain where it must be: with no terminal (a pipe, a file) or with NO_COLOR set, there is
+no colour and boxes are drawn in ASCII; bars and the curve use Unicode blocks unless the
+output cannot encode them (or CYCLEMAP_ASCII=1), then ASCII characters.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text as RichText
+
+from cyclemap.engine.critique import Critique, MomentView, WeakPoint
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.engine.rules._scores import fmt
+
+T = {
+    "customer": Text("Customer", "Cliente"),
+    "moments": Text("moments", "momentos"),
+    "moment": Text("moment", "momento"),
+    "critical_n": Text("critical", "críticos"),
+    "routine_n": Text("routine", "rutinarios"),
+    "scored_n": Text("scored", "con nota"),
+    "level": Text("Service level", "Nivel de servicio"),
+    "no_level": Text("no scores yet: no service level to report", "sin notas todavía: no hay nivel de servicio que informar"),
+    "mean_gap": Text("mean gap to expectation", "brecha media con la expectativa"),
+    "in_order": Text("Moments in cycle order", "Momentos en el orden del ciclo"),
+    "col_moment": Text("Moment · owner", "Momento · responsable"),
+    "col_kind": Text("Kind", "Tipo"),
+    "col_score": Text("Score / expected", "Nota / esperada"),
+    "col_findings": Text("Findings", "Hallazgos"),
+    "critical": Text("critical", "crítico"),
+    "routine": Text("routine", "rutina"),
+    "no_owner": Text("(no owner)", "(sin responsable)"),
+    "not_scored": Text("not scored", "sin nota"),
+    "curve": Text("Satisfaction curve", "Curva de satisfacción"),
+    "curve_score": Text("score", "nota"),
+    "curve_expect": Text("expectation", "expectativa"),
+    "curve_legend": Text("{crit} critical moment   {miss} not scored   in cycle order",
+                         "{crit} momento crítico   {miss} sin nota   en el orden del ciclo"),
+    "weak": Text("Weak points, most serious first", "Puntos débiles, los más graves primero"),
+    "none": Text("No weak points found.", "No se encontraron puntos débiles."),
+    "why": Text("Why", "Por qué"),
+    "why_again": Text("see point {n} above", "vea el punto {n} más arriba"),
+    "why_again_many": Text("see points {n} above", "vea los puntos {n} más arriba"),
+    "and": Text(" and ", " y "),
+    "see_point": Text("→ point", "→ punto"),
+    "next": Text("Next step", "Próximo paso"),
+    "next_many": Text("Next steps", "Próximos pasos"),
+    "notes": Text("Notes", "Notas"),
+    "explain": Text("More on any code: cyclemap explain CODE", "Más sobre un código: cyclemap explain CÓDIGO"),
+    "summary": Text("{e} errors, {w} warnings, {i} notes", "{e} errores, {w} advertencias, {i} notas"),
+}
+SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
+SEVERITY_MARK_ASCII = {Severity.ERROR: "X", Severity.WARNING: "!", Severity.INFO: "i"}
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_WORD = {
+    Severity.ERROR: Text("error", "error"),
+    Severity.WARNING: Text("warning", "advertencia"),
+    Severity.INFO: Text("note", "nota"),
+}
+ASCII_PUNCTUATION = {"·": "-", "—": "-", "→": "->", "…": "...", "•": "-", "–": "-"}
+SPARK = "▁▂▃▄▅▆▇█"
+SPARK_ASCII = "_.-~=+*#"
+
+
+class Style:
+    """What the output can show: colour, Unicode, box drawing, width."""
+
+    def __init__(self, color: bool, unicode: bool, boxes: bool, width: int):
+        self.color = color
+        self.unicode = unicode
+        self.boxes = boxes
+        self.width = width
+
+    @classmethod
+    def detect(cls, stream=None, width: int | None = None) -> "Style":
+        stream = stream or sys.stdout
+        tty = hasattr(stream, "isatty") and stream.isatty()
+        no_color = "NO_COLOR" in os.environ
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        unicode = encoding in ("utf8", "utf8sig") and os.environ.get("CYCLEMAP_ASCII", "") in ("", "0")
+        if width is None:
+            try:
+                width = int(os.environ.get("COLUMNS", "")) if os.environ.get("COLUMNS") else None
+            except ValueError:
+                width = None
+        if width is None:
+            try:
+                width = os.get_terminal_size(stream.fileno()).columns if tty else 80
+            except (OSError, ValueError, AttributeError):
+                width = 80
+        # Wider than 100 columns, lines of prose get hard to read.
+        return cls(color=tty and not no_color, unicode=unicode, boxes=tty and not no_color and unicode,
+                   width=max(60, min(width, 100)))
+
+
+def render(critique: Critique, lang: str | None = None, style: Style | None = None) -> str:
+    """The whole report as a string (with ANSI colours only when `style.color`)."""
+    lang = lang or critique.lang
+    style = style or Style(color=False, unicode=True, boxes=False, width=80)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=style.width, force_terminal=style.color, no_color=not style.color,
+                      color_system="standard" if style.color else None, highlight=False, emoji=False,
+                      legacy_windows=False, soft_wrap=False)
+    for part in _parts(critique, lang, style):
+        console.print(part)
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    if not style.unicode:
+        for fancy, plain in ASCII_PUNCTUATION.items():
+            text = text.replace(fancy, plain)
+    return text
+
+
+def _parts(c: Critique, lang: str, style: Style):
+    yield _header(c, lang, style)
+    yield _rule_line(T["in_order"](lang), style)
+    yield _moments_table(c, lang, style)
+    yield _rule_line(T["curve"](lang), style)
+    yield _curve(c, lang, style)
+    yield _rule_line(T["weak"](lang), style)
+    yield from _weak_points(c, lang, style)
+
+
+def _rule_line(title: str, style: Style) -> RichText:
+    return RichText("\n" + title, style="bold" if style.color else "")
+
+
+def _box(style: Style):
+    return box.ROUNDED if style.boxes else box.ASCII
+
+
+def _header(c: Critique, lang: str, style: Style) -> Panel:
+    cycle = c.cycle
+    lines = RichText()
+    lines.append(cycle.title, style="bold")
+    if cycle.customer:
+        lines.append(f"\n{T['customer'](lang)}: {cycle.customer}")
+    n = c.counts
+    lines.append(f"\n{n.moments} {T['moments'](lang)} · {n.critical} {T['critical_n'](lang)} · "
+                 f"{n.routine} {T['routine_n'](lang)} · {n.scored} {T['scored_n'](lang)}")
+    level = c.service_level
+    if level is None:
+        lines.append(f"\n{T['level'](lang)}: {T['no_level'](lang)}")
+    else:
+        colour = {"pesimo": "bold red", "malo": "red", "normal": "yellow", "excepcional": "green"}[level.key]
+        lines.append(f"\n{T['level'](lang)}: ")
+        lines.append(level.name(lang).upper(), style=colour if style.color else "")
+        sign = "+" if level.mean_gap >= 0 else "-"
+        lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap))})")
+    return Panel(lines, box=_box(style), expand=True, padding=(0, 1))
+
+
+def _bar(view: MomentView, c: Critique, style: Style, cells: int = 8) -> RichText:
+    """`3.1 ███▌░░ 4`: the score filled, the shortfall to the expectation shaded."""
+    m = view.moment
+    out = RichText()
+    if m.score is None:
+        out.append(T["not_scored"](c.lang), style="dim" if style.color else "")
+        return out
+    low, high = c.cycle.scale
+    span = (high - low) or 1.0
+
+    def at(value: float) -> float:
+        return max(0.0, min(1.0, (value - low) / span)) * cells
+
+    score = at(m.score)
+    expect = at(m.expectation) if m.expectation is not None else None
+    full, part = int(score), score - int(score)
+    eighths = "▏▎▍▌▋▊▉"
+    filled = "█" * full
+    if style.unicode:
+        if part >= 1 / 8 and full < cells:
+            filled += eighths[min(6, int(part * 8) - 1)]
+    else:
+        filled = "#" * int(round(score))
+    short = 0
+    if expect is not None and expect > len(filled):
+        short = int(round(expect)) - len(filled)
+    shade = ("░" if style.unicode else "-") * max(0, short)
+    rest = " " * max(0, cells - len(filled) - len(shade))
+    below = view.gap is not None and view.gap < 0
+    out.append(f"{fmt(m.score):>4} ")
+    out.append(filled, style=("red" if below else "green") if style.color else "")
+    out.append(shade, style="red dim" if style.color else "")
+    out.append(rest)
+    if m.expectation is not None:
+        out.append(f" {fmt(m.expectation)}", style="dim" if style.color else "")
+    return out
+
+
+def _moments_table(c: Critique, lang: str, style: Style) -> Table:
+    table = Table(box=_box(style), show_lines=False, expand=True, pad_edge=False, padding=(0, 1))
+    table.add_column("#", justify="right", no_wrap=True, width=2)
+    table.add_column(T["col_moment"](lang), ratio=3, overflow="fold")
+    table.add_column(T["col_kind"](lang), no_wrap=True, width=8)
+    table.add_column(T["col_score"](lang), no_wrap=True, width=17)
+    table.add_column(T["col_findings"](lang), no_wrap=True, width=12)
+    group_of = {group[0].moment_id: n for n, group in enumerate(weak_point_groups(c), 1) if group[0].moment_id}
+    for view in c.moments:
+        m = view.moment
+        name = RichText(m.name, style="bold" if (style.color and m.critical) else "")
+        name.append(f"\n{m.owner}" if m.owner else f"\n{T['no_owner'](lang)}", style="dim" if style.color else "")
+        kind = RichText(T["critical"](lang).upper() if m.critical else T["routine"](lang),
+                        style="bold magenta" if (style.color and m.critical) else "")
+        findings = RichText()
+        codes = sorted({(-d.severity.rank, d.code): d for d in view.findings}.items())
+        for i, ((_, code), d) in enumerate(codes):
+            if i:
+                findings.append("\n" if i % 2 == 0 else " ")
+            findings.append(code, style=SEVERITY_STYLE[d.severity] if style.color else "")
+        if m.id in group_of:
+            findings.append(f"\n{T['see_point'](lang)} {group_of[m.id]}", style="bold" if style.color else "")
+        table.add_row(str(view.position), name, kind, _bar(view, c, style), findings)
+    return table
+
+
+def _curve(c: Critique, lang: str, style: Style) -> RichText:
+    """Score and expectation along the cycle as two sparklines on one scale, critical
+    moments marked underneath: the shape of the experience at a glance."""
+    ramp = SPARK if style.unicode else SPARK_ASCII
+    low, high = c.cycle.scale
+    span = (high - low) or 1.0
+    views = c.moments
+    # One column per moment, two when there is room, so short cycles are easy to read.
+    label_w = max(len(T["curve_score"](lang)), len(T["curve_expect"](lang))) + 2
+    step = 2 if len(views) * 2 <= style.width - label_w - 2 else 1
+    shown = views[: max(1, (style.width - label_w - 2) // step)]
+
+    def level(value: float | None) -> str:
+        if value is None:
+            return "·" if style.unicode else "."
+        i = int(round(max(0.0, min(1.0, (value - low) / span)) * (len(ramp) - 1)))
+        return ramp[i]
+
+    out = RichText()
+    out.append(f"{T['curve_score'](lang):<{label_w}}")
+    for view in shown:
+        m = view.moment
+        below = view.gap is not None and view.gap < 0
+        out.append(level(m.score), style=("red" if below else "green") if style.color else "")
+        out.append(" " * (step - 1))
+    out.append(f"\n{T['curve_expect'](lang):<{label_w}}")
+    for view in shown:
+        out.append(level(view.moment.expectation), style="dim" if style.color else "")
+        out.append(" " * (step - 1))
+    crit = "▲" if style.unicode else "^"
+    out.append("\n" + " " * label_w)
+    for view in shown:
+        out.append(crit if view.moment.critical else " ", style="magenta" if style.color else "")
+        out.append(" " * (step - 1))
+    if len(shown) < len(views):
+        out.append(" …" if style.unicode else " ...")
+    miss = "·" if style.unicode else "."
+    out.append("\n" + T["curve_legend"](lang).format(crit=crit, miss=miss), style="dim" if style.color else "")
+    return out
+
+
+def weak_point_groups(c: Critique) -> list[list[WeakPoint]]:
+    """The ranked weak points (not notes) gathered by moment, in the order of each moment's
+    most serious point; a finding about the whole cycle is a group of its own."""
+    groups: dict[object, list[WeakPoint]] = {}
+    for w in c.weak_points:
+        if w.severity is Severity.INFO:
+            continue
+        key = w.moment_id if w.moment_id is not None else (w.code, w.path, w.line, w.message.en)
+        groups.setdefault(key, []).append(w)
+    return list(groups.values())
+
+
+def _weak_points(c: Critique, lang: str, style: Style):
+    notes = [w for w in c.weak_points if w.severity is Severity.INFO]
+    marks = SEVERITY_MARK if style.unicode else SEVERITY_MARK_ASCII
+    groups = weak_point_groups(c)
+    if not groups:
+        yield RichText(T["none"](lang))
+    explained: dict[str, int] = {}
+    names = {v.moment.id: v for v in c.moments}
+    for number, group in enumerate(groups, 1):
+        yield _group(number, group, names, lang, style, marks, explained)
+    if notes:
+        yield _rule_line(T["notes"](lang), style)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for w in notes:
+            grid.add_row(RichText(f"{marks[w.severity]} {w.code}", style=SEVERITY_STYLE[w.severity] if style.color else ""),
+                         RichText(w.message(lang)))
+        yield grid
+    counts = {s: sum(1 for w in c.weak_points if w.severity is s) for s in Severity}
+    yield RichText("\n" + T["summary"](lang).format(e=counts[Severity.ERROR], w=counts[Severity.WARNING],
+                                                    i=counts[Severity.INFO]), style="dim" if style.color else "")
+    yield RichText(T["explain"](lang), style="dim" if style.color else "")
+
+
+def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], lang: str, style: Style, marks,
+           explained: dict[str, int]):
+    first = group[0]
+    view = views.get(first.moment_id or "")
+    head = RichText()
+    if view is not None:
+        m = view.moment
+        head.append(m.name, style="bold" if style.color else "")
+        detail = [f"`{m.id}`", T["critical"](lang).upper() if m.critical else T["routine"](lang)]
+        if m.score is not None:
+            detail.append(f"{T['curve_score'](lang)} {fmt(m.score)}"
+                          + (f"/{fmt(m.expectation)}" if m.expectation is not None else ""))
+        head.append(f"  ({' · '.join(detail)})", style="dim" if style.color else "")
+    else:
+        head.append(first.summary(lang) if first.summary else first.code, style="bold" if style.color else "")
+        if first.path and first.line:
+            head.append(f"  ({os.path.basename(first.path)}:{first.line})", style="dim" if style.color else "")
+    title = Table.grid(padding=(0, 1))
+    title.add_column(no_wrap=True, width=3, justify="right")
+    title.add_column()
+    title.add_row(f"{number}.", head)
+    findings = Table.grid(padding=(0, 1))
+    findings.add_column(no_wrap=True)
+    findings.add_column()
+    for w in group:
+        findings.add_row(RichText(f"{marks[w.severity]} {w.code}", style=SEVERITY_STYLE[w.severity] if style.color else ""),
+                         RichText(w.message(lang)))
+    body: list = [findings]
+    why = RichText()
+    for w in group:
+        if w.code in explained or not w.why(lang):
+            continue
+        explained[w.code] = number
+        if why:
+            why.append("\n")
+        why.append(f"{T['why'](lang)} ({w.code}): ", style="bold" if style.color else "")
+        why.append(brief(w.why(lang)))
+    again = sorted({w.code for w in group if explained.get(w.code, number) != number})
+    if again:
+        numbers = sorted({explained[code] for code in again})
+        joined = ", ".join(str(n) for n in numbers[:-1]) + (T["and"](lang) if len(numbers) > 1 else "") + str(numbers[-1])
+        see = (T["why_again"] if len(numbers) == 1 else T["why_again_many"])(lang).format(n=joined)
+        if why:
+            why.append("\n")
+        why.append(f"{T['why'](lang)} ({', '.join(again)}): ", style="bold" if style.color else "")
+        why.append(see, style="dim" if style.color else "")
+    if why:
+        body.append(why)
+    steps = [s for s in dict.fromkeys((w.hint(lang) if w.hint is not None else w.fix(lang)) for w in group) if s]
+    if steps:
+        label = T["next"](lang) if len(steps) == 1 else T["next_many"](lang)
+        body.append(RichText(f"{label}:", style="bold" if style.color else ""))
+        bullets = Table.grid(padding=(0, 1))
+        bullets.add_column(no_wrap=True)
+        bullets.add_column()
+        for step in steps:
+            bullets.add_row("•" if style.unicode else "-",
+                            step[0].upper() + step[1:] + ("" if step.endswith(".") else "."))
+        body.append(bullets)
+    return Group(RichText(""), title, Padding(Group(*body), (0, 0, 0, 4)))
+
+
+def brief(paragraph: str, sentences: int = 2) -> str:
+    """The first sentences of a why: the domain reason, short enough to read in a list
+    (`cyclemap explain CODE` has the whole text)."""
+    import re
+
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"])", paragraph.strip())
+    return " ".join(parts[:sentences])
