@@ -42,7 +42,7 @@ def test_json_contract(cli, write):
     first = data["files"][0]
     assert set(first) == {"path", "loaded", "title", "language", "diagnostics"}
     diag = next(d for d in first["diagnostics"] if d["code"] == "CM008")
-    assert set(diag) == {"code", "severity", "line", "column", "message", "hint", "moment"}
+    assert set(diag) == {"code", "severity", "line", "column", "message", "hint", "moment", "subject"}
     assert (diag["line"], diag["column"], diag["severity"], diag["moment"]) == (4, 45, "error", "a")
     assert data["summary"]["files"] == 2
     assert data["summary"]["errors"] == sum(
@@ -127,7 +127,7 @@ def test_internal_error_is_a_message_and_debug_shows_the_traceback(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cyclemap.engine.analysis, "analyse_file", broken)
+    monkeypatch.setattr(cyclemap.engine.analysis, "analyse_cycle", broken)
     monkeypatch.setenv("CYCLEMAP_LANG", "en")
     runner = CliRunner()
     result = runner.invoke(app, ["check", "examples/banco.yaml"])

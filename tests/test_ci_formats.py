@@ -3,13 +3,14 @@ workflow commands, JUnit XML (read back by a real JUnit reader)."""
 
 from __future__ import annotations
 
+from cyclemap.engine.pipeline import CheckedCycle
 import json
 import os
 from pathlib import Path
 
 import pytest
 
-from cyclemap.format.diagnostics import Diagnostic, FileResult, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.format.model import Pos
 from cyclemap.outputs.report import Summary, render
 from cyclemap.engine.rules import all_rules
@@ -44,7 +45,7 @@ def assert_valid(validator, document: dict) -> None:
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
 
 
-def mixed_results() -> list[FileResult]:
+def mixed_results() -> list[CheckedCycle]:
     """One finding of each severity, with text that needs escaping everywhere."""
     path = "cycles/a, b: c%.yaml"
     diags = [
@@ -53,7 +54,7 @@ def mixed_results() -> list[FileResult]:
         Diagnostic(path, Pos(4, 7), "CM004", Severity.WARNING, Text("a warning", "una advertencia"), None, "b"),
         Diagnostic(path, Pos(9, 1), "CM008", Severity.INFO, Text("a note\r\nwith CRLF", "una nota"), None, None),
     ]
-    return [FileResult(path, diags, None, "en")]
+    return [CheckedCycle(path, diags, None, "en")]
 
 
 # -- SARIF ---------------------------------------------------------------------------
@@ -137,7 +138,7 @@ def test_sarif_of_examples_is_valid_and_clean(cli, sarif_schema):
 
 def test_sarif_file_outside_the_working_folder_gets_an_absolute_uri(sarif_schema, tmp_path):
     outside = str(Path(os.sep).resolve() / "elsewhere" / "x.yaml")
-    result = FileResult(outside, [Diagnostic(outside, Pos(1, 1), "CM001", Severity.ERROR, Text("bad", "mal"))], None, "en")
+    result = CheckedCycle(outside, [Diagnostic(outside, Pos(1, 1), "CM001", Severity.ERROR, Text("bad", "mal"))], None, "en")
     document = json.loads(render("sarif", [result]))
     assert_valid(sarif_schema, document)
     location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
@@ -226,13 +227,16 @@ def test_junit_one_case_per_file_and_rule(cli, write, tmp_path):
 
 
 def test_junit_failures_follow_fail_on(tmp_path):
-    results = mixed_results()
-    summary = Summary.of(results)
+    from cyclemap.format.settings import Config
     from cyclemap.outputs.report import junit_format
 
-    _, strict = parse_junit(junit_format.render(results, summary, None, rules=["CM003", "CM004", "CM008"], fail_on="info"), tmp_path)
+    results = mixed_results()
+    for result in results:  # the file's own settings say which rules ran
+        result.settings = Config(select=["CM003", "CM004", "CM008"])
+    summary = Summary.of(results)
+    _, strict = parse_junit(junit_format.render(results, summary, None, fail_on="info"), tmp_path)
     assert [s.failures for s in strict] == [3]
-    _, lenient = parse_junit(junit_format.render(results, summary, None, rules=["CM003", "CM004", "CM008"], fail_on="error"), tmp_path)
+    _, lenient = parse_junit(junit_format.render(results, summary, None, fail_on="error"), tmp_path)
     suite = next(iter(lenient))
     assert suite.failures == 1
     warning_case = [c for c in suite if c.name.startswith("CM004")][0]
@@ -241,7 +245,7 @@ def test_junit_failures_follow_fail_on(tmp_path):
 
 def test_junit_survives_control_characters(tmp_path):
     path = "weird.yaml"
-    result = FileResult(path, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, Text("bad \x00\x1b byte", "x"))], None, "en")
+    result = CheckedCycle(path, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, Text("bad \x00\x1b byte", "x"))], None, "en")
     _, xml = parse_junit(render("junit", [result]), tmp_path)
     case = [c for c in next(iter(xml)) if c.name.startswith("CM001")][0]
     assert "bad" in case.result[0].text
@@ -279,7 +283,7 @@ def test_junit_carries_any_message_and_path(tmp_path_factory, message, name):
     from cyclemap.outputs.report.junit_format import clean
 
     path = f"cycles/{name}.yaml"
-    result = FileResult(path, [Diagnostic(path, Pos(2, 3), "CM003", Severity.ERROR, Text(message, message))], None, "en")
+    result = CheckedCycle(path, [Diagnostic(path, Pos(2, 3), "CM003", Severity.ERROR, Text(message, message))], None, "en")
     report = tmp_path_factory.mktemp("junit") / "report.xml"
     report.write_text(render("junit", [result]), encoding="utf-8")
     xml = junitparser.JUnitXml.fromfile(str(report))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cyclemap.engine.pipeline import CheckedCycle, check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.critique import build_critique
 from cyclemap.format.diagnostics import Severity
@@ -15,7 +16,7 @@ def critique_of(path_or_text, lang="en"):
     else:
         cycle, problems = load_text(path_or_text)
     assert cycle is not None, problems
-    return build_critique(cycle, analyse_cycle(cycle), None, lang)
+    return check_cycle(cycle, lang=lang).critique
 
 
 def test_banco_counts_and_order_follow_the_branches():

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from cyclemap.engine.pipeline import CheckedCycle, check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.critique import build_critique
 from cyclemap.format.diagnostics import Severity
@@ -118,7 +119,7 @@ def test_usage_errors_exit_2(cli, args):
 def test_every_example_shows_at_least_two_different_weak_points(path):
     cycle, problems = load_path(str(path))
     assert cycle is not None, problems
-    critique = build_critique(cycle, analyse_cycle(cycle), None, cycle.language or "en")
+    critique = check_cycle(cycle).critique
     weak = {w.code for w in critique.weak_points if w.severity is Severity.WARNING}
     assert len(weak) >= 2, weak
     assert not [w for w in critique.weak_points if w.severity is Severity.ERROR]

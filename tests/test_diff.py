@@ -219,13 +219,14 @@ CRITICAL_ONLY_RULES = frozenset({"CM101", "CM102", "CM103", "CM104", "CM109", "C
 def test_diff_of_each_example_and_a_variant(example, tmp_path):
     import yaml
 
-    from cyclemap.engine.analysis import analyse_file
+    from cyclemap.engine.pipeline import Pipeline, check_cycle
+    from cyclemap.format.reader import load_path
     from cyclemap.format.settings import Config
     from cyclemap.engine.diff import diff_results
 
     text = example.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    same = diff_results(analyse_file(str(example)), analyse_file(str(example)))
+    same = diff_results(Pipeline().check(str(example)), Pipeline().check(str(example)))
     assert same.empty and same.moments_compared
     # The variant: the first moment flips its kind and gains a score, the last moment goes,
     # a new one arrives, and the file is re-serialised (every line moves).
@@ -245,7 +246,7 @@ def test_diff_of_each_example_and_a_variant(example, tmp_path):
     data["moments"].append({"id": "zz-new", "name": "A new moment", "kind": "routine"})
     variant = tmp_path / example.name
     variant.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    d = diff_results(analyse_file(str(example)), analyse_file(str(variant)))
+    d = diff_results(Pipeline().check(str(example)), Pipeline().check(str(variant)))
     assert d.moments_compared
     assert [m.id for m in d.added] == ["zz-new"]
     assert [m.id for m in d.removed] == [last["id"]]
@@ -260,12 +261,12 @@ def test_diff_of_each_example_and_a_variant(example, tmp_path):
     # cycle - critical chains, single points of failure, busiest moments, reachability -
     # rightly change elsewhere when a moment goes or a kind flips, so they are left out.)
     per_moment = Config(select=PER_MOMENT_RULES)
-    local = diff_results(analyse_file(str(example), per_moment), analyse_file(str(variant), per_moment))
+    local = diff_results(check_cycle(load_path(str(example))[0], per_moment), check_cycle(load_path(str(variant))[0], per_moment))
     assert [m.id for m in local.added] == ["zz-new"]
     for f in local.new_findings + local.fixed_findings:
         assert f.moment in (first["id"], last["id"], "zz-new"), f
     # With every rule, the flipped moment's own findings follow its new kind.
-    before = analyse_file(str(example))
+    before = Pipeline().check(str(example))
     new_here = {f.code for f in d.new_findings if f.moment == first["id"]}
     fixed_here = {f.code for f in d.fixed_findings if f.moment == first["id"]}
     if flipped == "critical":  # now critical and scored 1.5: a moment of misery, and whatever it lacks

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cyclemap.engine.pipeline import CheckedCycle, check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.graph import unique_moments
 from cyclemap.format.reader import load_path, load_text
@@ -304,7 +305,7 @@ def test_any_text_in_any_field_stays_text():
                    expectation=4, score=2, next=(Branch("b", when),))
         b = Moment("b", name + "2", "routine", stage=stage, expectation=3, score=3.5)
         cycle = Cycle(title, [a, b], customer=customer, language="en", stages=(stage,))
-        html = build_handout(cycle, analyse_cycle(cycle), "en")
+        html = build_handout(check_cycle(cycle, lang="en"))
         page = parse(html)
         assert set(page.tags) <= OWN_TAGS, set(page.tags) - OWN_TAGS
         assert not [k for k, _ in page.attrs if k.startswith("on")]
@@ -327,9 +328,9 @@ def test_a_renderer_failure_becomes_a_visible_bilingual_note(monkeypatch):
 
     monkeypatch.setattr(render, "render_bytes", fail)
     cycle, _ = load_path(str(EXAMPLE_FILES[0]))
-    en = build_handout(cycle, analyse_cycle(cycle), "en")
+    en = build_handout(check_cycle(cycle, lang="en"))
     assert 'id="diagram-missing"' in en and "the engine timed out" in en
-    es = build_handout(cycle, analyse_cycle(cycle), "es")
+    es = build_handout(check_cycle(cycle, lang="es"))
     assert "el motor no terminó a tiempo" in es
     assert '<svg class="curve"' in es, "the rest of the handout is still there"
 

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from cyclemap.engine.pipeline import CheckedCycle, check_cycle
 from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.format.reader import load_path, load_text
 from cyclemap.format.model import Pos
@@ -90,12 +91,12 @@ def test_wrap_spanish_and_long_words():
 def test_hostile_names_render_as_text_and_never_change_the_graph(layout, engine):
     hostile = hostile_cycle(HOSTILE)
     plain = hostile_cycle([f"Plain name {i}" for i in range(len(HOSTILE))])
-    dot = build_dot(hostile, [], layout=layout)
+    dot = build_dot(CheckedCycle(hostile.path, list([]), hostile), layout=layout)
     # nothing of the names reaches DOT unescaped: every " inside a label is escaped
     for line in dot.splitlines():
         assert "x -> y" not in line.replace('\\"]; x -> y [', "")
-    hostile_svg = render_bytes(hostile, [], layout=layout, fmt="svg", engine=engine)
-    plain_svg = render_bytes(plain, [], layout=layout, fmt="svg", engine=engine)
+    hostile_svg = render_bytes(CheckedCycle(hostile.path, [], hostile), layout=layout, fmt="svg", engine=engine)
+    plain_svg = render_bytes(CheckedCycle(plain.path, [], plain), layout=layout, fmt="svg", engine=engine)
     h_nodes, h_edges, h_text = svg_counts(hostile_svg)
     p_nodes, p_edges, _ = svg_counts(plain_svg)
     assert (h_nodes, h_edges) == (p_nodes, p_edges)
@@ -117,7 +118,7 @@ def banco_with_findings():
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_critical_moments_and_findings_carry_their_styles(layout):
     cycle, diags = banco_with_findings()
-    dot = build_dot(cycle, diags, layout=layout, lang="en")
+    dot = build_dot(CheckedCycle(cycle.path, list(diags), cycle, "en"), layout=layout)
     turno = node_line(dot, "turno")  # critical, far below expectation, one finding
     assert "peripheries=2" in turno and "penwidth=2.2" in turno and 'style="filled,bold"' in turno
     assert "◆ CRITICAL" in turno and "⚠ 1" in turno and "CM104" in turno
@@ -141,17 +142,17 @@ def test_critical_moments_and_findings_carry_their_styles(layout):
 
 def test_legend_and_labels_follow_lang():
     cycle, diags = banco_with_findings()
-    es = build_dot(cycle, diags, layout="clock", lang="es")
+    es = build_dot(CheckedCycle(cycle.path, list(diags), cycle, "es"), layout="clock")
     assert "Leyenda" in es and "◆ CRÍTICO" in es and "muy por debajo de lo esperado" in es
     assert "Nivel de servicio: MALO" in es and "2,3 / 4" in es
     assert "¿espera mayor a 15 min?" in es
-    en = build_dot(cycle, diags, layout="clock", lang="en")
+    en = build_dot(CheckedCycle(cycle.path, list(diags), cycle, "en"), layout="clock")
     assert "Legend" in en and "2.3 / 4" in en and "Leyenda" not in en
 
 
 def test_closing_link_and_branch_are_drawn():
     cycle, _ = load_path(EXAMPLES / "banco.yaml")
-    dot = build_dot(cycle, [], layout="flow", lang="en")
+    dot = build_dot(CheckedCycle(cycle.path, list([]), cycle, "en"), layout="flow")
     closing = [line for line in dot.splitlines() if "↻ again" in line]
     assert len(closing) == 1 and 'color="#2166ac"' in closing[0] and "penwidth=2.6" in closing[0]
     branch = [line for line in dot.splitlines() if "espera mayor a 15 min?" in line]
@@ -161,7 +162,7 @@ def test_closing_link_and_branch_are_drawn():
 
 def test_clock_numbers_detours_after_where_they_leave():
     cycle, _ = load_path(EXAMPLES / "banco.yaml")
-    dot = build_dot(cycle, [], layout="clock", lang="en")
+    dot = build_dot(CheckedCycle(cycle.path, list([]), cycle, "en"), layout="clock")
     numbers = {mid: int(re.search(r'label="(\d+) ·', node_line(dot, mid)).group(1))
                for mid in ("llegada", "turno", "queja", "asesor", "encuesta")}
     assert numbers == {"llegada": 1, "turno": 2, "queja": 3, "asesor": 4, "encuesta": 8}
@@ -172,5 +173,5 @@ def test_blueprint_lanes():
     lanes = {m.id: lane_of(m) for m in cycle.moments}
     assert lanes["turno"] == "customer" and lanes["activacion"] == "customer"
     assert lanes["asesor"] == "front" and lanes["encuesta"] == "support"
-    dot = build_dot(cycle, [], layout="blueprint", lang="en")
+    dot = build_dot(CheckedCycle(cycle.path, list([]), cycle, "en"), layout="blueprint")
     assert "line of visibility" in dot and "Back stage" in dot and "style=dashed penwidth=2.4" in dot

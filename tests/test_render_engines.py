@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from cyclemap.engine.pipeline import CheckedCycle, check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.format.reader import load_path
 from cyclemap.outputs.render import LAYOUTS, RenderError, build_dot, render_bytes
@@ -60,7 +61,7 @@ def decode_png(png: bytes) -> tuple[int, int]:
 def load(path):
     cycle, problems = load_path(path)
     assert cycle is not None, problems
-    return cycle, analyse_cycle(cycle)
+    return cycle, check_cycle(cycle).diagnostics
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
@@ -69,14 +70,14 @@ def load(path):
 def test_every_example_layout_engine_svg_png(example, layout, engine):
     cycle, diags = load(example)
     lang = cycle.language or "en"
-    svg = render_bytes(cycle, diags, layout=layout, fmt="svg", engine=engine, lang=lang)
+    svg = render_bytes(CheckedCycle(cycle.path, diags, cycle, lang), layout=layout, fmt="svg", engine=engine)
     root = ET.fromstring(svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     text = "".join(root.itertext())
     assert cycle.moments[0].name.split()[0] in text
     width, height = svg_size_pt(svg)
     fonts_or_skip(engine)
-    png = render_bytes(cycle, diags, layout=layout, fmt="png", engine=engine, lang=lang)
+    png = render_bytes(CheckedCycle(cycle.path, diags, cycle, lang), layout=layout, fmt="png", engine=engine)
     px_w, px_h = decode_png(png)
     assert (px_w, px_h) == png_size(png)
     # 2 pixels per point (144 dpi); Graphviz rounds the bitmap size itself
@@ -88,7 +89,7 @@ def test_every_example_layout_engine_svg_png(example, layout, engine):
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_pdf_with_system_graphviz(example, layout):
     cycle, diags = load(example)
-    pdf = render_bytes(cycle, diags, layout=layout, fmt="pdf", engine="system")
+    pdf = render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), layout=layout, fmt="pdf", engine="system")
     assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:]
 
 
@@ -98,8 +99,8 @@ def test_dot_text_passes_real_graphviz(example, layout):
     """The DOT itself (format .dot) is accepted by the embedded Graphviz and, when there,
     by the system `dot` without a warning."""
     cycle, diags = load(example)
-    dot = render_bytes(cycle, diags, layout=layout, fmt="dot").decode("utf-8")
-    assert dot == build_dot(cycle, diags, layout=layout, lang="en")
+    dot = render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), layout=layout, fmt="dot").decode("utf-8")
+    assert dot == build_dot(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), layout=layout)
     from cyclemap.outputs.render.dot import LAYOUT_ENGINE
     from cyclemap.outputs.render.engines import run_embedded_svg
 
@@ -114,7 +115,7 @@ def test_dot_text_passes_real_graphviz(example, layout):
 def test_pdf_without_system_graphviz_is_refused_clearly():
     cycle, diags = load(EXAMPLE_FILES[0])
     with pytest.raises(RenderError) as info:
-        render_bytes(cycle, diags, fmt="pdf", engine="embedded")
+        render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), fmt="pdf", engine="embedded")
     assert "apt-get install graphviz" in info.value.text.en
     assert "apt-get install graphviz" in info.value.text.es and "instálelo" in info.value.text.es
 
@@ -123,7 +124,7 @@ def test_system_engine_missing_says_how_to_get_it(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     cycle, diags = load(EXAMPLE_FILES[0])
     with pytest.raises(RenderError) as info:
-        render_bytes(cycle, diags, fmt="svg", engine="system")
+        render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), fmt="svg", engine="system")
     assert "apt-get install graphviz" in info.value.text.en and "--engine embedded" in info.value.text.en
 
 
@@ -138,10 +139,10 @@ def test_embedded_module_is_compiled_once():
     from cyclemap.outputs.render import engines
 
     cycle, diags = load(EXAMPLE_FILES[0])
-    render_bytes(cycle, diags, engine="embedded")
+    render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), engine="embedded")
     first = engines._Wasm.shared()
     started = time.perf_counter()
-    render_bytes(cycle, diags, engine="embedded")
+    render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), engine="embedded")
     again = time.perf_counter() - started
     assert engines._Wasm.shared() is first
     assert again < 0.5  # a compile takes about a second; a cached render milliseconds
@@ -204,7 +205,7 @@ def test_png_without_fonts_is_refused(monkeypatch):
     monkeypatch.setattr(engines, "font_files", lambda: [])
     cycle, diags = load(EXAMPLE_FILES[0])
     with pytest.raises(RenderError) as info:
-        render_bytes(cycle, diags, fmt="png", engine="embedded")
+        render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), fmt="png", engine="embedded")
     assert "fonts-dejavu-core" in info.value.text.en and "fuentes" in info.value.text.es
 
 

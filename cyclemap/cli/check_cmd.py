@@ -101,26 +101,23 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
               lang: str | None = None) -> int:
     """Check the files, deliver the report (stdout or --output), and return the exit code.
     Raises UsageError for a bad option value, path, output or settings file."""
-    from cyclemap.engine.analysis import analyse_file
-    from cyclemap.cli.files import analyse_all, collect_files
+    from cyclemap.cli.files import collect_files
+    from cyclemap.cli.usage import make_pipeline
+    from cyclemap.format.settings import ConfigError
     from cyclemap.outputs.report import FORMATS
     from cyclemap.outputs.report.deliver import check_output, emit
-    from cyclemap.cli.usage import check_ratings, config_finder, settings_for
 
-    lang = check_lang(lang)
     check_choice("--format", fmt, FORMATS)
     check_choice("--fail-on", fail_on, FAIL_ON)
-    finder = config_finder(config, select, ignore)
-    ratings = check_ratings(ratings)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     files = collect_files(paths, exclude)
     if ratings is not None and len(files) > 1:
         raise UsageError("--ratings applies to one cycle file; check the others separately",
                          "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
-    check_output(output, files)
-
-    def analyse(file: str):
-        return analyse_file(file, settings_for(finder, file), lang=lang, ratings=ratings)
-
-    results = emit(analyse_all(files, analyse), fmt, lang, fail_on, output=output,
-                   baseline=baseline, analyse=analyse, config=settings_for(finder, files[0]) if files else None)
+    check_output(output, files + [f for f in (ratings, baseline, config) if f])
+    try:
+        results = pipeline.check_all(files)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+    results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check)
     return exit_code(results, fail_on)

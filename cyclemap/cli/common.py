@@ -11,8 +11,8 @@ import typer
 # Exit codes, help language, UsageError and check_lang live in `cyclemap.cli.usage` (no Typer
 # there, so the fast start-up path can use them); imported here for every command.
 from cyclemap.cli.usage import (  # noqa: E402,F401
-    EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, check_choice, check_lang, check_ratings, config_finder,
-    fail, failure_exit, h, help_lang, settings_for,
+    EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, check_choice, check_lang, check_ratings,
+    fail, failure_exit, h, help_lang,
 )
 
 

@@ -4,7 +4,6 @@ its weak points ranked, each with why it matters and the next step."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +11,7 @@ import typer
 from cyclemap.cli import app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
-    UsageError, check_lang, check_ratings, config_finder, guarded, h, settings_for,
+    guarded, h,
 )
 
 
@@ -50,35 +49,19 @@ def critique(
 
         cyclemap critique banco.yaml | less
     """
-    lang = check_lang(lang)
-    finder = config_finder(config, select, ignore)
-    ratings = check_ratings(ratings)
-    path = Path(file)
-    if path.is_dir():
-        raise UsageError(f"{file} is a folder; critique takes one cycle file",
-                         f"{file} es una carpeta; critique recibe un solo archivo de ciclo")
-    if not path.is_file():
-        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
-    settings = settings_for(finder, file)
+    from cyclemap.cli.usage import check_one, make_pipeline
 
-    from cyclemap.engine.analysis import analyse_file
-
-    try:
-        result = analyse_file(file, settings, lang=lang, ratings=ratings)
-    except OSError as exc:
-        raise UsageError(f"{exc.filename or file}: cannot read ({exc.strerror})",
-                         f"{exc.filename or file}: no se puede leer ({exc.strerror})")
-    if result.cycle is None:
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    checked = check_one(pipeline, file)
+    if not checked.loaded:
         from cyclemap.outputs.report import render
 
-        sys.stdout.write(render("text", [result], lang))
+        sys.stdout.write(render("text", [checked], lang))
         raise typer.Exit(EXIT_FINDINGS)
 
-    from cyclemap.engine.critique import build_critique
     from cyclemap.outputs.report.critique_rich import Style, render as render_critique
 
-    report = build_critique(result.cycle, result.diagnostics, settings, result.lang)
-    write_out(render_critique(report, result.lang, Style.detect(sys.stdout)))
+    write_out(render_critique(checked.critique, checked.lang, Style.detect(sys.stdout)))
     raise typer.Exit(EXIT_OK)
 
 

@@ -11,7 +11,7 @@ from cyclemap.cli import app
 from cyclemap.cli.common import (
     check_choice,
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, UsageError,
-    check_lang, config_finder, guarded, h, settings_for,
+    guarded, h,
 )
 
 FAIL_ON_NEW = ("error", "warning", "info", "never")
@@ -66,14 +66,14 @@ def diff(
     """
     import os
 
-    from cyclemap.engine.analysis import analyse_file
-    from cyclemap.cli.files import analyse_all
+    from cyclemap.cli.usage import make_pipeline
+    from cyclemap.format.settings import ConfigError
     from cyclemap.outputs.report.deliver import check_output, write_report
     from cyclemap.format.diagnostics import Severity
     from cyclemap.engine.diff import diff_results
     from cyclemap.outputs.report.diff_format import DIFF_FORMATS, render
 
-    lang = check_lang(lang)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang)
     check_choice("--format", fmt, DIFF_FORMATS)
     check_choice("--fail-on-new", fail_on_new, FAIL_ON_NEW)
     for path in (old, new):
@@ -82,13 +82,15 @@ def diff(
         if os.path.isdir(path):
             raise UsageError(f"{path} is a folder; diff compares two cycle files",
                              f"{path} es una carpeta; diff compara dos archivos de ciclo")
-    check_output(output, [old, new])
+    check_output(output, [old, new] + pipeline.inputs(new)[1:])
     # Both versions are judged by the same rules: the settings that apply to NEW (OLD is
     # often a copy in a temporary folder, e.g. from `git show`).
-    settings = settings_for(config_finder(config, select, ignore), new)
-    before, after = analyse_all([old, new], lambda file: analyse_file(file, settings, lang=lang))
+    try:
+        before, after = pipeline.check_all([old, new], settings_of=new)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
     result = diff_results(before, after)
-    shown_lang = lang or after.lang
+    shown_lang = pipeline.lang or after.lang
     text = render(fmt, result, shown_lang)
     if output is None or output == "-":
         sys.stdout.write(text)

@@ -9,7 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.common import EXIT_FINDINGS, EXIT_OK, DebugOption, LangOption, UsageError, check_lang, guarded, h, check_choice
+from cyclemap.cli.common import (
+    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
+    UsageError, check_choice, guarded, h,
+)
 
 
 EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras herramientas.
@@ -34,6 +37,10 @@ def export(
         "mermaid: un journey que GitHub dibuja; markdown: una tabla; csv: para hojas de cálculo; json: el modelo normalizado."))],
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT", help=h(
         "File to write (default: stdout).", "Archivo a escribir (por defecto: la salida estándar)."))] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
+    ratings: RatingsOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -47,36 +54,28 @@ def export(
 
         cyclemap export examples/banco.yaml --to json > banco.json
     """
-    from cyclemap.engine.analysis import analyse_cycle, choose_lang
+    from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
-    from cyclemap.format.diagnostics import FileResult
     from cyclemap.outputs.export import EXPORTS, export as convert
-    from cyclemap.format.reader import load_path
     from cyclemap.outputs.report import render as report
 
-    lang = check_lang(lang)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     check_choice("--to", to, EXPORTS)
-    if not Path(file).is_file():
-        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
-    if output not in (None, "-"):
+    if output not in (None, "-") and Path(file).is_file():
         try:
-            check_output(output, [file])
+            check_output(output, pipeline.inputs(file))
         except OutputError as exc:
             raise UsageError(exc.text.en, exc.text.es)
-    try:
-        cycle, problems = load_path(file)
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
-    if cycle is None:
-        text_lang = choose_lang(None, lang)
-        sys.stderr.write(report("text", [FileResult(file, problems, None, text_lang)], text_lang))
+    checked = check_one(pipeline, file)
+    if not checked.loaded:
+        sys.stderr.write(report("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
-    text = convert(cycle, to, analyse_cycle(cycle), choose_lang(cycle, lang))
+    text = convert(checked, to)
     if output in (None, "-"):
         sys.stdout.write(text)
     else:
         try:
-            write_atomic(output, text, inputs=[file])
+            write_atomic(output, text, inputs=pipeline.inputs(file))
         except OutputError as exc:
             raise UsageError(exc.text.en, exc.text.es)
     raise typer.Exit(EXIT_OK)

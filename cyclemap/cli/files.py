@@ -85,24 +85,3 @@ def collect_files(paths: list[str], exclude: list[str] | None = None) -> list[st
         files.extend(kept)
     seen: set[str] = set()
     return [f for f in files if not (os.path.normpath(f) in seen or seen.add(os.path.normpath(f)))]
-
-
-def analyse_all(files: list[str], analyse) -> list:
-    """Run `analyse(file)` on every file; a file that cannot be opened (permissions, a
-    vanished file, a device) becomes a CM001 error on that file instead of stopping the run."""
-    from cyclemap.format.diagnostics import Diagnostic, FileResult, Severity, Text
-    from cyclemap.format.model import Pos
-
-    results = []
-    for file in files:
-        try:
-            results.append(analyse(file))
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            results.append(FileResult(file, [Diagnostic(
-                file, Pos(1, 1), "CM001", Severity.ERROR,
-                Text(f"cannot read the file ({reason})", f"no se puede leer el archivo ({reason})"),
-                Text("check that the file exists and that you may read it",
-                     "compruebe que el archivo existe y que tiene permiso para leerlo"),
-            )]))
-    return results

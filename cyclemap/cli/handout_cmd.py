@@ -10,8 +10,8 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, ConfigOption, DebugOption, LangOption, RatingsOption, UsageError, check_lang,
-    check_ratings, config_finder, guarded, h, settings_for,
+    EXIT_FINDINGS, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError,
+    guarded, h,
 )
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -69,8 +69,10 @@ def handout(
     paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help=h(
         "Paper size of the PDF. The HTML prints on either.",
         "Tamaño de papel del PDF. El HTML se imprime en ambos."))] = "a4",
-    ratings: RatingsOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     config: ConfigOption = None,
+    ratings: RatingsOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -89,21 +91,20 @@ def handout(
 
         cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
     """
-    from cyclemap.engine.analysis import analyse_file
+    from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
     from cyclemap.format.diagnostics import Severity
 
-    lang = check_lang(lang)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     paper = paper.strip().lower()
     if paper not in PAPERS:
         raise UsageError(f"--paper must be a4 or letter, not {paper!r}", f"--paper debe ser a4 o letter, no {paper!r}")
-    ratings = check_ratings(ratings)
     if Path(file).is_dir():
         raise UsageError(f"{file} is a folder: give one cycle file", f"{file} es una carpeta: indique un archivo de ciclo")
     if not Path(file).is_file():
         raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
     html_path, pdf_path = _targets(file, output, pdf)
-    inputs = [file] + ([ratings] if ratings else [])
+    inputs = pipeline.inputs(file)
     try:
         for target in (html_path, pdf_path):
             if target not in (None, "-"):
@@ -117,16 +118,11 @@ def handout(
         if lacking is not None:
             raise UsageError(lacking.en, lacking.es)
 
-    finder = config_finder(config, None, None)
-    settings = settings_for(finder, file)
-    try:
-        result = analyse_file(file, settings, lang=lang, ratings=ratings)
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
+    result = check_one(pipeline, file)
     if result.cycle is None:
         from cyclemap.outputs.report import render
 
-        sys.stderr.write(render("text", [result], lang))
+        sys.stderr.write(render("text", [result], result.lang))
         sys.stderr.write(h("cyclemap: no handout: the file is not a cycle cyclemap can read (see above)\n",
                            "cyclemap: sin material: el archivo no es un ciclo que cyclemap pueda leer (vea arriba)\n"))
         raise typer.Exit(EXIT_FINDINGS)
@@ -134,7 +130,7 @@ def handout(
     from cyclemap.outputs.handout import build_handout
 
     out_lang = result.lang
-    html = build_handout(result.cycle, result.diagnostics, out_lang, settings, Path(file).name)
+    html = build_handout(result, Path(file).name)
     pdf_bytes = None
     if pdf_path is not None:
         from cyclemap.outputs.handout.pdf import PdfError, html_to_pdf

@@ -18,8 +18,8 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    check_choice,
-    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, DebugOption, LangOption, UsageError, check_lang, guarded, h,
+    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption,
+    SelectOption, UsageError, check_choice, guarded, h,
 )
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -46,40 +46,20 @@ def output_format(output: str, fmt: str | None) -> str:
     return SUFFIXES[suffix]
 
 
-def _load(file: str, lang: str | None):
-    """(cycle, diagnostics, lang) or (None, load diagnostics, lang)."""
-    from cyclemap.engine.analysis import analyse_cycle, choose_lang
-    from cyclemap.format.reader import load_path
-
-    try:
-        cycle, problems = load_path(file)
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read ({exc.strerror})", f"{file}: no se puede leer ({exc.strerror})")
-    if cycle is None:
-        return None, problems, choose_lang(None, lang)
-    return cycle, analyse_cycle(cycle), choose_lang(cycle, lang)
-
-
-def _print_diagnostics(file: str, diagnostics, lang: str) -> None:
-    from cyclemap.format.diagnostics import FileResult
-    from cyclemap.outputs.report import render as report
-
-    sys.stderr.write(report("text", [FileResult(file, list(diagnostics), None, lang)], lang))
-
-
-def render_once(file: str, output: str, fmt: str, layout: str, engine: str, lang: str | None,
-                timeout: float) -> int:
-    """Load, draw, write. Returns an exit code; raises UsageError for usage problems."""
+def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float) -> int:
+    """Check, draw, write. Returns an exit code; raises UsageError for usage problems.
+    A file that does not load is not drawn: its diagnostics go to stderr (exit 1)."""
+    from cyclemap.cli.usage import check_one
     from cyclemap.outputs.atomic import OutputError, write_atomic
     from cyclemap.outputs.render import RenderError, render_bytes
+    from cyclemap.outputs.report import render as report
 
-    cycle, diagnostics, text_lang = _load(file, lang)
-    if cycle is None:
-        _print_diagnostics(file, diagnostics, text_lang)
+    checked = check_one(pipeline, file)
+    if not checked.loaded:
+        sys.stderr.write(report("text", [checked], checked.lang))
         return EXIT_FINDINGS
     try:
-        data = render_bytes(cycle, diagnostics, layout=layout, fmt=fmt, engine=engine,
-                            lang=text_lang, timeout=timeout)
+        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout)
     except RenderError as exc:
         raise UsageError(exc.text.en, exc.text.es)
     if output == "-":
@@ -87,7 +67,7 @@ def render_once(file: str, output: str, fmt: str, layout: str, engine: str, lang
         sys.stdout.flush()
     else:
         try:
-            write_atomic(output, data, inputs=[file])
+            write_atomic(output, data, inputs=pipeline.inputs(file))
         except OutputError as exc:
             raise UsageError(exc.text.en, exc.text.es)
     return EXIT_OK
@@ -101,7 +81,7 @@ def _stamp(path: str):
         return None
 
 
-def watch(file: str, output: str, fmt: str, layout: str, engine: str, lang: str | None, timeout: float,
+def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float,
           max_renders: int | None, interval: float = 0.25) -> int:
     """Redraw on every change of `file` (polling its mtime and size, which also sees
     editors that save by replacing the file). Errors are reported, never fatal."""
@@ -118,7 +98,7 @@ def watch(file: str, output: str, fmt: str, layout: str, engine: str, lang: str 
                 renders += 1
                 started = time.perf_counter()
                 try:
-                    code = render_once(file, output, fmt, layout, engine, lang, timeout)
+                    code = render_once(pipeline, file, output, fmt, layout, engine, timeout)
                 except UsageError as exc:
                     say(f"cyclemap: {exc.en}", f"cyclemap: {exc.es}")
                     code = EXIT_USAGE
@@ -175,6 +155,10 @@ def render(
     watch_max: Annotated[Optional[int], typer.Option("--watch-max-renders", hidden=True)] = None,
     timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help=h(
         "Give up drawing after this many seconds.", "Abandona el dibujo tras estos segundos."))] = 30.0,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
+    ratings: RatingsOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -192,7 +176,9 @@ def render(
     """
     from cyclemap.outputs.render import ENGINES, LAYOUTS
 
-    lang = check_lang(lang)
+    from cyclemap.cli.usage import make_pipeline
+
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     check_choice("--layout", layout, LAYOUTS)
     check_choice("--engine", engine, ENGINES)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
@@ -204,12 +190,12 @@ def render(
         from cyclemap.outputs.atomic import OutputError, check_output
 
         try:
-            check_output(output, [file])
+            check_output(output, pipeline.inputs(file))
         except OutputError as exc:
             raise UsageError(exc.text.en, exc.text.es)
     fmt = output_format(output, fmt)
     if watch_file:
         if output == "-":
             raise UsageError("--watch needs an output file, not -", "--watch necesita un archivo de salida, no -")
-        raise typer.Exit(watch(file, output, fmt, layout, engine, lang, timeout, watch_max))
-    raise typer.Exit(render_once(file, output, fmt, layout, engine, lang, timeout))
+        raise typer.Exit(watch(pipeline, file, output, fmt, layout, engine, timeout, watch_max))
+    raise typer.Exit(render_once(pipeline, file, output, fmt, layout, engine, timeout))

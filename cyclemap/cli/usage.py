@@ -79,34 +79,45 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
     return EXIT_INTERNAL
 
 
-# -- settings and ratings, shared by check and critique (moved from cli/common.py) --
+# -- the one way from options to checked cycles ---------------------------------------
 
-def config_finder(config: str | None, select: str | None, ignore: str | None):
-    """Settings for each file from --config/--select/--ignore and the settings files; a bad
-    setting anywhere is a usage error (exit 2) naming the file and line."""
-    from cyclemap.format.settings import ConfigError, ConfigFinder
-
-    try:
-        return ConfigFinder(config, select, ignore)
-    except ConfigError as exc:
-        raise UsageError(exc.en, exc.es)
-
-
-def settings_for(finder, path: str):
+def make_pipeline(*, config: str | None = None, select: str | None = None, ignore: str | None = None,
+                  lang: str | None = None, ratings: str | None = None):
+    """The pipeline for these options (cyclemap.engine.pipeline). A bad language, ratings
+    file or settings file is a usage error (exit 2) naming the file and line."""
+    from cyclemap.engine.pipeline import Pipeline
     from cyclemap.format.settings import ConfigError
 
+    lang = check_lang(lang)
+    ratings = check_ratings(ratings)
     try:
-        return finder.for_file(path)
+        return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)
+
+
+def check_one(pipeline, file: str, what: str = "cycle file"):
+    """Check one named cycle file; a folder, a missing or unreadable file, or a bad
+    settings file is a usage error (exit 2)."""
+    from cyclemap.format.settings import ConfigError
+
+    if os.path.isdir(file):
+        raise UsageError(f"{file} is a folder; give one cycle file", f"{file} es una carpeta; indique un archivo de ciclo")
+    if not os.path.isfile(file):
+        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
+    try:
+        return pipeline.check(file)
+    except ConfigError as exc:
+        raise UsageError(exc.en, exc.es)
+    except OSError as exc:
+        raise UsageError(f"{exc.filename or file}: cannot read ({exc.strerror})",
+                         f"{exc.filename or file}: no se puede leer ({exc.strerror})")
 
 
 def check_ratings(ratings: str | None) -> str | None:
     """--ratings must name a readable file (exit 2 otherwise)."""
     if ratings is None:
         return None
-    import os
-
     if not os.path.isfile(ratings):
         raise UsageError(f"--ratings: {ratings}: no such file", f"--ratings: {ratings}: no existe el archivo")
     if not os.access(ratings, os.R_OK):

@@ -10,12 +10,15 @@ so there is one source of text for `explain`, docs/rules.md and this report.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cyclemap.format.settings import Config
 from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.format.model import Cycle, Moment
-from cyclemap.engine.rules import RuleContext, get_rule
-from cyclemap.engine.service_level import ServiceLevel, service_level
+from cyclemap.engine.rules import get_rule
+from cyclemap.engine.service_level import ServiceLevel
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 
 @dataclass(frozen=True)
@@ -105,14 +108,14 @@ def _impact(d: Diagnostic, moment: Moment | None, cycle: Cycle, betweenness: dic
     return round(impact, 4)
 
 
-def build_critique(cycle: Cycle, diagnostics: list[Diagnostic], config: Config | None = None,
-                   lang: str = "en") -> Critique:
-    """Assemble the critique of a loaded cycle from the diagnostics a check produced."""
-    config = config or Config()
-    context = RuleContext(cycle, config)
+def build_critique(checked: "CheckedCycle") -> Critique:
+    """Assemble the critique of a checked cycle from its diagnostics and derived facts
+    (order, betweenness, service level), all read from `checked`."""
+    cycle, diagnostics, lang = checked.cycle, checked.diagnostics, checked.lang
+    context = checked.context
     order = context.order
     by_id = {m.id: m for m in context.unique()}
-    betweenness = _betweenness(context)
+    betweenness = context.betweenness
 
     per_moment: dict[str, list[Diagnostic]] = {m: [] for m in order}
     cycle_findings: list[Diagnostic] = []
@@ -153,14 +156,5 @@ def build_critique(cycle: Cycle, diagnostics: list[Diagnostic], config: Config |
         routine=sum(1 for m in unique if not m.critical),
         scored=sum(1 for m in unique if m.score is not None),
     )
-    level = service_level(cycle, config.threshold("gap_margin"))
-    return Critique(cycle, lang, counts, level, views, [p for _, p in weak], cycle_findings, list(diagnostics))
-
-
-def _betweenness(context: RuleContext) -> dict[str, float]:
-    """Betweenness of each moment, when CM202's helper says it is worth computing."""
-    try:
-        from cyclemap.engine.rules.cm202_busiest_moments import betweenness
-    except ImportError:  # the rule module is not there (yet)
-        return {}
-    return betweenness(context)
+    return Critique(cycle, lang, counts, checked.service_level, views, [p for _, p in weak], cycle_findings,
+                    list(diagnostics))

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from cyclemap.format.diagnostics import Diagnostic, FileResult, Severity
+from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.model import Cycle, Moment
+from cyclemap.engine.pipeline import CheckedCycle
 
 # Moment fields compared by `diff`, in the order a reader expects them.
 MOMENT_FIELDS = (
@@ -28,8 +29,9 @@ NUMERIC_FIELDS = ("expectation", "score", "responses")
 FindingKey = tuple[str, str, str]
 
 
-def finding_key(d: Diagnostic, lang: str = "en") -> FindingKey:
-    return (d.code, d.moment or "", d.message(lang))
+def finding_key(d: Diagnostic) -> FindingKey:
+    """A finding's identity (rule, moment, subject): never its wording or numbers."""
+    return d.identity
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ class MomentChange:
 
 @dataclass
 class CycleDiff:
-    old: FileResult
-    new: FileResult
+    old: CheckedCycle
+    new: CheckedCycle
     cycle_changes: list[FieldChange] = field(default_factory=list)
     added: list[Moment] = field(default_factory=list)
     removed: list[Moment] = field(default_factory=list)
@@ -118,7 +120,7 @@ def match_findings(old: list[Diagnostic], new: list[Diagnostic]) -> tuple[list[D
     return appeared, fixed
 
 
-def diff_results(old: FileResult, new: FileResult) -> CycleDiff:
+def diff_results(old: CheckedCycle, new: CheckedCycle) -> CycleDiff:
     result = CycleDiff(old, new)
     result.new_findings, result.fixed_findings = match_findings(old.diagnostics, new.diagnostics)
     if not result.moments_compared:
@@ -162,17 +164,17 @@ class Baseline:
     """Known findings: per file path (from a JSON report), or for every file (from a cycle
     file, usually the previous version of the one being checked)."""
 
-    by_path: dict[str, tuple[str, Counter]] = field(default_factory=dict)  # path -> (lang, keys)
+    by_path: dict[str, Counter] = field(default_factory=dict)  # path -> identities
     everywhere: Counter | None = None
     source: str = ""
 
-    def keys_for(self, path: str, single_file: bool) -> tuple[str, Counter] | None:
+    def keys_for(self, path: str, single_file: bool) -> Counter | None:
         if self.everywhere is not None:
-            return "en", Counter(self.everywhere)
+            return Counter(self.everywhere)
         entry = self.by_path.get(_norm(path))
         if entry is None and single_file and len(self.by_path) == 1:
             entry = next(iter(self.by_path.values()))
-        return (entry[0], Counter(entry[1])) if entry else None
+        return Counter(entry) if entry is not None else None
 
 
 def _norm(path: str) -> str:
@@ -183,9 +185,9 @@ def report_baseline(data: dict, source: str) -> Baseline:
     baseline = Baseline(source=source)
     try:
         for entry in data["files"]:
-            lang = entry.get("language") or "en"
-            keys = Counter((d["code"], d.get("moment") or "", d["message"]) for d in entry["diagnostics"])
-            baseline.by_path[_norm(entry["path"])] = (lang, keys)
+            keys = Counter((str(d["code"]), str(d.get("moment") or ""), str(d.get("subject") or ""))
+                           for d in entry["diagnostics"])
+            baseline.by_path[_norm(str(entry["path"]))] = keys
     except (KeyError, TypeError, AttributeError) as exc:
         raise BaselineError(f"not a cyclemap JSON report ({exc})") from exc
     return baseline
@@ -204,11 +206,11 @@ def load_baseline(path: str, analyse) -> Baseline:
                 data = None
         if isinstance(data, dict) and "files" in data and "summary" in data:
             return report_baseline(data, path)
-    result: FileResult = analyse(path)
+    result: CheckedCycle = analyse(path)
     return Baseline(everywhere=Counter(finding_key(d) for d in result.diagnostics), source=path)
 
 
-def apply_baseline(results: list[FileResult], baseline: Baseline) -> tuple[list[FileResult], int]:
+def apply_baseline(results: list[CheckedCycle], baseline: Baseline) -> tuple[list[CheckedCycle], int]:
     """The results without the findings the baseline already has, and how many were dropped."""
     dropped = 0
     kept_results = []
@@ -217,14 +219,14 @@ def apply_baseline(results: list[FileResult], baseline: Baseline) -> tuple[list[
         if not known:
             kept_results.append(result)
             continue
-        lang, keys = known
+        keys = known
         kept = []
         for d in result.diagnostics:
-            key = finding_key(d, lang)
+            key = finding_key(d)
             if keys[key] > 0:
                 keys[key] -= 1
                 dropped += 1
             else:
                 kept.append(d)
-        kept_results.append(FileResult(result.path, kept, result.cycle, result.lang))
+        kept_results.append(replace(result, diagnostics=kept))
     return kept_results, dropped

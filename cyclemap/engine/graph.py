@@ -76,6 +76,22 @@ def build_graph(cycle: Cycle) -> "nx.DiGraph":
     return graph
 
 
+def main_loop(cycle: Cycle) -> list[str]:
+    """The main loop: from the first moment, follow each moment's first link until it
+    comes back or ends. Every customer passes these moments; the others are detours."""
+    first_out: dict[str, str] = {}
+    for link in edges(cycle):
+        first_out.setdefault(link.source, link.target)
+    loop: list[str] = []
+    seen: set[str] = set()  # a set beside the list: membership in linear time
+    current: str | None = cycle.moments[0].id if cycle.moments else None
+    while current is not None and current not in seen:
+        loop.append(current)
+        seen.add(current)
+        current = first_out.get(current)
+    return loop
+
+
 def cycle_order(cycle: Cycle) -> list[str]:
     """Moment ids in the order a customer meets them — the one order every report,
     diagram and handout numbers moments by.
@@ -258,3 +274,38 @@ def betweenness(links: dict[str, list[str]]) -> dict[str, float]:
                 score[node] += share[node]
     scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     return {node: score[i] * scale for i, node in enumerate(nodes)}
+
+
+# Exact betweenness costs about moments x links. Past EXACT_LIMIT moments a sample of
+# source moments (fixed seed, so results repeat) keeps a check fast; past SKIP_LIMIT the
+# measure is skipped: such a file is not a map a team reads (CM112 says so) and the
+# check must stay fast on it.
+EXACT_LIMIT = 300
+SAMPLE_BUDGET = 60_000  # sources x moments
+SKIP_LIMIT = 2_000
+
+
+def path_share(ctx) -> dict[str, float]:
+    """Moment id -> normalised betweenness (0..1) over one visit of the cycle, or {}
+    when the cycle has no branches (nothing to tell apart). `RuleContext.betweenness` keeps it."""
+    links = ctx.successors
+    result: dict[str, float] = {}
+    if 2 < len(links) <= SKIP_LIMIT and any(len(targets) > 1 for targets in links.values()):
+        if len(links) <= EXACT_LIMIT:
+            # Exact: plain-Python Brandes (below), no networkx import on the check path.
+            one_visit: dict[str, list[str]] = {n: [] for n in links}
+            for edge in ctx.links:
+                if not edge.closing:
+                    one_visit[edge.source].append(edge.target)
+            result = betweenness(one_visit)
+        else:
+            import networkx as nx
+
+            graph = ctx.graph
+            one_visit_graph = graph.edge_subgraph(
+                [(u, v) for u, v, closing in graph.edges(data="closing") if not closing]
+            ).copy()
+            one_visit_graph.add_nodes_from(graph)
+            k = max(10, SAMPLE_BUDGET // len(one_visit_graph))
+            result = nx.betweenness_centrality(one_visit_graph, k=k, normalized=True, seed=0)
+    return result

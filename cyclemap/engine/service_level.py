@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cyclemap.format.diagnostics import Text
 from cyclemap.format.model import Cycle
+from cyclemap.format.settings import Config
 
 LEVELS = {
     "pesimo": Text("dismal", "pésimo"),
@@ -52,8 +53,10 @@ class ServiceLevel:
         return DESCRIPTIONS[self.key]
 
 
-def service_level(cycle: Cycle, gap_margin: float = 0.5) -> ServiceLevel | None:
-    """None when no moment has a score (there is no report card to judge by)."""
+def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel | None:
+    """None when no moment has a score (there is no report card to judge by). The one
+    place the level is decided: every view reads it from the checked cycle."""
+    gap_margin = (settings or Config()).threshold("gap_margin")
     low, high = cycle.scale
     span = high - low
     default_expectation = low + 0.7 * span

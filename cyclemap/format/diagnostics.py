@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from cyclemap.format.model import Pos
@@ -59,23 +59,16 @@ class Diagnostic:
     message: Text
     hint: Text | None = None
     moment: str | None = None  # the moment it is about, if any
+    # What the finding is about beyond its rule and moment (a missing stage's name, a
+    # branch's target, a key): never its wording or its numbers, so it survives edits.
+    subject: str = ""
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """Who this finding is, for --baseline, diff and SARIF fingerprints: the rule, the
+        moment (or the whole cycle) and its subject. A score moving from 2.2 to 2.3
+        changes the message, not the identity."""
+        return (self.code, self.moment or "", self.subject)
 
     def sort_key(self) -> tuple:
         return (self.path, self.pos.line, self.pos.col, self.code)
-
-
-@dataclass
-class FileResult:
-    """Everything a check found in one file. `cycle` is None when it did not load."""
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    cycle: object | None = None  # cyclemap.format.model.Cycle; typed loosely to keep this module light
-    lang: str = "en"
-
-    @property
-    def loaded(self) -> bool:
-        return self.cycle is not None
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)

@@ -296,6 +296,11 @@ class ConfigFinder:
                 raise ConfigError("no such settings file", "no existe el archivo de configuración", str(explicit))
             self.for_file(".")
 
+    def source_for(self, path: str | Path) -> str | None:
+        """The settings file that applies to `path`, or None."""
+        source = self.explicit if self.explicit is not None else find_config_file(path)
+        return str(source) if source is not None else None
+
     def for_file(self, path: str | Path) -> Config:
         source = self.explicit if self.explicit is not None else find_config_file(path)
         if source not in self._cache:

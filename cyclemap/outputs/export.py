@@ -16,9 +16,14 @@ import io
 import json
 import re
 
-from cyclemap.format.diagnostics import Severity, Text
+from typing import TYPE_CHECKING
+
 from cyclemap.engine.graph import cycle_order, edges, ordered_moments, unique_moments  # noqa: F401
+from cyclemap.format.diagnostics import Severity, Text
 from cyclemap.format.model import Cycle, Moment
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 EXPORTS = ("mermaid", "markdown", "csv", "json")
 JSON_FORMAT = 1  # version of the JSON export's shape
@@ -193,7 +198,10 @@ def to_json(cycle: Cycle) -> str:
     return json.dumps(to_data(cycle), ensure_ascii=False, indent=2) + "\n"
 
 
-def export(cycle: Cycle, to: str, diagnostics=(), lang: str = "en") -> str:
+def export(checked: "CheckedCycle", to: str) -> str:
+    """The checked cycle as `to` (mermaid, markdown, csv, json), in its language; the
+    markdown table lists the findings of the checked cycle's own settings."""
+    cycle, diagnostics, lang = checked.cycle, checked.diagnostics, checked.lang
     if to == "mermaid":
         return to_mermaid(cycle, lang)
     if to == "markdown":

@@ -58,6 +58,7 @@ class Finding:
     pos: Pos
     moment: str | None = None
     hint: Text | None = None
+    subject: str = ""  # what it is about beyond rule and moment (see Diagnostic.identity)
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,27 @@ class RuleContext:
         from cyclemap.engine.graph import cycle_order
 
         return cycle_order(self.cycle)
+
+    @cached_property
+    def main_loop(self) -> list[str]:
+        """Ids on the main loop, in order (`graph.main_loop`)."""
+        from cyclemap.engine.graph import main_loop
+
+        return main_loop(self.cycle)
+
+    @cached_property
+    def betweenness(self) -> dict[str, float]:
+        """Share of customer paths through each moment (0..1); {} without branches."""
+        from cyclemap.engine.graph import path_share
+
+        return path_share(self)
+
+    @cached_property
+    def service_level(self):
+        """The cycle's service level under these settings (`service_level.service_level`)."""
+        from cyclemap.engine.service_level import service_level
+
+        return service_level(self.cycle, self.config)
 
     def unique(self) -> list[Moment]:
         """Each moment once (the first of any repeated id), in file order."""

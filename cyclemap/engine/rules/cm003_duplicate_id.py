@@ -24,6 +24,7 @@ def check(ctx):
                      f"el id `{moment.id}` ya lo usa el momento de la línea {seen[moment.id]}"),
                 moment.at("id"),
                 moment.id,
+                subject="repeat",
             )
         else:
             seen[moment.id] = moment.at("id").line

@@ -31,6 +31,7 @@ def check(ctx):
                 branch.pos,
                 moment.id,
                 Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess else None,
+                subject=branch.to,
             )
 
 

@@ -27,6 +27,7 @@ def check(ctx):
                          f"`{key}` {value:g} de `{moment.id}` está fuera de la escala [{low:g}, {high:g}]"),
                     moment.at(key),
                     moment.id,
+                    subject=key,
                 )
 
 

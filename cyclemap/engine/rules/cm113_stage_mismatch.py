@@ -32,6 +32,7 @@ def check(ctx):
                 Text(f"the stage `{stage}` is declared but no moment belongs to it",
                      f"la etapa `{stage}` está declarada pero ningún momento pertenece a ella"),
                 ctx.cycle.at("stages"),
+                subject=stage,
             )
     reported: set[str] = set()
     for moment in moments:
@@ -44,6 +45,7 @@ def check(ctx):
                      f"`{moment.id}` nombra la etapa `{moment.stage}`, que no está declarada{where.es}"),
                 moment.at("stage"),
                 moment.id,
+                subject=moment.stage,
             )
 
 

@@ -26,11 +26,10 @@ How to fix
 from cyclemap.format.diagnostics import Severity, Text
 from cyclemap.engine.rules import Finding, rule_from_module
 from cyclemap.engine.rules._scores import fmt
-from cyclemap.engine.service_level import service_level
 
 
 def check(ctx):
-    level = service_level(ctx.cycle, ctx.config.threshold("gap_margin"))
+    level = ctx.service_level
     if level is None:
         return
     sign = "+" if level.mean_gap >= 0 else "-"

@@ -25,49 +25,8 @@ How to fix
 from cyclemap.format.diagnostics import Severity, Text
 from cyclemap.engine.rules import Finding, rule_from_module
 
-# Exact betweenness costs about moments x links. Past EXACT_LIMIT moments a sample of
-# source moments (fixed seed, so results repeat) keeps a check fast; past SKIP_LIMIT the
-# measure is skipped: such a file is not a map a team reads (CM112 says so) and the
-# check must stay fast on it.
-EXACT_LIMIT = 300
-SAMPLE_BUDGET = 60_000  # sources x moments
-SKIP_LIMIT = 2_000
-
-
-def betweenness(ctx) -> dict[str, float]:
-    """Moment id -> normalised betweenness (0..1) over one visit of the cycle, or {}
-    when the cycle has no branches (nothing to tell apart). Computed once per context."""
-    cached = getattr(ctx, "_cm202_betweenness", None)
-    if cached is not None:
-        return cached
-    links = ctx.successors
-    result: dict[str, float] = {}
-    if 2 < len(links) <= SKIP_LIMIT and any(len(targets) > 1 for targets in links.values()):
-        if len(links) <= EXACT_LIMIT:
-            # Exact: plain-Python Brandes (cyclemap.engine.graph), no networkx import on the check path.
-            from cyclemap.engine.graph import betweenness as exact_betweenness
-
-            one_visit: dict[str, list[str]] = {n: [] for n in links}
-            for edge in ctx.links:
-                if not edge.closing:
-                    one_visit[edge.source].append(edge.target)
-            result = exact_betweenness(one_visit)
-        else:
-            import networkx as nx
-
-            graph = ctx.graph
-            one_visit_graph = graph.edge_subgraph(
-                [(u, v) for u, v, closing in graph.edges(data="closing") if not closing]
-            ).copy()
-            one_visit_graph.add_nodes_from(graph)
-            k = max(10, SAMPLE_BUDGET // len(one_visit_graph))
-            result = nx.betweenness_centrality(one_visit_graph, k=k, normalized=True, seed=0)
-    ctx._cm202_betweenness = result
-    return result
-
-
 def check(ctx):
-    scores = betweenness(ctx)
+    scores = ctx.betweenness
     if not scores:
         return
     top = max(scores.values())

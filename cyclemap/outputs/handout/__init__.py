@@ -11,17 +11,18 @@ a short glossary, all in the cycle's language.
 
 from __future__ import annotations
 
-from cyclemap.format.settings import Config
-from cyclemap.format.diagnostics import Diagnostic
-from cyclemap.format.model import Cycle
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 
-def build_handout(cycle: Cycle, diagnostics: list[Diagnostic], lang: str,
-                  config: Config | None = None, source_name: str | None = None) -> str:
-    """The handout for a loaded cycle as an HTML string."""
+def build_handout(checked: "CheckedCycle", source_name: str | None = None) -> str:
+    """The handout for a checked cycle as an HTML string, in its language, with its
+    service level and ranked weak points exactly as the critique has them."""
     from cyclemap.outputs.handout.page import build_html
     from cyclemap.outputs.handout.sources import assess, clock_diagram
 
-    assessment = assess(cycle, diagnostics, config, lang)
-    diagram = clock_diagram(cycle, diagnostics, lang)
-    return build_html(cycle, lang, assessment, diagram, source_name or cycle.path, config)
+    assessment = assess(checked)
+    diagram = clock_diagram(checked)
+    return build_html(checked.cycle, checked.lang, assessment, diagram, source_name or checked.path, checked.settings)

@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cyclemap.format.settings import Config
+from typing import TYPE_CHECKING
+
 from cyclemap.engine.critique import WeakPoint
-from cyclemap.format.diagnostics import Diagnostic, Text
-from cyclemap.format.model import Cycle
 from cyclemap.engine.service_level import ServiceLevel
+from cyclemap.format.diagnostics import Text
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 
 @dataclass(frozen=True)
@@ -22,12 +25,9 @@ class Assessment:
     level: ServiceLevel | None
 
 
-def assess(cycle: Cycle, diagnostics: list[Diagnostic], config: Config | None = None,
-           lang: str = "en") -> Assessment:
-    """The ranked weak points and the service level, from the critique."""
-    from cyclemap.engine.critique import build_critique
-
-    critique = build_critique(cycle, diagnostics, config or Config(), lang)
+def assess(checked: "CheckedCycle") -> Assessment:
+    """The ranked weak points and the service level, from the checked cycle's critique."""
+    critique = checked.critique
     return Assessment(critique.weak_points, critique.service_level)
 
 
@@ -56,12 +56,12 @@ def inline_svg(svg: str) -> str | None:
     return body.replace("<svg", '<svg class="diagram" role="img"', 1)
 
 
-def clock_diagram(cycle: Cycle, diagnostics: list[Diagnostic], lang: str) -> Diagram:
+def clock_diagram(checked: "CheckedCycle") -> Diagram:
     """The clock-layout diagram from the renderer, or the reason it is missing."""
     from cyclemap.outputs.render import render_bytes
 
     try:
-        data = render_bytes(cycle, diagnostics, layout="clock", fmt="svg", engine="auto", lang=lang)
+        data = render_bytes(checked, layout="clock", fmt="svg", engine="auto")
     except Exception as exc:  # any engine failure: the handout still prints, and says why
         text = getattr(exc, "text", None)
         if isinstance(text, Text):

@@ -1,10 +1,11 @@
 """Diagrams of a cycle: DOT text (`dot.py`, pure) run through an engine (`engines.py`).
 
-    build_dot(cycle, diagnostics, layout="clock", lang="en") -> str
-    render_bytes(cycle, diagnostics, layout="clock", fmt="svg", engine="auto", lang="en", timeout=30.0) -> bytes
+    build_dot(checked, layout="clock") -> str
+    render_bytes(checked, layout="clock", fmt="svg", engine="auto", timeout=30.0) -> bytes
 
-`diagnostics` are those of `cyclemap.engine.analysis.analyse_cycle`: the moments they are about
-get a mark. Formats: svg, png, pdf, dot. Engines: auto, system, embedded.
+`checked` is a `cyclemap.engine.pipeline.CheckedCycle`: its diagnostics mark the moments
+they are about, its service level and language are drawn as they are. Formats: svg,
+png, pdf, dot. Engines: auto, system, embedded.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ FORMATS = ("svg", "png", "pdf", "dot")
 __all__ = ["build_dot", "render_bytes", "RenderError", "LAYOUTS", "FORMATS", "ENGINES"]
 
 
-def render_bytes(cycle, diagnostics=(), *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",
-                 lang: str = "en", timeout: float = 30.0) -> bytes:
+def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",
+                 timeout: float = 30.0) -> bytes:
     """The finished diagram as bytes in `fmt`. Raises RenderError (bilingual) when the
     engine cannot make the format or does not finish within `timeout` seconds."""
     from cyclemap.outputs.render import engines
@@ -40,7 +41,7 @@ def render_bytes(cycle, diagnostics=(), *, layout: str = "clock", fmt: str = "sv
             "El PDF necesita Graphviz del sistema, que aquí no se usa: instálelo (Debian/Ubuntu: "
             "apt-get install graphviz; macOS: brew install graphviz) y use --engine auto o system, "
             "o escriba .svg o .png"))
-    dot_text = build_dot(cycle, diagnostics, layout=layout, lang=lang)
+    dot_text = build_dot(checked, layout=layout)
     if fmt == "dot":
         return dot_text.encode("utf-8")
     program = LAYOUT_ENGINE[layout]

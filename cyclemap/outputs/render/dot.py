@@ -26,13 +26,18 @@ import math
 import re
 import textwrap
 from collections import defaultdict
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 from cyclemap.format.diagnostics import Severity
-from cyclemap.engine.graph import Edge, cycle_order, edges, unique_moments
+from cyclemap.engine.graph import Edge, edges, unique_moments
+from cyclemap.engine.service_level import ServiceLevel
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.outputs.render import style
 from cyclemap.outputs.render.style import BANDS, T
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 LAYOUTS = ("clock", "flow", "blueprint")
 # Which Graphviz layout program draws each layout.
@@ -104,36 +109,25 @@ class Scene:
     links: list[Edge]
     findings: dict[str, list[str]] = field(default_factory=dict)  # moment id -> codes
     cycle_findings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    level: ServiceLevel | None = None  # the checked cycle's, never recomputed here
 
     def t(self, key: str, **kwargs: object) -> str:
         text = T[key]
         return (text.format(**kwargs) if kwargs else text)(self.lang)
 
 
-def _main_loop(cycle: Cycle, links: list[Edge]) -> list[str]:
-    """From the first moment, follow each moment's first link until it comes back or ends."""
-    first_out: dict[str, str] = {}
-    for link in links:
-        first_out.setdefault(link.source, link.target)
-    loop: list[str] = []
-    current: str | None = cycle.moments[0].id if cycle.moments else None
-    while current is not None and current not in loop:
-        loop.append(current)
-        current = first_out.get(current)
-    return loop
-
-
-def make_scene(cycle: Cycle, diagnostics, lang: str) -> Scene:
+def make_scene(checked: "CheckedCycle") -> Scene:
+    cycle, diagnostics = checked.cycle, checked.diagnostics
+    lang = "es" if checked.lang == "es" else "en"
     index = unique_moments(cycle)
     moments = {mid: cycle.moments[i] for mid, i in index.items()}
-    links = list(edges(cycle))
-    loop = _main_loop(cycle, links)
-    order = cycle_order(cycle)
+    order = checked.order
     scene = Scene(
-        cycle=cycle, lang=lang, moments=moments, order=order, main_loop=loop,
+        cycle=cycle, lang=lang, moments=moments, order=order, main_loop=checked.main_loop,
         node={mid: f"m{i}" for i, mid in enumerate(order)},
         number={mid: i + 1 for i, mid in enumerate(order)},
-        links=links,
+        links=list(edges(cycle)),
+        level=checked.service_level,
     )
     for diag in diagnostics or ():
         if diag.severity is Severity.INFO:
@@ -219,13 +213,11 @@ def edge_line(scene: Scene, link: Edge, extra: str = "") -> str:
 def fact_lines(scene: Scene, chars: int = 46) -> list[str]:
     """Customer, service level and counts: what the consultant says first, in lines of
     at most `chars` characters."""
-    from cyclemap.engine.service_level import service_level
-
     c = scene.cycle
     lines: list[str] = []
     if c.customer:
         lines += wrap(f"{scene.t('customer')}: {c.customer}", chars)
-    level = service_level(c)
+    level = scene.level
     if level is None:
         lines.append(f"{scene.t('service_level')}: {scene.t('no_scores')}")
     else:
@@ -509,11 +501,11 @@ def _blueprint(scene: Scene) -> list[str]:
     return lines
 
 
-def build_dot(cycle: Cycle, diagnostics=(), *, layout: str = "clock", lang: str = "en") -> str:
-    """The DOT text of `cycle` drawn in `layout`, marking the moments `diagnostics`
-    (from `cyclemap.engine.analysis.analyse_cycle`) are about. Pure: no I/O."""
+def build_dot(checked: "CheckedCycle", *, layout: str = "clock") -> str:
+    """The DOT text of a checked cycle drawn in `layout`, marking the moments its
+    diagnostics are about, in its language. Pure: no I/O."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
-    scene = make_scene(cycle, diagnostics, "es" if lang == "es" else "en")
+    scene = make_scene(checked)
     builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
     return "\n".join(builder(scene)) + "\n"

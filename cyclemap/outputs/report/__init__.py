@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cyclemap.format.diagnostics import FileResult, Severity, Text
+from cyclemap.format.diagnostics import Severity, Text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Summary:
     baseline: int = 0  # findings left out because a --baseline already had them
 
     @classmethod
-    def of(cls, results: list[FileResult], baseline: int = 0) -> "Summary":
+    def of(cls, results: list[CheckedCycle], baseline: int = 0) -> "Summary":
         return cls(
             files=len(results),
             errors=sum(r.count(Severity.ERROR) for r in results),
@@ -58,7 +62,7 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
 MACHINE_FORMATS = ("json", "sarif", "github", "junit")
 
 
-def render(fmt: str, results: list[FileResult], lang_override: str | None = None,
+def render(fmt: str, results: list[CheckedCycle], lang_override: str | None = None,
            summary: Summary | None = None, **options: object) -> str:
     import importlib
     import inspect

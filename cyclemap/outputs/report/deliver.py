@@ -63,11 +63,9 @@ def summary_lang(results, lang: str | None) -> str:
 
 
 def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str | None = None,
-         baseline: str | None = None, analyse: Callable | None = None, config=None) -> list:
+         baseline: str | None = None, analyse: Callable | None = None) -> list:
     """Render and deliver the report; return the results that count for the exit code
     (those not already in the baseline)."""
-    from cyclemap.engine.analysis import enabled_rules
-    from cyclemap.format.settings import Config
     from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render
 
     if output == "-":
@@ -76,8 +74,7 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     if baseline is not None:
         results, dropped = _apply_baseline(results, baseline, analyse)
     summary = Summary.of(results, baseline=dropped)
-    rules = [r.code for r in enabled_rules(config or Config())]
-    report = render(fmt, results, lang, summary=summary, rules=rules, fail_on=fail_on)
+    report = render(fmt, results, lang, summary=summary, fail_on=fail_on)
     line = summary.line()(summary_lang(results, lang))
     if output is None:
         sys.stdout.write(report)

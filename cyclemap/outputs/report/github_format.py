@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import os
 
-from cyclemap.format.diagnostics import one_line, FileResult, Severity, Text
+from cyclemap.format.diagnostics import one_line, Severity, Text
 from cyclemap.outputs.report import Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT = Text("hint", "sugerencia")
@@ -40,7 +44,7 @@ def workspace_path(path: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def render(results: list[FileResult], summary: Summary, lang_override: str | None = None) -> str:
+def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> str:
     lines: list[str] = []
     for result in results:
         lang = result.lang

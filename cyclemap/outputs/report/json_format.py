@@ -2,7 +2,7 @@
 
 {"cyclemap": "<tool version>", "format": 1,
  "files": [{"path", "loaded", "title", "language",
-            "diagnostics": [{"code", "severity", "line", "column", "message", "hint", "moment"}]}],
+            "diagnostics": [{"code", "severity", "line", "column", "message", "hint", "moment", "subject"}]}],
  "summary": {"files", "errors", "warnings", "infos"}}
 
 Messages are in the file's language (or `--lang`); codes, severities and keys never change.
@@ -13,13 +13,16 @@ from __future__ import annotations
 import json
 
 from cyclemap import __version__
-from cyclemap.format.diagnostics import FileResult
 from cyclemap.outputs.report import Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 JSON_FORMAT_VERSION = 1
 
 
-def as_data(results: list[FileResult], summary: Summary) -> dict:
+def as_data(results: list[CheckedCycle], summary: Summary) -> dict:
     files = []
     for result in results:
         lang = result.lang
@@ -37,6 +40,7 @@ def as_data(results: list[FileResult], summary: Summary) -> dict:
                     "message": d.message(lang),
                     "hint": d.hint(lang) if d.hint else None,
                     "moment": d.moment,
+                    "subject": d.subject,
                 }
                 for d in result.diagnostics
             ],
@@ -49,5 +53,5 @@ def as_data(results: list[FileResult], summary: Summary) -> dict:
     }
 
 
-def render(results: list[FileResult], summary: Summary, lang_override: str | None = None) -> str:
+def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> str:
     return json.dumps(as_data(results, summary), ensure_ascii=False, indent=2) + "\n"

@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from cyclemap.format.diagnostics import Diagnostic, FileResult, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.outputs.report import SEVERITY_WORDS, Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 HINT = Text("hint", "sugerencia")
 NOT_RUN = Text("not run: the file did not load", "no se ejecutó: el archivo no se pudo cargar")
@@ -39,17 +43,17 @@ def ran_without_a_cycle(rule) -> bool:
     return rule is not None and rule.reported_by_loader and rule.examples_are == "cycle"
 
 
-def render(results: list[FileResult], summary: Summary, lang_override: str | None = None,
-           rules: list[str] | None = None, fail_on: str = "info") -> str:
+def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None,
+           fail_on: str = "info") -> str:
     from cyclemap.engine.rules import all_rules
 
     registry = all_rules()
-    ran = list(rules) if rules is not None else list(registry)
     threshold = None if fail_on == "never" else Severity(fail_on).rank
     root = ET.Element("testsuites", name="cyclemap")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for result in results:
         lang = result.lang
+        ran = list(result.rules)  # each file's own settings decide which rules ran on it
         by_code: dict[str, list[Diagnostic]] = {}
         for d in result.diagnostics:
             by_code.setdefault(d.code, []).append(d)

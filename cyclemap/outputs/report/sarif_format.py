@@ -18,8 +18,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cyclemap import __version__
-from cyclemap.format.diagnostics import Diagnostic, FileResult, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.outputs.report import Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -31,7 +35,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 HINT = Text("Hint", "Sugerencia")
 
 
-def report_lang(results: list[FileResult], lang_override: str | None) -> str:
+def report_lang(results: list[CheckedCycle], lang_override: str | None) -> str:
     """One language for the run (rule help): --lang, else the files' shared one, else English."""
     if lang_override:
         return lang_override
@@ -52,7 +56,7 @@ def artifact_location(path: str, cwd: str) -> dict:
 def fingerprint(d: Diagnostic) -> str:
     """Stable across line moves: the same finding on the same moment keeps its identity,
     so code scanning does not close and reopen alerts when lines shift."""
-    key = "\x1f".join([d.code, d.moment or "", d.message("en")])
+    key = "\x1f".join(d.identity)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -91,7 +95,7 @@ def help_markdown(rule, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def as_data(results: list[FileResult], summary: Summary, lang_override: str | None = None) -> dict:
+def as_data(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> dict:
     cwd = os.getcwd()
     lang = report_lang(results, lang_override)
     rules, index = rule_descriptors(lang)
@@ -148,5 +152,5 @@ def as_data(results: list[FileResult], summary: Summary, lang_override: str | No
     }
 
 
-def render(results: list[FileResult], summary: Summary, lang_override: str | None = None) -> str:
+def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> str:
     return json.dumps(as_data(results, summary, lang_override), ensure_ascii=False, indent=2) + "\n"

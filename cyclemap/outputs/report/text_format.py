@@ -6,13 +6,17 @@
 
 from __future__ import annotations
 
-from cyclemap.format.diagnostics import FileResult, Text, one_line
+from cyclemap.format.diagnostics import Text, one_line
 from cyclemap.outputs.report import SEVERITY_WORDS, Summary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 HINT = Text("hint", "sugerencia")
 
 
-def render(results: list[FileResult], summary: Summary, lang_override: str | None = None) -> str:
+def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> str:
     lines: list[str] = []
     for result in results:
         lang = result.lang

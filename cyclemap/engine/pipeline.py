@@ -1,0 +1,195 @@
+"""The one pipeline from a file to a verdict: a path plus options become a `CheckedCycle`.
+
+Every command and every output reads from a `CheckedCycle` — `check` and its report
+formats, `critique`, `render`, `export`, `handout`, `diff` — and none loads a file or
+judges a cycle on its own, so the same file under the same settings gets the same
+answer everywhere:
+
+    pipeline = Pipeline(config=None, select=None, ignore=None, lang=None, ratings=None)
+    checked = pipeline.check("examples/banco.yaml")
+    checked.diagnostics        # findings of the rules the file's settings enable
+    checked.service_level      # computed once, with the file's thresholds
+    checked.critique           # weak points ranked, for every view that shows them
+
+The settings are looked up per file (the nearest `.cyclemap.yaml` or `pyproject.toml`, or
+`--config`), so two folders with different settings are each judged by their own.
+Derived facts (cycle order, main loop, betweenness, service level, the critique) are
+computed the first time a view asks and then kept. Pure: reads files, prints nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.model import Cycle, Pos
+from cyclemap.format.settings import Config
+
+if TYPE_CHECKING:
+    from cyclemap.engine.critique import Critique
+    from cyclemap.engine.rules import RuleContext
+    from cyclemap.engine.service_level import ServiceLevel
+
+DEFAULT_LANG = "en"
+LANGS = ("en", "es")
+
+
+def choose_lang(cycle: Cycle | None, override: str | None, file_language: str | None = None) -> str:
+    """--lang, else the cycle's `language` (read even from a broken file), else English."""
+    if override:
+        return override
+    if cycle is not None and cycle.language:
+        return cycle.language
+    return file_language or DEFAULT_LANG
+
+
+@dataclass
+class CheckedCycle:
+    """One file, checked: the cycle (None when it did not read or validate), the language
+    its texts are shown in, the settings that judged it, its diagnostics, and the facts
+    every view needs, each computed once."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    cycle: Cycle | None = None
+    lang: str = DEFAULT_LANG
+    settings: Config = field(default_factory=Config)
+
+    @property
+    def loaded(self) -> bool:
+        return self.cycle is not None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @cached_property
+    def rules(self) -> list[str]:
+        """The codes of the rules these settings run, in catalogue order."""
+        from cyclemap.engine.analysis import enabled_rules
+
+        return [r.code for r in enabled_rules(self.settings)]
+
+    # -- derived facts: None-safe for an unloaded file ----------------------------------
+
+    @cached_property
+    def context(self) -> "RuleContext":
+        from cyclemap.engine.rules import RuleContext
+
+        if self.cycle is None:
+            raise ValueError(f"{self.path} did not load; there is no cycle to look at")
+        return RuleContext(self.cycle, self.settings)
+
+    @property
+    def order(self) -> list[str]:
+        """Moment ids in the order a customer meets them (main loop, each detour after
+        the moment it leaves): the one numbering of every view."""
+        return self.context.order if self.cycle is not None else []
+
+    @property
+    def main_loop(self) -> list[str]:
+        """Ids of the moments on the main loop, in order (every customer passes them)."""
+        return self.context.main_loop if self.cycle is not None else []
+
+    @property
+    def betweenness(self) -> dict[str, float]:
+        return self.context.betweenness if self.cycle is not None else {}
+
+    @cached_property
+    def service_level(self) -> "ServiceLevel | None":
+        return self.context.service_level if self.cycle is not None else None
+
+    @cached_property
+    def critique(self) -> "Critique":
+        """The weak points ranked, the moments in order with their findings, the level."""
+        from cyclemap.engine.critique import build_critique
+
+        return build_critique(self)
+
+
+class Pipeline:
+    """Checks files with one set of command-line options. Raises ConfigError for a bad
+    settings file and ValueError for a bad language; the command line maps both."""
+
+    def __init__(self, *, config: str | None = None, select: str | list[str] | None = None,
+                 ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None):
+        from cyclemap.format.settings import ConfigFinder
+
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        self.finder = ConfigFinder(config, select, ignore)
+        self.lang = lang
+        self.ratings = ratings
+
+    def inputs(self, path: str) -> list[str]:
+        """Every file a check of `path` reads: the cycle, its ratings and its settings
+        file. An output must never replace any of them."""
+        found = [path] + ([self.ratings] if self.ratings else [])
+        source = self.finder.source_for(path)
+        return found + ([source] if source else [])
+
+    def settings_for(self, path: str) -> Config:
+        return self.finder.for_file(path)
+
+    def check(self, path: str, settings_of: str | None = None) -> CheckedCycle:
+        """Read and judge one file (by the settings that apply to `settings_of`, when
+        given: `diff` judges both versions by the new one's). Raises OSError only when
+        the file cannot be opened."""
+        from cyclemap.format.reader import read_path
+
+        settings = self.settings_for(settings_of or path)
+        loaded = read_path(path)
+        if loaded.cycle is None:
+            # CM001/CM002 cannot be ignored: a file that does not read has nothing else to say.
+            problems = sorted(loaded.diagnostics, key=Diagnostic.sort_key)
+            return CheckedCycle(path, problems, None, choose_lang(None, self.lang, loaded.language), settings)
+        return self._judge(path, loaded.cycle, settings)
+
+    def check_all(self, paths: list[str], settings_of: str | None = None) -> list[CheckedCycle]:
+        """Check every file; one that cannot be opened (permissions, a vanished file, a
+        device) becomes a CM001 error on that file instead of stopping the run."""
+        results = []
+        for path in paths:
+            try:
+                results.append(self.check(path, settings_of))
+            except OSError as exc:
+                results.append(unreadable(path, exc, self.lang, self.settings_for(settings_of or path)))
+        return results
+
+    def _judge(self, path: str, cycle: Cycle, settings: Config) -> CheckedCycle:
+        from cyclemap.engine.analysis import analyse_cycle, enabled_rules, severity_of
+        from cyclemap.engine.rules import all_rules
+
+        extra: list[Diagnostic] = []
+        if self.ratings is not None:
+            from cyclemap.format.ratings import apply_ratings
+
+            cycle, rows = apply_ratings(cycle, self.ratings)
+            rule = all_rules()["CM009"]
+            if rule in enabled_rules(settings):
+                extra = [replace(d, severity=severity_of(rule, settings)) for d in rows]
+        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings)
+        checked.diagnostics = extra + analyse_cycle(cycle, settings, checked.context)
+        return checked
+
+
+def check_cycle(cycle: Cycle, settings: Config | None = None, lang: str | None = None) -> CheckedCycle:
+    """Judge a cycle already in memory (a template, a test's cycle) as `Pipeline.check`
+    judges a file: same rules, same derived facts."""
+    from cyclemap.engine.analysis import analyse_cycle
+
+    settings = settings or Config()
+    checked = CheckedCycle(cycle.path, [], cycle, choose_lang(cycle, lang), settings)
+    checked.diagnostics = analyse_cycle(cycle, settings, checked.context)
+    return checked
+
+
+def unreadable(path: str, exc: OSError, lang: str | None = None, settings: Config | None = None) -> CheckedCycle:
+    reason = exc.strerror or str(exc)
+    return CheckedCycle(path, [Diagnostic(
+        path, Pos(1, 1), "CM001", Severity.ERROR,
+        Text(f"cannot read the file ({reason})", f"no se puede leer el archivo ({reason})"),
+        Text("check that the file exists and that you may read it",
+             "compruebe que el archivo existe y que tiene permiso para leerlo"),
+    )], None, choose_lang(None, lang), settings or Config())
