@@ -75,6 +75,8 @@ class Moment:
     pos: Pos = Pos(1, 1)
     # Where each key's value was written, e.g. positions["score"].
     positions: dict[str, Pos] = field(default_factory=dict)
+    # Run time only, never in the file: the survey answers `--ratings` gave this moment.
+    answers: tuple[float, ...] = ()
 
     @property
     def critical(self) -> bool:

@@ -14,16 +14,13 @@ from typing import Callable
 
 from cyclemap.format.diagnostics import Severity
 
-DEFAULT_THRESHOLDS: dict[str, float] = {
-    # A critical moment scored below this share of the scale is a moment of misery (CM104).
-    "acceptable_score": 0.6,
-    # Score below expectation by at least this many scale points is an expectation gap (CM105).
-    "gap_margin": 0.5,
-    # This many critical moments in a row with no routine relief is a chain (CM106).
-    "chain_length": 3,
-    # More moments than this is too many to manage (CM112).
-    "max_moments": 25,
-}
+
+def thresholds() -> dict:
+    """Every threshold by name (`rules.Threshold`): each is declared beside the rule that
+    uses it (e.g. `gap_margin` in cm105_expectation_gap.py), gathered from the catalogue."""
+    from cyclemap.engine.rules import all_thresholds
+
+    return all_thresholds()
 
 
 @dataclass
@@ -31,11 +28,13 @@ class Config:
     select: frozenset[str] | None = None  # None: every rule enabled by default
     ignore: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)
-    thresholds: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
+    thresholds: dict[str, float] = field(default_factory=dict)  # set by the user; the rest default
     source: str | None = None  # the file these settings came from, if any
 
     def threshold(self, name: str) -> float:
-        return self.thresholds.get(name, DEFAULT_THRESHOLDS[name])
+        if name in self.thresholds:
+            return self.thresholds[name]
+        return thresholds()[name].default
 
 
 # -- reading settings from files ------------------------------------------------------
@@ -43,13 +42,6 @@ class Config:
 CONFIG_FILES = (".cyclemap.yaml", ".cyclemap.yml")
 CONFIG_KEYS = ("select", "ignore", "severity", "thresholds")
 SEVERITIES = ("error", "warning", "info")
-# What each threshold accepts: (smallest value, whether it must be a whole number).
-THRESHOLD_RULES: dict[str, tuple[float, bool]] = {
-    "acceptable_score": (0.0, False),
-    "gap_margin": (0.0, False),
-    "chain_length": (2, True),
-    "max_moments": (2, True),
-}
 
 
 class ConfigError(Exception):
@@ -153,15 +145,16 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 raise ConfigError("`thresholds` must map names to numbers", "`thresholds` debe asociar nombres a números", origin(key))
             for name, number in value.items():
                 where = origin(key, str(name))
-                if name not in THRESHOLD_RULES:
-                    en, es = _did_you_mean(str(name), tuple(THRESHOLD_RULES))
+                known = thresholds()
+                if name not in known:
+                    en, es = _did_you_mean(str(name), tuple(known))
                     raise ConfigError(f"unknown threshold `{name}`{en}", f"umbral desconocido `{name}`{es}", where)
-                minimum, whole = THRESHOLD_RULES[name]
+                minimum, whole = known[name].minimum, known[name].whole
                 ok = isinstance(number, (int, float)) and not isinstance(number, bool) and number == number
                 if ok and whole:
                     ok = float(number).is_integer() and number >= minimum
                 elif ok:
-                    ok = number > minimum or (name == "gap_margin" and number >= minimum)
+                    ok = number >= minimum if known[name].inclusive else number > minimum
                 if not ok:
                     kind_en = f"a whole number of at least {minimum:g}" if whole else "a positive number"
                     kind_es = f"un número entero de al menos {minimum:g}" if whole else "un número positivo"

@@ -62,6 +62,18 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Threshold:
+    """A number a rule's judgement turns on, settable under `thresholds:` in the settings."""
+
+    name: str
+    default: float
+    minimum: float
+    whole: bool = False  # must be a whole number
+    inclusive: bool = False  # `minimum` itself is allowed
+    doc: Text = Text("", "")
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str  # a short slug, e.g. "duplicate-id"
@@ -77,6 +89,7 @@ class Rule:
     # What `fails`/`passes` hold: "cycle" files, or "ratings" CSVs read against `example_cycle`.
     examples_are: str = "cycle"
     example_cycle: str = ""
+    thresholds: tuple[Threshold, ...] = ()  # the numbers this rule turns on, declared here
 
     def section(self, name: str, lang: str) -> str:
         """One section of the doc, by its English name: "what", "why" or "fix"
@@ -199,6 +212,11 @@ def all_rules() -> dict[str, Rule]:
             registry[rule.code] = rule
         _REGISTRY = registry
     return _REGISTRY
+
+
+def all_thresholds() -> dict[str, Threshold]:
+    """Every rule's thresholds by name, in catalogue order."""
+    return {t.name: t for rule in all_rules().values() for t in rule.thresholds}
 
 
 def get_rule(code: str) -> Rule | None:

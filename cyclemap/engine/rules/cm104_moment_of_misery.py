@@ -19,7 +19,7 @@ How to fix
 """
 
 from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules import Finding, Threshold, rule_from_module
 from cyclemap.engine.rules._scores import fmt, is_miserable, misery_line
 
 
@@ -73,4 +73,7 @@ RULE = rule_from_module(
     fails="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: a, name: Arrives, kind: routine}\n  - {id: b, name: Waits in line, kind: critical, score: 2.3}\n",
     passes="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: a, name: Arrives, kind: routine}\n  - {id: b, name: Waits in line, kind: critical, score: 3.8}\n",
     check=check,
+    thresholds=(Threshold("acceptable_score", 0.6, 0.0, doc=Text(
+        "a critical moment scored below this share of the scale is a moment of misery",
+        "un momento crítico puntuado bajo esta fracción de la escala es un momento de miseria")),),
 )

@@ -21,7 +21,7 @@ How to fix
 """
 
 from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules import Finding, Threshold, rule_from_module
 from cyclemap.engine.rules._scores import fmt, gap, has_gap
 
 
@@ -74,4 +74,7 @@ RULE = rule_from_module(
     fails="cyclemap: 1\ntitle: Cinema\nmoments:\n  - {id: a, name: Buys a ticket, kind: routine, expectation: 4.5, score: 3.6}\n  - {id: b, name: Watches the film, kind: critical}\n",
     passes="cyclemap: 1\ntitle: Cinema\nmoments:\n  - {id: a, name: Buys a ticket, kind: routine, expectation: 4.5, score: 4.3}\n  - {id: b, name: Watches the film, kind: critical}\n",
     check=check,
+    thresholds=(Threshold("gap_margin", 0.5, 0.0, inclusive=True, doc=Text(
+        "a score below expectation by at least this many scale points is an expectation gap",
+        "una puntuación bajo la expectativa en al menos estos puntos de la escala es una brecha")),),
 )

@@ -22,7 +22,7 @@ How to fix
 """
 
 from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules import Finding, Threshold, rule_from_module
 
 # A bound on the search from one start, so pathological graphs stay fast; real cycles
 # come nowhere near it.
@@ -144,4 +144,7 @@ RULE = rule_from_module(
         "  - {id: close, name: Receives the letter, kind: routine}\n"
     ),
     check=check,
+    thresholds=(Threshold("chain_length", 3, 2, whole=True, doc=Text(
+        "this many critical moments in a row with no routine relief is a chain",
+        "estos momentos críticos seguidos sin uno rutinario forman una cadena")),),
 )

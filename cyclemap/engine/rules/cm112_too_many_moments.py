@@ -18,7 +18,7 @@ How to fix
 """
 
 from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules import Finding, Threshold, rule_from_module
 
 
 def check(ctx):
@@ -71,4 +71,7 @@ RULE = rule_from_module(
     fails=_example(26),
     passes=_example(25),
     check=check,
+    thresholds=(Threshold("max_moments", 25, 2, whole=True, doc=Text(
+        "more moments than this is too many to manage",
+        "más momentos que estos son demasiados para gestionar")),),
 )
