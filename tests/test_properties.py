@@ -19,7 +19,8 @@ from conftest import EXAMPLE_FILES, ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate_cycle  # noqa: E402
 
-from cyclemap.format.reader import MOMENT_KEYS, CYCLE_KEYS, _compose_events, _Loader  # noqa: E402
+from cyclemap.format.reader import MOMENT_KEYS, CYCLE_KEYS  # noqa: E402
+from cyclemap.format.yaml_safe import _compose_events, _Loader  # noqa: E402
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

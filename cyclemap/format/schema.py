@@ -13,17 +13,8 @@ yaml-language-server and older validators understand as well.
 
 from __future__ import annotations
 
-from cyclemap.format.reader import (
-    BRANCH_KEYS,
-    CARRIER_ALIASES,
-    CHANNEL_ALIASES,
-    CYCLE_KEYS,
-    DIMENSION_ALIASES,
-    KIND_ALIASES,
-    LANGUAGE_ALIASES,
-    MOMENT_KEYS,
-    ID_PATTERN,
-)
+from cyclemap.format.reader import BRANCH_KEYS, CYCLE_KEYS, MOMENT_KEYS, ID_PATTERN
+from cyclemap.format.words import CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES
 from cyclemap.format.model import CARRIERS, CHANNELS, DIMENSIONS, FORMAT_VERSION, KINDS, LANGUAGES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

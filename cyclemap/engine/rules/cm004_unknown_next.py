@@ -13,7 +13,7 @@ How to fix
 """
 
 from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.format.reader import did_you_mean
+from cyclemap.format.words import did_you_mean
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
