@@ -46,4 +46,13 @@ from cyclemap.cli import (  # noqa: E402,F401
 
 
 def main() -> None:
-    app()
+    """The console script and `python -m cyclemap`: one treatment of stream encodings,
+    broken pipes and Ctrl-C for every command (each command's own failures are mapped to
+    exit codes by `common.guarded`, which calls `usage.failure_exit`)."""
+    from cyclemap.cli.usage import failure_exit, safe_streams
+
+    safe_streams()
+    try:
+        app()
+    except (BrokenPipeError, KeyboardInterrupt) as exc:  # outside a command: parsing, help
+        raise SystemExit(failure_exit(exc, debug=False))

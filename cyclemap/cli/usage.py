@@ -58,6 +58,27 @@ def check_choice(option: str, value: str, choices) -> str:
     return value
 
 
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again
+    on a closed pipe and print "Exception ignored" on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def safe_streams() -> None:
+    """Whatever encoding stdout and stderr have (a cp1252 console, a Latin-1 locale,
+    PYTHONIOENCODING=ascii), a character they cannot show is written as an escape
+    (\\u00e9) instead of ending the command with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):  # not a text stream we can reconfigure
+            pass
+
+
 def fail(message: str) -> None:
     sys.stderr.write(f"cyclemap: {message}\n")
 
@@ -72,6 +93,9 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
         return EXIT_USAGE
     if isinstance(exc, KeyboardInterrupt):
         return 130
+    if isinstance(exc, BrokenPipeError):
+        quiet_stdout()  # the reader went away (`cyclemap check . | head`): stop quietly
+        return EXIT_FINDINGS
     if debug or not isinstance(exc, Exception):
         raise exc
     fail(h(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback, and please report it)",

@@ -82,6 +82,19 @@ def _with_interval(mean: float, n: int | None, sd: float | None, assumed: bool, 
     return ScoreEvidence(mean, n, lo, hi, sd, assumed, dissatisfied)
 
 
+# Where a moment has no `expectation`, this share of the scale stands in for it (the
+# upper middle: customers expect a service that works well, not a perfect one).
+STAND_IN_EXPECTATION_SHARE = 0.7
+
+
+def expected_level(moment: Moment, scale: tuple[float, float]) -> float:
+    """The moment's expectation, or the stand-in when the file gives none."""
+    if moment.expectation is not None:
+        return moment.expectation
+    low, high = scale
+    return low + STAND_IN_EXPECTATION_SHARE * (high - low)
+
+
 def gap(moment: Moment) -> float | None:
     """score - expectation (negative: below what the customer expects), when both are known.
     The one sign of "gap" everywhere: below expectation is negative."""
