@@ -28,7 +28,6 @@ def env() -> dict[str, str]:
     e = dict(os.environ)
     e["PYTHONPATH"] = str(ROOT) + (os.pathsep + e["PYTHONPATH"] if e.get("PYTHONPATH") else "")
     e.update({"CYCLEMAP_LANG": "en", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"})
-    e.pop("CYCLEMAP_NO_FAST_PATH", None)
     # Let Python cache compiled modules (__pycache__), as every installed package has them
     # (pip compiles on install; yamllint's are there): with PYTHONDONTWRITEBYTECODE set,
     # a checkout's modules would be compiled from source on every run and only ours would pay.

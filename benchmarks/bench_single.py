@@ -1,6 +1,6 @@
 """Benchmark 1: `cyclemap check` of one typical example vs `yamllint` on the same file,
 whole process each (start-up included: that is what a user and a pre-commit hook wait
-for). Goal: cyclemap <= 1.0x yamllint.
+for). There is one way in: the Typer app. Goal: cyclemap <= 1.5x yamllint.
 
     python benchmarks/bench_single.py [--runs 20]
 """
@@ -8,6 +8,7 @@ for). Goal: cyclemap <= 1.0x yamllint.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from _bench import EXAMPLE, Row, cyclemap, header, side_by_side, yamllint
 
@@ -17,20 +18,22 @@ def run(runs: int = 20) -> list[Row]:
     lint = yamllint()
     if lint is None:
         print("  skipped: yamllint is not installed (pip install yamllint, or the `test` extra)")
-        return [Row("1 one file", "check / yamllint", "skipped (no yamllint)", "<= 1.0x", None)]
+        return [Row("1 one file", "check / yamllint", "skipped (no yamllint)", "<= 1.5x", None)]
     commands = {
         "cyclemap check": cyclemap() + ["check", str(EXAMPLE)],
-        "cyclemap check (through Typer)": cyclemap() + ["check", str(EXAMPLE)],
         "yamllint": lint + [str(EXAMPLE)],
+        # What the command-line framework alone costs: Typer's import and one option parse.
+        "python -c 'import typer, pydantic'": [sys.executable, "-c", "import typer, pydantic"],
     }
-    m = side_by_side(commands, runs, envs={"cyclemap check (through Typer)": {"CYCLEMAP_NO_FAST_PATH": "1"}})
+    m = side_by_side(commands, runs)
     ratio = m["cyclemap check"].median / m["yamllint"].median
-    typer_ratio = m["cyclemap check (through Typer)"].median / m["yamllint"].median
-    print(f"  ratio check / yamllint: {ratio:.2f}x  (through Typer: {typer_ratio:.2f}x)")
+    framework = m["python -c 'import typer, pydantic'"].median
+    print(f"  ratio check / yamllint: {ratio:.2f}x  (importing Typer and pydantic alone: {framework * 1000:.0f} ms)")
     return [
         Row("1 one file", f"check {m['cyclemap check'].median * 1000:.0f} ms / yamllint "
-            f"{m['yamllint'].median * 1000:.0f} ms", f"{ratio:.2f}x", "<= 1.0x", ratio <= 1.0),
-        Row("1 one file", "same, forcing the Typer path (CYCLEMAP_NO_FAST_PATH=1)", f"{typer_ratio:.2f}x", "-", None),
+            f"{m['yamllint'].median * 1000:.0f} ms", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5),
+        Row("1 one file", "a process that only imports typer and pydantic / yamllint",
+            f"{framework / m['yamllint'].median:.2f}x", "-", None),
     ]
 
 

@@ -2,7 +2,7 @@
 time and peak memory of the whole process, against the floor, PyYAML's C loader
 reading the same file (`yaml.load(text, Loader=yaml.CSafeLoader)`), measured both in
 process (the parse alone) and as a whole process. Goals: 1,000 -> 10,000 moments grows
-<= 12x (about linear); 10,000 moments under 2 s.
+<= 11x (about linear); a check of 10,000 moments <= 0.5x the whole C-loader process.
 
     python benchmarks/bench_size.py [--runs 5]
 """
@@ -52,6 +52,7 @@ def run(runs: int = 5) -> list[Row]:
             check = m[f"check {n:,}"]
             floor = m[f"python: yaml.load CSafeLoader {n:,}"]
             check_median[n] = check.median
+            ratio_10k = check.median / floor.median
             print(f"  yaml.load CSafeLoader in process (parse only): {parse * 1000:.0f} ms;"
                   f" check / parse-only {check.median / parse:.2f}x, check / parse process {check.median / floor.median:.2f}x")
             rows.append(Row("3 size", f"{n:,} moments ({size_mb:.1f} MB): check {check.median:.2f} s, peak "
@@ -60,9 +61,9 @@ def run(runs: int = 5) -> list[Row]:
                             f"{check.median / floor.median:.2f}x the parse process", "-", None))
     growth = check_median[10000] / check_median[1000]
     print(f"  growth 1,000 -> 10,000 moments: {growth:.1f}x; 10,000 moments: {check_median[10000]:.2f} s")
-    rows.append(Row("3 size", "growth of check time, 1,000 -> 10,000 moments", f"{growth:.1f}x", "<= 12x", growth <= 12))
-    rows.append(Row("3 size", "check of 10,000 moments", f"{check_median[10000]:.2f} s", "< 2 s",
-                    check_median[10000] < 2))
+    rows.append(Row("3 size", "growth of check time, 1,000 -> 10,000 moments", f"{growth:.1f}x", "<= 11x", growth <= 11))
+    rows.append(Row("3 size", "check of 10,000 moments / C-loader `yaml.load` process on the same file",
+                    f"{ratio_10k:.2f}x", "<= 0.5x", ratio_10k <= 0.5))
     return rows
 
 

@@ -25,6 +25,7 @@ HEAD = {
               "`.cyclemap.yaml` o `[tool.cyclemap]` (vea docs/configuration.md), o se silencia un hallazgo en un "
               "momento con `ignore: [CÓDIGO]`. Generado por `cyclemap rules --format markdown`; no editar."),
 }
+HEAD["thresholds"] = ("Thresholds (settings: `thresholds:`)", "Umbrales (configuración: `thresholds:`)")
 SEVERITY_WORDS = {"error": ("error", "error"), "warning": ("warning", "advertencia"), "info": ("info", "nota")}
 
 
@@ -50,8 +51,15 @@ def markdown_catalogue(lang: str) -> str:
         out.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {_sev(r.severity.value, lang)} | {r.summary(lang)} |")
     for r in rules:
         out += ["", f"## {r.code}", "", _doc_markdown(r.doc(lang)), ""]
+        if r.thresholds:
+            out += [f"### {_t('thresholds', lang)}", ""] + [f"- {line}" for line in threshold_lines(r, lang)] + [""]
         out += _examples_markdown(r, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def threshold_lines(rule, lang: str) -> list[str]:
+    """`name = default: what it means`, one per threshold the rule turns on."""
+    return [f"`{t.name}` = {t.default:g}: {t.doc(lang)}" for t in rule.thresholds]
 
 
 def _doc_markdown(doc: str) -> str:
@@ -174,6 +182,8 @@ def explain(
     lines = rule.doc(lang).splitlines()
     out = [lines[0], f"{_t('severity', lang)}: {_sev(rule.severity.value, lang)}", ""]
     out += "\n".join(lines[1:]).strip("\n").splitlines()
+    if rule.thresholds:
+        out += ["", _t("thresholds", lang)] + ["    " + line for line in threshold_lines(rule, lang)]
     out += ["", f"{_t('fails', lang)}:"]
     if rule.examples_are == "ratings":
         out += ["  " + _t("ratings_on", lang)] + ["    " + l for l in rule.example_cycle.rstrip().splitlines()] + [""]

@@ -42,9 +42,9 @@ def unique_moments(cycle: Cycle) -> dict[str, int]:
     return index
 
 
-def edges(cycle: Cycle) -> Iterator[Edge]:
+def edges(cycle: Cycle, index: dict[str, int] | None = None) -> Iterator[Edge]:
     """Every link of the cycle, in file order; links to unknown ids are left out."""
-    index = unique_moments(cycle)
+    index = unique_moments(cycle) if index is None else index
     moments = cycle.moments
     for i, moment in enumerate(moments):
         if index[moment.id] != i:
@@ -76,23 +76,21 @@ def build_graph(cycle: Cycle) -> "nx.DiGraph":
     return graph
 
 
-def main_loop(cycle: Cycle) -> list[str]:
+def main_loop(cycle: Cycle, links: dict[str, list[str]] | None = None) -> list[str]:
     """The main loop: from the first moment, follow each moment's first link until it
     comes back or ends. Every customer passes these moments; the others are detours."""
-    first_out: dict[str, str] = {}
-    for link in edges(cycle):
-        first_out.setdefault(link.source, link.target)
+    links = successors(cycle) if links is None else links
     loop: list[str] = []
     seen: set[str] = set()  # a set beside the list: membership in linear time
     current: str | None = cycle.moments[0].id if cycle.moments else None
     while current is not None and current not in seen:
         loop.append(current)
         seen.add(current)
-        current = first_out.get(current)
+        current = links[current][0] if links.get(current) else None
     return loop
 
 
-def cycle_order(cycle: Cycle) -> list[str]:
+def cycle_order(cycle: Cycle, links: dict[str, list[str]] | None = None) -> list[str]:
     """Moment ids in the order a customer meets them — the one order every report,
     diagram and handout numbers moments by.
 
@@ -101,17 +99,11 @@ def cycle_order(cycle: Cycle) -> list[str]:
     after the moment it is first reached from, so a detour sits between where it leaves
     and where it rejoins. Moments no link reaches come last, in file order.
     """
-    index = unique_moments(cycle)
-    if not index:
+    if not cycle.moments:
         return []
-    links = successors(cycle)
-    loop: list[str] = []
-    current: str | None = cycle.moments[0].id
-    placed: set[str] = set()
-    while current is not None and current not in placed:
-        loop.append(current)
-        placed.add(current)
-        current = links[current][0] if links[current] else None
+    links = successors(cycle) if links is None else links
+    loop = main_loop(cycle, links)
+    placed: set[str] = set(loop)
     # Breadth-first from the whole loop: each detour hangs under the moment that reaches it first.
     detours: dict[str, list[str]] = {}
     queue = deque(loop)
@@ -129,7 +121,7 @@ def cycle_order(cycle: Cycle) -> list[str]:
             node = stack.pop()
             order.append(node)
             stack.extend(reversed(detours.get(node, ())))
-    order.extend(m for m in index if m not in placed)
+    order.extend(m for m in links if m not in placed)
     return order
 
 
@@ -139,11 +131,11 @@ def ordered_moments(cycle: Cycle) -> list[Moment]:
     return [cycle.moments[index[mid]] for mid in cycle_order(cycle)]
 
 
-def successors(cycle: Cycle) -> dict[str, list[str]]:
+def successors(cycle: Cycle, edge_list: list[Edge] | None = None) -> dict[str, list[str]]:
     """Moment id -> the ids its links lead to (each once, in written order); the same
     edges as `build_graph`, as plain lists."""
     out: dict[str, list[str]] = {m: [] for m in unique_moments(cycle)}
-    for edge in edges(cycle):
+    for edge in (edges(cycle) if edge_list is None else edge_list):
         targets = out[edge.source]
         if edge.target not in targets:
             targets.append(edge.target)
@@ -172,11 +164,11 @@ def reachable(links: dict[str, list[str]], start: str) -> set[str]:
     return seen
 
 
-def unique_edges(cycle: Cycle) -> list[Edge]:
+def unique_edges(cycle: Cycle, edge_list: list[Edge] | None = None) -> list[Edge]:
     """The links `build_graph` keeps: the first of each (source, target) pair, in file order."""
     seen: set[tuple[str, str]] = set()
     out: list[Edge] = []
-    for edge in edges(cycle):
+    for edge in (edges(cycle) if edge_list is None else edge_list):
         if (edge.source, edge.target) not in seen:
             seen.add((edge.source, edge.target))
             out.append(edge)

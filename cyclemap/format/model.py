@@ -7,6 +7,7 @@ value keeps where it was written (`Pos`), so any finding can point at `path:line
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 FORMAT_VERSION = 1
 
@@ -30,9 +31,9 @@ DIMENSIONS = (
 DEFAULT_SCALE = (1.0, 5.0)
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """A 1-based line and column in the source file."""
+class Pos(NamedTuple):
+    """A 1-based line and column in the source file. A named tuple, not a dataclass: a
+    big file has hundreds of thousands of them, and a tuple is made several times faster."""
 
     line: int
     col: int

@@ -127,18 +127,32 @@ class RuleContext:
         return build_graph(self.cycle)
 
     @cached_property
+    def index(self) -> dict[str, int]:
+        """Moment id -> index of its first occurrence in the file."""
+        from cyclemap.engine.graph import unique_moments
+
+        return unique_moments(self.cycle)
+
+    @cached_property
+    def edges(self) -> list:
+        """Every link (`graph.Edge`) in file order, as written (a repeated pair twice)."""
+        from cyclemap.engine.graph import edges
+
+        return list(edges(self.cycle, self.index))
+
+    @cached_property
     def successors(self) -> dict[str, list[str]]:
         """Moment id -> ids it links to; plain dicts, for rules that need no networkx."""
         from cyclemap.engine.graph import successors
 
-        return successors(self.cycle)
+        return successors(self.cycle, self.edges)
 
     @cached_property
     def links(self) -> list:
         """The cycle's links (`graph.Edge`), each (source, target) pair once, as `graph` has them."""
         from cyclemap.engine.graph import unique_edges
 
-        return unique_edges(self.cycle)
+        return unique_edges(self.cycle, self.edges)
 
     @cached_property
     def by_id(self) -> dict[str, Moment]:
@@ -160,14 +174,14 @@ class RuleContext:
     def order(self) -> list[str]:
         from cyclemap.engine.graph import cycle_order
 
-        return cycle_order(self.cycle)
+        return cycle_order(self.cycle, self.successors)
 
     @cached_property
     def main_loop(self) -> list[str]:
         """Ids on the main loop, in order (`graph.main_loop`)."""
         from cyclemap.engine.graph import main_loop
 
-        return main_loop(self.cycle)
+        return main_loop(self.cycle, self.successors)
 
     @cached_property
     def betweenness(self) -> dict[str, float]:
@@ -185,9 +199,11 @@ class RuleContext:
 
     def unique(self) -> list[Moment]:
         """Each moment once (the first of any repeated id), in file order."""
-        from cyclemap.engine.graph import unique_moments
+        return list(self._unique)
 
-        return [self.cycle.moments[i] for i in unique_moments(self.cycle).values()]
+    @cached_property
+    def _unique(self) -> tuple[Moment, ...]:
+        return tuple(self.cycle.moments[i] for i in self.index.values())
 
 
 def rule_from_module(module_name: str, **fields) -> Rule:
@@ -214,9 +230,15 @@ def all_rules() -> dict[str, Rule]:
     return _REGISTRY
 
 
+_THRESHOLDS: dict[str, Threshold] | None = None
+
+
 def all_thresholds() -> dict[str, Threshold]:
     """Every rule's thresholds by name, in catalogue order."""
-    return {t.name: t for rule in all_rules().values() for t in rule.thresholds}
+    global _THRESHOLDS
+    if _THRESHOLDS is None:
+        _THRESHOLDS = {t.name: t for rule in all_rules().values() for t in rule.thresholds}
+    return _THRESHOLDS
 
 
 def get_rule(code: str) -> Rule | None:
