@@ -31,6 +31,14 @@ DIMENSIONS = (
 DEFAULT_SCALE = (1.0, 5.0)
 
 
+def _as_pos(where: object, default: "Pos") -> "Pos":
+    if where is None:
+        return default
+    if isinstance(where, Pos):
+        return where
+    return Pos(where.line + 1, where.column + 1)  # type: ignore[attr-defined]
+
+
 class Pos(NamedTuple):
     """A 1-based line and column in the source file. A named tuple, not a dataclass: a
     big file has hundreds of thousands of them, and a tuple is made several times faster."""
@@ -74,8 +82,9 @@ class Moment:
     # None means "the following moment" (or the first, at the end of a closed cycle).
     next: tuple[Branch, ...] | None = None
     pos: Pos = Pos(1, 1)
-    # Where each key's value was written, e.g. positions["score"].
-    positions: dict[str, Pos] = field(default_factory=dict)
+    # Where each key's value was written, e.g. positions["score"]: a Pos, or the reader's
+    # 0-based mark (`.line`, `.column`), turned into a Pos only when a finding needs it.
+    positions: dict[str, object] = field(default_factory=dict)
     # Run time only, never in the file: the survey answers `--ratings` gave this moment.
     answers: tuple[float, ...] = ()
 
@@ -85,7 +94,7 @@ class Moment:
 
     def at(self, key: str) -> Pos:
         """Where `key` was written, or where the moment starts if it is absent."""
-        return self.positions.get(key, self.pos)
+        return _as_pos(self.positions.get(key), self.pos)
 
 
 @dataclass

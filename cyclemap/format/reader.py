@@ -500,7 +500,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
         ignore=values.get("ignore") or (),  # type: ignore[arg-type]
         next=values.get("next"),  # type: ignore[arg-type]
         pos=_pos(node),
-        positions={key: _pos(value) for key, (_, value) in entries.items()},
+        positions={key: value.start_mark for key, (_, value) in entries.items()},
     )
 
 
