@@ -184,8 +184,9 @@ def render(
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError("--timeout must be a number of seconds more than 0",
                          "--timeout debe ser un número de segundos mayor que 0")
-    if not Path(file).is_file():
-        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
+    from cyclemap.cli.usage import check_input
+
+    check_input(file)  # missing, a folder, a device, a FIFO: exit 2
     if output != "-":
         from cyclemap.outputs.atomic import OutputError, check_output
 

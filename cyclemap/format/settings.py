@@ -419,8 +419,8 @@ class ConfigFinder:
         # Check the options once up front, so a bad code is an error even with no file.
         with_options(Config(), select, ignore)
         if self.explicit is not None:
-            if not self.explicit.is_file():
-                raise ConfigError("no such settings file", "no existe el archivo de configuración", str(explicit))
+            if not self.explicit.exists():
+                raise ConfigError("no such settings file", "no existe el archivo de configuración", shown(explicit))
             self.for_file(".")
 
     def source_for(self, path: str | Path) -> str | None:

@@ -133,9 +133,9 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
     for source in inputs:
         if source is not None and same_file(path, source):
             raise OutputIsInput(Text(
-                f"{shown(os.fspath(path))}: the output would overwrite an input file ({shown(os.fspath(source))}); "
+                f"{shown(os.fspath(path))}: the output would overwrite the input file {shown(os.fspath(source))}; "
                 f"choose another output name",
-                f"{shown(os.fspath(path))}: la salida sobrescribiría un archivo de entrada ({shown(os.fspath(source))}); "
+                f"{shown(os.fspath(path))}: la salida sobrescribiría el archivo de entrada {shown(os.fspath(source))}; "
                 f"elija otro nombre de salida",
             ))
     resolve_output(path)

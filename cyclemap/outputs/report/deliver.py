@@ -44,8 +44,8 @@ def check_output(output: str | None, inputs: list[str]) -> None:
     if is_stream(output):
         for source in inputs:  # /dev/stdin as input and /dev/stdout as output may be one pipe
             if source is not None and os.path.exists(source) and same_file(output, source):
-                raise UsageError(f"{shown(output)}: the output would overwrite an input file",
-                                 f"{shown(output)}: la salida sobrescribiría un archivo de entrada")
+                raise UsageError(f"{shown(output)}: the output would overwrite the input file",
+                                 f"{shown(output)}: la salida sobrescribiría el archivo de entrada")
         return
     try:
         check(output, [i for i in inputs if i is not None])
