@@ -45,5 +45,24 @@ from cyclemap.cli import (  # noqa: E402,F401
 )
 
 
+def _terminated(signum, frame):  # noqa: ARG001
+    """SIGTERM (or SIGHUP) becomes an exception, so the same clean-up as Ctrl-C runs: the
+    temporary file removed, the old output kept, a browser closed (docs/security.md)."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    app()
+    import signal
+    import sys
+
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a KeyboardInterrupt from here on
+        signal.signal(signal.SIGTERM, _terminated)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, _terminated)
+    except (ValueError, OSError):
+        pass
+    try:
+        app()
+    except KeyboardInterrupt:  # outside a command (parsing options): no traceback either
+        sys.exit(130)

@@ -59,7 +59,11 @@ def check_choice(option: str, value: str, choices) -> str:
 
 
 def fail(message: str) -> None:
-    sys.stderr.write(f"cyclemap: {message}\n")
+    """One line on stderr: escaped by the one escaping function, so a file name or a value
+    quoted in a usage error cannot add a line or send the terminal a command."""
+    from cyclemap.format.diagnostics import one_line
+
+    sys.stderr.write(f"cyclemap: {one_line(message)}\n")
 
 
 def failure_exit(exc: BaseException, debug: bool) -> int:

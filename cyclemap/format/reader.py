@@ -52,6 +52,8 @@ MAX_DEPTH = 200
 # A 10,000-moment cycle is about 300,000 YAML values; each costs ~0.4 KB composed, so
 # this bounds what a hostile file of tiny values (`[a,a,a,...]`) can make us hold.
 MAX_NODES = 1_000_000
+# A rating scale is 1-5, 0-10, 1-100...; beyond this, arithmetic on it stops being exact.
+MAX_SCALE = 1e9
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
@@ -708,6 +710,10 @@ def _read_scale(r: _Reader, node: yaml.Node) -> tuple[float, float] | None:
         return None
     low, high = numbers
     if low is None or high is None:
+        return None
+    if max(abs(low), abs(high)) > MAX_SCALE:  # (its span must stay a finite number for every view)
+        r.error(node, Text(f"`scale` must stay within ±{MAX_SCALE:,.0f}, found [{low:g}, {high:g}]",
+                           f"`scale` debe quedar entre ±{MAX_SCALE:,.0f}; se encontró [{low:g}, {high:g}]"))
         return None
     if low >= high:
         r.error(node, Text(f"`scale` must go from low to high, found [{low:g}, {high:g}]",
