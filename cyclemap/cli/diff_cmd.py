@@ -100,6 +100,10 @@ def diff(
                              f"{shown(path)}: no se puede leer ({exc.strerror or exc})")
     before, after = results
     result = diff_results(before, after)
+    if not after.loaded:
+        # NEW does not read: its findings are unknown, so none of OLD's counts as fixed,
+        # and the exit says something is wrong (never 0; docs/security.md, "Inputs").
+        result.fixed_findings = []
     shown_lang = pipeline.lang or after.lang
     text = render(fmt, result, shown_lang)
     if output is None or output == "-":
@@ -108,4 +112,4 @@ def diff(
         write_report(output, text, inputs)
     worst = result.worst_new()
     failed = fail_on_new != "never" and worst is not None and worst.rank >= Severity(fail_on_new).rank
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if failed or not after.loaded else EXIT_OK)

@@ -69,6 +69,9 @@ def handout(
     paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help=h(
         "Paper size of the PDF. The HTML prints on either.",
         "Tamaño de papel del PDF. El HTML se imprime en ambos."))] = "a4",
+    timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help=h(
+        "With --pdf: stop the browser and give up after this many seconds.",
+        "Con --pdf: detiene el navegador y abandona tras estos segundos."))] = 60.0,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -96,6 +99,9 @@ def handout(
     from cyclemap.format.diagnostics import Severity, shown
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    if not 0 < timeout < 1e6:  # also refuses inf and nan
+        raise UsageError("--timeout must be a number of seconds more than 0",
+                         "--timeout debe ser un número de segundos mayor que 0")
     paper = paper.strip().lower()
     if paper not in PAPERS:
         raise UsageError(f"--paper must be a4 or letter, not {paper!r}", f"--paper debe ser a4 o letter, no {paper!r}")
@@ -137,7 +143,7 @@ def handout(
         from cyclemap.outputs.handout.pdf import PdfError, html_to_pdf
 
         try:
-            pdf_bytes = html_to_pdf(html, paper)
+            pdf_bytes = html_to_pdf(html, paper, timeout)
         except PdfError as exc:
             raise UsageError(exc.text.en, exc.text.es)
     # Both are made before either is written: a failure leaves no partial output.
