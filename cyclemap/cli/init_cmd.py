@@ -107,7 +107,7 @@ def init(
     from cyclemap.format.diagnostics import shown
     from cyclemap.outputs.atomic import OutputError, write_atomic
 
-    target = Path(output) if output else Path(f"{chosen.name(lang)}.yaml")
+    target = output if output else f"{chosen.name(lang)}.yaml"  # a str: Path() would drop a trailing slash
     try:
         # Without --force the file is created exclusively: an existing file (or one that
         # appears meanwhile) is never replaced. A folder, device or missing folder: exit 2.

@@ -271,9 +271,10 @@ def _read_yaml(text: str, source: str) -> Config:
 
     def value_of(n: yaml.Node, keys: tuple[str, ...]) -> object:
         if id(n) in seen:
-            raise ConfigError("aliases (`*name`) are not allowed in a settings file; write the value out",
-                              "los alias (`*nombre`) no se admiten en un archivo de configuración; escriba el valor",
-                              where(n))
+            raise ConfigError("the value written here is used again through an alias (`*name`); aliases are not "
+                              "allowed in a settings file: write each value out",
+                              "el valor escrito aquí se reutiliza con un alias (`*nombre`); los alias no se admiten "
+                              "en un archivo de configuración: escriba cada valor", where(n))
         seen.add(id(n))
         if isinstance(n, yaml.MappingNode):
             out: dict = {}
@@ -323,7 +324,11 @@ def _read_toml(text: str, source: str) -> Config:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        where = f"{source}:{found.group(1)}:{found.group(2)}" if found else source
+        if found:
+            where = f"{source}:{found.group(1)}:{found.group(2)}"
+        else:  # "(at end of document)"
+            lines = text.split("\n")
+            where = f"{source}:{len(lines)}:{len(lines[-1]) + 1}"
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError(f"not valid TOML: {shown(message)}", f"no es TOML válido: {shown(message)}", where)
     section = _toml_table(data)

@@ -101,7 +101,7 @@ def resolve_output(path: str | os.PathLike) -> tuple[Path, os.stat_result | None
         raise OutputError(Text(f"{shown(raw)}: a part of the path is not a folder",
                                f"{shown(raw)}: una parte de la ruta no es una carpeta"))
     except OSError as exc:
-        raise _cannot(raw, exc)
+        raise _too_long(raw) if exc.errno == errno.ENAMETOOLONG else _cannot(raw, exc)
     if st is not None and stat.S_ISLNK(st.st_mode):
         try:
             st = os.stat(target)
@@ -122,9 +122,13 @@ def resolve_output(path: str | os.PathLike) -> tuple[Path, os.stat_result | None
         raise OutputError(Text(f"{shown(raw)}: the folder {shown(str(folder))} does not exist",
                                f"{shown(raw)}: la carpeta {shown(str(folder))} no existe"))
     if len(os.fsencode(target.name)) > _name_max(str(folder)):
-        raise OutputError(Text(f"{shown(raw)}: the file name is longer than this filesystem allows",
-                               f"{shown(raw)}: el nombre del archivo es más largo de lo que permite este sistema de archivos"))
+        raise _too_long(raw)
     return target, st
+
+
+def _too_long(raw: str) -> OutputError:
+    return OutputError(Text(f"{shown(raw)}: the file name is longer than this filesystem allows",
+                            f"{shown(raw)}: el nombre del archivo es más largo de lo que permite este sistema de archivos"))
 
 
 def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> None:
