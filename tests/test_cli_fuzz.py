@@ -44,7 +44,7 @@ def cycle_text(names: list[str], scale: str) -> str:
     return f"cyclemap: 1\ntitle: {quoted(names[0])}\nscale: {scale}\nmoments:\n{moments}"
 
 
-@settings(max_examples=10, deadline=None, derandomize=True,
+@settings(max_examples=8, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(command=COMMANDS, out=OUTS, extra=EXTRAS, names=st.lists(NAMES, min_size=2, max_size=4),
        scale=st.sampled_from(["[1, 5]", "[0, 10]", "[-1.0e+308, 1.0e+308]", "[5, 1]"]), config=SETTINGS)
