@@ -124,6 +124,18 @@ def cases(tmp: Path) -> list[Case]:
         Case("huge-numbers", "a score of 1.0e+400 and a 5,000-digit integer",
              _text(HEAD + "moments:\n  - {id: a, name: A, kind: critical, score: 1.0e+400, responses: " + "9" * 5000 + "}\n"
                    "  - {id: b, name: B, kind: routine}\n"), 1, "CM002", "finite number", "4:45", 2, 100),
+        # Round two (issue 16): what an outside attack found.
+        Case("scale-overflow", "`scale: [-1.0e+308, 1.0e+308]` (its span overflows to infinity)",
+             _text(HEAD + "scale: [-1.0e+308, 1.0e+308]\nmoments:\n" + TWO), 1, "CM002", "must stay within", "3:8", 2, 100),
+        Case("osc-escapes", "OSC 52 (clipboard), a window title, BEL and BS written as escapes in quoted names",
+             _text(HEAD + 'moments:\n  - {id: a, name: "A\\e]52;c;cHduZWQ=\\a\\b", kind: critical, '
+                   'owner: "\\e]0;title\\a"}\n  - {id: b, name: "B\\e[2J", kind: routine}\n'), 0, None, None, None, 2, 100),
+        Case("bidi-isolates", "bidi isolates and zero-width marks in names (U+2066..U+2069, U+200B)",
+             _text(HEAD + "moments:\n  - {id: a, name: \"\u2067evil\u2069\u200b\", kind: critical}\n"
+                   "  - {id: b, name: \"\u2066B\u2069\", kind: routine}\n"), 0, None, None, None, 2, 100),
+        Case("long-name-every-view", "a 16,000-character name (Graphviz's string limit is 16 KB)",
+             _text(HEAD + "moments:\n  - {id: a, name: " + "n" * 16_000 + ", kind: critical}\n"
+                   "  - {id: b, name: B, kind: routine}\n"), 0, None, None, None, 2, 100),
     ]
 
 

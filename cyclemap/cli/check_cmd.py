@@ -114,10 +114,14 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     if ratings is not None and len(files) > 1:
         raise UsageError("--ratings applies to one cycle file; check the others separately",
                          "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
-    check_output(output, files + [f for f in (ratings, baseline, config) if f])
+    # Every file this run reads — cycles, ratings, settings files, the baseline — is
+    # protected from the output (docs/security.md, "Outputs").
+    inputs = list(dict.fromkeys([i for f in files for i in pipeline.inputs(f)] + [f for f in (baseline, config) if f]))
+    check_output(output, inputs)
     try:
         results = pipeline.check_all(files)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)
-    results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check)
+    results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,
+                   inputs=inputs)
     return exit_code(results, fail_on)

@@ -76,26 +76,40 @@ def diff(
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang)
     check_choice("--format", fmt, DIFF_FORMATS)
     check_choice("--fail-on-new", fail_on_new, FAIL_ON_NEW)
+    from cyclemap.cli.usage import check_input
+    from cyclemap.format.diagnostics import shown
+
     for path in (old, new):
-        if not os.path.exists(path):
-            raise UsageError(f"{path}: no such file", f"{path}: no existe el archivo")
         if os.path.isdir(path):
-            raise UsageError(f"{path} is a folder; diff compares two cycle files",
-                             f"{path} es una carpeta; diff compara dos archivos de ciclo")
-    check_output(output, [old, new] + pipeline.inputs(new)[1:])
+            raise UsageError(f"{shown(path)} is a folder; diff compares two cycle files",
+                             f"{shown(path)} es una carpeta; diff compara dos archivos de ciclo")
+        check_input(path)  # missing, a device, a FIFO: exit 2
+    inputs = [old, new] + pipeline.inputs(new)[1:] + ([config] if config else [])
+    check_output(output, inputs)
     # Both versions are judged by the same rules: the settings that apply to NEW (OLD is
-    # often a copy in a temporary folder, e.g. from `git show`).
-    try:
-        before, after = pipeline.check_all([old, new], settings_of=new)
-    except ConfigError as exc:
-        raise UsageError(exc.en, exc.es)
+    # often a copy in a temporary folder, e.g. from `git show`). A version that cannot be
+    # read is a usage error, never a diff that calls all its findings "fixed".
+    results = []
+    for path in (old, new):
+        try:
+            results.append(pipeline.check(path, settings_of=new))
+        except ConfigError as exc:
+            raise UsageError(exc.en, exc.es)
+        except OSError as exc:
+            raise UsageError(f"{shown(path)}: cannot read ({exc.strerror or exc})",
+                             f"{shown(path)}: no se puede leer ({exc.strerror or exc})")
+    before, after = results
     result = diff_results(before, after)
+    if not after.loaded:
+        # NEW does not read: its findings are unknown, so none of OLD's counts as fixed,
+        # and the exit says something is wrong (never 0; docs/security.md, "Inputs").
+        result.fixed_findings = []
     shown_lang = pipeline.lang or after.lang
     text = render(fmt, result, shown_lang)
     if output is None or output == "-":
         sys.stdout.write(text)
     else:
-        write_report(output, text)
+        write_report(output, text, inputs)
     worst = result.worst_new()
     failed = fail_on_new != "never" and worst is not None and worst.rank >= Severity(fail_on_new).rank
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if failed or not after.loaded else EXIT_OK)

@@ -61,9 +61,9 @@ def export(
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     check_choice("--to", to, EXPORTS)
-    if output not in (None, "-") and Path(file).is_file():
+    if output not in (None, "-"):
         try:
-            check_output(output, pipeline.inputs(file))
+            check_output(output, pipeline.inputs(file) + ([config] if config else []))
         except OutputError as exc:
             raise UsageError(exc.text.en, exc.text.es)
     checked = check_one(pipeline, file)
@@ -75,7 +75,7 @@ def export(
         sys.stdout.write(text)
     else:
         try:
-            write_atomic(output, text, inputs=pipeline.inputs(file))
+            write_atomic(output, text, inputs=pipeline.inputs(file) + ([config] if config else []))
         except OutputError as exc:
             raise UsageError(exc.text.en, exc.text.es)
     raise typer.Exit(EXIT_OK)

@@ -69,6 +69,9 @@ def handout(
     paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help=h(
         "Paper size of the PDF. The HTML prints on either.",
         "Tamaño de papel del PDF. El HTML se imprime en ambos."))] = "a4",
+    timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help=h(
+        "With --pdf: stop the browser and give up after this many seconds.",
+        "Con --pdf: detiene el navegador y abandona tras estos segundos."))] = 60.0,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -93,18 +96,22 @@ def handout(
     """
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
-    from cyclemap.format.diagnostics import Severity
+    from cyclemap.format.diagnostics import Severity, shown
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    if not 0 < timeout < 1e6:  # also refuses inf and nan
+        raise UsageError("--timeout must be a number of seconds more than 0",
+                         "--timeout debe ser un número de segundos mayor que 0")
     paper = paper.strip().lower()
     if paper not in PAPERS:
         raise UsageError(f"--paper must be a4 or letter, not {paper!r}", f"--paper debe ser a4 o letter, no {paper!r}")
     if Path(file).is_dir():
         raise UsageError(f"{file} is a folder: give one cycle file", f"{file} es una carpeta: indique un archivo de ciclo")
-    if not Path(file).is_file():
-        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
+    from cyclemap.cli.usage import check_input
+
+    check_input(file)  # missing, a device, a FIFO: exit 2
     html_path, pdf_path = _targets(file, output, pdf)
-    inputs = pipeline.inputs(file)
+    inputs = pipeline.inputs(file) + ([config] if config else [])
     try:
         for target in (html_path, pdf_path):
             if target not in (None, "-"):
@@ -130,13 +137,13 @@ def handout(
     from cyclemap.outputs.handout import build_handout
 
     out_lang = result.lang
-    html = build_handout(result, Path(file).name)
+    html = build_handout(result, shown(Path(file).name))
     pdf_bytes = None
     if pdf_path is not None:
         from cyclemap.outputs.handout.pdf import PdfError, html_to_pdf
 
         try:
-            pdf_bytes = html_to_pdf(html, paper)
+            pdf_bytes = html_to_pdf(html, paper, timeout)
         except PdfError as exc:
             raise UsageError(exc.text.en, exc.text.es)
     # Both are made before either is written: a failure leaves no partial output.
@@ -154,11 +161,11 @@ def handout(
     written = [p for p in (html_path, pdf_path) if p not in (None, "-")]
     if written:
         es = out_lang == "es"
-        names = " y ".join(written) if es else " and ".join(written)
+        names = " y ".join(map(shown, written)) if es else " and ".join(map(shown, written))
         print(f"cyclemap: {'escrito' if es else 'wrote'} {names}")
     errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
     if errors:
-        command = f"cyclemap check {file}" + (f" --ratings {ratings}" if ratings else "")
+        command = f"cyclemap check {shown(file)}" + (f" --ratings {shown(ratings)}" if ratings else "")
         sys.stderr.write(h(
             f"cyclemap: note: {errors} error(s) found (in the cycle or its ratings), listed among the weak points; "
             f"`{command}` shows where\n",

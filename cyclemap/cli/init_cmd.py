@@ -104,17 +104,17 @@ def init(
     if output == "-":
         sys.stdout.write(text)
         return
-    from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
+    from cyclemap.format.diagnostics import shown
+    from cyclemap.outputs.atomic import OutputError, write_atomic
 
-    target = Path(output) if output else Path(f"{chosen.name(lang)}.yaml")
+    target = output if output else f"{chosen.name(lang)}.yaml"  # a str: Path() would drop a trailing slash
     try:
-        check_output(target)  # a folder, or a folder that does not exist: exit 2
-        if target.exists() and not force:
-            raise UsageError(f"{target} already exists; use --force to overwrite it, or -o to choose another name",
-                             f"{target} ya existe; use --force para sobrescribirlo, o -o para elegir otro nombre")
-        write_atomic(target, text)
+        # Without --force the file is created exclusively: an existing file (or one that
+        # appears meanwhile) is never replaced. A folder, device or missing folder: exit 2.
+        write_atomic(target, text, exclusive=not force)
     except OutputError as exc:
         raise UsageError(exc.text.en, exc.text.es)
+    target = shown(target)
     if lang == "es":
         print(f"cyclemap: escrito {target} (plantilla {chosen.name(lang)}). Siguiente paso: edítelo y luego\n"
               f"  cyclemap check {target}\n  cyclemap handout {target} -o taller.html")

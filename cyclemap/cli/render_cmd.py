@@ -74,18 +74,23 @@ def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine:
 
 
 def _stamp(path: str):
+    """What says the file changed: its identity (inode and device: an editor that saves by
+    replacing the file, even with the same size and an old mtime), size, mtime and kind.
+    A stat only: never opens the path, so a FIFO there cannot block the watcher."""
     try:
         st = Path(path).stat()
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
+        return (st.st_ino, st.st_dev, st.st_mtime_ns, st.st_size, st.st_mode)
+    except (OSError, ValueError):
         return None
 
 
 def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float,
           max_renders: int | None, interval: float = 0.25) -> int:
-    """Redraw on every change of `file` (polling its mtime and size, which also sees
-    editors that save by replacing the file). Errors are reported, never fatal."""
+    """Redraw on every change of `file` (polling `_stamp`, which also sees editors that
+    save by replacing the file). Errors are reported, never fatal; a path that is not a
+    regular file for a moment is refused (exit-2 message) and watching goes on."""
     from cyclemap.cli.common import help_lang
+    from cyclemap.format.diagnostics import shown
 
     say = (lambda en, es: sys.stderr.write((es if help_lang() == "es" else en) + "\n"))
     renders = 0
@@ -105,11 +110,11 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
                 ms = (time.perf_counter() - started) * 1000
                 stamp_text = time.strftime("%H:%M:%S")
                 if code == EXIT_OK:
-                    say(f"[{stamp_text}] drew {output} ({ms:.0f} ms); watching {file} (Ctrl-C stops)",
-                        f"[{stamp_text}] dibujado {output} ({ms:.0f} ms); vigilando {file} (Ctrl-C para)")
+                    say(f"[{stamp_text}] drew {shown(output)} ({ms:.0f} ms); watching {shown(file)} (Ctrl-C stops)",
+                        f"[{stamp_text}] dibujado {shown(output)} ({ms:.0f} ms); vigilando {shown(file)} (Ctrl-C para)")
                 else:
-                    say(f"[{stamp_text}] not drawn; fix {file} and save again",
-                        f"[{stamp_text}] no se dibujó; corrija {file} y guárdelo de nuevo")
+                    say(f"[{stamp_text}] not drawn; fix {shown(file)} and save again",
+                        f"[{stamp_text}] no se dibujó; corrija {shown(file)} y guárdelo de nuevo")
                 sys.stderr.flush()
                 continue
             time.sleep(interval)
@@ -184,8 +189,9 @@ def render(
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError("--timeout must be a number of seconds more than 0",
                          "--timeout debe ser un número de segundos mayor que 0")
-    if not Path(file).is_file():
-        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
+    from cyclemap.cli.usage import check_input
+
+    check_input(file)  # missing, a folder, a device, a FIFO: exit 2
     if output != "-":
         from cyclemap.outputs.atomic import OutputError, check_output
 

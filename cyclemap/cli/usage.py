@@ -80,7 +80,11 @@ def safe_streams() -> None:
 
 
 def fail(message: str) -> None:
-    sys.stderr.write(f"cyclemap: {message}\n")
+    """One line on stderr: escaped by the one escaping function, so a file name or a value
+    quoted in a usage error cannot add a line or send the terminal a command."""
+    from cyclemap.format.diagnostics import one_line
+
+    sys.stderr.write(f"cyclemap: {one_line(message)}\n")
 
 
 def failure_exit(exc: BaseException, debug: bool) -> int:
@@ -120,30 +124,57 @@ def make_pipeline(*, config: str | None = None, select: str | None = None, ignor
         raise UsageError(exc.en, exc.es)
 
 
+def check_input(path: str, what_en: str = "", what_es: str = "") -> str:
+    """`path` must name an existing regular file (not a folder, device, FIFO or socket:
+    reading those can block forever or never end); a usage error (exit 2) otherwise.
+    `what_en`/`what_es` name the option (`--ratings`) in the message."""
+    import stat
+
+    from cyclemap.format.diagnostics import shown
+
+    lead_en = f"{what_en} {shown(path)}" if what_en else shown(path)
+    lead_es = f"{what_es or what_en} {shown(path)}" if what_en else shown(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise UsageError(f"{lead_en}: no such file", f"{lead_es}: no existe el archivo") from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(f"{lead_en}: cannot read ({reason})", f"{lead_es}: no se puede leer ({reason})") from None
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{lead_en} is a folder; give a file", f"{lead_es} es una carpeta; indique un archivo")
+    if not stat.S_ISREG(mode):
+        raise UsageError(f"{lead_en} is not a regular file (a device, pipe or socket)",
+                         f"{lead_es} no es un archivo regular (un dispositivo, tubería o socket)")
+    return path
+
+
 def check_one(pipeline, file: str, what: str = "cycle file"):
-    """Check one named cycle file; a folder, a missing or unreadable file, or a bad
-    settings file is a usage error (exit 2)."""
+    """Check one named cycle file; a folder, a missing, unreadable or non-regular file,
+    or a bad settings file is a usage error (exit 2)."""
+    from cyclemap.format.diagnostics import shown
     from cyclemap.format.settings import ConfigError
 
     if os.path.isdir(file):
-        raise UsageError(f"{file} is a folder; give one cycle file", f"{file} es una carpeta; indique un archivo de ciclo")
-    if not os.path.isfile(file):
-        raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
+        raise UsageError(f"{shown(file)} is a folder; give one cycle file",
+                         f"{shown(file)} es una carpeta; indique un archivo de ciclo")
+    check_input(file)
     try:
         return pipeline.check(file)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)
     except OSError as exc:
-        raise UsageError(f"{exc.filename or file}: cannot read ({exc.strerror})",
-                         f"{exc.filename or file}: no se puede leer ({exc.strerror})")
+        name = shown(exc.filename or file)
+        raise UsageError(f"{name}: cannot read ({exc.strerror})", f"{name}: no se puede leer ({exc.strerror})")
 
 
 def check_ratings(ratings: str | None) -> str | None:
-    """--ratings must name a readable file (exit 2 otherwise)."""
+    """--ratings must name a readable regular file (exit 2 otherwise)."""
     if ratings is None:
         return None
-    if not os.path.isfile(ratings):
-        raise UsageError(f"--ratings: {ratings}: no such file", f"--ratings: {ratings}: no existe el archivo")
+    check_input(ratings, "--ratings")
     if not os.access(ratings, os.R_OK):
-        raise UsageError(f"--ratings: {ratings}: cannot read it", f"--ratings: {ratings}: no se puede leer")
+        from cyclemap.format.diagnostics import shown
+
+        raise UsageError(f"--ratings {shown(ratings)}: cannot read it", f"--ratings {shown(ratings)}: no se puede leer")
     return ratings

@@ -204,6 +204,8 @@ def load_baseline(path: str, analyse) -> Baseline:
                 data = json.load(handle)
             except ValueError:
                 data = None
+            except RecursionError:  # nested thousands deep: no report of ours looks so
+                raise BaselineError("nested too deeply to be a cyclemap report") from None
         if isinstance(data, dict) and "files" in data and "summary" in data:
             return report_baseline(data, path)
     result: CheckedCycle = analyse(path)

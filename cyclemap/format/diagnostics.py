@@ -6,6 +6,7 @@ so a formatter can pick one at the last moment (`--lang`, or the cycle's `langua
 
 from __future__ import annotations
 
+import os
 import re
 
 from dataclasses import dataclass
@@ -14,14 +15,54 @@ from enum import Enum
 from cyclemap.format.model import Pos
 
 # Characters that would break a one-line diagnostic or disguise it on a terminal: C0/C1
-# controls (newline, ESC...), zero-width marks, bidirectional overrides (U+202E...), BOM.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+# controls (newline, ESC, BEL, BS...), DEL, zero-width and invisible marks, bidirectional
+# marks, embeddings, overrides and isolates (U+202E...), line/paragraph separators,
+# interlinear annotation marks, BOM; and lone surrogates (the undecodable bytes of a
+# non-UTF-8 file name, which no terminal or UTF-8 file could take).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
+                     "\u2060-\u206f\u3164\ufeff\ufff9-\ufffb\ud800-\udfff]")
+# The same, keeping newlines (text laid out on several lines: a critique, a table).
+_UNSAFE_MULTILINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u115f\u1160\u180e\u200b-\u200f"
+                               "\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb\ud800-\udfff]")
 
 
-def one_line(text: str) -> str:
-    """`text` with control and bidi characters written as escapes (\\n, \\u202e), so that
-    text from a cycle file (a moment's name) cannot split or disguise a diagnostic line."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char, f"\\x{code:02x}")
+    return f"\\u{code:04x}"
+
+
+def one_line(text: object) -> str:
+    """THE escaping function for everything a terminal or a CI log shows (docs/security.md,
+    "Terminal"): `text` with control characters (ESC, BEL, BS, newline... written `\\x1b`,
+    `\\n`), invisible and bidirectional marks (`\\u202e`) and undecodable file-name bytes
+    (`\\xff`) written as visible escapes, so text from a cycle file, a ratings file or a
+    file name can neither split a line, forge a diagnostic, disguise itself, nor send a
+    terminal a command (clear the screen, set the title, write the clipboard).
+    Accepts paths and bytes too (file names)."""
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    elif not isinstance(text, str):
+        text = os.fspath(text) if isinstance(text, os.PathLike) else str(text)
+        if isinstance(text, bytes):
+            text = os.fsdecode(text)
+    return _UNSAFE.sub(_escape, text)
+
+
+# The name to use where a file name is echoed: the same escaping.
+shown = one_line
+
+
+def terminal_text(text: object) -> str:
+    """`one_line`, but newlines stay: for text laid out on several lines (a critique, a
+    diff, a Markdown table) that is still shown on a terminal."""
+    if not isinstance(text, str):
+        text = one_line(text)
+    return _UNSAFE_MULTILINE.sub(_escape, text)
 
 
 class Severity(str, Enum):

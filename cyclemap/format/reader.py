@@ -43,6 +43,9 @@ from cyclemap.format.model import (
     Pos,
 )
 
+# A rating scale is 1-5, 0-10, 1-100...; beyond this, arithmetic on it stops being exact.
+MAX_SCALE = 1e9
+
 CYCLE_KEYS = ("cyclemap", "title", "customer", "language", "scale", "stages", "closed", "moments")
 MOMENT_KEYS = (
     "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard", "recovery",
@@ -406,6 +409,10 @@ def _read_scale(r: _Reader, node: yaml.Node) -> tuple[float, float] | None:
         return None
     low, high = numbers
     if low is None or high is None:
+        return None
+    if max(abs(low), abs(high)) > MAX_SCALE:  # (its span must stay a finite number for every view)
+        r.error(node, Text(f"`scale` must stay within ±{MAX_SCALE:,.0f}, found [{low:g}, {high:g}]",
+                           f"`scale` debe quedar entre ±{MAX_SCALE:,.0f}; se encontró [{low:g}, {high:g}]"))
         return None
     if low >= high:
         r.error(node, Text(f"`scale` must go from low to high, found [{low:g}, {high:g}]",

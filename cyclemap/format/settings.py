@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from cyclemap.format.diagnostics import Severity
+from cyclemap.format.diagnostics import Severity, shown
 
 
 def thresholds() -> dict:
@@ -65,13 +65,13 @@ def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
     import difflib
 
     codes = known_codes()
-    guess = str(code).strip().upper()
+    guess = str(code)[:20].strip().upper()
     fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess  # CM1O4: a letter O
     close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
     tip_en = f" (did you mean {close[0]}?)" if close else " (`cyclemap rules` lists the codes)"
     tip_es = f" (¿quiso decir {close[0]}?)" if close else " (`cyclemap rules` lista los códigos)"
-    return ConfigError(f"unknown rule code {code!r} in {where}{tip_en}",
-                       f"código de regla desconocido {code!r} en {where}{tip_es}", origin)
+    return ConfigError(f"unknown rule code {_short(code)} in {where}{tip_en}",
+                       f"código de regla desconocido {_short(code)} en {where}{tip_es}", origin)
 
 
 def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
@@ -110,8 +110,10 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
     line a key was written, so errors can say `file:line`."""
 
     def origin(*keys: str) -> str:
-        line = line_of(keys)
-        return f"{source}:{line}" if line else source
+        place = line_of(keys)
+        if isinstance(place, tuple):
+            return f"{source}:{place[0]}:{place[1]}"
+        return f"{source}:{place}" if place else source
 
     if data is None:
         data = {}
@@ -121,8 +123,8 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
     config = Config(source=source)
     for key, value in data.items():
         if key not in CONFIG_KEYS:
-            en, es = _did_you_mean(str(key), CONFIG_KEYS)
-            raise ConfigError(f"unknown key `{key}`{en}", f"clave desconocida `{key}`{es}", origin(str(key)))
+            en, es = _did_you_mean(str(key)[:40], CONFIG_KEYS)
+            raise ConfigError(f"unknown key `{_word(key)}`{en}", f"clave desconocida `{_word(key)}`{es}", origin(str(key)))
         if key in ("select", "ignore"):
             codes = parse_codes(value, origin(key), f"`{key}`")
             if key == "select":
@@ -136,8 +138,8 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
             for code, level in value.items():
                 [known] = parse_codes([str(code)], origin(key, str(code)), "`severity`")
                 if not isinstance(level, str) or level.strip().lower() not in SEVERITIES:
-                    raise ConfigError(f"the severity of {known} must be error, warning or info, not {level!r}",
-                                      f"la severidad de {known} debe ser error, warning o info, no {level!r}",
+                    raise ConfigError(f"the severity of {known} must be error, warning or info, not {_short(level)}",
+                                      f"la severidad de {known} debe ser error, warning o info, no {_short(level)}",
                                       origin(key, str(code)))
                 config.severity[known] = Severity(level.strip().lower())
         elif key == "thresholds":
@@ -147,10 +149,10 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 where = origin(key, str(name))
                 known = thresholds()
                 if name not in known:
-                    en, es = _did_you_mean(str(name), tuple(known))
-                    raise ConfigError(f"unknown threshold `{name}`{en}", f"umbral desconocido `{name}`{es}", where)
+                    en, es = _did_you_mean(str(name)[:40], tuple(known))
+                    raise ConfigError(f"unknown threshold `{_word(name)}`{en}", f"umbral desconocido `{_word(name)}`{es}", where)
                 minimum, whole = known[name].minimum, known[name].whole
-                ok = isinstance(number, (int, float)) and not isinstance(number, bool) and number == number
+                ok = isinstance(number, (int, float)) and not isinstance(number, bool) and _finite(number)
                 if ok and whole:
                     ok = float(number).is_integer() and number >= minimum
                 elif ok:
@@ -158,91 +160,228 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 if not ok:
                     kind_en = f"a whole number of at least {minimum:g}" if whole else "a positive number"
                     kind_es = f"un número entero de al menos {minimum:g}" if whole else "un número positivo"
-                    raise ConfigError(f"the threshold `{name}` must be {kind_en}, not {number!r}",
-                                      f"el umbral `{name}` debe ser {kind_es}, no {number!r}", where)
+                    raise ConfigError(f"the threshold `{name}` must be {kind_en}, not {_short(number)}",
+                                      f"el umbral `{name}` debe ser {kind_es}, no {_short(number)}", where)
                 config.thresholds[name] = float(number)
     return config
 
 
-def read_config_file(path: str | Path) -> Config:
-    """Settings from `.cyclemap.yaml` (the whole file) or `pyproject.toml` (its
-    `[tool.cyclemap]` table; a pyproject without one gives the defaults)."""
-    path = Path(path)
+# A settings file is a few lines; a megabyte is far more than any needs, and bounds what
+# a hostile one can make us read. Aliases are refused: a settings file has no use for
+# them, and expanding them is how 488 bytes became 4 GB (docs/security.md, "Settings").
+MAX_SETTINGS_BYTES = 1024 * 1024
+
+
+def _read_settings_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most MAX_SETTINGS_BYTES (never waiting on a
+    FIFO, never reading a device)."""
+    import os
+    import stat
+
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                     | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise ConfigError(f"cannot read the settings file ({exc.strerror})",
-                          f"no se puede leer el archivo de configuración ({exc.strerror})", str(path))
+                          f"no se puede leer el archivo de configuración ({exc.strerror})", shown(path))
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError("the settings file is not a regular file (a folder, device, pipe or socket)",
+                              "el archivo de configuración no es un archivo regular (carpeta, dispositivo, tubería o socket)",
+                              shown(path))
+        if st.st_size > MAX_SETTINGS_BYTES:
+            raise ConfigError(f"the settings file is too large (the limit is {MAX_SETTINGS_BYTES // 1024} KB)",
+                              f"el archivo de configuración es demasiado grande (el límite es {MAX_SETTINGS_BYTES // 1024} KB)",
+                              shown(path))
+        try:
+            return handle.read(MAX_SETTINGS_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(f"cannot read the settings file ({exc.strerror})",
+                              f"no se puede leer el archivo de configuración ({exc.strerror})", shown(path))
+
+
+def _finite(number: float) -> bool:
+    """A number a threshold can be: finite as a float (a 400-digit integer, inf and nan
+    are not) and within ±10**12, far beyond any meaningful threshold."""
+    import math
+
+    try:
+        value = float(number)
+    except OverflowError:
+        return False
+    return math.isfinite(value) and abs(value) <= 1e12
+
+
+def read_config_file(path: str | Path) -> Config:
+    """Settings from `.cyclemap.yaml` (the whole file) or `pyproject.toml` (its
+    `[tool.cyclemap]` table, however TOML spells it; a pyproject without one gives the
+    defaults)."""
+    path = Path(path)
+    raw = _read_settings_bytes(path)
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise ConfigError(f"the settings file is too large (the limit is {MAX_SETTINGS_BYTES // 1024} KB)",
+                          f"el archivo de configuración es demasiado grande (el límite es {MAX_SETTINGS_BYTES // 1024} KB)",
+                          shown(path))
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError("the settings file is not UTF-8", "el archivo de configuración no está en UTF-8", str(path))
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError("the settings file is not UTF-8", "el archivo de configuración no está en UTF-8",
+                          f"{shown(path)}:{line}:{col}")
     if path.suffix == ".toml":
-        return _read_toml(text, str(path))
-    return _read_yaml(text, str(path))
+        return _read_toml(text, shown(path))
+    return _read_yaml(text, shown(path))
+
+
+def _word(value: object) -> str:
+    text = str(value)
+    return shown(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value from a settings file as it may appear in a message: one line, cut short."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10 ** 30:
+        return "a number of more than 30 digits"
+    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return shown(text)
 
 
 def _read_yaml(text: str, source: str) -> Config:
+    """A `.cyclemap.yaml`, by the cycle loader's rules (`format.reader.compose`: bounded
+    depth and size, no tag constructs anything), with no aliases and no repeated keys."""
     import yaml
 
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark else source
-        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                          f"no es YAML válido: {getattr(exc, 'problem', exc)}", where)
+    from cyclemap.format.yaml_safe import compose
 
-    def line_of(keys: tuple[str, ...]) -> int | None:
-        current, line = node, None
-        for key in keys:
-            if not isinstance(current, yaml.MappingNode):
-                break
-            for k, v in current.value:
-                if str(k.value) == key:
-                    line, current = k.start_mark.line + 1, v
-                    break
-            else:
-                break
-        if line is None and node is not None:
-            line = node.start_mark.line + 1
-        return line
+    node, problems = compose(text, source)
+    if problems:
+        d = problems[0]
+        raise ConfigError(f"not valid YAML: {d.message.en}", f"no es YAML válido: {d.message.es}",
+                          f"{source}:{d.pos.line}:{d.pos.col}")
+    positions: dict[tuple[str, ...], tuple[int, int]] = {}
+    seen: set[int] = set()
+    constructor = yaml.constructor.SafeConstructor()
+
+    def where(n: yaml.Node) -> str:
+        return f"{source}:{n.start_mark.line + 1}:{n.start_mark.column + 1}"
+
+    def value_of(n: yaml.Node, keys: tuple[str, ...]) -> object:
+        if id(n) in seen:
+            raise ConfigError("the value written here is used again through an alias (`*name`); aliases are not "
+                              "allowed in a settings file: write each value out",
+                              "el valor escrito aquí se reutiliza con un alias (`*nombre`); los alias no se admiten "
+                              "en un archivo de configuración: escriba cada valor", where(n))
+        seen.add(id(n))
+        if isinstance(n, yaml.MappingNode):
+            out: dict = {}
+            for k, v in n.value:
+                if not isinstance(k, yaml.ScalarNode):
+                    raise ConfigError("a key must be a plain word", "una clave debe ser una palabra", where(k))
+                key = k.value
+                if key in out:
+                    raise ConfigError(f"the key `{shown(key[:40])}` is repeated (YAML keeps only one of them)",
+                                      f"la clave `{shown(key[:40])}` está repetida (YAML conserva solo una)", where(k))
+                positions[keys + (key,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
+                out[key] = value_of(v, keys + (key,))
+            return out
+        if isinstance(n, yaml.SequenceNode):
+            return [value_of(item, keys) for item in n.value]
+        try:
+            return constructor.construct_object(n, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            raise ConfigError(f"cannot read the value ({shown(str(exc)[:80])})",
+                              f"no se puede leer el valor ({shown(str(exc)[:80])})", where(n)) from None
+
+    data = value_of(node, ()) if node is not None else None
+
+    def line_of(keys: tuple[str, ...]) -> tuple[int, int] | None:
+        for n in range(len(keys), 0, -1):
+            if keys[:n] in positions:
+                return positions[keys[:n]]
+        return (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else None
 
     return config_from_mapping(data, source, line_of)
 
 
+def _toml_table(data: dict) -> object:
+    tool = data.get("tool")
+    return tool.get("cyclemap") if isinstance(tool, dict) else None
+
+
 def _read_toml(text: str, source: str) -> Config:
+    """`[tool.cyclemap]` from a pyproject.toml, read from tomllib's parsed tables, so every
+    TOML spelling counts: a `[tool.cyclemap]` header, dotted keys
+    (`tool.cyclemap.select = [...]`) or an inline table (`[tool]` `cyclemap = {...}`)."""
+    import re
     import tomllib
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML: {exc}", f"no es TOML válido: {exc}", source)
-    section = data.get("tool", {}).get("cyclemap") if isinstance(data.get("tool"), dict) else None
+        message = str(exc)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        if found:
+            where = f"{source}:{found.group(1)}:{found.group(2)}"
+        else:  # "(at end of document)"
+            lines = text.split("\n")
+            where = f"{source}:{len(lines)}:{len(lines[-1]) + 1}"
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        raise ConfigError(f"not valid TOML: {shown(message)}", f"no es TOML válido: {shown(message)}", where)
+    section = _toml_table(data)
     if section is None:
         return Config(source=source)
     lines = text.splitlines()
-    start = next((i for i, l in enumerate(lines) if l.strip().startswith("[tool.cyclemap")), 0)
 
-    def line_of(keys: tuple[str, ...]) -> int | None:
-        # tomllib keeps no positions: find the key's line after the section header.
-        for i in range(start, len(lines)):
-            stripped = lines[i].strip()
-            if keys and (stripped.startswith(keys[-1]) or f'"{keys[-1]}"' in stripped or f"'{keys[-1]}'" in stripped
-                         or (len(keys) == 1 and stripped.startswith(f"[tool.cyclemap.{keys[0]}"))):
-                return i + 1
-        return start + 1
+    def line_of(keys: tuple[str, ...]) -> tuple[int, int] | None:
+        # tomllib keeps no positions: find where the key is written (after a header that
+        # names the table, or as a dotted key, or inside an inline table).
+        header = next((i for i, l in enumerate(lines) if re.match(r"\s*\[\s*tool\s*\.\s*cyclemap\b", l)), None)
+        for key in reversed(keys):
+            pattern = re.compile(r"(^|[\s{,.\[])[\"']?" + re.escape(key) + r"[\"']?\s*[=.\]]")
+            for i in range(header or 0, len(lines)):
+                found = pattern.search(lines[i])
+                if found:
+                    return (i + 1, found.start() + (0 if found.group(1) == "" else 1) + 1)
+        if header is not None:
+            return (header + 1, 1)
+        mention = next((i for i, l in enumerate(lines) if "cyclemap" in l), 0)
+        return (mention + 1, 1)
 
     return config_from_mapping(section, source, line_of)
 
 
+_TABLE_CACHE: dict[str, tuple[tuple[int, int], bool]] = {}
+
+
 def has_cyclemap_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has cyclemap settings, in any TOML spelling (parsed, not
+    scanned); a pyproject that does not parse is treated as having them, so its error is
+    shown rather than silently skipped."""
+    import os
+    import tomllib
+
     try:
-        text = pyproject.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        st = os.stat(pyproject)
+    except OSError:
         return False
-    return any(line.strip().startswith("[tool.cyclemap") for line in text.splitlines())
+    key = str(pyproject)
+    stamp = (st.st_mtime_ns, st.st_size)
+    cached = _TABLE_CACHE.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        text = _read_settings_bytes(pyproject).decode("utf-8-sig")
+        answer = _toml_table(tomllib.loads(text)) is not None
+    except (ConfigError, UnicodeDecodeError):
+        answer = False
+    except tomllib.TOMLDecodeError:
+        answer = "cyclemap" in text
+    _TABLE_CACHE[key] = (stamp, answer)
+    return answer
 
 
 def find_config_file(start: str | Path) -> Path | None:
@@ -285,8 +424,8 @@ class ConfigFinder:
         # Check the options once up front, so a bad code is an error even with no file.
         with_options(Config(), select, ignore)
         if self.explicit is not None:
-            if not self.explicit.is_file():
-                raise ConfigError("no such settings file", "no existe el archivo de configuración", str(explicit))
+            if not self.explicit.exists():
+                raise ConfigError("no such settings file", "no existe el archivo de configuración", shown(explicit))
             self.for_file(".")
 
     def source_for(self, path: str | Path) -> str | None:

@@ -1,24 +1,43 @@
-"""Write an output file atomically, and never over an input.
+"""Write an output file atomically, only ever over a regular file, and never over an input.
 
-Every command that writes a file (render, export, handout, …) goes through
-`write_atomic`: the bytes go to a temporary file in the *same folder* as the target (so
-the final `os.replace` is a rename on one filesystem, atomic on POSIX and Windows), and
-only a complete file is ever renamed into place. If anything fails, the temporary file is
-removed and the old target, if any, is left as it was.
+Every command that writes a file (render, export, handout, init, a report's `-o`) goes
+through `write_atomic`: the bytes go to a temporary file in the *same folder* as the
+target (so the final `os.replace` is a rename on one filesystem, atomic on POSIX and
+Windows), and only a complete file is ever renamed into place. If anything fails —
+a full disk, Ctrl-C, SIGTERM — the temporary file is removed and the old target, if
+any, is left as it was.
 
-`write_atomic(..., inputs=[...])` refuses to write over any of the given input files
-(same path, or the same file through a link), so `cyclemap render banco.yaml -o
-banco.yaml` cannot destroy the cycle it reads.
+What an output may be (docs/security.md, "Outputs"):
+
+- a new file in an existing folder, or an existing *regular* file, which keeps its
+  permission bits (a handout kept `chmod 600` stays 600) and, where allowed, its owner;
+- a symbolic link to a regular file: the file it points to is replaced, the link stays;
+- never a folder, a device, a FIFO, a socket, a dangling link, or a path ending in `/`:
+  those are refused (`OutputError`, exit 2) before any work is done;
+- never one of the command's inputs (`inputs=[...]`: same path, or the same file
+  through a link or `..`), so `cyclemap render banco.yaml -o banco.yaml` or
+  `check banco.yaml --ratings encuesta.csv -o encuesta.csv` cannot destroy what it reads.
+
+The temporary name is short (`.cyclemap-XXXXXXXX.tmp`), so an output whose own name is
+near the filesystem's limit (255 bytes) can still be written. `exclusive=True` (used by
+`init`) never replaces anything: the finished temporary file is hard-linked to the target,
+which fails if the target appeared meanwhile — no check-then-rename race.
+
+The remaining window: between the last check and the rename, another process that can
+write the folder could swap the target for something else. cyclemap does not defend
+against a concurrent attacker with write access to the output folder (docs/security.md).
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 from typing import Iterable
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.diagnostics import Text, shown
 
 
 class OutputError(Exception):
@@ -35,61 +54,191 @@ class OutputIsInput(OutputError):
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
     """True when both paths name the same file (also through links or `..`)."""
-    pa, pb = Path(a), Path(b)
     try:
-        if pa.exists() and pb.exists():
-            return os.path.samefile(pa, pb)
-    except OSError:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
         pass
-    return os.path.realpath(pa) == os.path.realpath(pb)
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
+
+
+def _name_max(folder: str) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def _cannot(path: str, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(Text(f"{shown(path)}: cannot write ({reason})",
+                            f"{shown(path)}: no se puede escribir ({reason})"))
+
+
+def _not_regular(path: str) -> OutputError:
+    return OutputError(Text(
+        f"{shown(path)} is not a regular file (a device, pipe or socket); cyclemap only replaces "
+        f"regular files: choose another output name, or -o - and redirect",
+        f"{shown(path)} no es un archivo regular (un dispositivo, tubería o socket); cyclemap solo "
+        f"reemplaza archivos regulares: elija otro nombre de salida, o -o - y redirija"))
+
+
+def resolve_output(path: str | os.PathLike) -> tuple[Path, os.stat_result | None]:
+    """The file that will really be written (a link's target) and its current status (None
+    when it does not exist yet); OutputError for anything that is not a possible output."""
+    raw = os.fspath(path)
+    if not raw or raw.endswith("/") or (os.sep != "/" and raw.endswith(os.sep)):
+        raise OutputError(Text(f"{shown(raw)}: an output name cannot end with a slash; name a file",
+                               f"{shown(raw)}: un nombre de salida no puede terminar en barra; indique un archivo"))
+    target = Path(raw)
+    try:
+        st = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    except NotADirectoryError:
+        raise OutputError(Text(f"{shown(raw)}: a part of the path is not a folder",
+                               f"{shown(raw)}: una parte de la ruta no es una carpeta"))
+    except OSError as exc:
+        raise _too_long(raw) if exc.errno == errno.ENAMETOOLONG else _cannot(raw, exc)
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        try:
+            st = os.stat(target)
+        except FileNotFoundError:
+            raise OutputError(Text(
+                f"{shown(raw)} is a link to nothing (a dangling symbolic link); cyclemap will not replace it",
+                f"{shown(raw)} es un enlace que no apunta a nada; cyclemap no lo reemplaza"))
+        except OSError as exc:
+            raise _cannot(raw, exc)
+        target = Path(os.path.realpath(target))
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise OutputError(Text(f"{shown(raw)} is a folder, not a file", f"{shown(raw)} es una carpeta, no un archivo"))
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(raw)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(Text(f"{shown(raw)}: the folder {shown(str(folder))} does not exist",
+                               f"{shown(raw)}: la carpeta {shown(str(folder))} no existe"))
+    if len(os.fsencode(target.name)) > _name_max(str(folder)):
+        raise _too_long(raw)
+    return target, st
+
+
+def _too_long(raw: str) -> OutputError:
+    return OutputError(Text(f"{shown(raw)}: the file name is longer than this filesystem allows",
+                            f"{shown(raw)}: el nombre del archivo es más largo de lo que permite este sistema de archivos"))
 
 
 def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> None:
-    """Raise OutputError when `path` cannot be an output: it is an input, or a folder,
-    or its folder does not exist. Call it before doing expensive work."""
-    target = Path(path)
+    """Raise OutputError when `path` cannot be an output (see the module doc). Call it
+    before doing expensive work; `write_atomic` checks again just before writing."""
     for source in inputs:
-        if same_file(target, source):
+        if source is not None and same_file(path, source):
             raise OutputIsInput(Text(
-                f"{path}: the output would overwrite the input file; choose another output name",
-                f"{path}: la salida sobrescribiría el archivo de entrada; elija otro nombre de salida",
+                f"{shown(os.fspath(path))}: the output would overwrite the input file {shown(os.fspath(source))}; "
+                f"choose another output name",
+                f"{shown(os.fspath(path))}: la salida sobrescribiría el archivo de entrada {shown(os.fspath(source))}; "
+                f"elija otro nombre de salida",
             ))
-    if target.is_dir():
-        raise OutputError(Text(f"{path} is a folder, not a file", f"{path} es una carpeta, no un archivo"))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(Text(f"{path}: the folder {folder} does not exist",
-                               f"{path}: la carpeta {folder} no existe"))
+    resolve_output(path)
+
+
+def _temp_in(folder: Path) -> tuple[int, Path]:
+    for _ in range(100):
+        tmp = folder / f".cyclemap-{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                         | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0), 0o600)
+        except FileExistsError:
+            continue
+        return fd, tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name")
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | os.PathLike, data: bytes | str, *,
-                 inputs: Iterable[str | os.PathLike] = ()) -> None:
-    """Write `data` (str is written as UTF-8) to `path` atomically; see the module doc."""
+                 inputs: Iterable[str | os.PathLike] = (), exclusive: bool = False) -> None:
+    """Write `data` (str is written as UTF-8) to `path` atomically; see the module doc.
+    `exclusive`: fail with OutputError if `path` exists (even if it appears meanwhile)."""
+    raw = os.fspath(path)
     check_output(path, inputs)
-    target = Path(path)
+    target, before = resolve_output(path)
+    if exclusive and (before is not None or os.path.lexists(raw)):
+        raise _exists(raw)
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _temp_in(folder)
     except OSError as exc:
-        raise OutputError(Text(f"{path}: cannot write ({exc.strerror})",
-                               f"{path}: no se puede escribir ({exc.strerror})")) from exc
+        raise _cannot(raw, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes the file 0600; give it the permissions a normal new file would get.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        if before is not None:
+            # Keep the replaced file's permissions (and owner, when we may set it).
+            if hasattr(os, "chown") and (before.st_uid, before.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(tmp, before.st_uid, before.st_gid)
+                except OSError:
+                    pass
+            os.chmod(tmp, stat.S_IMODE(before.st_mode))
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        if exclusive:
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise _exists(raw) from None
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+                    raise
+                _create_exclusively(raw, target, payload)  # a filesystem without hard links
+            finally:
+                _remove(tmp)
+            return
+        # Checked once more right before the rename: the target may have changed.
+        _, now = resolve_output(target)
+        if now is not None and before is not None and (now.st_ino, now.st_dev) != (before.st_ino, before.st_dev):
+            before = now
+            os.chmod(tmp, stat.S_IMODE(now.st_mode))
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(Text(f"{path}: cannot write ({exc.strerror})",
-                                   f"{path}: no se puede escribir ({exc.strerror})")) from exc
+            raise _cannot(raw, exc) from exc
         raise
+
+
+def _create_exclusively(raw: str, target: Path, payload: bytes) -> None:
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_BINARY", 0), 0o666)
+    except FileExistsError:
+        raise _exists(raw) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+    except BaseException:
+        _remove(target)  # ours: created a moment ago, never someone else's
+        raise
+
+
+def _remove(tmp: Path) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def _exists(raw: str) -> OutputError:
+    return OutputError(Text(f"{shown(raw)} already exists; use --force to overwrite it, or -o to choose another name",
+                            f"{shown(raw)} ya existe; use --force para sobrescribirlo, o -o para elegir otro nombre"))

@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cyclemap.engine.graph import cycle_order, edges, ordered_moments, unique_moments  # noqa: F401
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity, Text, one_line, terminal_text
 from cyclemap.format.model import Cycle, Moment
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def _num(value: float | None) -> str:
 def _mermaid_text(text: object) -> str:
     """One line of Mermaid journey text: no line breaks, no `:` (it separates the
     fields), no `;` or `#` (statement end, entity start)."""
-    value = re.sub(r"\s+", " ", str(text)).strip()
+    value = one_line(re.sub(r"\s+", " ", str(text)).strip())
     value = value.replace(":", " -").replace(";", ",").replace("#", "nº")
     return value or "-"
 
@@ -108,7 +108,7 @@ def _mermaid_task(m: Moment, cycle: Cycle) -> str:
 
 def _md(text: object) -> str:
     value = str(text).replace("\\", "\\\\").replace("|", "\\|")
-    value = re.sub(r"\r\n|\r|\n", "<br>", value)
+    value = one_line(re.sub(r"\r\n|\r|\n", "<br>", value))  # no terminal escapes, bidi marks
     return value.replace("<", "&lt;").replace(">", "&gt;").replace("&lt;br&gt;", "<br>")
 
 
@@ -142,6 +142,7 @@ def _cell(text: str | None) -> str:
     """Text for a spreadsheet: a leading formula character is neutralised with `'`."""
     if not text:
         return ""
+    text = terminal_text(text)  # `cat banco.csv` must not run terminal escapes either
     return "'" + text if text.startswith(_FORMULA) else text
 
 

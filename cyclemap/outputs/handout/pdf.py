@@ -15,11 +15,27 @@ from __future__ import annotations
 import os
 import shutil
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.diagnostics import Text, one_line
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+# The browser only lays out a page it was handed: no network at all (every host name
+# resolves to nothing and every request goes to a proxy that is not there, so not even
+# a DNS query leaves), none of its background services (updates, safe browsing, metrics,
+# crash reports, translation, field trials), no extensions, no JavaScript (set on the
+# context). tests/test_handout_browser.py watches its system calls for connections.
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--disable-breakpad", "--disable-crash-reporter",
+    "--disable-domain-reliability", "--disable-client-side-phishing-detection", "--no-pings",
+    "--metrics-recording-only", "--safebrowsing-disable-auto-update", "--dns-prefetch-disable",
+    "--disable-field-trial-config", "--disable-features=OptimizationHints,MediaRouter,Translate,"
+    "AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying,"
+    "DialMediaRouteProvider,InterestFeedContentSuggestions,PrivacySandboxSettings4",
+    "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://0.0.0.0:9", "--proxy-bypass-list=<-loopback>",
+]
+# How long a print may take, in seconds, unless the caller says otherwise.
+DEFAULT_TIMEOUT = 60.0
 PAPERS = {"a4": "A4", "letter": "Letter"}
 
 
@@ -77,32 +93,89 @@ def _refuse_network(route) -> None:
         route.abort()
 
 
-def html_to_pdf(html: str, paper: str = "a4") -> bytes:
+def html_to_pdf(html: str, paper: str = "a4", timeout: float = DEFAULT_TIMEOUT) -> bytes:
     """The PDF of `html` on A4 or Letter paper (margins come from the page's CSS).
-    Raises PdfError when the browser fails (it is not Chromium, it crashes, it hangs)."""
+    Raises PdfError when the browser fails (it is not Chromium, it crashes, it hangs past
+    `timeout` seconds: then it is killed). The browser never outlives this call: closed
+    on the way out, also on Ctrl-C or SIGTERM (the command line turns both into
+    exceptions), and killed by the watchdog when it overstays."""
+    import threading
+
     from playwright.sync_api import Error as PlaywrightError
 
+    overdue = threading.Event()
+    watchdog = threading.Timer(timeout + 5.0, _kill_browsers, args=(overdue,))
+    watchdog.daemon = True
+    watchdog.start()
     try:
-        return _print(html, paper)
+        return _print(html, paper, timeout)
     except PlaywrightError as exc:
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        browser = chromium_path()
+        if overdue.is_set() or "Timeout" in type(exc).__name__ or "timeout" in str(exc).lower():
+            raise PdfError(Text(
+                f"the browser did not print the PDF within {timeout:g} s and was stopped; nothing was written",
+                f"el navegador no imprimió el PDF en {timeout:g} s y se detuvo; no se escribió nada")) from None
+        first = one_line((str(exc).strip().splitlines() or [type(exc).__name__])[0][:200])
+        browser = one_line(chromium_path() or "?")
         raise PdfError(Text(
             f"the browser {browser} could not print the PDF ({first}); nothing was written. Check that it is "
             "Chromium or Chrome (CYCLEMAP_CHROMIUM chooses another), or open the HTML handout and print it.",
             f"el navegador {browser} no pudo imprimir el PDF ({first}); no se escribió nada. Compruebe que sea "
             "Chromium o Chrome (CYCLEMAP_CHROMIUM elige otro), o abra el material en HTML e imprímalo.")) from exc
+    finally:
+        watchdog.cancel()
 
 
-def _print(html: str, paper: str) -> bytes:
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid` (Linux /proc; elsewhere, none: the timeouts of
+    playwright's own calls still hold)."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _kill_browsers(overdue) -> None:
+    """The watchdog: the print overstayed, so kill the browser (and playwright's driver);
+    the waiting call then fails and becomes a PdfError."""
+    import signal
+
+    overdue.set()
+    for pid in reversed(_descendants(os.getpid())):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def _print(html: str, paper: str, timeout: float) -> bytes:
     from playwright.sync_api import sync_playwright
 
+    ms = max(1.0, timeout * 1000)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=LAUNCH_ARGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=LAUNCH_ARGS,
+                                    timeout=ms, handle_sigint=False, handle_sigterm=False, handle_sighup=False)
         try:
-            page = browser.new_page()
-            page.route("**/*", _refuse_network)
-            page.set_content(html, wait_until="load")
+            context = browser.new_context(java_script_enabled=False, offline=True, service_workers="block")
+            context.set_default_timeout(ms)
+            context.route("**/*", _refuse_network)
+            page = context.new_page()
+            page.set_content(html, wait_until="load", timeout=ms)
             return page.pdf(format=PAPERS[paper], print_background=True, prefer_css_page_size=False,
                             display_header_footer=True, header_template="<span></span>",
                             footer_template=('<div style="width:100%;font-size:8px;color:#777;text-align:center;'

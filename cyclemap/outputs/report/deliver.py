@@ -8,52 +8,87 @@ goes to stderr, so stdout stays pure JSON/SARIF/XML for pipes.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from typing import Callable
 
 from cyclemap.cli.files import UsageError
+from cyclemap.format.diagnostics import shown
 
 
 def is_stream(output: str) -> bool:
-    """`-` (stdout), or an existing device or pipe such as /dev/null or /dev/stdout: written
-    straight through. Renaming a temp file over those would replace the device itself."""
+    """`-` (stdout), or an existing character device or pipe such as /dev/null, /dev/stdout
+    or a shell's `>(...)`: a report is written *into* it, never renamed over it (that would
+    replace the device itself). Block devices, sockets and the rest are refused later by
+    the atomic writer (exit 2)."""
     if output == "-":
         return True
-    target = os.path.realpath(output)
-    return os.path.exists(target) and not os.path.isfile(target) and not os.path.isdir(target)
+    try:
+        mode = os.stat(output).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def check_output(output: str | None, inputs: list[str]) -> None:
-    """Refuse, before any work, an output that would overwrite an input or has no folder
-    (`cyclemap.outputs.atomic` decides; here its refusal becomes a usage error, exit 2)."""
-    if output is None or is_stream(output):
+    """Refuse, before any work, an output that would overwrite an input, is not a regular
+    file or has no folder (`cyclemap.outputs.atomic` decides; here its refusal becomes a
+    usage error, exit 2). `inputs`: every file the command reads (cycles, ratings,
+    settings, baseline)."""
+    if output is None or output == "-":
         return
-    from cyclemap.outputs.atomic import OutputError, check_output as check
+    from cyclemap.outputs.atomic import OutputError, check_output as check, same_file
 
+    if is_stream(output):
+        for source in inputs:  # /dev/stdin as input and /dev/stdout as output may be one pipe
+            if source is not None and os.path.exists(source) and same_file(output, source):
+                raise UsageError(f"{shown(output)}: the output would overwrite the input file",
+                                 f"{shown(output)}: la salida sobrescribiría el archivo de entrada")
+        return
     try:
-        check(output, inputs)
+        check(output, [i for i in inputs if i is not None])
     except OutputError as exc:
         raise UsageError(exc.text.en, exc.text.es) from None
 
 
-def write_report(output: str, text: str) -> None:
-    """The report into `output`, atomically; a write failure is a usage error (exit 2)."""
+def _write_stream(output: str, text: str) -> None:
+    """Into a device or pipe; a pipe nobody reads is an error, not a wait forever."""
+    flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
+    try:
+        mode = os.stat(output).st_mode
+        if stat.S_ISFIFO(mode):
+            fd = os.open(output, flags | os.O_NONBLOCK)
+            os.set_blocking(fd, True)
+        else:
+            fd = os.open(output, flags)
+    except OSError as exc:
+        reason = "nothing reads from this pipe" if exc.errno == errno.ENXIO else exc.strerror
+        reason_es = "nadie lee de esta tubería" if exc.errno == errno.ENXIO else exc.strerror
+        raise UsageError(f"{shown(output)}: cannot write ({reason})",
+                         f"{shown(output)}: no se puede escribir ({reason_es})") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8", "surrogateescape"))
+    except OSError as exc:
+        raise UsageError(f"{shown(output)}: cannot write ({exc.strerror})",
+                         f"{shown(output)}: no se puede escribir ({exc.strerror})") from None
+
+
+def write_report(output: str, text: str, inputs: list[str] | None = None) -> None:
+    """The report into `output`, atomically (or into a device or pipe); a write failure
+    is a usage error (exit 2)."""
     from cyclemap.outputs.atomic import OutputError, write_atomic
 
     if output == "-":
         sys.stdout.write(text)
         return
     if is_stream(output):
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise UsageError(f"{output}: cannot write ({exc.strerror})",
-                             f"{output}: no se puede escribir ({exc.strerror})") from None
+        _write_stream(output, text)
         return
     try:
-        write_atomic(output, text)
+        write_atomic(output, text, inputs=[i for i in (inputs or []) if i is not None])
     except OutputError as exc:
         raise UsageError(exc.text.en, exc.text.es) from None
 
@@ -63,7 +98,7 @@ def summary_lang(results, lang: str | None) -> str:
 
 
 def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str | None = None,
-         baseline: str | None = None, analyse: Callable | None = None) -> list:
+         baseline: str | None = None, analyse: Callable | None = None, inputs: list[str] | None = None) -> list:
     """Render and deliver the report; return the results that count for the exit code
     (those not already in the baseline)."""
     from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render
@@ -81,10 +116,10 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
         if fmt in MACHINE_FORMATS:
             sys.stderr.write(line + "\n")
         return results
-    write_report(output, report)
+    write_report(output, report, inputs)
     from cyclemap.format.diagnostics import Text
 
-    wrote = Text(f"report written to {output}", f"informe escrito en {output}")
+    wrote = Text(f"report written to {shown(output)}", f"informe escrito en {shown(output)}")
     sys.stderr.write(f"{line}; {wrote(summary_lang(results, lang))}\n")
     return results
 

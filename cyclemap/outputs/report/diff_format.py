@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from cyclemap.format.diagnostics import Diagnostic, Text
+from cyclemap.format.diagnostics import Diagnostic, Text, one_line
 from cyclemap.engine.diff import CycleDiff, FieldChange
 from cyclemap.outputs.report import SEVERITY_WORDS
 
@@ -59,7 +59,7 @@ def value(v: object) -> str:
         return f"{v:g}"
     if isinstance(v, tuple):
         return "[" + ", ".join(value(x) for x in v) + "]"
-    return str(v)
+    return one_line(str(v))
 
 
 def change_text(c: FieldChange) -> str:
@@ -70,11 +70,13 @@ def change_text(c: FieldChange) -> str:
 
 
 def finding_text(d: Diagnostic, lang: str) -> str:
-    return f"{d.path}:{d.pos.line}:{d.pos.col}: {d.code} {SEVERITY_WORDS[d.severity](lang)} {d.message(lang)}"
+    return (f"{one_line(d.path)}:{d.pos.line}:{d.pos.col}: {d.code} {SEVERITY_WORDS[d.severity](lang)} "
+            f"{one_line(d.message(lang))}")
 
 
 def render_text(d: CycleDiff, lang: str) -> str:
-    lines = [f"{T['title'](lang)} {d.old.path} → {d.new.path}: {counts(d)(lang)}"]
+    # one_line on everything from the files: names, file names, values (docs/security.md, "Terminal")
+    lines = [f"{T['title'](lang)} {one_line(d.old.path)} → {one_line(d.new.path)}: {counts(d)(lang)}"]
     if not d.moments_compared:
         lines.append(f"  {T['not_compared'](lang)}")
     if d.cycle_changes:
@@ -83,11 +85,11 @@ def render_text(d: CycleDiff, lang: str) -> str:
     for key, moments, mark in (("added", d.added, "+"), ("removed", d.removed, "-")):
         if moments:
             lines.append(f"{T[key](lang)}:")
-            lines += [f"  {mark} {m.id} ({m.kind}) {m.name}" for m in moments]
+            lines += [f"  {mark} {one_line(m.id)} ({m.kind}) {one_line(m.name)}" for m in moments]
     if d.changed:
         lines.append(f"{T['changed'](lang)}:")
         for m in d.changed:
-            lines.append(f"  ~ {m.id} {m.name}")
+            lines.append(f"  ~ {one_line(m.id)} {one_line(m.name)}")
             lines += [f"      {change_text(c)}" for c in m.changes]
     for key, findings, mark in (("new", d.new_findings, "+"), ("fixed", d.fixed_findings, "-")):
         if findings:
@@ -100,7 +102,7 @@ def render_text(d: CycleDiff, lang: str) -> str:
 
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return one_line(text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " "))
 
 
 def render_markdown(d: CycleDiff, lang: str) -> str:

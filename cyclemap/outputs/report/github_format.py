@@ -54,6 +54,6 @@ def render(results: list[CheckedCycle], summary: Summary, lang_override: str | N
             message = one_line(d.message(lang))
             if d.hint is not None:
                 message += f"\n{HINT(lang)}: {one_line(d.hint(lang))}"
-            lines.append(annotation(COMMANDS[d.severity], message, file=workspace_path(d.path),
+            lines.append(annotation(COMMANDS[d.severity], message, file=one_line(workspace_path(d.path)),
                                     line=d.pos.line, col=d.pos.col, title=d.code))
     return "".join(line + "\n" for line in lines)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity, Text, one_line
 from cyclemap.outputs.report import SEVERITY_WORDS, Summary
 from typing import TYPE_CHECKING
 
@@ -30,9 +30,12 @@ def clean(text: str) -> str:
 
 
 def line_of(d: Diagnostic, lang: str) -> str:
-    text = f"{d.path}:{d.pos.line}:{d.pos.col}: {d.code} {SEVERITY_WORDS[d.severity](lang)} {d.message(lang)}"
+    # one_line: a file name or a moment's name cannot add a line, a bidi override or a
+    # terminal command to the CI log that shows this report.
+    text = (f"{one_line(d.path)}:{d.pos.line}:{d.pos.col}: {d.code} {SEVERITY_WORDS[d.severity](lang)} "
+            f"{one_line(d.message(lang))}")
     if d.hint is not None:
-        text += f"\n    {HINT(lang)}: {d.hint(lang)}"
+        text += f"\n    {HINT(lang)}: {one_line(d.hint(lang))}"
     return text
 
 
@@ -58,13 +61,13 @@ def render(results: list[CheckedCycle], summary: Summary, lang_override: str | N
         for d in result.diagnostics:
             by_code.setdefault(d.code, []).append(d)
         codes = ran + sorted(c for c in by_code if c not in ran)
-        suite = ET.SubElement(root, "testsuite", name=clean(result.path))
+        suite = ET.SubElement(root, "testsuite", name=one_line(result.path))
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         for code in codes:
             rule = registry.get(code)
             name = f"{code} {rule.name}" if rule else code
-            case = ET.SubElement(suite, "testcase", name=name, classname=clean(result.path),
-                                 file=clean(result.path), time="0")
+            case = ET.SubElement(suite, "testcase", name=name, classname=one_line(result.path),
+                                 file=one_line(result.path), time="0")
             counts["tests"] += 1
             found = by_code.get(code, [])
             failing = [d for d in found if threshold is not None and d.severity.rank >= threshold]
@@ -73,7 +76,7 @@ def render(results: list[CheckedCycle], summary: Summary, lang_override: str | N
             if failing:
                 counts["failures"] += 1
                 worst = max(failing, key=lambda d: d.severity.rank)
-                failure = ET.SubElement(case, "failure", message=clean(failing[0].message(lang)),
+                failure = ET.SubElement(case, "failure", message=one_line(failing[0].message(lang)),
                                         type=f"{code} {worst.severity.value}")
                 failure.text = clean("\n".join(line_of(d, lang) for d in failing))
                 rest = [d for d in found if d not in failing]
