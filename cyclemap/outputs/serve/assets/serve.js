@@ -24,6 +24,16 @@
     return path + (query.length ? "?" + query.join("&") : "");
   }
 
+  // Presentation: the diagram takes the height left under the title, whatever the
+  // screen and the title's length (CSS gives a first guess; this makes it exact).
+  function fit() {
+    const svg = document.querySelector("#diagram svg");
+    if (!svg) return;
+    if (!present()) { svg.style.height = ""; return; }
+    const top = byId("diagram").getBoundingClientRect().top + window.scrollY;
+    svg.style.height = Math.max(200, window.innerHeight - top - 8) + "px";
+  }
+
   function syncLinks() {
     for (const a of document.querySelectorAll("a.layout")) {
       const name = a.dataset.layout;
@@ -35,6 +45,7 @@
       if (a) a.href = pageURL(new URL(a.href).pathname, layout, present());
     }
     history.replaceState(null, "", pageURL(location.pathname, layout, present()));
+    fit();
   }
 
   function apply(state) {
@@ -98,6 +109,7 @@
     source.addEventListener("hello", (e) => {
       live.textContent = "";
       live.classList.remove("lost");
+      data.live = "on";
       const hello = JSON.parse(e.data);
       if (isCycle) {
         if (hello.versions[data.key] !== undefined && hello.versions[data.key] !== version) refresh();
@@ -114,6 +126,7 @@
     source.onerror = () => {
       live.textContent = data.lostLabel;
       live.classList.add("lost");
+      data.live = "lost";
     };
   }
 
@@ -127,6 +140,7 @@
   function togglePresent(on) {
     body.classList.toggle("present", on);
     syncLinks();
+    if (present()) window.scrollTo(0, 0);
   }
 
   function go(id) {
@@ -159,6 +173,8 @@
       a.addEventListener("click", (e) => { e.preventDefault(); setLayout(a.dataset.layout); });
     }
     byId("present").addEventListener("click", () => togglePresent());
+    window.addEventListener("resize", fit);
+    fit();
   }
   document.addEventListener("keydown", onKey);
   listen();
