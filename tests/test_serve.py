@@ -191,6 +191,20 @@ def test_index_and_cycle_pages(workshop):
         assert flow["layout"] == "flow" and "cyclemap_flow" in flow["html"]["diagram"]
 
 
+def test_hostile_names_stay_text(tmp_path):
+    from tests.test_handout import HOSTILE, HOSTILE_CYCLE
+
+    (tmp_path / "hostile.yaml").write_text(HOSTILE_CYCLE, encoding="utf-8")
+    with serving(str(tmp_path)) as server:
+        for path in ("/", "/cycle/hostile.yaml", "/api/cycle/hostile.yaml", "/api/index"):
+            body = server.get(path)
+            if path.startswith("/api/"):  # the markup a page swaps in (the rest is JSON text)
+                body = "".join(json.loads(body)["html"].values())
+            assert HOSTILE not in body and "<script>alert" not in body, path
+            assert "<img" not in body and " onerror=" not in body.replace("&quot;", '"').split("<svg")[0], path
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in server.get("/cycle/hostile.yaml")
+
+
 def test_security_headers_on_every_response(workshop):
     with serving(str(workshop)) as server:
         for path in ("/", "/cycle/coffee.yaml", "/api/index", "/assets/serve.js", "/assets/serve.css", "/nothing"):

@@ -56,6 +56,8 @@ T = {
                      "Ningún momento tiene aún expectativa ni puntuación, así que no hay curva que dibujar."),
     "debug": Text("version {v} · saved → ready {ready:.0f} ms (check {check:.1f} ms, draw {draw:.1f} ms)",
                   "versión {v} · guardado → listo {ready:.0f} ms (comprobar {check:.1f} ms, dibujar {draw:.1f} ms)"),
+    "debug_start": Text("version {v} · check {check:.1f} ms, draw {draw:.1f} ms",
+                        "versión {v} · comprobar {check:.1f} ms, dibujar {draw:.1f} ms"),
     "shown": Text("shown", "mostrado"),
     "lost": Text("Connection to cyclemap lost; trying again…", "Se perdió la conexión con cyclemap; reintentando…"),
 }
@@ -222,6 +224,8 @@ def debug_text(entry: Entry, lang: str) -> str:
     t = entry.timing
     if not t:
         return ""
+    if t["saved"] is None:
+        return T["debug_start"](lang).format(v=entry.version, check=t["check_ms"], draw=t["draw_ms"])
     ready = max(0.0, (t["ready"] - t["saved"]) * 1000)
     return T["debug"](lang).format(v=entry.version, ready=ready, check=t["check_ms"], draw=t["draw_ms"])
 

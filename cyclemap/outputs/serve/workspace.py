@@ -58,7 +58,7 @@ class Entry:
     draw_problem: dict[str, Problem] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # the latest save's, empty when it is good
     wanted: set[str] = field(default_factory=lambda: {"clock"})  # layouts pages have asked for
-    timing: dict[str, float] = field(default_factory=dict)
+    timing: dict[str, float | None] = field(default_factory=dict)
     lang: str = "en"  # of the latest save that said (its `language`, or --lang)
 
 
@@ -240,9 +240,11 @@ class Workspace:
             entry.problems = [Problem(d.pos.line, d.pos.col, d.message, d.hint) for d in checked.diagnostics[:3]]
             entry.lang = checked.lang
         done = time.perf_counter()
+        first = entry.version == 0
         entry.version += 1
         entry.timing = {
-            "saved": (stamp[0] / 1e9) if stamp else time.time(),
+            # From the save only when a save brought us here (not the first look at start).
+            "saved": (stamp[0] / 1e9) if stamp and not first else None,
             "ready": time.time(),
             "check_ms": (checked_at - started) * 1000,
             "draw_ms": (done - checked_at) * 1000,
