@@ -213,16 +213,16 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         return Response(assets[name], media_type=ASSETS[name])
 
     def not_found() -> Response:
-        return PlainTextResponse("404 not found", status_code=404)
+        return PlainTextResponse("404 not found · no encontrado", status_code=404)
 
     async def on_404(request: Request, exc) -> Response:
         return not_found()
 
     async def on_405(request: Request, exc) -> Response:
-        return PlainTextResponse("405 method not allowed", status_code=405)
+        return PlainTextResponse("405 method not allowed · método no permitido", status_code=405)
 
     async def on_500(request: Request, exc) -> Response:
-        return PlainTextResponse("500 internal error", status_code=500)
+        return PlainTextResponse("500 internal error · error interno", status_code=500)
 
     routes = [
         Route("/", index),
