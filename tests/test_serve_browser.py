@@ -144,5 +144,11 @@ def test_the_index_follows_new_cycles(browser, folder):
             page.locator("text=Fresh juice").click()
             page.wait_for_url(re.compile(r"/cycle/c-juice\.yaml$"))
             assert "Squeezes" in page.locator("#diagram").text_content()
+            page.wait_for_function("() => document.body.dataset.live === 'on'")
+            # The file goes away: its page goes back to the index.
+            (folder / "c-juice.yaml").unlink()
+            page.wait_for_url(server.url + "/")
+            page.locator("table.cycles").wait_for()
+            assert "Fresh juice" not in page.locator("body").inner_text()
         finally:
             page.close()

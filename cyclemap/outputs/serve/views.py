@@ -183,25 +183,37 @@ def diagram_html(entry: Entry, layout: str) -> str:
     return svg or ""
 
 
+def weak_groups(entry: Entry) -> list[list]:
+    """The weak points gathered by moment, in the order of each moment's most serious
+    point (as the critique ranks them); a point about the whole cycle stands alone."""
+    groups: dict[object, list] = {}
+    for w in weak_points(entry):
+        key = w.moment_id if w.moment_id is not None else (w.code, w.line, w.message.en)
+        groups.setdefault(key, []).append(w)
+    return list(groups.values())
+
+
 def weak_html(entry: Entry, lang: str) -> str:
     if entry.checked is None:
         return ""
-    points = weak_points(entry)
-    if not points:
+    groups = weak_groups(entry)
+    if not groups:
         return f'<p class="note">{esc(T["no_weak"](lang))}</p>'
     names = {m.id: m.name for m in entry.checked.cycle.moments}
     items = []
-    for w in points:
-        who = w.moment_name or T["whole_cycle"](lang)
-        fix = brief(plain(w.fix(lang), names))
-        why = plain(w.why(lang), names)
-        severity = "error" if w.severity is Severity.ERROR else "warning"
-        items.append(
-            f'<li class="{severity}"><p class="who">{esc(who)}</p>'
-            f'<p class="what">{esc(plain(w.message(lang), names))}</p>'
-            + (f'<p class="fix"><b>{esc(T["what_to_do"](lang))}</b> {esc(fix)}</p>' if fix else "")
-            + (f'<details><summary>{esc(T["why"](lang))}</summary><p>{esc(why)}</p></details>' if why else "")
-            + "</li>")
+    for group in groups:
+        who = group[0].moment_name or T["whole_cycle"](lang)
+        severity = "error" if any(w.severity is Severity.ERROR for w in group) else "warning"
+        points = []
+        for w in group:
+            fix = brief(plain(w.fix(lang), names))
+            why = plain(w.why(lang), names)
+            points.append(
+                f'<li><p class="what">{esc(plain(w.message(lang), names))}</p>'
+                + (f'<p class="fix"><b>{esc(T["what_to_do"](lang))}</b> {esc(fix)}</p>' if fix else "")
+                + (f'<details><summary>{esc(T["why"](lang))}</summary><p>{esc(why)}</p></details>' if why else "")
+                + "</li>")
+        items.append(f'<li class="{severity}"><p class="who">{esc(who)}</p><ul>{"".join(points)}</ul></li>')
     return f'<ol class="weak">{"".join(items)}</ol>'
 
 

@@ -82,7 +82,9 @@
         const response = await fetch("/api/cycle/" + encodeKey(data.key) + "?layout=" + layout, { cache: "no-store" });
         if (response.status === 404) { location.href = "/"; return; }
         if (!response.ok) return;
-        apply(await response.json());
+        const state = await response.json();
+        // Nothing new (another cycle changed, say): leave the page as it is.
+        if (state.version !== version || state.layout !== data.layout) apply(state);
       } while (again);
     } catch (err) {
       // The server is gone or restarting: the push channel says so and catches up.
@@ -122,6 +124,8 @@
     source.addEventListener("index", (e) => {
       const index = JSON.parse(e.data);
       if (!isCycle && index.version !== version) refreshIndex();
+      // A cycle page asks again: its file may be gone (then it goes to the index).
+      if (isCycle) refresh();
     });
     source.onerror = () => {
       live.textContent = data.lostLabel;
