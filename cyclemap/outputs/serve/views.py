@@ -71,15 +71,27 @@ _ID_WITH_NAME = re.compile(r"`([A-Za-z0-9_-]+)` \(([^()]*(?:\([^()]*\)[^()]*)*)\
 _TICKED = re.compile(r"`([^`]*)`")
 
 
+_CHAIN = re.compile(r"[A-Za-z0-9_-]+(?: → [A-Za-z0-9_-]+)+")
+
+
 def plain(text: str, names: dict[str, str]) -> str:
     """A finding's sentence in service language: "`m05` (Pays at the till)" and a bare
-    "`m05`" become the moment's name; other `quoted` words lose their quotes."""
+    "`m05`" become the moment's name, and so does each id of a chain "a → b → c"; other
+    `quoted` words lose their quotes."""
     text = _ID_WITH_NAME.sub(lambda m: m.group(2) if m.group(1) in names else m.group(0), text)
-    return _TICKED.sub(lambda m: names.get(m.group(1), m.group(1)), text)
+    text = _TICKED.sub(lambda m: names.get(m.group(1), m.group(1)), text)
+
+    def chain(m: re.Match) -> str:
+        ids = m.group(0).split(" → ")
+        return " → ".join(names[i] for i in ids) if all(i in names for i in ids) else m.group(0)
+
+    return _CHAIN.sub(chain, text)
 
 
 def brief(paragraph: str, sentences: int = 2) -> str:
-    parts = re.split(r"(?<=[.!?])\s+", paragraph.strip())
+    """The first sentences of a paragraph (a sentence ends before a capital letter, so
+    "e.g. a queue" does not end one)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"(])", paragraph.strip())
     return " ".join(parts[:sentences])
 
 

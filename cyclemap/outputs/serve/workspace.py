@@ -26,7 +26,7 @@ from pathlib import Path, PurePath
 from cyclemap.format.diagnostics import Text
 
 CYCLE_SUFFIXES = (".yaml", ".yml")
-SETTINGS_NAMES = (".cyclemap.yaml", "pyproject.toml")
+SETTINGS_NAMES = (".cyclemap.yaml", ".cyclemap.yml", "pyproject.toml")
 
 
 class ServeError(Exception):
