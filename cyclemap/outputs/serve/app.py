@@ -114,6 +114,29 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
     def lang_of_index() -> str:
         return index_lang
 
+    made: dict[tuple[str, int, str], dict] = {}  # (key, version, layout) -> fragments, the latest few
+
+    def fragments_of(key: str, layout: str) -> dict | None:
+        """A cycle's fragments (built once per version and layout; worker thread)."""
+        def build(entry):
+            name = (key, entry.version, layout)
+            if name not in made:
+                made[name] = views.fragments(entry, layout)
+                while len(made) > 64:
+                    made.pop(next(iter(made)))
+            return made[name]
+
+        return workspace.picture(key, layout, build)
+
+    def refresh(settings_changed: bool) -> tuple[list[str], bool]:
+        """Look again, and have the new fragments ready before the pages ask."""
+        changed, index_changed = workspace.refresh(settings_changed)
+        for key in changed:
+            entry = workspace.get(key)
+            if entry is not None:
+                fragments_of(key, entry.layout)
+        return changed, index_changed
+
     async def announce(changed: list[str], index_changed: bool) -> None:
         versions = workspace.versions()
         for key in changed:
@@ -123,7 +146,7 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
             hub.publish("index", {"version": workspace.index_version})
 
     async def look_again(settings_changed: bool = False) -> None:
-        changed, index_changed = await asyncio.to_thread(workspace.refresh, settings_changed)
+        changed, index_changed = await asyncio.to_thread(refresh, settings_changed)
         await announce(changed, index_changed)
 
     async def watch(paths: list[str], recursive: bool, stop: asyncio.Event) -> None:
@@ -158,30 +181,31 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
             await asyncio.gather(*tasks, return_exceptions=True)
 
     async def index(request: Request) -> Response:
-        entries = [workspace.get(k) for k in workspace.keys()]
-        return HTMLResponse(views.index_page([e for e in entries if e], lang_of_index(), workspace.index_version))
+        page = await asyncio.to_thread(
+            workspace.each, lambda entries: views.index_page(entries, lang_of_index(), workspace.index_version))
+        return HTMLResponse(page)
 
     async def api_index(request: Request) -> Response:
-        entries = [e for e in (workspace.get(k) for k in workspace.keys()) if e]
-        return JSONResponse({"version": workspace.index_version, "html": {"cycles": views.index_rows(entries, lang_of_index())}})
+        state = await asyncio.to_thread(workspace.each, lambda entries: {
+            "version": workspace.index_version, "html": {"cycles": views.index_rows(entries, lang_of_index())}})
+        return JSONResponse(state)
 
     async def cycle(request: Request) -> Response:
         key = request.path_params["key"]
         layout = layout_of(request)
-        entry = await asyncio.to_thread(workspace.picture, key, layout)
-        if entry is None:
-            return not_found()
         prev_key, next_key = workspace.neighbours(key)
         present = request.query_params.get("present") == "1"
-        return HTMLResponse(views.cycle_page(entry, layout, present, prev_key, next_key))
+        page = await asyncio.to_thread(workspace.picture, key, layout,
+                                       lambda entry: views.cycle_page(entry, layout, present, prev_key, next_key))
+        return not_found() if page is None else HTMLResponse(page)
 
     async def api_cycle(request: Request) -> Response:
         key = request.path_params["key"]
         layout = layout_of(request)
-        entry = await asyncio.to_thread(workspace.picture, key, layout)
-        if entry is None:
+        fragments = await asyncio.to_thread(fragments_of, key, layout)
+        if fragments is None:
             return not_found()
-        return JSONResponse(views.fragments(entry, layout))
+        return JSONResponse(fragments)
 
     async def events(request: Request) -> Response:
         queue = hub.subscribe()

@@ -57,7 +57,7 @@ class Entry:
     svgs: dict[str, str | None] = field(default_factory=dict)  # layout -> inline SVG of `checked`
     draw_problem: dict[str, Problem] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # the latest save's, empty when it is good
-    wanted: set[str] = field(default_factory=lambda: {"clock"})  # layouts pages have asked for
+    layout: str = "clock"  # the layout a page asked for last: drawn again on each save (others when asked)
     timing: dict[str, float | None] = field(default_factory=dict)
     lang: str = "en"  # of the latest save that said (its `language`, or --lang)
 
@@ -153,6 +153,11 @@ class Workspace:
         with self._lock:
             return self.entries.get(key)
 
+    def each(self, then):
+        """`then(entries)` over every entry in order, while no save can change them."""
+        with self._lock:
+            return then(list(self.entries.values()))
+
     def neighbours(self, key: str) -> tuple[str | None, str | None]:
         keys = self.keys()
         if key not in keys or len(keys) < 2:
@@ -234,8 +239,7 @@ class Workspace:
             entry.lang = checked.lang
             entry.svgs = {}
             entry.draw_problem = {}
-            for layout in sorted(entry.wanted):
-                self._draw(entry, layout)
+            self._draw(entry, entry.layout)
         else:
             entry.problems = [Problem(d.pos.line, d.pos.col, d.message, d.hint) for d in checked.diagnostics[:3]]
             entry.lang = checked.lang
@@ -265,17 +269,17 @@ class Workspace:
                                                             "el diagrama contiene algo inseguro y no se muestra"))
         entry.svgs[layout] = svg
 
-    def picture(self, key: str, layout: str) -> Entry | None:
-        """The entry with `layout` drawn (drawing it now if no page had asked for it)."""
+    def picture(self, key: str, layout: str, then=None):
+        """The entry with `layout` drawn (drawing it now if it was not), or `then(entry)`
+        made while no save can change it; None when there is no such key."""
         with self._lock:
             entry = self.entries.get(key)
             if entry is None:
                 return None
-            if layout not in entry.wanted:
-                entry.wanted.add(layout)
+            entry.layout = layout
             if entry.checked is not None and layout not in entry.svgs and layout not in entry.draw_problem:
                 self._draw(entry, layout)
-            return entry
+            return then(entry) if then is not None else entry
 
     def warm(self) -> None:
         """Draw the first cycle once, so the embedded engine is compiled before the
