@@ -279,9 +279,10 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
 def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None) -> str:
     lang = entry_lang(entry)
     parts = fragments(entry, layout)["html"]
+    current = ' aria-current="true"'
     layouts = "".join(
         f'<a class="layout" data-layout="{name}" href="{esc(cycle_url(entry.key, name, present))}"'
-        f'{" aria-current=" + chr(34) + "true" + chr(34) if name == layout else ""}>{esc(T[name](lang))}</a>'
+        f'{current if name == layout else ""}>{esc(T[name](lang))}</a>'
         for name in LAYOUTS)
     around = ""
     if prev_key is not None:
