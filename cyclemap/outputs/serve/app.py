@@ -111,9 +111,6 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         layout = request.query_params.get("layout", "clock")
         return layout if layout in views.LAYOUTS else "clock"
 
-    def lang_of_index() -> str:
-        return index_lang
-
     made: dict[tuple[str, int, str], dict] = {}  # (key, version, layout) -> fragments, the latest few
 
     def fragments_of(key: str, layout: str) -> dict | None:
@@ -182,12 +179,12 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
 
     async def index(request: Request) -> Response:
         page = await asyncio.to_thread(
-            workspace.each, lambda entries: views.index_page(entries, lang_of_index(), workspace.index_version))
+            workspace.each, lambda entries: views.index_page(entries, index_lang, workspace.index_version))
         return HTMLResponse(page)
 
     async def api_index(request: Request) -> Response:
         state = await asyncio.to_thread(workspace.each, lambda entries: {
-            "version": workspace.index_version, "html": {"cycles": views.index_rows(entries, lang_of_index())}})
+            "version": workspace.index_version, "html": {"cycles": views.index_rows(entries, index_lang)}})
         return JSONResponse(state)
 
     async def cycle(request: Request) -> Response:

@@ -21,7 +21,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from cyclemap.format.diagnostics import Text
 
@@ -168,11 +168,6 @@ class Workspace:
     def versions(self) -> dict[str, int]:
         with self._lock:
             return {k: e.version for k, e in self.entries.items()}
-
-    def watch_dirs(self) -> list[str]:
-        dirs = sorted({r.watch_dir for r in self.roots})
-        # A folder inside another watched folder adds nothing.
-        return [d for d in dirs if not any(d != o and d.startswith(o.rstrip(os.sep) + os.sep) for o in dirs)]
 
     # -- looking again ----------------------------------------------------------------
 
