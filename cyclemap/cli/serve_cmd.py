@@ -1,0 +1,183 @@
+"""`cyclemap serve [PATH...]`: a local live page over cycle files or folders of them.
+
+Binds 127.0.0.1 unless `--host` says otherwise (and then warns), checks every file
+through the pipeline, draws with the embedded Graphviz kept warm, and follows every
+save (docs/serve.md). A port in use or a path it cannot read is a usage error (exit 2);
+Ctrl-C stops it cleanly (exit 0).
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import socket
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from cyclemap.cli import app
+from cyclemap.cli.common import (
+    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice,
+    guarded, h, help_lang,
+)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def say(en: str, es: str) -> None:
+    sys.stderr.write((es if help_lang() == "es" else en) + "\n")
+    sys.stderr.flush()
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port, or a usage error that says what is wrong."""
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise UsageError(f"--host {host}: not an address of this machine ({exc.strerror})",
+                         f"--host {host}: no es una dirección de esta máquina ({exc.strerror})")
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} on {host} is in use (another cyclemap serve?); choose another with --port",
+                             f"el puerto {port} en {host} está en uso (¿otro cyclemap serve?); elija otro con --port")
+        raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror})",
+                         f"no se puede escuchar en {host}:{port} ({exc.strerror})")
+    sock.set_inheritable(False)
+    return sock
+
+
+def index_language(workspace, override: str | None) -> str:
+    """--lang, else the language most served cycles are in, else English."""
+    if override:
+        return override
+    from collections import Counter
+
+    from cyclemap.outputs.serve.views import entry_lang
+
+    langs = Counter(entry_lang(workspace.get(k)) for k in workspace.keys())
+    return langs.most_common(1)[0][0] if langs else "en"
+
+
+SERVE_HELP_ES = """Página local en vivo para talleres: el diagrama, los puntos débiles y la curva de cada ciclo siguen cada guardado sin recargar.
+
+    Sirve un archivo de ciclo o una carpeta (por defecto, la carpeta actual) solo en esta máquina (127.0.0.1) salvo --host. Teclas en la página: ← → ciclo, L disposición, P presentación, F pantalla completa, I todos los ciclos.
+
+    Ejemplos:
+
+        cyclemap serve taller/
+
+        cyclemap serve banco.yaml --open
+
+        cyclemap serve taller/ --port 8080 --lang es
+    """
+
+
+@app.command("serve", help=h(None, SERVE_HELP_ES))
+@guarded
+def serve(
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH...", show_default=False, help=h(
+        "Cycle files or folders of them to show (default: the current folder).",
+        "Archivos de ciclo o carpetas con ellos (por defecto: la carpeta actual)."))] = None,
+    port: Annotated[int, typer.Option("--port", "-p", metavar="N", help=h(
+        "Port to listen on (0: any free one).", "Puerto en el que escuchar (0: cualquiera libre)."))] = DEFAULT_PORT,
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help=h(
+        "Address to listen on. Anything but this machine's own lets others on the network see the cycles.",
+        "Dirección en la que escuchar. Cualquiera que no sea la de esta máquina deja ver los ciclos a otros en la red."))] = DEFAULT_HOST,
+    open_browser: Annotated[bool, typer.Option("--open", help=h(
+        "Open the page in the web browser.", "Abre la página en el navegador."))] = False,
+    engine: Annotated[str, typer.Option("--engine", "-e", metavar="embedded|system|auto", help=h(
+        "embedded: built-in Graphviz kept warm (fastest after each save); system: the dot program; auto: system if dot is there.",
+        "embedded: Graphviz integrado y en caliente (lo más rápido tras cada guardado); system: el programa dot; auto: system si está dot."))] = "embedded",
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigOption = None,
+    ratings: RatingsOption = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """A live local page for workshops: each cycle's diagram, weak points and curve follow every save, without a reload.
+
+    Serves a cycle file or a folder (default: the current folder) on this machine only (127.0.0.1) unless --host. Keys on the page: ← → cycle, L layout, P presentation, F full screen, I all cycles.
+
+    Examples:
+
+        cyclemap serve taller/
+
+        cyclemap serve banco.yaml --open
+
+        cyclemap serve taller/ --port 8080 --lang es
+    """
+    from cyclemap.cli.usage import make_pipeline
+    from cyclemap.outputs.render import ENGINES
+    from cyclemap.outputs.serve.workspace import Root, ServeError, Workspace
+
+    check_choice("--engine", engine, ENGINES)
+    if not 0 <= port <= 65535:
+        raise UsageError("--port must be between 0 and 65535", "--port debe estar entre 0 y 65535")
+    make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)  # options checked now
+    lang_code = lang.strip().lower() if lang else None
+    try:
+        roots = [Root(p) for p in (paths or ["."])]
+    except ServeError as exc:
+        raise UsageError(exc.text.en, exc.text.es)
+    sock = bind(host, port)
+    try:
+        workspace = Workspace(
+            roots, lambda: make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings),
+            engine=engine)
+        workspace.refresh()
+        workspace.warm()
+        _run(workspace, sock, host, index_language(workspace, lang_code), open_browser)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+    say("cyclemap serve: stopped", "cyclemap serve: detenido")
+    raise typer.Exit(0)
+
+
+def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browser: bool) -> None:
+    import uvicorn
+
+    from cyclemap.outputs.serve.app import create_app
+
+    loopback = is_loopback(host)
+    server: uvicorn.Server | None = None
+    application = create_app(workspace, loopback=loopback, index_lang=index_lang,
+                             should_stop=lambda: bool(server and server.should_exit))
+    config = uvicorn.Config(application, log_config=None, log_level="warning", access_log=False, lifespan="on",
+                            http="h11", ws="none", timeout_graceful_shutdown=3)
+    server = uvicorn.Server(config)
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    url = f"http://{shown}:{bound_port}/"
+    n = len(workspace.keys())
+    if not loopback:
+        say(f"cyclemap serve: warning: listening on {host}: anyone who can reach this machine can see these cycles",
+            f"cyclemap serve: aviso: escuchando en {host}: cualquiera que llegue a esta máquina puede ver estos ciclos")
+    say(f"cyclemap serve: {n} cycle{'s' if n != 1 else ''} at {url}  (Ctrl-C stops)",
+        f"cyclemap serve: {n} ciclo{'s' if n != 1 else ''} en {url}  (Ctrl-C para)")
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(0.3, webbrowser.open, args=(url,)).start()
+    server.run(sockets=[sock])

@@ -1,0 +1,326 @@
+"""The live page's HTML: the index of cycles and one cycle's page, and the fragments the
+page swaps in after each save (the same functions make both, so a page that loads and a
+page that follows a save show the same thing).
+
+Service language only (moment names, what is wrong, why, what to do): no rule codes,
+no moment ids, no YAML keys, except the problem banner, which says where in the file
+(line and column) the save went wrong. Every value from a file goes through `esc`.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from html import escape
+from urllib.parse import quote
+
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.outputs.serve.workspace import Entry, Problem
+
+LAYOUTS = ("clock", "flow", "blueprint")
+
+T = {
+    "index_title": Text("Cycles of service", "Ciclos de servicio"),
+    "col_cycle": Text("Cycle", "Ciclo"),
+    "col_level": Text("Service level", "Nivel de servicio"),
+    "col_weak": Text("Weak points", "Puntos débiles"),
+    "no_cycles": Text("No cycles yet: save a .yaml cycle file in the folder and it appears here.",
+                      "Aún no hay ciclos: guarde un archivo de ciclo .yaml en la carpeta y aparecerá aquí."),
+    "not_reading": Text("the latest save does not read ({where})", "el último guardado no se puede leer ({where})"),
+    "no_scores": Text("no scores yet", "aún sin puntuaciones"),
+    "level": Text("Service level", "Nivel de servicio"),
+    "moments": Text("{n} moments, {c} critical", "{n} momentos, {c} críticos"),
+    "h_diagram": Text("The cycle", "El ciclo"),
+    "h_weak": Text("Weak points", "Puntos débiles"),
+    "h_curve": Text("What customers expect and what they get", "Lo que el cliente espera y lo que recibe"),
+    "clock": Text("Clock", "Reloj"),
+    "flow": Text("Flow", "Flujo"),
+    "blueprint": Text("Blueprint", "Plano"),
+    "present": Text("Present", "Presentar"),
+    "all_cycles": Text("All cycles", "Todos los ciclos"),
+    "previous": Text("Previous", "Anterior"),
+    "next": Text("Next", "Siguiente"),
+    "keys": Text("Keys: ← → cycle · L layout · P presentation · F full screen · I all cycles",
+                 "Teclas: ← → ciclo · L disposición · P presentación · F pantalla completa · I todos los ciclos"),
+    "banner": Text("This save does not read, so the page still shows the last good version.",
+                   "Este guardado no se puede leer, así que la página sigue mostrando la última versión buena."),
+    "banner_none": Text("This file does not read yet, so there is nothing to show.",
+                        "Este archivo aún no se puede leer, así que no hay nada que mostrar."),
+    "draw_failed": Text("The diagram could not be drawn: ", "No se pudo dibujar el diagrama: "),
+    "where": Text("line {line}, column {col}", "línea {line}, columna {col}"),
+    "no_weak": Text("No weak points found.", "No se encontraron puntos débiles."),
+    "whole_cycle": Text("The whole cycle", "Todo el ciclo"),
+    "what_to_do": Text("What to do:", "Qué hacer:"),
+    "why": Text("Why it matters", "Por qué importa"),
+    "no_curve": Text("No moment has an expectation or a score yet, so there is no curve to draw.",
+                     "Ningún momento tiene aún expectativa ni puntuación, así que no hay curva que dibujar."),
+    "debug": Text("version {v} · saved → ready {ready:.0f} ms (check {check:.1f} ms, draw {draw:.1f} ms)",
+                  "versión {v} · guardado → listo {ready:.0f} ms (comprobar {check:.1f} ms, dibujar {draw:.1f} ms)"),
+    "debug_start": Text("version {v} · check {check:.1f} ms, draw {draw:.1f} ms",
+                        "versión {v} · comprobar {check:.1f} ms, dibujar {draw:.1f} ms"),
+    "shown": Text("shown", "mostrado"),
+    "lost": Text("Connection to cyclemap lost; trying again…", "Se perdió la conexión con cyclemap; reintentando…"),
+}
+
+
+def esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+_ID_WITH_NAME = re.compile(r"`([A-Za-z0-9_-]+)` \(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_TICKED = re.compile(r"`([^`]*)`")
+
+
+_CHAIN = re.compile(r"[A-Za-z0-9_-]+(?: → [A-Za-z0-9_-]+)+")
+
+
+def plain(text: str, names: dict[str, str]) -> str:
+    """A finding's sentence in service language: "`m05` (Pays at the till)" and a bare
+    "`m05`" become the moment's name, and so does each id of a chain "a → b → c"; other
+    `quoted` words lose their quotes."""
+    text = _ID_WITH_NAME.sub(lambda m: m.group(2) if m.group(1) in names else m.group(0), text)
+    text = _TICKED.sub(lambda m: names.get(m.group(1), m.group(1)), text)
+
+    def chain(m: re.Match) -> str:
+        ids = m.group(0).split(" → ")
+        return " → ".join(names[i] for i in ids) if all(i in names for i in ids) else m.group(0)
+
+    return _CHAIN.sub(chain, text)
+
+
+def brief(paragraph: str, sentences: int = 2) -> str:
+    """The first sentences of a paragraph (a sentence ends before a capital letter, so
+    "e.g. a queue" does not end one)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"(])", paragraph.strip())
+    return " ".join(parts[:sentences])
+
+
+def cycle_url(key: str, layout: str | None = None, present: bool = False) -> str:
+    query = []
+    if layout and layout != "clock":
+        query.append(f"layout={layout}")
+    if present:
+        query.append("present=1")
+    return "/cycle/" + quote(key, safe="/") + ("?" + "&".join(query) if query else "")
+
+
+def entry_lang(entry: Entry) -> str:
+    return entry.checked.lang if entry.checked is not None else entry.lang
+
+
+def title_of(entry: Entry) -> str:
+    if entry.checked is not None and entry.checked.cycle.title:
+        return entry.checked.cycle.title
+    return entry.key
+
+
+def weak_points(entry: Entry) -> list:
+    if entry.checked is None:
+        return []
+    return [w for w in entry.checked.critique.weak_points if w.severity is not Severity.INFO]
+
+
+def where(problem: Problem, lang: str) -> str:
+    return T["where"](lang).format(line=problem.line, col=problem.col) if problem.line else ""
+
+
+# -- the index ------------------------------------------------------------------------
+
+
+def index_rows(entries: list[Entry], lang: str) -> str:
+    if not entries:
+        return f'<p class="note" id="no-cycles">{esc(T["no_cycles"](lang))}</p>'
+    rows = []
+    for entry in entries:
+        level = _level_name(entry, lang)
+        count = str(len(weak_points(entry))) if entry.checked is not None else "–"
+        note = ""
+        if entry.problems:
+            spot = where(entry.problems[0], lang)
+            note = f' <span class="bad">{esc(T["not_reading"](lang).format(where=spot or "?"))}</span>'
+        rows.append(f'<tr><td><a href="{esc(cycle_url(entry.key))}">{esc(title_of(entry))}</a>{note}</td>'
+                    f'<td>{esc(level)}</td><td class="num">{count}</td></tr>')
+    return (f'<table class="cycles"><thead><tr><th>{esc(T["col_cycle"](lang))}</th>'
+            f'<th>{esc(T["col_level"](lang))}</th><th class="num">{esc(T["col_weak"](lang))}</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def index_page(entries: list[Entry], lang: str, version: int) -> str:
+    body = (f'<header><h1>{esc(T["index_title"](lang))}</h1></header>'
+            f'<main><div id="cycles">{index_rows(entries, lang)}</div></main>'
+            f'<footer><p id="live" class="live"></p></footer>')
+    return _document(lang, T["index_title"](lang), "index", {"version": version, "lost-label": T["lost"](lang)}, body)
+
+
+# -- one cycle ------------------------------------------------------------------------
+
+
+def _level_name(entry: Entry, lang: str) -> str:
+    if entry.checked is None:
+        return "–"
+    level = entry.checked.service_level
+    return level.name(lang) if level is not None else T["no_scores"](lang)
+
+
+def level_html(entry: Entry, lang: str) -> str:
+    if entry.checked is None:
+        return ""
+    cycle = entry.checked.cycle
+    moments = entry.checked.critique.counts
+    level = entry.checked.service_level
+    text = (f"<b>{esc(level.name(lang))}</b> — {esc(level.description(lang))}" if level is not None
+            else esc(T["no_scores"](lang)))
+    customer = f" · {esc(cycle.customer)}" if cycle.customer else ""
+    return (f'{esc(T["level"](lang))}: {text} · '
+            f'{esc(T["moments"](lang).format(n=moments.moments, c=moments.critical))}{customer}')
+
+
+def problem_html(entry: Entry, layout: str, lang: str) -> str:
+    parts = []
+    if entry.problems:
+        head = T["banner"] if entry.checked is not None else T["banner_none"]
+        items = []
+        for p in entry.problems:
+            spot = where(p, lang)
+            hint = f" — {esc(p.hint(lang))}" if p.hint else ""
+            items.append(f"<li>{'<b>' + esc(spot) + '</b>: ' if spot else ''}{esc(p.message(lang))}{hint}</li>")
+        parts.append(f"<p>{esc(head(lang))}</p><ul>{''.join(items)}</ul>")
+    elif layout in entry.draw_problem:
+        parts.append(f"<p>{esc(T['draw_failed'](lang))}{esc(entry.draw_problem[layout].message(lang))}</p>")
+    return "".join(parts)
+
+
+def diagram_html(entry: Entry, layout: str) -> str:
+    svg = entry.svgs.get(layout)
+    return svg or ""
+
+
+def weak_groups(entry: Entry) -> list[list]:
+    """The weak points gathered by moment, in the order of each moment's most serious
+    point (as the critique ranks them); a point about the whole cycle stands alone."""
+    groups: dict[object, list] = {}
+    for w in weak_points(entry):
+        key = w.moment_id if w.moment_id is not None else (w.code, w.line, w.message.en)
+        groups.setdefault(key, []).append(w)
+    return list(groups.values())
+
+
+def weak_html(entry: Entry, lang: str) -> str:
+    if entry.checked is None:
+        return ""
+    groups = weak_groups(entry)
+    if not groups:
+        return f'<p class="note">{esc(T["no_weak"](lang))}</p>'
+    names = {m.id: m.name for m in entry.checked.cycle.moments}
+    items = []
+    for group in groups:
+        who = group[0].moment_name or T["whole_cycle"](lang)
+        severity = "error" if any(w.severity is Severity.ERROR for w in group) else "warning"
+        points = []
+        for w in group:
+            fix = brief(plain(w.fix(lang), names))
+            why = plain(w.why(lang), names)
+            points.append(
+                f'<li><p class="what">{esc(plain(w.message(lang), names))}</p>'
+                + (f'<p class="fix"><b>{esc(T["what_to_do"](lang))}</b> {esc(fix)}</p>' if fix else "")
+                + (f'<details><summary>{esc(T["why"](lang))}</summary><p>{esc(why)}</p></details>' if why else "")
+                + "</li>")
+        items.append(f'<li class="{severity}"><p class="who">{esc(who)}</p><ul>{"".join(points)}</ul></li>')
+    return f'<ol class="weak">{"".join(items)}</ol>'
+
+
+def curve_html(entry: Entry, lang: str) -> str:
+    if entry.checked is None:
+        return ""
+    from cyclemap.outputs.handout.curve import curve_svg, has_data
+
+    checked = entry.checked
+    by_id = {}
+    for m in checked.cycle.moments:
+        by_id.setdefault(m.id, m)
+    moments = [by_id[i] for i in checked.order if i in by_id]
+    if not has_data(moments):
+        return f'<p class="note">{esc(T["no_curve"](lang))}</p>'
+    return curve_svg(checked.cycle, moments, lang)
+
+
+def debug_text(entry: Entry, lang: str) -> str:
+    t = entry.timing
+    if not t:
+        return ""
+    if t["saved"] is None:
+        return T["debug_start"](lang).format(v=entry.version, check=t["check_ms"], draw=t["draw_ms"])
+    ready = max(0.0, (t["ready"] - t["saved"]) * 1000)
+    return T["debug"](lang).format(v=entry.version, ready=ready, check=t["check_ms"], draw=t["draw_ms"])
+
+
+def fragments(entry: Entry, layout: str) -> dict[str, object]:
+    """What a page replaces after a save (or a change of layout)."""
+    lang = entry_lang(entry)
+    return {
+        "key": entry.key,
+        "version": entry.version,
+        "layout": layout,
+        "lang": lang,
+        "title": title_of(entry),
+        "ready": entry.timing.get("ready", time.time()),
+        "html": {
+            "title": esc(title_of(entry)),
+            "level": level_html(entry, lang),
+            "problem": problem_html(entry, layout, lang),
+            "diagram": diagram_html(entry, layout),
+            "weak": weak_html(entry, lang),
+            "curve": curve_html(entry, lang),
+            "debug": esc(debug_text(entry, lang)),
+        },
+    }
+
+
+def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None) -> str:
+    lang = entry_lang(entry)
+    parts = fragments(entry, layout)["html"]
+    current = ' aria-current="true"'
+    layouts = "".join(
+        f'<a class="layout" data-layout="{name}" href="{esc(cycle_url(entry.key, name, present))}"'
+        f'{current if name == layout else ""}>{esc(T[name](lang))}</a>'
+        for name in LAYOUTS)
+    around = ""
+    if prev_key is not None:
+        around = (f'<a id="prev" rel="prev" href="{esc(cycle_url(prev_key, layout, present))}">← {esc(T["previous"](lang))}</a>'
+                  f'<a id="next" rel="next" href="{esc(cycle_url(next_key, layout, present))}">{esc(T["next"](lang))} →</a>')
+    problem = parts["problem"]
+    body = (
+        "<header>"
+        f'<nav><a id="to-index" href="/">{esc(T["all_cycles"](lang))}</a>{around}'
+        f'<span class="layouts">{layouts}</span>'
+        f'<button type="button" id="present">{esc(T["present"](lang))}</button></nav>'
+        f'<h1 id="title">{parts["title"]}</h1>'
+        f'<p id="level">{parts["level"]}</p>'
+        "</header>"
+        f'<div id="problem" role="alert"{"" if problem else " hidden"}>{problem}</div>'
+        "<main>"
+        f'<section id="diagram-section" aria-label="{esc(T["h_diagram"](lang))}"><div id="diagram">{parts["diagram"]}</div></section>'
+        f'<section id="weak-section"><h2>{esc(T["h_weak"](lang))}</h2><div id="weak">{parts["weak"]}</div></section>'
+        f'<section id="curve-section"><h2>{esc(T["h_curve"](lang))}</h2><div id="curve">{parts["curve"]}</div></section>'
+        "</main>"
+        f'<footer><p id="keys">{esc(T["keys"](lang))}</p><p id="live" class="live"></p>'
+        f'<p id="debug">{parts["debug"]}</p></footer>'
+    )
+    data = {"key": entry.key, "version": entry.version, "layout": layout, "ready": entry.timing.get("ready", 0),
+            "shown-label": T["shown"](lang), "lost-label": T["lost"](lang)}
+    return _document(lang, title_of(entry), "cycle" + (" present" if present else ""), data, body)
+
+
+def _document(lang: str, title: str, body_class: str, data: dict[str, object], body: str) -> str:
+    attrs = "".join(f' data-{name}="{esc(value)}"' for name, value in data.items())
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(lang)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="referrer" content="no-referrer">'
+        f"<title>{esc(title)} — cyclemap</title>"
+        '<link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="/assets/serve.css">'
+        '<script src="/assets/serve.js" defer></script>'
+        f'</head><body class="{body_class}"{attrs}>{body}</body></html>\n'
+    )
