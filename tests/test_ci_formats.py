@@ -280,7 +280,6 @@ def test_github_escaping_round_trips_any_text(text):
 @given(st.text(min_size=1), st.text())
 def test_junit_carries_any_message_and_path(tmp_path_factory, message, name):
     junitparser = pytest.importorskip("junitparser")
-    from cyclemap.outputs.report.junit_format import clean
 
     path = f"cycles/{name}.yaml"
     result = CheckedCycle(path, [Diagnostic(path, Pos(2, 3), "CM003", Severity.ERROR, Text(message, message))], None, "en")
