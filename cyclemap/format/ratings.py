@@ -495,13 +495,17 @@ def apply_ratings(cycle: Cycle, path: str, segment: str | None = None,
     ratings = load_ratings(path, cycle, segment)
     merged, kept = merge_ratings(cycle, ratings.answers, min_responses)
     diagnostics = ratings.diagnostics()
-    for moment_id, n in kept:
-        moment = cycle.moment(moment_id)
+    if kept:
+        listed = ", ".join(f"`{m}` ({n} / {cycle.moment(m).responses})" for m, n in kept[:12])
+        listed += "…" if len(kept) > 12 else ""
         diagnostics.append(_diag(
             str(path), Pos(1, 1),
-            f"`{moment_id}`: {n} survey answers set aside; the file's score {moment.score:g} rests on {moment.responses}",
-            f"`{moment_id}`: {n} respuestas de encuesta apartadas; la nota del archivo, {moment.score:g}, se basa en {moment.responses}",
+            f"survey answers set aside for {len(kept)} moments: the file's own scores rest on more answers "
+            f"(survey / file): {listed}",
+            f"respuestas de encuesta apartadas en {len(kept)} momentos: las notas del propio archivo se basan en más "
+            f"respuestas (encuesta / archivo): {listed}",
             Text(f"survey answers replace a file's score from {min_responses:g} answers (threshold `min_responses`)",
-                 f"las respuestas de encuesta reemplazan la nota del archivo desde {min_responses:g} respuestas (umbral `min_responses`)"),
-            moment_id, Severity.INFO, "set-aside"))
+                 f"las respuestas de encuesta reemplazan la nota del archivo desde {min_responses:g} respuestas "
+                 "(umbral `min_responses`)"),
+            None, Severity.INFO, "set-aside"))
     return merged, diagnostics
