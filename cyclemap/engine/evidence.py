@@ -49,6 +49,14 @@ class ScoreEvidence:
         """Too few answers to rank this score among well-measured ones."""
         return self.n is None or self.n < min_responses
 
+    def as_data(self, min_responses: float) -> dict:
+        """For JSON views: count, mean, 95 % interval, spread, dissatisfied share, and
+        whether the score is uncertain (fewer answers than `min_responses`)."""
+        r = lambda v: None if v is None else round(v, 3)  # noqa: E731
+        return {"n": self.n, "mean": r(self.mean), "low": r(self.low), "high": r(self.high), "sd": r(self.sd),
+                "sd_assumed": self.sd_assumed, "dissatisfied": r(self.dissatisfied),
+                "uncertain": self.uncertain(min_responses)}
+
     @property
     def half_width(self) -> float | None:
         return None if self.low is None or self.high is None else (self.high - self.low) / 2

@@ -340,6 +340,13 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
             _long_row(result, row, line, sheet, path, header, columns, ids, id_set, wanted, value_of,
                       unknown_moments, seen_respondent)
 
+    if segment is not None and "segment" in columns and not result.answers and not result.problems:
+        found = ", ".join(f"{s} ({n})" for s, n in result.segments.most_common(10)) or "-"
+        result.add_problem(_diag(path, Pos(1, 1), f"no answers from the segment `{_shown(segment)}`; the file's segments: {found}",
+                                 f"no hay respuestas del segmento `{_shown(segment)}`; segmentos del archivo: {found}",
+                                 Text("check the spelling of --segment", "revise cómo está escrito --segment"),
+                                 subject="segment"))
+        return
     if not any_row or (header is not None and not result.answers and not result.problems and not result.skipped):
         raise Unreadable(1, "the ratings file has no ratings", "el archivo de calificaciones no tiene calificaciones",
                          Text("one row per answer (moment,rating[,respondent]) or per respondent (a column per moment)",
@@ -350,12 +357,6 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
                                  f"ninguno de los momentos de este archivo ({names}) está en el ciclo: ¿una encuesta de otro ciclo?",
                                  Text("pass the ratings of this cycle's survey", "pase las calificaciones de la encuesta de este ciclo"),
                                  subject="another-cycle"))
-    if segment is not None and "segment" in columns and not result.answers and not result.problems:
-        found = ", ".join(f"{s} ({n})" for s, n in result.segments.most_common(10)) or "-"
-        result.add_problem(_diag(path, Pos(1, 1), f"no answers from the segment `{_shown(segment)}`; the file's segments: {found}",
-                                 f"no hay respuestas del segmento `{_shown(segment)}`; segmentos del archivo: {found}",
-                                 Text("check the spelling of --segment", "revise cómo está escrito --segment"),
-                                 subject="segment"))
 
 
 def _check_segment_column(result: Ratings, path: str, columns: dict, segment: str | None, sheet: str) -> None:
