@@ -373,7 +373,7 @@ def _segment_ok(result: Ratings, row: list[str], columns: dict, wanted: str | No
     index = columns["segment"]
     value = row[index].strip() if index < len(row) else ""
     if value:
-        result.segments[value[:MAX_SHOWN]] += 1
+        result.segments[_plain(value[:MAX_SHOWN])] += 1  # `New` and `new ` are one segment
     return wanted is None or _plain(value) == wanted
 
 
