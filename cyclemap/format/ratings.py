@@ -439,25 +439,30 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
 # -- merging -----------------------------------------------------------------------------
 
 def merge_ratings(cycle: Cycle, ratings: dict[str, "array | list[float]"],
-                  min_responses: float = DEFAULT_MIN_RESPONSES) -> tuple[Cycle, list[tuple[str, int]]]:
+                  min_responses: float = DEFAULT_MIN_RESPONSES,
+                  importance: dict[str, "array | list[float]"] | None = None) -> tuple[Cycle, list[tuple[str, int]]]:
     """A copy of the cycle with each moment's survey answers merged by the rule in the
-    module's doc (score = mean, responses = count, answers = the answers). Also returns
-    the (moment id, answers) set aside because the file's score rests on more."""
-    if not ratings:
+    module's doc (score = mean, responses = count, answers = the answers; importance =
+    the importance answers). Also returns the (moment id, answers) set aside because the
+    file's score rests on more."""
+    importance = importance or {}
+    if not ratings and not importance:
         return cycle, []
     done: set[str] = set()
     kept: list[tuple[str, int]] = []
     moments = []
     for moment in cycle.moments:
         values = ratings.get(moment.id)
+        if importance.get(moment.id) and moment.id not in done:
+            moment = replace(moment, importance=tuple(importance[moment.id]))
         if values and moment.id not in done:
-            done.add(moment.id)
             n = len(values)
             if (n >= min_responses or moment.score is None or moment.responses is None
                     or n >= moment.responses):
                 moment = replace(moment, score=round(sum(values) / n, 2), responses=n, answers=tuple(values))
             else:
                 kept.append((moment.id, n))
+        done.add(moment.id)
         moments.append(moment)
     return replace(cycle, moments=moments), kept
 
@@ -494,7 +499,7 @@ def apply_ratings(cycle: Cycle, path: str, segment: str | None = None,
     and the CM009 diagnostics (unusable rows and cells, skipped answers, answers set aside).
     Raises OSError when the file cannot be opened at all."""
     ratings = load_ratings(path, cycle, segment)
-    merged, kept = merge_ratings(cycle, ratings.answers, min_responses)
+    merged, kept = merge_ratings(cycle, ratings.answers, min_responses, ratings.importance)
     diagnostics = ratings.diagnostics()
     if kept:
         listed = ", ".join(f"`{m}` ({n} / {cycle.moment(m).responses})" for m, n in kept[:12])

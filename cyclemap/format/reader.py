@@ -68,10 +68,10 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
 }
 
-CYCLE_KEYS = ("cyclemap", "title", "customer", "language", "scale", "stages", "closed", "moments")
+CYCLE_KEYS = ("cyclemap", "title", "customer", "language", "scale", "stages", "closed", "volume", "moments")
 MOMENT_KEYS = (
     "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard", "recovery",
-    "dimensions", "expectation", "score", "responses", "feedback", "notes", "ignore", "next",
+    "dimensions", "expectation", "score", "responses", "feedback", "volume", "notes", "ignore", "next",
 )
 BRANCH_KEYS = ("to", "when")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
@@ -111,7 +111,7 @@ SPANISH_KEYS = {
     "dueno": "owner", "estandar": "standard", "recuperacion": "recovery",
     "dimensiones": "dimensions", "expectativa": "expectation", "puntuacion": "score",
     "nota": "score", "calificacion": "score", "respuestas": "responses", "notas": "notes",
-    "siguiente": "next", "ignorar": "ignore", "cuando": "when", "hacia": "to",
+    "siguiente": "next", "ignorar": "ignore", "cuando": "when", "hacia": "to", "volumen": "volume",
 }
 
 
@@ -665,6 +665,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
     customer = r.text(top["customer"][1], "customer") if "customer" in top else None
     language = r.choice(top["language"][1], "language", LANGUAGES, LANGUAGE_ALIASES) if "language" in top else None
     closed = r.boolean(top["closed"][1], "closed") if "closed" in top else True
+    volume = r.integer(top["volume"][1], "volume") if "volume" in top else None
     scale = _read_scale(r, top["scale"][1]) if "scale" in top else DEFAULT_SCALE
     stages: tuple[str, ...] = ()
     if "stages" in top:
@@ -685,6 +686,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
         scale=scale or DEFAULT_SCALE,
         stages=stages,
         closed=True if closed is None else closed,
+        volume=volume,
         path=path,
         positions=positions,
     )
@@ -761,6 +763,7 @@ def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
             "score": lambda n: r.number(n, "score"),
             "responses": lambda n: r.integer(n, "responses"),
             "feedback": lambda n: r.boolean(n, "feedback"),
+            "volume": lambda n: r.integer(n, "volume"),
             "notes": lambda n: r.text(n, "notes"),
             "ignore": lambda n: r.text_list(n, "ignore", lambda c: _read_code(r, c)),
             "next": lambda n: _read_next(r, n),
@@ -798,6 +801,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
         score=values.get("score"),  # type: ignore[arg-type]
         responses=values.get("responses"),  # type: ignore[arg-type]
         feedback=bool(values.get("feedback") or False),
+        volume=values.get("volume"),  # type: ignore[arg-type]
         notes=values.get("notes"),  # type: ignore[arg-type]
         ignore=values.get("ignore") or (),  # type: ignore[arg-type]
         next=values.get("next"),  # type: ignore[arg-type]
