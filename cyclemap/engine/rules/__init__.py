@@ -215,8 +215,12 @@ def all_rules() -> dict[str, Rule]:
 
 
 def all_thresholds() -> dict[str, Threshold]:
-    """Every rule's thresholds by name, in catalogue order."""
-    return {t.name: t for rule in all_rules().values() for t in rule.thresholds}
+    """Every rule's thresholds by name, in catalogue order, then the labelled assumptions
+    of the customers-at-risk estimate (`engine.at_risk`), settable the same way."""
+    from cyclemap.engine.at_risk import ASSUMPTIONS
+
+    found = {t.name: t for rule in all_rules().values() for t in rule.thresholds}
+    return found | {t.name: t for t in ASSUMPTIONS}
 
 
 def get_rule(code: str) -> Rule | None:
