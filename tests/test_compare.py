@@ -85,3 +85,16 @@ def test_a_wave_of_another_cycle_and_usage_errors(cli, write):
     assert cli("compare", str(cycle), "--ratings", str(ours)).code == 2
     assert cli("compare", str(cycle), "--ratings", str(ours), "--against", "nope.csv").code == 2
     assert cli("compare", str(cycle), "--ratings", str(ours), "--against", str(ours), "-f", "xml").code == 2
+
+
+def test_the_documented_example_is_real_output(cli):
+    from tests.conftest import ROOT
+
+    run = cli("compare", "examples/banco.yaml", "--ratings", "examples/encuestas/banco-marzo.csv",
+              "--against", "examples/encuestas/banco-junio.csv")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    for doc in ("README.md", "docs/survey.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        for line in lines[:8]:  # what the docs show, before their "..."
+            assert line in text, (doc, line)

@@ -231,3 +231,15 @@ def test_segment_needs_a_segment_column_and_ratings(cli, cycle, write):
     assert run.code == 0 and "has no `segment` column" in run.out
     run = cli("check", str(cycle), "--segment", "new")
     assert run.code == 2 and "--segment needs --ratings" in run.err
+
+
+def test_too_many_answers_are_refused_whole(monkeypatch):
+    from cyclemap.format import ratings
+    from cyclemap.format.reader import load_text
+
+    monkeypatch.setattr(ratings, "MAX_ANSWERS", 10)
+    cycle, _ = load_text(CYCLE, "bank.yaml")
+    result = ratings.read_table(b"wait,4\n" * 10 + b"wait,5\n", "r.csv", cycle)
+    [problem] = result.diagnostics()
+    assert result.answers == {} and problem.pos.line == 11 and "more than 10 answers" in problem.message("en")
+    assert ratings.read_table(b"wait,4\n" * 10, "r.csv", cycle).count == 10

@@ -41,6 +41,7 @@ CODE = "CM009"
 # The largest ratings file read: a survey of a few hundred thousand answers fits easily;
 # the cap keeps memory bounded (a 10-million-row file is refused, not half-read).
 MAX_BYTES = 16 * 1024 * 1024
+MAX_ANSWERS = 1_000_000  # answers kept in memory; a file with more is refused whole
 MAX_PROBLEMS = 20  # located messages in full; past this they are counted
 MAX_SHOWN = 40  # characters of a cell echoed in a message
 DEFAULT_MIN_RESPONSES = 5.0
@@ -70,11 +71,10 @@ def _shown(text: str) -> str:
 
 
 def _number(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if len(text) > 40:
+    if len(text) > 60:
         return None
     try:
-        value = float(text)
+        value = float(text.replace(",", "."))  # float() ignores surrounding spaces
     except ValueError:
         return None
     return value if math.isfinite(value) else None
@@ -92,6 +92,7 @@ class Ratings:
     hidden: int = 0  # problems counted past MAX_PROBLEMS
     segments: Counter = field(default_factory=Counter)  # segment -> rows seen (before the filter)
     shape: str = "long"
+    used: int = 0  # answers kept so far (MAX_ANSWERS)
 
     def add_problem(self, diag: Diagnostic) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -121,6 +122,15 @@ class Ratings:
                                   "nada que corregir: una pregunta sin respuesta no cuenta"),
                              severity=Severity.INFO, subject="skipped"))
         return out
+
+
+def _keep(result: Ratings, target: dict, moment_id: str, value: float, line: int) -> None:
+    result.used += 1
+    if result.used > MAX_ANSWERS:
+        raise Unreadable(line, f"more than {MAX_ANSWERS:,} answers: too many to read at once",
+                         f"más de {MAX_ANSWERS:,} respuestas: demasiadas para leerlas de una vez",
+                         Text("split the file by wave or segment", "divida el archivo por oleada o segmento"))
+    target.setdefault(moment_id, array("d")).append(value)
 
 
 def _diag(path: str, pos: Pos, en: str, es: str, hint: Text | None = None, moment: str | None = None,
@@ -267,10 +277,12 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
 
     def value_of(raw: str, moment_id: str, line: int, col: int, sheet: str, what: tuple[str, str] = ("rating", "calificación")):
         """A number on the scale, None for a skipped answer; a problem otherwise."""
-        if _plain(raw) in NO_ANSWER:
+        value = _number(raw)  # the common case first: a plain number
+        if value is None and (not raw.strip() or _plain(raw) in NO_ANSWER):
             result.skipped += 1
             return None
-        value = _number(raw)
+        if value is not None and low <= value <= high:
+            return value
         pos, pre, _ = _where(path, line, col, sheet)
         if value is None:
             result.add_problem(_diag(path, pos, f"{pre}the {what[0]} `{_shown(raw)}` for `{moment_id}` is not a number",
@@ -386,7 +398,7 @@ def _wide_row(result, row, line, sheet, path, columns, moment_cols, importance_c
             raw = row[i] if i < len(row) else ""
             value = value_of(raw, moment_id, line, i + 1, sheet, what)
             if value is not None:
-                target.setdefault(moment_id, array("d")).append(value)
+                _keep(result, target, moment_id, value, line)
 
 
 def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, wanted, value_of,
@@ -428,12 +440,12 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
         seen_respondent[key] = line
     value = value_of(raw, moment_id, line, 2, sheet)
     if value is not None:
-        result.answers.setdefault(moment_id, array("d")).append(value)
+        _keep(result, result.answers, moment_id, value, line)
     if "importance" in columns and columns["importance"] < len(row) and row[columns["importance"]].strip():
         importance = value_of(row[columns["importance"]], moment_id, line, columns["importance"] + 1, sheet,
                               ("importance", "importancia"))
         if importance is not None:
-            result.importance.setdefault(moment_id, array("d")).append(importance)
+            _keep(result, result.importance, moment_id, importance, line)
 
 
 # -- merging -----------------------------------------------------------------------------
