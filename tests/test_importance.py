@@ -55,3 +55,13 @@ def test_no_quadrants_without_importance_answers(write):
 
 def test_a_moment_on_the_crosshair_counts_as_high():
     assert quadrant_of(3, 3, 3, 3) == "keep" and quadrant_of(2.9, 3, 3, 3) == "overkill"
+
+
+def test_long_form_with_an_importance_column(write):
+    source = write("bank.yaml", CYCLE)
+    rows = "".join(f"{m},{p},r{r},{i}\n" for r in range(5)
+                   for m, p, i in (("wait", 2, 5), ("served", 5, 4), ("arrive", 3, 1)))
+    ratings = write("long.csv", "momento,calificación,encuestado,importancia\n" + rows)
+    result = importance_performance(Pipeline(ratings=str(ratings)).check(str(source)))
+    assert {p.id: p.quadrant for p in result.placements} == {"wait": "concentrate", "served": "keep", "arrive": "low"}
+    assert [round(p.importance, 2) for p in result.placements] == [1, 5, 4]
