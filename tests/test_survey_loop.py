@@ -243,3 +243,20 @@ def test_too_many_answers_are_refused_whole(monkeypatch):
     [problem] = result.diagnostics()
     assert result.answers == {} and problem.pos.line == 11 and "more than 10 answers" in problem.message("en")
     assert ratings.read_table(b"wait,4\n" * 10, "r.csv", cycle).count == 10
+
+
+def test_a_damaged_workbook_says_where_it_stopped(cli, cycle, tmp_path):
+    import zipfile
+
+    template = tmp_path / "survey.xlsx"
+    assert cli("survey", str(cycle), "-o", str(template)).code == 0
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = data[: len(data) // 2]  # cut the sheet's XML in half
+            target.writestr(item, data)
+    run = cli("check", str(cycle), "--ratings", str(damaged), "--select", "CM009")
+    assert run.code == 1 and f"{damaged}:" in run.out and "Traceback" not in run.err
+    assert "workbook" in run.out

@@ -205,23 +205,31 @@ def csv_rows(data: bytes) -> Iterator[tuple[int, list[str], str]]:
 
 def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
     """(row number, cells as text, sheet name) for the first sheet. Raises Unreadable."""
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except Exception as exc:  # not a zip, a zip without a workbook, damaged XML: openpyxl raises many kinds
         raise Unreadable(1, f"not a readable Excel workbook ({_shown(str(exc))})",
                          f"no es un libro de Excel legible ({_shown(str(exc))})",
                          Text("save it as .xlsx, or export it as CSV UTF-8", "guárdelo como .xlsx, o expórtelo como CSV UTF-8"))
+    number = 0
     try:
+        if not book.worksheets:
+            raise Unreadable(1, "the workbook has no sheet of cells", "el libro no tiene una hoja de celdas")
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = ["" if v is None else (format(v, "g") if isinstance(v, float) else str(v)) for v in values]
             while cells and cells[-1] == "":
                 cells.pop()
             yield number, cells, sheet.title
+    except Unreadable:
+        raise
+    except Exception as exc:  # a damaged workbook fails in many ways inside openpyxl
+        raise Unreadable(number + 1, f"the workbook cannot be read past row {number} ({_shown(str(exc))})",
+                         f"el libro no se puede leer después de la fila {number} ({_shown(str(exc))})",
+                         Text("open it and save it again, or export it as CSV UTF-8",
+                              "ábralo y guárdelo de nuevo, o expórtelo como CSV UTF-8"))
     finally:
         book.close()
 
