@@ -260,3 +260,14 @@ def test_a_damaged_workbook_says_where_it_stopped(cli, cycle, tmp_path):
     run = cli("check", str(cycle), "--ratings", str(damaged), "--select", "CM009")
     assert run.code == 1 and f"{damaged}:" in run.out and "Traceback" not in run.err
     assert "workbook" in run.out
+
+
+def test_a_form_tools_export_with_questions_as_headers(cli, cycle, write):
+    # Google Forms / Microsoft Forms name columns by the question, in the customer's words.
+    export = write("form.csv", (
+        "Marca temporal,How was it? Waits in line,How was it? Is served at the desk,Segment\n"
+        "2026/03/02 10:01,2,5,new\n2026/03/02 10:05,3,4,new\n2026/03/02 11:00,,4,regular\n"))
+    read = evidence(cli, cycle, export)
+    assert (read["wait"]["responses"], read["wait"]["score"]) == (2, 2.5)
+    assert (read["served"]["responses"], read["served"]["score"]) == (3, 4.33)
+    assert evidence(cli, cycle, export, "--segment", "regular")["served"]["responses"] == 1

@@ -6,7 +6,8 @@ Two shapes are read, from CSV or XLSX (the first sheet):
 - long: one answer per row, `moment,rating[,respondent]`, header optional (Spanish
   headers `momento,calificación,encuestado` too); more named columns such as `segment`
   or `importance` are read, others ignored;
-- wide: one respondent per row, a column per moment id (what `cyclemap survey` makes),
+- wide: one respondent per row, a column per moment, named by its id (what `cyclemap
+  survey` makes) or by a question containing the moment's name (what form tools export),
   plus any of `respondent`, `segment`, `date`, `comment`, and `importance_<id>` columns.
 
 CSV: commas, semicolons or tabs; decimal commas (`4,5`) when the separator allows them;
@@ -324,13 +325,16 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
             cells = [c.strip() for c in row]
             headerless = (len(row) in (2, 3) and cells[0] in id_set
                           and (_number(row[1]) is not None or _plain(row[1]) in NO_ANSWER))
-            if not headerless and any(c in id_set for c in cells):
+            by_name = _columns_by_name(cells, cycle, id_set)
+            if not headerless and (any(c in id_set for c in cells) or by_name):
                 header = names
                 result.shape = "wide"
                 for i, cell in enumerate(cells):
                     name = names[i]
                     if cell in id_set:
                         moment_cols[i] = cell
+                    elif i in by_name:
+                        moment_cols[i] = by_name[i]
                     elif name.startswith(("importance_", "importancia_")) and cell.split("_", 1)[1] in id_set:
                         importance_cols[i] = cell.split("_", 1)[1]
                     elif name in HEADER_EXTRA or not name:
@@ -377,6 +381,26 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
                                  f"ninguno de los momentos de este archivo ({names}) está en el ciclo: ¿una encuesta de otro ciclo?",
                                  Text("pass the ratings of this cycle's survey", "pase las calificaciones de la encuesta de este ciclo"),
                                  subject="another-cycle"))
+
+
+def _columns_by_name(cells: list[str], cycle: Cycle, id_set: set[str]) -> dict[int, str]:
+    """Columns a form tool named by the question (`How was it? Waits in line`) rather than
+    by moment id: a header that contains a moment's name (the longest name that fits),
+    each moment taken once."""
+    names = sorted(((_plain(m.name), m.id) for m in cycle.moments if len(m.name.strip()) >= 4),
+                   key=lambda pair: -len(pair[0]))
+    found: dict[int, str] = {}
+    taken: set[str] = set()
+    for i, cell in enumerate(cells):
+        text = _plain(cell)
+        if not text or cell in id_set or text.startswith(("importance", "importancia")) or text.startswith("#"):
+            continue
+        for name, moment_id in names:
+            if moment_id not in taken and name in text:
+                found[i] = moment_id
+                taken.add(moment_id)
+                break
+    return found
 
 
 def _check_segment_column(result: Ratings, path: str, columns: dict, segment: str | None, sheet: str) -> None:
