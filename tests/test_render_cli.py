@@ -214,7 +214,7 @@ def test_export_json_keys_and_file(cli, tmp_path):
     moment = data["moments"][0]
     assert list(moment) == ["id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard",
                             "recovery", "dimensions", "expectation", "score", "responses", "feedback",
-                            "notes", "ignore", "next"]
+                            "notes", "ignore", "next", "evidence"]
     assert moment["next"] == [{"to": "turno", "when": None}]
     assert data["moments"][-2]["next"] == [{"to": "llegada", "when": None}]
     assert data["moments"][1]["next"][1] == {"to": "queja", "when": "espera mayor a 15 min"}

@@ -9,7 +9,7 @@ import typer
 from cyclemap.cli import app
 from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice, check_lang
 from cyclemap.cli.common import (
-    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, guarded, h,
+    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, guarded, h,
 )
 
 
@@ -55,6 +55,7 @@ def check(
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
+    segment: SegmentOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -76,7 +77,7 @@ def check(
     """
     raise typer.Exit(run_check(paths, fmt=fmt, fail_on=fail_on, output=output, exclude=exclude,
                                baseline=baseline, select=select, ignore=ignore, config=config,
-                               ratings=ratings, lang=lang))
+                               ratings=ratings, segment=segment, lang=lang))
 
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -97,7 +98,7 @@ def exit_code(results, fail_on: str) -> int:
 
 def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", output: str | None = None,
               exclude: list[str] | None = None, baseline: str | None = None, select: str | None = None,
-              ignore: str | None = None, config: str | None = None, ratings: str | None = None,
+              ignore: str | None = None, config: str | None = None, ratings: str | None = None, segment: str | None = None,
               lang: str | None = None) -> int:
     """Check the files, deliver the report (stdout or --output), and return the exit code.
     Raises UsageError for a bad option value, path, output or settings file."""
@@ -109,7 +110,7 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
 
     check_choice("--format", fmt, FORMATS)
     check_choice("--fail-on", fail_on, FAIL_ON)
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     files = collect_files(paths, exclude)
     if ratings is not None and len(files) > 1:
         raise UsageError("--ratings applies to one cycle file; check the others separately",

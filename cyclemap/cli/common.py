@@ -68,7 +68,13 @@ ConfigOption = Annotated[
 ]
 RatingsOption = Annotated[
     Optional[str],
-    typer.Option("--ratings", metavar="FILE.csv", help=h(
-        "Survey ratings (moment,rating[,respondent]) to merge into the scores at run time; the YAML is not changed.",
-        "Calificaciones de encuesta (momento,calificación[,encuestado]) que se combinan con las notas al ejecutar; el YAML no cambia.")),
+    typer.Option("--ratings", metavar="FILE.csv|.xlsx", help=h(
+        "Survey answers (.csv or .xlsx; one row per answer, or per respondent with a column per moment) to merge into the scores at run time; the YAML is not changed.",
+        "Respuestas de encuesta (.csv o .xlsx; una fila por respuesta, o por encuestado con una columna por momento) que se combinan con las notas al ejecutar; el YAML no cambia.")),
+]
+SegmentOption = Annotated[
+    Optional[str],
+    typer.Option("--segment", metavar="VALUE", help=h(
+        "With --ratings: use only the answers of this segment (the ratings file's `segment` column).",
+        "Con --ratings: usa solo las respuestas de este segmento (la columna `segment` del archivo de calificaciones).")),
 ]

@@ -10,7 +10,7 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
+    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
     UsageError, check_choice, guarded, h,
 )
 
@@ -41,6 +41,7 @@ def export(
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
+    segment: SegmentOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -59,7 +60,7 @@ def export(
     from cyclemap.outputs.export import EXPORTS, export as convert
     from cyclemap.outputs.report import render as report
 
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     check_choice("--to", to, EXPORTS)
     if output not in (None, "-"):
         try:

@@ -10,7 +10,7 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError,
+    EXIT_FINDINGS, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
     guarded, h,
 )
 
@@ -76,6 +76,7 @@ def handout(
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
+    segment: SegmentOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -98,7 +99,7 @@ def handout(
     from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
     from cyclemap.format.diagnostics import Severity, shown
 
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     if not 0 < timeout < 1e6:  # also refuses inf and nan
         raise UsageError("--timeout must be a number of seconds more than 0",
                          "--timeout debe ser un número de segundos mayor que 0")

@@ -18,7 +18,7 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption,
+    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
     SelectOption, UsageError, check_choice, guarded, h,
 )
 
@@ -164,6 +164,7 @@ def render(
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
+    segment: SegmentOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -183,7 +184,7 @@ def render(
 
     from cyclemap.cli.usage import make_pipeline
 
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     check_choice("--layout", layout, LAYOUTS)
     check_choice("--engine", engine, ENGINES)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)

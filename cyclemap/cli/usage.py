@@ -110,7 +110,7 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
 # -- the one way from options to checked cycles ---------------------------------------
 
 def make_pipeline(*, config: str | None = None, select: str | None = None, ignore: str | None = None,
-                  lang: str | None = None, ratings: str | None = None):
+                  lang: str | None = None, ratings: str | None = None, segment: str | None = None):
     """The pipeline for these options (cyclemap.engine.pipeline). A bad language, ratings
     file or settings file is a usage error (exit 2) naming the file and line."""
     from cyclemap.engine.pipeline import Pipeline
@@ -118,8 +118,11 @@ def make_pipeline(*, config: str | None = None, select: str | None = None, ignor
 
     lang = check_lang(lang)
     ratings = check_ratings(ratings)
+    if segment is not None and ratings is None:
+        raise UsageError("--segment needs --ratings (the file whose answers it filters)",
+                         "--segment necesita --ratings (el archivo cuyas respuestas filtra)")
     try:
-        return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+        return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)
 

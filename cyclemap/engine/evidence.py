@@ -49,6 +49,14 @@ class ScoreEvidence:
         """Too few answers to rank this score among well-measured ones."""
         return self.n is None or self.n < min_responses
 
+    def as_data(self, min_responses: float) -> dict:
+        """For JSON views: count, mean, 95 % interval, spread, dissatisfied share, and
+        whether the score is uncertain (fewer answers than `min_responses`)."""
+        r = lambda v: None if v is None else round(v, 3)  # noqa: E731
+        return {"n": self.n, "mean": r(self.mean), "low": r(self.low), "high": r(self.high), "sd": r(self.sd),
+                "sd_assumed": self.sd_assumed, "dissatisfied": r(self.dissatisfied),
+                "uncertain": self.uncertain(min_responses)}
+
     @property
     def half_width(self) -> float | None:
         return None if self.low is None or self.high is None else (self.high - self.low) / 2
@@ -101,3 +109,76 @@ def gap(moment: Moment) -> float | None:
     if moment.score is None or moment.expectation is None:
         return None
     return moment.score - moment.expectation
+
+
+# -- is a change real? Welch's t-test on two sets of answers ----------------------------
+
+@dataclass(frozen=True)
+class Welch:
+    """Welch's unequal-variances t-test of mean(b) - mean(a): two-sided p-value."""
+
+    change: float  # mean(b) - mean(a)
+    t: float
+    df: float
+    p: float
+
+    def significant(self, alpha: float = 0.05) -> bool:
+        return self.p < alpha
+
+
+def _mean_var(values) -> tuple[float, float, int]:
+    n = len(values)
+    mean = sum(values) / n
+    return mean, sum((v - mean) ** 2 for v in values) / (n - 1), n
+
+
+def welch(a, b) -> Welch | None:
+    """Welch's t-test between two samples of answers; None when either has fewer than two
+    (there is no spread to test against). It accounts for each side's count and spread,
+    and does not assume equal variances (two waves or segments rarely have them)."""
+    if len(a) < 2 or len(b) < 2:
+        return None
+    ma, va, na = _mean_var(a)
+    mb, vb, nb = _mean_var(b)
+    change = mb - ma
+    se2 = va / na + vb / nb
+    if se2 == 0:  # every answer identical on both sides: a change is certain, no change is none
+        return Welch(change, math.copysign(math.inf, change) if change else 0.0, na + nb - 2, 0.0 if change else 1.0)
+    t = change / math.sqrt(se2)
+    df = se2 ** 2 / ((va / na) ** 2 / (na - 1) + (vb / nb) ** 2 / (nb - 1)) if va or vb else na + nb - 2
+    return Welch(change, t, df, t_two_sided_p(t, df))
+
+
+def t_two_sided_p(t: float, df: float) -> float:
+    """P(|T| >= |t|) for Student's t with `df` degrees of freedom: I_x(df/2, 1/2) with
+    x = df / (df + t²), the regularised incomplete beta function."""
+    if math.isinf(t):
+        return 0.0
+    x = df / (df + t * t)
+    return min(1.0, max(0.0, _betainc(df / 2, 0.5, x)))
+
+
+def _betainc(a: float, b: float, x: float) -> float:
+    """Regularised incomplete beta I_x(a, b), by its continued fraction (Lentz)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x))
+    if x > (a + 1) / (a + b + 2):  # the fraction converges fast only on this side
+        return 1.0 - _betainc(b, a, 1.0 - x)
+    tiny = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 300):
+        m2 = 2 * m
+        for num in (m * (b - m) * x / ((a + m2 - 1) * (a + m2)), -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))):
+            d = 1.0 + num * d
+            d = 1.0 / (d if abs(d) > tiny else tiny)
+            c = 1.0 + num / c
+            c = c if abs(c) > tiny else tiny
+            h *= d * c
+        if abs(d * c - 1.0) < 1e-12:
+            break
+    return front * h / a

@@ -113,7 +113,8 @@ class Pipeline:
     settings file and ValueError for a bad language; the command line maps both."""
 
     def __init__(self, *, config: str | None = None, select: str | list[str] | None = None,
-                 ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None):
+                 ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
+                 segment: str | None = None):
         from cyclemap.format.settings import ConfigFinder
 
         if lang is not None and lang not in LANGS:
@@ -121,6 +122,7 @@ class Pipeline:
         self.finder = ConfigFinder(config, select, ignore)
         self.lang = lang
         self.ratings = ratings
+        self.segment = segment  # keep only the ratings of this segment
 
     def inputs(self, path: str) -> list[str]:
         """Every file a check of `path` reads: the cycle, its ratings and its settings
@@ -170,10 +172,12 @@ class Pipeline:
         if self.ratings is not None:
             from cyclemap.format.ratings import apply_ratings
 
-            cycle, rows = apply_ratings(cycle, self.ratings)
+            cycle, rows = apply_ratings(cycle, self.ratings, self.segment, settings.threshold("min_responses"))
             rule = all_rules()["CM009"]
             if rule in enabled_rules(settings):
-                extra = [replace(d, severity=severity_of(rule, settings)) for d in rows]
+                # Unusable rows take the rule's severity; notes (answers skipped, set aside) stay info.
+                extra = [replace(d, severity=severity_of(rule, settings)) if d.severity is Severity.ERROR else d
+                         for d in rows]
         checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings)
         checked.diagnostics = extra + analyse_cycle(cycle, settings, checked.context)
         return checked

@@ -77,6 +77,7 @@ class Moment:
     score: float | None = None
     responses: int | None = None
     feedback: bool = False
+    volume: int | None = None  # customers a month through this moment (for detours)
     notes: str | None = None
     ignore: tuple[str, ...] = ()
     # None means "the following moment" (or the first, at the end of a closed cycle).
@@ -87,6 +88,8 @@ class Moment:
     positions: dict[str, object] = field(default_factory=dict)
     # Run time only, never in the file: the survey answers `--ratings` gave this moment.
     answers: tuple[float, ...] = ()
+    # Run time only: how much this moment matters, as the survey's importance answers.
+    importance: tuple[float, ...] = ()
 
     @property
     def critical(self) -> bool:
@@ -109,6 +112,7 @@ class Cycle:
     scale: tuple[float, float] = DEFAULT_SCALE
     stages: tuple[str, ...] = ()
     closed: bool = True
+    volume: int | None = None  # customers a month through the cycle
     path: str = "<memory>"
     positions: dict[str, Pos] = field(default_factory=dict)
 

@@ -1,14 +1,27 @@
-"""Survey ratings (the report card) from a CSV, merged into a cycle at run time.
+"""Survey answers (the report card) read from what survey tools export, merged into a
+cycle at run time; the YAML file is never rewritten.
 
-A ratings file has one rating per row: `moment,rating[,respondent]`, with an optional
-header row (`moment,rating,respondent` or the Spanish `momento,calificacion,encuestado`).
-Commas, semicolons or tabs separate the columns (spreadsheets in Spanish locales save with
-semicolons); a decimal comma (`4,5`) is accepted when the value is quoted or the file
-uses semicolons. Blank rows and rows starting with `#` are skipped.
+Two shapes are read, from CSV or XLSX (the first sheet):
 
-Each moment that has ratings gets `score` = their mean and `responses` = their count,
-replacing what the YAML says; the YAML file is never rewritten. Every row that cannot be
-used is a CM009 diagnostic at `file.csv:line`, and the other rows still count.
+- long: one answer per row, `moment,rating[,respondent]`, header optional (Spanish
+  headers `momento,calificación,encuestado` too); more named columns such as `segment`
+  or `importance` are read, others ignored;
+- wide: one respondent per row, a column per moment, named by its id (what `cyclemap
+  survey` makes) or by a question containing the moment's name (what form tools export),
+  plus any of `respondent`, `segment`, `date`, `comment`, and `importance_<id>` columns.
+
+CSV: commas, semicolons or tabs; decimal commas (`4,5`) when the separator allows them;
+a UTF-8 BOM; UTF-16 with its BOM (Excel's "Unicode text"). Blank and N/A answers are
+skipped and counted. Every unusable row or cell is a CM009 diagnostic at `file:line`
+(XLSX: `Sheet!B7` in the message), the first `MAX_PROBLEMS` of them in full and the rest
+counted; the other answers still count.
+
+How survey answers and the file's own `score`/`responses` combine (`merge_ratings`):
+the survey's answers replace the file's score when there are at least `min_responses` of
+them, or at least as many as the file's `responses`, or when the file has no score or
+does not say how many answers its score rests on. Otherwise the file's score stands and a
+note says the survey's few answers were set aside: a handful of answers must not
+overturn a score measured on more.
 """
 
 from __future__ import annotations
@@ -16,153 +29,533 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import replace
+import unicodedata
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Iterator
 
 from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.format.model import Cycle, Pos
 
 CODE = "CM009"
-MAX_BYTES = 50 * 1024 * 1024
+# The largest ratings file read: a survey of a few hundred thousand answers fits easily;
+# the cap keeps memory bounded (a 10-million-row file is refused, not half-read).
+MAX_BYTES = 16 * 1024 * 1024
+MAX_ANSWERS = 1_000_000  # answers kept in memory; a file with more is refused whole
+MAX_PROBLEMS = 20  # located messages in full; past this they are counted
+MAX_SHOWN = 40  # characters of a cell echoed in a message
+DEFAULT_MIN_RESPONSES = 5.0
+
 HEADER_MOMENT = {"moment", "momento", "id", "moment_id", "momento_id"}
-HEADER_RATING = {"rating", "score", "calificacion", "calificación", "nota", "puntuacion", "puntuación", "valor", "value"}
+HEADER_RATING = {"rating", "score", "calificacion", "nota", "puntuacion", "valor", "value", "answer", "respuesta"}
+HEADER_RESPONDENT = {"respondent", "encuestado", "respondent_id", "encuestado_id", "response_id", "respuesta_id"}
+HEADER_SEGMENT = {"segment", "segmento"}
+HEADER_IMPORTANCE = {"importance", "importancia"}
+# Known extra columns of a wide export: kept or ignored, never mistaken for moments.
+HEADER_EXTRA = HEADER_RESPONDENT | HEADER_SEGMENT | {"date", "fecha", "comment", "comentario", "comments",
+                                                     "comentarios", "timestamp", "marca temporal", "email", "correo"}
+# Answers that mean "no answer": skipped and counted, never an error.
+NO_ANSWER = {"", "na", "n/a", "n.a.", "n. a.", "-", "--", "—", "nr", "ns", "nc", "ns/nc", "no sabe", "no aplica",
+             "no answer", "sin respuesta", "null", "none", "#n/a", "#n/d", "n/d", "nd"}
 
 
-def _diag(path: str, line: int, en: str, es: str, hint: Text | None = None, moment: str | None = None) -> Diagnostic:
-    return Diagnostic(path, Pos(line, 1), CODE, Severity.ERROR, Text(en, es),
-                      hint or Text("fix or remove this row; the other rows still count",
-                                   "corrija o quite esta fila; las demás filas cuentan igual"),
-                      moment)
+def _plain(text: str) -> str:
+    """Lower case, no accents, trimmed: how headers are compared."""
+    text = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _shown(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
 
 def _number(text: str) -> float | None:
+    if len(text) > 60:
+        return None
     try:
-        value = float(text.strip().replace(",", "."))
+        value = float(text.replace(",", "."))  # float() ignores surrounding spaces
     except ValueError:
         return None
     return value if math.isfinite(value) else None
 
 
+@dataclass
+class Ratings:
+    """What a ratings file gave, after any segment filter."""
+
+    path: str
+    answers: dict[str, array] = field(default_factory=dict)  # moment id -> answers
+    importance: dict[str, array] = field(default_factory=dict)  # moment id -> importance answers
+    problems: list[Diagnostic] = field(default_factory=list)
+    skipped: int = 0  # blank and N/A answers
+    hidden: int = 0  # problems counted past MAX_PROBLEMS
+    segments: Counter = field(default_factory=Counter)  # segment -> rows seen (before the filter)
+    shape: str = "long"
+    used: int = 0  # answers kept so far (MAX_ANSWERS)
+
+    def add_problem(self, diag: Diagnostic) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(diag)
+        else:
+            self.hidden += 1
+
+    @property
+    def count(self) -> int:
+        return sum(len(v) for v in self.answers.values())
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """The located problems, a summary line for the ones past the limit, and a note of
+        the answers skipped as blank or N/A."""
+        out = list(self.problems)
+        if self.hidden:
+            out.append(_diag(self.path, Pos(1, 1),
+                             f"{self.hidden} more unusable rows or cells not listed (the first {MAX_PROBLEMS} are)",
+                             f"{self.hidden} filas o celdas inutilizables más sin listar (se listan las primeras {MAX_PROBLEMS})",
+                             Text("fix the ones listed first: they often share one cause",
+                                  "corrija primero las listadas: suelen tener una misma causa"), subject="more"))
+        if self.skipped:
+            out.append(_diag(self.path, Pos(1, 1),
+                             f"{self.skipped} blank or N/A answers skipped; {self.count} answers used",
+                             f"{self.skipped} respuestas en blanco o N/A omitidas; {self.count} respuestas usadas",
+                             Text("nothing to fix: an unanswered question does not count",
+                                  "nada que corregir: una pregunta sin respuesta no cuenta"),
+                             severity=Severity.INFO, subject="skipped"))
+        return out
+
+
+def _keep(result: Ratings, target: dict, moment_id: str, value: float, line: int) -> None:
+    result.used += 1
+    if result.used > MAX_ANSWERS:
+        raise Unreadable(line, f"more than {MAX_ANSWERS:,} answers: too many to read at once",
+                         f"más de {MAX_ANSWERS:,} respuestas: demasiadas para leerlas de una vez",
+                         Text("split the file by wave or segment", "divida el archivo por oleada o segmento"))
+    target.setdefault(moment_id, array("d")).append(value)
+
+
+def _diag(path: str, pos: Pos, en: str, es: str, hint: Text | None = None, moment: str | None = None,
+          severity: Severity = Severity.ERROR, subject: str = "") -> Diagnostic:
+    return Diagnostic(path, pos, CODE, severity, Text(en, es),
+                      hint or Text("fix or remove this row; the other rows still count",
+                                   "corrija o quite esta fila; las demás filas cuentan igual"),
+                      moment, subject)
+
+
+# -- rows from a file: (line, cells, where) -------------------------------------------
+
+class Unreadable(Exception):
+    """The file cannot be read at all: a located bilingual message."""
+
+    def __init__(self, line: int, en: str, es: str, hint: Text | None = None):
+        super().__init__(en)
+        self.line, self.en, self.es, self.hint = line, en, es, hint
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise Unreadable(1, "the ratings file looks like UTF-16 but cannot be read as such",
+                             "el archivo de calificaciones parece UTF-16 pero no se puede leer así",
+                             Text("save it as CSV UTF-8", "guárdelo como CSV UTF-8"))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        raise Unreadable(1, "the ratings file is not text (it has NUL bytes: UTF-16 without a BOM, or a binary file)",
+                         "el archivo de calificaciones no es texto (tiene bytes NUL: UTF-16 sin BOM, o un binario)",
+                         Text("save it as CSV UTF-8", "guárdelo como CSV UTF-8"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise Unreadable(line, f"the ratings file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be read; "
+                               "Latin-1 or Windows-1252?)",
+                         f"el archivo de calificaciones no está en UTF-8 (el byte 0x{data[exc.start]:02x} no se puede "
+                         "leer; ¿Latin-1 o Windows-1252?)",
+                         Text("save it as UTF-8 (in a spreadsheet: CSV UTF-8)",
+                              "guárdelo como UTF-8 (en una hoja de cálculo: CSV UTF-8)"))
+
+
 def _delimiter(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
-    if ";" in first and "," not in first.replace('","', ""):
-        return ";"
-    if "\t" in first and "," not in first and ";" not in first:
+    if "\t" in first and first.count("\t") >= max(first.count(","), first.count(";")):
         return "\t"
-    if first.count(";") >= 1 and first.count(",") >= 1 and first.count(";") >= first.count(","):
-        return ";"  # `momento;4,5` in a Spanish spreadsheet
+    if ";" in first and first.count(";") >= first.count(","):
+        return ";"  # `momento;4,5` in a Spanish-locale spreadsheet
     return ","
 
 
-def _is_header(row: list[str]) -> bool:
-    return (len(row) >= 2 and row[0].strip().lower() in HEADER_MOMENT
-            and row[1].strip().lower() in HEADER_RATING)
-
-
-def read_ratings(data: bytes, path: str, cycle: Cycle) -> tuple[dict[str, list[float]], list[Diagnostic]]:
-    """The usable ratings per moment id, and a diagnostic for every row that is not."""
-    problems: list[Diagnostic] = []
-    if len(data) > MAX_BYTES:
-        return {}, [_diag(path, 1, f"the ratings file is too large (limit {MAX_BYTES // (1024 * 1024)} MB)",
-                          f"el archivo de calificaciones es demasiado grande (límite {MAX_BYTES // (1024 * 1024)} MB)")]
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        return {}, [_diag(path, line, f"the ratings file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be read)",
-                          f"el archivo de calificaciones no está en UTF-8 (el byte 0x{data[exc.start]:02x} no se puede leer)",
-                          Text("save it as UTF-8 (in a spreadsheet: CSV UTF-8)",
-                               "guárdelo como UTF-8 (en una hoja de cálculo: CSV UTF-8)"))]
-
-    from cyclemap.engine.graph import unique_moments
-    from cyclemap.format.reader import did_you_mean
-
-    ids = list(unique_moments(cycle))
-    low, high = cycle.scale
-    ratings: dict[str, list[float]] = {}
-    seen_respondent: dict[tuple[str, str], int] = {}
+def csv_rows(data: bytes) -> Iterator[tuple[int, list[str], str]]:
+    """(line, cells, "") for each CSV row. Raises Unreadable."""
+    text = _decode(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    first_row = True
     line = 0
     try:
         for row in reader:
-            line = reader.line_num - (row[-1].count("\n") if row else 0)
-            if not row or all(not cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
-                continue
-            if first_row:
-                first_row = False
-                if _is_header(row):
-                    continue
-            if len(row) not in (2, 3):
-                problems.append(_diag(
-                    path, line,
-                    f"expected 2 or 3 columns (moment,rating[,respondent]), found {len(row)}",
-                    f"se esperaban 2 o 3 columnas (momento,calificación[,encuestado]), hay {len(row)}"))
-                continue
-            moment_id, raw = row[0].strip(), row[1].strip()
-            if moment_id not in ids:
-                guess = did_you_mean(moment_id, ids)
-                hint = (Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess
-                        else Text(f"the cycle's moments are: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}",
-                                  f"los momentos del ciclo son: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}"))
-                problems.append(_diag(path, line, f"no moment `{moment_id}` in the cycle",
-                                      f"no hay un momento `{moment_id}` en el ciclo", hint))
-                continue
-            value = _number(raw)
-            if value is None:
-                problems.append(_diag(path, line, f"the rating `{raw}` for `{moment_id}` is not a number",
-                                      f"la calificación `{raw}` de `{moment_id}` no es un número", moment=moment_id))
-                continue
-            if not low <= value <= high:
-                scale = f"{low:g}–{high:g}"
-                problems.append(_diag(path, line, f"the rating {raw} for `{moment_id}` is outside the scale {scale}",
-                                      f"la calificación {raw} de `{moment_id}` está fuera de la escala {scale}",
-                                      moment=moment_id))
-                continue
-            respondent = row[2].strip() if len(row) == 3 else ""
-            if respondent:
-                key = (moment_id, respondent)
-                if key in seen_respondent:
-                    problems.append(_diag(
-                        path, line,
-                        f"respondent `{respondent}` already rated `{moment_id}` on line {seen_respondent[key]}",
-                        f"el encuestado `{respondent}` ya calificó `{moment_id}` en la línea {seen_respondent[key]}",
-                        Text("keep one rating per respondent and moment", "deje una calificación por encuestado y momento"),
-                        moment_id))
-                    continue
-                seen_respondent[key] = line
-            ratings.setdefault(moment_id, []).append(value)
+            line = reader.line_num - sum(cell.count("\n") for cell in row)
+            yield line, row, ""
     except csv.Error as exc:
-        problems.append(_diag(path, max(line, reader.line_num), f"the CSV cannot be read here: {exc}",
-                              f"el CSV no se puede leer aquí: {exc}"))
-    if not ratings and not problems:
-        problems.append(_diag(path, 1, "the ratings file has no ratings", "el archivo de calificaciones no tiene calificaciones",
-                              Text("one row per rating: moment,rating[,respondent]",
-                                   "una fila por calificación: momento,calificación[,encuestado]")))
-    return ratings, problems
+        where = max(line + 1, 1)
+        raise Unreadable(where, f"the CSV cannot be read past line {line} ({_shown(str(exc))})",
+                         f"el CSV no se puede leer después de la línea {line} ({_shown(str(exc))})",
+                         Text("look for an unclosed quote or a huge cell near this line",
+                              "busque una comilla sin cerrar o una celda enorme cerca de esta línea"))
 
 
-def merge_ratings(cycle: Cycle, ratings: dict[str, list[float]]) -> Cycle:
-    """A copy of the cycle in which each rated moment has score = mean, responses = count."""
-    if not ratings:
-        return cycle
+def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
+    """(row number, cells as text, sheet name) for the first sheet. Raises Unreadable."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # not a zip, a zip without a workbook, damaged XML: openpyxl raises many kinds
+        raise Unreadable(1, f"not a readable Excel workbook ({_shown(str(exc))})",
+                         f"no es un libro de Excel legible ({_shown(str(exc))})",
+                         Text("save it as .xlsx, or export it as CSV UTF-8", "guárdelo como .xlsx, o expórtelo como CSV UTF-8"))
+    number = 0
+    try:
+        if not book.worksheets:
+            raise Unreadable(1, "the workbook has no sheet of cells", "el libro no tiene una hoja de celdas")
+        sheet = book.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = ["" if v is None else (format(v, "g") if isinstance(v, float) else str(v)) for v in values]
+            while cells and cells[-1] == "":
+                cells.pop()
+            yield number, cells, sheet.title
+    except Unreadable:
+        raise
+    except Exception as exc:  # a damaged workbook fails in many ways inside openpyxl
+        raise Unreadable(number + 1, f"the workbook cannot be read past row {number} ({_shown(str(exc))})",
+                         f"el libro no se puede leer después de la fila {number} ({_shown(str(exc))})",
+                         Text("open it and save it again, or export it as CSV UTF-8",
+                              "ábralo y guárdelo de nuevo, o expórtelo como CSV UTF-8"))
+    finally:
+        book.close()
+
+
+def _where(path: str, line: int, col: int, sheet: str) -> tuple[Pos, str, str]:
+    """Position, and a prefix for the message: `Sheet!B7: ` for a workbook."""
+    if not sheet:
+        return Pos(line, 1), "", ""
+    from openpyxl.utils import get_column_letter
+
+    cell = f"{sheet}!{get_column_letter(col)}{line}: "
+    return Pos(line, col), cell, cell
+
+
+# -- reading ----------------------------------------------------------------------------
+
+def read_ratings(data: bytes, path: str, cycle: Cycle) -> tuple[dict[str, list[float]], list[Diagnostic]]:
+    """The usable ratings per moment id in CSV `data`, and the diagnostics."""
+    result = read_table(data, path, cycle)
+    return {k: list(v) for k, v in result.answers.items()}, result.diagnostics()
+
+
+def read_table(data: bytes | None, path: str, cycle: Cycle, segment: str | None = None) -> Ratings:
+    """The usable answers per moment id, with a diagnostic for every row or cell that is
+    not. `data` is the CSV's bytes, or None for an .xlsx read from `path`."""
+    from cyclemap.engine.graph import unique_moments
+
+    result = Ratings(path)
+    ids = list(unique_moments(cycle))
+    try:
+        rows = xlsx_rows(path) if data is None else csv_rows(data)
+        _read(rows, result, path, cycle, ids, segment)
+    except Unreadable as exc:
+        result.answers, result.importance = {}, {}
+        result.add_problem(_diag(path, Pos(exc.line, 1), exc.en, exc.es, exc.hint))
+    return result
+
+
+def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segment: str | None) -> None:
+    from cyclemap.format.reader import did_you_mean
+
+    low, high = cycle.scale
+    id_set = set(ids)
+    header: list[str] | None = None
+    columns: dict[str, int] = {}
+    moment_cols: dict[int, str] = {}
+    importance_cols: dict[int, str] = {}
+    unknown_moments: Counter = Counter()
+    seen_respondent: dict[tuple[str, str], int] = {}
+    wanted = _plain(segment) if segment is not None else None
+    first = True
+    any_row = False
+
+    def value_of(raw: str, moment_id: str, line: int, col: int, sheet: str, what: tuple[str, str] = ("rating", "calificación")):
+        """A number on the scale, None for a skipped answer; a problem otherwise."""
+        value = _number(raw)  # the common case first: a plain number
+        if value is None and (not raw.strip() or _plain(raw) in NO_ANSWER):
+            result.skipped += 1
+            return None
+        if value is not None and low <= value <= high:
+            return value
+        pos, pre, _ = _where(path, line, col, sheet)
+        if value is None:
+            result.add_problem(_diag(path, pos, f"{pre}the {what[0]} `{_shown(raw)}` for `{moment_id}` is not a number",
+                                     f"{pre}la {what[1]} `{_shown(raw)}` de `{moment_id}` no es un número", moment=moment_id))
+            return None
+        if not low <= value <= high:
+            scale = f"{low:g}–{high:g}"
+            result.add_problem(_diag(path, pos, f"{pre}the {what[0]} {_shown(raw)} for `{moment_id}` is outside the scale {scale}",
+                                     f"{pre}la {what[1]} {_shown(raw)} de `{moment_id}` está fuera de la escala {scale}",
+                                     moment=moment_id))
+            return None
+        return value
+
+    for line, row, sheet in rows:
+        if not row or all(not cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+            continue
+        any_row = True
+        if first:
+            first = False
+            names = [_plain(c) for c in row]
+            if len(names) >= 2 and names[0] in HEADER_MOMENT and names[1] in HEADER_RATING:
+                header = names
+                result.shape = "long"
+                for i, name in enumerate(names):
+                    for key, group in (("respondent", HEADER_RESPONDENT), ("segment", HEADER_SEGMENT),
+                                       ("importance", HEADER_IMPORTANCE)):
+                        if name in group and key not in columns:
+                            columns[key] = i
+                _check_segment_column(result, path, columns, segment, sheet)
+                continue
+            cells = [c.strip() for c in row]
+            headerless = (len(row) in (2, 3) and cells[0] in id_set
+                          and (_number(row[1]) is not None or _plain(row[1]) in NO_ANSWER))
+            by_name = _columns_by_name(cells, cycle, id_set)
+            if not headerless and (any(c in id_set for c in cells) or by_name):
+                header = names
+                result.shape = "wide"
+                for i, cell in enumerate(cells):
+                    name = names[i]
+                    if cell in id_set:
+                        moment_cols[i] = cell
+                    elif i in by_name:
+                        moment_cols[i] = by_name[i]
+                    elif name.startswith(("importance_", "importancia_")) and cell.split("_", 1)[1] in id_set:
+                        importance_cols[i] = cell.split("_", 1)[1]
+                    elif name in HEADER_EXTRA or not name:
+                        for key, group in (("respondent", HEADER_RESPONDENT), ("segment", HEADER_SEGMENT)):
+                            if name in group and key not in columns:
+                                columns[key] = i
+                    else:
+                        guess = did_you_mean(cell, ids)
+                        if guess:
+                            pos, pre, _ = _where(path, line, i + 1, sheet)
+                            result.add_problem(_diag(
+                                path, pos, f"{pre}the column `{_shown(cell)}` is not a moment of the cycle; its answers are not used",
+                                f"{pre}la columna `{_shown(cell)}` no es un momento del ciclo; sus respuestas no se usan",
+                                Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?")))
+                _check_segment_column(result, path, columns, segment, sheet)
+                continue
+            if len(names) >= 2 and not any(_number(c) is not None or _plain(c) in NO_ANSWER for c in row[1:2]):
+                # A header row, but neither long nor naming any moment: another cycle's survey?
+                shown = ", ".join(_shown(c) for c in cells[:8] if c)
+                raise Unreadable(line, f"the header names no moment of this cycle ({shown}): a survey of another cycle?",
+                                 f"el encabezado no nombra ningún momento de este ciclo ({shown}): ¿una encuesta de otro ciclo?",
+                                 Text(f"this cycle's moments are: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}",
+                                      f"los momentos de este ciclo son: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}"))
+        if result.shape == "wide":
+            _wide_row(result, row, line, sheet, path, columns, moment_cols, importance_cols, wanted, value_of)
+        else:
+            _long_row(result, row, line, sheet, path, header, columns, ids, id_set, wanted, value_of,
+                      unknown_moments, seen_respondent)
+
+    if segment is not None and "segment" in columns and not result.answers and not result.problems:
+        found = ", ".join(f"{s} ({n})" for s, n in result.segments.most_common(10)) or "-"
+        result.add_problem(_diag(path, Pos(1, 1), f"no answers from the segment `{_shown(segment)}`; the file's segments: {found}",
+                                 f"no hay respuestas del segmento `{_shown(segment)}`; segmentos del archivo: {found}",
+                                 Text("check the spelling of --segment", "revise cómo está escrito --segment"),
+                                 subject="segment"))
+        return
+    if not any_row or (header is not None and not result.answers and not result.problems and not result.skipped):
+        raise Unreadable(1, "the ratings file has no ratings", "el archivo de calificaciones no tiene calificaciones",
+                         Text("one row per answer (moment,rating[,respondent]) or per respondent (a column per moment)",
+                              "una fila por respuesta (momento,calificación[,encuestado]) o por encuestado (una columna por momento)"))
+    if unknown_moments and not result.answers:
+        names = ", ".join(f"`{_shown(m)}`" for m, _ in unknown_moments.most_common(6))
+        result.add_problem(_diag(path, Pos(1, 1), f"none of this file's moments ({names}) are in the cycle: a survey of another cycle?",
+                                 f"ninguno de los momentos de este archivo ({names}) está en el ciclo: ¿una encuesta de otro ciclo?",
+                                 Text("pass the ratings of this cycle's survey", "pase las calificaciones de la encuesta de este ciclo"),
+                                 subject="another-cycle"))
+
+
+def _columns_by_name(cells: list[str], cycle: Cycle, id_set: set[str]) -> dict[int, str]:
+    """Columns a form tool named by the question (`How was it? Waits in line`) rather than
+    by moment id: a header that contains a moment's name (the longest name that fits),
+    each moment taken once."""
+    names = sorted(((_plain(m.name), m.id) for m in cycle.moments if len(m.name.strip()) >= 4),
+                   key=lambda pair: -len(pair[0]))
+    found: dict[int, str] = {}
+    taken: set[str] = set()
+    for i, cell in enumerate(cells):
+        text = _plain(cell)
+        if not text or cell in id_set or text.startswith(("importance", "importancia")) or text.startswith("#"):
+            continue
+        for name, moment_id in names:
+            if moment_id not in taken and name in text:
+                found[i] = moment_id
+                taken.add(moment_id)
+                break
+    return found
+
+
+def _check_segment_column(result: Ratings, path: str, columns: dict, segment: str | None, sheet: str) -> None:
+    if segment is not None and "segment" not in columns:
+        raise Unreadable(1, f"--segment {_shown(segment)}: the ratings file has no `segment` column",
+                         f"--segment {_shown(segment)}: el archivo de calificaciones no tiene columna `segment`",
+                         Text("add a `segment` (or `segmento`) column, or leave out --segment",
+                              "añada una columna `segment` (o `segmento`), o quite --segment"))
+
+
+def _segment_ok(result: Ratings, row: list[str], columns: dict, wanted: str | None) -> bool:
+    if "segment" not in columns:
+        return True
+    index = columns["segment"]
+    value = row[index].strip() if index < len(row) else ""
+    if value:
+        result.segments[_plain(value[:MAX_SHOWN])] += 1  # `New` and `new ` are one segment
+    return wanted is None or _plain(value) == wanted
+
+
+def _wide_row(result, row, line, sheet, path, columns, moment_cols, importance_cols, wanted, value_of) -> None:
+    if not _segment_ok(result, row, columns, wanted):
+        return
+    for cols, target, what in ((moment_cols, result.answers, ("rating", "calificación")),
+                               (importance_cols, result.importance, ("importance", "importancia"))):
+        for i, moment_id in cols.items():
+            raw = row[i] if i < len(row) else ""
+            value = value_of(raw, moment_id, line, i + 1, sheet, what)
+            if value is not None:
+                _keep(result, target, moment_id, value, line)
+
+
+def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, wanted, value_of,
+              unknown_moments, seen_respondent) -> None:
+    from cyclemap.format.reader import did_you_mean
+
+    pos, pre, _ = _where(path, line, 1, sheet)
+    if header is None and len(row) not in (2, 3):
+        result.add_problem(_diag(path, pos, f"{pre}expected 2 or 3 columns (moment,rating[,respondent]), found {len(row)}",
+                                 f"{pre}se esperaban 2 o 3 columnas (momento,calificación[,encuestado]), hay {len(row)}"))
+        return
+    if header is not None and len(row) < 2:
+        result.add_problem(_diag(path, pos, f"{pre}expected at least 2 columns (moment,rating), found {len(row)}",
+                                 f"{pre}se esperaban al menos 2 columnas (momento,calificación), hay {len(row)}"))
+        return
+    if not _segment_ok(result, row, columns, wanted):
+        return
+    moment_id, raw = row[0].strip(), row[1]
+    if moment_id not in id_set:
+        unknown_moments[moment_id[:MAX_SHOWN]] += 1
+        guess = did_you_mean(moment_id, ids)
+        hint = (Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess
+                else Text(f"the cycle's moments are: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}",
+                          f"los momentos del ciclo son: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}"))
+        result.add_problem(_diag(path, pos, f"{pre}no moment `{_shown(moment_id)}` in the cycle",
+                                 f"{pre}no hay un momento `{_shown(moment_id)}` en el ciclo", hint))
+        return
+    index = columns.get("respondent", 2 if header is None else None)
+    respondent = row[index].strip() if index is not None and index < len(row) else ""
+    if respondent:
+        key = (moment_id, respondent[:MAX_SHOWN])
+        if key in seen_respondent:
+            result.add_problem(_diag(
+                path, pos, f"{pre}respondent `{_shown(respondent)}` already rated `{moment_id}` on line {seen_respondent[key]}",
+                f"{pre}el encuestado `{_shown(respondent)}` ya calificó `{moment_id}` en la línea {seen_respondent[key]}",
+                Text("keep one rating per respondent and moment", "deje una calificación por encuestado y momento"),
+                moment_id))
+            return
+        seen_respondent[key] = line
+    value = value_of(raw, moment_id, line, 2, sheet)
+    if value is not None:
+        _keep(result, result.answers, moment_id, value, line)
+    if "importance" in columns and columns["importance"] < len(row) and row[columns["importance"]].strip():
+        importance = value_of(row[columns["importance"]], moment_id, line, columns["importance"] + 1, sheet,
+                              ("importance", "importancia"))
+        if importance is not None:
+            _keep(result, result.importance, moment_id, importance, line)
+
+
+# -- merging -----------------------------------------------------------------------------
+
+def merge_ratings(cycle: Cycle, ratings: dict[str, "array | list[float]"],
+                  min_responses: float = DEFAULT_MIN_RESPONSES,
+                  importance: dict[str, "array | list[float]"] | None = None) -> tuple[Cycle, list[tuple[str, int]]]:
+    """A copy of the cycle with each moment's survey answers merged by the rule in the
+    module's doc (score = mean, responses = count, answers = the answers; importance =
+    the importance answers). Also returns the (moment id, answers) set aside because the
+    file's score rests on more."""
+    importance = importance or {}
+    if not ratings and not importance:
+        return cycle, []
     done: set[str] = set()
+    kept: list[tuple[str, int]] = []
     moments = []
     for moment in cycle.moments:
         values = ratings.get(moment.id)
+        if importance.get(moment.id) and moment.id not in done:
+            moment = replace(moment, importance=tuple(importance[moment.id]))
         if values and moment.id not in done:
-            done.add(moment.id)
-            moment = replace(moment, score=round(sum(values) / len(values), 2), responses=len(values))
+            n = len(values)
+            if (n >= min_responses or moment.score is None or moment.responses is None
+                    or n >= moment.responses):
+                moment = replace(moment, score=round(sum(values) / n, 2), responses=n, answers=tuple(values))
+            else:
+                kept.append((moment.id, n))
+        done.add(moment.id)
         moments.append(moment)
-    return replace(cycle, moments=moments)
+    return replace(cycle, moments=moments), kept
 
 
-def apply_ratings(cycle: Cycle, csv_path: str) -> tuple[Cycle, list[Diagnostic]]:
-    """Read `csv_path` and merge its ratings into (a copy of) `cycle`. Returns the cycle to
-    use and the CM009 diagnostics for unusable rows. Raises OSError when the file cannot be
+def load_ratings(path: str, cycle: Cycle, segment: str | None = None) -> Ratings:
+    """Read a ratings file (CSV, or XLSX by its suffix). Raises OSError when it cannot be
     opened at all (a usage error for the command line)."""
-    with open(csv_path, "rb") as handle:
+    if str(path).lower().endswith((".xlsx", ".xlsm")):
+        import os
+
+        if os.path.getsize(path) > MAX_BYTES:
+            return _too_large(path)
+        return read_table(None, str(path), cycle, segment)
+    with open(path, "rb") as handle:
         data = handle.read(MAX_BYTES + 1)
-    ratings, problems = read_ratings(data, str(csv_path), cycle)
-    return merge_ratings(cycle, ratings), problems
+    if len(data) > MAX_BYTES:
+        return _too_large(path)
+    return read_table(data, str(path), cycle, segment)
+
+
+def _too_large(path: str) -> Ratings:
+    result = Ratings(str(path))
+    limit = MAX_BYTES // (1024 * 1024)
+    result.add_problem(_diag(str(path), Pos(1, 1), f"the ratings file is too large (limit {limit} MB); nothing was read",
+                             f"el archivo de calificaciones es demasiado grande (límite {limit} MB); no se leyó nada",
+                             Text("split it by wave or segment, or keep only the columns of this cycle",
+                                  "divídalo por oleada o segmento, o deje solo las columnas de este ciclo")))
+    return result
+
+
+def apply_ratings(cycle: Cycle, path: str, segment: str | None = None,
+                  min_responses: float = DEFAULT_MIN_RESPONSES) -> tuple[Cycle, list[Diagnostic]]:
+    """Read `path` and merge its answers into (a copy of) `cycle`. Returns the cycle to use
+    and the CM009 diagnostics (unusable rows and cells, skipped answers, answers set aside).
+    Raises OSError when the file cannot be opened at all."""
+    ratings = load_ratings(path, cycle, segment)
+    merged, kept = merge_ratings(cycle, ratings.answers, min_responses, ratings.importance)
+    diagnostics = ratings.diagnostics()
+    if kept:
+        listed = ", ".join(f"`{m}` ({n} / {cycle.moment(m).responses})" for m, n in kept[:12])
+        listed += "…" if len(kept) > 12 else ""
+        diagnostics.append(_diag(
+            str(path), Pos(1, 1),
+            f"survey answers set aside for {len(kept)} moments: the file's own scores rest on more answers "
+            f"(survey / file): {listed}",
+            f"respuestas de encuesta apartadas en {len(kept)} momentos: las notas del propio archivo se basan en más "
+            f"respuestas (encuesta / archivo): {listed}",
+            Text(f"survey answers replace a file's score from {min_responses:g} answers (threshold `min_responses`)",
+                 f"las respuestas de encuesta reemplazan la nota del archivo desde {min_responses:g} respuestas "
+                 "(umbral `min_responses`)"),
+            None, Severity.INFO, "set-aside"))
+    return merged, diagnostics

@@ -46,10 +46,10 @@ from cyclemap.format.model import (
 # A rating scale is 1-5, 0-10, 1-100...; beyond this, arithmetic on it stops being exact.
 MAX_SCALE = 1e9
 
-CYCLE_KEYS = ("cyclemap", "title", "customer", "language", "scale", "stages", "closed", "moments")
+CYCLE_KEYS = ("cyclemap", "title", "customer", "language", "scale", "stages", "closed", "volume", "moments")
 MOMENT_KEYS = (
     "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard", "recovery",
-    "dimensions", "expectation", "score", "responses", "feedback", "notes", "ignore", "next",
+    "dimensions", "expectation", "score", "responses", "feedback", "volume", "notes", "ignore", "next",
 )
 BRANCH_KEYS = ("to", "when")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
@@ -366,6 +366,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
     customer = r.text(top["customer"][1], "customer") if "customer" in top else None
     language = r.choice(top["language"][1], "language", LANGUAGES, LANGUAGE_ALIASES) if "language" in top else None
     closed = r.boolean(top["closed"][1], "closed") if "closed" in top else True
+    volume = r.integer(top["volume"][1], "volume") if "volume" in top else None
     scale = _read_scale(r, top["scale"][1]) if "scale" in top else DEFAULT_SCALE
     stages: tuple[str, ...] = ()
     if "stages" in top:
@@ -386,6 +387,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
         scale=scale or DEFAULT_SCALE,
         stages=stages,
         closed=True if closed is None else closed,
+        volume=volume,
         path=path,
         positions=positions,
     )
@@ -466,6 +468,7 @@ def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
             "score": lambda n: r.number(n, "score"),
             "responses": lambda n: r.integer(n, "responses"),
             "feedback": lambda n: r.boolean(n, "feedback"),
+            "volume": lambda n: r.integer(n, "volume"),
             "notes": lambda n: r.text(n, "notes"),
             "ignore": lambda n: r.text_list(n, "ignore", lambda c: _read_code(r, c)),
             "next": lambda n: _read_next(r, n),
@@ -503,6 +506,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
         score=values.get("score"),  # type: ignore[arg-type]
         responses=values.get("responses"),  # type: ignore[arg-type]
         feedback=bool(values.get("feedback") or False),
+        volume=values.get("volume"),  # type: ignore[arg-type]
         notes=values.get("notes"),  # type: ignore[arg-type]
         ignore=values.get("ignore") or (),  # type: ignore[arg-type]
         next=values.get("next"),  # type: ignore[arg-type]

@@ -77,6 +77,8 @@ def moment_properties() -> dict[str, dict]:
         "score": {"description": "Perceived level on the cycle's scale (report card).", "type": "number"},
         "responses": {"description": "How many ratings the score rests on.", "type": "integer", "minimum": 0},
         "feedback": {"description": "true: this moment collects complaints or ratings.", "type": "boolean"},
+        "volume": {"description": "Customers a month through this moment (for detours; customers at risk).",
+                   "type": "integer", "minimum": 0},
         "notes": _text("Free text."),
         "ignore": {
             "description": "Rule codes to silence on this moment, like CM102.",
@@ -116,6 +118,8 @@ def cycle_properties() -> dict[str, dict]:
             "uniqueItems": True,
         },
         "closed": {"description": "true (default): the last moment leads back to the first.", "type": "boolean"},
+        "volume": {"description": "Customers a month through the cycle (customers at risk).", "type": "integer",
+                   "minimum": 0},
         "moments": {
             "description": "The moments of truth, in the customer's order.",
             "type": "array",
@@ -159,6 +163,9 @@ SPANISH = {
     "Perceived level on the cycle's scale (report card).": "Nivel percibido en la escala del ciclo (libreta de calificaciones).",
     "How many ratings the score rests on.": "Cuántas calificaciones sostienen la puntuación.",
     "true: this moment collects complaints or ratings.": "true: este momento recoge quejas o calificaciones.",
+    "Customers a month through this moment (for detours; customers at risk).":
+        "Clientes al mes que pasan por este momento (para los desvíos; clientes en riesgo).",
+    "Customers a month through the cycle (customers at risk).": "Clientes al mes que recorren el ciclo (clientes en riesgo).",
     "Free text.": "Texto libre.",
     "Rule codes to silence on this moment, like CM102.": "Códigos de regla que se silencian en este momento, como CM102.",
     "Where the customer goes next (default: the following moment).":

@@ -78,7 +78,7 @@ SPANISH_KEYS = {
     "dueno": "owner", "estandar": "standard", "recuperacion": "recovery",
     "dimensiones": "dimensions", "expectativa": "expectation", "puntuacion": "score",
     "nota": "score", "calificacion": "score", "respuestas": "responses", "notas": "notes",
-    "siguiente": "next", "ignorar": "ignore", "cuando": "when", "hacia": "to",
+    "siguiente": "next", "ignorar": "ignore", "cuando": "when", "hacia": "to", "volumen": "volume",
 }
 
 

@@ -171,9 +171,15 @@ def to_csv(cycle: Cycle) -> str:
 # ---------------------------------------------------------------- JSON
 
 
-def to_data(cycle: Cycle) -> dict:
+def to_data(cycle: Cycle, min_responses: float | None = None) -> dict:
     """The normalised model: every key present (null when not given), defaults filled in,
-    `next` always explicit (the implicit "following moment" resolved), moments in file order."""
+    `next` always explicit (the implicit "following moment" resolved), moments in file order.
+    Each scored moment also carries `evidence` (`evidence.ScoreEvidence.as_data`): count,
+    mean, 95 % interval, spread, dissatisfied share, uncertain; null without a score."""
+    from cyclemap.engine.evidence import score_evidence
+    from cyclemap.format.ratings import DEFAULT_MIN_RESPONSES
+
+    least = DEFAULT_MIN_RESPONSES if min_responses is None else min_responses
     links: dict[str, list[dict]] = {}
     for e in edges(cycle):
         links.setdefault(e.source, []).append({"to": e.target, "when": e.when})
@@ -188,6 +194,8 @@ def to_data(cycle: Cycle) -> dict:
             "responses": m.responses, "feedback": m.feedback, "notes": m.notes, "ignore": list(m.ignore),
             "next": links.get(m.id, []),
         })
+        found = score_evidence(m, cycle.scale)
+        moments[-1]["evidence"] = None if found is None else found.as_data(least)
     return {
         "cyclemap": cycle.version, "export": JSON_FORMAT, "title": cycle.title, "customer": cycle.customer,
         "language": cycle.language, "scale": list(cycle.scale), "stages": list(cycle.stages),
@@ -195,8 +203,8 @@ def to_data(cycle: Cycle) -> dict:
     }
 
 
-def to_json(cycle: Cycle) -> str:
-    return json.dumps(to_data(cycle), ensure_ascii=False, indent=2) + "\n"
+def to_json(cycle: Cycle, min_responses: float | None = None) -> str:
+    return json.dumps(to_data(cycle, min_responses), ensure_ascii=False, indent=2) + "\n"
 
 
 def export(checked: "CheckedCycle", to: str) -> str:
@@ -210,5 +218,5 @@ def export(checked: "CheckedCycle", to: str) -> str:
     if to == "csv":
         return to_csv(cycle)
     if to == "json":
-        return to_json(cycle)
+        return to_json(cycle, checked.settings.threshold("min_responses"))
     raise ValueError(f"unknown export {to!r}")

@@ -234,10 +234,14 @@ _THRESHOLDS: dict[str, Threshold] | None = None
 
 
 def all_thresholds() -> dict[str, Threshold]:
-    """Every rule's thresholds by name, in catalogue order."""
+    """Every rule's thresholds by name, in catalogue order, then the labelled assumptions
+    of the customers-at-risk estimate (`engine.at_risk`), settable the same way."""
     global _THRESHOLDS
     if _THRESHOLDS is None:
-        _THRESHOLDS = {t.name: t for rule in all_rules().values() for t in rule.thresholds}
+        from cyclemap.engine.at_risk import ASSUMPTIONS
+
+        found = {t.name: t for rule in all_rules().values() for t in rule.thresholds}
+        _THRESHOLDS = found | {t.name: t for t in ASSUMPTIONS}
     return _THRESHOLDS
 
 

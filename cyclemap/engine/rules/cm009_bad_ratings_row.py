@@ -1,10 +1,13 @@
 """CM009 bad-ratings-row: a row of a ratings CSV that cannot be used.
 
 What it checks
-    When survey ratings come from a CSV (`--ratings FILE.csv`, one row per rating:
-    `moment,rating[,respondent]`, header optional), that every row names a moment of the
-    cycle, has a number on the cycle's scale as its rating, has two or three columns, and
-    that one respondent rates one moment once; and that the file is UTF-8 text.
+    When survey ratings come from a file (`--ratings FILE.csv|.xlsx`, one row per answer
+    `moment,rating[,respondent]`, or one row per respondent with a column per moment),
+    that every row names a moment of the cycle, has a number on the cycle's scale as its
+    rating, and that one respondent rates one moment once; and that the file is UTF-8 (or
+    UTF-16 with a BOM) text or an Excel workbook. Blank and N/A answers are skipped and
+    counted (an info note), as are survey answers set aside because the file's own score
+    rests on more answers (threshold `min_responses`).
 
 Why it matters
     The report card is only as good as its rows. A rating for a misspelt moment, a "5+"
@@ -20,17 +23,20 @@ How to fix
 """
 
 from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.engine.rules import rule_from_module
+from cyclemap.engine.rules import Threshold, rule_from_module
 
 DOC_ES = """
 CM009 bad-ratings-row: una fila de un CSV de calificaciones que no se puede usar.
 
 Qué comprueba
-    Cuando las calificaciones vienen de un CSV (`--ratings ARCHIVO.csv`, una fila por
-    calificación: `momento,calificación[,encuestado]`, encabezado opcional), que cada fila
-    nombre un momento del ciclo, tenga como calificación un número dentro de la escala del
-    ciclo, tenga dos o tres columnas, y que un encuestado califique un momento una sola
-    vez; y que el archivo sea texto UTF-8.
+    Cuando las calificaciones vienen de un archivo (`--ratings ARCHIVO.csv|.xlsx`, una
+    fila por respuesta `momento,calificación[,encuestado]`, o una fila por encuestado con
+    una columna por momento), que cada fila nombre un momento del ciclo, tenga como
+    calificación un número dentro de la escala, y que un encuestado califique un momento
+    una sola vez; y que el archivo sea texto UTF-8 (o UTF-16 con BOM) o un libro de Excel.
+    Las respuestas en blanco o N/A se omiten y se cuentan (una nota informativa), igual
+    que las respuestas apartadas porque la nota del propio archivo se basa en más
+    respuestas (umbral `min_responses`).
 
 Por qué importa
     La libreta de calificaciones vale lo que valen sus filas. Una calificación para un
@@ -59,4 +65,7 @@ RULE = rule_from_module(
     reported_by_loader=True,
     examples_are="ratings",
     example_cycle="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: wait, name: Waits in line, kind: critical}\n  - {id: served, name: Is served, kind: routine}\n",
+    thresholds=(Threshold("min_responses", 5, 1, whole=True, inclusive=True, doc=Text(
+        "fewer survey answers than this: a score is uncertain, and does not replace a file's score resting on more",
+        "menos respuestas de encuesta que esto: la nota es incierta, y no reemplaza una nota del archivo basada en más")),),
 )

@@ -1,0 +1,80 @@
+"""`cyclemap survey FILE -o OUT`: the report card (libreta de calificaciones) made from the
+cycle, as a printable form (.html) or a template to fill in (.csv, .xlsx)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cyclemap.cli import app
+from cyclemap.cli.common import (
+    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, guarded, h,
+)
+
+SURVEY_HELP_ES = """Hace la libreta de calificaciones del ciclo: un formulario para imprimir (.html)
+    o una plantilla para llenar (.csv, .xlsx), que luego se lee con --ratings.
+
+    Ejemplos:
+
+        cyclemap survey examples/banco.yaml -o encuesta.html
+
+        cyclemap survey examples/banco.yaml -o encuesta.xlsx --importance
+
+        cyclemap critique examples/banco.yaml --ratings encuesta.xlsx
+    """
+
+
+@app.command("survey", help=h(None, SURVEY_HELP_ES))
+@guarded
+def survey(
+    file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
+        "The cycle file to make the survey from.", "El archivo de ciclo del que hacer la encuesta."))],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="OUT", show_default=False, help=h(
+        "File to write: .html (printable form), .csv or .xlsx (template to fill in).",
+        "Archivo a escribir: .html (formulario para imprimir), .csv o .xlsx (plantilla para llenar)."))],
+    importance: Annotated[bool, typer.Option("--importance", help=h(
+        "Also ask how much each moment matters (for the importance–performance quadrants).",
+        "Pregunta también cuánto importa cada momento (para los cuadrantes importancia–desempeño)."))] = False,
+    expectation: Annotated[bool, typer.Option("--expectation", help=h(
+        "Add a 'what did you expect?' line under each question of the printed form.",
+        "Añade una línea '¿qué esperaba?' bajo cada pregunta del formulario impreso."))] = False,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Make the cycle's report card: a printable form (.html) or a template to fill in
+    (.csv, .xlsx), read back later with --ratings.
+
+    Examples:
+
+        cyclemap survey examples/banco.yaml -o encuesta.html
+
+        cyclemap survey examples/banco.yaml -o encuesta.xlsx --importance
+
+        cyclemap critique examples/banco.yaml --ratings encuesta.xlsx
+    """
+    from cyclemap.cli.usage import check_one, make_pipeline
+    from cyclemap.outputs.atomic import OutputError, check_output
+    from cyclemap.outputs.report import render as report
+    from cyclemap.outputs.survey import SUFFIXES, write_survey
+
+    pipeline = make_pipeline(config=config, lang=lang)
+    if Path(output).suffix.lower() not in SUFFIXES:
+        raise UsageError(f"-o {output}: the survey is written as .html, .csv or .xlsx",
+                         f"-o {output}: la encuesta se escribe como .html, .csv o .xlsx")
+    try:
+        check_output(output, pipeline.inputs(file))
+    except OutputError as exc:
+        raise UsageError(exc.text.en, exc.text.es)
+    checked = check_one(pipeline, file)
+    if not checked.loaded:
+        sys.stderr.write(report("text", [checked], checked.lang))
+        raise typer.Exit(EXIT_FINDINGS)
+    try:
+        write_survey(checked, output, pipeline.inputs(file), importance, expectation)
+    except OutputError as exc:
+        raise UsageError(exc.text.en, exc.text.es)
+    raise typer.Exit(EXIT_OK)

@@ -1,0 +1,170 @@
+"""Customers at risk: from the cycle's `volume` (customers a month) and its scores, an
+estimate of the customers lost each month and of how many a working complaint moment
+would win back. It rests on the course's figures (seed 000, "¿Por qué perdemos
+clientes?"): of dissatisfied customers about 4 % complain and the other 96 % just leave;
+91 % never return; 7 of 10 complainers return if the complaint is handled, and tell up to
+5 others. Those are rules of thumb, not measurements of this business: each is a labelled
+assumption, settable under `thresholds:` in the settings, and shown beside the estimate.
+
+The arithmetic, per month, for V customers through the cycle:
+
+- dissatisfied share d: the largest share of dissatisfied answers at any moment the
+  customers pass (moments are not added up: the same customers may be unhappy at several,
+  so this is a floor). Measured from survey answers when there are some; from a mean
+  alone it is estimated with the assumed spread (`evidence.ASSUMED_SD_SHARE`), and said so.
+  A detour counts with its own `volume` when it gives one.
+- dissatisfied D = V·d; complaining = D·complain_share; lost = D·never_return_share,
+  less the complainers a working complaint moment wins back;
+- win back = D·complain_share·return_if_handled (what a complaint moment that works
+  recovers; already counted when the cycle has one that works);
+- told = win back · tells_others (at most).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from cyclemap.engine.evidence import ASSUMED_SD_SHARE, DISSATISFIED_SHARE, score_evidence
+from cyclemap.engine.rules import Threshold
+from cyclemap.format.diagnostics import Text
+
+SOURCE = Text("course material, seed 000: why we lose customers", "material del curso, semilla 000: por qué perdemos clientes")
+
+ASSUMPTIONS = (
+    Threshold("complain_share", 0.04, 0.0, inclusive=True, doc=Text(
+        "share of dissatisfied customers who complain (the rest just leave)",
+        "fracción de clientes insatisfechos que se quejan (los demás simplemente se van)")),
+    Threshold("never_return_share", 0.91, 0.0, inclusive=True, doc=Text(
+        "share of dissatisfied customers who never return",
+        "fracción de clientes insatisfechos que nunca regresan")),
+    Threshold("return_if_handled", 0.7, 0.0, inclusive=True, doc=Text(
+        "share of complainers who return when the complaint is handled",
+        "fracción de clientes quejosos que vuelven si su queja es atendida")),
+    Threshold("tells_others", 5, 0.0, inclusive=True, doc=Text(
+        "people a customer won back tells (at most)",
+        "personas a las que cuenta un cliente recuperado (a lo más)")),
+)
+
+
+@dataclass(frozen=True)
+class AtRisk:
+    volume: int | None  # customers a month; None: the cycle does not say
+    dissatisfied_share: float | None
+    measured: bool  # the share comes from survey answers, not from a mean alone
+    worst_moment: str | None  # where the share was found
+    dissatisfied: float | None
+    complaining: float | None
+    lost: float | None
+    win_back: float | None
+    told: float | None
+    complaint_moment_works: bool
+    assumptions: dict[str, float] = field(default_factory=dict)
+
+    def as_data(self, lang: str = "en") -> dict:
+        """`customers` (null without `volume` or scores) and every assumption with its
+        value, its label and its source."""
+        customers = None
+        if self.dissatisfied is not None:
+            customers = {
+                "volume": self.volume, "dissatisfied_share": round(self.dissatisfied_share, 4),
+                "dissatisfied_share_measured": self.measured, "worst_moment": self.worst_moment,
+                "dissatisfied": round(self.dissatisfied), "complaining": round(self.complaining),
+                "lost": round(self.lost), "win_back": round(self.win_back), "told": round(self.told),
+                "complaint_moment_works": self.complaint_moment_works,
+            }
+        labels = {t.name: t.doc(lang) for t in ASSUMPTIONS}
+        assumptions = {name: {"value": value, "label": labels[name], "source": SOURCE(lang)}
+                       for name, value in self.assumptions.items()}
+        assumptions["dissatisfied_answer"] = {
+            "value": DISSATISFIED_SHARE,
+            "label": Text("an answer in the bottom share of the scale is a dissatisfied customer",
+                          "una respuesta en la parte baja de la escala es un cliente insatisfecho")(lang),
+            "source": "cyclemap"}
+        return {"customers": customers, "assumptions": assumptions}
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """The estimate in a few sentences, each figure beside its assumptions."""
+        es = lang == "es"
+        if self.volume is None:
+            return [("Sin `volume` (clientes al mes) no se estima cuántos clientes están en riesgo."
+                     if es else "Without `volume` (customers a month) there is no estimate of customers at risk.")]
+        if self.dissatisfied is None:
+            return ["Sin notas no se estima cuántos clientes están en riesgo." if es
+                    else "Without scores there is no estimate of customers at risk."]
+        a = self.assumptions
+        how = ("medido" if self.measured else "estimado desde el promedio") if es else \
+            ("measured" if self.measured else "estimated from the mean")
+        share = f"{self.dissatisfied_share:.0%}"
+        if es:
+            out = [f"Estimación (no un hecho): de {self.volume} clientes al mes, unos {self.dissatisfied:.0f} quedan "
+                   f"insatisfechos ({share}, {how}); unos {self.lost:.0f} no volverán.",
+                   f"Supuestos: se queja el {a['complain_share']:.0%}, nunca regresa el {a['never_return_share']:.0%}, "
+                   f"vuelve el {a['return_if_handled']:.0%} de quienes ven atendida su queja."]
+            out.append(f"Un momento de quejas que funciona recupera unos {self.win_back:.0f} al mes"
+                       + (" (ya contado)." if self.complaint_moment_works else
+                          f", que contarían su experiencia a hasta {self.told:.0f} personas."))
+        else:
+            out = [f"Estimate (not a fact): of {self.volume} customers a month, about {self.dissatisfied:.0f} leave "
+                   f"dissatisfied ({share}, {how}); about {self.lost:.0f} will not return.",
+                   f"Assumptions: {a['complain_share']:.0%} complain, {a['never_return_share']:.0%} never return, "
+                   f"{a['return_if_handled']:.0%} of those whose complaint is handled come back."]
+            out.append(f"A complaint moment that works wins back about {self.win_back:.0f} a month"
+                       + (" (already counted)." if self.complaint_moment_works else
+                          f", who would tell up to {self.told:.0f} people."))
+        return out
+
+
+def _dissatisfied(moment, scale: tuple[float, float]) -> tuple[float, bool] | None:
+    """Share of dissatisfied customers at a moment, and whether it was measured."""
+    found = score_evidence(moment, scale)
+    if found is None:
+        return None
+    if found.dissatisfied is not None:
+        return found.dissatisfied, True
+    low, high = scale
+    span = (high - low) or 1.0
+    cut = low + DISSATISFIED_SHARE * span
+    sd = ASSUMED_SD_SHARE * span
+    # normal approximation of the answers around the mean, with the assumed spread
+    return 0.5 * (1 + math.erf((cut - found.mean) / (sd * math.sqrt(2)))), False
+
+
+def estimate_at_risk(checked) -> AtRisk:
+    """The estimate for a checked cycle, with the assumptions its settings give."""
+    settings = checked.settings
+    assumptions = {t.name: settings.threshold(t.name) for t in ASSUMPTIONS}
+    cycle = checked.cycle
+    volume = cycle.volume if cycle is not None else None
+    empty = AtRisk(volume, None, False, None, None, None, None, None, None, False, assumptions)
+    if cycle is None:
+        return empty
+    by_id = {m.id: m for m in reversed(cycle.moments)}
+    main = set(checked.main_loop)
+    worst: tuple[float, bool, str] | None = None
+    for moment_id in checked.order:
+        moment = by_id.get(moment_id)
+        if moment is None or (moment_id not in main and not moment.volume):
+            continue  # a detour without its own volume: who passes it is unknown
+        found = _dissatisfied(moment, cycle.scale)
+        if found is None:
+            continue
+        share, measured = found
+        if moment_id not in main and volume:
+            share *= min(1.0, moment.volume / volume)  # only the detour's customers
+        if worst is None or share > worst[0]:
+            worst = (share, measured, moment_id)
+    acceptable = settings.threshold("acceptable_score")
+    low, high = cycle.scale
+    works = any(m.feedback and (m.score is None or m.score >= low + acceptable * (high - low)) for m in cycle.moments)
+    if worst is None or volume is None:
+        return AtRisk(volume, worst and worst[0], bool(worst and worst[1]), worst and worst[2],
+                      None, None, None, None, None, works, assumptions)
+    share, measured, where = worst
+    dissatisfied = volume * share
+    complaining = dissatisfied * assumptions["complain_share"]
+    win_back = complaining * assumptions["return_if_handled"]
+    lost = dissatisfied * assumptions["never_return_share"]
+    lost = max(0.0, lost - win_back) if works else lost
+    return AtRisk(volume, share, measured, where, dissatisfied, complaining, lost, win_back,
+                  win_back * assumptions["tells_others"], works, assumptions)

@@ -1,0 +1,118 @@
+"""The report card (libreta de calificaciones) made from a cycle: a printable HTML form
+(`form.py`), a CSV template and an XLSX template with the scale's validation
+(`template.py`). All speak the customer's language: moment names, never ids or codes,
+except as the column names a spreadsheet needs to read the answers back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cyclemap.format.diagnostics import Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """One moment asked about: its id (the answer's column) and its name (the question)."""
+
+    id: str
+    name: str
+    stage: str | None
+
+
+@dataclass(frozen=True)
+class Survey:
+    title: str
+    lang: str
+    scale: tuple[float, float]
+    questions: tuple[Question, ...]
+    importance: bool = False  # also ask how much each moment matters
+    expectation: bool = False  # also ask what the customer expected
+
+
+# The extra columns of a wide survey file, in order; `cyclemap --ratings` reads them back.
+FIRST_COLUMNS = ("respondent", "segment", "date")
+LAST_COLUMNS = ("comment",)
+
+WORDS = {
+    "intro": Text("Tell us how each step of your visit went. Mark one box per line; leave a line blank if it did "
+                  "not happen to you.",
+                  "Cuéntenos cómo le fue en cada paso de su visita. Marque una casilla por línea; deje en blanco la "
+                  "línea que no le tocó vivir."),
+    "worst": Text("very poor", "pésimo"),
+    "best": Text("excellent", "excelente"),
+    "how": Text("How was it?", "¿Cómo le fue?"),
+    "importance": Text("How much does it matter to you?", "¿Cuánto le importa?"),
+    "expected": Text("What did you expect?", "¿Qué esperaba?"),
+    "comment": Text("Anything else you want to tell us?", "¿Algo más que quiera contarnos?"),
+    "segment": Text("You are (e.g. new customer, regular customer, company):",
+                    "Usted es (p. ej. cliente nuevo, cliente habitual, empresa):"),
+    "date": Text("Date", "Fecha"),
+    "thanks": Text("Thank you: your answers help us serve you better.",
+                   "Gracias: sus respuestas nos ayudan a atenderle mejor."),
+    "step": Text("Step", "Paso"),
+    "name_row": Text("# the question of each column", "# la pregunta de cada columna"),
+    "out_of_scale": Text("Enter a number from {low} to {high}, or leave it blank.",
+                         "Escriba un número de {low} a {high}, o déjelo en blanco."),
+    "answers_sheet": Text("Answers", "Respuestas"),
+}
+
+
+def make_survey(checked, importance: bool = False, expectation: bool = False) -> Survey:
+    """The survey of a checked cycle: one question per moment, in the order a customer
+    meets them."""
+    cycle = checked.cycle
+    by_id = {m.id: m for m in reversed(cycle.moments)}  # the first of a repeated id wins
+    order = checked.order or list(by_id)
+    questions = tuple(Question(i, by_id[i].name, by_id[i].stage) for i in order if i in by_id)
+    return Survey(cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation)
+
+
+def columns(survey: Survey) -> list[str]:
+    """The columns of the wide survey file."""
+    cols = list(FIRST_COLUMNS) + [q.id for q in survey.questions]
+    if survey.importance:
+        cols += [f"importance_{q.id}" for q in survey.questions]
+    return cols + list(LAST_COLUMNS)
+
+
+def question_row(survey: Survey) -> list[str]:
+    """A row under the header with each column's question, starting with `#` so that
+    reading the answers back skips it."""
+    lang = survey.lang
+    by_id = {q.id: q.name for q in survey.questions}
+    row = []
+    for col in columns(survey):
+        if col in by_id:
+            row.append(by_id[col])
+        elif col.startswith("importance_") and col[len("importance_"):] in by_id:
+            row.append(f"{WORDS['importance'](lang)} {by_id[col[len('importance_'):]]}")
+        else:
+            row.append("")
+    row[0] = WORDS["name_row"](lang)
+    return row
+
+
+def write_survey(checked, path: str, inputs: list[str], importance: bool = False, expectation: bool = False) -> None:
+    """Write the survey in the format its suffix names (.html, .csv, .xlsx), atomically."""
+    from pathlib import Path
+
+    from cyclemap.outputs.atomic import write_atomic
+
+    survey = make_survey(checked, importance, expectation)
+    suffix = Path(path).suffix.lower()
+    if suffix in (".html", ".htm"):
+        from cyclemap.outputs.survey.form import html_form
+
+        data: bytes | str = html_form(survey)
+    elif suffix == ".csv":
+        from cyclemap.outputs.survey.template import csv_template
+
+        data = csv_template(survey)
+    else:
+        from cyclemap.outputs.survey.template import xlsx_template
+
+        data = xlsx_template(survey)
+    write_atomic(path, data, inputs=inputs)
+
+
+SUFFIXES = (".html", ".htm", ".csv", ".xlsx")

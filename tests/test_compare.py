@@ -1,0 +1,100 @@
+"""`cyclemap compare`: two waves or two segments, per moment, with Welch's t-test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cyclemap.engine.evidence import t_two_sided_p, welch
+
+CYCLE = """cyclemap: 1
+title: Bank branch
+language: en
+moments:
+  - {id: arrive, name: Arrives at the branch, kind: routine}
+  - {id: wait, name: Waits in line, kind: critical}
+  - {id: served, name: Is served at the desk, kind: critical}
+"""
+
+
+@pytest.mark.parametrize("t, df, p", [
+    (2.228, 10, 0.05), (12.706, 1, 0.05), (2.576, 10_000, 0.01), (0.0, 5, 1.0), (3.169, 10, 0.01),
+])
+def test_t_p_values_match_the_printed_tables(t, df, p):
+    assert t_two_sided_p(t, df) == pytest.approx(p, abs=2e-4)
+
+
+def test_welch_on_a_textbook_case():
+    # R: t.test(c(1,2,3,4,5), c(3,4,5,6,7)) -> t = -2, df = 8, p-value = 0.08052
+    test = welch([1, 2, 3, 4, 5], [3, 4, 5, 6, 7])
+    assert (test.change, test.t, test.df) == (2, 2, 8) and test.p == pytest.approx(0.08052, abs=1e-5)
+    # Unequal spreads: Welch's degrees of freedom fall below n1 + n2 - 2.
+    test = welch([3, 3, 3, 3, 4, 4, 4, 4], [1, 5, 1, 5, 2, 5])
+    assert test.df < 12 and not test.significant()
+    assert welch([4], [1, 2, 3]) is None
+
+
+def wave(write, name, rows):
+    return write(name, "respondent;segment;arrive;wait;served\n" + "".join(
+        f"r{i};{seg};{a};{w};{s}\n" for i, (seg, a, w, s) in enumerate(rows)))
+
+
+def test_two_waves_per_moment(cli, write):
+    cycle = write("bank.yaml", CYCLE)
+    # wait improves by two points on 30 answers each; arrive is unchanged; served has one answer in March.
+    march = wave(write, "march.csv", [("new", 3 + i % 2, 2 + i % 2, "5" if i == 0 else "") for i in range(30)])
+    june = wave(write, "june.csv", [("new", 3 + (i + 1) % 2, 4 + i % 2, 4) for i in range(30)])
+    run = cli("compare", str(cycle), "--ratings", str(march), "--against", str(june), "--format", "json")
+    assert run.code == 0, run.err
+    data = json.loads(run.out)
+    moments = {m["id"]: m for m in data["moments"]}
+    assert [m["id"] for m in data["moments"]] == ["arrive", "wait", "served"]
+    wait = moments["wait"]
+    assert (wait["n_a"], wait["mean_a"], wait["n_b"], wait["mean_b"], wait["change"]) == (30, 2.5, 30, 4.5, 2)
+    assert wait["significant"] is True and wait["p_value"] < 0.001
+    assert moments["arrive"]["significant"] is False and moments["arrive"]["p_value"] == 1
+    served = moments["served"]
+    assert (served["n_a"], served["p_value"], served["significant"]) == (1, None, False)
+    assert data["test"] == "welch-t" and data["a"]["skipped"] == 29
+
+    text = cli("compare", str(cycle), "--ratings", str(march), "--against", str(june)).out
+    assert "Waits in line" in text and "+2.00" in text and "too few answers" in text
+    md = cli("compare", str(cycle), "--ratings", str(march), "--against", str(june), "-f", "markdown").out
+    assert "| Waits in line | 2.50 (30) | 4.50 (30) | +2.00 | <0.001 | yes |" in md
+
+
+def test_two_segments_of_one_file(cli, write):
+    cycle = write("bank.yaml", CYCLE)
+    rows = [("new", 4, 1 + i % 2, 4) for i in range(6)] + [("regular", 4, 2 + i % 2, 4) for i in range(6)]
+    survey = wave(write, "june.csv", rows)
+    run = cli("compare", str(cycle), "--ratings", str(survey), "--segment", "new", "--against-segment", "regular",
+              "-f", "json")
+    assert run.code == 0, run.err
+    wait = {m["id"]: m for m in json.loads(run.out)["moments"]}["wait"]
+    assert (wait["mean_a"], wait["mean_b"], wait["n_a"], wait["n_b"]) == (1.5, 2.5, 6, 6)
+    assert wait["significant"] is (welch([1, 2] * 3, [2, 3] * 3).p < 0.05)
+
+
+def test_a_wave_of_another_cycle_and_usage_errors(cli, write):
+    cycle = write("bank.yaml", CYCLE)
+    ours = wave(write, "ours.csv", [("new", 4, 4, 4)] * 3)
+    theirs = write("hotel.csv", "respondent,checkin,room\nr1,4,5\n")
+    run = cli("compare", str(cycle), "--ratings", str(ours), "--against", str(theirs))
+    assert run.code == 1 and f"{theirs}:1:" in run.err and "another cycle" in run.err and run.out == ""
+    assert cli("compare", str(cycle), "--ratings", str(ours)).code == 2
+    assert cli("compare", str(cycle), "--ratings", str(ours), "--against", "nope.csv").code == 2
+    assert cli("compare", str(cycle), "--ratings", str(ours), "--against", str(ours), "-f", "xml").code == 2
+
+
+def test_the_documented_example_is_real_output(cli):
+    from tests.conftest import ROOT
+
+    run = cli("compare", "examples/banco.yaml", "--ratings", "examples/encuestas/banco-marzo.csv",
+              "--against", "examples/encuestas/banco-junio.csv")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    for doc in ("README.md", "docs/survey.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        for line in lines[:8]:  # what the docs show, before their "..."
+            assert line in text, (doc, line)
