@@ -144,6 +144,7 @@ RULE = rule_from_module(
         "  - {id: close, name: Receives the letter, kind: routine}\n"
     ),
     check=check,
+    retired=True,  # no finding a consultant kept in trials; runs only when selected
     thresholds=(Threshold("chain_length", 3, 2, whole=True, doc=Text(
         "this many critical moments in a row with no routine relief is a chain",
         "estos momentos críticos seguidos sin uno rutinario forman una cadena")),),

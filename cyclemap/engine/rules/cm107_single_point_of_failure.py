@@ -122,4 +122,5 @@ RULE = rule_from_module(
         "  - {id: doctor, name: Sees the doctor, kind: routine}\n"
     ),
     check=check,
+    retired=True,  # no finding a consultant kept in trials; runs only when selected
 )
