@@ -31,6 +31,7 @@ def check(ctx):
                 Text("no moment has a score yet: the cycle has no report card to judge the critical moments by",
                      "ningún momento tiene nota todavía: el ciclo no tiene libreta de calificaciones para juzgar los momentos críticos"),
                 ctx.cycle.at("moments"),
+                plain=Text("no customer has rated any moment yet", "ningún cliente ha calificado todavía ningún momento"),
             )
         return
     for moment in moments:
@@ -40,6 +41,7 @@ def check(ctx):
                      f"el momento crítico `{moment.id}` ({moment.name}) no tiene nota"),
                 moment.pos,
                 moment.id,
+                plain=Text("customers have not rated it yet", "los clientes todavía no lo han calificado"),
             )
 
 
@@ -76,5 +78,9 @@ RULE = rule_from_module(
               "mídalo: añada `score` y `responses`, o pase un CSV de calificaciones con --ratings"),
     fails="cyclemap: 1\ntitle: Café\nmoments:\n  - {id: a, name: Orders, kind: routine, score: 4.1}\n  - {id: b, name: Gets the coffee, kind: critical}\n",
     passes="cyclemap: 1\ntitle: Café\nmoments:\n  - {id: a, name: Orders, kind: routine, score: 4.1}\n  - {id: b, name: Gets the coffee, kind: critical, score: 4.4}\n",
+    reason=Text('Without ratings from customers, nobody knows whether this decisive moment works; the team is guessing.',
+                'Sin calificaciones de los clientes, nadie sabe si este momento decisivo funciona; el equipo está adivinando.'),
+    advice=Text('ask customers to rate this moment (a report card of the cycle)',
+                'pida a los clientes que califiquen este momento (una libreta de calificaciones del ciclo)'),
     check=check,
 )
