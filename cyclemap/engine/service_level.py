@@ -121,10 +121,11 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
     elif miserable or mean_gap < -gap_margin + EPSILON:
         key = "malo"
         if miserable:
-            reasons.append(Text(f"a critical moment is a moment of misery, below the acceptable {fmt(line)}: "
-                                f"{names(miserable)}",
-                                f"hay un momento crítico de miseria, bajo el aceptable {fmt(line, 'es')}: "
-                                f"{names(miserable)}"))
+            one = len(miserable) == 1
+            reasons.append(Text(f"{'a critical moment is a moment' if one else 'critical moments are moments'} of "
+                                f"misery, below the acceptable {fmt(line)}: {names(miserable)}",
+                                f"{'hay un momento crítico' if one else 'hay momentos críticos'} de miseria, bajo el "
+                                f"aceptable {fmt(line, 'es')}: {names(miserable)}"))
         if mean_gap < -gap_margin + EPSILON:
             reasons.append(Text(f"on average the service is {fmt(-mean_gap)} points below what customers expect",
                                 f"en promedio el servicio está {fmt(-mean_gap, 'es')} puntos por debajo de lo que "

@@ -27,7 +27,9 @@ def check(ctx):
     line = misery_line(ctx.cycle, ctx.config)
     for moment in ctx.unique():
         if moment.critical and is_miserable(moment, ctx.cycle, ctx.config):
-            s = moment.score
+            s, e = moment.score, moment.expectation
+            expect_en = f" where they expect {fmt(e)}" if e is not None else ""
+            expect_es = f" cuando esperan {fmt(e, 'es')}" if e is not None else ""
             yield Finding(
                 Text(f"critical moment `{moment.id}` ({moment.name}) scores {fmt(s)}, "
                      f"below the acceptable {fmt(line)}: a moment of misery",
@@ -35,10 +37,10 @@ def check(ctx):
                      f"bajo el aceptable {fmt(line, 'es')}: un momento de miseria"),
                 moment.at("score"),
                 moment.id,
-                plain=Text(f"customers rate this decisive moment {fmt(s)}, below the acceptable {fmt(line)}: "
-                           f"a moment of misery",
-                           f"los clientes califican este momento decisivo con {fmt(s, 'es')}, bajo el aceptable "
-                           f"{fmt(line, 'es')}: un momento de miseria"),
+                plain=Text(f"customers rate this decisive moment {fmt(s)}{expect_en}, below the acceptable "
+                           f"{fmt(line)}: a moment of misery",
+                           f"los clientes califican este momento decisivo con {fmt(s, 'es')}{expect_es}, bajo el "
+                           f"aceptable {fmt(line, 'es')}: un momento de miseria"),
             )
 
 

@@ -2,7 +2,7 @@
 
 What it checks
     In a cycle of at least four moments, that no more than `critical_share` of them
-    (60 % by default) are marked critical.
+    (75 % by default) are marked critical.
 
 Why it matters
     Mapping the moments of truth is meant to separate the few moments where the customer
@@ -45,7 +45,7 @@ CM120 too-many-critical: casi todos los momentos están marcados como críticos.
 
 Qué comprueba
     En un ciclo de al menos cuatro momentos, que no más de `critical_share` de ellos (el
-    60 % por defecto) estén marcados como críticos.
+    75 % por defecto) estén marcados como críticos.
 
 Por qué importa
     Hacer el mapa de los momentos de verdad sirve para separar los pocos momentos en que
@@ -78,7 +78,7 @@ RULE = rule_from_module(
             "  - {id: c, name: Waits, kind: critical}\n  - {id: d, name: Consultation, kind: critical}\n"
             "  - {id: e, name: Pays, kind: routine}\n"),
     check=check,
-    thresholds=(Threshold("critical_share", 0.6, 0.0, doc=Text(
+    thresholds=(Threshold("critical_share", 0.75, 0.0, doc=Text(
         "more than this share of a cycle's moments marked critical is too many",
         "más de esta fracción de los momentos de un ciclo marcados como críticos es demasiado")),),
     reason=Text("The map is meant to single out the few moments where customers decide; when nearly all are "
