@@ -58,6 +58,10 @@ def _is_header(row: list[str]) -> bool:
             and row[1].strip().lower() in HEADER_RATING)
 
 
+# What survey tools write for a question left unanswered.
+NO_ANSWER = frozenset({"", "n/a", "na", "n.a.", "ns/nc", "nsnc", "-", "—", "nr", "null", "none", "s/r", "sr"})
+
+
 def read_ratings(data: bytes, path: str, cycle: Cycle) -> tuple[dict[str, list[float]], list[Diagnostic]]:
     """The usable ratings per moment id, and a diagnostic for every row that is not."""
     problems: list[Diagnostic] = []
@@ -109,6 +113,8 @@ def read_ratings(data: bytes, path: str, cycle: Cycle) -> tuple[dict[str, list[f
                 problems.append(_diag(path, line, f"no moment `{moment_id}` in the cycle",
                                       f"no hay un momento `{moment_id}` en el ciclo", hint))
                 continue
+            if raw.lower().replace(" ", "") in NO_ANSWER:
+                continue  # the respondent skipped this question: not an answer, not an error
             value = _number(raw)
             if value is None:
                 problems.append(_diag(path, line, f"the rating `{raw}` for `{moment_id}` is not a number",
@@ -153,7 +159,8 @@ def merge_ratings(cycle: Cycle, ratings: dict[str, list[float]]) -> Cycle:
         values = ratings.get(moment.id)
         if values and moment.id not in done:
             done.add(moment.id)
-            moment = replace(moment, score=round(sum(values) / len(values), 2), responses=len(values))
+            moment = replace(moment, score=round(sum(values) / len(values), 2), responses=len(values),
+                             answers=tuple(values))
         moments.append(moment)
     return replace(cycle, moments=moments)
 
