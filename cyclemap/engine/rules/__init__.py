@@ -52,6 +52,7 @@ RULE_MODULES = (
     "cm119_routine_acts_critical",
     "cm120_too_many_critical",
     "cm121_thin_evidence",
+    "cm122_backstage_step",
     "cm201_service_level",
     "cm202_busiest_moments",
 )

@@ -67,15 +67,22 @@ ROLE_WORDS = ("supervisor|supervisora|gerente|jefe|jefa|encargad[oa]|responsable
               "mesero|mesera|camarero|camarera|cajer[oa]|tecnico|tecnica|anfitrion|anfitriona|ejecutivo|ejecutiva|"
               "administrador|administradora|conserje|maitre|lider|vendedor|vendedora|operador|operadora|"
               "manager|supervisor|agent|host|hostess|waiter|waitress|nurse|doctor|lead|head|clerk|receptionist|"
-              "concierge|technician|cashier|officer|representative|staff member|duty manager|specialist|"
+              "concierge|technician|cashier|officer|representative|staff member|duty manager|specialist|coordinator|"
+              "box office|taquilla|front desk|recepcion|"
               "especialista|guardia|guard|chef|cocinero|farmaceutic[oa]|pharmacist")
 OPTION_WORDS = ("ofrece|ofrecer|ofrecemos|opcion|opciones|elige|elegir|escoge|puede elegir|reembolso|devolucion|"
                 "devuelve|descuento|cortesia|compensa|compensacion|cambio|cambia|reemplazo|reprograma|"
                 "reagenda|bono|vale|sin costo|gratis|o bien|alternativa|offers?|offering|options?|choose|choice|"
                 "refund|discount|voucher|replacement|replace|rebook|reschedule|compensat\\w*|free|alternative|"
-                "credit|upgrade")
+                "credit|upgrade|offered|otra|otro|another|loan|prestamo|reposicion|repone|lista de espera|"
+                "waiting list|on the house|de la casa|respeta|honours|honors|sin que el cliente vuelva|"
+                "without the customer coming back")
+# Information for the customer: one of the six basic needs of an upset customer (seed 003).
+INFORM_WORDS = ("aviso|avisa|avisar|informa|informar|mensaje|message|notifica|notify|notified|call-back|callback|"
+                "calls|llama|llamada|nueva fecha|new date|explica|explains|tells")
 _ROLE = _any(ROLE_WORDS)
 _OPTIONS = _any(OPTION_WORDS)
+_INFORMS = _any(INFORM_WORDS)
 
 
 def names_a_role(text: str) -> bool:
@@ -87,5 +94,6 @@ def offers_options(text: str) -> bool:
 
 
 def recovery_parts(text: str) -> dict[str, bool]:
-    """Which of who / when / options a recovery plan states."""
-    return {"who": names_a_role(text), "when": measurable(text), "options": offers_options(text)}
+    """Which of who / when / options / information a recovery plan states."""
+    return {"who": names_a_role(text), "when": measurable(text), "options": offers_options(text),
+            "information": bool(_INFORMS.search(plain(text)))}

@@ -2,8 +2,9 @@
 
 What it checks
     That every `recovery` a moment states names at least one of: who acts (a role), when
-    or how fast (a number or a time), or what the customer may choose (a refund, a new
-    appointment, a replacement, a discount). "Apologise" alone is reported.
+    or how fast (a number or a time), what the customer may choose (a refund, a new
+    appointment, a replacement, a discount), or what the customer is told (a message
+    with the new date, a call back). "Apologise" alone is reported.
 
 Why it matters
     An upset customer has basic needs: to be treated kindly and understood, but also to be
@@ -45,8 +46,9 @@ CM117 vague-recovery: un plan de recuperación que no dice quién, ni cuándo, n
 Qué comprueba
     Que cada `recovery` que declara un momento nombre al menos una de estas cosas: quién
     actúa (un cargo), cuándo o en cuánto tiempo (una cifra o un tiempo), o qué puede
-    elegir el cliente (un reembolso, una nueva cita, un reemplazo, un descuento).
-    "Pedirle disculpas" solo se informa.
+    elegir el cliente (un reembolso, una nueva cita, un reemplazo, un descuento), o qué
+    se le informa (un mensaje con la nueva fecha, una llamada). "Pedirle disculpas" solo
+    se informa.
 
 Por qué importa
     Un cliente molesto tiene necesidades básicas: que lo traten con amabilidad y lo
