@@ -8,8 +8,9 @@ reads both:
 - pésimo: the service is a disaster — most scored critical moments sit in the bottom
   two-fifths of the scale;
 - malo: it does not meet expectations — the mean gap (critical moments weigh double) is
-  below expectation by more than the gap margin, or any critical moment is a moment of
-  misery (one miserable decisive moment is not averaged away by good ones);
+  below expectation by the gap margin or more, or a critical moment is a moment of
+  misery or falls short of its expectation by the margin (one bad decisive moment is
+  not averaged away by good ones; a score on too few answers does not decide it);
 - excepcional: it meets and exceeds expectations *as a system* — the mean gap is above
   expectation by at least half the margin, every scored critical moment meets its
   expectation on enough answers, every critical moment has an owner, a standard and a
@@ -108,6 +109,10 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
     uncertain = sum(1 for m in scored if evidence[m.id].uncertain(least))
     dismal = [m for m in critical if (m.score - low) / span < 0.4]
     miserable = [m for m in critical if m.score < line - EPSILON]
+    # A decisive moment clearly below what customers expect, on enough answers (or a
+    # count the file does not give): the service does not meet expectations where it counts.
+    short = [m for m in critical if m not in miserable and m.score < expected(m) - gap_margin + EPSILON
+             and not (evidence[m.id].n is not None and evidence[m.id].n < least)]
     reasons: list[Text] = []
 
     def names(ms) -> str:
@@ -118,7 +123,7 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
         reasons.append(Text(f"most rated critical moments sit at the bottom of the scale: {names(dismal)}",
                             f"la mayoría de los momentos críticos calificados están al fondo de la escala: "
                             f"{names(dismal)}"))
-    elif miserable or mean_gap < -gap_margin + EPSILON:
+    elif miserable or short or mean_gap < -gap_margin + EPSILON:
         key = "malo"
         if miserable:
             one = len(miserable) == 1
@@ -126,6 +131,9 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
                                 f"misery, below the acceptable {fmt(line)}: {names(miserable)}",
                                 f"{'hay un momento crítico' if one else 'hay momentos críticos'} de miseria, bajo el "
                                 f"aceptable {fmt(line, 'es')}: {names(miserable)}"))
+        if short:
+            reasons.append(Text(f"critical moments fall short of what customers expect: {names(short)}",
+                                f"hay momentos críticos por debajo de lo que espera el cliente: {names(short)}"))
         if mean_gap < -gap_margin + EPSILON:
             reasons.append(Text(f"on average the service is {fmt(-mean_gap)} points below what customers expect",
                                 f"en promedio el servicio está {fmt(-mean_gap, 'es')} puntos por debajo de lo que "

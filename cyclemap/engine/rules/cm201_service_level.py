@@ -3,13 +3,14 @@
 What it checks
     When moments have scores, which of the four types of service the cycle shows: dismal
     (most scored critical moments sit in the bottom two-fifths of the scale), poor (on
-    average below expectation by more than the gap margin, critical moments weighing
-    double, or any critical moment a moment of misery), exceptional (clearly above
-    expectation on average, every critical moment meeting its expectation on at least
-    `min_responses` answers, with an owner, a standard and a recovery plan, and a moment
-    that collects the customer's voice) or normal (everything in between). The finding
-    says what keeps the level from the next one up and how sure it is. Where a moment has
-    no `expectation`, 70 % of the scale stands in for it. See docs/critique.md.
+    average below expectation by the gap margin or more, critical moments weighing
+    double, or a critical moment that is a moment of misery or short of its expectation
+    by the margin), exceptional (clearly above expectation on average, every critical
+    moment meeting its expectation on at least `min_responses` answers, with an owner, a
+    standard and a recovery plan, and a moment that collects the customer's voice) or
+    normal (everything in between). The finding says what keeps the level from the next
+    one up and how sure it is. Where a moment has no `expectation`, 70 % of the scale
+    stands in for it. See docs/critique.md.
 
 Why it matters
     The course names four types of service. Dismal service barely exists and customers
@@ -55,14 +56,14 @@ CM201 service-level: el nivel de servicio que describen las puntuaciones.
 Qué comprueba
     Cuando los momentos tienen puntuación, cuál de los cuatro tipos de servicio muestra el
     ciclo: pésimo (la mayoría de los momentos críticos calificados están en los dos
-    quintos de abajo de la escala), malo (en promedio bajo la expectativa por más del
-    margen, con los momentos críticos pesando el doble, o algún momento crítico de
-    miseria), excepcional (claramente sobre la expectativa en promedio, cada momento
-    crítico en su expectativa con al menos `min_responses` respuestas, con responsable,
-    estándar y plan de recuperación, y un momento que recoge la voz del cliente) o normal
-    (todo lo demás). El hallazgo dice qué le impide subir al nivel siguiente y cuán seguro
-    es. Si un momento no tiene `expectation`, se usa el 70 % de la escala. Vea
-    docs/critique.md.
+    quintos de abajo de la escala), malo (en promedio bajo la expectativa por el margen o
+    más, con los momentos críticos pesando el doble, o un momento crítico de miseria o
+    bajo su expectativa por el margen), excepcional (claramente sobre la expectativa en
+    promedio, cada momento crítico en su expectativa con al menos `min_responses`
+    respuestas, con responsable, estándar y plan de recuperación, y un momento que recoge
+    la voz del cliente) o normal (todo lo demás). El hallazgo dice qué le impide subir al
+    nivel siguiente y cuán seguro es. Si un momento no tiene `expectation`, se usa el 70 %
+    de la escala. Vea docs/critique.md.
 
 Por qué importa
     El curso nombra cuatro tipos de servicio. El servicio pésimo casi no existe y el
