@@ -70,5 +70,5 @@ RatingsOption = Annotated[
     Optional[str],
     typer.Option("--ratings", metavar="FILE.csv", help=h(
         "Survey ratings (moment,rating[,respondent]) to merge into the scores at run time; the YAML is not changed.",
-        "Calificaciones de encuesta (momento,calificación[,encuestado]) que se combinan con las notas al ejecutar; el YAML no cambia.")),
+        "Calificaciones de encuesta (momento,calificación[,encuestado]) que se combinan con las puntuaciones al ejecutar; el YAML no cambia.")),
 ]

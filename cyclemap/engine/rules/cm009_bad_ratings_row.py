@@ -35,7 +35,7 @@ Qué comprueba
 Por qué importa
     La libreta de calificaciones vale lo que valen sus filas. Una calificación para un
     momento mal escrito, un "5+" o un 7 en una escala de 1 a 5 torcería un promedio o se
-    perdería sin aviso; la nota de un momento crítico engañaría entonces al equipo sobre
+    perdería sin aviso; la puntuación de un momento crítico engañaría entonces al equipo sobre
     lo que percibieron los clientes. Cada fila mala se informa con su línea para poder
     corregirla en el origen, y las demás filas cuentan igual.
 

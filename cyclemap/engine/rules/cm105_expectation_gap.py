@@ -56,7 +56,7 @@ DOC_ES = """
 CM105 expectation-gap: un momento puntuado bajo su expectativa por el margen o más.
 
 Qué comprueba
-    En cada momento con `expectation` y `score`, que la nota no quede por debajo de la
+    En cada momento con `expectation` y `score`, que la puntuación no quede por debajo de la
     expectativa por el umbral `gap_margin` o más: una fracción del recorrido de la
     escala, 0,125 por defecto (medio punto en una escala de 1 a 5, 12,5 puntos en una de 0
     a 100). Los momentos rutinarios también cuentan: la brecha es lo que siente el
@@ -68,7 +68,7 @@ Por qué importa
     La calidad en el servicio es cumplir, y mejor exceder, lo que el cliente espera, y la
     satisfacción es la sensación de que el servicio alcanzó o superó esas expectativas. Un
     momento puede puntuar un respetable 4 y aun así decepcionar a un cliente que esperaba
-    4,5: la brecha, no la nota, es lo que se vuelve queja y abandono. Las brechas también
+    4,5: la brecha, no la puntuación, es lo que se vuelve queja y abandono. Las brechas también
     muestran dónde una promesa (publicidad, un vendedor, una visita anterior) subió una
     expectativa que la operación no cumple.
 

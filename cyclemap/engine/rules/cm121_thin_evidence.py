@@ -34,7 +34,7 @@ def check(ctx):
                 moment.at("responses") if "responses" in moment.positions else moment.at("score"),
                 moment.id,
                 plain=Text(f"its rating rests on only {ev.n} {many_en}: too few to be sure",
-                           f"su calificación se basa en solo {ev.n} {many_es}: muy pocas para estar seguros"),
+                           f"su puntuación se basa en solo {ev.n} {many_es}: muy pocas para estar seguros"),
             )
 
 
@@ -79,5 +79,5 @@ RULE = rule_from_module(
                 "Con un puñado de respuestas un solo cliente mueve el promedio un punto entero: actúe según ella "
                 "solo cuando hayan respondido más clientes."),
     advice=Text("collect more answers for this moment before acting on its rating",
-                "reúna más respuestas para este momento antes de actuar según su calificación"),
+                "reúna más respuestas para este momento antes de actuar según su puntuación"),
 )
