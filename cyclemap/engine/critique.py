@@ -236,6 +236,7 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
             uncertain = score_problem and ev is not None and ev.n is not None and ev.n < least
         # The score finding leads (it is the news); the others follow in catalogue order.
         found.sort(key=lambda d: (d.code not in SCORE_RULES, d.code))
+        codes = tuple(dict.fromkeys(d.code for d in found))
         said = {c for code in codes for c in SUBSUMES.get(code, ())}
         told = [d for d in found if d.code not in said]
         what = Text(*(_sentence(_join([d.plain(lg) for d in told], lg)) for lg in ("en", "es")))
