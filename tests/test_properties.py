@@ -23,7 +23,7 @@ from cyclemap.format.reader import MOMENT_KEYS, CYCLE_KEYS, _compose_events, _Lo
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (?P<code>CM\d{3}) (error|warning|info|advertencia|nota) \S")
+DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (?P<code>CM\d{3}) (error|warning|info|advertencia|aviso) \S")
 HINT = re.compile(r"^    (hint|sugerencia): \S")
 SUMMARY = re.compile(r"^\d+ (file|files|archivo|archivos) (checked|revisados?): \d+ ")
 
