@@ -10,7 +10,7 @@ reads both:
 - malo: it does not meet expectations — the mean gap (critical moments weigh double) is
   below expectation by the gap margin or more, or a critical moment is a moment of
   misery or falls short of its expectation by the margin (one bad decisive moment is
-  not averaged away by good ones; a score on too few answers does not decide it);
+  not averaged away by good ones);
 - excepcional: it meets and exceeds expectations *as a system* — the mean gap is above
   expectation by at least half the margin, every scored critical moment meets its
   expectation on enough answers, every critical moment has an owner, a standard and a
@@ -19,7 +19,8 @@ reads both:
   system is missing stays normal, and says what is missing.
 
 The level states how sure it is: scores resting on fewer than `min_responses` answers
-(or not saying how many) make it uncertain. Gaps and lines are shares of the scale, so
+(or not saying how many) make it uncertain, and a critical moment's score on fewer
+answers than that never decides pésimo or malo by itself. Gaps and lines are shares of the scale, so
 a 0–100 survey is judged as a 1–5 one. Pure: no I/O, no graph.
 """
 
@@ -107,18 +108,20 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
     critical = [m for m in scored if m.critical]
     evidence = {m.id: score_evidence(m, cycle.scale) for m in scored}
     uncertain = sum(1 for m in scored if evidence[m.id].uncertain(least))
-    dismal = [m for m in critical if (m.score - low) / span < 0.4]
-    miserable = [m for m in critical if m.score < line - EPSILON]
-    # A decisive moment clearly below what customers expect, on enough answers (or a
-    # count the file does not give): the service does not meet expectations where it counts.
-    short = [m for m in critical if m not in miserable and m.score < expected(m) - gap_margin + EPSILON
-             and not (evidence[m.id].n is not None and evidence[m.id].n < least)]
+    # A score on fewer answers than `min_responses` makes the level uncertain; it does not
+    # decide it on its own (one angry answer is not a moment of misery).
+    measured = [m for m in critical if not (evidence[m.id].n is not None and evidence[m.id].n < least)]
+    dismal = [m for m in measured if (m.score - low) / span < 0.4]
+    miserable = [m for m in measured if m.score < line - EPSILON]
+    # A decisive moment clearly below what customers expect: the service does not meet
+    # expectations where it counts.
+    short = [m for m in measured if m not in miserable and m.score < expected(m) - gap_margin + EPSILON]
     reasons: list[Text] = []
 
     def names(ms) -> str:
         return ", ".join(f"“{m.name}”" for m in ms)
 
-    if critical and len(dismal) * 2 > len(critical):
+    if measured and len(dismal) * 2 > len(measured):
         key = "pesimo"
         reasons.append(Text(f"most rated critical moments sit at the bottom of the scale: {names(dismal)}",
                             f"la mayoría de los momentos críticos calificados están al fondo de la escala: "

@@ -86,9 +86,9 @@ RULE = rule_from_module(
                 "En un momento crítico el cliente decide sobre todo el servicio. Pocos clientes insatisfechos se "
                 "quejan (cerca de 4 de cada 100); la mayoría se va y no vuelve, así que una puntuación baja aquí "
                 "significa que los clientes se están yendo en silencio."),
-    advice=Text("start here: with the person in charge and the front line, find the cause behind the rating "
+    advice=Text("with the person in charge and the front line, find the cause behind the rating "
                 "(capacity, training, a failing system, a missing step), fix it and measure again",
-                "empiece por aquí: con el responsable y la primera línea, busque la causa detrás de la "
+                "con el responsable y la primera línea, busque la causa detrás de la "
                 "puntuación (capacidad, formación, un sistema que falla, un paso que falta), corríjala y "
                 "vuelva a medir"),
     thresholds=(Threshold("acceptable_score", 0.6, 0.0, doc=Text(
