@@ -166,17 +166,16 @@ def _join(parts: list[str], lang: str) -> str:
     return "; ".join(parts[:-1]) + last + parts[-1]
 
 
-def _reach(moment: Moment, checked: "CheckedCycle", evidence: dict[str, ScoreEvidence | None]) -> float:
+def _reach(moment: Moment, main: set[str], most_answers: int | None,
+           evidence: dict[str, ScoreEvidence | None]) -> float:
     """How many customers pass through the moment, as a share: every one on the main
     loop; on a detour, its answers against the main loop's most answered moment when
     both are known, else `DETOUR_REACH`."""
-    main = set(checked.main_loop)
     if not main or moment.id in main:
         return 1.0
     ev = evidence.get(moment.id)
-    counts = [e.n for mid, e in evidence.items() if mid in main and e is not None and e.n]
-    if ev is not None and ev.n and counts:
-        return max(0.05, min(1.0, ev.n / max(counts)))
+    if ev is not None and ev.n and most_answers:
+        return max(0.05, min(1.0, ev.n / most_answers))
     return DETOUR_REACH
 
 
@@ -220,6 +219,8 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
         key = d.moment if d.moment in by_id else ("cycle", d.code, d.subject, d.message.en)
         groups.setdefault(key, []).append(d)
     position = {mid: i for i, mid in enumerate(checked.order)}
+    main = set(checked.main_loop)
+    most_answers = max((e.n for mid, e in evidence.items() if mid in main and e is not None and e.n), default=None)
     ranked: list[tuple[tuple, dict]] = []
     for key, found in groups.items():
         moment = by_id.get(key) if isinstance(key, str) else None
@@ -231,7 +232,7 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
             score_problem = any(c in SCORE_RULES for c in codes)
             depth = _depth(moment, cycle, checked) * _confidence(ev, cycle) if score_problem else 0.0
             content = min(CONTENT_CAP, CONTENT_WEIGHT * sum(1 for d in found if d.code not in SCORE_RULES))
-            weight = (depth + content) * (CRITICAL_WEIGHT if moment.critical else 1.0) * _reach(moment, checked, evidence)
+            weight = (depth + content) * (CRITICAL_WEIGHT if moment.critical else 1.0) * _reach(moment, main, most_answers, evidence)
             # A score on too few answers never outranks a well-measured problem.
             uncertain = score_problem and ev is not None and ev.n is not None and ev.n < least
         # The score finding leads (it is the news); the others follow in catalogue order.

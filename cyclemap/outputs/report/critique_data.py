@@ -140,10 +140,11 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
     out += ["", f"## {M['weak'](lang)}", ""]
     if not c.points:
         out += [T["none"](lang), ""]
+    views = {v.moment.id: v for v in c.moments}
     for p in c.points:
         name = md(p.moment_name) if p.moment_name else T["whole_cycle"](lang)
         out += [f"### {p.rank}. {name}", ""]
-        view_of = next((v for v in c.moments if v.moment.id == p.moment_id), None)
+        view_of = views.get(p.moment_id or "")
         if view_of is not None:
             m = view_of.moment
             detail = [T["critical"](lang) if m.critical else T["routine"](lang)]
