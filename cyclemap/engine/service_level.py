@@ -49,6 +49,7 @@ DESCRIPTIONS = {
                         "el servicio cumple y supera las expectativas, como un sistema; el cliente lo recomienda"),
 }
 CRITICAL_WEIGHT = 2.0  # a critical moment weighs double in the mean gap
+NAMES_SHOWN = 4  # a reason names this many moments, then counts the rest
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,13 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
     miserable = [m for m in measured if m.score < line - EPSILON]
     # A decisive moment clearly below what customers expect: the service does not meet
     # expectations where it counts.
-    short = [m for m in measured if m not in miserable and m.score < expected(m) - gap_margin + EPSILON]
+    miserable_ids = {m.id for m in miserable}  # a set: dataclass equality would make this quadratic
+    short = [m for m in measured if m.id not in miserable_ids and m.score < expected(m) - gap_margin + EPSILON]
     reasons: list[Text] = []
 
     def names(ms) -> str:
-        return ", ".join(f"“{m.name}”" for m in ms)
+        shown = ", ".join(f"“{m.name}”" for m in ms[:NAMES_SHOWN])
+        return shown + (f" (+{len(ms) - NAMES_SHOWN})" if len(ms) > NAMES_SHOWN else "")
 
     if measured and len(dismal) * 2 > len(measured):
         key = "pesimo"

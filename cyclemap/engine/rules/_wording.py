@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # cycles repeat their owners and standards; 10,000 moments stay fast
 def plain(text: str) -> str:
     """Lower case, accents removed: "Atención rápida" -> "atencion rapida"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
