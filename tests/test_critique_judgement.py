@@ -160,6 +160,20 @@ moments:
   - id: archivo
     name: La ficha se archiva internamente
     kind: routine
+  - id: kiosco
+    name: Imprime su tarjeta en el quiosco
+    kind: critical
+    carried_by: systems
+    owner: Jefa de recepción
+    standard: Tarjeta impresa en menos de 1 minuto
+    recovery: El recepcionista de turno la entrega en mano en menos de 5 min
+  - id: app
+    name: Abre la puerta con la app
+    kind: critical
+    carried_by: systems
+    owner: Jefa de sistemas
+    standard: Puerta abierta en menos de 3 segundos
+    recovery: Se reinicia la app
 """
 
 
@@ -170,6 +184,8 @@ def test_content_rules_read_what_was_written(cli, write):
                      ("CM122", "archivo")]:
         assert expected in found, (expected, found)
     assert ("CM109", "habitacion") not in found  # the material part: a room, not a system
+    assert ("CM109", "kiosco") not in found  # a person steps in when the machine fails
+    assert ("CM109", "app") in found  # nobody within reach
     assert not {("CM115", "ventanilla"), ("CM116", "ventanilla"), ("CM117", "ventanilla")} & found
 
 
