@@ -128,9 +128,9 @@ def test_machine_formats_keep_stdout_pure_and_summary_on_stderr(cli, write, tmp_
 def test_summary_in_spanish(cli, write, tmp_path):
     write("dup.yaml", DUPLICATE)
     run = cli("check", "dup.yaml", "--format", "json", "--lang", "es", "--select", STRUCTURE, cwd=tmp_path)
-    assert run.err.strip() == "1 archivo revisado: 1 error, 0 advertencias, 0 notas"
+    assert run.err.strip() == "1 archivo revisado: 1 error, 0 advertencias, 0 avisos"
     run = cli("check", "dup.yaml", "--format", "json", "--lang", "es", "--select", "CM003,CM101", cwd=tmp_path)
-    assert run.err.strip() == "1 archivo revisado: 1 error, 1 advertencia, 0 notas"
+    assert run.err.strip() == "1 archivo revisado: 1 error, 1 advertencia, 0 avisos"
 
 
 # -- --output ---------------------------------------------------------------------------------

@@ -30,8 +30,11 @@ def test_banco_counts_and_order_follow_the_branches():
 
 def test_weak_points_ranked_by_severity_then_impact():
     c = critique_of(EXAMPLES / "banco.yaml")
-    ranks = [(w.severity.rank, w.impact) for w in c.weak_points]
-    assert ranks == sorted(ranks, key=lambda r: (-r[0], -r[1]))
+    ranks = [(p.uncertain, -p.weight) for p in c.points]
+    assert ranks == sorted(ranks) and [p.rank for p in c.points] == list(range(1, len(c.points) + 1))
+    # the analyst's finding-by-finding list follows the points, errors first
+    order = [w.moment_id for w in c.weak_points if w.severity is Severity.WARNING and w.moment_id]
+    assert list(dict.fromkeys(order))[:3] == [p.moment_id for p in c.points if p.moment_id][:3]
     for w in c.weak_points:
         assert w.why("en") and w.why("es") and w.fix("en") and w.fix("es")
         assert isinstance(w.severity, Severity)

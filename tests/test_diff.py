@@ -86,7 +86,13 @@ def test_kind_and_standard_changes_and_a_removed_moment(cli, pair):
     assert "standard: Saludo por el nombre y escucha sin interrumpir → Saludo por el nombre en menos de 1 min" in run.out
 
 
-def test_new_and_fixed_findings_and_fail_on_new(cli, pair):
+def test_new_and_fixed_findings_and_fail_on_new(cli, pair, write):
+    from cyclemap.engine.rules import all_rules
+
+    # The graph rules CM107 and CM202 are retired (they run only when selected): select
+    # them beside every default rule, so that a change to the graph shows in the diff.
+    codes = [r.code for r in all_rules().values() if not r.retired or r.code in ("CM107", "CM202")]
+    write(".cyclemap.yaml", f"select: [{', '.join(codes)}]\n")
     old, new = pair(BANCO, BANCO_BROKEN)
     run = cli("diff", str(old), str(new), "--format", "json")
     data = json.loads(run.out)
@@ -297,9 +303,12 @@ def test_diff_follows_the_settings_of_the_new_file(cli, tmp_path):
     # Without the complaint branch the cycle is a straight line, where CM107/CM202 stay quiet.
     old.write_text(text.replace("      - to: queja\n        when: espera mayor a 15 min\n", ""), encoding="utf-8")
     new.write_text(text, encoding="utf-8")
+    # CM107 and CM202 are retired: they run when the new file's settings select them ...
+    (new.parent / ".cyclemap.yaml").write_text("select: [CM104, CM107, CM202]\n", encoding="utf-8")
     everything = cli("diff", str(old), str(new), "--format", "json")
     assert "CM107" in everything.out
-    (new.parent / ".cyclemap.yaml").write_text("ignore: [CM107, CM202]\n", encoding="utf-8")
+    # ... and not when they do not.
+    (new.parent / ".cyclemap.yaml").write_text("select: [CM104, CM105]\n", encoding="utf-8")
     configured = cli("diff", str(old), str(new), "--format", "json")
     assert configured.code == 0, configured.err
     assert "CM107" not in configured.out and "CM202" not in configured.out

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from conftest import ROOT
 
-# Two critical moments, both a little below expectation: a mean gap of -0.7. With the
-# default margin (0.5) that is a "poor" service; with `gap_margin: 1` it is "normal".
+# Two critical moments, both half a point below expectation (and above the misery line):
+# a mean gap of -0.5. With the default margin (0.125 of the scale: 0.5 points) that is a
+# "poor" service; with `gap_margin: 0.25` (a whole point) it is "normal".
 CYCLE = """\
 cyclemap: 1
 title: Trámite en ventanilla
@@ -33,12 +34,12 @@ moments:
     standard: Atención en menos de 5 minutos
     recovery: La jefa atiende en persona y ofrece cita el mismo día
     expectation: 4
-    score: 3.4
+    score: 3.5
     responses: 40
     feedback: true
 """
 
-SETTINGS = "ignore: [CM101]\nthresholds: {gap_margin: 1}\n"
+SETTINGS = "ignore: [CM101]\nthresholds: {gap_margin: 0.25}\n"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -48,7 +49,7 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def make(folder: Path, settings: str | None = SETTINGS, lang: str = "en", score: str = "3.2") -> Path:
+def make(folder: Path, settings: str | None = SETTINGS, lang: str = "en", score: str = "3.5") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "cycle.yaml"
     path.write_text(CYCLE.format(lang=lang, score=score), encoding="utf-8")
@@ -70,7 +71,7 @@ def test_settings_file_is_honoured_by_check_render_and_export_alike(tmp_path):
     path = make(tmp_path / "with")
     bare = make(tmp_path / "without", settings=None)
 
-    # Without settings, every face names CM101 (no owner) and CM105 (gap 0.8 > 0.5) ...
+    # Without settings, every face names CM101 (no owner) and CM105 (gap 0.5, the default margin) ...
     faces = (codes_in(run("check", str(bare)).stdout),
              moment_codes(run("render", str(bare), "-o", "-", "--format", "dot").stdout),
              codes_in(run("export", str(bare), "--to", "markdown").stdout))
@@ -91,7 +92,7 @@ def test_handout_header_and_diagram_tell_the_same_service_level(tmp_path):
     proc = run("handout", str(path), "-o", str(out), "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     html = out.read_text(encoding="utf-8")
-    # The gap margin of 1 makes a mean gap of -0.7 "normal": the header and the drawn
+    # A gap margin of a whole point makes a mean gap of -0.5 "normal": the header and the drawn
     # diagram inside the page both say so; neither says "poor".
     assert re.search(r"Service level:\s*(<[^>]+>\s*)*normal", html, re.I), html[:3000]
     diagram = html[html.index("<svg"):]

@@ -24,7 +24,7 @@ from cyclemap.format.yaml_safe import _compose_events, _Loader  # noqa: E402
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (?P<code>CM\d{3}) (error|warning|info|advertencia|nota) \S")
+DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (?P<code>CM\d{3}) (error|warning|info|advertencia|aviso) \S")
 HINT = re.compile(r"^    (hint|sugerencia): \S")
 SUMMARY = re.compile(r"^\d+ (file|files|archivo|archivos) (checked|revisados?): \d+ ")
 

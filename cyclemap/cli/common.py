@@ -70,7 +70,7 @@ RatingsOption = Annotated[
     Optional[str],
     typer.Option("--ratings", metavar="FILE.csv|.xlsx", help=h(
         "Survey answers (.csv or .xlsx; one row per answer, or per respondent with a column per moment) to merge into the scores at run time; the YAML is not changed.",
-        "Respuestas de encuesta (.csv o .xlsx; una fila por respuesta, o por encuestado con una columna por momento) que se combinan con las notas al ejecutar; el YAML no cambia.")),
+        "Respuestas de encuesta (.csv o .xlsx; una fila por respuesta, o por encuestado con una columna por momento) que se combinan con las puntuaciones al ejecutar; el YAML no cambia.")),
 ]
 SegmentOption = Annotated[
     Optional[str],

@@ -15,6 +15,9 @@ from cyclemap.cli.common import (
 )
 
 
+FORMATS = ("text", "json", "markdown")
+VIEWS = ("client", "analyst")
+
 CRITIQUE_HELP_ES = """Critica un ciclo como un consultor de servicio: dónde es débil, por qué y qué hacer.
 
     Ejemplos:
@@ -23,7 +26,9 @@ CRITIQUE_HELP_ES = """Critica un ciclo como un consultor de servicio: dónde es 
 
         cyclemap critique banco.yaml --ratings encuesta.csv --lang en
 
-        cyclemap critique banco.yaml | less
+        cyclemap critique banco.yaml --format markdown > informe.md
+
+        cyclemap critique banco.yaml --view analyst
     """
 
 
@@ -38,6 +43,15 @@ def critique(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="text|json|markdown", help=h(
+        "text: the report in the terminal; json: the critique as data (docs/critique.md); markdown: the "
+        "client-ready report.",
+        "text: el informe en la terminal; json: la crítica como datos (docs/critique.md); markdown: el informe "
+        "listo para el cliente."))] = "text",
+    view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
+        "client (default): service language only; analyst: adds rule codes, moment ids and the file edits.",
+        "client (por defecto): solo lenguaje de servicio; analyst: añade códigos de regla, ids de momento y "
+        "los cambios al archivo."))] = "client",
     debug: DebugOption = False,
 ) -> None:
     """Criticise a cycle like a service consultant: where it is weak, why, and what to do.
@@ -48,10 +62,18 @@ def critique(
 
         cyclemap critique banco.yaml --ratings encuesta.csv --lang en
 
-        cyclemap critique banco.yaml | less
-    """
-    from cyclemap.cli.usage import check_one, make_pipeline
+        cyclemap critique banco.yaml --format markdown > report.md
 
+        cyclemap critique banco.yaml --view analyst
+    """
+    from cyclemap.cli.usage import UsageError, check_one, make_pipeline
+
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown format {output_format!r}: use one of {', '.join(FORMATS)}",
+                         f"formato desconocido {output_format!r}: use uno de {', '.join(FORMATS)}")
+    if view not in VIEWS:
+        raise UsageError(f"unknown view {view!r}: use client or analyst",
+                         f"vista desconocida {view!r}: use client o analyst")
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     checked = check_one(pipeline, file)
     if not checked.loaded:
@@ -60,17 +82,29 @@ def critique(
         sys.stdout.write(render("text", [checked], lang))
         raise typer.Exit(EXIT_FINDINGS)
 
-    from cyclemap.outputs.report.critique_rich import Style, render as render_critique
+    if output_format == "json":
+        from cyclemap.outputs.report.critique_data import to_json
 
-    style = Style.detect(sys.stdout)
-    text = render_critique(checked.critique, checked.lang, style)
-    if not style.color:
-        # Without colour the output holds no escape sequence of ours, so any control or
-        # bidi character left is from the file: shown as an escape (docs/security.md).
-        from cyclemap.format.diagnostics import terminal_text
+    if output_format == "json":
+        from cyclemap.outputs.report.critique_data import to_json
 
-        text = terminal_text(text)
-    write_out(text)
+        write_out(to_json(checked.critique, checked.lang, view))
+    elif output_format == "markdown":
+        from cyclemap.outputs.report.critique_data import to_markdown
+
+        write_out(to_markdown(checked.critique, checked.lang, view))
+    else:
+        from cyclemap.outputs.report.critique_rich import Style, render as render_critique
+
+        style = Style.detect(sys.stdout)
+        text = render_critique(checked.critique, checked.lang, style, view)
+        if not style.color:
+            # Without colour the output holds no escape sequence of ours, so any control or
+            # bidi character left is from the file: shown as an escape (docs/security.md).
+            from cyclemap.format.diagnostics import terminal_text
+
+            text = terminal_text(text)
+        write_out(text)
     raise typer.Exit(EXIT_OK)
 
 

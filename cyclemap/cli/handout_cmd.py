@@ -170,5 +170,5 @@ def handout(
         sys.stderr.write(h(
             f"cyclemap: note: {errors} error(s) found (in the cycle or its ratings), listed among the weak points; "
             f"`{command}` shows where\n",
-            f"cyclemap: nota: se encontraron {errors} error(es) (en el ciclo o sus calificaciones), listados entre "
+            f"cyclemap: aviso: se encontraron {errors} error(es) (en el ciclo o sus calificaciones), listados entre "
             f"los puntos débiles; `{command}` muestra dónde\n"))

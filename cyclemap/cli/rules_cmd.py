@@ -26,7 +26,16 @@ HEAD = {
               "momento con `ignore: [CÓDIGO]`. Generado por `cyclemap rules --format markdown`; no editar."),
 }
 HEAD["thresholds"] = ("Thresholds (settings: `thresholds:`)", "Umbrales (configuración: `thresholds:`)")
-SEVERITY_WORDS = {"error": ("error", "error"), "warning": ("warning", "advertencia"), "info": ("info", "nota")}
+SEVERITY_WORDS = {"error": ("error", "error"), "warning": ("warning", "advertencia"), "info": ("info", "aviso")}
+RETIRED = ("retired", "retirada")  # runs only when selected
+
+
+def _severity_cell(rule, lang: str) -> str:
+    return _sev(rule.severity.value, lang)
+
+
+def _summary_cell(rule, lang: str) -> str:
+    return f"({RETIRED[lang == 'es']}) {rule.summary(lang)}" if rule.retired else rule.summary(lang)
 
 
 def _t(key: str, lang: str) -> str:
@@ -48,7 +57,7 @@ def markdown_catalogue(lang: str) -> str:
            f"| {_t('code', lang)} | {_t('name', lang)} | {_t('severity', lang)} | {_t('summary', lang)} |",
            "|---|---|---|---|"]
     for r in rules:
-        out.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {_sev(r.severity.value, lang)} | {r.summary(lang)} |")
+        out.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {_severity_cell(r, lang)} | {_summary_cell(r, lang)} |")
     for r in rules:
         out += ["", f"## {r.code}", "", _doc_markdown(r.doc(lang)), ""]
         if r.thresholds:
@@ -137,7 +146,7 @@ def rules(
     table.add_column(_t("severity", lang), no_wrap=True)
     table.add_column(_t("summary", lang))
     for r in all_rules().values():
-        table.add_row(r.code, r.name, _sev(r.severity.value, lang), r.summary(lang))
+        table.add_row(r.code, r.name, _severity_cell(r, lang), _summary_cell(r, lang))
     console.print(table)
 
 
@@ -180,7 +189,8 @@ def explain(
         raise UsageError("give a rule code, e.g. CM104", "indique un código de regla, p. ej. CM104")
     rule = get_rule(known)
     lines = rule.doc(lang).splitlines()
-    out = [lines[0], f"{_t('severity', lang)}: {_sev(rule.severity.value, lang)}", ""]
+    out = [lines[0], f"{_t('severity', lang)}: {_severity_cell(rule, lang)}"
+           + (f" ({RETIRED[lang == 'es']})" if rule.retired else ""), ""]
     out += "\n".join(lines[1:]).strip("\n").splitlines()
     if rule.thresholds:
         out += ["", _t("thresholds", lang)] + ["    " + line for line in threshold_lines(rule, lang)]

@@ -11,7 +11,8 @@ from cyclemap.engine.rules import Rule, RuleContext, all_rules
 def enabled_rules(config: Config) -> list[Rule]:
     """The rules a check runs: `select` (or all), less `ignore`, in catalogue order."""
     rules = all_rules()
-    chosen = [r for r in rules.values() if config.select is None or r.code in config.select]
+    # A retired rule runs only when `select` names it.
+    chosen = [r for r in rules.values() if (r.code in config.select if config.select is not None else not r.retired)]
     return [r for r in chosen if r.code not in config.ignore]
 
 
@@ -45,7 +46,7 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None, context: RuleConte
                 continue
             diagnostics.append(Diagnostic(
                 cycle.path, finding.pos, rule.code, severity, finding.message,
-                finding.hint or rule.hint, finding.moment, finding.subject,
+                finding.hint or rule.hint, finding.moment, finding.subject, finding.plain,
             ))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

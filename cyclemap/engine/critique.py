@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.format.model import Cycle, Moment
+from cyclemap.engine.evidence import ScoreEvidence, score_evidence
 from cyclemap.engine.rules import get_rule
 from cyclemap.engine.service_level import ServiceLevel
 
@@ -49,6 +50,7 @@ class MomentView:
     position: int  # 1-based, in cycle order
     findings: tuple[Diagnostic, ...]
     betweenness: float = 0.0  # share of customer paths through it (0..1), 0 when not computed
+    evidence: ScoreEvidence | None = None  # the score's mean, answers and interval; None unscored
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -82,6 +84,15 @@ class Critique:
     # Findings about the whole cycle (no moment), and about inputs such as a ratings CSV.
     cycle_findings: list[Diagnostic] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The weak points a client reads: one per moment (or per finding about the whole
+    # cycle), ranked by evidence and impact, in service language.
+    points: list["Point"] = field(default_factory=list)
+    min_responses: float = 20
+
+    @property
+    def input_problems(self) -> list[Diagnostic]:
+        """Errors in the inputs (the file, a ratings CSV): for whoever edits them, never weak points."""
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
     @property
     def title(self) -> str:
@@ -89,23 +100,159 @@ class Critique:
 
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# The rules whose findings are about a score falling short: their depth is the gap.
+SCORE_RULES = ("CM104", "CM105", "CM119")
+CRITICAL_WEIGHT = 1.5  # a critical moment weighs this much more than a routine one
+DETOUR_REACH = 0.5  # share of customers assumed to take a detour when the answers do not say
+CONTENT_WEIGHT = 0.25  # each problem of content (owner, standard, recovery...) on one moment
+CONTENT_CAP = 0.75  # content never outweighs a gap of a point on a 1-5 scale
+UNKNOWN_COUNT_CONFIDENCE = 0.75  # a score that does not say how many answers it rests on
+# When both are found on a moment, the first says all the second would (a moment of
+# misery is also below expectation): the second's text is left out of the paragraph.
+SUBSUMES = {"CM104": ("CM105",), "CM119": ("CM105",)}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One weak point as a consultant presents it: a moment (or the whole cycle), what is
+    wrong, why it matters and what to do, in service language, with the evidence behind
+    it. `weight` orders points; `uncertain` points (a score on too few answers) come after
+    every well-measured one."""
+
+    rank: int
+    moment_id: str | None
+    moment_name: str | None
+    codes: tuple[str, ...]
+    what: Text
+    why: Text
+    todo: Text
+    weight: float
+    uncertain: bool
+    evidence: ScoreEvidence | None
+    findings: tuple[Diagnostic, ...]
+
+    def paragraph(self, lang: str) -> str:
+        """What is wrong, why it matters, what to do: one paragraph."""
+        parts = [self.what(lang), self.why(lang), self.todo(lang)]
+        return " ".join(p for p in parts if p)
 
 
 def _impact(d: Diagnostic, moment: Moment | None, cycle: Cycle, betweenness: dict[str, float]) -> float:
-    """How much a finding weighs among those of the same severity: a critical moment
-    weighs more than a routine one, a larger gap below expectation more than a small one,
-    a moment many paths cross more than a side branch. Findings on the whole cycle sit
-    in the middle (they concern every moment)."""
+    """A finding's own weight in the analyst's list (ties within a point): a critical
+    moment weighs more than a routine one, a larger gap below expectation (as a share of
+    the scale) more than a small one. Findings on the whole cycle sit in the middle."""
     if moment is None:
         return 1.0
     low, high = cycle.scale
     span = (high - low) or 1.0
     impact = 1.0 if moment.critical else 0.0
-    if moment.score is not None:
-        reference = moment.expectation if moment.expectation is not None else low + 0.7 * span
-        impact += max(0.0, reference - moment.score) / span * 2
+    if moment.score is not None and moment.expectation is not None:
+        impact += max(0.0, moment.expectation - moment.score) / span * 2
     impact += betweenness.get(moment.id, 0.0)
     return round(impact, 4)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def _join(parts: list[str], lang: str) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    last = " y " if lang == "es" else " and "
+    return "; ".join(parts[:-1]) + last + parts[-1]
+
+
+def _reach(moment: Moment, main: set[str], most_answers: int | None,
+           evidence: dict[str, ScoreEvidence | None]) -> float:
+    """How many customers pass through the moment, as a share: every one on the main
+    loop; on a detour, its answers against the main loop's most answered moment when
+    both are known, else `DETOUR_REACH`."""
+    if not main or moment.id in main:
+        return 1.0
+    ev = evidence.get(moment.id)
+    if ev is not None and ev.n and most_answers:
+        return max(0.05, min(1.0, ev.n / most_answers))
+    return DETOUR_REACH
+
+
+def _depth(moment: Moment, cycle: Cycle, checked: "CheckedCycle") -> float:
+    """How far below expectation (or below the acceptable level, for a critical moment)
+    the score falls, as a share of the scale times four: a point on a 1-5 scale is 1."""
+    from cyclemap.engine.rules._scores import misery_line
+
+    if moment.score is None:
+        return 0.0
+    low, high = cycle.scale
+    span = (high - low) or 1.0
+    short = 0.0
+    if moment.expectation is not None:
+        short = moment.expectation - moment.score
+    if moment.critical:
+        short = max(short, misery_line(cycle, checked.settings) - moment.score)
+    return max(0.0, short) / span * 4
+
+
+def _confidence(ev: ScoreEvidence | None, cycle: Cycle) -> float:
+    """How sure the score is, 0.5..1: narrower intervals weigh more."""
+    if ev is None or ev.half_width is None:
+        return UNKNOWN_COUNT_CONFIDENCE
+    span = (cycle.scale[1] - cycle.scale[0]) or 1.0
+    return 1.0 - min(0.5, ev.half_width / span * 2)
+
+
+def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
+    """Warnings gathered by moment (one point per moment, one per finding about the whole
+    cycle), those without a service-language text left to the analyst view, ranked by
+    weight: depth of the gap and problems of content, times criticality, times the share
+    of customers who pass; points resting on too few answers last."""
+    cycle, lang = checked.cycle, checked.lang
+    least = checked.settings.threshold("min_responses")
+    evidence = {mid: score_evidence(m, cycle.scale) for mid, m in by_id.items()}
+    groups: dict[object, list[Diagnostic]] = {}
+    for d in checked.diagnostics:
+        if d.severity is not Severity.WARNING or d.plain is None:
+            continue
+        key = d.moment if d.moment in by_id else ("cycle", d.code, d.subject, d.message.en)
+        groups.setdefault(key, []).append(d)
+    position = {mid: i for i, mid in enumerate(checked.order)}
+    main = set(checked.main_loop)
+    most_answers = max((e.n for mid, e in evidence.items() if mid in main and e is not None and e.n), default=None)
+    ranked: list[tuple[tuple, dict]] = []
+    for key, found in groups.items():
+        moment = by_id.get(key) if isinstance(key, str) else None
+        codes = tuple(dict.fromkeys(d.code for d in found))
+        if moment is None:
+            weight, uncertain, ev = 1.0, False, None
+        else:
+            ev = evidence.get(moment.id)
+            score_problem = any(c in SCORE_RULES for c in codes)
+            depth = _depth(moment, cycle, checked) * _confidence(ev, cycle) if score_problem else 0.0
+            content = min(CONTENT_CAP, CONTENT_WEIGHT * sum(1 for d in found if d.code not in SCORE_RULES))
+            weight = (depth + content) * (CRITICAL_WEIGHT if moment.critical else 1.0) * _reach(moment, main, most_answers, evidence)
+            # A score on too few answers never outranks a well-measured problem.
+            uncertain = score_problem and ev is not None and ev.n is not None and ev.n < least
+        # The score finding leads (it is the news); the others follow in catalogue order.
+        found.sort(key=lambda d: (d.code not in SCORE_RULES, d.code))
+        codes = tuple(dict.fromkeys(d.code for d in found))
+        said = {c for code in codes for c in SUBSUMES.get(code, ())}
+        told = [d for d in found if d.code not in said]
+        what = Text(*(_sentence(_join([d.plain(lg) for d in told], lg)) for lg in ("en", "es")))
+        lead = get_rule(told[0].code)
+        why = Text(*(_sentence(lead.reason(lg)) if lead else "" for lg in ("en", "es")))
+        rules = [get_rule(c) for c in dict.fromkeys(d.code for d in told)]
+        advice = [r.advice for r in rules if r is not None and r.advice.en]
+        todo = Text(*(" ".join(dict.fromkeys(_sentence(a(lg)) for a in advice)) for lg in ("en", "es")))
+        order = position.get(moment.id, len(position)) if moment else -1
+        ranked.append(((uncertain, -round(weight, 6), order), dict(
+            moment_id=moment.id if moment else None, moment_name=moment.name if moment else None, codes=codes,
+            what=what, why=why, todo=todo, weight=round(weight, 4), uncertain=uncertain, evidence=ev,
+            findings=tuple(found))))
+    ranked.sort(key=lambda kv: kv[0])
+    return [Point(rank=i, **fields) for i, (_, fields) in enumerate(ranked, 1)]
 
 
 def build_critique(checked: "CheckedCycle") -> Critique:
@@ -126,9 +273,14 @@ def build_critique(checked: "CheckedCycle") -> Critique:
             cycle_findings.append(d)
 
     views = [
-        MomentView(by_id[mid], i + 1, tuple(per_moment[mid]), betweenness.get(mid, 0.0))
+        MomentView(by_id[mid], i + 1, tuple(per_moment[mid]), betweenness.get(mid, 0.0),
+                   score_evidence(by_id[mid], cycle.scale))
         for i, mid in enumerate(order)
     ]
+    points = _points(checked, by_id)
+    # The analyst's list, finding by finding, follows the points' order: errors first,
+    # then each point's findings, then the rest (findings with no client text, notes).
+    place = {id(d): (p.rank, j) for p in points for j, d in enumerate(p.findings)}
     position = {mid: i for i, mid in enumerate(order)}
 
     weak: list[tuple[tuple, WeakPoint]] = []
@@ -145,7 +297,8 @@ def build_critique(checked: "CheckedCycle") -> Critique:
             summary=rule.summary if rule else None,
             line=d.pos.line, col=d.pos.col, path=d.path,
         )
-        key = (_SEVERITY_ORDER[d.severity], -impact, position.get(d.moment or "", -1), d.code)
+        rank = place.get(id(d), (len(points) + 1, 0))
+        key = (_SEVERITY_ORDER[d.severity], rank, -impact, position.get(d.moment or "", -1), d.code)
         weak.append((key, point))
     weak.sort(key=lambda kv: kv[0])
 
@@ -157,4 +310,4 @@ def build_critique(checked: "CheckedCycle") -> Critique:
         scored=sum(1 for m in unique if m.score is not None),
     )
     return Critique(cycle, lang, counts, checked.service_level, views, [p for _, p in weak], cycle_findings,
-                    list(diagnostics))
+                    list(diagnostics), points, checked.settings.threshold("min_responses"))

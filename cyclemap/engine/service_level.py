@@ -1,15 +1,27 @@
-"""The service level of a cycle, in the four types of the seeds (000): pésimo, malo,
-normal, excepcional — computed from the report card (scores) against expectations.
+"""The service level of a cycle, in the four types of service of the seeds (000): pésimo,
+malo, normal, excepcional. The one place the level is decided; every view reads it from
+the checked cycle.
 
-- excepcional: the service anticipates, meets and exceeds expectations — every scored
-  critical moment meets its expectation and the cycle as a whole exceeds them;
-- normal: it barely meets them — on average within the gap margin;
-- malo: it does not meet them — on average below expectation by more than the margin;
-- pésimo: the service is disastrous — most scored critical moments sit in the bottom
-  two-fifths of the scale.
+The seeds define the levels by results and by the system behind them, so the level
+reads both:
 
-Where moments have no `expectation`, the scale's upper-middle stands in (70 % of it).
-Pure: no I/O, no graph.
+- pésimo: the service is a disaster — most scored critical moments sit in the bottom
+  two-fifths of the scale;
+- malo: it does not meet expectations — the mean gap (critical moments weigh double) is
+  below expectation by the gap margin or more, or a critical moment is a moment of
+  misery or falls short of its expectation by the margin (one bad decisive moment is
+  not averaged away by good ones);
+- excepcional: it meets and exceeds expectations *as a system* — the mean gap is above
+  expectation by at least half the margin, every scored critical moment meets its
+  expectation on enough answers, every critical moment has an owner, a standard and a
+  recovery plan, and some moment collects the customer's voice;
+- normal: everything in between. A cycle whose results would be exceptional but whose
+  system is missing stays normal, and says what is missing.
+
+The level states how sure it is: scores resting on fewer than `min_responses` answers
+(or not saying how many) make it uncertain, and a critical moment's score on fewer
+answers than that never decides pésimo or malo by itself. Gaps and lines are shares of the scale, so
+a 0–100 survey is judged as a 1–5 one. Pure: no I/O, no graph.
 """
 
 from __future__ import annotations
@@ -33,16 +45,25 @@ DESCRIPTIONS = {
                  "el servicio no cumple las expectativas del cliente"),
     "normal": Text("the service just about meets expectations; a better one elsewhere can take the customer",
                    "el servicio cumple apenas las expectativas; otro mejor puede llevarse al cliente"),
-    "excepcional": Text("the service meets and exceeds expectations; customers recommend it",
-                        "el servicio cumple y supera las expectativas; el cliente lo recomienda"),
+    "excepcional": Text("the service meets and exceeds expectations, as a system; customers recommend it",
+                        "el servicio cumple y supera las expectativas, como un sistema; el cliente lo recomienda"),
 }
+CRITICAL_WEIGHT = 2.0  # a critical moment weighs double in the mean gap
+NAMES_SHOWN = 4  # a reason names this many moments, then counts the rest
 
 
 @dataclass(frozen=True)
 class ServiceLevel:
     key: str  # pesimo | malo | normal | excepcional
-    mean_gap: float  # mean of score - expectation over scored moments
+    mean_gap: float  # weighted mean of score - expectation over scored moments, in scale points
     scored: int  # how many moments have a score
+    uncertain: int = 0  # scored moments resting on fewer than min_responses answers, or on an unknown count
+    min_responses: int = 0
+    reasons: tuple[Text, ...] = ()  # why this level, and what keeps it from the next one up
+
+    @property
+    def id(self) -> str:
+        return self.key
 
     @property
     def name(self) -> Text:
@@ -52,27 +73,111 @@ class ServiceLevel:
     def description(self) -> Text:
         return DESCRIPTIONS[self.key]
 
+    @property
+    def certainty(self) -> Text:
+        """One phrase on how sure the level is."""
+        if not self.uncertain:
+            return Text(f"every score rests on at least {self.min_responses} answers",
+                        f"cada puntuación se basa en al menos {self.min_responses} respuestas")
+        return Text(f"uncertain: {self.uncertain} of {self.scored} scores rest on fewer than {self.min_responses} "
+                    "answers or do not say how many",
+                    f"incierto: {self.uncertain} de {self.scored} puntuaciones se basan en menos de "
+                    f"{self.min_responses} respuestas o no dicen en cuántas")
+
 
 def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel | None:
-    """None when no moment has a score (there is no report card to judge by). The one
-    place the level is decided: every view reads it from the checked cycle."""
-    gap_margin = (settings or Config()).threshold("gap_margin")
+    """None when no moment has a score (there is no report card to judge by)."""
+    from cyclemap.engine.evidence import score_evidence
+    from cyclemap.engine.rules._scores import EPSILON, fmt, margin, misery_line
+
+    config = settings or Config()
     low, high = cycle.scale
-    span = high - low
+    span = (high - low) or 1.0
+    gap_margin = margin(cycle, config)
+    line = misery_line(cycle, config)
+    least = int(config.threshold("min_responses"))
     default_expectation = low + 0.7 * span
     scored = [m for m in cycle.moments if m.score is not None]
     if not scored:
         return None
-    gaps = [m.score - (m.expectation if m.expectation is not None else default_expectation) for m in scored]
-    mean_gap = sum(gaps) / len(gaps)
+
+    def expected(m):
+        return m.expectation if m.expectation is not None else default_expectation
+
+    weights = [CRITICAL_WEIGHT if m.critical else 1.0 for m in scored]
+    mean_gap = sum(w * (m.score - expected(m)) for w, m in zip(weights, scored)) / sum(weights)
     critical = [m for m in scored if m.critical]
-    dismal = [m for m in critical if (m.score - low) / span < 0.4]
-    if critical and len(dismal) * 2 > len(critical):
+    evidence = {m.id: score_evidence(m, cycle.scale) for m in scored}
+    uncertain = sum(1 for m in scored if evidence[m.id].uncertain(least))
+    # A score on fewer answers than `min_responses` makes the level uncertain; it does not
+    # decide it on its own (one angry answer is not a moment of misery).
+    measured = [m for m in critical if not (evidence[m.id].n is not None and evidence[m.id].n < least)]
+    dismal = [m for m in measured if (m.score - low) / span < 0.4]
+    miserable = [m for m in measured if m.score < line - EPSILON]
+    # A decisive moment clearly below what customers expect: the service does not meet
+    # expectations where it counts.
+    miserable_ids = {m.id for m in miserable}  # a set: dataclass equality would make this quadratic
+    short = [m for m in measured if m.id not in miserable_ids and m.score < expected(m) - gap_margin + EPSILON]
+    reasons: list[Text] = []
+
+    def names(ms) -> str:
+        shown = ", ".join(f"“{m.name}”" for m in ms[:NAMES_SHOWN])
+        return shown + (f" (+{len(ms) - NAMES_SHOWN})" if len(ms) > NAMES_SHOWN else "")
+
+    if measured and len(dismal) * 2 > len(measured):
         key = "pesimo"
-    elif mean_gap < -gap_margin:
+        reasons.append(Text(f"most rated critical moments sit at the bottom of the scale: {names(dismal)}",
+                            f"la mayoría de los momentos críticos calificados están al fondo de la escala: "
+                            f"{names(dismal)}"))
+    elif miserable or short or mean_gap < -gap_margin + EPSILON:
         key = "malo"
-    elif mean_gap > 0 and all(g >= 0 for m, g in zip(scored, gaps) if m.critical):
-        key = "excepcional"
+        if miserable:
+            one = len(miserable) == 1
+            reasons.append(Text(f"{'a critical moment is a moment' if one else 'critical moments are moments'} of "
+                                f"misery, below the acceptable {fmt(line)}: {names(miserable)}",
+                                f"{'hay un momento crítico' if one else 'hay momentos críticos'} de miseria, bajo el "
+                                f"aceptable {fmt(line, 'es')}: {names(miserable)}"))
+        if short:
+            reasons.append(Text(f"critical moments fall short of what customers expect: {names(short)}",
+                                f"hay momentos críticos por debajo de lo que espera el cliente: {names(short)}"))
+        if mean_gap < -gap_margin + EPSILON:
+            reasons.append(Text(f"on average the service is {fmt(-mean_gap)} points below what customers expect",
+                                f"en promedio el servicio está {fmt(-mean_gap, 'es')} puntos por debajo de lo que "
+                                "espera el cliente"))
     else:
-        key = "normal"
-    return ServiceLevel(key, mean_gap, len(scored))
+        missing = _missing_for_excellence(cycle, critical, evidence, least, mean_gap, gap_margin, expected)
+        key = "normal" if missing else "excepcional"
+        reasons.extend(missing)
+    return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons))
+
+
+def _missing_for_excellence(cycle, critical, evidence, least, mean_gap, gap_margin, expected) -> list[Text]:
+    """What keeps a cycle that is not poor from being exceptional: results that do not
+    clearly exceed expectations, or the system (owners, standards, recovery, the
+    customer's voice, enough answers) that the seeds say exceptional service rests on."""
+    from cyclemap.engine.rules._scores import EPSILON
+
+    missing: list[Text] = []
+    if mean_gap < gap_margin / 2 - EPSILON:
+        missing.append(Text("not exceptional: on average the service does not clearly exceed expectations",
+                            "no es excepcional: en promedio el servicio no supera con claridad las expectativas"))
+    short = [m for m in critical if m.score < expected(m) - EPSILON]
+    if short:
+        missing.append(Text(f"not exceptional: {len(short)} critical moments fall short of their expectation",
+                            f"no es excepcional: {len(short)} momentos críticos no alcanzan su expectativa"))
+    every_critical = [m for m in cycle.moments if m.critical]
+    no_system = [m for m in every_critical if not (m.owner and m.standard and m.recovery)]
+    if no_system:
+        missing.append(Text(f"not exceptional: {len(no_system)} critical moments lack someone in charge, a "
+                            "standard or a recovery plan",
+                            f"no es excepcional: a {len(no_system)} momentos críticos les falta responsable, "
+                            "estándar o plan de recuperación"))
+    if not any(m.feedback for m in cycle.moments):
+        missing.append(Text("not exceptional: no moment collects the customer's voice",
+                            "no es excepcional: ningún momento recoge la voz del cliente"))
+    thin = [m for m in critical if evidence[m.id].uncertain(least)]
+    if thin or len(critical) < len(every_critical):
+        missing.append(Text(f"not exceptional: not every critical moment is rated by at least {least} customers",
+                            f"no es excepcional: no todos los momentos críticos los califican al menos {least} "
+                            "clientes"))
+    return missing

@@ -103,6 +103,8 @@ class Diagnostic:
     # What the finding is about beyond its rule and moment (a missing stage's name, a
     # branch's target, a key): never its wording or its numbers, so it survives edits.
     subject: str = ""
+    # The finding in service language (no ids, codes or YAML keys) for the client's critique.
+    plain: Text | None = None
 
     @property
     def identity(self) -> tuple[str, str, str]:

@@ -45,6 +45,14 @@ RULE_MODULES = (
     "cm112_too_many_moments",
     "cm113_stage_mismatch",
     "cm114_no_score",
+    "cm115_vague_standard",
+    "cm116_nobody_owner",
+    "cm117_vague_recovery",
+    "cm118_rework_loop",
+    "cm119_routine_acts_critical",
+    "cm120_too_many_critical",
+    "cm121_thin_evidence",
+    "cm122_backstage_step",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
@@ -59,6 +67,9 @@ class Finding:
     moment: str | None = None
     hint: Text | None = None
     subject: str = ""  # what it is about beyond rule and moment (see Diagnostic.identity)
+    # The same finding in service language, for the client's critique: no ids, no YAML
+    # keys, no codes. None: the rule has nothing to tell a client (a file-format problem).
+    plain: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,13 @@ class Rule:
     examples_are: str = "cycle"
     example_cycle: str = ""
     thresholds: tuple[Threshold, ...] = ()  # the numbers this rule turns on, declared here
+    # For the client's critique, in service language (no codes, ids or YAML keys): why the
+    # problem matters, in a sentence or two, and what to do about it.
+    reason: Text = Text("", "")
+    advice: Text = Text("", "")
+    # Retired rules keep their code reserved but run only when `select` names them: they
+    # did not produce findings a consultant would keep (see docs/critique.md).
+    retired: bool = False
 
     def section(self, name: str, lang: str) -> str:
         """One section of the doc, by its English name: "what", "why" or "fix"

@@ -24,6 +24,14 @@ def is_miserable(moment: Moment, cycle: Cycle, config: Config) -> bool:
     return moment.score is not None and moment.score < misery_line(cycle, config) - EPSILON
 
 
+def margin(cycle: Cycle, config: Config) -> float:
+    """The gap margin in the cycle's own points: `gap_margin` is a share of the scale's
+    span (0.125: half a point on 1 to 5, 12.5 points on 0 to 100), so one threshold means
+    the same on every survey."""
+    low, high = cycle.scale
+    return config.threshold("gap_margin") * ((high - low) or 1.0)
+
+
 def gap(moment: Moment) -> float | None:
     """How far the score falls short of the expectation (positive = below), if both known."""
     if moment.score is None or moment.expectation is None:
@@ -31,16 +39,18 @@ def gap(moment: Moment) -> float | None:
     return moment.expectation - moment.score
 
 
-def has_gap(moment: Moment, config: Config) -> bool:
+def has_gap(moment: Moment, cycle: Cycle, config: Config) -> bool:
     g = gap(moment)
-    return g is not None and g >= config.threshold("gap_margin") - EPSILON
+    return g is not None and g >= margin(cycle, config) - EPSILON
 
 
 def is_weak(moment: Moment, cycle: Cycle, config: Config) -> bool:
     """Weak: scored below the acceptable level, or below its expectation by the margin."""
-    return is_miserable(moment, cycle, config) or has_gap(moment, config)
+    return is_miserable(moment, cycle, config) or has_gap(moment, cycle, config)
 
 
-def fmt(value: float) -> str:
-    """A score as people write it: 4 not 4.0, 3.25 not 3.2500001."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def fmt(value: float, lang: str = "en") -> str:
+    """A score as people write it: 4 not 4.0, 3.25 not 3.2500001; a decimal comma in
+    Spanish (3,25), a decimal point in English."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "es" else text

@@ -14,6 +14,7 @@ How to fix
 
 from cyclemap.format.diagnostics import Severity, Text
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._scores import fmt
 
 
 def check(ctx):
@@ -24,7 +25,8 @@ def check(ctx):
             if value is not None and not (low <= value <= high):
                 yield Finding(
                     Text(f"`{key}` {value:g} of `{moment.id}` is outside the scale [{low:g}, {high:g}]",
-                         f"`{key}` {value:g} de `{moment.id}` está fuera de la escala [{low:g}, {high:g}]"),
+                         f"`{key}` {fmt(value, 'es')} de `{moment.id}` está fuera de la escala "
+                         f"[{fmt(low, 'es')}; {fmt(high, 'es')}]"),
                     moment.at(key),
                     moment.id,
                     subject=key,

@@ -7,7 +7,7 @@ What it checks
     rating, and that one respondent rates one moment once; and that the file is UTF-8 (or
     UTF-16 with a BOM) text or an Excel workbook. Blank and N/A answers are skipped and
     counted (an info note), as are survey answers set aside because the file's own score
-    rests on more answers (threshold `min_responses`).
+    rests on more answers (threshold `min_responses`, declared with CM121).
 
 Why it matters
     The report card is only as good as its rows. A rating for a misspelt moment, a "5+"
@@ -23,7 +23,7 @@ How to fix
 """
 
 from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.engine.rules import Threshold, rule_from_module
+from cyclemap.engine.rules import rule_from_module
 
 DOC_ES = """
 CM009 bad-ratings-row: una fila de un CSV de calificaciones que no se puede usar.
@@ -41,7 +41,7 @@ Qué comprueba
 Por qué importa
     La libreta de calificaciones vale lo que valen sus filas. Una calificación para un
     momento mal escrito, un "5+" o un 7 en una escala de 1 a 5 torcería un promedio o se
-    perdería sin aviso; la nota de un momento crítico engañaría entonces al equipo sobre
+    perdería sin aviso; la puntuación de un momento crítico engañaría entonces al equipo sobre
     lo que percibieron los clientes. Cada fila mala se informa con su línea para poder
     corregirla en el origen, y las demás filas cuentan igual.
 
@@ -65,7 +65,4 @@ RULE = rule_from_module(
     reported_by_loader=True,
     examples_are="ratings",
     example_cycle="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: wait, name: Waits in line, kind: critical}\n  - {id: served, name: Is served, kind: routine}\n",
-    thresholds=(Threshold("min_responses", 5, 1, whole=True, inclusive=True, doc=Text(
-        "fewer survey answers than this: a score is uncertain, and does not replace a file's score resting on more",
-        "menos respuestas de encuesta que esto: la nota es incierta, y no reemplaza una nota del archivo basada en más")),),
 )

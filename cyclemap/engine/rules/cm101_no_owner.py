@@ -26,6 +26,7 @@ def check(ctx):
                      f"el momento crítico `{moment.id}` ({moment.name}) no tiene responsable"),
                 moment.pos,
                 moment.id,
+                plain=Text("nobody in particular answers for it", "nadie en particular responde por él"),
             )
 
 
@@ -57,5 +58,9 @@ RULE = rule_from_module(
               "añada `owner:` con el cargo que responde por este momento"),
     fails="cyclemap: 1\ntitle: Clinic\nmoments:\n  - {id: a, name: Books, kind: routine}\n  - {id: b, name: Sees the doctor, kind: critical}\n",
     passes="cyclemap: 1\ntitle: Clinic\nmoments:\n  - {id: a, name: Books, kind: routine}\n  - {id: b, name: Sees the doctor, kind: critical, owner: Medical director}\n",
+    reason=Text('A decisive moment that nobody answers for is a moment nobody watches, hears complaints about or improves.',
+                'Un momento decisivo por el que nadie responde es un momento que nadie vigila, cuyas quejas nadie escucha y que nadie mejora.'),
+    advice=Text('name one role that answers for this moment',
+                'nombre un cargo que responda por este momento'),
     check=check,
 )

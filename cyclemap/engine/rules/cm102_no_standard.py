@@ -28,6 +28,7 @@ def check(ctx):
                      f"el momento crítico `{moment.id}` ({moment.name}) no tiene estándar de servicio"),
                 moment.pos,
                 moment.id,
+                plain=Text("nothing says what good service is here", "nada dice qué es un buen servicio aquí"),
             )
 
 
@@ -61,5 +62,9 @@ RULE = rule_from_module(
               "añada `standard:` con algo observable, idealmente con un número"),
     fails="cyclemap: 1\ntitle: Call\nmoments:\n  - {id: a, name: Calls, kind: critical}\n  - {id: b, name: Hangs up, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Call\nmoments:\n  - {id: a, name: Calls, kind: critical, standard: Answered before the second ring}\n  - {id: b, name: Hangs up, kind: routine}\n",
+    reason=Text('Without a standard, good service here is an opinion: it cannot be trained, measured or defended when a customer says it failed.',
+                'Sin un estándar, el buen servicio aquí es una opinión: no se puede enseñar, medir ni defender cuando el cliente dice que falló.'),
+    advice=Text('agree on a standard the team can observe, ideally with a number or a time ("greeted within 10 s")',
+                'acuerde un estándar que el equipo pueda observar, idealmente con una cifra o un tiempo ("saludo en menos de 10 s")'),
     check=check,
 )

@@ -28,6 +28,7 @@ def check(ctx):
                      f"el momento crítico `{moment.id}` ({moment.name}) no tiene plan de recuperación para cuando falle"),
                 moment.pos,
                 moment.id,
+                plain=Text("nothing is planned for when it goes wrong", "no hay nada previsto para cuando sale mal"),
             )
 
 
@@ -61,5 +62,9 @@ RULE = rule_from_module(
               "añada `recovery:` con quién hace qué, y en cuánto tiempo, cuando falle"),
     fails="cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Checks in, kind: critical}\n  - {id: b, name: Checks out, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Checks in, kind: critical, recovery: Manager upgrades the room if it is not ready}\n  - {id: b, name: Checks out, kind: routine}\n",
+    reason=Text('Decisive moments sometimes fail, and customers remember what happened next: seven in ten customers who complain come back when the complaint is handled well.',
+                'Los momentos decisivos a veces fallan, y el cliente recuerda lo que pasó después: siete de cada diez clientes que se quejan vuelven si su queja se atiende bien.'),
+    advice=Text('agree in advance who steps in when it fails, how soon, and what the customer can choose',
+                'acuerde de antemano quién interviene cuando falla, en cuánto tiempo y qué puede elegir el cliente'),
     check=check,
 )

@@ -88,14 +88,14 @@ def check(ctx):
         arrow = " → ".join(chain)
         yield Finding(
             Text(f"{len(chain)} critical moments in a row with no routine relief: {arrow}",
-                 f"{len(chain)} momentos críticos seguidos sin un respiro rutinario: {arrow}"),
+                 f"{len(chain)} momentos críticos seguidos sin un momento rutinario entre ellos: {arrow}"),
             first.pos,
             first.id,
         )
 
 
 DOC_ES = """
-CM106 critical-chain: varios momentos críticos seguidos sin respiro rutinario.
+CM106 critical-chain: varios momentos críticos seguidos sin un momento rutinario entre ellos.
 
 Qué comprueba
     Siguiendo el ciclo como lo vive el cliente (los enlaces `next`, ramas incluidas, pero
@@ -112,7 +112,7 @@ Por qué importa
     más exigido.
 
 Cómo corregirlo
-    Rompa la racha. Lleve al trasfondo el trabajo que el cliente no necesita presenciar,
+    Rompa la racha. Pase a la trastienda el trabajo que el cliente no necesita presenciar,
     junte dos momentos críticos en uno bien hecho, o añada un momento rutinario que dé al
     cliente información y control (una confirmación, un aviso de avance, un siguiente paso
     claro). Si un momento no es realmente crítico, márquelo `kind: routine`.
@@ -124,10 +124,10 @@ RULE = rule_from_module(
     name="critical-chain",
     severity=Severity.WARNING,
     summary=Text("Critical moments in a row with no routine relief",
-                 "Momentos críticos seguidos sin respiro rutinario"),
+                 "Momentos críticos seguidos sin uno rutinario entre ellos"),
     doc_es=DOC_ES,
     hint=Text("break the run with a routine moment that informs the customer, or move work backstage",
-              "rompa la racha con un momento rutinario que informe al cliente, o lleve trabajo al trasfondo"),
+              "rompa la racha con un momento rutinario que informe al cliente, o pase trabajo a la trastienda"),
     fails=(
         "cyclemap: 1\ntitle: Claim\nmoments:\n"
         "  - {id: call, name: Calls to claim, kind: critical}\n"
@@ -144,6 +144,7 @@ RULE = rule_from_module(
         "  - {id: close, name: Receives the letter, kind: routine}\n"
     ),
     check=check,
+    retired=True,  # no finding a consultant kept in trials; runs only when selected
     thresholds=(Threshold("chain_length", 3, 2, whole=True, doc=Text(
         "this many critical moments in a row with no routine relief is a chain",
         "estos momentos críticos seguidos sin uno rutinario forman una cadena")),),

@@ -90,7 +90,7 @@ Por qué importa
     el ciclo.
 
 Cómo corregirlo
-    Refuerce primero el momento (vea su nota, su estándar y su recuperación) y considere
+    Refuerce primero el momento (vea su puntuación, su estándar y su recuperación) y considere
     dar al cliente un segundo camino: otro canal, una cita en lugar de una fila, los
     documentos revisados antes en línea. Un plan de `recovery` hace la falla soportable
     mientras llega la solución.
@@ -122,4 +122,5 @@ RULE = rule_from_module(
         "  - {id: doctor, name: Sees the doctor, kind: routine}\n"
     ),
     check=check,
+    retired=True,  # no finding a consultant kept in trials; runs only when selected
 )

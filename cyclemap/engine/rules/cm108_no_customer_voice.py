@@ -29,6 +29,8 @@ def check(ctx):
             Text("no moment collects the customer's voice (complaints, compliments, ratings)",
                  "ningún momento recoge la voz del cliente (quejas, felicitaciones, calificaciones)"),
             ctx.cycle.at("moments"),
+            plain=Text("no moment invites customers to complain, praise or rate the service",
+                       "ningún momento invita al cliente a quejarse, felicitar o calificar el servicio"),
         )
 
 
@@ -66,5 +68,9 @@ RULE = rule_from_module(
               "añada un momento que recoja quejas o calificaciones, con `feedback: true`"),
     fails="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical}\n  - {id: b, name: Leaves, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical}\n  - {id: b, name: Rates the visit, kind: routine, feedback: true}\n",
+    reason=Text('Only about 4 in 100 unhappy customers complain; the rest leave, and 91 in 100 never return. Without a moment that invites their voice, the service learns of its failures from empty chairs.',
+                'Solo cerca de 4 de cada 100 clientes insatisfechos se quejan; los demás se van, y 91 de cada 100 no vuelven. Sin un momento que invite su voz, el servicio se entera de sus fallas por las sillas vacías.'),
+    advice=Text('add a moment where customers are asked how it went (a short survey, a follow-up call, a visible way to complain) and make sure someone reads it',
+                'añada un momento en que se pregunte al cliente cómo le fue (una encuesta breve, una llamada de seguimiento, una forma visible de quejarse) y asegúrese de que alguien lo lea'),
     check=check,
 )

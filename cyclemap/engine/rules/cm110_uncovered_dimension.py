@@ -40,6 +40,8 @@ def check(ctx):
             Text(f"no moment serves {'this expectation' if len(missing) == 1 else f'these {len(missing)} expectations'}: {en}",
                  f"ningún momento atiende {'esta expectativa' if len(missing) == 1 else f'estas {len(missing)} expectativas'}: {es}"),
             ctx.cycle.at("moments"),
+            plain=Text(f"no moment looks after {'this expectation' if len(missing) == 1 else 'these expectations'}: {en}",
+                       f"ningún momento cuida {'esta expectativa' if len(missing) == 1 else 'estas expectativas'}: {es}"),
         )
 
 
@@ -78,5 +80,9 @@ RULE = rule_from_module(
               "añada la expectativa que falta a las `dimensions` del momento que debe cumplirla"),
     fails=f"cyclemap: 1\ntitle: Hotel\nmoments:\n  - {{id: a, name: Books, kind: routine, dimensions: {_ALL_BUT_ACCESS}}}\n  - {{id: b, name: Stays, kind: critical}}\n",
     passes=f"cyclemap: 1\ntitle: Hotel\nmoments:\n  - {{id: a, name: Books, kind: routine, dimensions: {_ALL_BUT_ACCESS}}}\n  - {{id: b, name: Stays, kind: critical, dimensions: [access]}}\n",
+    reason=Text('Customers judge a service on a known set of expectations; one that no moment looks after is judged anyway, by chance.',
+                'El cliente juzga un servicio según un conjunto conocido de expectativas; la que ningún momento cuida se juzga igual, al azar.'),
+    advice=Text('decide which moment should meet each missing expectation, and what it does to meet it',
+                'decida qué momento debe atender cada expectativa que falta, y qué hace para atenderla'),
     check=check,
 )

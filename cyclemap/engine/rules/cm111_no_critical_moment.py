@@ -26,6 +26,8 @@ def check(ctx):
             Text("no moment is marked critical: the cycle does not say where the customer decides",
                  "ningún momento está marcado como crítico: el ciclo no dice dónde decide el cliente"),
             ctx.cycle.at("moments"),
+            plain=Text("no moment is singled out as one where customers decide",
+                       "ningún momento se señala como uno en que el cliente decide"),
         )
 
 
@@ -59,5 +61,9 @@ RULE = rule_from_module(
               "marque como `kind: critical` los momentos donde el cliente decide"),
     fails="cyclemap: 1\ntitle: Gym\nmoments:\n  - {id: a, name: Signs up, kind: routine}\n  - {id: b, name: Trains, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Gym\nmoments:\n  - {id: a, name: Signs up, kind: critical}\n  - {id: b, name: Trains, kind: routine}\n",
+    reason=Text('Mapping the cycle is meant to single out the moments where customers decide; until that is done, nobody knows where to put the best people, standards and recovery plans.',
+                'El mapa del ciclo sirve para señalar los momentos en que el cliente decide; mientras no se haga, nadie sabe dónde poner a la mejor gente, los estándares y los planes de recuperación.'),
+    advice=Text('with the team, ask of each moment whether a failure there makes customers think worse of the whole service, and treat those as decisive',
+                'con el equipo, pregunte de cada momento si una falla ahí hace que el cliente piense peor de todo el servicio, y trate esos como decisivos'),
     check=check,
 )

@@ -49,7 +49,7 @@ Por qué importa
     contactos en que se forma una impresión del servicio. Es una herramienta para que un
     equipo vea el servicio desde el lado del cliente y actúe. Pasadas un par de docenas de
     momentos, el mapa suele mezclar pasos internos que el cliente nunca ve, nadie lo puede
-    tener en la cabeza, y responsables, estándares y notas para cada momento dejan de ser
+    tener en la cabeza, y responsables, estándares y puntuaciones para cada momento dejan de ser
     realistas.
 
 Cómo corregirlo

@@ -1,12 +1,16 @@
 """CM201 service-level: the level of service the scores describe.
 
 What it checks
-    When moments have scores, which of the four types of service the cycle shows,
-    from its scores against its expectations: dismal (most scored critical moments sit
-    in the bottom two-fifths of the scale), poor (on average below expectation by more
-    than the gap margin), normal (about at expectation) or exceptional (every scored
-    critical moment meets its expectation and the cycle exceeds them on average). Where a
-    moment has no `expectation`, 70 % of the scale stands in for it.
+    When moments have scores, which of the four types of service the cycle shows: dismal
+    (most scored critical moments sit in the bottom two-fifths of the scale), poor (on
+    average below expectation by the gap margin or more, critical moments weighing
+    double, or a critical moment that is a moment of misery or short of its expectation
+    by the margin), exceptional (clearly above expectation on average, every critical
+    moment meeting its expectation on at least `min_responses` answers, with an owner, a
+    standard and a recovery plan, and a moment that collects the customer's voice) or
+    normal (everything in between). The finding says what keeps the level from the next
+    one up and how sure it is. Where a moment has no `expectation`, 70 % of the scale
+    stands in for it. See docs/critique.md.
 
 Why it matters
     The course names four types of service. Dismal service barely exists and customers
@@ -34,23 +38,32 @@ def check(ctx):
         return
     sign = "+" if level.mean_gap >= 0 else "-"
     gap = f"{sign}{fmt(abs(level.mean_gap))}"
+    gap_es = gap.replace(".", ",")
+    why_en = "".join(f"; {r.en}" for r in level.reasons)
+    why_es = "".join(f"; {r.es}" for r in level.reasons)
     yield Finding(
-        Text(f"service level: {level.name.en} ({level.description.en}; mean gap {gap} over {level.scored} scored moments)",
-             f"nivel de servicio: {level.name.es} ({level.description.es}; brecha media {gap} en {level.scored} momentos con nota)"),
+        Text(f"service level: {level.name.en} ({level.description.en}; mean gap {gap} over {level.scored} scored "
+             f"moments{why_en}; {level.certainty.en})",
+             f"nivel de servicio: {level.name.es} ({level.description.es}; brecha media {gap_es} en {level.scored} "
+             f"momentos con puntuación{why_es}; {level.certainty.es})"),
         ctx.cycle.at("title"),
     )
 
 
 DOC_ES = """
-CM201 service-level: el nivel de servicio que describen las notas.
+CM201 service-level: el nivel de servicio que describen las puntuaciones.
 
 Qué comprueba
-    Cuando los momentos tienen nota, cuál de los cuatro tipos de servicio muestra el
-    ciclo, según sus notas frente a sus expectativas: pésimo (la mayoría de los momentos
-    críticos con nota están en los dos quintos de abajo de la escala), malo (en promedio
-    bajo la expectativa por más del margen), normal (más o menos en la expectativa) o
-    excepcional (cada momento crítico con nota cumple su expectativa y el ciclo las supera
-    en promedio). Si un momento no tiene `expectation`, se usa el 70 % de la escala.
+    Cuando los momentos tienen puntuación, cuál de los cuatro tipos de servicio muestra el
+    ciclo: pésimo (la mayoría de los momentos críticos calificados están en los dos
+    quintos de abajo de la escala), malo (en promedio bajo la expectativa por el margen o
+    más, con los momentos críticos pesando el doble, o un momento crítico de miseria o
+    bajo su expectativa por el margen), excepcional (claramente sobre la expectativa en
+    promedio, cada momento crítico en su expectativa con al menos `min_responses`
+    respuestas, con responsable, estándar y plan de recuperación, y un momento que recoge
+    la voz del cliente) o normal (todo lo demás). El hallazgo dice qué le impide subir al
+    nivel siguiente y cuán seguro es. Si un momento no tiene `expectation`, se usa el 70 %
+    de la escala. Vea docs/critique.md.
 
 Por qué importa
     El curso nombra cuatro tipos de servicio. El servicio pésimo casi no existe y el
@@ -72,7 +85,7 @@ RULE = rule_from_module(
     code="CM201",
     name="service-level",
     severity=Severity.INFO,
-    summary=Text("The level of service the scores describe", "El nivel de servicio que describen las notas"),
+    summary=Text("The level of service the scores describe", "El nivel de servicio que describen las puntuaciones"),
     doc_es=DOC_ES,
     hint=Text("work on the weak points ranked first to move up a level",
               "trabaje los puntos débiles que van primero para subir de nivel"),

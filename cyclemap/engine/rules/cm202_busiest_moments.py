@@ -55,7 +55,7 @@ Qué comprueba
     En un ciclo con ramas, qué momentos están en la mayor parte de los caminos más cortos
     entre otros momentos (su centralidad de intermediación), sin contar el enlace que
     cierra el ciclo, de modo que solo cuenta una visita. Los más altos (hasta tres si
-    empatan) se informan como nota. Un ciclo sin ramas se omite: ahí todos los momentos
+    empatan) se informan como aviso. Un ciclo sin ramas se omite: ahí todos los momentos
     están en el único camino y la medida no dice nada nuevo. Pasados 300 momentos la
     medida se estima con una muestra fija de momentos de partida, y pasados 2.000 se omite.
 
@@ -98,4 +98,5 @@ RULE = rule_from_module(
         "  - {id: e, name: Leaves, kind: routine}\n"
     ),
     check=check,
+    retired=True,  # no finding a consultant kept in trials; runs only when selected
 )

@@ -11,7 +11,7 @@ from cyclemap.format.words import CARRIER, CHANNEL, DIMENSION, KIND  # noqa: E40
 SEVERITY = {
     "error": Text("error", "error"),
     "warning": Text("warning", "aviso"),
-    "info": Text("note", "nota"),
+    "info": Text("note", "aviso"),
 }
 
 DOC_TITLE = Text("Workshop handout", "Material del taller")
@@ -54,7 +54,7 @@ CURVE_NO_SCORES = Text(
     "Ningún momento tiene aún puntuación: solo se dibujan las expectativas. Pregunte a los "
     "clientes (la libreta de calificaciones) y añada `score`, o pase una encuesta con --ratings.")
 LEGEND_EXPECTATION = Text("expectation", "expectativa")
-LEGEND_SCORE = Text("perception (score)", "percepción (nota)")
+LEGEND_SCORE = Text("perception (score)", "percepción (puntuación)")
 LEGEND_SHORT = Text("falls short", "se queda corto")
 LEGEND_EXCEEDS = Text("exceeds", "supera")
 LEGEND_CRITICAL = Text("critical", "crítico")

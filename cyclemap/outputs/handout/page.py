@@ -132,7 +132,9 @@ def _label(table: dict[str, Text], value: str | None, lang: str) -> str:
 
 
 def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Config) -> str:
-    margin = config.threshold("gap_margin")
+    from cyclemap.engine.rules._scores import margin as gap_margin
+
+    margin = gap_margin(cycle, config)  # a share of the scale, in this cycle's points
     names = {m.id: m.name for m in cycle.moments}
     rows = []
     for i, m in enumerate(moments, start=1):

@@ -41,7 +41,7 @@ class Summary:
         files = n(self.files, "file checked", "archivo revisado", "files checked", "archivos revisados")
         errors = n(self.errors, "error", "error", "errors", "errores")
         warnings = n(self.warnings, "warning", "advertencia", "warnings", "advertencias")
-        infos = n(self.infos, "info", "nota", "info", "notas")
+        infos = n(self.infos, "info", "aviso", "info", "avisos")
         line = Text(f"{files.en}: {errors.en}, {warnings.en}, {infos.en}",
                     f"{files.es}: {errors.es}, {warnings.es}, {infos.es}")
         if self.baseline:
@@ -54,7 +54,7 @@ class Summary:
 SEVERITY_WORDS = {
     Severity.ERROR: Text("error", "error"),
     Severity.WARNING: Text("warning", "advertencia"),
-    Severity.INFO: Text("info", "nota"),
+    Severity.INFO: Text("info", "aviso"),
 }
 
 FORMATS = ("text", "json", "sarif", "github", "junit")

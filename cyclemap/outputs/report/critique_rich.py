@@ -30,24 +30,25 @@ T = {
     "moment": Text("moment", "momento"),
     "critical_n": Text("critical", "críticos"),
     "routine_n": Text("routine", "rutinarios"),
-    "scored_n": Text("scored", "con nota"),
+    "scored_n": Text("scored", "con puntuación"),
     "level": Text("Service level", "Nivel de servicio"),
-    "no_level": Text("no scores yet: no service level to report", "sin notas todavía: no hay nivel de servicio que informar"),
+    "no_level": Text("no scores yet: no service level to report",
+                     "sin puntuaciones todavía: no hay nivel de servicio que informar"),
     "mean_gap": Text("mean gap to expectation", "brecha media con la expectativa"),
     "in_order": Text("Moments in cycle order", "Momentos en el orden del ciclo"),
     "col_moment": Text("Moment · owner", "Momento · responsable"),
     "col_kind": Text("Kind", "Tipo"),
-    "col_score": Text("Score / expected", "Nota / esperada"),
+    "col_score": Text("Score / expected", "Puntuación/esperada"),
     "col_findings": Text("Findings", "Hallazgos"),
     "critical": Text("critical", "crítico"),
     "routine": Text("routine", "rutina"),
     "no_owner": Text("(no owner)", "(sin responsable)"),
-    "not_scored": Text("not scored", "sin nota"),
+    "not_scored": Text("not scored", "sin puntuación"),
     "curve": Text("Satisfaction curve", "Curva de satisfacción"),
-    "curve_score": Text("score", "nota"),
+    "curve_score": Text("score", "puntuación"),
     "curve_expect": Text("expectation", "expectativa"),
     "curve_legend": Text("{crit} critical moment   {miss} not scored   in cycle order",
-                         "{crit} momento crítico   {miss} sin nota   en el orden del ciclo"),
+                         "{crit} momento crítico   {miss} sin puntuación   en el orden del ciclo"),
     "weak": Text("Weak points, most serious first", "Puntos débiles, los más graves primero"),
     "none": Text("No weak points found.", "No se encontraron puntos débiles."),
     "why": Text("Why", "Por qué"),
@@ -57,9 +58,24 @@ T = {
     "see_point": Text("→ point", "→ punto"),
     "next": Text("Next step", "Próximo paso"),
     "next_many": Text("Next steps", "Próximos pasos"),
-    "notes": Text("Notes", "Notas"),
+    "notes": Text("Notes", "Avisos"),
     "explain": Text("More on any code: cyclemap explain CODE", "Más sobre un código: cyclemap explain CÓDIGO"),
-    "summary": Text("{e} errors, {w} warnings, {i} notes", "{e} errores, {w} advertencias, {i} notas"),
+    "col_answers": Text("n", "n"),  # how many answers the score rests on
+    "answers": Text("{n} answers", "{n} respuestas"),
+    "answer": Text("1 answer", "1 respuesta"),
+    "answers_unknown": Text("answers not stated", "respuestas sin indicar"),
+    "interval": Text("95 % interval {lo}–{hi}", "intervalo del 95 % {lo}–{hi}"),
+    "uncertain": Text("uncertain: fewer than {n} answers", "incierto: menos de {n} respuestas"),
+    "expected": Text("expected {e}", "esperada {e}"),
+    "score_of": Text("score {s}", "puntuación {s}"),
+    "inputs": Text("{n} problems in the input data (a ratings file or the map itself) were left out of this "
+                   "report; the analyst view lists them.",
+                   "{n} problemas en los datos de entrada (un archivo de calificaciones o el propio mapa) quedaron "
+                   "fuera de este informe; la vista de analista los detalla."),
+    "col_point": Text("Point", "Punto"),
+    "whole_cycle": Text("The whole cycle", "Todo el ciclo"),
+    "why_level": Text("Why this level", "Por qué este nivel"),
+    "summary": Text("{e} errors, {w} warnings, {i} notes", "{e} errores, {w} advertencias, {i} avisos"),
 }
 SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 SEVERITY_MARK_ASCII = {Severity.ERROR: "X", Severity.WARNING: "!", Severity.INFO: "i"}
@@ -67,7 +83,7 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 SEVERITY_WORD = {
     Severity.ERROR: Text("error", "error"),
     Severity.WARNING: Text("warning", "advertencia"),
-    Severity.INFO: Text("note", "nota"),
+    Severity.INFO: Text("note", "aviso"),
 }
 ASCII_PUNCTUATION = {"·": "-", "—": "-", "→": "->", "…": "...", "•": "-", "–": "-"}
 SPARK = "▁▂▃▄▅▆▇█"
@@ -105,15 +121,20 @@ class Style:
                    width=max(60, min(width, 100)))
 
 
-def render(critique: Critique, lang: str | None = None, style: Style | None = None) -> str:
-    """The whole report as a string (with ANSI colours only when `style.color`)."""
+VIEWS = ("client", "analyst")
+
+
+def render(critique: Critique, lang: str | None = None, style: Style | None = None, view: str = "client") -> str:
+    """The whole report as a string (with ANSI colours only when `style.color`). The
+    client view speaks service language (moment names, what, why, what to do); the
+    analyst view adds rule codes, ids and the file edits that fix each finding."""
     lang = lang or critique.lang
     style = style or Style(color=False, unicode=True, boxes=False, width=80)
     buffer = io.StringIO()
     console = Console(file=buffer, width=style.width, force_terminal=style.color, no_color=not style.color,
                       color_system="standard" if style.color else None, highlight=False, emoji=False,
                       legacy_windows=False, soft_wrap=False)
-    for part in _parts(critique, lang, style):
+    for part in _parts(critique, lang, style, view):
         console.print(part)
     text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     if not style.unicode:
@@ -122,14 +143,62 @@ def render(critique: Critique, lang: str | None = None, style: Style | None = No
     return text
 
 
-def _parts(c: Critique, lang: str, style: Style):
+def _parts(c: Critique, lang: str, style: Style, view: str = "client"):
+    analyst = view == "analyst"
     yield _header(c, lang, style)
     yield _rule_line(T["in_order"](lang), style)
-    yield _moments_table(c, lang, style)
+    yield _moments_table(c, lang, style, analyst)
     yield _rule_line(T["curve"](lang), style)
     yield _curve(c, lang, style)
     yield _rule_line(T["weak"](lang), style)
-    yield from _weak_points(c, lang, style)
+    if analyst:
+        yield from _weak_points(c, lang, style)
+    else:
+        yield from _client_points(c, lang, style)
+
+
+def evidence_phrase(ev, lang: str, least: float) -> str:
+    """`120 answers, 95 % interval 2.1–2.5` — or that the count is unknown, or too small."""
+    if ev is None:
+        return ""
+    if ev.n is None:
+        return T["answers_unknown"](lang)
+    parts = [T["answer"](lang) if ev.n == 1 else T["answers"](lang).format(n=ev.n)]
+    if ev.low is not None and ev.high is not None:
+        parts.append(T["interval"](lang).format(lo=fmt(ev.low, lang), hi=fmt(ev.high, lang)))
+    if ev.n < least:
+        parts.append(T["uncertain"](lang).format(n=f"{least:g}"))
+    return ", ".join(parts)
+
+
+def _client_points(c: Critique, lang: str, style: Style):
+    """One paragraph per weak moment: what is wrong, why it matters, what to do."""
+    if not c.points:
+        yield RichText(T["none"](lang))
+    kinds = {v.moment.id: v for v in c.moments}
+    for point in c.points:
+        head = RichText()
+        view = kinds.get(point.moment_id or "")
+        if view is not None:
+            m = view.moment
+            head.append(m.name, style="bold" if style.color else "")
+            detail = [T["critical"](lang).upper() if m.critical else T["routine"](lang)]
+            if m.score is not None:
+                detail.append(T["score_of"](lang).format(s=fmt(m.score, lang))
+                              + (", " + T["expected"](lang).format(e=fmt(m.expectation, lang))
+                                 if m.expectation is not None else ""))
+                detail.append(evidence_phrase(point.evidence, lang, c.min_responses))
+            head.append(f"  ({' · '.join(d for d in detail if d)})", style="dim" if style.color else "")
+        else:
+            head.append(T["whole_cycle"](lang), style="bold" if style.color else "")
+        title = Table.grid(padding=(0, 1))
+        title.add_column(no_wrap=True, width=3, justify="right")
+        title.add_column()
+        title.add_row(f"{point.rank}.", head)
+        yield Group(RichText(""), title, Padding(RichText(point.paragraph(lang)), (0, 0, 0, 4)))
+    problems = c.input_problems
+    if problems:
+        yield RichText("\n" + T["inputs"](lang).format(n=len(problems)), style="dim" if style.color else "")
 
 
 def _rule_line(title: str, style: Style) -> RichText:
@@ -157,7 +226,10 @@ def _header(c: Critique, lang: str, style: Style) -> Panel:
         lines.append(f"\n{T['level'](lang)}: ")
         lines.append(level.name(lang).upper(), style=colour if style.color else "")
         sign = "+" if level.mean_gap >= 0 else "-"
-        lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap))})")
+        lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})")
+        for reason in level.reasons:
+            lines.append(f"\n  • {reason(lang)}")
+        lines.append(f"\n  • {level.certainty(lang)}", style="dim" if style.color else "")
     return Panel(lines, box=_box(style), expand=True, padding=(0, 1))
 
 
@@ -190,23 +262,28 @@ def _bar(view: MomentView, c: Critique, style: Style, cells: int = 8) -> RichTex
     shade = ("░" if style.unicode else "-") * max(0, short)
     rest = " " * max(0, cells - len(filled) - len(shade))
     below = view.gap is not None and view.gap < 0
-    out.append(f"{fmt(m.score):>4} ")
+    out.append(f"{fmt(m.score, c.lang):>4} ")
     out.append(filled, style=("red" if below else "green") if style.color else "")
     out.append(shade, style="red dim" if style.color else "")
     out.append(rest)
     if m.expectation is not None:
-        out.append(f" {fmt(m.expectation)}", style="dim" if style.color else "")
+        out.append(f" {fmt(m.expectation, c.lang)}", style="dim" if style.color else "")
     return out
 
 
-def _moments_table(c: Critique, lang: str, style: Style) -> Table:
+def _moments_table(c: Critique, lang: str, style: Style, analyst: bool = True) -> Table:
     table = Table(box=_box(style), show_lines=False, expand=True, pad_edge=False, padding=(0, 1))
     table.add_column("#", justify="right", no_wrap=True, width=2)
     table.add_column(T["col_moment"](lang), ratio=3, overflow="fold")
     table.add_column(T["col_kind"](lang), no_wrap=True, width=8)
-    table.add_column(T["col_score"](lang), no_wrap=True, width=17)
-    table.add_column(T["col_findings"](lang), no_wrap=True, width=12)
-    group_of = {group[0].moment_id: n for n, group in enumerate(weak_point_groups(c), 1) if group[0].moment_id}
+    table.add_column(T["col_score"](lang), no_wrap=True, width=19)
+    table.add_column(T["col_answers"](lang), no_wrap=True, justify="right", width=7)
+    table.add_column(T["col_findings"](lang) if analyst else T["col_point"](lang), no_wrap=True,
+                     width=12 if analyst else 9)
+    if analyst:
+        group_of = {group[0].moment_id: n for n, group in enumerate(weak_point_groups(c), 1) if group[0].moment_id}
+    else:
+        group_of = {p.moment_id: p.rank for p in c.points if p.moment_id}
     for view in c.moments:
         m = view.moment
         name = RichText(m.name, style="bold" if (style.color and m.critical) else "")
@@ -215,13 +292,18 @@ def _moments_table(c: Critique, lang: str, style: Style) -> Table:
                         style="bold magenta" if (style.color and m.critical) else "")
         findings = RichText()
         codes = sorted({(-d.severity.rank, d.code): d for d in view.findings}.items())
-        for i, ((_, code), d) in enumerate(codes):
+        for i, ((_, code), d) in enumerate(codes if analyst else []):
             if i:
                 findings.append("\n" if i % 2 == 0 else " ")
             findings.append(code, style=SEVERITY_STYLE[d.severity] if style.color else "")
         if m.id in group_of:
-            findings.append(f"\n{T['see_point'](lang)} {group_of[m.id]}", style="bold" if style.color else "")
-        table.add_row(str(view.position), name, kind, _bar(view, c, style), findings)
+            findings.append(f"\n{T['see_point'](lang)} {group_of[m.id]}" if analyst else
+                            f"→ {group_of[m.id]}", style="bold" if style.color else "")
+        ev = view.evidence
+        answers = "" if ev is None else ("?" if ev.n is None else str(ev.n))
+        if ev is not None and ev.n is not None and ev.n < c.min_responses:
+            answers += " (!)"
+        table.add_row(str(view.position), name, kind, _bar(view, c, style), answers, findings)
     return table
 
 
@@ -313,8 +395,8 @@ def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], la
         head.append(m.name, style="bold" if style.color else "")
         detail = [f"`{m.id}`", T["critical"](lang).upper() if m.critical else T["routine"](lang)]
         if m.score is not None:
-            detail.append(f"{T['curve_score'](lang)} {fmt(m.score)}"
-                          + (f"/{fmt(m.expectation)}" if m.expectation is not None else ""))
+            detail.append(f"{T['curve_score'](lang)} {fmt(m.score, lang)}"
+                          + (f"/{fmt(m.expectation, lang)}" if m.expectation is not None else ""))
         head.append(f"  ({' · '.join(detail)})", style="dim" if style.color else "")
     else:
         head.append(first.summary(lang) if first.summary else first.code, style="bold" if style.color else "")

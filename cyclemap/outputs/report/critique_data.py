@@ -1,0 +1,162 @@
+"""The critique as data (`--format json`) and as a client-ready Markdown report
+(`--format markdown`). Both read the one critique of a checked cycle; neither ranks,
+judges or words anything on its own. The JSON shape is documented in docs/critique.md
+and stable: keys may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from cyclemap.engine.critique import Critique
+from cyclemap.engine.evidence import ScoreEvidence
+from cyclemap.engine.rules._scores import fmt
+from cyclemap.format.diagnostics import Text
+from cyclemap.format.words import KIND
+from cyclemap.outputs.report.critique_rich import T, evidence_phrase
+
+JSON_VERSION = 1
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def score_data(ev: ScoreEvidence | None) -> dict | None:
+    if ev is None:
+        return None
+    ci = [_round(ev.low), _round(ev.high)] if ev.low is not None and ev.high is not None else None
+    return {"mean": _round(ev.mean), "n": ev.n, "ci": ci}
+
+
+def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
+    level = c.service_level
+    data: dict = {
+        "cyclemap_critique": JSON_VERSION,
+        "file": c.cycle.path,
+        "title": c.cycle.title,
+        "customer": c.cycle.customer,
+        "lang": lang,
+        "scale": list(c.cycle.scale),
+        "min_responses": c.min_responses,
+        "level": None if level is None else {
+            "id": level.id,
+            "name": level.name(lang),
+            "description": level.description(lang),
+            "mean_gap": _round(level.mean_gap),
+            "scored": level.scored,
+            "uncertain": level.uncertain,
+            "reasons": [r(lang) for r in level.reasons],
+            "certainty": level.certainty(lang),
+        },
+        "weak_points": [],
+        "moments": [],
+        "input_problems": [
+            {"path": d.path, "line": d.pos.line, "col": d.pos.col, "code": d.code, "message": d.message(lang)}
+            for d in c.input_problems
+        ],
+    }
+    for p in c.points:
+        point = {
+            "rank": p.rank,
+            "moment": p.moment_id,
+            "moment_name": p.moment_name,
+            "codes": list(p.codes),
+            "text": p.paragraph(lang),
+            "what": p.what(lang),
+            "why": p.why(lang),
+            "todo": p.todo(lang),
+            "uncertain": p.uncertain,
+            "weight": p.weight,
+        }
+        if view == "analyst":
+            point["findings"] = [
+                {"code": d.code, "line": d.pos.line, "col": d.pos.col, "message": d.message(lang),
+                 "hint": d.hint(lang) if d.hint else None}
+                for d in p.findings
+            ]
+        data["weak_points"].append(point)
+    for v in c.moments:
+        m = v.moment
+        data["moments"].append({
+            "id": m.id, "name": m.name, "kind": m.kind, "position": v.position, "owner": m.owner,
+            "expectation": m.expectation, "score": score_data(v.evidence),
+        })
+    return data
+
+
+def to_json(c: Critique, lang: str, view: str = "client") -> str:
+    return json.dumps(critique_data(c, lang, view), ensure_ascii=False, indent=2) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """Text from the cycle file, safe inside Markdown (no accidental emphasis, links,
+    HTML or table breaks)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+M = {
+    "customer": Text("Customer", "Cliente"),
+    "level": Text("Service level", "Nivel de servicio"),
+    "moment": Text("Moment", "Momento"),
+    "kind": Text("Kind", "Tipo"),
+    "score": Text("Score", "Puntuación"),
+    "expected": Text("Expected", "Esperada"),
+    "answers": Text("Answers", "Respuestas"),
+    "weak": Text("Weak points, most serious first", "Puntos débiles, los más graves primero"),
+    "analyst": Text("Analyst detail", "Detalle para el analista"),
+}
+
+
+def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
+    out: list[str] = [f"# {md(c.cycle.title)}", ""]
+    if c.cycle.customer:
+        out += [f"**{M['customer'](lang)}:** {md(c.cycle.customer)}", ""]
+    n = c.counts
+    out += [f"{n.moments} {T['moments'](lang)} · {n.critical} {T['critical_n'](lang)} · "
+            f"{n.routine} {T['routine_n'](lang)} · {n.scored} {T['scored_n'](lang)}", ""]
+    level = c.service_level
+    if level is None:
+        out += [f"**{M['level'](lang)}:** {T['no_level'](lang)}", ""]
+    else:
+        sign = "+" if level.mean_gap >= 0 else "-"
+        out += [f"**{M['level'](lang)}: {level.name(lang).upper()}** — {level.description(lang)} "
+                f"({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})", ""]
+        out += [f"- {md(r(lang))}" for r in level.reasons] + [f"- {level.certainty(lang)}", ""]
+    out += [f"## {T['in_order'](lang)}", "",
+            f"| # | {M['moment'](lang)} | {M['kind'](lang)} | {M['score'](lang)} | {M['expected'](lang)} | "
+            f"{M['answers'](lang)} |",
+            "|---:|---|---|---:|---:|---:|"]
+    for v in c.moments:
+        m, ev = v.moment, v.evidence
+        score = fmt(m.score, lang) if m.score is not None else "—"
+        expected = fmt(m.expectation, lang) if m.expectation is not None else "—"
+        answers = "—" if ev is None or ev.n is None else str(ev.n)
+        out.append(f"| {v.position} | {md(m.name)} | {KIND[m.kind](lang)} | {score} | {expected} | {answers} |")
+    out += ["", f"## {M['weak'](lang)}", ""]
+    if not c.points:
+        out += [T["none"](lang), ""]
+    views = {v.moment.id: v for v in c.moments}
+    for p in c.points:
+        name = md(p.moment_name) if p.moment_name else T["whole_cycle"](lang)
+        out += [f"### {p.rank}. {name}", ""]
+        view_of = views.get(p.moment_id or "")
+        if view_of is not None:
+            m = view_of.moment
+            detail = [T["critical"](lang) if m.critical else T["routine"](lang)]
+            if m.score is not None:
+                detail.append(T["score_of"](lang).format(s=fmt(m.score, lang))
+                              + (", " + T["expected"](lang).format(e=fmt(m.expectation, lang))
+                                 if m.expectation is not None else ""))
+                detail.append(evidence_phrase(p.evidence, lang, c.min_responses))
+            out += ["*" + " · ".join(md(d) for d in detail if d) + "*", ""]
+        out += [md(p.paragraph(lang)), ""]
+        if view == "analyst":
+            out += [f"- `{d.code}` {md(d.message(lang))}" for d in p.findings] + [""]
+    if c.input_problems:
+        out += [T["inputs"](lang).format(n=len(c.input_problems)), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
