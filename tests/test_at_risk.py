@@ -71,3 +71,25 @@ def test_volume_is_checked_like_any_key(cli, write, text, message):
     source = write("bank.yaml", CYCLE.replace("volume: 2000\n", text))
     run = cli("check", str(source))
     assert run.code == 1 and "CM002" in run.out and message in run.out
+
+
+def test_the_critique_json_carries_the_estimate_and_its_assumptions(write):
+    """Through the real command line: `at_risk` with `customers` and `assumptions`, and the
+    settings change an assumption (never presented as a fact: each has a label and a source)."""
+    import json
+
+    from conftest import run_cli
+
+    source = write("bank.yaml", CYCLE)
+    ratings = write("r.csv", "moment,rating\n" + "wait,1\nwait,2\n" * 2 + "wait,4\n" * 6 + "served,5\n" * 10)
+    proc = run_cli("critique", str(source), "--ratings", str(ratings), "--format", "json")
+    assert proc.code == 0, proc.err
+    at_risk = json.loads(proc.out)["at_risk"]
+    assert at_risk["customers"]["dissatisfied"] == 800
+    assert at_risk["assumptions"]["complain_share"]["value"] == 0.04
+    assert all(a["label"] and a["source"] for a in at_risk["assumptions"].values())
+    write(".cyclemap.yaml", "thresholds: {complain_share: 0.1}\n")
+    changed = json.loads(run_cli("critique", str(source), "--ratings", str(ratings), "--format", "json").out)
+    assert changed["at_risk"]["assumptions"]["complain_share"]["value"] == 0.1
+    markdown = run_cli("critique", str(source), "--ratings", str(ratings), "--format", "markdown").out
+    assert "## Customers at risk" in markdown

@@ -88,6 +88,8 @@ class Critique:
     # cycle), ranked by evidence and impact, in service language.
     points: list["Point"] = field(default_factory=list)
     min_responses: float = 20
+    # Customers at risk (engine.at_risk): an estimate beside its labelled assumptions.
+    at_risk: object | None = None
 
     @property
     def input_problems(self) -> list[Diagnostic]:
@@ -309,5 +311,8 @@ def build_critique(checked: "CheckedCycle") -> Critique:
         routine=sum(1 for m in unique if not m.critical),
         scored=sum(1 for m in unique if m.score is not None),
     )
+    from cyclemap.engine.at_risk import estimate_at_risk
+
     return Critique(cycle, lang, counts, checked.service_level, views, [p for _, p in weak], cycle_findings,
-                    list(diagnostics), points, checked.settings.threshold("min_responses"))
+                    list(diagnostics), points, checked.settings.threshold("min_responses"),
+                    estimate_at_risk(checked))

@@ -52,6 +52,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
         },
         "weak_points": [],
         "moments": [],
+        "at_risk": c.at_risk.as_data(lang) if c.at_risk is not None else None,
         "input_problems": [
             {"path": d.path, "line": d.pos.line, "col": d.pos.col, "code": d.code, "message": d.message(lang)}
             for d in c.input_problems
@@ -100,6 +101,7 @@ def md(text: str) -> str:
 
 
 M = {
+    "at_risk": Text("Customers at risk", "Clientes en riesgo"),
     "customer": Text("Customer", "Cliente"),
     "level": Text("Service level", "Nivel de servicio"),
     "moment": Text("Moment", "Momento"),
@@ -157,6 +159,8 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
         out += [md(p.paragraph(lang)), ""]
         if view == "analyst":
             out += [f"- `{d.code}` {md(d.message(lang))}" for d in p.findings] + [""]
+    if c.at_risk is not None and c.at_risk.volume is not None:  # without a volume there is nothing to estimate
+        out += [f"## {M['at_risk'](lang)}", ""] + [md(line) for line in c.at_risk.lines(lang)] + [""]
     if c.input_problems:
         out += [T["inputs"](lang).format(n=len(c.input_problems)), ""]
     return "\n".join(out).rstrip("\n") + "\n"
