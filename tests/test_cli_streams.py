@@ -95,3 +95,25 @@ def test_ctrl_c_ends_with_130_and_no_traceback(tmp_path):
     _, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err
     assert proc.returncode in (0, 130), err
+
+
+@pytest.mark.parametrize("color", [True, False])
+def test_critique_escapes_file_text_before_the_layout_with_or_without_colour(color, tmp_path):
+    """Terminal escapes in a name (clear screen, window title, bidi override) never reach
+    the terminal raw, and the report's boxes stay aligned around the escaped text."""
+    import re
+
+    from cyclemap.engine.pipeline import Pipeline
+    from cyclemap.outputs.report.critique_rich import Style, render
+
+    path = tmp_path / "evil.yaml"
+    path.write_text('cyclemap: 1\ntitle: "Evil \\e]0;pwned\\a title"\nmoments:\n'
+                    '  - {id: a, name: "Clear \\e[2J screen \\u202e rtl", kind: critical, score: 1, '
+                    'expectation: 4, responses: 30}\n  - {id: b, name: B, kind: routine}\n', encoding="utf-8")
+    out = render(Pipeline().check(str(path)).critique, "en", Style(color=color, unicode=True, boxes=False, width=80))
+    assert not re.search(r"\x1b(?!\[[0-9;]*m)", out)  # only our own colour codes
+    assert "\a" not in out and "\u202e" not in out
+    assert "\\x1b]0;pwned\\x07" in out and "\\u202e" in out
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    box = [line for line in plain.splitlines() if line.startswith("|")]
+    assert box and len({len(line) for line in box}) == 1, box  # the box is not broken

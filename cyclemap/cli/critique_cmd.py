@@ -96,15 +96,7 @@ def critique(
     else:
         from cyclemap.outputs.report.critique_rich import Style, render as render_critique
 
-        style = Style.detect(sys.stdout)
-        text = render_critique(checked.critique, checked.lang, style, view)
-        if not style.color:
-            # Without colour the output holds no escape sequence of ours, so any control or
-            # bidi character left is from the file: shown as an escape (docs/security.md).
-            from cyclemap.format.diagnostics import terminal_text
-
-            text = terminal_text(text)
-        write_out(text)
+        write_out(render_critique(checked.critique, checked.lang, Style.detect(sys.stdout), view))
     raise typer.Exit(EXIT_OK)
 
 

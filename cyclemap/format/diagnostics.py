@@ -65,6 +65,37 @@ def terminal_text(text: object) -> str:
     return _UNSAFE_MULTILINE.sub(_escape, text)
 
 
+def terminal_copy(value, _seen: dict | None = None):
+    """A copy of `value` (dataclasses, lists, tuples, dicts, `Text`) in which every string
+    has gone through `terminal_text`: for a report laid out on a terminal, escape the file's
+    text *before* the layout, so boxes and columns stay aligned and nothing raw gets through."""
+    import dataclasses
+
+    seen = {} if _seen is None else _seen
+    if isinstance(value, Enum):  # a severity is a str too, and must stay itself
+        return value
+    if isinstance(value, str):
+        return terminal_text(value)
+    if id(value) in seen:
+        return seen[id(value)]
+    if isinstance(value, Text):
+        copy = Text(terminal_text(value.en), terminal_text(value.es))
+    elif isinstance(value, list):
+        copy = [terminal_copy(v, seen) for v in value]
+    elif isinstance(value, tuple) and not hasattr(value, "_fields"):
+        copy = tuple(terminal_copy(v, seen) for v in value)
+    elif isinstance(value, dict):
+        copy = {k: terminal_copy(v, seen) for k, v in value.items()}
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: terminal_copy(getattr(value, f.name), seen)
+                   for f in dataclasses.fields(value) if f.init and hasattr(value, f.name)}
+        copy = dataclasses.replace(value, **changes)
+    else:
+        return value
+    seen[id(value)] = copy
+    return copy
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

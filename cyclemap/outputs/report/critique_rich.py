@@ -130,6 +130,11 @@ def render(critique: Critique, lang: str | None = None, style: Style | None = No
     analyst view adds rule codes, ids and the file edits that fix each finding."""
     lang = lang or critique.lang
     style = style or Style(color=False, unicode=True, boxes=False, width=80)
+    # Text from the file (names, owners, standards...) is escaped before the layout:
+    # nothing reaches the terminal raw, with or without colour (docs/security.md).
+    from cyclemap.format.diagnostics import terminal_copy
+
+    critique = terminal_copy(critique)
     buffer = io.StringIO()
     console = Console(file=buffer, width=style.width, force_terminal=style.color, no_color=not style.color,
                       color_system="standard" if style.color else None, highlight=False, emoji=False,
