@@ -49,7 +49,6 @@ class MomentView:
     moment: Moment
     position: int  # 1-based, in cycle order
     findings: tuple[Diagnostic, ...]
-    betweenness: float = 0.0  # share of customer paths through it (0..1), 0 when not computed
     evidence: ScoreEvidence | None = None  # the score's mean, answers and interval; None unscored
 
     @property
@@ -139,7 +138,7 @@ class Point:
         return " ".join(p for p in parts if p)
 
 
-def _impact(d: Diagnostic, moment: Moment | None, cycle: Cycle, betweenness: dict[str, float]) -> float:
+def _impact(d: Diagnostic, moment: Moment | None, cycle: Cycle) -> float:
     """A finding's own weight in the analyst's list (ties within a point): a critical
     moment weighs more than a routine one, a larger gap below expectation (as a share of
     the scale) more than a small one. Findings on the whole cycle sit in the middle."""
@@ -150,7 +149,6 @@ def _impact(d: Diagnostic, moment: Moment | None, cycle: Cycle, betweenness: dic
     impact = 1.0 if moment.critical else 0.0
     if moment.score is not None and moment.expectation is not None:
         impact += max(0.0, moment.expectation - moment.score) / span * 2
-    impact += betweenness.get(moment.id, 0.0)
     return round(impact, 4)
 
 
@@ -259,12 +257,12 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
 
 def build_critique(checked: "CheckedCycle") -> Critique:
     """Assemble the critique of a checked cycle from its diagnostics and derived facts
-    (order, betweenness, service level), all read from `checked`."""
+    (order, main loop, service level), all read from `checked`; betweenness, a
+    graph artefact rather than evidence, plays no part (issue 11)."""
     cycle, diagnostics, lang = checked.cycle, checked.diagnostics, checked.lang
     context = checked.context
     order = context.order
     by_id = {m.id: m for m in context.unique()}
-    betweenness = context.betweenness
 
     per_moment: dict[str, list[Diagnostic]] = {m: [] for m in order}
     cycle_findings: list[Diagnostic] = []
@@ -275,8 +273,7 @@ def build_critique(checked: "CheckedCycle") -> Critique:
             cycle_findings.append(d)
 
     views = [
-        MomentView(by_id[mid], i + 1, tuple(per_moment[mid]), betweenness.get(mid, 0.0),
-                   score_evidence(by_id[mid], cycle.scale))
+        MomentView(by_id[mid], i + 1, tuple(per_moment[mid]), score_evidence(by_id[mid], cycle.scale))
         for i, mid in enumerate(order)
     ]
     points = _points(checked, by_id)
@@ -291,7 +288,7 @@ def build_critique(checked: "CheckedCycle") -> Critique:
         moment = by_id.get(d.moment) if d.moment else None
         why = Text(rule.section("why", "en"), rule.section("why", "es")) if rule else Text("", "")
         fix = Text(rule.section("fix", "en"), rule.section("fix", "es")) if rule else Text("", "")
-        impact = _impact(d, moment, cycle, betweenness)
+        impact = _impact(d, moment, cycle)
         point = WeakPoint(
             code=d.code, severity=d.severity, moment_id=d.moment, message=d.message,
             why=why, fix=fix, impact=impact, hint=d.hint,

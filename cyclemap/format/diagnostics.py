@@ -65,6 +65,24 @@ def terminal_text(text: object) -> str:
     return _UNSAFE_MULTILINE.sub(_escape, text)
 
 
+def needs_escaping(cycle) -> bool:
+    """Whether any text of a cycle (its path, title, customer, stages, and every moment's
+    texts and branch conditions) holds a character `terminal_text` would escape."""
+    texts = [str(cycle.path), cycle.title or "", cycle.customer or "", *cycle.stages]
+    for m in cycle.moments:
+        texts += [m.id, m.name, m.stage or "", m.owner or "", m.standard or "", m.recovery or "", m.notes or ""]
+        texts += [b.when or "" for b in (m.next or ())]
+        texts += [b.to for b in (m.next or ())]
+        for key in ("evidence", "onstage", "backstage", "support"):  # blueprint texts, when the model has them
+            value = getattr(m, key, None)
+            texts += [value] if isinstance(value, str) else list(value or ())
+    return _UNSAFE_MULTILINE.search("\n".join(texts)) is not None
+
+
+# Fields that never hold text a person reads (positions, survey answers): not copied.
+_NO_TEXT = frozenset({"positions", "pos", "answers", "scale", "severity"})
+
+
 def terminal_copy(value, _seen: dict | None = None):
     """A copy of `value` (dataclasses, lists, tuples, dicts, `Text`) in which every string
     has gone through `terminal_text`: for a report laid out on a terminal, escape the file's
@@ -88,7 +106,8 @@ def terminal_copy(value, _seen: dict | None = None):
         copy = {k: terminal_copy(v, seen) for k, v in value.items()}
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: terminal_copy(getattr(value, f.name), seen)
-                   for f in dataclasses.fields(value) if f.init and hasattr(value, f.name)}
+                   for f in dataclasses.fields(value)
+                   if f.init and f.name not in _NO_TEXT and hasattr(value, f.name)}
         copy = dataclasses.replace(value, **changes)
     else:
         return value

@@ -60,6 +60,10 @@ T = {
     "next_many": Text("Next steps", "Próximos pasos"),
     "notes": Text("Notes", "Avisos"),
     "explain": Text("More on any code: cyclemap explain CODE", "Más sobre un código: cyclemap explain CÓDIGO"),
+    "more_moments": Text("… and {n} other moments (the markdown report lists every moment)",
+                         "… y {n} momentos más (el informe en markdown los lista todos)"),
+    "more_points": Text("… and {n} more weak points, smaller: `--format markdown` lists them all",
+                        "… y {n} puntos débiles más, menores: `--format markdown` los lista todos"),
     "col_answers": Text("n", "n"),  # how many answers the score rests on
     "answers": Text("{n} answers", "{n} respuestas"),
     "answer": Text("1 answer", "1 respuesta"),
@@ -132,9 +136,10 @@ def render(critique: Critique, lang: str | None = None, style: Style | None = No
     style = style or Style(color=False, unicode=True, boxes=False, width=80)
     # Text from the file (names, owners, standards...) is escaped before the layout:
     # nothing reaches the terminal raw, with or without colour (docs/security.md).
-    from cyclemap.format.diagnostics import terminal_copy
+    from cyclemap.format.diagnostics import needs_escaping, terminal_copy
 
-    critique = terminal_copy(critique)
+    if needs_escaping(critique.cycle):  # the common case costs one scan, not a copy
+        critique = terminal_copy(critique)
     buffer = io.StringIO()
     console = Console(file=buffer, width=style.width, force_terminal=style.color, no_color=not style.color,
                       color_system="standard" if style.color else None, highlight=False, emoji=False,
@@ -146,6 +151,12 @@ def render(critique: Critique, lang: str | None = None, style: Style | None = No
         for fancy, plain in ASCII_PUNCTUATION.items():
             text = text.replace(fancy, plain)
     return text
+
+
+# A terminal report a consultant reads: the top weak points, and on a long cycle only the
+# moments they concern. `--format markdown` and `--view analyst` list everything.
+MAX_POINTS_SHOWN = 15
+MAX_TABLE_ROWS = 40
 
 
 def _parts(c: Critique, lang: str, style: Style, view: str = "client"):
@@ -181,7 +192,7 @@ def _client_points(c: Critique, lang: str, style: Style):
     if not c.points:
         yield RichText(T["none"](lang))
     kinds = {v.moment.id: v for v in c.moments}
-    for point in c.points:
+    for point in c.points[:MAX_POINTS_SHOWN]:
         head = RichText()
         view = kinds.get(point.moment_id or "")
         if view is not None:
@@ -201,6 +212,9 @@ def _client_points(c: Critique, lang: str, style: Style):
         title.add_column()
         title.add_row(f"{point.rank}.", head)
         yield Group(RichText(""), title, Padding(RichText(point.paragraph(lang)), (0, 0, 0, 4)))
+    if len(c.points) > MAX_POINTS_SHOWN:
+        yield RichText("\n" + T["more_points"](lang).format(n=len(c.points) - MAX_POINTS_SHOWN),
+                       style="dim" if style.color else "")
     problems = c.input_problems
     if problems:
         yield RichText("\n" + T["inputs"](lang).format(n=len(problems)), style="dim" if style.color else "")
@@ -288,8 +302,11 @@ def _moments_table(c: Critique, lang: str, style: Style, analyst: bool = True) -
     if analyst:
         group_of = {group[0].moment_id: n for n, group in enumerate(weak_point_groups(c), 1) if group[0].moment_id}
     else:
-        group_of = {p.moment_id: p.rank for p in c.points if p.moment_id}
-    for view in c.moments:
+        group_of = {p.moment_id: p.rank for p in c.points[:MAX_POINTS_SHOWN] if p.moment_id}
+    rows = c.moments
+    if not analyst and len(rows) > MAX_TABLE_ROWS:  # a long cycle: the moments the top points concern
+        rows = [v for v in rows if v.moment.id in group_of]
+    for view in rows:
         m = view.moment
         name = RichText(m.name, style="bold" if (style.color and m.critical) else "")
         name.append(f"\n{m.owner}" if m.owner else f"\n{T['no_owner'](lang)}", style="dim" if style.color else "")
@@ -309,6 +326,9 @@ def _moments_table(c: Critique, lang: str, style: Style, analyst: bool = True) -
         if ev is not None and ev.n is not None and ev.n < c.min_responses:
             answers += " (!)"
         table.add_row(str(view.position), name, kind, _bar(view, c, style), answers, findings)
+    if len(rows) < len(c.moments):
+        table.add_row("", RichText(T["more_moments"](lang).format(n=len(c.moments) - len(rows)),
+                                   style="dim" if style.color else ""), "", "", "", "")
     return table
 
 
