@@ -60,12 +60,22 @@ def test_planted_problems_found_sound_moments_left_alone_ranked_as_a_consultant_
         assert m["score"] is None or set(m["score"]) == {"mean", "n", "ci"}
 
 
-def test_one_answer_in_a_ratings_csv_is_uncertain_and_never_outranks_a_measured_problem(cli):
+def test_one_answer_in_a_ratings_csv_is_uncertain_and_never_outranks_a_measured_problem(cli, write):
     data = critique_json(cli, CASES / "airline.yaml", "--ratings", str(CASES / "airline-ratings.csv"))
+    # One answer of 1 never replaces the file's score resting on 250 answers ...
+    assert "baggage" not in [p["moment"] for p in data["weak_points"]]
+    score = next(m for m in data["moments"] if m["id"] == "baggage")["score"]
+    assert score["mean"] == 7.9 and score["n"] == 250
+    # ... and where the file has no score, it is shown as uncertain and ranked last.
+    text = (CASES / "airline.yaml").read_text(encoding="utf-8").replace("    score: 7.9\n    responses: 250\n", "")
+    bare = write("airline.yaml", text)
+    write("airline-ratings.csv", (CASES / "airline-ratings.csv").read_text(encoding="utf-8"))
+    data = critique_json(cli, bare, "--ratings", str(bare.parent / "airline-ratings.csv"))
     bag = next(p for p in data["weak_points"] if p["moment"] == "baggage")
     assert bag["uncertain"] and bag["rank"] == len(data["weak_points"])
     score = next(m for m in data["moments"] if m["id"] == "baggage")["score"]
     assert score == {"mean": 1.0, "n": 1, "ci": None}
+    data = critique_json(cli, CASES / "airline.yaml", "--ratings", str(CASES / "airline-ratings.csv"))
     # blank and N/A answers are skipped questions: no input problem, the file's scores stand
     assert data["input_problems"] == []
     boarding = next(m for m in data["moments"] if m["id"] == "boarding")["score"]

@@ -212,8 +212,8 @@ def test_ratings_change_the_scores_not_the_yaml(cli, write, tmp_path):
     source = write("c.yaml", text)
     cycle, _ = load_path(str(source))
     first = cycle.moments[0].id
-    # five answers: enough (min_responses) to replace the file's score resting on more
-    ratings = write("r.csv", f"moment,rating\n{first},1\n{first},2\n{first},1\n{first},2\n{first},1.5\n")
+    # twenty answers: enough (min_responses) to replace the file's score resting on more
+    ratings = write("r.csv", "moment,rating\n" + f"{first},1\n{first},2\n{first},1\n{first},2\n{first},1.5\n" * 4)
     html = make(cli, source, tmp_path / "out.html", "--ratings", str(ratings))
     row = re.search(rf'<tr class="\w+" data-moment="{first}">.*?</tr>', html, re.DOTALL).group(0)
     assert re.search(r'class="score-num[^"]*">1\.5 /', row), row

@@ -198,14 +198,14 @@ def test_a_few_answers_do_not_overturn_a_score_measured_on_more(cli, cycle, writ
     assert (read["leaves"]["score"], read["leaves"]["responses"]) == (4.2, 120)
     run = cli("check", str(cycle), "--ratings", str(few), "--select", "CM009")
     assert "survey answers set aside for 1 moments" in run.out and "`leaves` (3 / 120)" in run.out
-    enough = write("enough.csv", "moment,rating\n" + "leaves,1\n" * 5)
+    enough = write("enough.csv", "moment,rating\n" + "leaves,1\n" * 20)  # min_responses
     assert evidence(cli, cycle, enough)["leaves"]["score"] == 1
     settings = write(".cyclemap.yaml", "thresholds:\n  min_responses: 2\n")
     assert evidence(cli, cycle, few, "--config", str(settings))["leaves"]["score"] == 1
 
 
 def test_evidence_marks_few_answers_uncertain(cli, cycle, write):
-    read = evidence(cli, cycle, write("r.csv", "moment,rating\nwait,1\nwait,2\nwait,5\nserved,4\n" + "arrive,4\n" * 6))
+    read = evidence(cli, cycle, write("r.csv", "moment,rating\nwait,1\nwait,2\nwait,5\nserved,4\n" + "arrive,4\n" * 20))
     assert read["wait"]["evidence"]["uncertain"] is True and read["arrive"]["evidence"]["uncertain"] is False
     wait = read["wait"]["evidence"]
     assert wait["low"] < wait["mean"] < wait["high"] and wait["dissatisfied"] == pytest.approx(2 / 3, abs=1e-3)  # 1 and 2 of 1–5
@@ -227,7 +227,7 @@ def test_segment_keeps_one_segments_answers(cli, cycle, write):
 
 def test_segment_needs_a_segment_column_and_ratings(cli, cycle, write):
     ratings = write("plain.csv", "moment,rating\nwait,4\n")
-    run = cli("critique", str(cycle), "--ratings", str(ratings), "--segment", "new")
+    run = cli("critique", str(cycle), "--ratings", str(ratings), "--segment", "new", "--view", "analyst")
     assert run.code == 0 and "has no `segment` column" in run.out
     run = cli("check", str(cycle), "--segment", "new")
     assert run.code == 2 and "--segment needs --ratings" in run.err

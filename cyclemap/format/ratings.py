@@ -94,6 +94,7 @@ class Ratings:
     segments: Counter = field(default_factory=Counter)  # segment -> rows seen (before the filter)
     shape: str = "long"
     used: int = 0  # answers kept so far (MAX_ANSWERS)
+    known_rows: int = 0  # rows naming a moment of the cycle, usable or not
 
     def add_problem(self, diag: Diagnostic) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -375,7 +376,7 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
         raise Unreadable(1, "the ratings file has no ratings", "el archivo de calificaciones no tiene calificaciones",
                          Text("one row per answer (moment,rating[,respondent]) or per respondent (a column per moment)",
                               "una fila por respuesta (momento,calificación[,encuestado]) o por encuestado (una columna por momento)"))
-    if unknown_moments and not result.answers:
+    if unknown_moments and not result.answers and not result.known_rows:
         names = ", ".join(f"`{_shown(m)}`" for m, _ in unknown_moments.most_common(6))
         result.add_problem(_diag(path, Pos(1, 1), f"none of this file's moments ({names}) are in the cycle: a survey of another cycle?",
                                  f"ninguno de los momentos de este archivo ({names}) está en el ciclo: ¿una encuesta de otro ciclo?",
@@ -458,6 +459,7 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
         result.add_problem(_diag(path, pos, f"{pre}no moment `{_shown(moment_id)}` in the cycle",
                                  f"{pre}no hay un momento `{_shown(moment_id)}` en el ciclo", hint))
         return
+    result.known_rows += 1
     index = columns.get("respondent", 2 if header is None else None)
     respondent = row[index].strip() if index is not None and index < len(row) else ""
     if respondent:
