@@ -37,7 +37,7 @@ def check(
     paths: Annotated[List[str], typer.Argument(metavar="PATH...", show_default=False, help=h(
         "Cycle files, folders to search for *.yaml / *.yml, or glob patterns (`cycles/**/*.yaml`).",
         "Archivos de ciclo, carpetas donde buscar *.yaml / *.yml, o patrones (`ciclos/**/*.yaml`)."))],
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|sarif|github|junit", help=h(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|sarif|github|gitlab|junit", help=h(
         "Output format.", "Formato de salida."))] = "text",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="error|warning|info|never", help=h(
         "Exit with 1 when a finding is at least this severe.",

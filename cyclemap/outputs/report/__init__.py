@@ -57,9 +57,9 @@ SEVERITY_WORDS = {
     Severity.INFO: Text("info", "nota"),
 }
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 # Formats for machines: stdout holds only the report, the summary line goes to stderr.
-MACHINE_FORMATS = ("json", "sarif", "github", "junit")
+MACHINE_FORMATS = ("json", "sarif", "github", "gitlab", "junit")
 
 
 def render(fmt: str, results: list[CheckedCycle], lang_override: str | None = None,
