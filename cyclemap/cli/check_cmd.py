@@ -114,9 +114,15 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     if ratings is not None and len(files) > 1:
         raise UsageError("--ratings applies to one cycle file; check the others separately",
                          "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
-    check_output(output, files + [f for f in (ratings, baseline, config) if f])
+    data = None
+    if "-" in files:  # the cycle on stdin, read once, shown as <stdin>
+        from cyclemap.cli.usage import STDIN_NAME, read_stdin
+
+        data = {STDIN_NAME: read_stdin()}
+        files = [STDIN_NAME if f == "-" else f for f in files]
+    check_output(output, [f for f in files if f not in (data or {})] + [f for f in (ratings, baseline, config) if f])
     try:
-        results = pipeline.check_all(files)
+        results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check)

@@ -62,6 +62,9 @@ def collect_files(paths: list[str], exclude: list[str] | None = None) -> list[st
     files: list[str] = []
     for raw in paths:
         path = Path(raw)
+        if raw == "-":  # the cycle on stdin
+            files.append(raw)
+            continue
         if path.is_dir():
             found = _folder(path)
             what = ("no cycle files (*.yaml, *.yml) in {raw}", "no hay archivos de ciclo (*.yaml, *.yml) en {raw}")

@@ -184,7 +184,7 @@ def render(
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError("--timeout must be a number of seconds more than 0",
                          "--timeout debe ser un número de segundos mayor que 0")
-    if not Path(file).is_file():
+    if file != "-" and not Path(file).is_file():
         raise UsageError(f"{file}: no such file", f"{file}: no existe el archivo")
     if output != "-":
         from cyclemap.outputs.atomic import OutputError, check_output
@@ -197,5 +197,8 @@ def render(
     if watch_file:
         if output == "-":
             raise UsageError("--watch needs an output file, not -", "--watch necesita un archivo de salida, no -")
+        if file == "-":
+            raise UsageError("--watch needs a cycle file to watch, not - (stdin)",
+                             "--watch necesita un archivo de ciclo que vigilar, no - (entrada estándar)")
         raise typer.Exit(watch(pipeline, file, output, fmt, layout, engine, timeout, watch_max))
     raise typer.Exit(render_once(pipeline, file, output, fmt, layout, engine, timeout))

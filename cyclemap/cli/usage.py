@@ -96,11 +96,32 @@ def make_pipeline(*, config: str | None = None, select: str | None = None, ignor
         raise UsageError(exc.en, exc.es)
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"  # the path shown in messages for a cycle read from stdin
+
+
+def read_stdin() -> bytes:
+    """The cycle piped in, read once (up to the reader's size limit plus one byte, so an
+    oversized input is still refused as CM001 without reading it all)."""
+    from cyclemap.format.reader import MAX_BYTES
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageError("- reads the cycle from stdin, but there is no stdin",
+                         "- lee el ciclo de la entrada estándar, pero no hay entrada estándar")
+    return stream.read(MAX_BYTES + 1)
+
+
 def check_one(pipeline, file: str, what: str = "cycle file"):
-    """Check one named cycle file; a folder, a missing or unreadable file, or a bad
-    settings file is a usage error (exit 2)."""
+    """Check one named cycle file (`-`: read from stdin, shown as `<stdin>`); a folder, a
+    missing or unreadable file, or a bad settings file is a usage error (exit 2)."""
     from cyclemap.format.settings import ConfigError
 
+    if file == STDIN:
+        try:
+            return pipeline.check(STDIN_NAME, data=read_stdin())
+        except ConfigError as exc:
+            raise UsageError(exc.en, exc.es)
     if os.path.isdir(file):
         raise UsageError(f"{file} is a folder; give one cycle file", f"{file} es una carpeta; indique un archivo de ciclo")
     if not os.path.isfile(file):
