@@ -151,7 +151,7 @@ def test_fresh_venv_from_the_wheel_runs_every_command(dist, tmp_path):
         "critique": (["critique", "examples/restaurant.yaml"], 0, "Weak points"),
         "render": (["render", "examples/banco.yaml", "-o", "banco.svg", "--engine", "embedded"], 0, ""),
         "render-dot": (["render", "examples/banco.yaml", "-o", "-", "--format", "dot"], 0, "digraph"),
-        "export": (["export", "examples/banco.yaml", "--to", "mermaid"], 0, "journey"),
+        "export": (["export", "examples/banco.yaml", "--format", "mermaid"], 0, "journey"),
         "handout": (["handout", "examples/banco.yaml", "-o", "taller.html"], 0, ""),
         "diff": (["diff", "examples/banco.yaml", "examples/banco.yaml"], 0, "0"),
         "init": (["init", "--template", "cinema", "-o", "cine.yaml"], 0, ""),

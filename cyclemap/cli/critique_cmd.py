@@ -10,7 +10,7 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
+    EXIT_FINDINGS, EXIT_OK, ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
     guarded, h,
 )
 
@@ -37,6 +37,7 @@ def critique(
     config: ConfigOption = None,
     ratings: RatingsOption = None,
     lang: LangOption = None,
+    color: ColorOption = "auto",
     debug: DebugOption = False,
 ) -> None:
     """Criticise a cycle like a service consultant: where it is weak, why, and what to do.
@@ -49,8 +50,9 @@ def critique(
 
         cyclemap critique banco.yaml | less
     """
-    from cyclemap.cli.usage import check_one, make_pipeline
+    from cyclemap.cli.usage import check_one, make_pipeline, use_color
 
+    colored = use_color(color)
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     checked = check_one(pipeline, file)
     if not checked.loaded:
@@ -61,7 +63,10 @@ def critique(
 
     from cyclemap.outputs.report.critique_rich import Style, render as render_critique
 
-    write_out(render_critique(checked.critique, checked.lang, Style.detect(sys.stdout)))
+    style = Style.detect(sys.stdout)
+    style.color = colored  # --color, NO_COLOR and FORCE_COLOR decide; boxes go with colour
+    style.boxes = colored and style.unicode
+    write_out(render_critique(checked.critique, checked.lang, style))
     raise typer.Exit(EXIT_OK)
 
 

@@ -58,6 +58,23 @@ def check_choice(option: str, value: str, choices) -> str:
     return value
 
 
+COLORS = ("auto", "always", "never")
+
+
+def use_color(choice: str, stream=None) -> bool:
+    """--color: always, never, or auto — off when NO_COLOR is set (and not empty), on when
+    FORCE_COLOR is (and not empty or 0), else on only for a terminal."""
+    check_choice("--color", choice, COLORS)
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", None) and stream.isatty())
+
+
 def fail(message: str) -> None:
     sys.stderr.write(f"cyclemap: {message}\n")
 
@@ -81,7 +98,8 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
 
 # -- the one way from options to checked cycles ---------------------------------------
 
-def make_pipeline(*, config: str | None = None, select: str | None = None, ignore: str | None = None,
+def make_pipeline(*, config: str | None = None, select: str | list[str] | None = None,
+                  ignore: str | list[str] | None = None,
                   lang: str | None = None, ratings: str | None = None):
     """The pipeline for these options (cyclemap.engine.pipeline). A bad language, ratings
     file or settings file is a usage error (exit 2) naming the file and line."""
@@ -90,6 +108,9 @@ def make_pipeline(*, config: str | None = None, select: str | None = None, ignor
 
     lang = check_lang(lang)
     ratings = check_ratings(ratings)
+    # Repeated --select/--ignore accumulate: `--ignore CM101 --ignore CM102,CM103`.
+    select = ",".join(select) if isinstance(select, (list, tuple)) else select
+    ignore = ",".join(ignore) if isinstance(ignore, (list, tuple)) else ignore
     try:
         return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     except ConfigError as exc:

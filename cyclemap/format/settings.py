@@ -8,6 +8,7 @@ threshold is a `ConfigError` that names the file and line it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -91,7 +92,12 @@ def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
         if not code:
             continue
         if code not in codes:
-            raise _unknown_code(item.strip(), origin, where)
+            # A prefix selects a family: CM1 = every CM1xx rule, CM10 = CM101..CM109.
+            family = [c for c in codes if c.startswith(code)] if re.fullmatch(r"CM\d{1,2}", code) else []
+            if not family:
+                raise _unknown_code(item.strip(), origin, where)
+            out.update(family)
+            continue
         out.add(code)
     return frozenset(out)
 
@@ -134,12 +140,13 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 raise ConfigError("`severity` must map rule codes to error, warning or info",
                                   "`severity` debe asociar códigos de regla a error, warning o info", origin(key))
             for code, level in value.items():
-                [known] = parse_codes([str(code)], origin(key, str(code)), "`severity`")
+                family = sorted(parse_codes([str(code)], origin(key, str(code)), "`severity`"))  # a code or a prefix
                 if not isinstance(level, str) or level.strip().lower() not in SEVERITIES:
-                    raise ConfigError(f"the severity of {known} must be error, warning or info, not {level!r}",
-                                      f"la severidad de {known} debe ser error, warning o info, no {level!r}",
+                    raise ConfigError(f"the severity of {code} must be error, warning or info, not {level!r}",
+                                      f"la severidad de {code} debe ser error, warning o info, no {level!r}",
                                       origin(key, str(code)))
-                config.severity[known] = Severity(level.strip().lower())
+                for known in family:
+                    config.severity[known] = Severity(level.strip().lower())
         elif key == "thresholds":
             if not isinstance(value, dict):
                 raise ConfigError("`thresholds` must map names to numbers", "`thresholds` debe asociar nombres a números", origin(key))
