@@ -206,3 +206,20 @@ def test_spanish_singulars(cli, write, tmp_path):
     assert "2 momentos, 1 crítico" in dot and "1 críticos" not in dot
     english = cli("critique", str(cycle), "--lang", "en").out
     assert "1 critical · 1 routine" in english
+
+
+# -- exclude in settings --------------------------------------------------------------
+
+def test_settings_exclude_leaves_files_out(cli, write, tmp_path):
+    write("repo/.cyclemap.yaml", "exclude: [drafts, \"*-old.yaml\"]\n")
+    write("repo/cycles/banco.yaml", BANCO)
+    write("repo/cycles/banco-old.yaml", BROKEN)
+    write("repo/cycles/drafts/wip.yaml", BROKEN)
+    run = cli("check", "cycles", "--fail-on", "never", "--format", "json", cwd=tmp_path / "repo")
+    assert [f["path"] for f in json.loads(run.out)["files"]] == [os.path.join("cycles", "banco.yaml")]
+    # Named one by one (pre-commit), the excluded ones drop out quietly too.
+    run = cli("check", "cycles/banco-old.yaml", "cycles/drafts/wip.yaml", cwd=tmp_path / "repo")
+    assert run.code == 0 and "0 files checked" in run.out
+    write("repo/.cyclemap.yaml", "exclude: 3\n")
+    run = cli("check", "cycles", cwd=tmp_path / "repo")
+    assert run.code == 2 and ".cyclemap.yaml:1" in run.err and "exclude" in run.err

@@ -133,6 +133,11 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     check_output(output, [f for f in files if f not in (data or {})] + [f for f in (ratings, baseline, config) if f])
     started = time.perf_counter()
     try:
+        # Settings files may leave files out (`exclude:`), like --exclude; quietly, as
+        # pre-commit names files one by one.
+        from cyclemap.cli.files import excluded_by_settings
+
+        files = [f for f in files if f in (data or {}) or not excluded_by_settings(f, pipeline.settings_for(f))]
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)

@@ -31,6 +31,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)  # set by the user; the rest default
     source: str | None = None  # the file these settings came from, if any
+    exclude: tuple[str, ...] = ()  # patterns (as --exclude) relative to the settings file's folder
 
     def threshold(self, name: str) -> float:
         if name in self.thresholds:
@@ -41,7 +42,7 @@ class Config:
 # -- reading settings from files ------------------------------------------------------
 
 CONFIG_FILES = (".cyclemap.yaml", ".cyclemap.yml")
-CONFIG_KEYS = ("select", "ignore", "severity", "thresholds")
+CONFIG_KEYS = ("select", "ignore", "severity", "thresholds", "exclude")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -135,6 +136,13 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 config.select = codes
             else:
                 config.ignore = codes
+        elif key == "exclude":
+            patterns = [value] if isinstance(value, str) else value
+            if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
+                raise ConfigError("`exclude` must be a list of path patterns, e.g. [drafts, \"*-old.yaml\"]",
+                                  "`exclude` debe ser una lista de patrones de ruta, p. ej. [borradores, \"*-viejo.yaml\"]",
+                                  origin(key))
+            config.exclude = tuple(p.strip() for p in patterns)
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError("`severity` must map rule codes to error, warning or info",
