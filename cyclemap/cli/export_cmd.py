@@ -73,7 +73,8 @@ def export(
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
-    text = convert(checked, to)
+    # Mermaid comes fenced for Markdown, except into a Mermaid file of its own.
+    text = convert(checked, to, fenced=not (output or "").lower().endswith((".mmd", ".mermaid")))
     if output in (None, "-"):
         sys.stdout.write(text)
     else:

@@ -99,8 +99,17 @@ def render_text(d: CycleDiff, lang: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    """Text safe inside a Markdown table cell of a pull-request comment: no links, images,
+    HTML or @mentions from the cycle's text (`cyclemap.outputs.markdown`)."""
+    from cyclemap.outputs.markdown import inline
+
+    return inline(text, breaks=" ")
+
+
+def _code(text: str) -> str:
+    """Text inside a code span in a table cell: escapes do not work there, so a backtick
+    becomes a quote and only the table's `|` is escaped."""
+    return text.replace("`", "'").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def render_markdown(d: CycleDiff, lang: str) -> str:
@@ -124,7 +133,7 @@ def render_markdown(d: CycleDiff, lang: str) -> str:
             out += [f"#### {T[key](lang)}", "", f"| | {T['finding'](lang)} | {T['where'](lang)} |", "|---|---|---|"]
             for f in findings:
                 icon = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}[f.severity.value]
-                out.append(f"| {icon} {f.code} | {_cell(f.message(lang))} | `{_cell(f.path)}:{f.pos.line}:{f.pos.col}` |")
+                out.append(f"| {icon} {f.code} | {_cell(f.message(lang))} | `{_code(f.path)}:{f.pos.line}:{f.pos.col}` |")
             out.append("")
     if d.empty:
         out += [T["same"](lang), ""]
