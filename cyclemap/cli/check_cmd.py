@@ -36,8 +36,8 @@ CHECK_HELP_ES = """Comprueba archivos de ciclo: errores de estructura y puntos d
 @guarded
 def check(
     paths: Annotated[List[str], typer.Argument(metavar="PATH...", show_default=False, help=h(
-        "Cycle files, folders to search for *.yaml / *.yml, or glob patterns (`cycles/**/*.yaml`).",
-        "Archivos de ciclo, carpetas donde buscar *.yaml / *.yml, o patrones (`ciclos/**/*.yaml`)."))],
+        "Cycle files, folders to search for *.yaml / *.yml, glob patterns (`cycles/**/*.yaml`), or - for stdin.",
+        "Archivos de ciclo, carpetas donde buscar *.yaml / *.yml, patrones (`ciclos/**/*.yaml`), o - para la entrada estándar."))],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|sarif|github|gitlab|junit", help=h(
         "Output format.", "Formato de salida."))] = "text",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="error|warning|info|never", help=h(

@@ -31,7 +31,7 @@ CRITIQUE_HELP_ES = """Critica un ciclo como un consultor de servicio: dónde es 
 @guarded
 def critique(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to criticise.", "El archivo de ciclo a criticar."))],
+        "The cycle file to criticise (- for stdin).", "El archivo de ciclo a criticar (- para la entrada estándar)."))],
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,

@@ -32,7 +32,7 @@ EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras her
 @guarded
 def export(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to export.", "El archivo de ciclo a exportar."))],
+        "The cycle file to export (- for stdin).", "El archivo de ciclo a exportar (- para la entrada estándar)."))],
     to: Annotated[str, typer.Option("--format", "-f", "--to", "-t", metavar="mermaid|markdown|csv|json", help=h(
         "mermaid: a journey GitHub draws; markdown: a table; csv: for spreadsheets; json: the normalised model "
         "(--to is the older name).",

@@ -136,7 +136,7 @@ RENDER_HELP_ES = """Dibuja un ciclo como diagrama: momentos críticos, puntuacio
 @guarded
 def render(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to draw.", "El archivo de ciclo a dibujar."))],
+        "The cycle file to draw (- for stdin).", "El archivo de ciclo a dibujar (- para la entrada estándar)."))],
     output: Annotated[str, typer.Option("--output", "-o", metavar="OUT", show_default=False, help=h(
         "Where to write: .svg .png .pdf .dot (the suffix picks the format); - for stdout (SVG).",
         "Dónde escribir: .svg .png .pdf .dot (la extensión elige el formato); - para la salida estándar (SVG)."))],
