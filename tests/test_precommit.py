@@ -140,3 +140,26 @@ def test_try_repo_installs_and_runs_the_hook(sample_repo, tmp_path):
     assert "cycles/dup.yaml:5:10: CM003 error the id `a` is already used" in out
     assert "2 files checked: 1 error" in out  # banco + dup: the workflow file is left alone
     assert "ci.yml" not in out
+
+
+def test_default_files_are_cycle_folders_only(sample_repo, tmp_path):
+    """The hook's default `files` runs on cycles/ and ciclos/ only: a docker-compose.yml
+    or another tool's YAML elsewhere never reaches cyclemap."""
+    (sample_repo / "docker-compose.yml").write_text("services:\n  web: {image: nginx}\n", encoding="utf-8")
+    (sample_repo / "deploy").mkdir()
+    (sample_repo / "deploy" / "values.yaml").write_text("replicas: 2\n", encoding="utf-8")
+    (sample_repo / "ciclos" / "sub").mkdir(parents=True)
+    (sample_repo / "ciclos" / "sub" / "dup.yml").write_text(DUPLICATE, encoding="utf-8")
+    hook = hook_definition()
+    local = {**hook, "entry": f"{sys.executable} -m cyclemap check", "language": "system"}
+    local.pop("minimum_pre_commit_version", None)
+    (sample_repo / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": "local", "hooks": [local]}]}), encoding="utf-8")
+    git("add", "-A", cwd=sample_repo)
+    run = pre_commit("run", "--all-files", "--verbose", cwd=sample_repo, home=tmp_path / "home",
+                     extra_env={"PYTHONPATH": str(ROOT)})
+    out = run.stdout + run.stderr
+    assert run.returncode == 1, out
+    assert "ciclos/sub/dup.yml:5:10: CM003 error" in out and "cycles/dup.yaml:5:10: CM003 error" in out
+    assert "3 files checked" in out  # banco, dup, ciclos/sub/dup: nothing else
+    assert "docker-compose" not in out and "values.yaml" not in out

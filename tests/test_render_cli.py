@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -152,6 +153,8 @@ def test_export_mermaid(cli):
     run = cli("export", BANCO, "--to", "mermaid")
     assert run.code == 0, run.err
     lines = run.out.splitlines()
+    assert lines[0] == "```mermaid" and lines[-1] == "```"  # ready to paste into Markdown
+    lines = lines[1:-1]
     assert lines[0] == "journey" and lines[1] == "    title Apertura de cuenta en sucursal"
     sections = [line.strip() for line in lines if line.strip().startswith("section ")]
     assert sections == ["section Antes", "section Durante", "section Después"]
@@ -160,7 +163,8 @@ def test_export_mermaid(cli):
     for task in tasks:
         parts = task.split(":")
         assert len(parts) in (2, 3) and parts[1].strip() in {"1", "2", "3", "4", "5"}, task
-    assert "◆ Toma turno y espera: 2: Jefe de operaciones" in tasks
+    assert "◆ 2. Toma turno y espera (score 2.3, expected 4): 2: Jefe de operaciones" in tasks or \
+        "◆ 2. Toma turno y espera (nota 2.3, esperado 4): 2: Jefe de operaciones" in tasks
 
 
 def test_export_mermaid_hostile_names(write, cli):
@@ -171,7 +175,7 @@ def test_export_mermaid_hostile_names(write, cli):
     assert run.code == 0, run.err
     tasks = [line.strip() for line in run.out.splitlines() if line.startswith("      ")]
     assert tasks[0].count(":") == 2 and tasks[0].endswith(": Ana  Luis")
-    assert tasks[1] == "◆ two lines: 3"
+    assert tasks[1] == "◆ 2. two lines: 3"
     assert "%%" in run.out  # says that the unscored moment shows as 3
 
 
@@ -188,6 +192,35 @@ def test_export_markdown_escapes_pipes(write, cli):
                         '  - {id: b, name: "<script>", kind: routine}\n')
     run = cli("export", str(f), "--to", "markdown")
     assert "a \\| b" in run.out and "&lt;script&gt;" in run.out
+
+
+def test_export_mermaid_keywords_comments_and_mmd_file(write, cli, tmp_path):
+    f = write("k.yaml", 'cyclemap: 1\ntitle: t\nmoments:\n'
+                        '  - {id: a, name: "section Pago", kind: routine, expectation: 4}\n'
+                        '  - {id: b, name: "title cambia", kind: routine, score: 4, expectation: 5}\n'
+                        '  - {id: c, name: "100%% seguro", kind: routine}\n')
+    run = cli("export", str(f), "--format", "mermaid")
+    body = run.out.splitlines()[1:-1]
+    tasks = [line.strip() for line in body if line.startswith("      ")]
+    assert tasks == ["1. section Pago (expected 4): 3", "2. title cambia (score 4, expected 5): 4", "3. 100% seguro: 3"]
+    assert [line for line in body if line.strip().startswith(("section ", "title "))] == ["    title t", "    section Moments"]
+    out = tmp_path / "k.mmd"
+    assert cli("export", str(f), "--format", "mermaid", "-o", str(out)).code == 0
+    assert out.read_text(encoding="utf-8").startswith("journey\n")  # a Mermaid file: no fence
+
+
+def test_markdown_exports_neutralise_links_images_and_mentions(write, cli, tmp_path):
+    name = "Paga [aquí](https://evil.example) ![x](http://evil.example/x.png) @octocat www.evil.example <img src=x>"
+    f = write("m.yaml", f'cyclemap: 1\ntitle: t\nmoments:\n  - {{id: a, name: "{name}", kind: critical}}\n'
+                        '  - {id: b, name: B, kind: routine}\n')
+    table = cli("export", str(f), "--format", "markdown").out
+    old = write("old.yaml", 'cyclemap: 1\ntitle: t\nmoments:\n  - {id: b, name: B, kind: routine}\n  - {id: c, name: C, kind: routine}\n')
+    diff = cli("diff", str(old), str(f), "--format", "markdown").out
+    for out in (table, diff):
+        assert "Paga" in out
+        assert not re.search(r"(?<!\\)\]\(", out) and "![" not in out and "<img" not in out  # [x](y) stays text
+        assert "@octocat" not in out and "@&#8203;octocat" in out
+        assert "https://" not in out and "www.evil" not in out
 
 
 def test_export_csv_parses_back(cli, write):

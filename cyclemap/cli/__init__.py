@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from cyclemap import __version__
-from cyclemap.cli.common import h
+from cyclemap.cli.common import CyclemapGroup, h
 
 app = typer.Typer(
     name="cyclemap",
@@ -18,9 +18,10 @@ app = typer.Typer(
         "compruébelo, critíquelo, dibújelo y repártalo.\n\n"
         "Empiece con:  cyclemap check examples/  ·  cyclemap critique examples/banco.yaml",
     ),
+    cls=CyclemapGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (Typer's own)
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -69,6 +70,8 @@ def main() -> None:
     except (ValueError, OSError):
         pass
     try:
-        app()
+        # One name in usage lines and shell completion, however it was started
+        # (`cyclemap`, `python -m cyclemap`).
+        app(prog_name="cyclemap")
     except (BrokenPipeError, KeyboardInterrupt) as exc:  # outside a command: parsing, help
         raise SystemExit(failure_exit(exc, debug=False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, List, Optional
 
 import typer
@@ -35,9 +36,9 @@ CHECK_HELP_ES = """Comprueba archivos de ciclo: errores de estructura y puntos d
 @guarded
 def check(
     paths: Annotated[List[str], typer.Argument(metavar="PATH...", show_default=False, help=h(
-        "Cycle files, folders to search for *.yaml / *.yml, or glob patterns (`cycles/**/*.yaml`).",
-        "Archivos de ciclo, carpetas donde buscar *.yaml / *.yml, o patrones (`ciclos/**/*.yaml`)."))],
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|sarif|github|junit", help=h(
+        "Cycle files, folders to search for *.yaml / *.yml, glob patterns (`cycles/**/*.yaml`), or - for stdin.",
+        "Archivos de ciclo, carpetas donde buscar *.yaml / *.yml, patrones (`ciclos/**/*.yaml`), o - para la entrada estándar."))],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|sarif|github|gitlab|junit", help=h(
         "Output format.", "Formato de salida."))] = "text",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="error|warning|info|never", help=h(
         "Exit with 1 when a finding is at least this severe.",
@@ -51,6 +52,12 @@ def check(
     baseline: Annotated[Optional[str], typer.Option("--baseline", metavar="OLD_FILE_OR_REPORT", help=h(
         "Only findings not already in this older cycle file or JSON report count.",
         "Solo cuentan los hallazgos que no estén ya en este ciclo anterior o informe JSON."))] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=h(
+        "Print only the findings: no hints, no summary line.",
+        "Muestra solo los hallazgos: sin sugerencias ni línea de resumen."))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=h(
+        "Also say, on stderr, which files were checked, with which settings file and rules, and how long it took.",
+        "Indica además, en stderr, qué archivos se revisaron, con qué archivo de configuración y reglas, y cuánto tardó."))] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -75,9 +82,12 @@ def check(
 
         cyclemap check banco.yaml --ratings encuesta.csv --ignore CM112
     """
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose do not go together; choose one",
+                         "--quiet y --verbose no van juntas; elija una")
     raise typer.Exit(run_check(paths, fmt=fmt, fail_on=fail_on, output=output, exclude=exclude,
                                baseline=baseline, select=select, ignore=ignore, config=config,
-                               ratings=ratings, segment=segment, lang=lang))
+                               ratings=ratings, segment=segment, lang=lang, quiet=quiet, verbose=verbose))
 
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -97,9 +107,9 @@ def exit_code(results, fail_on: str) -> int:
 
 
 def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", output: str | None = None,
-              exclude: list[str] | None = None, baseline: str | None = None, select: str | None = None,
-              ignore: str | None = None, config: str | None = None, ratings: str | None = None, segment: str | None = None,
-              lang: str | None = None) -> int:
+              exclude: list[str] | None = None, baseline: str | None = None, select: str | list[str] | None = None,
+              ignore: str | list[str] | None = None, config: str | None = None, ratings: str | None = None,
+              segment: str | None = None, lang: str | None = None, quiet: bool = False, verbose: bool = False) -> int:
     """Check the files, deliver the report (stdout or --output), and return the exit code.
     Raises UsageError for a bad option value, path, output or settings file."""
     from cyclemap.cli.files import collect_files
@@ -115,14 +125,45 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     if ratings is not None and len(files) > 1:
         raise UsageError("--ratings applies to one cycle file; check the others separately",
                          "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
+    data = None
+    if "-" in files:  # the cycle on stdin, read once, shown as <stdin>
+        from cyclemap.cli.usage import STDIN_NAME, read_stdin
+
+        data = {STDIN_NAME: read_stdin()}
+        files = [STDIN_NAME if f == "-" else f for f in files]
     # Every file this run reads — cycles, ratings, settings files, the baseline — is
     # protected from the output (docs/security.md, "Outputs").
-    inputs = list(dict.fromkeys([i for f in files for i in pipeline.inputs(f)] + [f for f in (baseline, config) if f]))
+    inputs = list(dict.fromkeys([i for f in files if f not in (data or {}) for i in pipeline.inputs(f)]
+                                + [f for f in (ratings, baseline, config) if f]))
     check_output(output, inputs)
+    started = time.perf_counter()
     try:
-        results = pipeline.check_all(files)
+        # Settings files may leave files out (`exclude:`), like --exclude; quietly, as
+        # pre-commit names files one by one.
+        from cyclemap.cli.files import excluded_by_settings
+
+        files = [f for f in files if f in (data or {}) or not excluded_by_settings(f, pipeline.settings_for(f))]
+        results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)
+    if verbose:
+        tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,
-                   inputs=inputs)
+                   inputs=inputs, quiet=quiet)
     return exit_code(results, fail_on)
+
+
+def tell_checked(results, seconds: float) -> None:
+    """--verbose: each file, the settings that judged it and how many rules ran (stderr)."""
+    import sys
+
+    from cyclemap.cli.usage import help_lang
+    from cyclemap.format.diagnostics import Text
+
+    lang = help_lang()
+    for r in results:
+        source = r.settings.source or Text("defaults (no settings file)", "valores por defecto (sin archivo de configuración)")(lang)
+        state = "" if r.loaded else Text(" (did not load)", " (no se pudo cargar)")(lang)
+        sys.stderr.write(Text(f"checked {r.path}{state}: settings {source}, {len(r.rules)} rules, {len(r.diagnostics)} findings",
+                              f"revisado {r.path}{state}: configuración {source}, {len(r.rules)} reglas, {len(r.diagnostics)} hallazgos")(lang) + "\n")
+    sys.stderr.write(Text(f"{len(results)} files in {seconds * 1000:.0f} ms", f"{len(results)} archivos en {seconds * 1000:.0f} ms")(lang) + "\n")

@@ -4,9 +4,10 @@ guard that turns any failure into a clear message instead of a traceback."""
 from __future__ import annotations
 
 import functools
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Callable, List, Optional
 
 import typer
+from typer.core import TyperGroup, TyperOption
 
 # Exit codes, help language, UsageError and check_lang live in `cyclemap.cli.usage` (no Typer
 # there, so the fast start-up path can use them); imported here for every command.
@@ -49,17 +50,72 @@ def guarded(func: Callable) -> Callable:
 # -- options shared by check, critique (and render, handout): rules, settings, ratings ---
 
 SelectOption = Annotated[
-    Optional[str],
+    Optional[List[str]],
     typer.Option("--select", metavar="CODES", help=h(
-        "Run only these rules (comma-separated codes, e.g. CM104,CM105); replaces `select` from the settings file.",
-        "Ejecuta solo estas reglas (códigos separados por comas, p. ej. CM104,CM105); reemplaza `select` del archivo de configuración.")),
+        "Run only these rules (comma-separated codes or prefixes: CM104,CM105 or CM1 for every CM1xx; "
+        "repeatable); replaces `select` from the settings file.",
+        "Ejecuta solo estas reglas (códigos o prefijos separados por comas: CM104,CM105 o CM1 para todas las CM1xx; "
+        "repetible); reemplaza `select` del archivo de configuración.")),
 ]
 IgnoreOption = Annotated[
-    Optional[str],
+    Optional[List[str]],
     typer.Option("--ignore", metavar="CODES", help=h(
-        "Skip these rules (comma-separated codes); replaces `ignore` from the settings file.",
-        "Omite estas reglas (códigos separados por comas); reemplaza `ignore` del archivo de configuración.")),
+        "Skip these rules (comma-separated codes or prefixes; repeatable); replaces `ignore` from the settings file.",
+        "Omite estas reglas (códigos o prefijos separados por comas; repetible); reemplaza `ignore` del archivo de configuración.")),
 ]
+ColorOption = Annotated[
+    str,
+    typer.Option("--color", metavar="auto|always|never", help=h(
+        "Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
+        "Color: auto (en una terminal, salvo con NO_COLOR; FORCE_COLOR lo fuerza), always o never.")),
+]
+
+
+class CyclemapGroup(TyperGroup):
+    """The command group: refuses a single-valued option given twice (`--fail-on error
+    --fail-on warning`) instead of silently keeping the last, as a usage error (exit 2).
+    List options (`--select`, `--ignore`, `--exclude`) accumulate."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]):
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not ctx.resilient_parsing:  # not while completing
+            twice = repeated_option(command, rest)
+            if twice:
+                ctx.fail(h(f"{twice} given more than once; give it once",
+                           f"{twice} aparece más de una vez; indíquelo una sola vez"))
+        return name, command, rest
+
+
+def repeated_option(command, args: list[str]) -> str | None:
+    """The first single-valued option that `args` give twice (under any of its names), or None."""
+    single: dict[str, str] = {}
+    takes_value: set[str] = set()
+    for param in command.params:
+        if not isinstance(param, TyperOption) or getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        takes_value.update(param.opts)
+        if not param.multiple:
+            single.update({opt: param.name for opt in param.opts})
+    seen: dict[str, str] = {}
+    i = 0
+    while i < len(args):
+        token = args[i]
+        if token == "--":
+            break
+        if token.startswith("--"):
+            option, inline = token.partition("=")[0], "=" in token
+        elif token.startswith("-") and len(token) > 1:
+            option, inline = token[:2], len(token) > 2
+        else:
+            i += 1
+            continue
+        if option in single:
+            name = single[option]
+            if name in seen:
+                return seen[name] if seen[name] == option else f"{seen[name]}/{option}"
+            seen[name] = option
+        i += 2 if option in takes_value and not inline else 1
+    return None
 ConfigOption = Annotated[
     Optional[str],
     typer.Option("--config", metavar="FILE", help=h(

@@ -10,7 +10,8 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
+    EXIT_FINDINGS, EXIT_OK, ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption,
+    SegmentOption, SelectOption,
     guarded, h,
 )
 
@@ -36,7 +37,7 @@ CRITIQUE_HELP_ES = """Critica un ciclo como un consultor de servicio: dónde es 
 @guarded
 def critique(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to criticise.", "El archivo de ciclo a criticar."))],
+        "The cycle file to criticise (- for stdin).", "El archivo de ciclo a criticar (- para la entrada estándar)."))],
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -52,6 +53,7 @@ def critique(
         "client (default): service language only; analyst: adds rule codes, moment ids and the file edits.",
         "client (por defecto): solo lenguaje de servicio; analyst: añade códigos de regla, ids de momento y "
         "los cambios al archivo."))] = "client",
+    color: ColorOption = "auto",
     debug: DebugOption = False,
 ) -> None:
     """Criticise a cycle like a service consultant: where it is weak, why, and what to do.
@@ -65,8 +67,10 @@ def critique(
         cyclemap critique banco.yaml --format markdown > report.md
 
         cyclemap critique banco.yaml --view analyst
+
+        cyclemap critique banco.yaml | less
     """
-    from cyclemap.cli.usage import UsageError, check_one, make_pipeline
+    from cyclemap.cli.usage import UsageError, check_one, make_pipeline, use_color
 
     if output_format not in FORMATS:
         raise UsageError(f"unknown format {output_format!r}: use one of {', '.join(FORMATS)}",
@@ -74,6 +78,7 @@ def critique(
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}: use client or analyst",
                          f"vista desconocida {view!r}: use client o analyst")
+    colored = use_color(color)
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     checked = check_one(pipeline, file)
     if not checked.loaded:
@@ -85,30 +90,16 @@ def critique(
     if output_format == "json":
         from cyclemap.outputs.report.critique_data import to_json
 
-    if output_format == "json":
-        from cyclemap.outputs.report.critique_data import to_json
-
-        write_out(to_json(checked.critique, checked.lang, view))
+        sys.stdout.write(to_json(checked.critique, checked.lang, view))
     elif output_format == "markdown":
         from cyclemap.outputs.report.critique_data import to_markdown
 
-        write_out(to_markdown(checked.critique, checked.lang, view))
+        sys.stdout.write(to_markdown(checked.critique, checked.lang, view))
     else:
         from cyclemap.outputs.report.critique_rich import Style, render as render_critique
 
-        write_out(render_critique(checked.critique, checked.lang, Style.detect(sys.stdout), view))
+        style = Style.detect(sys.stdout)
+        style.color = colored  # --color, NO_COLOR and FORCE_COLOR decide; boxes go with colour
+        style.boxes = colored and style.unicode
+        sys.stdout.write(render_critique(checked.critique, checked.lang, style, view))
     raise typer.Exit(EXIT_OK)
-
-
-def write_out(text: str) -> None:
-    """Print, replacing what the output's encoding cannot show (e.g. a Latin-1 terminal)
-    instead of failing."""
-    encoding = sys.stdout.encoding or "utf-8"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode(encoding if encoding else "ascii", "replace"))
-        sys.stdout.buffer.flush()
-        return
-    sys.stdout.write(text)

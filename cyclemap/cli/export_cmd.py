@@ -1,4 +1,5 @@
-"""`cyclemap export FILE --to mermaid|markdown|csv|json [-o OUT]`: the cycle for other tools."""
+"""`cyclemap export FILE --format mermaid|markdown|csv|json [-o OUT]`: the cycle for other tools
+(`--to` is the older name of `--format` and still works)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,11 @@ EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras her
 
     Ejemplos:
 
-        cyclemap export examples/banco.yaml --to mermaid
+        cyclemap export examples/banco.yaml --format mermaid
 
-        cyclemap export examples/banco.yaml --to csv -o banco.csv
+        cyclemap export examples/banco.yaml --format csv -o banco.csv
 
-        cyclemap export examples/banco.yaml --to json > banco.json
+        cyclemap export examples/banco.yaml --format json > banco.json
     """
 
 
@@ -31,10 +32,12 @@ EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras her
 @guarded
 def export(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to export.", "El archivo de ciclo a exportar."))],
-    to: Annotated[str, typer.Option("--to", "-t", metavar="mermaid|markdown|csv|json", help=h(
-        "mermaid: a journey GitHub draws; markdown: a table; csv: for spreadsheets; json: the normalised model.",
-        "mermaid: un journey que GitHub dibuja; markdown: una tabla; csv: para hojas de cálculo; json: el modelo normalizado."))],
+        "The cycle file to export (- for stdin).", "El archivo de ciclo a exportar (- para la entrada estándar)."))],
+    to: Annotated[str, typer.Option("--format", "-f", "--to", "-t", metavar="mermaid|markdown|csv|json", help=h(
+        "mermaid: a journey GitHub draws; markdown: a table; csv: for spreadsheets; json: the normalised model "
+        "(--to is the older name).",
+        "mermaid: un journey que GitHub dibuja; markdown: una tabla; csv: para hojas de cálculo; json: el modelo "
+        "normalizado (--to es el nombre anterior)."))],
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT", help=h(
         "File to write (default: stdout).", "Archivo a escribir (por defecto: la salida estándar)."))] = None,
     select: SelectOption = None,
@@ -49,11 +52,11 @@ def export(
 
     Examples:
 
-        cyclemap export examples/banco.yaml --to mermaid
+        cyclemap export examples/banco.yaml --format mermaid
 
-        cyclemap export examples/banco.yaml --to csv -o banco.csv
+        cyclemap export examples/banco.yaml --format csv -o banco.csv
 
-        cyclemap export examples/banco.yaml --to json > banco.json
+        cyclemap export examples/banco.yaml --format json > banco.json
     """
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
@@ -61,8 +64,8 @@ def export(
     from cyclemap.outputs.report import render as report
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
-    check_choice("--to", to, EXPORTS)
-    if output not in (None, "-"):
+    check_choice("--format", to, EXPORTS)
+    if output not in (None, "-") and file != "-":
         try:
             check_output(output, pipeline.inputs(file) + ([config] if config else []))
         except OutputError as exc:
@@ -71,7 +74,8 @@ def export(
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
-    text = convert(checked, to)
+    # Mermaid comes fenced for Markdown, except into a Mermaid file of its own.
+    text = convert(checked, to, fenced=not (output or "").lower().endswith((".mmd", ".mermaid")))
     if output in (None, "-"):
         sys.stdout.write(text)
     else:

@@ -62,6 +62,9 @@ def collect_files(paths: list[str], exclude: list[str] | None = None) -> list[st
     files: list[str] = []
     for raw in paths:
         path = Path(raw)
+        if raw == "-":  # the cycle on stdin
+            files.append(raw)
+            continue
         if path.is_dir():
             found = _folder(path)
             what = ("no cycle files (*.yaml, *.yml) in {raw}", "no hay archivos de ciclo (*.yaml, *.yml) en {raw}")
@@ -85,3 +88,13 @@ def collect_files(paths: list[str], exclude: list[str] | None = None) -> list[st
         files.extend(kept)
     seen: set[str] = set()
     return [f for f in files if not (os.path.normpath(f) in seen or seen.add(os.path.normpath(f)))]
+
+
+def excluded_by_settings(path: str, config) -> bool:
+    """True when the `exclude` of the settings file that applies to `path` matches it; the
+    patterns are relative to that settings file's folder (as --exclude is to the working one)."""
+    if not config.exclude or not config.source:
+        return False
+    base = os.path.dirname(os.path.abspath(config.source))
+    relative = os.path.relpath(os.path.abspath(path), base)
+    return not relative.startswith(os.pardir) and excluded(relative, list(config.exclude))

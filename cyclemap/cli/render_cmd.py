@@ -141,7 +141,7 @@ RENDER_HELP_ES = """Dibuja un ciclo como diagrama: momentos críticos, puntuacio
 @guarded
 def render(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to draw.", "El archivo de ciclo a dibujar."))],
+        "The cycle file to draw (- for stdin).", "El archivo de ciclo a dibujar (- para la entrada estándar)."))],
     output: Annotated[str, typer.Option("--output", "-o", metavar="OUT", show_default=False, help=h(
         "Where to write: .svg .png .pdf .dot (the suffix picks the format); - for stdout (SVG).",
         "Dónde escribir: .svg .png .pdf .dot (la extensión elige el formato); - para la salida estándar (SVG)."))],
@@ -192,7 +192,8 @@ def render(
                          "--timeout debe ser un número de segundos mayor que 0")
     from cyclemap.cli.usage import check_input
 
-    check_input(file)  # missing, a folder, a device, a FIFO: exit 2
+    if file != "-":
+        check_input(file)  # missing, a folder, a device, a FIFO: exit 2
     if output != "-":
         from cyclemap.outputs.atomic import OutputError, check_output
 
@@ -204,5 +205,8 @@ def render(
     if watch_file:
         if output == "-":
             raise UsageError("--watch needs an output file, not -", "--watch necesita un archivo de salida, no -")
+        if file == "-":
+            raise UsageError("--watch needs a cycle file to watch, not - (stdin)",
+                             "--watch necesita un archivo de ciclo que vigilar, no - (entrada estándar)")
         raise typer.Exit(watch(pipeline, file, output, fmt, layout, engine, timeout, watch_max))
     raise typer.Exit(render_once(pipeline, file, output, fmt, layout, engine, timeout))

@@ -79,6 +79,23 @@ def safe_streams() -> None:
             pass
 
 
+COLORS = ("auto", "always", "never")
+
+
+def use_color(choice: str, stream=None) -> bool:
+    """--color: always, never, or auto — off when NO_COLOR is set (and not empty), on when
+    FORCE_COLOR is (and not empty or 0), else on only for a terminal."""
+    check_choice("--color", choice, COLORS)
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", None) and stream.isatty())
+
+
 def fail(message: str) -> None:
     """One line on stderr: escaped by the one escaping function, so a file name or a value
     quoted in a usage error cannot add a line or send the terminal a command."""
@@ -109,8 +126,9 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
 
 # -- the one way from options to checked cycles ---------------------------------------
 
-def make_pipeline(*, config: str | None = None, select: str | None = None, ignore: str | None = None,
-                  lang: str | None = None, ratings: str | None = None, segment: str | None = None):
+def make_pipeline(*, config: str | None = None, select: str | list[str] | None = None,
+                  ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
+                  segment: str | None = None):
     """The pipeline for these options (cyclemap.engine.pipeline). A bad language, ratings
     file or settings file is a usage error (exit 2) naming the file and line."""
     from cyclemap.engine.pipeline import Pipeline
@@ -121,10 +139,29 @@ def make_pipeline(*, config: str | None = None, select: str | None = None, ignor
     if segment is not None and ratings is None:
         raise UsageError("--segment needs --ratings (the file whose answers it filters)",
                          "--segment necesita --ratings (el archivo cuyas respuestas filtra)")
+    # Repeated --select/--ignore accumulate: `--ignore CM101 --ignore CM102,CM103`.
+    select = ",".join(select) if isinstance(select, (list, tuple)) else select
+    ignore = ",".join(ignore) if isinstance(ignore, (list, tuple)) else ignore
     try:
         return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     except ConfigError as exc:
         raise UsageError(exc.en, exc.es)
+
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"  # the path shown in messages for a cycle read from stdin
+
+
+def read_stdin() -> bytes:
+    """The cycle piped in, read once (up to the reader's size limit plus one byte, so an
+    oversized input is still refused as CM001 without reading it all)."""
+    from cyclemap.format.reader import MAX_BYTES
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise UsageError("- reads the cycle from stdin, but there is no stdin",
+                         "- lee el ciclo de la entrada estándar, pero no hay entrada estándar")
+    return stream.read(MAX_BYTES + 1)
 
 
 def check_input(path: str, what_en: str = "", what_es: str = "") -> str:
@@ -153,11 +190,16 @@ def check_input(path: str, what_en: str = "", what_es: str = "") -> str:
 
 
 def check_one(pipeline, file: str, what: str = "cycle file"):
-    """Check one named cycle file; a folder, a missing, unreadable or non-regular file,
-    or a bad settings file is a usage error (exit 2)."""
+    """Check one named cycle file (`-`: read from stdin, shown as `<stdin>`); a folder, a
+    missing, unreadable or non-regular file, or a bad settings file is a usage error (exit 2)."""
     from cyclemap.format.diagnostics import shown
     from cyclemap.format.settings import ConfigError
 
+    if file == STDIN:
+        try:
+            return pipeline.check(STDIN_NAME, data=read_stdin())
+        except ConfigError as exc:
+            raise UsageError(exc.en, exc.es)
     if os.path.isdir(file):
         raise UsageError(f"{shown(file)} is a folder; give one cycle file",
                          f"{shown(file)} es una carpeta; indique un archivo de ciclo")

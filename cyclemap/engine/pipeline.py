@@ -134,11 +134,13 @@ class Pipeline:
     def settings_for(self, path: str) -> Config:
         return self.finder.for_file(path)
 
-    def check(self, path: str, settings_of: str | None = None) -> CheckedCycle:
+    def check(self, path: str, settings_of: str | None = None, data: bytes | None = None) -> CheckedCycle:
         """Read and judge one file (by the settings that apply to `settings_of`, when
-        given: `diff` judges both versions by the new one's). Raises OSError only when
+        given: `diff` judges both versions by the new one's). With `data`, judge those
+        bytes instead of reading `path`, which is then only the name shown (`<stdin>`;
+        its settings are looked up from the working folder). Raises OSError only when
         the file cannot be opened."""
-        from cyclemap.format.reader import read_path
+        from cyclemap.format.reader import read_bytes, read_path
         from cyclemap.format.yaml_safe import gc_paused
 
         settings = self.settings_for(settings_of or path)
@@ -146,20 +148,22 @@ class Pipeline:
         # alive until the check ends, and each automatic collection would walk it all again
         # (a 10,000-moment file: a third of the time).
         with gc_paused():
-            loaded = read_path(path)
+            loaded = read_path(path) if data is None else read_bytes(data, path)
             if loaded.cycle is None:
                 # CM001/CM002 cannot be ignored: a file that does not read has nothing else to say.
                 problems = sorted(loaded.diagnostics, key=Diagnostic.sort_key)
                 return CheckedCycle(path, problems, None, choose_lang(None, self.lang, loaded.language), settings)
             return self._judge(path, loaded.cycle, settings)
 
-    def check_all(self, paths: list[str], settings_of: str | None = None) -> list[CheckedCycle]:
-        """Check every file; one that cannot be opened (permissions, a vanished file, a
-        device) becomes a CM001 error on that file instead of stopping the run."""
+    def check_all(self, paths: list[str], settings_of: str | None = None,
+                  data: dict[str, bytes] | None = None) -> list[CheckedCycle]:
+        """Check every file (`data` holds the bytes of those already read, e.g. stdin); one
+        that cannot be opened (permissions, a vanished file, a device) becomes a CM001
+        error on that file instead of stopping the run."""
         results = []
         for path in paths:
             try:
-                results.append(self.check(path, settings_of))
+                results.append(self.check(path, settings_of, (data or {}).get(path)))
             except OSError as exc:
                 results.append(unreadable(path, exc, self.lang, self.settings_for(settings_of or path)))
         return results

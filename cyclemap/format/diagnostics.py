@@ -136,7 +136,21 @@ class Text:
         return self.es if lang == "es" else self.en
 
     def format(self, **kwargs: object) -> "Text":
-        return Text(self.en.format(**kwargs), self.es.format(**kwargs))
+        """Fill in `{name}` fields; `{name?one|many}` picks a word by the count `name`
+        (1: `one`, else `many`), so "{n} {n?respuesta|respuestas}" reads right for 1."""
+        return Text(_plurals(self.en, kwargs).format(**kwargs), _plurals(self.es, kwargs).format(**kwargs))
+
+
+_PLURAL = re.compile(r"\{(\w+)\?([^|{}]*)\|([^{}]*)\}")
+
+
+def _plurals(template: str, counts: dict) -> str:
+    return _PLURAL.sub(lambda m: m.group(2) if counts.get(m.group(1)) == 1 else m.group(3), template)
+
+
+def plural(n: int, one: Text, many: Text) -> Text:
+    """`one` when n is 1, else `many` (English and Spanish agree: 0 and 2+ are plural)."""
+    return one if n == 1 else many
 
 
 @dataclass(frozen=True)

@@ -202,9 +202,19 @@ def _translate(node: object, lang: str) -> object:
     return node
 
 
+# Where the schema is published (the committed copies in schema/, kept equal to this
+# output by tests/test_editors.py): editors and SchemaStore refer to it by this address.
+SCHEMA_BASE = "https://raw.githubusercontent.com/cyclemap/cyclemap/main/schema/"
+
+
+def schema_id(lang: str = "en") -> str:
+    return f"{SCHEMA_BASE}cyclemap-{FORMAT_VERSION}{'' if lang == 'en' else '.' + lang}.schema.json"
+
+
 def cycle_schema(lang: str = "en") -> dict:
     """The whole schema, as a dict ready for `json.dumps`; descriptions in `lang`."""
-    return _translate(_english_schema(), lang)  # type: ignore[return-value]
+    schema = _translate(_english_schema(), lang)
+    return {"$schema": DRAFT, "$id": schema_id(lang), **schema}  # type: ignore[return-value]
 
 
 def _english_schema() -> dict:

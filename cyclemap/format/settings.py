@@ -8,6 +8,7 @@ threshold is a `ConfigError` that names the file and line it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -30,6 +31,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)  # set by the user; the rest default
     source: str | None = None  # the file these settings came from, if any
+    exclude: tuple[str, ...] = ()  # patterns (as --exclude) relative to the settings file's folder
 
     def threshold(self, name: str) -> float:
         if name in self.thresholds:
@@ -40,7 +42,7 @@ class Config:
 # -- reading settings from files ------------------------------------------------------
 
 CONFIG_FILES = (".cyclemap.yaml", ".cyclemap.yml")
-CONFIG_KEYS = ("select", "ignore", "severity", "thresholds")
+CONFIG_KEYS = ("select", "ignore", "severity", "thresholds", "exclude")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -91,7 +93,12 @@ def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
         if not code:
             continue
         if code not in codes:
-            raise _unknown_code(item.strip(), origin, where)
+            # A prefix selects a family: CM1 = every CM1xx rule, CM10 = CM101..CM109.
+            family = [c for c in codes if c.startswith(code)] if re.fullmatch(r"CM\d{1,2}", code) else []
+            if not family:
+                raise _unknown_code(item.strip(), origin, where)
+            out.update(family)
+            continue
         out.add(code)
     return frozenset(out)
 
@@ -131,17 +138,25 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 config.select = codes
             else:
                 config.ignore = codes
+        elif key == "exclude":
+            patterns = [value] if isinstance(value, str) else value
+            if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
+                raise ConfigError("`exclude` must be a list of path patterns, e.g. [drafts, \"*-old.yaml\"]",
+                                  "`exclude` debe ser una lista de patrones de ruta, p. ej. [borradores, \"*-viejo.yaml\"]",
+                                  origin(key))
+            config.exclude = tuple(p.strip() for p in patterns)
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError("`severity` must map rule codes to error, warning or info",
                                   "`severity` debe asociar códigos de regla a error, warning o info", origin(key))
             for code, level in value.items():
-                [known] = parse_codes([str(code)], origin(key, str(code)), "`severity`")
+                family = sorted(parse_codes([str(code)], origin(key, str(code)), "`severity`"))  # a code or a prefix
                 if not isinstance(level, str) or level.strip().lower() not in SEVERITIES:
-                    raise ConfigError(f"the severity of {known} must be error, warning or info, not {_short(level)}",
-                                      f"la severidad de {known} debe ser error, warning o info, no {_short(level)}",
+                    raise ConfigError(f"the severity of {code} must be error, warning or info, not {_short(level)}",
+                                      f"la severidad de {code} debe ser error, warning o info, no {_short(level)}",
                                       origin(key, str(code)))
-                config.severity[known] = Severity(level.strip().lower())
+                for known in family:
+                    config.severity[known] = Severity(level.strip().lower())
         elif key == "thresholds":
             if not isinstance(value, dict):
                 raise ConfigError("`thresholds` must map names to numbers", "`thresholds` debe asociar nombres a números", origin(key))

@@ -1,9 +1,13 @@
 """A cycle in other tools' formats: Mermaid, Markdown, CSV, JSON. Pure: text in, text out.
 
-- `mermaid`: a Mermaid `journey` (GitHub renders it in Markdown): one section per stage in
-  the customer's order, each moment a task whose score is mapped onto Mermaid's 1–5 and
-  whose actor is the moment's owner.
-- `markdown`: a table of the moments (for a README or a report).
+- `mermaid`: a Mermaid `journey` (GitHub renders it in Markdown), in a ```mermaid fence
+  ready to paste into Markdown (bare for a `.mmd` file): one section per stage in the
+  customer's order, each moment a numbered task (so a name that begins with a Mermaid
+  keyword such as `section` or `title`, or holds `%%`, stays a task) whose score is mapped
+  onto Mermaid's 1–5, whose text carries the real score and the expectation, and whose
+  actor is the moment's owner.
+- `markdown`: a table of the moments (for a README or a report); names are made inert
+  (`cyclemap.outputs.markdown`: no links, images, HTML or @mentions).
 - `csv`: one row per moment, for spreadsheets (RFC 4180 quoting; text that a spreadsheet
   would run as a formula gets a leading `'`).
 - `json`: the normalised model (see `to_json` for the keys; all always present).
@@ -42,6 +46,8 @@ W = {
     "no_stage": Text("Other moments", "Otros momentos"),
     "moments": Text("Moments", "Momentos"),
     "no_score": Text("no score: shown as 3", "sin puntuación: se muestra como 3"),
+    "score_vs": Text("score {score}, expected {expectation}", "nota {score}, esperado {expectation}"),
+    "expected": Text("expected {expectation}", "esperado {expectation}"),
 }
 
 
@@ -61,6 +67,7 @@ def _mermaid_text(text: object) -> str:
     fields), no `;` or `#` (statement end, entity start)."""
     value = one_line(re.sub(r"\s+", " ", str(text)).strip())
     value = value.replace(":", " -").replace(";", ",").replace("#", "nº")
+    value = re.sub(r"%{2,}", "%", value)  # `%%` starts a Mermaid comment
     return value or "-"
 
 
@@ -71,9 +78,10 @@ def to_mermaid_score(score: float, scale: tuple[float, float]) -> int:
     return max(1, min(5, round(1 + 4 * (score - low) / (high - low))))
 
 
-def to_mermaid(cycle: Cycle, lang: str = "en") -> str:
+def to_mermaid(cycle: Cycle, lang: str = "en", fenced: bool = True) -> str:
     lines = ["journey", f"    title {_mermaid_text(cycle.title)}"]
     moments = ordered_moments(cycle)
+    number = {m.id: i for i, m in enumerate(moments, 1)}
     # Sections in the declared stage order (then stages used but not declared, then
     # moments with no stage); moments within a section in the customer's order.
     sections: dict[str | None, list[Moment]] = {stage: [] for stage in cycle.stages}
@@ -88,18 +96,25 @@ def to_mermaid(cycle: Cycle, lang: str = "en") -> str:
             continue
         name = stage or (W["no_stage"](lang) if staged else W["moments"](lang))
         lines.append(f"    section {_mermaid_text(name)}")
-        lines += [_mermaid_task(m, cycle) for m in members]
+        lines += [_mermaid_task(m, cycle, number[m.id], lang) for m in members]
         unscored = unscored or any(m.score is None for m in members)
     if unscored:
         lines.insert(1, f"    %% {W['no_score'](lang)}")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    return f"```mermaid\n{text}```\n" if fenced else text
 
 
-def _mermaid_task(m: Moment, cycle: Cycle) -> str:
-    """One journey task: `name: score: actor` (a moment with no score shows as 3, said in a comment)."""
+def _mermaid_task(m: Moment, cycle: Cycle, number: int, lang: str = "en") -> str:
+    """One journey task: `n. name (score, expected): score: actor` (a moment with no score
+    shows as 3, said in a comment). The number keeps the customer's order visible and
+    means no name can start with a Mermaid keyword (`section`, `title`…)."""
     score = 3 if m.score is None else to_mermaid_score(m.score, cycle.scale)
     actor = _mermaid_text(m.owner).replace(",", " ") if m.owner else ""
-    task = ("◆ " if m.critical else "") + _mermaid_text(m.name)
+    task = ("◆ " if m.critical else "") + f"{number}. " + _mermaid_text(m.name)
+    if m.expectation is not None:
+        values = {"score": _num(m.score), "expectation": _num(m.expectation)}
+        note = W["score_vs"] if m.score is not None else W["expected"]
+        task += f" ({note.format(**values)(lang)})"
     return f"      {task}: {score}" + (f": {actor}" if actor else "")
 
 
@@ -107,9 +122,10 @@ def _mermaid_task(m: Moment, cycle: Cycle) -> str:
 
 
 def _md(text: object) -> str:
-    value = str(text).replace("\\", "\\\\").replace("|", "\\|")
-    value = one_line(re.sub(r"\r\n|\r|\n", "<br>", value))  # no terminal escapes, bidi marks
-    return value.replace("<", "&lt;").replace(">", "&gt;").replace("&lt;br&gt;", "<br>")
+    from cyclemap.format.diagnostics import terminal_text
+    from cyclemap.outputs.markdown import inline
+
+    return inline(terminal_text(text))  # no terminal escapes or bidi marks, then no links or HTML
 
 
 def to_markdown(cycle: Cycle, diagnostics=(), lang: str = "en") -> str:
@@ -207,12 +223,13 @@ def to_json(cycle: Cycle, min_responses: float | None = None) -> str:
     return json.dumps(to_data(cycle, min_responses), ensure_ascii=False, indent=2) + "\n"
 
 
-def export(checked: "CheckedCycle", to: str) -> str:
+def export(checked: "CheckedCycle", to: str, fenced: bool = True) -> str:
     """The checked cycle as `to` (mermaid, markdown, csv, json), in its language; the
-    markdown table lists the findings of the checked cycle's own settings."""
+    markdown table lists the findings of the checked cycle's own settings. `fenced`:
+    Mermaid inside a ```mermaid fence (for Markdown), else bare (a .mmd file)."""
     cycle, diagnostics, lang = checked.cycle, checked.diagnostics, checked.lang
     if to == "mermaid":
-        return to_mermaid(cycle, lang)
+        return to_mermaid(cycle, lang, fenced)
     if to == "markdown":
         return to_markdown(cycle, diagnostics, lang)
     if to == "csv":

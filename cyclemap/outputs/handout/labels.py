@@ -16,7 +16,7 @@ SEVERITY = {
 
 DOC_TITLE = Text("Workshop handout", "Material del taller")
 CUSTOMER = Text("Customer", "Cliente")
-MOMENTS_COUNT = Text("{n} moments of truth, {c} critical", "{n} momentos de verdad, {c} críticos")
+MOMENTS_COUNT = Text("{n} {n?moment|moments} of truth, {c} critical", "{n} {n?momento|momentos} de verdad, {c} {c?crítico|críticos}")
 SERVICE_LEVEL = Text("Service level", "Nivel de servicio")
 NO_SCORES = Text("no scores yet: add the report card (`score`) to judge it",
                  "aún sin puntuaciones: añada la libreta de calificaciones (`score`) para juzgarlo")
@@ -77,7 +77,7 @@ COL_SCORE = Text("Score vs expectation", "Puntuación frente a expectativa")
 COL_NOTES = Text("Your notes", "Sus notas")
 MISSING_OWNER = Text("no owner", "sin responsable")
 MISSING_STANDARD = Text("no standard", "sin estándar")
-RESPONSES = Text("{n} answers", "{n} respuestas")
+RESPONSES = Text("{n} {n?answer|answers}", "{n} {n?respuesta|respuestas}")
 RECOVERY = Text("If it fails", "Si falla")
 SERVES = Text("Serves", "Atiende")
 BRANCH_WHEN = Text("if {when} → {to}", "si {when} → {to}")
@@ -89,8 +89,8 @@ WEAK_INTRO = Text(
 WEAK_NONE = Text("No weak points found: a good moment to raise the bar.",
                  "No se encontraron puntos débiles: buen momento para subir el listón.")
 WHY_THESE = Text("Why these weak points matter", "Por qué importan estos puntos débiles")
-WEAK_MORE = Text("… and {n} more findings on {m} other moments: `cyclemap critique FILE` lists them all.",
-                 "… y {n} hallazgos más en otros {m} momentos: `cyclemap critique ARCHIVO` los muestra todos.")
+WEAK_MORE = Text("… and {n} more {n?finding|findings} on {m} other {m?moment|moments}: `cyclemap critique FILE` lists them all.",
+                 "… y {n} {n?hallazgo|hallazgos} más en {m?otro|otros} {m} {m?momento|momentos}: `cyclemap critique ARCHIVO` los muestra todos.")
 FIX = Text("What to do", "Qué hacer")
 OUR_STEP = Text("Our next step", "Nuestro próximo paso")
 WHOLE_CYCLE = Text("The whole cycle", "Todo el ciclo")

@@ -83,7 +83,7 @@ def _header(cycle: Cycle, lang: str, moments: list[Moment], assessment: Assessme
     meta = []
     if cycle.customer:
         meta.append(f"<span><b>{esc(L.CUSTOMER(lang))}:</b> {esc(cycle.customer)}</span>")
-    meta.append(f"<span>{esc(L.MOMENTS_COUNT(lang).format(n=len(moments), c=critical))}</span>")
+    meta.append(f"<span>{esc(L.MOMENTS_COUNT.format(n=len(moments), c=critical)(lang))}</span>")
     level = assessment.level
     if level is not None:
         level_html = (f'<p class="level"><b>{esc(L.SERVICE_LEVEL(lang))}: {esc(level.name(lang))}</b> — '
@@ -187,7 +187,7 @@ def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
     if m.score is not None and m.expectation is not None:
         delta = m.score - m.expectation
         gap = f" ({'+' if delta >= 0 else '−'}{_fmt(round(abs(delta), 2))})"
-    responses = f'<span class="sub nowrap">{esc(L.RESPONSES(lang).format(n=m.responses))}</span>' if m.responses else ""
+    responses = f'<span class="sub nowrap">{esc(L.RESPONSES.format(n=m.responses)(lang))}</span>' if m.responses else ""
     cls = "score-num short" if short else "score-num"
     return (f'<span class="{cls}">{score} / {expectation}{gap}</span>'
             f"{mini_bar(m.score, m.expectation, cycle.scale, short)}{responses}")
@@ -239,7 +239,7 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
     more = ""
     if rest:
         count = sum(len(points) for _, points in rest)
-        more = f'<p class="muted">{esc(L.WEAK_MORE(lang).format(n=count, m=len(rest)))}</p>'
+        more = f'<p class="muted">{esc(L.WEAK_MORE.format(n=count, m=len(rest))(lang))}</p>'
     return head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}</section>'
 
 

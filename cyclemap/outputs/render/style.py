@@ -84,7 +84,7 @@ T = {
     "customer": Text("Customer", "Cliente"),
     "service_level": Text("Service level", "Nivel de servicio"),
     "no_scores": Text("no scores yet", "aún sin puntuaciones"),
-    "moments": Text("{n} moments, {c} critical", "{n} momentos, {c} críticos"),
+    "moments": Text("{n} {n?moment|moments}, {c} critical", "{n} {n?momento|momentos}, {c} {c?crítico|críticos}"),
     "legend": Text("Legend", "Leyenda"),
     "legend_critical": Text("critical moment: square corners, double heavy border",
                             "momento crítico: esquinas rectas, borde doble y grueso"),

@@ -57,9 +57,19 @@ SEVERITY_WORDS = {
     Severity.INFO: Text("info", "aviso"),
 }
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+def run_lang(results: list[CheckedCycle], lang_override: str | None = None) -> str:
+    """The one language of a run's own words (severity words, labels, the summary line):
+    --lang, else the language every checked file shares, else English. Each finding's
+    message stays in its file's language."""
+    if lang_override:
+        return lang_override
+    langs = {r.lang for r in results}
+    return langs.pop() if len(langs) == 1 else "en"
+
+
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 # Formats for machines: stdout holds only the report, the summary line goes to stderr.
-MACHINE_FORMATS = ("json", "sarif", "github", "junit")
+MACHINE_FORMATS = ("json", "sarif", "github", "gitlab", "junit")
 
 
 def render(fmt: str, results: list[CheckedCycle], lang_override: str | None = None,

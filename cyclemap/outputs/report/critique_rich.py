@@ -28,8 +28,8 @@ T = {
     "customer": Text("Customer", "Cliente"),
     "moments": Text("moments", "momentos"),
     "moment": Text("moment", "momento"),
-    "critical_n": Text("critical", "críticos"),
-    "routine_n": Text("routine", "rutinarios"),
+    "critical_n": Text("critical", "{n?crítico|críticos}"),
+    "routine_n": Text("routine", "{n?rutinario|rutinarios}"),
     "scored_n": Text("scored", "con puntuación"),
     "level": Text("Service level", "Nivel de servicio"),
     "no_level": Text("no scores yet: no service level to report",
@@ -235,8 +235,8 @@ def _header(c: Critique, lang: str, style: Style) -> Panel:
     if cycle.customer:
         lines.append(f"\n{T['customer'](lang)}: {cycle.customer}")
     n = c.counts
-    lines.append(f"\n{n.moments} {T['moments'](lang)} · {n.critical} {T['critical_n'](lang)} · "
-                 f"{n.routine} {T['routine_n'](lang)} · {n.scored} {T['scored_n'](lang)}")
+    lines.append(f"\n{n.moments} {T['moments'](lang)} · {n.critical} {T['critical_n'].format(n=n.critical)(lang)} · "
+                 f"{n.routine} {T['routine_n'].format(n=n.routine)(lang)} · {n.scored} {T['scored_n'](lang)}")
     level = c.service_level
     if level is None:
         lines.append(f"\n{T['level'](lang)}: {T['no_level'](lang)}")

@@ -94,13 +94,16 @@ def write_report(output: str, text: str, inputs: list[str] | None = None) -> Non
 
 
 def summary_lang(results, lang: str | None) -> str:
-    return lang or (results[0].lang if len(results) == 1 else "en")
+    from cyclemap.outputs.report import run_lang
+
+    return run_lang(results, lang)
 
 
 def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str | None = None,
-         baseline: str | None = None, analyse: Callable | None = None, inputs: list[str] | None = None) -> list:
+         baseline: str | None = None, analyse: Callable | None = None, inputs: list[str] | None = None,
+         quiet: bool = False) -> list:
     """Render and deliver the report; return the results that count for the exit code
-    (those not already in the baseline)."""
+    (those not already in the baseline). `quiet`: the findings only (no hints, no summary)."""
     from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render
 
     if output == "-":
@@ -109,14 +112,16 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     if baseline is not None:
         results, dropped = _apply_baseline(results, baseline, analyse)
     summary = Summary.of(results, baseline=dropped)
-    report = render(fmt, results, lang, summary=summary, fail_on=fail_on)
+    report = render(fmt, results, lang, summary=summary, fail_on=fail_on, quiet=quiet or None)
     line = summary.line()(summary_lang(results, lang))
     if output is None:
         sys.stdout.write(report)
-        if fmt in MACHINE_FORMATS:
+        if fmt in MACHINE_FORMATS and not quiet:
             sys.stderr.write(line + "\n")
         return results
     write_report(output, report, inputs)
+    if quiet:
+        return results
     from cyclemap.format.diagnostics import Text
 
     wrote = Text(f"report written to {shown(output)}", f"informe escrito en {shown(output)}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from cyclemap.format.diagnostics import Diagnostic, Text, one_line
+from cyclemap.format.diagnostics import Diagnostic, Text, one_line, terminal_text
 from cyclemap.engine.diff import CycleDiff, FieldChange
 from cyclemap.outputs.report import SEVERITY_WORDS
 
@@ -101,8 +101,17 @@ def render_text(d: CycleDiff, lang: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return one_line(text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " "))
+    """Text safe inside a Markdown table cell of a pull-request comment: no terminal escapes,
+    no links, images, HTML or @mentions from the cycle's text (`cyclemap.outputs.markdown`)."""
+    from cyclemap.outputs.markdown import inline
+
+    return inline(terminal_text(text), breaks=" ")
+
+
+def _code(text: str) -> str:
+    """Text inside a code span in a table cell: escapes do not work there, so a backtick
+    becomes a quote and only the table's `|` is escaped."""
+    return one_line(text.replace("`", "'").replace("|", "\\|").replace("\r", " ").replace("\n", " "))
 
 
 def render_markdown(d: CycleDiff, lang: str) -> str:
@@ -126,7 +135,7 @@ def render_markdown(d: CycleDiff, lang: str) -> str:
             out += [f"#### {T[key](lang)}", "", f"| | {T['finding'](lang)} | {T['where'](lang)} |", "|---|---|---|"]
             for f in findings:
                 icon = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}[f.severity.value]
-                out.append(f"| {icon} {f.code} | {_cell(f.message(lang))} | `{_cell(f.path)}:{f.pos.line}:{f.pos.col}` |")
+                out.append(f"| {icon} {f.code} | {_cell(f.message(lang))} | `{_code(f.path)}:{f.pos.line}:{f.pos.col}` |")
             out.append("")
     if d.empty:
         out += [T["same"](lang), ""]

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from cyclemap.format.diagnostics import Text, one_line
-from cyclemap.outputs.report import SEVERITY_WORDS, Summary
+from cyclemap.outputs.report import SEVERITY_WORDS, Summary, run_lang
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,16 +16,20 @@ if TYPE_CHECKING:
 HINT = Text("hint", "sugerencia")
 
 
-def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> str:
+def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None,
+           quiet: bool = False) -> str:
+    """`quiet`: the finding lines only. Severity words, the hint label and the summary are
+    in the run's one language (`run_lang`); each message and hint in its file's."""
+    words = run_lang(results, lang_override)
     lines: list[str] = []
     for result in results:
         lang = result.lang
         for d in result.diagnostics:
             # one_line: a moment's name quoted in a message may hold a newline or U+202E
             lines.append(f"{one_line(d.path)}:{d.pos.line}:{d.pos.col}: {d.code} "
-                         f"{SEVERITY_WORDS[d.severity](lang)} {one_line(d.message(lang))}")
-            if d.hint is not None:
-                lines.append(f"    {HINT(lang)}: {one_line(d.hint(lang))}")
-    lang = lang_override or (results[0].lang if len(results) == 1 else "en")
-    lines.append(summary.line()(lang))
-    return "\n".join(lines) + "\n"
+                         f"{SEVERITY_WORDS[d.severity](words)} {one_line(d.message(lang))}")
+            if d.hint is not None and not quiet:
+                lines.append(f"    {HINT(words)}: {one_line(d.hint(lang))}")
+    if not quiet:
+        lines.append(summary.line()(words))
+    return "".join(line + "\n" for line in lines)
