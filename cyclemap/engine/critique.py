@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Diagnostic, Severity, Text
 from cyclemap.format.model import Cycle, Moment
-from cyclemap.engine.evidence import ScoreEvidence, score_evidence
+from cyclemap.engine.evidence import ScoreEvidence, gap, score_evidence
 from cyclemap.engine.rules import get_rule
 from cyclemap.engine.service_level import ServiceLevel
 
@@ -57,11 +57,8 @@ class MomentView:
 
     @property
     def gap(self) -> float | None:
-        """score - expectation, when both are known."""
-        m = self.moment
-        if m.score is None or m.expectation is None:
-            return None
-        return m.score - m.expectation
+        """score - expectation, when both are known (`evidence.gap`)."""
+        return gap(self.moment)
 
 
 @dataclass(frozen=True)

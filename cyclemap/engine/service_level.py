@@ -87,7 +87,7 @@ class ServiceLevel:
 
 def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel | None:
     """None when no moment has a score (there is no report card to judge by)."""
-    from cyclemap.engine.evidence import score_evidence
+    from cyclemap.engine.evidence import expected_level, score_evidence
     from cyclemap.engine.rules._scores import EPSILON, fmt, margin, misery_line
 
     config = settings or Config()
@@ -96,13 +96,12 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
     gap_margin = margin(cycle, config)
     line = misery_line(cycle, config)
     least = int(config.threshold("min_responses"))
-    default_expectation = low + 0.7 * span
     scored = [m for m in cycle.moments if m.score is not None]
     if not scored:
         return None
 
     def expected(m):
-        return m.expectation if m.expectation is not None else default_expectation
+        return expected_level(m, cycle.scale)  # the file's expectation, or the one stand-in
 
     weights = [CRITICAL_WEIGHT if m.critical else 1.0 for m in scored]
     mean_gap = sum(w * (m.score - expected(m)) for w, m in zip(weights, scored)) / sum(weights)

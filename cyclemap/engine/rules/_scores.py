@@ -32,15 +32,17 @@ def margin(cycle: Cycle, config: Config) -> float:
     return config.threshold("gap_margin") * ((high - low) or 1.0)
 
 
-def gap(moment: Moment) -> float | None:
-    """How far the score falls short of the expectation (positive = below), if both known."""
-    if moment.score is None or moment.expectation is None:
-        return None
-    return moment.expectation - moment.score
+def shortfall(moment: Moment) -> float | None:
+    """How far the score falls short of the expectation (positive = below), if both known:
+    the gap (`evidence.gap`, score - expectation, negative below) with its sign turned."""
+    from cyclemap.engine.evidence import gap
+
+    g = gap(moment)
+    return None if g is None else -g
 
 
 def has_gap(moment: Moment, cycle: Cycle, config: Config) -> bool:
-    g = gap(moment)
+    g = shortfall(moment)
     return g is not None and g >= margin(cycle, config) - EPSILON
 
 

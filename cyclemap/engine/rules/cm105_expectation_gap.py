@@ -25,14 +25,14 @@ How to fix
 
 from cyclemap.format.diagnostics import Severity, Text
 from cyclemap.engine.rules import Finding, Threshold, rule_from_module
-from cyclemap.engine.rules._scores import EPSILON, fmt, gap, has_gap
+from cyclemap.engine.rules._scores import EPSILON, fmt, shortfall, has_gap
 
 
 def check(ctx):
     top = ctx.cycle.scale[1]
     for moment in ctx.unique():
         if has_gap(moment, ctx.cycle, ctx.config):
-            g, s, e = gap(moment), moment.score, moment.expectation
+            g, s, e = shortfall(moment), moment.score, moment.expectation
             en_pts = "point" if fmt(g) == "1" else "points"
             es_pts = "punto" if fmt(g) == "1" else "puntos"
             at_top = e >= top - EPSILON

@@ -21,7 +21,7 @@ How to fix
 from cyclemap.format.diagnostics import Severity, Text
 from cyclemap.engine.evidence import score_evidence
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._scores import EPSILON, fmt, gap, is_miserable, margin
+from cyclemap.engine.rules._scores import EPSILON, fmt, shortfall, is_miserable, margin
 
 
 def check(ctx):
@@ -33,7 +33,7 @@ def check(ctx):
         ev = score_evidence(moment, ctx.cycle.scale)
         if ev is None or ev.n is None or ev.n < least:
             continue
-        g = gap(moment)
+        g = shortfall(moment)
         if (g is not None and g >= wide - EPSILON) or is_miserable(moment, ctx.cycle, ctx.config):
             yield Finding(
                 Text(f"routine moment `{moment.id}` ({moment.name}) scores {fmt(moment.score)} on {ev.n} answers, "
