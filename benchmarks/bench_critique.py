@@ -1,4 +1,4 @@
-"""Benchmark 7: `cyclemap critique` of a 1,000-moment cycle vs `cyclemap check` of the
+"""Benchmark 8: `cyclemap critique` of a 1,000-moment cycle vs `cyclemap check` of the
 same file, whole process each. Both read the file through the one pipeline; the
 critique only adds the ranking and the terminal report. Goal: critique <= 1.5x check.
 
@@ -16,7 +16,7 @@ from generate import generate_cycle
 
 
 def run(runs: int = 5, moments: int = 1000) -> list[Row]:
-    header(f"7. critique vs check of a {moments:,}-moment cycle, {runs} runs each")
+    header(f"8. critique vs check of a {moments:,}-moment cycle, {runs} runs each")
     with tempfile.TemporaryDirectory(prefix="cyclemap-bench-") as tmp:
         path = Path(tmp) / "cycle.yaml"
         path.write_text(generate_cycle(moments), encoding="utf-8")
@@ -26,7 +26,7 @@ def run(runs: int = 5, moments: int = 1000) -> list[Row]:
         }, runs, warmup=1)
     ratio = m["critique"].median / m["check"].median
     print(f"  ratio critique / check: {ratio:.2f}x")
-    return [Row("7 critique", f"critique {m['critique'].median:.2f} s / check {m['check'].median:.2f} s "
+    return [Row("8 critique", f"critique {m['critique'].median:.2f} s / check {m['check'].median:.2f} s "
                 f"({moments:,} moments)", f"{ratio:.2f}x", "<= 1.5x", ratio <= 1.5)]
 
 
