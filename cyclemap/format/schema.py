@@ -57,6 +57,12 @@ def _text(description: str, required: bool = False) -> dict:
     return {"description": description, "type": SCALAR + ["null"]}
 
 
+def _texts(description: str) -> dict:
+    """A text or a list of texts."""
+    return {"description": description,
+            "anyOf": [{"type": SCALAR + ["null"]}, {"type": "array", "items": {"type": SCALAR}}]}
+
+
 def moment_properties() -> dict[str, dict]:
     return {
         "id": {"$ref": "#/$defs/id", "description": "Unique id of the moment, used in `next`."},
@@ -78,6 +84,10 @@ def moment_properties() -> dict[str, dict]:
         "responses": {"description": "How many ratings the score rests on.", "type": "integer", "minimum": 0},
         "feedback": {"description": "true: this moment collects complaints or ratings.", "type": "boolean"},
         "notes": _text("Free text."),
+        "evidence": _texts("Blueprint: physical evidence the customer sees or touches here."),
+        "onstage": _texts("Blueprint: visible contact actions of the staff (onstage)."),
+        "backstage": _texts("Blueprint: invisible contact actions (backstage)."),
+        "support": _texts("Blueprint: support processes behind the moment."),
         "ignore": {
             "description": "Rule codes to silence on this moment, like CM102.",
             "type": "array",
@@ -160,6 +170,13 @@ SPANISH = {
     "How many ratings the score rests on.": "Cuántas calificaciones sostienen la puntuación.",
     "true: this moment collects complaints or ratings.": "true: este momento recoge quejas o calificaciones.",
     "Free text.": "Texto libre.",
+    "Blueprint: physical evidence the customer sees or touches here.":
+        "Plano de servicio: evidencia física que el cliente ve o toca aquí.",
+    "Blueprint: visible contact actions of the staff (onstage).":
+        "Plano de servicio: acciones visibles del personal en contacto (escenario).",
+    "Blueprint: invisible contact actions (backstage).":
+        "Plano de servicio: acciones de contacto invisibles (tras bambalinas).",
+    "Blueprint: support processes behind the moment.": "Plano de servicio: procesos de apoyo detrás del momento.",
     "Rule codes to silence on this moment, like CM102.": "Códigos de regla que se silencian en este momento, como CM102.",
     "Where the customer goes next (default: the following moment).":
         "Adónde va el cliente después (por defecto: el momento siguiente).",
