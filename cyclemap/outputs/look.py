@@ -20,7 +20,7 @@ EDGE = "#4d4d4d"
 CLOSING = "#2166ac"
 FINDING = "#b2182b"  # the weak-point badge's border (always with its number, never alone)
 RING = "#9aa5b1"
-SECTOR = ("#dfe6ee", "#eef1f5")  # stage sectors on the dial's rim, alternating
+SECTOR = ("#c5d0dc", "#e4e9ef")  # stage sectors on the dial's rim, alternating
 
 
 @dataclass(frozen=True)
