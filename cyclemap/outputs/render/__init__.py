@@ -11,7 +11,7 @@ png, pdf, dot. Engines: auto, system, embedded.
 from __future__ import annotations
 
 from cyclemap.format.diagnostics import Text
-from cyclemap.outputs.render.dot import LAYOUT_ENGINE, LAYOUTS, VIEWS, build_dot
+from cyclemap.outputs.render.dot import LAYOUTS, VIEWS, build_dot, layout_program
 from cyclemap.outputs.render.engines import ENGINES, RenderError, resolve
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -44,7 +44,7 @@ def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: st
     dot_text = build_dot(checked, layout=layout, view=view)
     if fmt == "dot":
         return dot_text.encode("utf-8")
-    program = LAYOUT_ENGINE[layout]
+    program = layout_program(layout, view)
     if which == "system":
         return engines.run_system(dot_text, program, fmt, timeout)
     svg = engines.run_embedded_svg(dot_text, program, timeout)

@@ -169,7 +169,7 @@ def node(view: View, moment_id: str, at: tuple[float, float] | None = None, font
 def text_node(name: str, lines: list[str], at: tuple[float, float], fontsize: float, bold: bool = False,
               colour: str = look.INK, left: bool = False, italic: bool = False) -> str:
     font = BOLD if bold else (ITALIC if italic else look_font())
-    return (f'  {name} [shape=plaintext margin=0 fontsize={fontsize} fontname="{font}" fontcolor="{colour}" '
+    return (f'  {name} [shape=plaintext margin=0 width=0 height=0 fontsize={fontsize} fontname="{font}" fontcolor="{colour}" '
             f'class="text" label={label(lines, left=left)} pos="{at[0]:.3f},{at[1]:.3f}!"];')
 
 
@@ -415,43 +415,100 @@ def clock(view: View) -> list[str]:
 # ---------------------------------------------------------------- flow
 
 
-def flow(view: View) -> list[str]:
-    scene = view.scene
-    title, sub = title_lines(view)
-    head = title + sub
-    lines = [
-        "digraph cyclemap_flow {",
-        f'  graph [pad=0.3 bgcolor=white rankdir=LR nodesep=0.35 ranksep=0.55 newrank=true '
-        f'fontname="{look_font()}" fontsize=12 labelloc=b label={label([legend_text(view)])}];',
+def _header_lines(name: str) -> list[str]:
+    return [
+        f"digraph cyclemap_{name} {{",
+        f'  graph [pad=0.3 bgcolor=white splines=true overlap=true outputorder=edgesfirst '
+        f'fontname="{look_font()}"];',
         f'  node [fontname="{look_font()}" fontcolor="{look.INK}" color="{look.INK}" margin="0.14,0.07"];',
-        f'  edge [color="{look.EDGE}" penwidth=1.8 arrowsize=0.9 fontname="{ITALIC}" fontsize=13 '
-        f'fontcolor="{look.MUTED}"];',
-        f'  subgraph cluster_page {{ graph [label={label(head)} labelloc=t labeljust=l fontsize=20 '
-        f'fontname="{BOLD}" color=white];',
+        f'  edge [color="{look.EDGE}" penwidth=1.8 arrowsize=0.9];',
+        '  origin [shape=point style=invis width=0.01 pos="0,0!"];',
     ]
-    stage_names = list(scene.cycle.stages)
-    for mid in scene.order:
-        stage = scene.moments[mid].stage
-        if stage and stage not in stage_names:
-            stage_names.append(stage)
-    for i, stage in enumerate(stage_names):
-        members = [mid for mid in scene.order if scene.moments[mid].stage == stage]
-        if not members:
-            continue
-        lines.append(f"  subgraph cluster_s{i} {{")
-        lines.append(f'    graph [label={label(wrap(look.isolate(stage), 30))} fontsize=15 fontname="{BOLD}" '
-                     f'style="rounded,filled" fillcolor="#f4f6f8" color="#c8d0d8" labeljust=l];')
-        lines += ["  " + node(view, mid) for mid in members]
-        lines.append("  }")
-    lines += [node(view, mid) for mid in scene.order if not scene.moments[mid].stage]
-    lines.append("  }")
-    for link in scene.links:
+
+
+def _links(view: View) -> list[str]:
+    out = []
+    for link in view.scene.links:
         attrs = []
         if link.when:
-            attrs.append(f"style=dashed label={label(wrap(look.isolate(link.when), 20))}")
+            attrs.append("style=dashed")
         if link.closing:
-            attrs.append(f'color="{look.CLOSING}" penwidth=2.8 constraint=false')
-        lines.append(f"  {scene.node[link.source]} -> {scene.node[link.target]} [{' '.join(attrs)}];")
+            attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
+        out.append(f"  {view.scene.node[link.source]} -> {view.scene.node[link.target]} [{' '.join(attrs)}];")
+    return out
+
+
+def _page_fit(width: float, height: float, page: tuple[float, float]) -> float:
+    return min((page[0] - 0.6) / width, (page[1] - 0.6) / height)
+
+
+def flow(view: View) -> list[str]:
+    """Stages left to right; in each stage its moments top to bottom, in columns of at
+    most `rows` moments, `rows` chosen so the picture best fills a landscape page."""
+    scene = view.scene
+    groups: list[tuple[str | None, list[str]]] = []
+    for mid in scene.order:
+        stage = scene.moments[mid].stage
+        if groups and groups[-1][0] == stage:
+            groups[-1][1].append(mid)
+        else:
+            groups.append((stage, [mid]))
+    size = {mid: size_of(view, mid) for mid in scene.order}
+    col_w = max(w for w, _ in size.values()) + 0.7
+    row_h = max(h for _, h in size.values()) + 0.45
+    stage_h = 0.45
+    title, sub = title_lines(view)
+    head_h = len(title) * 22 * 1.2 / PT + len(sub) * 14 * 1.2 / PT + 0.25
+    best = None
+    for rows in range(1, len(scene.order) + 1):
+        cols = sum(math.ceil(len(members) / rows) for _, members in groups)
+        width = cols * col_w + 0.3 * len(groups)
+        height = rows * row_h + stage_h + head_h + 0.8
+        fit = _page_fit(width, height, (11.69, 8.27))
+        if best is None or fit > best[0] + 1e-9:
+            best = (fit, rows)
+    rows = best[1]
+    legend_rows = legend_lines(view, 1e9)
+    legend_h = len(legend_rows) * LEGEND * 1.2 / PT
+    base = 0.25 + legend_h + 0.3  # the legend under the columns
+    top = base + rows * row_h
+    place: dict[str, tuple[float, float]] = {}
+    boxes = []
+    x = 0.2
+    for k, (stage, members) in enumerate(groups):
+        cols = [members[i:i + rows] for i in range(0, len(members), rows)]
+        x0 = x
+        for column in cols:
+            for r, mid in enumerate(column):
+                place[mid] = (x + col_w / 2, top - row_h * (r + 0.5))
+            x += col_w
+        boxes.append((k, stage, x0, x))
+        x += 0.3
+    width = x - 0.1
+    legend_rows = legend_lines(view, width)
+    lines = _header_lines("flow")
+    draw = []
+    for k, stage, x0, x1 in boxes:
+        if stage is None:
+            continue
+        fill = look.SECTOR[1] if k % 2 == 0 else "#f4f6f8"
+        pts = [(x0, base - 0.1), (x1, base - 0.1), (x1, top + stage_h), (x0, top + stage_h)]
+        pts_text = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}" for px, py in pts)
+        draw.append(f"C {len(fill)} -{fill} c {len(fill)} -{fill} P 4 {pts_text} ")
+        text = wrap(look.isolate(stage), max(int((x1 - x0) * 7), 10))[:2]
+        lines.append(text_node(f"stage{k}", text, ((x0 + x1) / 2, top + stage_h / 2 - 0.02), 15, bold=True,
+                               colour=look.MUTED))
+    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    lines += [node(view, mid, place[mid]) for mid in scene.order]
+    lines += _links(view)
+    head_y = top + stage_h + 0.15
+    sub_h = len(sub) * 14 * 1.2 / PT
+    title_h = len(title) * 22 * 1.2 / PT
+    if sub:
+        lines.append(text_node("subtitle", sub, (width / 2, head_y + sub_h / 2), 14, colour=look.MUTED))
+    lines.append(text_node("title", title, (width / 2, head_y + sub_h + 0.1 + title_h / 2), 22, bold=True))
+    lines.append(text_node("legend", legend_rows, (width / 2, 0.2 + legend_h / 2), LEGEND))
+    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{width:.3f},{head_y + sub_h + title_h + 0.2:.3f}!"];')
     lines.append("}")
     return lines
 
@@ -465,6 +522,9 @@ CELL_WRAP = 16
 
 
 def blueprint(view: View) -> list[str]:
+    """One column per moment in the customer's order; the rows (evidence, customer,
+    onstage, backstage, support) only as the moments fill them. A long cycle is cut into
+    bands stacked one under the other, so it fits A3 landscape."""
     scene = view.scene
     order = scene.order
     moments = scene.moments
@@ -481,80 +541,94 @@ def blueprint(view: View) -> list[str]:
             out += wrap("• " + look.isolate(item), CELL_WRAP)
         return out
 
-    col_w = max(max(size_of(view, mid)[0] for mid in order) + 0.5, 2.3)
-    heights = {}
-    for row in rows:
-        if row == "customer":
-            heights[row] = max(size_of(view, mid)[1] for mid in order) + 0.6
-        else:
-            most = max((len(cell_lines(mid, row)) for mid in order), default=0)
-            heights[row] = max(most * 13 * 1.25 / PT + 0.5, 0.9)
-    left = 2.6  # the row titles
-    width = left + col_w * len(order) + 0.3
-    note = [] if filled else wrap(words("blueprint_empty", view.lang), int(max(width, 8) * 9))
-    legend = legend_text(view)
-    width = max(width, text_width(legend, LEGEND) + 0.6)
-    y = 0.4 + 0.5 + (len(note) * 0.22 + 0.3 if note else 0)
-    row_y: dict[str, float] = {}
-    for row in reversed(rows):
-        row_y[row] = y + heights[row] / 2
-        y += heights[row]
-    top = y
-    x_of = {mid: left + col_w * (i + 0.5) for i, mid in enumerate(order)}
+    col_w = max(max(size_of(view, mid)[0] for mid in order) + 0.45, CELL_WRAP * 13 * 0.56 / PT + 0.6)
+    left = 2.3  # the row titles
     title, sub = title_lines(view)
-    lines = [
-        "digraph cyclemap_blueprint {",
-        f'  graph [pad=0.3 bgcolor=white splines=true overlap=true outputorder=edgesfirst '
-        f'fontname="{look_font()}"];',
-        f'  node [fontname="{look_font()}" fontcolor="{look.INK}" color="{look.INK}" margin="0.14,0.07"];',
-        f'  edge [color="{look.EDGE}" penwidth=1.8 arrowsize=0.9];',
-        '  origin [shape=point style=invis width=0.01 pos="0,0!"];',
-    ]
-    draw = []
-    for k, row in enumerate(rows):
-        if k % 2 == 0:
-            y0, y1 = row_y[row] - heights[row] / 2, row_y[row] + heights[row] / 2
-            pts = f"{0.2 * PT:.1f} {y0 * PT:.1f} {width * PT:.1f} {y0 * PT:.1f} {width * PT:.1f} {y1 * PT:.1f} " \
-                  f"{0.2 * PT:.1f} {y1 * PT:.1f}"
-            draw.append(f"C 7 -#f3f5f8 c 7 -#f3f5f8 P 4 {pts} ")
-        lines.append(text_node(f"row_{row}", wrap(words(row, view.lang), 16), (1.35, row_y[row]), 13, bold=True,
-                               colour=look.MUTED))
-    for i, (upper, lower, key, style) in enumerate(LINES):
-        if upper not in row_y or lower not in row_y:
-            continue
-        ly = row_y[upper] - heights[upper] / 2
-        dash = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}[style]
-        draw.append(f"S {len(dash)} -{dash} " + _xdot_polyline([(0.2, ly), (width, ly)], "#6f6f6f",
-                                                                 2.4 if key == "line_visibility" else 1.4))
-        lines.append(text_node(f"line{i}", [words(key, view.lang)], (width - 1.5, ly + 0.16), 11, italic=True,
-                               colour=look.MUTED))
-    lines.append(f'  graph [_background="{" ".join(draw)}"];')
-    for mid in order:
-        lines.append(node(view, mid, (x_of[mid], row_y["customer"])))
+    head_h = len(title + sub) * 22 * 1.2 / PT + 0.3
+    note_chars = 120
+
+    def band_heights(members: list[str]) -> dict[str, float]:
+        out = {}
         for row in rows:
             if row == "customer":
+                out[row] = max(size_of(view, mid)[1] for mid in members) + 0.5
+            else:
+                most = max((len(cell_lines(mid, row)) for mid in members), default=0)
+                out[row] = max(most * 13 * 1.2 / PT + 0.45, 0.8)
+        return out
+
+    best = None
+    for count in range(1, 5):
+        per = math.ceil(len(order) / count)
+        bands = [order[i:i + per] for i in range(0, len(order), per)]
+        width = left + col_w * per + 0.2
+        height = sum(sum(band_heights(b).values()) + 0.4 for b in bands) + head_h + 1.2
+        fit = _page_fit(width, height, (16.54, 11.69))
+        if best is None or fit > best[0] + 1e-9:
+            best = (fit, bands, width)
+    _, bands, width = best
+    legend_rows = legend_lines(view, width)
+    legend_h = len(legend_rows) * LEGEND * 1.2 / PT
+    note = [] if filled else wrap(words("blueprint_empty", view.lang), note_chars)
+    note_h = len(note) * 13 * 1.2 / PT
+    y = 0.25 + legend_h + 0.3 + (note_h + 0.25 if note else 0)
+    lines = _header_lines("blueprint")
+    draw: list[str] = []
+    place: dict[str, tuple[float, float]] = {}
+    cells: list[str] = []
+    for k, members in reversed(list(enumerate(bands))):
+        heights = band_heights(members)
+        row_y: dict[str, float] = {}
+        for row in reversed(rows):
+            row_y[row] = y + heights[row] / 2
+            y += heights[row]
+        for j, row in enumerate(rows):
+            if j % 2 == 0:
+                y0, y1 = row_y[row] - heights[row] / 2, row_y[row] + heights[row] / 2
+                pts = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}"
+                               for px, py in ((0.2, y0), (width, y0), (width, y1), (0.2, y1)))
+                draw.append(f"C 7 -#f3f5f8 c 7 -#f3f5f8 P 4 {pts} ")
+            lines.append(text_node(f"row_{k}_{row}", wrap(words(row, view.lang), 18), (1.2, row_y[row]), 13,
+                                   bold=True, colour=look.MUTED))
+        for i, (upper, lower, key, style) in enumerate(LINES):
+            if upper not in row_y or lower not in row_y:
                 continue
-            cell = cell_lines(mid, row)
-            if cell:
-                lines.append(f'  c_{row}_{scene.node[mid]} [shape=box style="rounded" color="#9aa5b1" fontsize=13 '
-                             f'label={label(cell, left=True)} pos="{x_of[mid]:.3f},{row_y[row]:.3f}!"];')
-    for link in scene.links:
-        attrs = []
-        if link.when:
-            attrs.append("style=dashed")
-        if link.closing:
-            attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
-        lines.append(f"  {scene.node[link.source]} -> {scene.node[link.target]} [{' '.join(attrs)}];")
-    # Vertical links: from each moment down through its own rows.
+            ly = row_y[upper] - heights[upper] / 2
+            draw.append(f"S {len(style)} -{style} " + _xdot_polyline(
+                [(0.2, ly), (width, ly)], "#6f6f6f", 2.4 if key == "line_visibility" else 1.4))
+            text = words(key, view.lang)
+            lines.append(text_node(f"line_{k}_{i}", [text], (width - text_width(text, 13) / 2 - 0.1, ly + 0.15), 13,
+                                   italic=True, colour=look.MUTED))
+        for i, mid in enumerate(members):
+            x = left + col_w * (i + 0.5)
+            place[mid] = (x, row_y["customer"])
+            for row in rows:
+                cell = cell_lines(mid, row) if row != "customer" else []
+                if cell:
+                    cells.append(f'  c_{row}_{scene.node[mid]} [shape=box style="rounded" color="#9aa5b1" '
+                                 f'fontsize=13 label={label(cell, left=True)} pos="{x:.3f},{row_y[row]:.3f}!"];')
+        y += 0.4
+    top = y
+    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    lines += [node(view, mid, place[mid]) for mid in order]
+    lines += cells
+    lines += _links(view)
+    # The vertical links: from each moment down through its own rows.
     for mid in order:
         chain = [scene.node[mid]] + [f"c_{row}_{scene.node[mid]}" for row in ("onstage", "backstage", "support")
                                      if row in rows and getattr(moments[mid], row)]
         for a, b in zip(chain, chain[1:]):
             lines.append(f'  {a} -> {b} [style=dotted color="#7f7f7f" penwidth=1.2 arrowsize=0.6];')
     if note:
-        lines.append(text_node("note", note, (width / 2, 0.9 + len(note) * 0.11), 12, italic=True, colour=look.MUTED))
-    lines.append(text_node("title", title + sub, (width / 2, top + 0.5 + 0.15 * len(title + sub)), 20, bold=True))
-    lines.append(text_node("legend", [legend], (width / 2, 0.4), 12))
+        lines.append(text_node("note", note, (width / 2, 0.25 + legend_h + 0.3 + note_h / 2), 13, italic=True,
+                               colour=look.MUTED))
+    sub_h = len(sub) * 14 * 1.2 / PT
+    title_h = len(title) * 22 * 1.2 / PT
+    if sub:
+        lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))
+    lines.append(text_node("title", title, (width / 2, top + sub_h + 0.1 + title_h / 2), 22, bold=True))
+    lines.append(text_node("legend", legend_rows, (width / 2, 0.2 + legend_h / 2), LEGEND))
+    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{width:.3f},{top + sub_h + title_h + 0.2:.3f}!"];')
     lines.append("}")
     return lines
 

@@ -44,6 +44,12 @@ VIEWS = ("client", "analyst")
 # Which Graphviz layout program draws each layout.
 LAYOUT_ENGINE = {"clock": "neato", "flow": "dot", "blueprint": "neato"}
 
+
+def layout_program(layout: str, view: str = "client") -> str:
+    """The Graphviz program that draws `layout` in `view`: every client picture is pinned
+    (`neato`); the analyst's flow is laid out by `dot`."""
+    return "neato" if view == "client" else LAYOUT_ENGINE[layout]
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 BOLD = style.FONT + "-Bold"
 ITALIC = style.FONT + "-Oblique"
