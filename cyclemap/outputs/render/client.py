@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 TOP = 3  # weak points that get a numbered badge
 FONT = 14  # moment text, in points
-NAME_WRAP = 16  # characters per line of a moment's name
+NAME_WRAP = 14  # characters per line of a moment's name
 PT = 72.0
 LEGEND = 14  # the one-line legend, in points
 GAP = 0.2  # inches between two moments' boxes on the dial
@@ -264,7 +264,7 @@ def clock(view: View) -> list[str]:
     # Grow the ring until no two moments (nor the hub) are closer than a gap.
     # An ellipse about as wide for its height as a landscape page.
     rx = max(2.0, widest * 0.8)
-    ry = rx * 0.58
+    ry = rx * 0.56
     hub_lines = wrap(look.isolate(scene.cycle.customer or scene.t("customer")), 14)[:3]
     hub_size = (max(len(x) for x in hub_lines) * 14 * 0.55 / PT + 0.2, len(hub_lines) * 14 * 1.2 / PT + 0.2)
     def clashes(boxes, box) -> bool:
