@@ -57,6 +57,7 @@ def test_participant_edition_prints_on_two_pages(cli, tmp_path, path, paper):
     width, height = (float(v) for v in pages[0].mediabox[2:])
     assert width > height, "the picture has a landscape page"
     assert float(pages[-1].mediabox[2]) < float(pages[-1].mediabox[3]), "the moments are on a portrait page"
+    assert len(pages) == 2, "the picture fits its page"
 
 
 @needs_pdf
@@ -65,6 +66,8 @@ def test_facilitator_never_splits_a_weak_point(cli, tmp_path, path):
     checked = Pipeline().check(str(path))
     es = checked.lang == "es"
     pages = pdf_pages(cli, path, tmp_path / "f.pdf")
+    landscape = [float(p.mediabox[2]) > float(p.mediabox[3]) for p in pages]
+    assert landscape[0] and not any(landscape[1:]), "the picture fits on its landscape page; the rest is portrait"
     heads = "PUNTO DÉBIL" if es else "WEAK POINT"
     step = "Nuestro próximo paso" if es else "Our next step"
     total = 0
@@ -75,3 +78,23 @@ def test_facilitator_never_splits_a_weak_point(cli, tmp_path, path):
         total += found
     groups = build_handout(checked, path.name).count('<li class="group"')
     assert total == groups > 0
+
+
+@pytest.mark.parametrize("edition", ["participant", "facilitator"])
+@pytest.mark.parametrize("path", CYCLES, ids=[p.stem for p in CYCLES])
+def test_the_printed_picture_keeps_its_text_at_8_pt(path, edition):
+    """The picture's box on its landscape page (from handout.css: the page's margins and
+    the figure's max-height for this edition), applied to Graphviz's own layout of it."""
+    from cyclemap.outputs.handout.page import css
+    from cyclemap.outputs.render import build_dot
+    from cyclemap.outputs.render import geometry as g
+
+    sheet = css()
+    margin = float(re.search(r"@page wide \{[^}]*margin: ([0-9.]+)mm;", sheet).group(1))
+    heights = dict(re.findall(r"(body\.facilitator )?#diagram svg\.diagram \{ max-height: ([0-9.]+)mm; \}", sheet))
+    max_h = float(heights["body.facilitator "] if edition == "facilitator" else heights[""])
+    width = (297 - 2 * margin) * g.MM
+    laid = g.lay_out(build_dot(Pipeline().check(str(path)), layout="clock"), "neato", "embedded")
+    scale = min(width / laid.width, max_h * g.MM / laid.height)
+    smallest = min(t.size for t in laid.texts if t.text.strip()) * scale
+    assert smallest >= 8.0, f"{smallest:.2f} pt"
