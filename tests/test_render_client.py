@@ -106,3 +106,26 @@ def test_names_are_isolated_from_the_programs_words(write):
                  "  - {id: a, name: \"\u202eevil\", kind: critical}\n  - {id: b, name: שלום, kind: routine}\n")
     dot = build_dot(Pipeline().check(str(path)), layout="clock")
     assert "\u2068\u202eevil\u2069" in dot and "\u2068שלום\u2069" in dot
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.stem for p in EXAMPLE_FILES])
+def test_clock_links_run_along_the_ring(path):
+    """Albrecht's dial: each step of the main loop is an arc of the ring with an
+    arrowhead (drawn in the background, the link itself invisible), the closing one in
+    the closing colour; branches stay as routed links."""
+    checked = Pipeline().check(str(path))
+    dot = build_dot(checked, layout="clock")
+    background = re.search(r'_background="([^"]*)"', dot).group(1)
+    arcs = re.findall(r"c 7 -(#[0-9a-f]{6}) S \d+ -setlinewidth\([0-9.]+\) L (\d+)", background)
+    steps = [c for c, _ in arcs if c in (look.EDGE, look.CLOSING)]
+    loop = checked.main_loop
+    expected = len(loop) if checked.cycle.closed else len(loop) - 1
+    # Where two moments sit too close for an arc between their boxes, the link is routed.
+    assert expected - 1 <= len(steps) <= expected and background.count(" P 3 ") == len(steps)
+    assert dot.count('class="along-ring"') == len(steps)
+    from cyclemap.engine.graph import edges
+
+    visible = [line for line in dot.splitlines() if "->" in line and "invis" not in line]
+    assert len(visible) == len(list(edges(checked.cycle))) - len(steps), "every other link is routed"
+    if checked.cycle.closed and len(steps) == expected:
+        assert steps.count(look.CLOSING) == 1

@@ -378,6 +378,36 @@ def clock(view: View) -> list[str]:
     else:
         ring = _arc(cx, cy, rx, ry, math.pi / 2, math.pi / 2 - step * (n - 1), 96)
     draw.insert(0, _xdot_polyline(ring, look.RING, 3))
+    # The links from one moment to the next along the loop are arcs of the ring itself.
+    position = {mid: i for i, mid in enumerate(loop)}
+    along: set[tuple[str, str]] = set()
+
+    def outside(point: tuple[float, float], mid: str, pad: float = 0.12) -> bool:
+        (x, y), (w, h) = place[mid], size[mid]
+        return abs(point[0] - x) > w / 2 + pad or abs(point[1] - y) > h / 2 + pad
+
+    for link in scene.links:
+        a_, b_ = link.source, link.target
+        if n < 3 or link.when or a_ not in position or b_ not in position:
+            continue
+        if position[b_] != (position[a_] + 1) % n or (position[b_] == 0 and not link.closing):
+            continue
+        a0, a1 = angle[a_], angle[b_]
+        while a1 >= a0:
+            a1 -= 2 * math.pi
+        arc = [p for p in _arc(cx, cy, rx, ry, a0, a1, 160) if outside(p, a_) and outside(p, b_)]
+        if len(arc) < 4:
+            continue
+        colour, width = (look.CLOSING, 2.8) if link.closing else (look.EDGE, 1.8)
+        draw.append(_xdot_polyline(arc, colour, width))
+        (x1, y1), (x2, y2) = arc[-4], arc[-1]
+        d = math.hypot(x2 - x1, y2 - y1) or 1.0
+        ux, uy = (x2 - x1) / d, (y2 - y1) / d
+        base = (x2 - ux * 0.16, y2 - uy * 0.16)
+        head = [(x2, y2), (base[0] - uy * 0.065, base[1] + ux * 0.065), (base[0] + uy * 0.065, base[1] - ux * 0.065)]
+        pts = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}" for px, py in head)
+        draw.append(f"C {len(colour)} -{colour} c {len(colour)} -{colour} P 3 {pts} ")
+        along.add((a_, b_))
     lines.append(f'  graph [_background="{" ".join(draw)}"];')
     # Start mark beside the first moment, on the side the ring comes from.
     first = loop[0]
@@ -395,6 +425,8 @@ def clock(view: View) -> list[str]:
         lines.append(node(view, mid, place[mid]))
     for link in scene.links:
         attrs = []
+        if (link.source, link.target) in along:
+            attrs.append('style=invis class="along-ring"')  # drawn as an arc of the ring, above
         if link.when:
             attrs.append("style=dashed")
         if link.closing:

@@ -107,7 +107,22 @@ def parse(data: dict) -> Layout:
             w, h = float(o["width"]) * 36, float(o["height"]) * 36
             moments[o["name"]] = Box(x - w, y - h, x + w, y + h)
     edges = []
+    # Links drawn by cyclemap itself on the background (the dial's arcs): lines in the
+    # links' colours; the ring and the sectors (other colours) are not links.
+    from cyclemap.outputs import look
+
+    colour = ""
+    for op in data.get("_draw_", []):
+        if op.get("op") == "c":
+            colour = op.get("color", "").lower()
+        elif op.get("op") == "L" and colour in (look.EDGE, look.CLOSING):
+            points = [(float(x), float(y)) for x, y in op["points"]]
+            dense = [(a[0] + (b[0] - a[0]) * k / 4, a[1] + (b[1] - a[1]) * k / 4)
+                     for a, b in zip(points, points[1:]) for k in range(4)]
+            edges.append(("", "", dense + points[-1:]))
     for e in data.get("edges", []):
+        if "invis" in (e.get("style") or ""):
+            continue
         tail, head = names[e["tail"]], names[e["head"]]
         for key in ("_ldraw_", "_tldraw_", "_hldraw_"):
             texts += _texts(e.get(key, []), f"{tail}->{head}")
