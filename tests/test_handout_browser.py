@@ -126,8 +126,8 @@ def test_pdf_on_a4_and_letter(cli, tmp_path, paper, size):
     assert run.code == 0, run.err
     pdf = (tmp_path / "taller.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:]
-    width, height = _media_box(pdf)
-    assert abs(width - size[0]) < 1.5 and abs(height - size[1]) < 1.5
+    width, height = _media_box(pdf)  # the first page: the picture, on the paper turned landscape
+    assert abs(width - size[1]) < 1.5 and abs(height - size[0]) < 1.5
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 3
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taller.html", "taller.pdf"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from cyclemap.outputs import look
 from cyclemap.outputs.handout.curve import ORANGE, curve_svg, has_data, mini_bar
 from cyclemap.outputs.handout.page import ordered_moments
 from cyclemap.outputs.handout.questions import course_prompts, from_findings
@@ -41,7 +42,7 @@ def test_crossing_lines_split_the_shaded_gap():
     svg, root = draw(cycle)
     gaps = [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == "none"]
     fills = sorted(p.get("fill") for p in gaps)
-    assert fills == ["#009E73", "url(#cm-hatch)"], "one part falls short (hatched), one exceeds (green)"
+    assert fills == [look.BAND["exceeds"].fill, "url(#cm-hatch)"], "one part falls short (hatched), one exceeds"
     # Both pieces meet where the lines cross: halfway between the two moments.
     xs = [[float(c.split(",")[0]) for c in p.get("points").split()] for p in gaps]
     assert abs(max(xs[0]) - min(xs[1])) < 0.2 or abs(max(xs[1]) - min(xs[0])) < 0.2

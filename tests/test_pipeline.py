@@ -73,13 +73,13 @@ def test_settings_file_is_honoured_by_check_render_and_export_alike(tmp_path):
 
     # Without settings, every face names CM101 (no owner) and CM105 (gap 0.5, the default margin) ...
     faces = (codes_in(run("check", str(bare)).stdout),
-             moment_codes(run("render", str(bare), "-o", "-", "--format", "dot").stdout),
+             moment_codes(run("render", str(bare), "-o", "-", "--format", "dot", "--view", "analyst").stdout),
              codes_in(run("export", str(bare), "--to", "markdown").stdout))
     for face in faces:
         assert {"CM101", "CM105"} <= face, face
     # ... and with them, none does: one pipeline reads the settings for all.
     check = run("check", str(path))
-    dot = run("render", str(path), "-o", "-", "--format", "dot")
+    dot = run("render", str(path), "-o", "-", "--format", "dot", "--view", "analyst")
     markdown = run("export", str(path), "--to", "markdown")
     for proc, found in ((check, codes_in), (dot, moment_codes), (markdown, codes_in)):
         assert proc.returncode == 0, proc.stderr

@@ -64,7 +64,9 @@ def test_stdout_svg_and_dot(cli):
 def test_lang_option_changes_the_legend(cli):
     en = cli("render", BANCO, "-o", "-", "--format", "dot", "--lang", "en")
     es = cli("render", BANCO, "-o", "-", "--format", "dot")
-    assert "Legend" in en.out and "Leyenda" in es.out  # banco.yaml says language: es
+    assert "double border = critical moment" in en.out and "borde doble = momento crítico" in es.out  # language: es
+    analyst = cli("render", BANCO, "-o", "-", "--format", "dot", "--lang", "en", "--view", "analyst")
+    assert "Legend" in analyst.out and "CM104" in analyst.out and "CM104" not in en.out
 
 
 def test_output_is_the_input_is_refused(cli, tmp_path):

@@ -101,12 +101,12 @@ def test_dot_text_passes_real_graphviz(example, layout):
     cycle, diags = load(example)
     dot = render_bytes(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), layout=layout, fmt="dot").decode("utf-8")
     assert dot == build_dot(CheckedCycle(cycle.path, diags, cycle, cycle.language or "en"), layout=layout)
-    from cyclemap.outputs.render.dot import LAYOUT_ENGINE
+    from cyclemap.outputs.render.dot import layout_program
     from cyclemap.outputs.render.engines import run_embedded_svg
 
-    assert run_embedded_svg(dot, LAYOUT_ENGINE[layout], 30).lstrip().startswith(b"<?xml")
+    assert run_embedded_svg(dot, layout_program(layout), 30).lstrip().startswith(b"<?xml")
     if HAVE_DOT:
-        proc = subprocess.run(["dot", f"-K{LAYOUT_ENGINE[layout]}", "-Tsvg", "-o", "/dev/null"],
+        proc = subprocess.run(["dot", f"-K{layout_program(layout)}", "-Tsvg", "-o", "/dev/null"],
                               input=dot.encode(), capture_output=True, timeout=60)
         assert proc.returncode == 0, proc.stderr
         assert b"Error" not in proc.stderr and b"syntax" not in proc.stderr, proc.stderr

@@ -49,6 +49,8 @@ HANDOUT_HELP_ES = """Prepara un material de taller imprimible de un ciclo (HTML 
 
         cyclemap handout cine.yaml -o taller.html --pdf --paper letter
 
+        cyclemap handout banco.yaml -o sala.html --edition participant
+
         cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
     """
 
@@ -66,6 +68,11 @@ def handout(
     pdf: Annotated[bool, typer.Option("--pdf", help=h(
         "Also print it to PDF beside the HTML (needs playwright and a Chromium browser).",
         "Imprímalo también en PDF junto al HTML (necesita playwright y un navegador Chromium)."))] = False,
+    edition: Annotated[str, typer.Option("--edition", metavar="facilitator|participant", help=h(
+        "facilitator: everything, weak points with why and what to do; participant: two pages for the room "
+        "(the diagram, the moments with room to write, the questions), no codes.",
+        "facilitator: todo, los puntos débiles con su porqué y qué hacer; participant: dos páginas para la sala "
+        "(el diagrama, los momentos con espacio para escribir, las preguntas), sin códigos."))] = "facilitator",
     paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help=h(
         "Paper size of the PDF. The HTML prints on either.",
         "Tamaño de papel del PDF. El HTML se imprime en ambos."))] = "a4",
@@ -93,6 +100,8 @@ def handout(
 
         cyclemap handout cine.yaml -o taller.html --pdf --paper letter
 
+        cyclemap handout banco.yaml -o sala.html --edition participant
+
         cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
     """
     from cyclemap.cli.usage import check_one, make_pipeline
@@ -103,6 +112,10 @@ def handout(
     if not 0 < timeout < 1e6:  # also refuses inf and nan
         raise UsageError("--timeout must be a number of seconds more than 0",
                          "--timeout debe ser un número de segundos mayor que 0")
+    from cyclemap.cli.common import check_choice
+    from cyclemap.outputs.handout import EDITIONS
+
+    check_choice("--edition", edition, EDITIONS)
     paper = paper.strip().lower()
     if paper not in PAPERS:
         raise UsageError(f"--paper must be a4 or letter, not {paper!r}", f"--paper debe ser a4 o letter, no {paper!r}")
@@ -138,7 +151,7 @@ def handout(
     from cyclemap.outputs.handout import build_handout
 
     out_lang = result.lang
-    html = build_handout(result, shown(Path(file).name))
+    html = build_handout(result, shown(Path(file).name), edition=edition)
     pdf_bytes = None
     if pdf_path is not None:
         from cyclemap.outputs.handout.pdf import PdfError, html_to_pdf

@@ -46,7 +46,8 @@ def output_format(output: str, fmt: str | None) -> str:
     return SUFFIXES[suffix]
 
 
-def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float) -> int:
+def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float,
+                view: str = "client") -> int:
     """Check, draw, write. Returns an exit code; raises UsageError for usage problems.
     A file that does not load is not drawn: its diagnostics go to stderr (exit 1)."""
     from cyclemap.cli.usage import check_one
@@ -59,7 +60,7 @@ def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine:
         sys.stderr.write(report("text", [checked], checked.lang))
         return EXIT_FINDINGS
     try:
-        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout)
+        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
     except RenderError as exc:
         raise UsageError(exc.text.en, exc.text.es)
     if output == "-":
@@ -85,7 +86,7 @@ def _stamp(path: str):
 
 
 def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float,
-          max_renders: int | None, interval: float = 0.25) -> int:
+          max_renders: int | None, interval: float = 0.25, view: str = "client") -> int:
     """Redraw on every change of `file` (polling `_stamp`, which also sees editors that
     save by replacing the file). Errors are reported, never fatal; a path that is not a
     regular file for a moment is refused (exit-2 message) and watching goes on."""
@@ -103,7 +104,7 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
                 renders += 1
                 started = time.perf_counter()
                 try:
-                    code = render_once(pipeline, file, output, fmt, layout, engine, timeout)
+                    code = render_once(pipeline, file, output, fmt, layout, engine, timeout, view)
                 except UsageError as exc:
                     say(f"cyclemap: {exc.en}", f"cyclemap: {exc.es}")
                     code = EXIT_USAGE
@@ -133,6 +134,8 @@ RENDER_HELP_ES = """Dibuja un ciclo como diagrama: momentos críticos, puntuacio
 
         cyclemap render examples/banco.yaml -o - --format dot
 
+        cyclemap render examples/banco.yaml -o banco-analista.svg --view analyst
+
         cyclemap render taller.yaml -o taller.svg --watch
     """
 
@@ -148,6 +151,11 @@ def render(
     layout: Annotated[str, typer.Option("--layout", "-l", metavar="clock|flow|blueprint", help=h(
         "clock: Albrecht's dial; flow: left to right by stage; blueprint: swim lanes and line of visibility.",
         "clock: el reloj de Albrecht; flow: de izquierda a derecha por etapas; blueprint: carriles y línea de visibilidad."))] = "clock",
+    view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
+        "client: for the client (names, critical moments, score marks, the top weak points numbered); "
+        "analyst: every finding's code on its moment, and the full legend.",
+        "client: para el cliente (nombres, momentos críticos, marcas de puntuación, los puntos débiles principales "
+        "numerados); analyst: el código de cada hallazgo en su momento y la leyenda completa."))] = "client",
     engine: Annotated[str, typer.Option("--engine", "-e", metavar="auto|system|embedded", help=h(
         "system: the dot program; embedded: built-in Graphviz (WebAssembly), no install needed; auto: system if dot is there.",
         "system: el programa dot; embedded: Graphviz integrado (WebAssembly), sin instalar nada; auto: system si está dot."))] = "auto",
@@ -178,15 +186,18 @@ def render(
 
         cyclemap render examples/banco.yaml -o - --format dot
 
+        cyclemap render examples/banco.yaml -o banco-analista.svg --view analyst
+
         cyclemap render taller.yaml -o taller.svg --watch
     """
-    from cyclemap.outputs.render import ENGINES, LAYOUTS
+    from cyclemap.outputs.render import ENGINES, LAYOUTS, VIEWS
 
     from cyclemap.cli.usage import make_pipeline
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     check_choice("--layout", layout, LAYOUTS)
     check_choice("--engine", engine, ENGINES)
+    check_choice("--view", view, VIEWS)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError("--timeout must be a number of seconds more than 0",
                          "--timeout debe ser un número de segundos mayor que 0")
@@ -208,5 +219,5 @@ def render(
         if file == "-":
             raise UsageError("--watch needs a cycle file to watch, not - (stdin)",
                              "--watch necesita un archivo de ciclo que vigilar, no - (entrada estándar)")
-        raise typer.Exit(watch(pipeline, file, output, fmt, layout, engine, timeout, watch_max))
-    raise typer.Exit(render_once(pipeline, file, output, fmt, layout, engine, timeout))
+        raise typer.Exit(watch(pipeline, file, output, fmt, layout, engine, timeout, watch_max, view=view))
+    raise typer.Exit(render_once(pipeline, file, output, fmt, layout, engine, timeout, view))

@@ -80,6 +80,12 @@ class Moment:
     volume: int | None = None  # customers a month through this moment (for detours)
     notes: str | None = None
     ignore: tuple[str, ...] = ()
+    # Service blueprint rows (Bitner): what the customer sees and touches, the visible
+    # contact actions, the invisible ones, and the support processes behind them.
+    evidence: tuple[str, ...] = ()
+    onstage: tuple[str, ...] = ()
+    backstage: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
     # None means "the following moment" (or the first, at the end of a closed cycle).
     next: tuple[Branch, ...] | None = None
     pos: Pos = Pos(1, 1)

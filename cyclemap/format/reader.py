@@ -50,7 +50,9 @@ CYCLE_KEYS = ("cyclemap", "title", "customer", "language", "scale", "stages", "c
 MOMENT_KEYS = (
     "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard", "recovery",
     "dimensions", "expectation", "score", "responses", "feedback", "volume", "notes", "ignore", "next",
+    "evidence", "onstage", "backstage", "support",
 )
+BLUEPRINT_KEYS = ("evidence", "onstage", "backstage", "support")
 BRANCH_KEYS = ("to", "when")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 
@@ -472,8 +474,17 @@ def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
             "notes": lambda n: r.text(n, "notes"),
             "ignore": lambda n: r.text_list(n, "ignore", lambda c: _read_code(r, c)),
             "next": lambda n: _read_next(r, n),
+            **{key: (lambda n, key=key: _read_texts(r, n, key)) for key in BLUEPRINT_KEYS},
         }
     return readers
+
+
+def _read_texts(r: _Reader, node: yaml.Node, key: str) -> tuple[str, ...] | None:
+    """A text or a list of texts (the blueprint rows)."""
+    if isinstance(node, yaml.SequenceNode):
+        return r.text_list(node, key, lambda n: r.text(n, key))
+    value = r.text(node, key)
+    return None if value is None else (value,)
 
 
 def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
@@ -509,6 +520,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
         volume=values.get("volume"),  # type: ignore[arg-type]
         notes=values.get("notes"),  # type: ignore[arg-type]
         ignore=values.get("ignore") or (),  # type: ignore[arg-type]
+        **{key: values.get(key) or () for key in BLUEPRINT_KEYS},  # type: ignore[arg-type]
         next=values.get("next"),  # type: ignore[arg-type]
         pos=_pos(node),
         positions={key: value.start_mark for key, (_, value) in entries.items()},

@@ -57,6 +57,12 @@ def _text(description: str, required: bool = False) -> dict:
     return {"description": description, "type": SCALAR + ["null"]}
 
 
+def _texts(description: str) -> dict:
+    """A text or a list of texts."""
+    return {"description": description,
+            "anyOf": [{"type": SCALAR + ["null"]}, {"type": "array", "items": {"type": SCALAR}}]}
+
+
 def moment_properties() -> dict[str, dict]:
     return {
         "id": {"$ref": "#/$defs/id", "description": "Unique id of the moment, used in `next`."},
@@ -80,6 +86,10 @@ def moment_properties() -> dict[str, dict]:
         "volume": {"description": "Customers a month through this moment (for detours; customers at risk).",
                    "type": "integer", "minimum": 0},
         "notes": _text("Free text."),
+        "evidence": _texts("Blueprint: physical evidence the customer sees or touches here."),
+        "onstage": _texts("Blueprint: visible contact actions of the staff (onstage)."),
+        "backstage": _texts("Blueprint: invisible contact actions (backstage)."),
+        "support": _texts("Blueprint: support processes behind the moment."),
         "ignore": {
             "description": "Rule codes to silence on this moment, like CM102.",
             "type": "array",
@@ -167,6 +177,13 @@ SPANISH = {
         "Clientes al mes que pasan por este momento (para los desvíos; clientes en riesgo).",
     "Customers a month through the cycle (customers at risk).": "Clientes al mes que recorren el ciclo (clientes en riesgo).",
     "Free text.": "Texto libre.",
+    "Blueprint: physical evidence the customer sees or touches here.":
+        "Plano de servicio: evidencia física que el cliente ve o toca aquí.",
+    "Blueprint: visible contact actions of the staff (onstage).":
+        "Plano de servicio: acciones visibles del personal en contacto (escenario).",
+    "Blueprint: invisible contact actions (backstage).":
+        "Plano de servicio: acciones de contacto invisibles (tras bambalinas).",
+    "Blueprint: support processes behind the moment.": "Plano de servicio: procesos de apoyo detrás del momento.",
     "Rule codes to silence on this moment, like CM102.": "Códigos de regla que se silencian en este momento, como CM102.",
     "Where the customer goes next (default: the following moment).":
         "Adónde va el cliente después (por defecto: el momento siguiente).",

@@ -17,12 +17,27 @@ if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
 
-def build_handout(checked: "CheckedCycle", source_name: str | None = None) -> str:
+EDITIONS = ("facilitator", "participant")
+
+
+def build_handout(checked: "CheckedCycle", source_name: str | None = None, edition: str = "facilitator") -> str:
     """The handout for a checked cycle as an HTML string, in its language, with its
-    service level and ranked weak points exactly as the critique has them."""
-    from cyclemap.outputs.handout.page import build_html
+    service level and ranked weak points exactly as the critique has them.
+
+    `facilitator`: everything (diagram, curve, moments table, weak points with why and
+    what to do, questions, glossary). `participant`: two pages for up to 16 moments —
+    the diagram full size, the moments with room to write, the discussion questions;
+    no codes and no file keys."""
+    from cyclemap.outputs.handout.page import build_html, build_participant_html
     from cyclemap.outputs.handout.sources import assess, clock_diagram
 
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}; expected one of {', '.join(EDITIONS)}")
     assessment = assess(checked)
     diagram = clock_diagram(checked)
+    if edition == "participant":
+        from cyclemap.outputs.render.client import top_weak_moments
+
+        badges = top_weak_moments(checked, {m.id for m in checked.cycle.moments})
+        return build_participant_html(checked.cycle, checked.lang, assessment, diagram, badges)
     return build_html(checked.cycle, checked.lang, assessment, diagram, source_name or checked.path, checked.settings)

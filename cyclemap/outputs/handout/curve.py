@@ -4,7 +4,7 @@ order, the scale on the y axis, a dashed expectation line, a solid score line, t
 between them shaded (orange and hatched where the service falls short, green where it
 exceeds), critical moments as diamonds and routine ones as circles.
 
-Colours are from the Okabe–Ito colour-blind-safe set, and nothing is told by colour
+Colours are the diagrams' own (`cyclemap.outputs.look`), and nothing is told by colour
 alone: the line styles, the hatching and the marker shapes carry the same meaning, so
 the chart also reads when printed in black and white.
 
@@ -20,11 +20,13 @@ from cyclemap.format.diagnostics import Text
 from cyclemap.outputs.handout import labels as L
 from cyclemap.format.model import Cycle, Moment
 
-BLUE = "#0072B2"  # score
-GREY = "#555555"  # expectation
-ORANGE = "#E69F00"  # falls short
-GREEN = "#009E73"  # exceeds
-INK = "#222222"
+from cyclemap.outputs import look  # noqa: E402  (one palette for diagram, chart and table)
+
+BLUE = look.CLOSING  # score
+GREY = look.MUTED  # expectation
+ORANGE = look.BAND["far_below"].fill  # falls short
+GREEN = look.BAND["exceeds"].fill  # exceeds
+INK = look.INK
 
 WIDTH = 720
 RIGHT = 14
@@ -148,7 +150,7 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
     for tick in _ticks(low, high):
         ty = y(tick)
         out.append(f'<line x1="{left:.1f}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" stroke="#d0d0d0" stroke-width="0.8"/>')
-        out.append(f'<text x="{left - 6:.1f}" y="{ty + 3.5:.1f}" font-size="10" text-anchor="end" fill="{GREY}">{_fmt(tick)}</text>')
+        out.append(f'<text x="{left - 6:.1f}" y="{ty + 3.5:.1f}" font-size="10" text-anchor="end" fill="{GREY}">{look.number(tick, lang)}</text>')
     out.append(f'<line x1="{left:.1f}" y1="{top}" x2="{left:.1f}" y2="{bottom}" stroke="#888" stroke-width="1"/>')
     out.append(f'<line x1="{left:.1f}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#888" stroke-width="1"/>')
 
@@ -167,8 +169,8 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
 
     for p in points:
         m = p.moment
-        tip = f"{p.number}. {m.name} — {L.LEGEND_EXPECTATION(lang)}: {_fmt(m.expectation) if m.expectation is not None else '—'}, " \
-              f"{L.LEGEND_SCORE(lang)}: {_fmt(m.score) if m.score is not None else '—'}"
+        tip = f"{p.number}. {m.name} — {L.LEGEND_EXPECTATION(lang)}: {look.number(m.expectation, lang) if m.expectation is not None else '—'}, " \
+              f"{L.LEGEND_SCORE(lang)}: {look.number(m.score, lang) if m.score is not None else '—'}"
         if m.expectation is not None:
             ey = y(m.expectation)
             out.append(f'<line x1="{p.x - 5:.1f}" y1="{ey:.1f}" x2="{p.x + 5:.1f}" y2="{ey:.1f}" stroke="{GREY}" stroke-width="2"/>')

@@ -106,3 +106,16 @@ FROM_COURSE = Text("From the course", "Del curso")
 
 H_GLOSSARY = Text("Glossary", "Glosario")
 FOOTER = Text("Made with cyclemap from {path}.", "Hecho con cyclemap a partir de {path}.")
+
+# The participant's edition: two pages, no codes, no file keys.
+P_NOTES_INTRO = Text(
+    "For each moment, note what goes well and what goes wrong for the customer, and what you would change.",
+    "En cada momento, anote qué sale bien y qué sale mal para el cliente, y qué cambiaría.")
+P_COL_MOMENT = Text("Moment", "Momento")
+P_COL_SCORE = Text("Score", "Puntuación")
+P_QUESTIONS_INTRO = Text("Talk these over in your group and write down what you agree on.",
+                         "Convérsenlas en grupo y anoten lo que acuerden.")
+P_SCORE = Text("{mark} {score} (expected {exp})", "{mark} {score} (esperado {exp})")
+P_SCORE_ONLY = Text("{mark} {score}", "{mark} {score}")
+P_NO_SCORE = Text("○ no score yet", "○ sin puntuación")
+P_WEAK = Text("weak point {n}", "punto débil {n}")

@@ -19,6 +19,7 @@ from cyclemap.outputs.handout.glossary import GLOSSARY
 from cyclemap.outputs.handout.questions import course_prompts, from_findings
 from cyclemap.outputs.handout.sources import Assessment, Diagram
 from cyclemap.format.model import Cycle, Moment
+from cyclemap.outputs import look
 
 
 def esc(value: object) -> str:
@@ -60,11 +61,12 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         f"<title>{esc(title)} — {esc(L.DOC_TITLE(lang))}</title>",
         f"<style>{css()}</style>",
         "</head>",
-        "<body>",
-        _header(cycle, lang, moments, assessment),
-        # No forced page breaks: figures, table rows, weak points and questions each refuse
-        # to split (CSS), so the content flows onto as few pages as A4 or Letter allow.
+        '<body class="facilitator">',
+        # The picture first, full size on a landscape page of its own (it carries the title,
+        # the customer and the service level); then the portrait pages. Figures, table rows,
+        # weak points and questions each refuse to split (CSS).
         _diagram_section(diagram, lang),
+        _header(cycle, lang, moments, assessment),
         _curve_section(cycle, moments, lang),
         _moments_section(cycle, moments, lang, config),
         _weak_section(cycle, assessment, numbers, lang),
@@ -82,7 +84,7 @@ def _header(cycle: Cycle, lang: str, moments: list[Moment], assessment: Assessme
     critical = sum(1 for m in moments if m.critical)
     meta = []
     if cycle.customer:
-        meta.append(f"<span><b>{esc(L.CUSTOMER(lang))}:</b> {esc(cycle.customer)}</span>")
+        meta.append(f"<span><b>{esc(L.CUSTOMER(lang))}:</b> {name(cycle.customer)}</span>")
     meta.append(f"<span>{esc(L.MOMENTS_COUNT.format(n=len(moments), c=critical)(lang))}</span>")
     level = assessment.level
     if level is not None:
@@ -93,7 +95,7 @@ def _header(cycle: Cycle, lang: str, moments: list[Moment], assessment: Assessme
     return (
         "<header>"
         f'<p class="kicker">{esc(L.DOC_TITLE(lang))}</p>'
-        f"<h1>{esc(cycle.title)}</h1>"
+        f"<h1>{name(cycle.title)}</h1>"
         f'<div class="meta">{"".join(meta)}</div>'
         f"{level_html}"
         "</header>"
@@ -120,8 +122,14 @@ def _curve_section(cycle: Cycle, moments: list[Moment], lang: str) -> str:
             f"<figcaption>{esc(L.CURVE_CAPTION(lang))}</figcaption></figure>{note}</section>")
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+def _fmt(value: float, lang: str = "en") -> str:
+    """The one number format (`look.number`): decimal comma in Spanish."""
+    return look.number(value, lang)
+
+
+def name(value: str) -> str:
+    """A name from the file, isolated so right-to-left text never reorders ours."""
+    return f"<bdi>{esc(value)}</bdi>"
 
 
 def _label(table: dict[str, Text], value: str | None, lang: str) -> str:
@@ -159,7 +167,7 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         rows.append(
             f'<tr class="{kind_cls}" data-moment="{esc(m.id)}">'
             f'<td class="num">{i}</td>'
-            f'<td><span class="name">{esc(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}</td>'
+            f'<td><span class="name">{name(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}</td>'
             f"<td>{channel}</td>"
             f"<td>{owner}</td>"
             f"<td>{standard}</td>"
@@ -181,12 +189,12 @@ def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
     if m.score is None and m.expectation is None:
         return ""
     short = m.score is not None and m.expectation is not None and m.expectation - m.score >= margin
-    score = _fmt(m.score) if m.score is not None else "—"
-    expectation = _fmt(m.expectation) if m.expectation is not None else "—"
+    score = _fmt(m.score, lang) if m.score is not None else "—"
+    expectation = _fmt(m.expectation, lang) if m.expectation is not None else "—"
     gap = ""
     if m.score is not None and m.expectation is not None:
         delta = m.score - m.expectation
-        gap = f" ({'+' if delta >= 0 else '−'}{_fmt(round(abs(delta), 2))})"
+        gap = f" ({'+' if delta >= 0 else '−'}{_fmt(round(abs(delta), 2), lang)})"
     responses = f'<span class="sub nowrap">{esc(L.RESPONSES.format(n=m.responses)(lang))}</span>' if m.responses else ""
     cls = "score-num short" if short else "score-num"
     return (f'<span class="{cls}">{score} / {expectation}{gap}</span>'
@@ -214,10 +222,10 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
         return head + f"<p>{esc(L.WEAK_NONE(lang))}</p></section>"
     shown, rest = groups[:MAX_WEAK_GROUPS], groups[MAX_WEAK_GROUPS:]
     items = []
-    for moment_id, points in shown:
+    for k, (moment_id, points) in enumerate(shown, start=1):
         moment = cycle.moment(moment_id) if moment_id else None
         if moment is not None:
-            where = f'<span class="num">{numbers.get(moment.id, "?")}</span>{esc(moment.name)}'
+            where = f'<span class="num">{numbers.get(moment.id, "?")}</span>{name(moment.name)}'
         else:
             where = esc(L.WHOLE_CYCLE(lang))
         worst = "error" if any(w.severity == "error" for w in points) else points[0].severity.value
@@ -232,7 +240,7 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
                 + "</li>")
         items.append(
             f'<li class="group" data-moment="{esc(moment_id or "")}">'
-            f'<div class="head">{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
+            f'<div class="head"><span class="wp">{esc(L.P_WEAK(lang).format(n=k))}</span>{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
             f'<ul class="findings">{"".join(findings)}</ul>'
             f'<div class="our-step"><span>{esc(L.OUR_STEP(lang))}:</span><div class="write-line"></div></div></li>')
     intro = esc(L.WEAK_INTRO(lang))
@@ -285,3 +293,73 @@ def _discussion_section(cycle: Cycle, assessment: Assessment, lang: str) -> str:
 def _glossary_section(lang: str) -> str:
     entries = "".join(f"<div><dt>{esc(e.term(lang))}</dt><dd>{esc(e.definition(lang))}</dd></div>" for e in GLOSSARY)
     return f'<section id="glossary"><h2>{esc(L.H_GLOSSARY(lang))}</h2><dl class="glossary">{entries}</dl></section>'
+
+
+# ---------------------------------------------------------------- participant edition
+
+PARTICIPANT_QUESTIONS = 3  # with the moments table, two pages (A4 or Letter) for 16 moments
+
+
+def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
+                           badges: dict[str, int]) -> str:
+    """The participant's edition: the figure full size on a landscape page, then the
+    moments with room to write and the discussion questions. No codes, no file keys."""
+    moments = ordered_moments(cycle)
+    title = cycle.title
+    found = from_findings(cycle, ((w.code, w.moment_id) for w in assessment.weak_points))
+    questions = (found[:2] + course_prompts(cycle))[:PARTICIPANT_QUESTIONS]
+    rows = []
+    for i, m in enumerate(moments, start=1):
+        kind = f'<span class="tag {"critical" if m.critical else "routine"}">{esc(L.KIND[m.kind](lang))}</span>'
+        weak = (f'<span class="badge">⚠ {badges[m.id]}</span> ' if m.id in badges else "")
+        rows.append(f'<tr class="{"critical" if m.critical else "routine"}"><td class="num">{i}</td>'
+                    f'<td>{weak}<span class="name">{name(m.name)}</span> {kind}</td>'
+                    f'<td class="score">{esc(_participant_score(m, cycle, lang))}</td><td class="notes"></td></tr>')
+    cols = "".join(f'<col class="{c}">' for c in ("num", "moment", "score", "notes"))
+    head = "".join(f"<th>{esc(t(lang))}</th>" for t in (L.COL_NUMBER, L.P_COL_MOMENT, L.P_COL_SCORE, L.COL_NOTES))
+    if diagram.svg is not None:
+        figure = f"<figure>{diagram.svg}</figure>"
+    else:
+        reason = diagram.reason(lang) if diagram.reason else ""
+        figure = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING(lang).format(reason=reason))}</p>'
+    items = "".join(f'<li>{esc(q(lang))}<div class="lines"><div></div></div></li>' for q in questions)
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:\">",
+        '<meta name="generator" content="cyclemap">',
+        f"<title>{esc(title)} — {esc(L.DOC_TITLE(lang))}</title>",
+        f"<style>{css()}</style>",
+        "</head>",
+        '<body class="participant">',
+        '<section id="diagram">',
+        # The picture carries the title, the customer and the service level.
+        f'<h1 class="visually-hidden">{name(title)}</h1>',
+        figure,
+        "</section>",
+        '<section id="moments">',
+        f'<div class="fill-in"><span>{esc(L.PARTICIPANT(lang))}:</span><span>{esc(L.DATE(lang))}:</span></div>',
+        f'<h2>{esc(L.H_MOMENTS(lang))}</h2><p class="muted">{esc(L.P_NOTES_INTRO(lang))}</p>',
+        f'<table class="moments participant"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>',
+        "</section>",
+        f'<section id="discussion"><h2>{esc(L.H_DISCUSSION(lang))}</h2>'
+        f'<p class="muted">{esc(L.P_QUESTIONS_INTRO(lang))}</p><ol class="questions">{items}</ol></section>',
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _participant_score(m: Moment, cycle: Cycle, lang: str) -> str:
+    if m.score is None:
+        return L.P_NO_SCORE(lang)
+    band = look.band_for(m.score, m.expectation, cycle.scale)
+    if m.expectation is None:
+        return L.P_SCORE_ONLY(lang).format(mark=band.mark, score=look.number(m.score, lang))
+    return L.P_SCORE(lang).format(mark=band.mark, score=look.number(m.score, lang),
+                                  exp=look.number(m.expectation, lang))

@@ -11,16 +11,16 @@ png, pdf, dot. Engines: auto, system, embedded.
 from __future__ import annotations
 
 from cyclemap.format.diagnostics import Text
-from cyclemap.outputs.render.dot import LAYOUT_ENGINE, LAYOUTS, build_dot
+from cyclemap.outputs.render.dot import LAYOUTS, VIEWS, build_dot, layout_program
 from cyclemap.outputs.render.engines import ENGINES, RenderError, resolve
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
-__all__ = ["build_dot", "render_bytes", "RenderError", "LAYOUTS", "FORMATS", "ENGINES"]
+__all__ = ["build_dot", "render_bytes", "RenderError", "LAYOUTS", "VIEWS", "FORMATS", "ENGINES"]
 
 
 def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",
-                 timeout: float = 30.0) -> bytes:
+                 timeout: float = 30.0, view: str = "client") -> bytes:
     """The finished diagram as bytes in `fmt`. Raises RenderError (bilingual) when the
     engine cannot make the format or does not finish within `timeout` seconds."""
     from cyclemap.outputs.render import engines
@@ -41,10 +41,10 @@ def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: st
             "El PDF necesita Graphviz del sistema, que aquí no se usa: instálelo (Debian/Ubuntu: "
             "apt-get install graphviz; macOS: brew install graphviz) y use --engine auto o system, "
             "o escriba .svg o .png"))
-    dot_text = build_dot(checked, layout=layout)
+    dot_text = build_dot(checked, layout=layout, view=view)
     if fmt == "dot":
         return dot_text.encode("utf-8")
-    program = LAYOUT_ENGINE[layout]
+    program = layout_program(layout, view)
     if which == "system":
         return engines.run_system(dot_text, program, fmt, timeout)
     svg = engines.run_embedded_svg(dot_text, program, timeout)

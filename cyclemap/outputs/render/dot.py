@@ -40,8 +40,15 @@ if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
 LAYOUTS = ("clock", "flow", "blueprint")
+VIEWS = ("client", "analyst")
 # Which Graphviz layout program draws each layout.
 LAYOUT_ENGINE = {"clock": "neato", "flow": "dot", "blueprint": "neato"}
+
+
+def layout_program(layout: str, view: str = "client") -> str:
+    """The Graphviz program that draws `layout` in `view`: every client picture is pinned
+    (`neato`); the analyst's flow is laid out by `dot`."""
+    return "neato" if view == "client" else LAYOUT_ENGINE[layout]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 BOLD = style.FONT + "-Bold"
@@ -82,10 +89,7 @@ def quoted(text: object) -> str:
     return '"' + esc(text) + '"'
 
 
-def number(value: float, lang: str) -> str:
-    """3.0 -> "3", 3.25 -> "3.3" (or "3,3" in Spanish)."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "es" else text
+from cyclemap.outputs.look import number  # noqa: E402,F401  (one number format everywhere)
 
 
 def pos(x: float, y: float) -> str:
@@ -501,11 +505,20 @@ def _blueprint(scene: Scene) -> list[str]:
     return lines
 
 
-def build_dot(checked: "CheckedCycle", *, layout: str = "clock") -> str:
-    """The DOT text of a checked cycle drawn in `layout`, marking the moments its
-    diagnostics are about, in its language. Pure: no I/O."""
+def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "client") -> str:
+    """The DOT text of a checked cycle drawn in `layout`, in its language. Pure: no I/O.
+
+    `view="client"` (the default, `client.py`): names, order, criticality, score against
+    expectation and numbered badges on the top weak points. `view="analyst"`: every
+    finding's code on the moment it is about, and the full legend."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+    if view == "client":
+        from cyclemap.outputs.render import client
+
+        return client.build(checked, layout)
     scene = make_scene(checked)
     builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
     return "\n".join(builder(scene)) + "\n"

@@ -386,8 +386,10 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
     try:
         family = sans_family(files)
         fonts: dict = {"sans_serif_family": family, "font_family": family} if family else {}
+        # Whole families only (no Narrow, Condensed or ExtraLight cut), so a line that falls
+        # back for one symbol keeps its weight and width instead of changing face.
         sans = [str(p) for p in files if p.stem.replace(" ", "").startswith(("LiberationSans", "DejaVuSans", "Arial"))
-                and "Mono" not in p.stem]
+                and not any(cut in p.stem for cut in ("Mono", "Narrow", "Condensed", "ExtraLight"))]
         if family and sans:
             # Only sans-serif faces, so a glyph missing from the main face (◆ ⚠ ↻) falls
             # back to another sans face instead of a serif one.

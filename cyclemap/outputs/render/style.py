@@ -13,68 +13,15 @@ Colour is never the only carrier of meaning:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cyclemap.format.diagnostics import Text
 
 FONT = "Helvetica"  # Graphviz's SVG maps it to "Helvetica,sans-Serif"; wasm Graphviz has its metrics
 WRAP = 22  # characters per line in a moment's name
 
-INK = "#222222"
-MUTED = "#555555"
-EDGE = "#4d4d4d"
-CLOSING = "#2166ac"
-FINDING = "#b2182b"  # border of a moment with findings (with the ⚠ mark, never alone)
-
-
-@dataclass(frozen=True)
-class Band:
-    key: str
-    fill: str
-    text: Text
-
-
-# Score minus expectation, in units of the gap margin (0.5 points on a 1–5 scale, scaled
-# with the cycle's scale). Ordered worst first; the legend lists them in this order.
-BANDS = (
-    Band("far_below", "#e66101", Text("far below expectation (1 point or more)",
-                                      "muy por debajo de lo esperado (1 punto o más)")),
-    Band("below", "#fdb863", Text("below expectation (½ to 1 point)",
-                                  "por debajo de lo esperado (½ a 1 punto)")),
-    Band("near", "#fee0b6", Text("just under expectation (less than ½ point)",
-                                 "apenas bajo lo esperado (menos de ½ punto)")),
-    Band("meets", "#d1e5f0", Text("meets expectation", "cumple lo esperado")),
-    Band("exceeds", "#92c5de", Text("exceeds expectation (½ point or more)",
-                                    "supera lo esperado (½ punto o más)")),
-    Band("unscored", "#ffffff", Text("no score yet", "sin puntuación")),
+# One palette and one number format for every picture: `cyclemap.outputs.look`.
+from cyclemap.outputs.look import (  # noqa: E402,F401
+    BAND, BANDS, CLOSING, EDGE, FINDING, INK, MUTED, Band, band_for, gap_margin, number,
 )
-BAND = {b.key: b for b in BANDS}
-
-
-def gap_margin(scale: tuple[float, float]) -> float:
-    """Half a point on a 1–5 scale, in the cycle's own scale."""
-    low, high = scale
-    return 0.5 * (high - low) / 4.0
-
-
-def band_for(score: float | None, expectation: float | None, scale: tuple[float, float]) -> Band:
-    """The colour band of a moment. Without an expectation, 70 % of the scale stands in,
-    as in the service level (`cyclemap.engine.service_level`)."""
-    if score is None:
-        return BAND["unscored"]
-    low, high = scale
-    expected = expectation if expectation is not None else low + 0.7 * (high - low)
-    gap = score - expected
-    margin = gap_margin(scale)
-    if gap <= -2 * margin:
-        return BAND["far_below"]
-    if gap <= -margin:
-        return BAND["below"]
-    if gap < 0:
-        return BAND["near"]
-    if gap < margin:
-        return BAND["meets"]
-    return BAND["exceeds"]
 
 
 # Words on the diagrams.

@@ -1,0 +1,256 @@
+"""`cyclemap deck`: an editable slide deck (.pptx, through python-pptx) a consultant brings
+to the client, in the cycle's language:
+
+1. the title, the customer and the service level;
+2. the cycle of service (the client view of the clock, as a picture);
+3. the expectation–perception curve (the handout's chart, as a picture);
+4. one slide per top weak point — the moments the diagram badges ⚠ 1, ⚠ 2, ⚠ 3, in the
+   critique's own ranking: what happens, why it matters, what to do;
+5. an action table (moment, owner, action) with an empty column for the date, for the
+   team to fill in.
+
+Everything but the two pictures is native, editable text and tables. The texts are the
+critique's, in service language: no rule codes, and a moment's id is replaced by its name.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import TYPE_CHECKING
+
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.outputs import look
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
+
+W = {
+    "customer": Text("Customer", "Cliente"),
+    "level": Text("Service level", "Nivel de servicio"),
+    "no_level": Text("no scores yet", "aún sin puntuaciones"),
+    "moments": Text("{n} moments of truth, {c} critical", "{n} momentos de verdad, {c} críticos"),
+    "cycle": Text("The cycle of service", "El ciclo del servicio"),
+    "curve": Text("Expectation and perception along the cycle", "Expectativa y percepción a lo largo del ciclo"),
+    "no_curve": Text("No scores or expectations yet: the curve appears once the report card is in.",
+                     "Aún no hay puntuaciones ni expectativas: la curva aparece con la libreta de calificaciones."),
+    "weak": Text("Weak point {n}", "Punto débil {n}"),
+    "what": Text("What happens", "Qué pasa"),
+    "why": Text("Why it matters", "Por qué importa"),
+    "todo": Text("What to do", "Qué hacer"),
+    "actions": Text("Actions", "Acciones"),
+    "col_moment": Text("Moment", "Momento"),
+    "col_owner": Text("Owner", "Responsable"),
+    "col_action": Text("Action", "Acción"),
+    "col_when": Text("By when", "Para cuándo"),
+    "no_owner": Text("(to name)", "(por nombrar)"),
+    "none": Text("No weak points found: a good moment to raise the bar.",
+                 "No se encontraron puntos débiles: buen momento para subir el listón."),
+    "score": Text("Score {s} against an expectation of {e}", "Puntuación {s} frente a una expectativa de {e}"),
+    "diagram_missing": Text("The diagram could not be drawn here: {reason}", "No se pudo dibujar el diagrama: {reason}"),
+}
+TOP = 3
+SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
+
+
+def _t(key: str, lang: str, **kw: object) -> str:
+    text = W[key](lang)
+    return text.format(**kw) if kw else text
+
+
+_ID_NAME = re.compile(r"`([a-z0-9_-]+)` \(([^)]*)\)")
+_TICKS = re.compile(r"`[^`]*`")
+_CHAIN = re.compile(r"[a-z0-9_-]+(?: → [a-z0-9_-]+)+")
+# The file's keys, as a client says them.
+KEY_WORDS = {
+    "standard": Text("a service standard", "un estándar de servicio"),
+    "owner": Text("an owner", "un responsable"),
+    "recovery": Text("a recovery plan", "un plan de recuperación"),
+    "carried_by: both": Text("carried by people and systems", "a cargo de personas y sistemas"),
+    "feedback: true": Text("a way to hear the customer", "una forma de escuchar al cliente"),
+    "feedback": Text("a way to hear the customer", "una forma de escuchar al cliente"),
+    "score": Text("a score", "una puntuación"),
+    "expectation": Text("an expectation", "una expectativa"),
+    "dimensions": Text("the expectations it serves", "las expectativas que atiende"),
+    "kind: critical": Text("critical", "crítico"),
+}
+
+
+def service_words(text: str, names: dict[str, str], lang: str = "en") -> str:
+    """A critique text for the client: "`turno` (Toma turno y espera)" becomes
+    "“Toma turno y espera”", an id its name (also in chains "a → b → c"), a file key the
+    words for it; a sentence that still speaks of the file is left out."""
+    text = _ID_NAME.sub(lambda m: f"“{m.group(2)}”", text)
+
+    def tick(m: re.Match) -> str:
+        inner = m.group(0)[1:-1].strip()
+        if inner in names:
+            return f"“{names[inner]}”"
+        key = inner.rstrip(":").strip()
+        return KEY_WORDS[key](lang) if key in KEY_WORDS else m.group(0)
+
+    text = _TICKS.sub(tick, text)
+    text = _CHAIN.sub(lambda m: " → ".join(names.get(part, part) for part in m.group(0).split(" → ")), text)
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    kept = [s for s in sentences if not _TICKS.search(s)]
+    return " ".join(kept).strip()
+
+
+def _first(text: str, count: int = 2) -> str:
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return " ".join(sentences[:count]).strip()
+
+
+def top_points(checked: "CheckedCycle") -> list[tuple[int, str, list]]:
+    """(badge number, moment id, its weak points in the critique's order) for the
+    moments the diagram badges."""
+    from cyclemap.outputs.render.client import top_weak_moments
+
+    badges = top_weak_moments(checked, {m.id for m in checked.cycle.moments}, TOP)
+    groups: dict[str, list] = {mid: [] for mid in badges}
+    for point in checked.critique.weak_points:
+        if point.severity is not Severity.INFO and point.moment_id in groups:
+            groups[point.moment_id].append(point)
+    return [(n, mid, groups[mid]) for mid, n in sorted(badges.items(), key=lambda kv: kv[1])]
+
+
+def curve_png(checked: "CheckedCycle") -> bytes | None:
+    """The expectation–perception curve as a PNG, or None without data."""
+    from cyclemap.engine.graph import ordered_moments
+    from cyclemap.outputs.handout.curve import curve_svg, has_data
+    from cyclemap.outputs.render.engines import svg_to_png
+
+    moments = ordered_moments(checked.cycle)
+    if not has_data(moments):
+        return None
+    svg = curve_svg(checked.cycle, moments, checked.lang)
+    width, height = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg).groups()
+    sized = svg.replace("<svg", f'<svg width="{width}pt" height="{height}pt"', 1)
+    return svg_to_png(sized.encode("utf-8"), scale=3.0)
+
+
+def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 30.0) -> bytes:
+    """The deck as .pptx bytes. Raises RenderError only if neither picture can be made
+    for a reason other than the engine (the engine's failure is said on the slide)."""
+    from pptx import Presentation
+    from pptx.util import Inches, Pt
+
+    from cyclemap.outputs.render import RenderError, render_bytes
+
+    lang = checked.lang
+    cycle = checked.cycle
+    names = {m.id: m.name for m in cycle.moments}
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
+    title_layout, only_title, blank = prs.slide_layouts[0], prs.slide_layouts[5], prs.slide_layouts[6]
+
+    def heading(slide, text: str) -> None:
+        shape = slide.shapes.title
+        shape.left, shape.top, shape.width, shape.height = Inches(0.5), Inches(0.3), Inches(SLIDE_W - 1), Inches(0.9)
+        shape.text = text
+        for paragraph in shape.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(30)
+                run.font.bold = True
+
+    def picture(slide, png: bytes, top: float = 1.25) -> None:
+        from cyclemap.outputs.render.engines import png_size
+
+        w, h = png_size(png)
+        box_w, box_h = SLIDE_W - 0.6, SLIDE_H - top - 0.25
+        scale = min(box_w / w, box_h / h)
+        left = (SLIDE_W - w * scale) / 2
+        slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(w * scale), Inches(h * scale))
+
+    def text_box(slide, left, top, width, height, paragraphs: list[tuple[str, int, bool]]) -> None:
+        box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+        frame = box.text_frame
+        frame.word_wrap = True
+        for i, (text, size, bold) in enumerate(paragraphs):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            paragraph.space_after = Pt(6 if bold else 10)
+
+    # 1. Title
+    slide = prs.slides.add_slide(title_layout)
+    slide.shapes.title.text = cycle.title
+    facts = []
+    if cycle.customer:
+        facts.append(f"{_t('customer', lang)}: {cycle.customer}")
+    level = checked.service_level
+    facts.append(f"{_t('level', lang)}: {level.name(lang) if level else _t('no_level', lang)}")
+    critical = sum(1 for mid in checked.order if cycle.moment(mid).critical)
+    facts.append(_t("moments", lang, n=len(checked.order), c=critical))
+    slide.placeholders[1].text = "\n".join(facts)
+    # The layouts are drawn for 4:3: place the title and facts across the 16:9 slide.
+    for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):
+        shape.left, shape.top, shape.width, shape.height = Inches(0.8), Inches(top), Inches(SLIDE_W - 1.6), Inches(height)
+
+    # 2. The cycle
+    slide = prs.slides.add_slide(only_title)
+    heading(slide, _t("cycle", lang))
+    try:
+        picture(slide, render_bytes(checked, layout="clock", fmt="png", engine=engine, timeout=timeout))
+    except RenderError as exc:
+        text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("diagram_missing", lang, reason=exc.message(lang)), 20, False)])
+
+    # 3. The curve
+    slide = prs.slides.add_slide(only_title)
+    heading(slide, _t("curve", lang))
+    png = curve_png(checked)
+    if png is None:
+        text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("no_curve", lang), 20, False)])
+    else:
+        picture(slide, png, top=1.4)
+
+    # 4. One slide per top weak point
+    points = top_points(checked)
+    for number, moment_id, group in points:
+        moment = cycle.moment(moment_id)
+        slide = prs.slides.add_slide(only_title)
+        heading(slide, f"⚠ {number} · {look.isolate(moment.name)}")
+        what = [service_words(p.message(lang), names, lang) for p in group[:3]]
+        first = group[0]
+        paragraphs = [(_t("what", lang), 18, True)]
+        paragraphs += [("• " + line[:1].upper() + line[1:], 16, False) for line in what if line]
+        if moment.score is not None and moment.expectation is not None:
+            paragraphs.append(("• " + _t("score", lang, s=look.number(moment.score, lang),
+                                         e=look.number(moment.expectation, lang)), 16, False))
+        text_box(slide, 0.5, 1.3, 6.0, 5.8, paragraphs)
+        text_box(slide, 6.9, 1.3, 5.9, 5.8, [
+            (_t("why", lang), 18, True), (_first(service_words(first.why(lang), names, lang)), 15, False),
+            (_t("todo", lang), 18, True), (_first(service_words(first.fix(lang), names, lang)), 15, False)])
+
+    # 5. Action table
+    slide = prs.slides.add_slide(only_title)
+    heading(slide, _t("actions", lang))
+    if not points:
+        text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("none", lang), 20, False)])
+    else:
+        rows = len(points) + 1
+        shape = slide.shapes.add_table(rows, 4, Inches(0.5), Inches(1.4), Inches(SLIDE_W - 1), Inches(0.6 * rows))
+        table = shape.table
+        for col, width in enumerate((3.6, 2.4, 4.9, 1.43)):
+            table.columns[col].width = Inches(width)
+        for col, key in enumerate(("col_moment", "col_owner", "col_action", "col_when")):
+            table.cell(0, col).text = _t(key, lang)
+        for row, (number, moment_id, group) in enumerate(points, start=1):
+            moment = cycle.moment(moment_id)
+            first = group[0]
+            hint = first.hint(lang) if first.hint is not None else ""
+            action = service_words(hint, names, lang) or _first(service_words(first.fix(lang), names, lang), 1)
+            values = (f"⚠ {number} · {moment.name}", moment.owner or _t("no_owner", lang),
+                      action[:1].upper() + action[1:], "")
+            for col, value in enumerate(values):
+                table.cell(row, col).text = value
+        for row in range(rows):
+            for col in range(4):
+                for paragraph in table.cell(row, col).text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(16)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()

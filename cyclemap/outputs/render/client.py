@@ -1,0 +1,671 @@
+"""The client view of every layout: what a consultant puts in a deck and a trainer prints.
+
+Moment names in the customer's order, one mark for criticality (a double, heavy border),
+one for how the score compares with expectation (a shape — ▲ ● ▽ ▼ ▼▼ ○ — and a fill),
+numbered badges (⚠ 1, ⚠ 2, ⚠ 3) on the top weak points in the critique's own ranking,
+and a one-line legend. No rule codes, no ids, no YAML keys (DESIGN §7).
+
+Sizes are chosen so the picture keeps every text at 8 pt or more when fitted to A4
+landscape (A3 for the blueprint) for cycles of up to 16 moments; tests check it on
+Graphviz's own laid-out geometry (`geometry.py`).
+
+- `clock`: Albrecht's dial. A drawn ring (an ellipse: wider than tall, like the page)
+  through the main loop's moments, clockwise from 12 o'clock, the links as arcs from one
+  moment to the next, a start mark, the stages as sectors on the rim, detours inside the
+  ring with their condition written in the detour, and a gap where an open cycle ends.
+- `flow`: left to right by stage (`dot`), branch conditions on their links.
+- `blueprint`: a service blueprint (Bitner): physical evidence, the customer's actions
+  (the moments), then onstage, backstage and support rows separated by the lines of
+  interaction, visibility and internal interaction, one column per moment. Rows come
+  only from the moments' `evidence`, `onstage`, `backstage` and `support` keys; without
+  them the blueprint shows the customer's row and says what it would need.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.outputs import look
+from cyclemap.outputs.render.dot import BOLD, ITALIC, Scene, esc, label, make_scene, wrap
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
+
+TOP = 3  # weak points that get a numbered badge
+FONT = 14  # moment text, in points
+NAME_WRAP = 14  # characters per line of a moment's name
+PT = 72.0
+LEGEND = 14  # the one-line legend, in points
+GAP = 0.2  # inches between two moments' boxes on the dial
+
+W = {
+    "start": Text("▶ start", "▶ inicio"),
+    "end": Text("end ■", "fin ■"),
+    "if": Text("if {when}", "si {when}"),
+    "score_only": Text("{mark} {score}", "{mark} {score}"),
+    "no_score": Text("○ no score", "○ sin puntuación"),
+    "level": Text("Service level: {level}", "Nivel de servicio: {level}"),
+    "legend_kind": Text("double border = critical moment", "borde doble = momento crítico"),
+    "legend_score": Text("score against expectation: ▲ above  ● meets  ▽ just under  ▼ below  ▼▼ far below  ○ no score",
+                         "puntuación frente a lo esperado: ▲ supera  ● cumple  ▽ apenas bajo  ▼ bajo  ▼▼ muy bajo  "
+                         "○ sin puntuación"),
+    "legend_badge": Text("⚠ 1 = top weak point", "⚠ 1 = punto débil principal"),
+    "legend_open": Text("open cycle: it ends at ■", "ciclo abierto: termina en ■"),
+    "evidence": Text("Physical evidence", "Evidencia física"),
+    "customer": Text("Customer actions", "Acciones del cliente"),
+    "onstage": Text("Onstage (visible contact)", "En escena (contacto visible)"),
+    "backstage": Text("Backstage (invisible contact)", "Tras bambalinas (contacto invisible)"),
+    "support": Text("Support processes", "Procesos de apoyo"),
+    "line_interaction": Text("line of interaction", "línea de interacción"),
+    "line_visibility": Text("line of visibility", "línea de visibilidad"),
+    "line_internal": Text("line of internal interaction", "línea de interacción interna"),
+    "blueprint_empty": Text(
+        "This blueprint shows the customer's actions only: no moment says its evidence, onstage, backstage or "
+        "support yet. Write them in the cycle to see the rest of the blueprint.",
+        "Este plano muestra solo las acciones del cliente: ningún momento dice aún su evidencia, acciones en "
+        "escena, tras bambalinas o de apoyo. Escríbalas en el ciclo para ver el resto del plano."),
+}
+
+
+def words(key: str, lang: str, **kwargs: object) -> str:
+    text = W[key](lang)
+    return text.format(**kwargs) if kwargs else text
+
+
+@dataclass
+class View:
+    scene: Scene
+    badge: dict[str, int]  # moment id -> 1.. for the top weak points
+    when: dict[str, str]  # detour id -> the condition that leads into it
+
+    @property
+    def lang(self) -> str:
+        return self.scene.lang
+
+
+def top_weak_moments(checked: "CheckedCycle", known: set[str], top: int = TOP) -> dict[str, int]:
+    """The moments of the first `top` weak points, in the critique's ranking (never
+    re-ranked here); informative notes are not weak points."""
+    badge: dict[str, int] = {}
+    for point in checked.critique.weak_points:
+        if point.severity is Severity.INFO or not point.moment_id or point.moment_id not in known:
+            continue
+        if point.moment_id not in badge:
+            badge[point.moment_id] = len(badge) + 1
+            if len(badge) == top:
+                break
+    return badge
+
+
+def make_view(checked: "CheckedCycle") -> View:
+    scene = make_scene(checked)
+    loop = set(scene.main_loop)
+    when: dict[str, str] = {}
+    for link in scene.links:
+        if link.when and link.target not in loop and link.target not in when:
+            when[link.target] = link.when
+    return View(scene, top_weak_moments(checked, set(scene.moments)), when)
+
+
+# ---------------------------------------------------------------- one moment
+
+
+def score_line(view: View, moment_id: str) -> str:
+    m = view.scene.moments[moment_id]
+    lang = view.lang
+    if m.score is None:
+        return words("no_score", lang)
+    band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
+    # The mark says how the score compares with the expectation (the legend says so);
+    # the handout's table and the deck give both numbers.
+    return words("score_only", lang, mark=band.mark, score=look.number(m.score, lang))
+
+
+def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str]:
+    m = view.scene.moments[moment_id]
+    lines: list[str] = []
+    if moment_id in view.badge:
+        lines.append(f"⚠ {view.badge[moment_id]}")
+    name = wrap(f"{view.scene.number[moment_id]} · {look.isolate(m.name)}", name_wrap)
+    lines += name
+    if moment_id in view.when:
+        lines += wrap(words("if", view.lang, when=look.isolate(view.when[moment_id])), name_wrap + 2)
+    lines.append(score_line(view, moment_id))
+    return lines
+
+
+def size_of(view: View, moment_id: str, fontsize: float = FONT) -> tuple[float, float]:
+    """Estimated (width, height) in inches of a moment's box."""
+    lines = lines_of(view, moment_id)
+    per_char = fontsize * (0.60 if view.scene.moments[moment_id].critical else 0.56) / PT
+    width = max(len(line) for line in lines) * per_char + 0.45
+    height = len(lines) * fontsize * 1.2 / PT + 0.3
+    return width, height
+
+
+def node(view: View, moment_id: str, at: tuple[float, float] | None = None, fontsize: float = FONT) -> str:
+    m = view.scene.moments[moment_id]
+    band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
+    badged = moment_id in view.badge
+    attrs = [f"fontsize={fontsize}"]
+    if m.critical:
+        attrs.append(f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}"')
+    else:
+        attrs.append('shape=box style="rounded,filled" penwidth=1.2')
+    attrs.append(f'fillcolor="{band.fill}" color="{look.FINDING if badged else look.INK}"')
+    if badged:
+        attrs.append("penwidth=3.4")
+    attrs.append(f"label={label(lines_of(view, moment_id))}")
+    attrs.append(f'tooltip="{esc(m.name)}"')
+    attrs.append(f'class="moment {m.kind}{" weak" if badged else ""} band-{band.key}"')
+    if at is not None:
+        attrs.append(f'pos="{at[0]:.3f},{at[1]:.3f}!"')
+    return f"  {view.scene.node[moment_id]} [{' '.join(attrs)}];"
+
+
+def text_node(name: str, lines: list[str], at: tuple[float, float], fontsize: float, bold: bool = False,
+              colour: str = look.INK, left: bool = False, italic: bool = False) -> str:
+    font = BOLD if bold else (ITALIC if italic else look_font())
+    return (f'  {name} [shape=plaintext margin=0 width=0 height=0 fontsize={fontsize} fontname="{font}" fontcolor="{colour}" '
+            f'class="text" label={label(lines, left=left)} pos="{at[0]:.3f},{at[1]:.3f}!"];')
+
+
+def look_font() -> str:
+    from cyclemap.outputs.render.style import FONT as family
+
+    return family
+
+
+def title_lines(view: View) -> tuple[list[str], list[str]]:
+    """The title (bold) and one line under it: the customer and the service level."""
+    scene = view.scene
+    sub = []
+    if scene.cycle.customer:
+        sub.append(f"{scene.t('customer')}: {look.isolate(scene.cycle.customer)}")
+    if scene.level is not None:
+        sub.append(words("level", view.lang, level=scene.level.name(view.lang).upper()))
+    return wrap(look.isolate(scene.cycle.title), 60), (wrap("   ·   ".join(sub), 110) if sub else [])
+
+
+def legend_parts(view: View) -> list[str]:
+    parts = [words("legend_kind", view.lang), words("legend_score", view.lang)]
+    if view.badge:
+        parts.append(words("legend_badge", view.lang))
+    if not view.scene.cycle.closed:
+        parts.append(words("legend_open", view.lang))
+    return parts
+
+
+def legend_text(view: View) -> str:
+    """The one-line legend."""
+    return "   ·   ".join(legend_parts(view))
+
+
+def legend_lines(view: View, width: float) -> list[str]:
+    """The legend on one line, or on two when one would be wider than `width` inches
+    (the score key on a line of its own)."""
+    one = legend_text(view)
+    if text_width(one, LEGEND) <= width:
+        return [one]
+    parts = legend_parts(view)
+    return ["   ·   ".join(parts[:1] + parts[2:]), parts[1]]
+
+
+def text_width(text: str, fontsize: float) -> float:
+    return len(text) * fontsize * 0.55 / PT
+
+
+# ---------------------------------------------------------------- geometry helpers
+
+
+def _overlap(a, b, gap: float) -> bool:
+    (ax, ay, aw, ah), (bx, by, bw, bh) = a, b
+    return abs(ax - bx) < (aw + bw) / 2 + gap and abs(ay - by) < (ah + bh) / 2 + gap
+
+
+def _xdot_polyline(points: list[tuple[float, float]], colour: str, width: float) -> str:
+    pts = " ".join(f"{x * PT + 0.36:.1f} {y * PT + 0.36:.1f}" for x, y in points)  # +0.36: the origin mark's half size
+    style = f"setlinewidth({width:g})"
+    return f"c {len(colour)} -{colour} S {len(style)} -{style} L {len(points)} {pts} "
+
+
+def _arc(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, steps: int = 48):
+    """Points of an elliptic arc from angle a0 to a1 (radians, any direction)."""
+    return [(cx + rx * math.cos(a0 + (a1 - a0) * k / steps), cy + ry * math.sin(a0 + (a1 - a0) * k / steps))
+            for k in range(steps + 1)]
+
+
+# ---------------------------------------------------------------- clock
+
+
+def clock(view: View) -> list[str]:
+    scene = view.scene
+    loop = scene.main_loop or scene.order[:1]
+    n = max(len(loop), 1)
+    size = {mid: size_of(view, mid) for mid in scene.order}
+    widest = max(w for w, _ in size.values())
+    tallest = max(h for _, h in size.values())
+    step = 2 * math.pi / n
+    angle = {mid: math.pi / 2 - step * i for i, mid in enumerate(loop)}
+
+    neighbours: dict[str, list[str]] = {}
+    for link in scene.links:
+        neighbours.setdefault(link.target, []).append(link.source)
+        neighbours.setdefault(link.source, []).append(link.target)
+    detours = [mid for mid in scene.order if mid not in angle]
+    for mid in detours:
+        near = [angle[o] for o in neighbours.get(mid, []) if o in angle]
+        angle[mid] = (math.atan2(sum(math.sin(a) for a in near), sum(math.cos(a) for a in near))
+                      if near else -math.pi / 2)
+
+    # Grow the ring until no two moments (nor the hub) are closer than a gap.
+    # An ellipse about as wide for its height as a landscape page.
+    rx = max(2.0, widest * 0.8)
+    ry = rx * 0.56
+    hub_lines = wrap(look.isolate(scene.cycle.customer or scene.t("customer")), 14)[:3]
+    hub_size = (max(len(x) for x in hub_lines) * 14 * 0.55 / PT + 0.2, len(hub_lines) * 14 * 1.2 / PT + 0.2)
+    def clashes(boxes, box) -> bool:
+        return any(_overlap(box, other, GAP) for other in boxes)
+
+    def at(a: float, f: float = 1.0) -> tuple[float, float]:
+        return (rx * f * math.cos(a), ry * f * math.sin(a))
+
+    def min_step(a: float, one: str, other: str) -> float:
+        """The smallest clockwise step from angle `a` (where `one` sits) at which `other`
+        clears it."""
+        d = 0.02
+        while d < math.pi and _overlap((*at(a), *size[one]), (*at(a - d), *size[other]), GAP):
+            d += 0.01
+        return d
+
+    for _ in range(200):
+        # Each moment as close after the one before as it fits; the slack is shared out.
+        steps, a = [], math.pi / 2
+        for before, after in zip(loop, loop[1:]):
+            steps.append(min_step(a, before, after))
+            a -= steps[-1]
+        closing = min_step(a, loop[-1], loop[0]) if n > 1 else 0.0
+        total = sum(steps) + closing
+        if total > 2 * math.pi:
+            rx, ry = rx * 1.04, ry * 1.04
+            continue
+        extra = (2 * math.pi - total) / max(n, 1)
+        a = math.pi / 2
+        angle[loop[0]] = a
+        for mid, d in zip(loop[1:], steps):
+            a -= d + extra
+            angle[mid] = a
+        place: dict[str, tuple[float, float]] = {mid: at(angle[mid]) for mid in loop}
+        boxes = [(*place[m], *size[m]) for m in loop]
+        clash = any(_overlap(a_, b_, GAP) for i, a_ in enumerate(boxes) for b_ in boxes[i + 1:])
+        if len(loop) >= 4:
+            hub = (0.0, 0.0, *hub_size)
+            clash = clash or clashes(boxes, hub)
+            boxes.append(hub)
+        # Each detour inside the ring, beside where it leaves and rejoins: as far out as it fits.
+        for mid in detours:
+            near = [angle[o] for o in neighbours.get(mid, []) if o in angle and o in place]
+            angle[mid] = (math.atan2(sum(math.sin(x) for x in near), sum(math.cos(x) for x in near))
+                          if near else -math.pi / 2)
+            tries = [(f, da) for f in (0.62, 0.52, 0.42, 0.32, 0.22) for da in (0, 0.25, -0.25, 0.5, -0.5, 0.8, -0.8)]
+            for f, da in tries:
+                spot = at(angle[mid] + da, f)
+                if not clashes(boxes, (*spot, *size[mid])):
+                    break
+            else:
+                clash = True
+            place[mid] = spot
+            boxes.append((*spot, *size[mid]))
+        if not clash:
+            break
+        rx, ry = rx * 1.04, ry * 1.04
+    # The rim (where the stage sectors are drawn) just clears the moments on the ring.
+    rim_rx = max(abs(place[m][0]) + size[m][0] / 2 for m in loop) + 0.25
+    rim_ry = max(abs(place[m][1]) + size[m][1] / 2 for m in loop) + 0.25
+    legend = legend_text(view)
+    title, sub = title_lines(view)
+    # The stages: sectors on the rim, in their moments' order, each named just outside it.
+    runs: list[tuple[str, int, int]] = []
+    for i, mid in enumerate(loop):
+        stage = scene.moments[mid].stage
+        if stage is None:
+            continue
+        if runs and runs[-1][0] == stage and runs[-1][2] == i - 1:
+            runs[-1] = (stage, runs[-1][1], i)
+        else:
+            runs.append((stage, i, i))
+    sectors = []
+    for k, (stage, first, last) in enumerate(runs):
+        a0 = math.pi / 2 - step * (first - 0.48)
+        a1 = math.pi / 2 - step * (last + 0.48)
+        mid_a = (a0 + a1) / 2
+        text = wrap(look.isolate(stage), 24)
+        w, h = max(text_width(x, 14) for x in text) + 0.1, len(text) * 14 * 1.2 / PT
+        c, si = math.cos(mid_a), math.sin(mid_a)
+        at = (rim_rx * c + (w / 2 + 0.15) * c, rim_ry * si + (h / 2 + 0.15) * si)
+        sectors.append((k, text, a0, a1, at, w, h))
+    # Extent of the dial and its labels, around the ring's centre.
+    xs = [rim_rx + 0.1, -rim_rx - 0.1] + [at[0] + sgn * w / 2 for *_, at, w, h in sectors for sgn in (1, -1)]
+    ys = [rim_ry + 0.1, -rim_ry - 0.1] + [at[1] + sgn * h / 2 for *_, at, w, h in sectors for sgn in (1, -1)]
+    legend_rows = legend_lines(view, 2 * max(abs(x) for x in xs))
+    half_w = max(max(abs(x) for x in xs), max(text_width(x, LEGEND) for x in legend_rows) / 2 + 0.1,
+                 max(text_width(x, 22) for x in title) / 2 + 0.1,
+                 max((text_width(x, 14) for x in sub), default=0) / 2 + 0.1)
+    cx = half_w + 0.1
+    legend_h = len(legend_rows) * LEGEND * 1.2 / PT
+    cy = 0.45 + legend_h - min(ys)  # the legend below the dial
+    place = {mid: (cx + x, cy + y) for mid, (x, y) in place.items()}
+    top_y = cy + max(ys) + 0.1
+
+    lines = [
+        "digraph cyclemap_clock {",
+        f'  graph [pad=0.3 bgcolor=white splines=true overlap=true outputorder=edgesfirst '
+        f'fontname="{look_font()}"];',
+        f'  node [fontname="{look_font()}" fontcolor="{look.INK}" color="{look.INK}" margin="0.14,0.07"];',
+        f'  edge [color="{look.EDGE}" penwidth=1.8 arrowsize=0.9];',
+        '  origin [shape=point style=invis width=0.01 pos="0,0!"];',
+    ]
+    draw: list[str] = []
+    for k, text, a0, a1, at, w, h in sectors:
+        draw.append(_xdot_polyline(_arc(cx, cy, rim_rx, rim_ry, a0, a1), look.SECTOR[k % 2], 14))
+        lines.append(text_node(f"stage{k}", text, (cx + at[0], cy + at[1]), 14, italic=True, colour=look.MUTED))
+    # The ring through the main loop's moments; an open cycle leaves a gap before the start.
+    if scene.cycle.closed or n < 2:
+        ring = _arc(cx, cy, rx, ry, 0, 2 * math.pi, 96)
+    else:
+        ring = _arc(cx, cy, rx, ry, math.pi / 2, math.pi / 2 - step * (n - 1), 96)
+    draw.insert(0, _xdot_polyline(ring, look.RING, 3))
+    # The links from one moment to the next along the loop are arcs of the ring itself.
+    position = {mid: i for i, mid in enumerate(loop)}
+    along: set[tuple[str, str]] = set()
+
+    def outside(point: tuple[float, float], mid: str, pad: float = 0.12) -> bool:
+        (x, y), (w, h) = place[mid], size[mid]
+        return abs(point[0] - x) > w / 2 + pad or abs(point[1] - y) > h / 2 + pad
+
+    for link in scene.links:
+        a_, b_ = link.source, link.target
+        if n < 3 or link.when or a_ not in position or b_ not in position:
+            continue
+        if position[b_] != (position[a_] + 1) % n or (position[b_] == 0 and not link.closing):
+            continue
+        a0, a1 = angle[a_], angle[b_]
+        while a1 >= a0:
+            a1 -= 2 * math.pi
+        arc = [p for p in _arc(cx, cy, rx, ry, a0, a1, 160) if outside(p, a_) and outside(p, b_)]
+        if len(arc) < 4:
+            continue
+        colour, width = (look.CLOSING, 2.8) if link.closing else (look.EDGE, 1.8)
+        draw.append(_xdot_polyline(arc, colour, width))
+        (x1, y1), (x2, y2) = arc[-4], arc[-1]
+        d = math.hypot(x2 - x1, y2 - y1) or 1.0
+        ux, uy = (x2 - x1) / d, (y2 - y1) / d
+        base = (x2 - ux * 0.16, y2 - uy * 0.16)
+        head = [(x2, y2), (base[0] - uy * 0.065, base[1] + ux * 0.065), (base[0] + uy * 0.065, base[1] - ux * 0.065)]
+        pts = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}" for px, py in head)
+        draw.append(f"C {len(colour)} -{colour} c {len(colour)} -{colour} P 3 {pts} ")
+        along.add((a_, b_))
+    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    # Start mark beside the first moment, on the side the ring comes from.
+    first = loop[0]
+    sx = place[first][0] - size[first][0] / 2 - 0.6
+    sy = place[first][1] + size[first][1] / 2 - 0.1
+    lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
+    if not scene.cycle.closed and n > 1:
+        last = loop[-1]
+        lines.append(text_node("end", [words("end", view.lang)],
+                               (place[last][0] + size[last][0] / 2 + 0.5, place[last][1] + size[last][1] / 2 - 0.1),
+                               14, bold=True, colour=look.CLOSING))
+    if len(loop) >= 4:
+        lines.append(text_node("hub", hub_lines, (cx, cy), 14, colour=look.MUTED))
+    for mid in scene.order:
+        lines.append(node(view, mid, place[mid]))
+    for link in scene.links:
+        attrs = []
+        if (link.source, link.target) in along:
+            attrs.append('style=invis class="along-ring"')  # drawn as an arc of the ring, above
+        if link.when:
+            attrs.append("style=dashed")
+        if link.closing:
+            attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
+        lines.append(f"  {scene.node[link.source]} -> {scene.node[link.target]} [{' '.join(attrs)}];")
+    sub_h = len(sub) * 14 * 1.2 / PT
+    title_h = len(title) * 22 * 1.2 / PT
+    if sub:
+        lines.append(text_node("subtitle", sub, (cx, top_y + 0.1 + sub_h / 2), 14, colour=look.MUTED))
+    lines.append(text_node("title", title, (cx, top_y + 0.2 + sub_h + title_h / 2), 22, bold=True))
+    lines.append(text_node("legend", legend_rows, (cx, 0.2 + legend_h / 2), LEGEND))
+    corner = (2 * cx, top_y + 0.25 + sub_h + title_h)
+    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{corner[0]:.3f},{corner[1]:.3f}!"];')
+    lines.append("}")
+    return lines
+
+
+# ---------------------------------------------------------------- flow
+
+
+def _header_lines(name: str) -> list[str]:
+    return [
+        f"digraph cyclemap_{name} {{",
+        f'  graph [pad=0.3 bgcolor=white splines=true overlap=true outputorder=edgesfirst '
+        f'fontname="{look_font()}"];',
+        f'  node [fontname="{look_font()}" fontcolor="{look.INK}" color="{look.INK}" margin="0.14,0.07"];',
+        f'  edge [color="{look.EDGE}" penwidth=1.8 arrowsize=0.9];',
+        '  origin [shape=point style=invis width=0.01 pos="0,0!"];',
+    ]
+
+
+def _links(view: View) -> list[str]:
+    out = []
+    for link in view.scene.links:
+        attrs = []
+        if link.when:
+            attrs.append("style=dashed")
+        if link.closing:
+            attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
+        out.append(f"  {view.scene.node[link.source]} -> {view.scene.node[link.target]} [{' '.join(attrs)}];")
+    return out
+
+
+def _page_fit(width: float, height: float, page: tuple[float, float]) -> float:
+    return min((page[0] - 0.6) / width, (page[1] - 0.6) / height)
+
+
+def flow(view: View) -> list[str]:
+    """Stages left to right; in each stage its moments top to bottom, in columns of at
+    most `rows` moments, `rows` chosen so the picture best fills a landscape page."""
+    scene = view.scene
+    groups: list[tuple[str | None, list[str]]] = []
+    for mid in scene.order:
+        stage = scene.moments[mid].stage
+        if groups and groups[-1][0] == stage:
+            groups[-1][1].append(mid)
+        else:
+            groups.append((stage, [mid]))
+    size = {mid: size_of(view, mid) for mid in scene.order}
+    col_w = max(w for w, _ in size.values()) + 0.7
+    row_h = max(h for _, h in size.values()) + 0.45
+    stage_h = 0.45
+    title, sub = title_lines(view)
+    head_h = len(title) * 22 * 1.2 / PT + len(sub) * 14 * 1.2 / PT + 0.25
+    best = None
+    for rows in range(1, len(scene.order) + 1):
+        cols = sum(math.ceil(len(members) / rows) for _, members in groups)
+        width = cols * col_w + 0.3 * len(groups)
+        height = rows * row_h + stage_h + head_h + 0.8
+        fit = _page_fit(width, height, (11.69, 8.27))
+        if best is None or fit > best[0] + 1e-9:
+            best = (fit, rows)
+    rows = best[1]
+    legend_rows = legend_lines(view, 1e9)
+    legend_h = len(legend_rows) * LEGEND * 1.2 / PT
+    base = 0.25 + legend_h + 0.3  # the legend under the columns
+    top = base + rows * row_h
+    place: dict[str, tuple[float, float]] = {}
+    boxes = []
+    x = 0.2
+    for k, (stage, members) in enumerate(groups):
+        cols = [members[i:i + rows] for i in range(0, len(members), rows)]
+        x0 = x
+        for column in cols:
+            for r, mid in enumerate(column):
+                place[mid] = (x + col_w / 2, top - row_h * (r + 0.5))
+            x += col_w
+        boxes.append((k, stage, x0, x))
+        x += 0.3
+    width = x - 0.1
+    legend_rows = legend_lines(view, width)
+    lines = _header_lines("flow")
+    draw = []
+    for k, stage, x0, x1 in boxes:
+        if stage is None:
+            continue
+        fill = look.SECTOR[1] if k % 2 == 0 else "#f4f6f8"
+        pts = [(x0, base - 0.1), (x1, base - 0.1), (x1, top + stage_h), (x0, top + stage_h)]
+        pts_text = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}" for px, py in pts)
+        draw.append(f"C {len(fill)} -{fill} c {len(fill)} -{fill} P 4 {pts_text} ")
+        text = wrap(look.isolate(stage), max(int((x1 - x0) * 7), 10))[:2]
+        lines.append(text_node(f"stage{k}", text, ((x0 + x1) / 2, top + stage_h / 2 - 0.02), 15, bold=True,
+                               colour=look.MUTED))
+    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    lines += [node(view, mid, place[mid]) for mid in scene.order]
+    lines += _links(view)
+    head_y = top + stage_h + 0.15
+    sub_h = len(sub) * 14 * 1.2 / PT
+    title_h = len(title) * 22 * 1.2 / PT
+    if sub:
+        lines.append(text_node("subtitle", sub, (width / 2, head_y + sub_h / 2), 14, colour=look.MUTED))
+    lines.append(text_node("title", title, (width / 2, head_y + sub_h + 0.1 + title_h / 2), 22, bold=True))
+    lines.append(text_node("legend", legend_rows, (width / 2, 0.2 + legend_h / 2), LEGEND))
+    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{width:.3f},{head_y + sub_h + title_h + 0.2:.3f}!"];')
+    lines.append("}")
+    return lines
+
+
+# ---------------------------------------------------------------- blueprint
+
+ROWS = ("evidence", "customer", "onstage", "backstage", "support")
+LINES = (("customer", "onstage", "line_interaction", "solid"), ("onstage", "backstage", "line_visibility", "dashed"),
+         ("backstage", "support", "line_internal", "dotted"))
+CELL_WRAP = 16
+
+
+def blueprint(view: View) -> list[str]:
+    """One column per moment in the customer's order; the rows (evidence, customer,
+    onstage, backstage, support) only as the moments fill them. A long cycle is cut into
+    bands stacked one under the other, so it fits A3 landscape."""
+    scene = view.scene
+    order = scene.order
+    moments = scene.moments
+    filled = [row for row in ("evidence", "onstage", "backstage", "support")
+              if any(getattr(moments[mid], row) for mid in order)]
+    rows = [row for row in ROWS if row == "customer" or row in filled]
+    # With any of the lower rows, all three lines are drawn, so the rows keep their meaning.
+    if any(r in filled for r in ("onstage", "backstage", "support")):
+        rows = [r for r in ROWS if r in ("customer", "onstage", "backstage", "support") or r in filled]
+
+    def cell_lines(mid: str, row: str) -> list[str]:
+        out: list[str] = []
+        for item in getattr(moments[mid], row):
+            out += wrap("• " + look.isolate(item), CELL_WRAP)
+        return out
+
+    col_w = max(max(size_of(view, mid)[0] for mid in order) + 0.45, CELL_WRAP * 13 * 0.56 / PT + 0.6)
+    left = 2.3  # the row titles
+    title, sub = title_lines(view)
+    head_h = len(title + sub) * 22 * 1.2 / PT + 0.3
+    note_chars = 120
+
+    def band_heights(members: list[str]) -> dict[str, float]:
+        out = {}
+        for row in rows:
+            if row == "customer":
+                out[row] = max(size_of(view, mid)[1] for mid in members) + 0.5
+            else:
+                most = max((len(cell_lines(mid, row)) for mid in members), default=0)
+                out[row] = max(most * 13 * 1.2 / PT + 0.45, 0.8)
+        return out
+
+    best = None
+    for count in range(1, 5):
+        per = math.ceil(len(order) / count)
+        bands = [order[i:i + per] for i in range(0, len(order), per)]
+        width = left + col_w * per + 0.2
+        height = sum(sum(band_heights(b).values()) + 0.4 for b in bands) + head_h + 1.2
+        fit = _page_fit(width, height, (16.54, 11.69))
+        if best is None or fit > best[0] + 1e-9:
+            best = (fit, bands, width)
+    _, bands, width = best
+    legend_rows = legend_lines(view, width)
+    legend_h = len(legend_rows) * LEGEND * 1.2 / PT
+    note = [] if filled else wrap(words("blueprint_empty", view.lang), note_chars)
+    note_h = len(note) * 13 * 1.2 / PT
+    y = 0.25 + legend_h + 0.3 + (note_h + 0.25 if note else 0)
+    lines = _header_lines("blueprint")
+    draw: list[str] = []
+    place: dict[str, tuple[float, float]] = {}
+    cells: list[str] = []
+    for k, members in reversed(list(enumerate(bands))):
+        heights = band_heights(members)
+        row_y: dict[str, float] = {}
+        for row in reversed(rows):
+            row_y[row] = y + heights[row] / 2
+            y += heights[row]
+        for j, row in enumerate(rows):
+            if j % 2 == 0:
+                y0, y1 = row_y[row] - heights[row] / 2, row_y[row] + heights[row] / 2
+                pts = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}"
+                               for px, py in ((0.2, y0), (width, y0), (width, y1), (0.2, y1)))
+                draw.append(f"C 7 -#f3f5f8 c 7 -#f3f5f8 P 4 {pts} ")
+            lines.append(text_node(f"row_{k}_{row}", wrap(words(row, view.lang), 18), (1.2, row_y[row]), 13,
+                                   bold=True, colour=look.MUTED))
+        for i, (upper, lower, key, style) in enumerate(LINES):
+            if upper not in row_y or lower not in row_y:
+                continue
+            ly = row_y[upper] - heights[upper] / 2
+            draw.append(f"S {len(style)} -{style} " + _xdot_polyline(
+                [(0.2, ly), (width, ly)], "#6f6f6f", 2.4 if key == "line_visibility" else 1.4))
+            text = words(key, view.lang)
+            lines.append(text_node(f"line_{k}_{i}", [text], (width - text_width(text, 13) / 2 - 0.1, ly + 0.15), 13,
+                                   italic=True, colour=look.MUTED))
+        for i, mid in enumerate(members):
+            x = left + col_w * (i + 0.5)
+            place[mid] = (x, row_y["customer"])
+            for row in rows:
+                cell = cell_lines(mid, row) if row != "customer" else []
+                if cell:
+                    cells.append(f'  c_{row}_{scene.node[mid]} [shape=box style="rounded" color="#9aa5b1" '
+                                 f'fontsize=13 label={label(cell, left=True)} pos="{x:.3f},{row_y[row]:.3f}!"];')
+        y += 0.4
+    top = y
+    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    lines += [node(view, mid, place[mid]) for mid in order]
+    lines += cells
+    lines += _links(view)
+    # The vertical links: from each moment down through its own rows.
+    for mid in order:
+        chain = [scene.node[mid]] + [f"c_{row}_{scene.node[mid]}" for row in ("onstage", "backstage", "support")
+                                     if row in rows and getattr(moments[mid], row)]
+        for a, b in zip(chain, chain[1:]):
+            lines.append(f'  {a} -> {b} [style=dotted color="#7f7f7f" penwidth=1.2 arrowsize=0.6];')
+    if note:
+        lines.append(text_node("note", note, (width / 2, 0.25 + legend_h + 0.3 + note_h / 2), 13, italic=True,
+                               colour=look.MUTED))
+    sub_h = len(sub) * 14 * 1.2 / PT
+    title_h = len(title) * 22 * 1.2 / PT
+    if sub:
+        lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))
+    lines.append(text_node("title", title, (width / 2, top + sub_h + 0.1 + title_h / 2), 22, bold=True))
+    lines.append(text_node("legend", legend_rows, (width / 2, 0.2 + legend_h / 2), LEGEND))
+    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{width:.3f},{top + sub_h + title_h + 0.2:.3f}!"];')
+    lines.append("}")
+    return lines
+
+
+def build(checked: "CheckedCycle", layout: str) -> str:
+    view = make_view(checked)
+    builder = {"clock": clock, "flow": flow, "blueprint": blueprint}[layout]
+    return "\n".join(builder(view)) + "\n"

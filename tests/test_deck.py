@@ -1,0 +1,95 @@
+"""`cyclemap deck FILE -o OUT.pptx`: the slides read back with python-pptx, and opened by
+LibreOffice Impress when it is installed (the test skips without `soffice`)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cyclemap.engine.pipeline import Pipeline
+from cyclemap.outputs.deck import service_words, top_points
+from tests.conftest import EXAMPLES
+
+pptx = pytest.importorskip("pptx", reason="python-pptx is not installed")
+HOTEL = Path(__file__).parent / "data" / "heldout" / "hotel.yaml"
+
+
+def slides_text(path: Path) -> list[str]:
+    deck = pptx.Presentation(str(path))
+    out = []
+    for slide in deck.slides:
+        parts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [cell.text for row in shape.table.rows for cell in row.cells]
+        out.append("\n".join(parts))
+    return out
+
+
+@pytest.mark.parametrize("cycle", [EXAMPLES / "banco.yaml", EXAMPLES / "restaurant.yaml", HOTEL],
+                         ids=["banco", "restaurant", "hotel"])
+def test_deck_slides(cli, tmp_path, cycle):
+    out = tmp_path / "deck.pptx"
+    run = cli("deck", str(cycle), "-o", str(out))
+    assert run.code == 0, run.err
+    checked = Pipeline().check(str(cycle))
+    points = top_points(checked)
+    texts = slides_text(out)
+    es = checked.lang == "es"
+    assert len(texts) == 3 + len(points) + 1
+    assert checked.cycle.title in texts[0]
+    assert ("El ciclo del servicio" if es else "The cycle of service") in texts[1]
+    deck = pptx.Presentation(str(out))
+    pictures = [sum(1 for s in slide.shapes if s.shape_type == 13) for slide in deck.slides]
+    assert pictures[1] == 1 and pictures[2] == 1, "the diagram and the curve are pictures"
+    for (number, moment_id, _), text in zip(points, texts[3:]):
+        assert f"⚠ {number} · {checked.cycle.moment(moment_id).name}" in text
+        for heading in (("Qué pasa", "Por qué importa", "Qué hacer") if es else ("What happens", "Why it matters",
+                                                                                  "What to do")):
+            assert heading in text
+    table = texts[-1]
+    assert ("Responsable" if es else "Owner") in table
+    for number, moment_id, _ in points:
+        assert checked.cycle.moment(moment_id).name in table
+    everything = "\n".join(texts)
+    assert not re.search(r"\bCM\d{3}\b", everything) and "`" not in everything, "service language only"
+    for moment_id in checked.order:  # no id shown where its name belongs
+        assert f"“{moment_id}”" not in everything
+
+
+def test_service_words_turn_ids_and_keys_into_words():
+    names = {"turno": "Toma turno y espera", "queja": "Pide hablar con el supervisor"}
+    assert service_words("el momento `turno` (Toma turno y espera) puntúa 2", names, "es") == \
+        "el momento “Toma turno y espera” puntúa 2"
+    assert service_words("seguidos: turno → queja", names, "es") == \
+        "seguidos: Toma turno y espera → Pide hablar con el supervisor"
+    assert service_words("añada `standard:` con un número", names, "es") == "añada un estándar de servicio con un número"
+    assert service_words("Keep this. Then set `x_y: 3` here.", names, "en") == "Keep this."
+
+
+def test_bad_uses(cli, tmp_path, write):
+    assert cli("deck", str(EXAMPLES / "banco.yaml"), "-o", str(tmp_path / "x.pdf")).code == 2
+    assert cli("deck", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "x.pptx")).code == 2
+    bad = write("bad.yaml", "cyclemap: 1\ntitle: t\nmoments: 3\n")
+    run = cli("deck", str(bad), "-o", str(tmp_path / "x.pptx"))
+    assert run.code == 1 and "CM002" in run.out + run.err and not (tmp_path / "x.pptx").exists()
+    assert "Traceback" not in run.err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-impress)")
+def test_libreoffice_impress_opens_the_deck(cli, tmp_path):
+    out = tmp_path / "banco.pptx"
+    assert cli("deck", str(EXAMPLES / "banco.yaml"), "-o", str(out)).code == 0
+    proc = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                          capture_output=True, timeout=180)
+    pdf = tmp_path / "banco.pdf"
+    assert pdf.exists(), proc.stderr
+    pypdf = pytest.importorskip("pypdf")
+    assert len(pypdf.PdfReader(str(pdf)).pages) == len(pptx.Presentation(str(out)).slides)
