@@ -115,13 +115,13 @@ def workspace(tmp_path) -> Path:
 def environment(bin_dir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "FORCE_COLOR")}
     env.update({"PATH": f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", "CYCLEMAP_LANG": "en", "NO_COLOR": "1",
-                "COLUMNS": "100", "PAGER": "cat", "LESS": "-FRX"})
+                "COLUMNS": "80", "PAGER": "cat", "LESS": "-FRX"})
     return env
 
 
 def run_documented(command: Command, work: Path):
     env = environment(work.parent / "bin")
-    if "--watch" in command.line:
+    if "--watch" in command.line or re.search(r"\bcyclemap serve\b", command.line):  # runs until stopped
         proc = subprocess.Popen(["bash", "-c", command.line], cwd=work, env=env, text=True,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         try:
@@ -152,6 +152,9 @@ def test_documented_commands_run_as_written(document, workspace):
         assert "Traceback" not in out + err, context
         if "--watch" in command.line:
             assert code is None and "drew" in err, context  # still watching, after drawing once
+            continue
+        if re.search(r"\bcyclemap serve\b", command.line):
+            assert code is None, context  # still serving when stopped
             continue
         missing = needs_missing(command.line)
         if missing:

@@ -197,7 +197,7 @@ def test_a_few_answers_do_not_overturn_a_score_measured_on_more(cli, cycle, writ
     read = evidence(cli, cycle, few)
     assert (read["leaves"]["score"], read["leaves"]["responses"]) == (4.2, 120)
     run = cli("check", str(cycle), "--ratings", str(few), "--select", "CM009")
-    assert "survey answers set aside for 1 moments" in run.out and "`leaves` (3 / 120)" in run.out
+    assert "survey answers set aside for 1 moment" in run.out and "`leaves` (3 / 120)" in run.out
     enough = write("enough.csv", "moment,rating\n" + "leaves,1\n" * 20)  # min_responses
     assert evidence(cli, cycle, enough)["leaves"]["score"] == 1
     settings = write(".cyclemap.yaml", "thresholds:\n  min_responses: 2\n")

@@ -106,8 +106,9 @@ def compare(
     problems = a.diagnostics() + b.diagnostics()
     errors = [d for d in problems if d.severity is Severity.ERROR]
     for d in problems:
-        label = {"error": ("error", "error"), "info": ("info", "nota")}.get(d.severity.value, ("", ""))
-        sys.stderr.write(f"{d.path}:{d.pos}: {d.code} {label[1] if out_lang == 'es' else label[0]} {d.message(out_lang)}\n")
+        from cyclemap.outputs.report import SEVERITY_WORDS
+
+        sys.stderr.write(f"{d.path}:{d.pos}: {d.code} {SEVERITY_WORDS[d.severity](out_lang)} {d.message(out_lang)}\n")
     if not a.answers or not b.answers:
         sys.stderr.write(f"cyclemap: {WORDS['none'](out_lang)}\n")
         raise typer.Exit(EXIT_FINDINGS)

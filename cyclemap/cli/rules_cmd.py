@@ -26,7 +26,7 @@ HEAD = {
               "momento con `ignore: [CÓDIGO]`. Generado por `cyclemap rules --format markdown`; no editar."),
 }
 HEAD["thresholds"] = ("Thresholds (settings: `thresholds:`)", "Umbrales (configuración: `thresholds:`)")
-SEVERITY_WORDS = {"error": ("error", "error"), "warning": ("warning", "advertencia"), "info": ("info", "aviso")}
+
 RETIRED = ("retired", "retirada")  # runs only when selected
 
 
@@ -44,8 +44,10 @@ def _t(key: str, lang: str) -> str:
 
 
 def _sev(value: str, lang: str) -> str:
-    en, es = SEVERITY_WORDS[value]
-    return es if lang == "es" else en
+    from cyclemap.format.diagnostics import Severity
+    from cyclemap.outputs.report import SEVERITY_WORDS  # one word per severity, everywhere
+
+    return SEVERITY_WORDS[Severity(value)](lang)
 
 
 def markdown_catalogue(lang: str) -> str:

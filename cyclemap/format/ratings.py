@@ -552,12 +552,12 @@ def apply_ratings(cycle: Cycle, path: str, segment: str | None = None,
         listed += "…" if len(kept) > 12 else ""
         diagnostics.append(_diag(
             str(path), Pos(1, 1),
-            f"survey answers set aside for {len(kept)} moments: the file's own scores rest on more answers "
-            f"(survey / file): {listed}",
-            f"respuestas de encuesta apartadas en {len(kept)} momentos: las notas del propio archivo se basan en más "
-            f"respuestas (encuesta / archivo): {listed}",
+            f"survey answers set aside for {len(kept)} {'moment' if len(kept) == 1 else 'moments'}: the file's own "
+            f"scores rest on more answers (survey / file): {listed}",
+            f"respuestas de encuesta apartadas en {len(kept)} {'momento' if len(kept) == 1 else 'momentos'}: las "
+            f"puntuaciones del propio archivo se basan en más respuestas (encuesta / archivo): {listed}",
             Text(f"survey answers replace a file's score from {min_responses:g} answers (threshold `min_responses`)",
-                 f"las respuestas de encuesta reemplazan la nota del archivo desde {min_responses:g} respuestas "
+                 f"las respuestas de encuesta reemplazan la puntuación del archivo desde {min_responses:g} respuestas "
                  "(umbral `min_responses`)"),
             None, Severity.INFO, "set-aside"))
     return merged, diagnostics

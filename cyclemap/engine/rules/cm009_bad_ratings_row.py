@@ -35,7 +35,7 @@ Qué comprueba
     calificación un número dentro de la escala, y que un encuestado califique un momento
     una sola vez; y que el archivo sea texto UTF-8 (o UTF-16 con BOM) o un libro de Excel.
     Las respuestas en blanco o N/A se omiten y se cuentan (una nota informativa), igual
-    que las respuestas apartadas porque la nota del propio archivo se basa en más
+    que las respuestas apartadas porque la puntuación del propio archivo se basa en más
     respuestas (umbral `min_responses`).
 
 Por qué importa

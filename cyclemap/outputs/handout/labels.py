@@ -8,11 +8,10 @@ from cyclemap.format.diagnostics import Text
 
 from cyclemap.format.words import CARRIER, CHANNEL, DIMENSION, KIND  # noqa: E402,F401  (the format's words)
 
-SEVERITY = {
-    "error": Text("error", "error"),
-    "warning": Text("warning", "aviso"),
-    "info": Text("note", "aviso"),
-}
+from cyclemap.format.diagnostics import Severity  # noqa: E402
+from cyclemap.outputs.report import SEVERITY_WORDS  # noqa: E402  (one word per severity, everywhere)
+
+SEVERITY = {s.value: SEVERITY_WORDS[s] for s in Severity}
 
 DOC_TITLE = Text("Workshop handout", "Material del taller")
 CUSTOMER = Text("Customer", "Cliente")

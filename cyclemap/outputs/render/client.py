@@ -226,6 +226,13 @@ def _overlap(a, b, gap: float) -> bool:
     return abs(ax - bx) < (aw + bw) / 2 + gap and abs(ay - by) < (ah + bh) / 2 + gap
 
 
+def _long_string(text: str, chunk: int = 8000) -> str:
+    """A DOT string of any length: Graphviz reads one quoted string up to 16 KB, so a long
+    one is written as quoted pieces joined with `+` (DOT's own concatenation)."""
+    pieces = [text[i:i + chunk] for i in range(0, len(text), chunk)] or [""]
+    return " + ".join(f'"{piece}"' for piece in pieces)
+
+
 def _xdot_polyline(points: list[tuple[float, float]], colour: str, width: float) -> str:
     pts = " ".join(f"{x * PT + 0.36:.1f} {y * PT + 0.36:.1f}" for x, y in points)  # +0.36: the origin mark's half size
     style = f"setlinewidth({width:g})"
@@ -281,7 +288,7 @@ def clock(view: View) -> list[str]:
             d += 0.01
         return d
 
-    for _ in range(200):
+    for attempt in range(200):
         # Each moment as close after the one before as it fits; the slack is shared out.
         steps, a = [], math.pi / 2
         for before, after in zip(loop, loop[1:]):
@@ -289,7 +296,7 @@ def clock(view: View) -> list[str]:
             a -= steps[-1]
         closing = min_step(a, loop[-1], loop[0]) if n > 1 else 0.0
         total = sum(steps) + closing
-        if total > 2 * math.pi:
+        if total > 2 * math.pi and attempt < 199:  # the last try places them anyway
             rx, ry = rx * 1.04, ry * 1.04
             continue
         extra = (2 * math.pi - total) / max(n, 1)
@@ -408,7 +415,7 @@ def clock(view: View) -> list[str]:
         pts = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}" for px, py in head)
         draw.append(f"C {len(colour)} -{colour} c {len(colour)} -{colour} P 3 {pts} ")
         along.add((a_, b_))
-    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    lines.append(f'  graph [_background={_long_string(" ".join(draw))}];')
     # Start mark beside the first moment, on the side the ring comes from.
     first = loop[0]
     sx = place[first][0] - size[first][0] / 2 - 0.6
@@ -530,7 +537,7 @@ def flow(view: View) -> list[str]:
         text = wrap(look.isolate(stage), max(int((x1 - x0) * 7), 10))[:2]
         lines.append(text_node(f"stage{k}", text, ((x0 + x1) / 2, top + stage_h / 2 - 0.02), 15, bold=True,
                                colour=look.MUTED))
-    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    lines.append(f'  graph [_background={_long_string(" ".join(draw))}];')
     lines += [node(view, mid, place[mid]) for mid in scene.order]
     lines += _links(view)
     head_y = top + stage_h + 0.15
@@ -641,7 +648,7 @@ def blueprint(view: View) -> list[str]:
                                  f'fontsize=13 label={label(cell, left=True)} pos="{x:.3f},{row_y[row]:.3f}!"];')
         y += 0.4
     top = y
-    lines.append(f'  graph [_background="{" ".join(draw)}"];')
+    lines.append(f'  graph [_background={_long_string(" ".join(draw))}];')
     lines += [node(view, mid, place[mid]) for mid in order]
     lines += cells
     lines += _links(view)
