@@ -42,13 +42,9 @@ def css() -> str:
 from cyclemap.engine.graph import ordered_moments  # noqa: E402  (the one order every view numbers by)
 
 
-def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
-               source_name: str, config: Config | None = None) -> str:
-    config = config or Config()
-    moments = ordered_moments(cycle)
-    numbers = {m.id: i + 1 for i, m in enumerate(moments)}
-    title = cycle.title or source_name
-    parts = [
+def _head(title: str, lang: str, edition: str) -> list[str]:
+    """The document's head, the same for both editions, and the opening of its body."""
+    return [
         "<!DOCTYPE html>",
         f'<html lang="{esc(lang)}">',
         "<head>",
@@ -61,7 +57,18 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         f"<title>{esc(title)} — {esc(L.DOC_TITLE(lang))}</title>",
         f"<style>{css()}</style>",
         "</head>",
-        '<body class="facilitator">',
+        f'<body class="{edition}">',
+    ]
+
+
+def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
+               source_name: str, config: Config | None = None) -> str:
+    config = config or Config()
+    moments = ordered_moments(cycle)
+    numbers = {m.id: i + 1 for i, m in enumerate(moments)}
+    title = cycle.title or source_name
+    parts = [
+        *_head(title, lang, "facilitator"),
         # The picture first, full size on a landscape page of its own (it carries the title,
         # the customer and the service level); then the portrait pages. Figures, table rows,
         # weak points and questions each refuse to split (CSS).
@@ -324,18 +331,7 @@ def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diag
         figure = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING(lang).format(reason=reason))}</p>'
     items = "".join(f'<li>{esc(q(lang))}<div class="lines"><div></div></div></li>' for q in questions)
     parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{esc(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'; img-src data:\">",
-        '<meta name="generator" content="cyclemap">',
-        f"<title>{esc(title)} — {esc(L.DOC_TITLE(lang))}</title>",
-        f"<style>{css()}</style>",
-        "</head>",
-        '<body class="participant">',
+        *_head(title, lang, "participant"),
         '<section id="diagram">',
         # The picture carries the title, the customer and the service level.
         f'<h1 class="visually-hidden">{name(title)}</h1>',

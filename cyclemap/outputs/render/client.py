@@ -226,11 +226,17 @@ def _overlap(a, b, gap: float) -> bool:
     return abs(ax - bx) < (aw + bw) / 2 + gap and abs(ay - by) < (ah + bh) / 2 + gap
 
 
-def _long_string(text: str, chunk: int = 8000) -> str:
-    """A DOT string of any length: Graphviz reads one quoted string up to 16 KB, so a long
-    one is written as quoted pieces joined with `+` (DOT's own concatenation)."""
-    pieces = [text[i:i + chunk] for i in range(0, len(text), chunk)] or [""]
-    return " + ".join(f'"{piece}"' for piece in pieces)
+def _long_string(ops: list[str], limit: int = 15000) -> str:
+    """xdot drawing operations as one DOT string of any length: Graphviz reads one quoted
+    string up to 16 KB, so a long drawing is written as quoted pieces, each whole
+    operations, joined with `+` (DOT's own concatenation)."""
+    pieces: list[str] = []
+    for op in ops:
+        if pieces and len(pieces[-1]) + len(op) + 1 <= limit:
+            pieces[-1] += " " + op
+        else:
+            pieces.append(op)
+    return " + ".join(f'"{piece}"' for piece in pieces or [""])
 
 
 def _xdot_polyline(points: list[tuple[float, float]], colour: str, width: float) -> str:
@@ -415,7 +421,7 @@ def clock(view: View) -> list[str]:
         pts = " ".join(f"{px * PT + 0.36:.1f} {py * PT + 0.36:.1f}" for px, py in head)
         draw.append(f"C {len(colour)} -{colour} c {len(colour)} -{colour} P 3 {pts} ")
         along.add((a_, b_))
-    lines.append(f'  graph [_background={_long_string(" ".join(draw))}];')
+    lines.append(f'  graph [_background={_long_string(draw)}];')
     # Start mark beside the first moment, on the side the ring comes from.
     first = loop[0]
     sx = place[first][0] - size[first][0] / 2 - 0.6
@@ -537,7 +543,7 @@ def flow(view: View) -> list[str]:
         text = wrap(look.isolate(stage), max(int((x1 - x0) * 7), 10))[:2]
         lines.append(text_node(f"stage{k}", text, ((x0 + x1) / 2, top + stage_h / 2 - 0.02), 15, bold=True,
                                colour=look.MUTED))
-    lines.append(f'  graph [_background={_long_string(" ".join(draw))}];')
+    lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in scene.order]
     lines += _links(view)
     head_y = top + stage_h + 0.15
@@ -648,7 +654,7 @@ def blueprint(view: View) -> list[str]:
                                  f'fontsize=13 label={label(cell, left=True)} pos="{x:.3f},{row_y[row]:.3f}!"];')
         y += 0.4
     top = y
-    lines.append(f'  graph [_background={_long_string(" ".join(draw))}];')
+    lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in order]
     lines += cells
     lines += _links(view)
