@@ -277,6 +277,10 @@ def clock(view: View) -> list[str]:
     # Grow the ring until no two moments (nor the hub) are closer than a gap.
     # An ellipse about as wide for its height as a landscape page.
     rx = max(2.0, widest * 0.8)
+    # A long loop starts from the smallest ring its moments could fit along (the ellipse's
+    # perimeter is about 5 rx at this shape), so growing it takes a few tries, not hundreds.
+    if len(loop) > 40:  # the tested cycles of up to 16 moments keep their fitted ring
+        rx = max(rx, sum(min(size[m]) + GAP for m in loop) / 5.0)
     ry = rx * 0.56
     hub_lines = wrap(look.isolate(scene.cycle.customer or scene.t("customer")), 14)[:3]
     hub_size = (max(len(x) for x in hub_lines) * 14 * 0.55 / PT + 0.2, len(hub_lines) * 14 * 1.2 / PT + 0.2)
