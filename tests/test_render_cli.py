@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, run_cli
 
 BANCO = str(EXAMPLES / "banco.yaml")
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz (dot) not installed")
@@ -260,3 +260,16 @@ def test_export_bad_file_and_bad_option(cli, write):
     run = cli("export", str(bad), "--to", "json")
     assert run.code == 1 and "CM002" in run.err and run.out == ""
     assert cli("export", BANCO, "--to", "xml").code == 2
+
+
+@pytest.mark.parametrize("view", ["client", "analyst"])
+def test_a_name_longer_than_graphviz_allows_still_draws(view, tmp_path):
+    """Graphviz refuses a quoted string over 16 KB; a 20,000-character name is cut in the
+    picture (the file keeps it), never a Graphviz syntax error."""
+    source = tmp_path / "long.yaml"
+    source.write_text("cyclemap: 1\ntitle: t\nmoments:\n  - {id: a, name: " + "N" * 20_000
+                      + ", kind: critical}\n  - {id: b, name: B, kind: routine}\n", encoding="utf-8")
+    out = tmp_path / "long.svg"
+    proc = run_cli("render", str(source), "-o", str(out), "--view", view, "--engine", "embedded")
+    assert proc.code == 0, proc.err
+    assert out.read_bytes().lstrip().startswith((b"<?xml", b"<svg"))

@@ -59,8 +59,16 @@ ITALIC = style.FONT + "-Oblique"
 
 
 def clean(text: object) -> str:
-    """Text with control characters (which XML and DOT cannot carry) removed and tabs as spaces."""
-    return _CONTROL.sub("", str(text).replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+    """Text with control characters (which XML and DOT cannot carry) removed and tabs as
+    spaces, and cut at `MAX_TEXT` characters: nobody reads more in a picture, and Graphviz
+    refuses a quoted string over 16 KB."""
+    value = str(text)
+    if len(value) > MAX_TEXT:
+        value = value[:MAX_TEXT - 1] + "…"
+    return _CONTROL.sub("", value.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+MAX_TEXT = 1000  # characters of one text from the file drawn in a picture
 
 
 def esc(text: object) -> str:
