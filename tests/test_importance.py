@@ -47,6 +47,31 @@ def test_quadrants_from_a_survey_made_by_cyclemap(cli, write, tmp_path):
     assert "Espera su turno — Concentrarse aquí" in svg and "wait" not in svg
 
 
+def test_the_critique_and_the_handout_show_the_quadrants(cli, write, tmp_path):
+    """Through the real command line: the critique's JSON and markdown, and the handout."""
+    import json
+
+    source = write("bank.yaml", CYCLE)
+    template = tmp_path / "s.csv"
+    assert cli("survey", str(source), "-o", str(template), "--importance").code == 0
+    header = next(csv.reader(io.StringIO(template.read_text(encoding="utf-8"))))
+    wanted = {"wait": (2, 5), "served": (5, 5), "arrive": (2, 2), "leaves": (5, 2)}
+    rows = [",".join({"respondent": f"r{r}", **{m: str(p) for m, (p, _) in wanted.items()},
+                      **{f"importance_{m}": str(i) for m, (_, i) in wanted.items()}}.get(c, "") for c in header)
+            for r in range(5)]
+    filled = write("filled.csv", ",".join(header) + "\n" + "\n".join(rows) + "\n")
+    data = json.loads(cli("critique", str(source), "--ratings", str(filled), "--format", "json").out)
+    assert {m["id"]: m["quadrant"] for m in data["importance"]["moments"]}["wait"] == "concentrate"
+    markdown = cli("critique", str(source), "--ratings", str(filled), "--format", "markdown").out
+    assert "## Importancia y desempeño" in markdown and "**Concentrarse aquí:** Espera su turno" in markdown
+    out = tmp_path / "taller.html"
+    assert cli("handout", str(source), "--ratings", str(filled), "-o", str(out)).code == 0
+    html = out.read_text(encoding="utf-8")
+    assert 'id="importance"' in html and "Espera su turno — Concentrarse aquí" in html
+    plain = json.loads(cli("critique", str(source), "--format", "json").out)
+    assert plain["importance"] is None
+
+
 def test_no_quadrants_without_importance_answers(write):
     source = write("bank.yaml", CYCLE)
     ratings = write("r.csv", "moment,rating\nwait,2\nserved,4\n")

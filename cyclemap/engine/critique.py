@@ -86,6 +86,8 @@ class Critique:
     min_responses: float = 20
     # Customers at risk (engine.at_risk): an estimate beside its labelled assumptions.
     at_risk: object | None = None
+    # Importance-performance quadrants (engine.importance), when the survey asked importance.
+    importance: object | None = None
 
     @property
     def input_problems(self) -> list[Diagnostic]:
@@ -306,7 +308,8 @@ def build_critique(checked: "CheckedCycle") -> Critique:
         scored=sum(1 for m in unique if m.score is not None),
     )
     from cyclemap.engine.at_risk import estimate_at_risk
+    from cyclemap.engine.importance import importance_performance
 
     return Critique(cycle, lang, counts, checked.service_level, views, [p for _, p in weak], cycle_findings,
                     list(diagnostics), points, checked.settings.threshold("min_responses"),
-                    estimate_at_risk(checked))
+                    estimate_at_risk(checked), importance_performance(checked))

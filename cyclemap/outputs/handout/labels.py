@@ -61,6 +61,12 @@ LEGEND_ROUTINE = Text("routine", "rutina")
 CURVE_ARIA = Text("Line chart of expectation and score for each moment",
                   "Gráfico de líneas de expectativa y puntuación de cada momento")
 
+H_IMPORTANCE = Text("What matters and how it goes", "Lo que importa y cómo va")
+IMPORTANCE_CAPTION = Text(
+    "Each moment by how much customers say it matters (up) and how they rate it (right), split at the "
+    "moments' averages: concentrate on the top left.",
+    "Cada momento según cuánto dicen los clientes que importa (arriba) y cómo lo califican (derecha), "
+    "dividido en los promedios de los momentos: concéntrese arriba a la izquierda.")
 H_MOMENTS = Text("The moments of truth", "Los momentos de verdad")
 MOMENTS_INTRO = Text(
     "In the order the customer lives them. Use the last column for your own notes: what "

@@ -75,6 +75,7 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         _diagram_section(diagram, lang),
         _header(cycle, lang, moments, assessment),
         _curve_section(cycle, moments, lang),
+        _importance_section(assessment, lang),
         _moments_section(cycle, moments, lang, config),
         _weak_section(cycle, assessment, numbers, lang),
         _discussion_section(cycle, assessment, lang),
@@ -127,6 +128,17 @@ def _curve_section(cycle: Cycle, moments: list[Moment], lang: str) -> str:
         note = f'<p class="note">{esc(L.CURVE_NO_SCORES(lang))}</p>'
     return (head + f"<figure>{curve_svg(cycle, moments, lang)}"
             f"<figcaption>{esc(L.CURVE_CAPTION(lang))}</figcaption></figure>{note}</section>")
+
+
+def _importance_section(assessment: Assessment, lang: str) -> str:
+    """The importance-performance chart, when the survey asked how much each moment matters."""
+    if assessment.importance is None:
+        return ""
+    from cyclemap.engine.importance import quadrant_svg
+
+    return (f'<section id="importance"><h2>{esc(L.H_IMPORTANCE(lang))}</h2>'
+            f"<figure>{quadrant_svg(assessment.importance, lang)}"
+            f"<figcaption>{esc(L.IMPORTANCE_CAPTION(lang))}</figcaption></figure></section>")
 
 
 def _fmt(value: float, lang: str = "en") -> str:

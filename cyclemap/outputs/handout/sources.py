@@ -23,12 +23,13 @@ if TYPE_CHECKING:
 class Assessment:
     weak_points: list[WeakPoint]  # ranked by the critique
     level: ServiceLevel | None
+    importance: object | None = None  # engine.importance.ImportancePerformance, when asked
 
 
 def assess(checked: "CheckedCycle") -> Assessment:
     """The ranked weak points and the service level, from the checked cycle's critique."""
     critique = checked.critique
-    return Assessment(critique.weak_points, critique.service_level)
+    return Assessment(critique.weak_points, critique.service_level, critique.importance)
 
 
 @dataclass(frozen=True)

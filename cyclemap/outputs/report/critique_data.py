@@ -53,6 +53,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
         "weak_points": [],
         "moments": [],
         "at_risk": c.at_risk.as_data(lang) if c.at_risk is not None else None,
+        "importance": c.importance.as_data(lang) if c.importance is not None else None,
         "input_problems": [
             {"path": d.path, "line": d.pos.line, "col": d.pos.col, "code": d.code, "message": d.message(lang)}
             for d in c.input_problems
@@ -102,6 +103,7 @@ def md(text: str) -> str:
 
 M = {
     "at_risk": Text("Customers at risk", "Clientes en riesgo"),
+    "importance": Text("Importance and performance", "Importancia y desempeño"),
     "customer": Text("Customer", "Cliente"),
     "level": Text("Service level", "Nivel de servicio"),
     "moment": Text("Moment", "Momento"),
@@ -159,6 +161,15 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
         out += [md(p.paragraph(lang)), ""]
         if view == "analyst":
             out += [f"- `{d.code}` {md(d.message(lang))}" for d in p.findings] + [""]
+    if c.importance is not None:
+        from cyclemap.engine.importance import QUADRANTS
+
+        out += [f"## {M['importance'](lang)}", ""]
+        for key, name in QUADRANTS.items():
+            names = [md(p.name) for p in c.importance.placements if p.quadrant == key]
+            if names:
+                out.append(f"- **{name(lang)}:** {', '.join(names)}")
+        out.append("")
     if c.at_risk is not None and c.at_risk.volume is not None:  # without a volume there is nothing to estimate
         out += [f"## {M['at_risk'](lang)}", ""] + [md(line) for line in c.at_risk.lines(lang)] + [""]
     if c.input_problems:
