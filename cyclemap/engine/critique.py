@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.settings import Config
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.engine.evidence import ScoreEvidence, gap, score_evidence
 from cyclemap.engine.rules import get_rule
@@ -83,7 +84,7 @@ class Critique:
     # The weak points a client reads: one per moment (or per finding about the whole
     # cycle), ranked by evidence and impact, in service language.
     points: list["Point"] = field(default_factory=list)
-    min_responses: float = 20
+    min_responses: float = field(default_factory=lambda: Config().threshold("min_responses"))
     # Customers at risk (engine.at_risk): an estimate beside its labelled assumptions.
     at_risk: object | None = None
     # Importance-performance quadrants (engine.importance), when the survey asked importance.

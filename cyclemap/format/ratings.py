@@ -45,7 +45,6 @@ MAX_BYTES = 16 * 1024 * 1024
 MAX_ANSWERS = 1_000_000  # answers kept in memory; a file with more is refused whole
 MAX_PROBLEMS = 20  # located messages in full; past this they are counted
 MAX_SHOWN = 40  # characters of a cell echoed in a message
-DEFAULT_MIN_RESPONSES = 5.0
 
 HEADER_MOMENT = {"moment", "momento", "id", "moment_id", "momento_id"}
 HEADER_RATING = {"rating", "score", "calificacion", "nota", "puntuacion", "valor", "value", "answer", "respuesta"}
@@ -484,13 +483,23 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
 
 # -- merging -----------------------------------------------------------------------------
 
+def _least(min_responses: float | None) -> float:
+    """The threshold `min_responses` as given, else its one default (declared with CM121)."""
+    if min_responses is not None:
+        return min_responses
+    from cyclemap.format.settings import Config
+
+    return Config().threshold("min_responses")
+
+
 def merge_ratings(cycle: Cycle, ratings: dict[str, "array | list[float]"],
-                  min_responses: float = DEFAULT_MIN_RESPONSES,
+                  min_responses: float | None = None,
                   importance: dict[str, "array | list[float]"] | None = None) -> tuple[Cycle, list[tuple[str, int]]]:
     """A copy of the cycle with each moment's survey answers merged by the rule in the
     module's doc (score = mean, responses = count, answers = the answers; importance =
     the importance answers). Also returns the (moment id, answers) set aside because the
-    file's score rests on more."""
+    file's score rests on more. `min_responses`: the settings' threshold (default: its own)."""
+    min_responses = _least(min_responses)
     importance = importance or {}
     if not ratings and not importance:
         return cycle, []
@@ -540,10 +549,11 @@ def _too_large(path: str) -> Ratings:
 
 
 def apply_ratings(cycle: Cycle, path: str, segment: str | None = None,
-                  min_responses: float = DEFAULT_MIN_RESPONSES) -> tuple[Cycle, list[Diagnostic]]:
+                  min_responses: float | None = None) -> tuple[Cycle, list[Diagnostic]]:
     """Read `path` and merge its answers into (a copy of) `cycle`. Returns the cycle to use
     and the CM009 diagnostics (unusable rows and cells, skipped answers, answers set aside).
     Raises OSError when the file cannot be opened at all."""
+    min_responses = _least(min_responses)
     ratings = load_ratings(path, cycle, segment)
     merged, kept = merge_ratings(cycle, ratings.answers, min_responses, ratings.importance)
     diagnostics = ratings.diagnostics()

@@ -193,9 +193,9 @@ def to_data(cycle: Cycle, min_responses: float | None = None) -> dict:
     Each scored moment also carries `evidence` (`evidence.ScoreEvidence.as_data`): count,
     mean, 95 % interval, spread, dissatisfied share, uncertain; null without a score."""
     from cyclemap.engine.evidence import score_evidence
-    from cyclemap.format.ratings import DEFAULT_MIN_RESPONSES
+    from cyclemap.format.settings import Config
 
-    least = DEFAULT_MIN_RESPONSES if min_responses is None else min_responses
+    least = Config().threshold("min_responses") if min_responses is None else min_responses
     links: dict[str, list[dict]] = {}
     for e in edges(cycle):
         links.setdefault(e.source, []).append({"to": e.target, "when": e.when})
