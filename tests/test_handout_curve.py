@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from cyclemap.outputs import look
 from cyclemap.outputs.handout.curve import ORANGE, curve_svg, has_data, mini_bar
-from cyclemap.outputs.handout.page import ordered_moments
+from cyclemap.engine.graph import ordered_moments
 from cyclemap.outputs.handout.questions import course_prompts, from_findings
 from cyclemap.format.reader import load_path, load_text
 from tests.conftest import EXAMPLE_FILES

@@ -88,6 +88,11 @@ class CheckedCycle:
         return self.context.order if self.cycle is not None else []
 
     @property
+    def moments(self) -> list:
+        """Each moment once, in `order`: what every table, chart and export lists."""
+        return [self.context.by_id[i] for i in self.order] if self.cycle is not None else []
+
+    @property
     def main_loop(self) -> list[str]:
         """Ids of the moments on the main loop, in order (every customer passes them)."""
         return self.context.main_loop if self.cycle is not None else []

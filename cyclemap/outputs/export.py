@@ -22,7 +22,7 @@ import re
 
 from typing import TYPE_CHECKING
 
-from cyclemap.engine.graph import cycle_order, edges, ordered_moments, unique_moments  # noqa: F401
+from cyclemap.engine.graph import edges, unique_moments
 from cyclemap.format.diagnostics import Severity, Text, one_line, terminal_text
 from cyclemap.format.model import Cycle, Moment
 
@@ -78,9 +78,8 @@ def to_mermaid_score(score: float, scale: tuple[float, float]) -> int:
     return max(1, min(5, round(1 + 4 * (score - low) / (high - low))))
 
 
-def to_mermaid(cycle: Cycle, lang: str = "en", fenced: bool = True) -> str:
+def to_mermaid(cycle: Cycle, moments: list[Moment], lang: str = "en", fenced: bool = True) -> str:
     lines = ["journey", f"    title {_mermaid_text(cycle.title)}"]
-    moments = ordered_moments(cycle)
     number = {m.id: i for i, m in enumerate(moments, 1)}
     # Sections in the declared stage order (then stages used but not declared, then
     # moments with no stage); moments within a section in the customer's order.
@@ -128,7 +127,7 @@ def _md(text: object) -> str:
     return inline(terminal_text(text))  # no terminal escapes or bidi marks, then no links or HTML
 
 
-def to_markdown(cycle: Cycle, diagnostics=(), lang: str = "en") -> str:
+def to_markdown(cycle: Cycle, moments: list[Moment], diagnostics=(), lang: str = "en") -> str:
     codes: dict[str, list[str]] = {}
     for d in diagnostics or ():
         if d.moment and d.severity is not Severity.INFO:
@@ -138,7 +137,7 @@ def to_markdown(cycle: Cycle, diagnostics=(), lang: str = "en") -> str:
     out = [f"### {_md(cycle.title)}", ""]
     out.append("| " + " | ".join(heads) + " |")
     out.append("|" + "|".join(["---:", "---", "---", "---", "---", "---", "---:", "---:", "---"]) + "|")
-    for i, m in enumerate(ordered_moments(cycle), 1):
+    for i, m in enumerate(moments, 1):
         kind = f"**{W['critical'](lang)}**" if m.critical else W["routine"](lang)
         name = f"**{_md(m.name)}**" if m.critical else _md(m.name)
         row = [str(i), name, kind, _md(m.stage or ""), _md(m.channel or ""), _md(m.owner or ""),
@@ -169,12 +168,12 @@ def _next_ids(cycle: Cycle) -> dict[str, list[str]]:
     return out
 
 
-def to_csv(cycle: Cycle) -> str:
+def to_csv(cycle: Cycle, moments: list[Moment]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     nexts = _next_ids(cycle)
-    for i, m in enumerate(ordered_moments(cycle), 1):
+    for i, m in enumerate(moments, 1):
         writer.writerow([
             i, m.id, _cell(m.name), m.kind, _cell(m.stage), m.channel or "", m.carried_by or "",
             _cell(m.owner), _cell(m.standard), _cell(m.recovery), ";".join(m.dimensions),
@@ -187,7 +186,7 @@ def to_csv(cycle: Cycle) -> str:
 # ---------------------------------------------------------------- JSON
 
 
-def to_data(cycle: Cycle, min_responses: float | None = None) -> dict:
+def to_data(cycle: Cycle, order: list[str], min_responses: float | None = None) -> dict:
     """The normalised model: every key present (null when not given), defaults filled in,
     `next` always explicit (the implicit "following moment" resolved), moments in file order.
     Each scored moment also carries `evidence` (`evidence.ScoreEvidence.as_data`): count,
@@ -215,12 +214,12 @@ def to_data(cycle: Cycle, min_responses: float | None = None) -> dict:
     return {
         "cyclemap": cycle.version, "export": JSON_FORMAT, "title": cycle.title, "customer": cycle.customer,
         "language": cycle.language, "scale": list(cycle.scale), "stages": list(cycle.stages),
-        "closed": cycle.closed, "order": cycle_order(cycle), "moments": moments,
+        "closed": cycle.closed, "order": list(order), "moments": moments,
     }
 
 
-def to_json(cycle: Cycle, min_responses: float | None = None) -> str:
-    return json.dumps(to_data(cycle, min_responses), ensure_ascii=False, indent=2) + "\n"
+def to_json(cycle: Cycle, order: list[str], min_responses: float | None = None) -> str:
+    return json.dumps(to_data(cycle, order, min_responses), ensure_ascii=False, indent=2) + "\n"
 
 
 def export(checked: "CheckedCycle", to: str, fenced: bool = True) -> str:
@@ -229,11 +228,11 @@ def export(checked: "CheckedCycle", to: str, fenced: bool = True) -> str:
     Mermaid inside a ```mermaid fence (for Markdown), else bare (a .mmd file)."""
     cycle, diagnostics, lang = checked.cycle, checked.diagnostics, checked.lang
     if to == "mermaid":
-        return to_mermaid(cycle, lang, fenced)
+        return to_mermaid(cycle, checked.moments, lang, fenced)
     if to == "markdown":
-        return to_markdown(cycle, diagnostics, lang)
+        return to_markdown(cycle, checked.moments, diagnostics, lang)
     if to == "csv":
-        return to_csv(cycle)
+        return to_csv(cycle, checked.moments)
     if to == "json":
-        return to_json(cycle, checked.settings.threshold("min_responses"))
+        return to_json(cycle, checked.order, checked.settings.threshold("min_responses"))
     raise ValueError(f"unknown export {to!r}")

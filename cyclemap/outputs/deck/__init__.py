@@ -116,11 +116,10 @@ def top_points(checked: "CheckedCycle") -> list[tuple[int, str, list]]:
 
 def curve_png(checked: "CheckedCycle") -> bytes | None:
     """The expectation–perception curve as a PNG, or None without data."""
-    from cyclemap.engine.graph import ordered_moments
     from cyclemap.outputs.handout.curve import curve_svg, has_data
     from cyclemap.outputs.render.engines import svg_to_png
 
-    moments = ordered_moments(checked.cycle)
+    moments = checked.moments
     if not has_data(moments):
         return None
     svg = curve_svg(checked.cycle, moments, checked.lang)

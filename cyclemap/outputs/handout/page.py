@@ -39,7 +39,6 @@ def css() -> str:
     return resources.files("cyclemap.outputs.handout").joinpath("handout.css").read_text(encoding="utf-8")
 
 
-from cyclemap.engine.graph import ordered_moments  # noqa: E402  (the one order every view numbers by)
 
 
 def _head(title: str, lang: str, edition: str) -> list[str]:
@@ -64,7 +63,7 @@ def _head(title: str, lang: str, edition: str) -> list[str]:
 def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
                source_name: str, config: Config | None = None) -> str:
     config = config or Config()
-    moments = ordered_moments(cycle)
+    moments = assessment.moments
     numbers = {m.id: i + 1 for i, m in enumerate(moments)}
     title = cycle.title or source_name
     parts = [
@@ -323,7 +322,7 @@ def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diag
                            badges: dict[str, int]) -> str:
     """The participant's edition: the figure full size on a landscape page, then the
     moments with room to write and the discussion questions. No codes, no file keys."""
-    moments = ordered_moments(cycle)
+    moments = assessment.moments
     title = cycle.title
     found = from_findings(cycle, ((w.code, w.moment_id) for w in assessment.weak_points))
     questions = (found[:2] + course_prompts(cycle))[:PARTICIPANT_QUESTIONS]

@@ -7,7 +7,7 @@ visible bilingual note instead of a figure — never a placeholder picture.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
@@ -24,12 +24,13 @@ class Assessment:
     weak_points: list[WeakPoint]  # ranked by the critique
     level: ServiceLevel | None
     importance: object | None = None  # engine.importance.ImportancePerformance, when asked
+    moments: list = field(default_factory=list)  # each moment once, in the cycle's order
 
 
 def assess(checked: "CheckedCycle") -> Assessment:
     """The ranked weak points and the service level, from the checked cycle's critique."""
     critique = checked.critique
-    return Assessment(critique.weak_points, critique.service_level, critique.importance)
+    return Assessment(critique.weak_points, critique.service_level, critique.importance, checked.moments)
 
 
 @dataclass(frozen=True)
