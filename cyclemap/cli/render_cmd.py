@@ -90,10 +90,9 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
     """Redraw on every change of `file` (polling `_stamp`, which also sees editors that
     save by replacing the file). Errors are reported, never fatal; a path that is not a
     regular file for a moment is refused (exit-2 message) and watching goes on."""
-    from cyclemap.cli.common import help_lang
+    from cyclemap.cli.usage import say
     from cyclemap.format.diagnostics import shown
 
-    say = (lambda en, es: sys.stderr.write((es if help_lang() == "es" else en) + "\n"))
     renders = 0
     last = object()
     try:

@@ -11,24 +11,20 @@ from __future__ import annotations
 import errno
 import ipaddress
 import socket
-import sys
 from typing import Annotated, Optional
 
 import typer
 
 from cyclemap.cli import app
+from cyclemap.cli.usage import say
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice,
-    guarded, h, help_lang,
+    guarded, h,
 )
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
-
-def say(en: str, es: str) -> None:
-    sys.stderr.write((es if help_lang() == "es" else en) + "\n")
-    sys.stderr.flush()
 
 
 def is_loopback(host: str) -> bool:

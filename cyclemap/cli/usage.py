@@ -58,6 +58,13 @@ def check_choice(option: str, value: str, choices) -> str:
     return value
 
 
+def say(en: str, es: str) -> None:
+    """A line for the person at the terminal (progress, a warning), on stderr, in the
+    help language; stdout stays for the command's output."""
+    sys.stderr.write(h(en, es) + "\n")
+    sys.stderr.flush()
+
+
 def quiet_stdout() -> None:
     """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again
     on a closed pipe and print "Exception ignored" on the way out."""
