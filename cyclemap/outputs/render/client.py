@@ -550,15 +550,7 @@ def flow(view: View) -> list[str]:
     lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in scene.order]
     lines += _links(view)
-    head_y = top + stage_h + 0.15
-    sub_h = len(sub) * 14 * 1.2 / PT
-    title_h = len(title) * 22 * 1.2 / PT
-    if sub:
-        lines.append(text_node("subtitle", sub, (width / 2, head_y + sub_h / 2), 14, colour=look.MUTED))
-    lines.append(text_node("title", title, (width / 2, head_y + sub_h + 0.1 + title_h / 2), 22, bold=True))
-    lines.append(text_node("legend", legend_rows, (width / 2, 0.2 + legend_h / 2), LEGEND))
-    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{width:.3f},{head_y + sub_h + title_h + 0.2:.3f}!"];')
-    lines.append("}")
+    lines += _frame(title, sub, legend_rows, legend_h, width, top + stage_h + 0.15)
     return lines
 
 
@@ -671,8 +663,17 @@ def blueprint(view: View) -> list[str]:
     if note:
         lines.append(text_node("note", note, (width / 2, 0.25 + legend_h + 0.3 + note_h / 2), 13, italic=True,
                                colour=look.MUTED))
+    lines += _frame(title, sub, legend_rows, legend_h, width, top)
+    return lines
+
+
+def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: float, width: float,
+           top: float) -> list[str]:
+    """Flow and blueprint alike: subtitle and title above the picture from `top` up, the
+    legend below it, and the far corner that fixes the page's size; closes the graph."""
     sub_h = len(sub) * 14 * 1.2 / PT
     title_h = len(title) * 22 * 1.2 / PT
+    lines = []
     if sub:
         lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))
     lines.append(text_node("title", title, (width / 2, top + sub_h + 0.1 + title_h / 2), 22, bold=True))
