@@ -8,7 +8,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from cyclemap.cli import app
-from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice, check_lang
+from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, guarded, h,
 )

@@ -63,7 +63,7 @@ def deck(
         cyclemap deck banco.yaml --ratings survey.csv -o report.pptx
     """
     from cyclemap.cli.usage import check_one, make_pipeline
-    from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
+    from cyclemap.outputs.atomic import check_output, write_atomic
     from cyclemap.outputs.render import ENGINES
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
@@ -75,10 +75,7 @@ def deck(
     if Path(output).suffix.lower() != ".pptx":
         raise UsageError(f"-o {output}: the deck is written as .pptx; name the output OUT.pptx",
                          f"-o {output}: la presentación se escribe como .pptx; llame a la salida SALIDA.pptx")
-    try:
-        check_output(output, pipeline.inputs(file))
-    except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    check_output(output, pipeline.inputs(file))
     try:
         import pptx  # noqa: F401
     except ImportError:
@@ -93,9 +90,6 @@ def deck(
     from cyclemap.outputs.deck import build_deck
 
     data = build_deck(checked, engine=engine)
-    try:
-        write_atomic(output, data, inputs=pipeline.inputs(file))
-    except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    write_atomic(output, data, inputs=pipeline.inputs(file))
     print(h(f"cyclemap: wrote {output}", f"cyclemap: escrito {output}"))
     raise typer.Exit(EXIT_OK)

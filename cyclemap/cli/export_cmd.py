@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -12,9 +11,8 @@ import typer
 from cyclemap.cli import app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
-    UsageError, check_choice, guarded, h,
+    check_choice, guarded, h,
 )
-
 
 EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras herramientas.
 
@@ -26,7 +24,6 @@ EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras her
 
         cyclemap export examples/banco.yaml --format json > banco.json
     """
-
 
 @app.command("export", help=h(None, EXPORT_HELP_ES))
 @guarded
@@ -59,17 +56,14 @@ def export(
         cyclemap export examples/banco.yaml --format json > banco.json
     """
     from cyclemap.cli.usage import check_one, make_pipeline
-    from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
+    from cyclemap.outputs.atomic import check_output, write_atomic
     from cyclemap.outputs.export import EXPORTS, export as convert
     from cyclemap.outputs.report import render as report
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     check_choice("--format", to, EXPORTS)
     if output not in (None, "-") and file != "-":
-        try:
-            check_output(output, pipeline.inputs(file) + ([config] if config else []))
-        except OutputError as exc:
-            raise UsageError(exc.text.en, exc.text.es)
+        check_output(output, pipeline.inputs(file) + ([config] if config else []))
     checked = check_one(pipeline, file)
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
@@ -79,8 +73,5 @@ def export(
     if output in (None, "-"):
         sys.stdout.write(text)
     else:
-        try:
-            write_atomic(output, text, inputs=pipeline.inputs(file) + ([config] if config else []))
-        except OutputError as exc:
-            raise UsageError(exc.text.en, exc.text.es)
+        write_atomic(output, text, inputs=pipeline.inputs(file) + ([config] if config else []))
     raise typer.Exit(EXIT_OK)

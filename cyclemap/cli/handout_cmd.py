@@ -105,7 +105,7 @@ def handout(
         cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf
     """
     from cyclemap.cli.usage import check_one, make_pipeline
-    from cyclemap.outputs.atomic import OutputError, check_output, write_atomic
+    from cyclemap.outputs.atomic import check_output, write_atomic
     from cyclemap.format.diagnostics import Severity, shown
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
@@ -126,12 +126,9 @@ def handout(
     check_input(file)  # missing, a device, a FIFO: exit 2
     html_path, pdf_path = _targets(file, output, pdf)
     inputs = pipeline.inputs(file) + ([config] if config else [])
-    try:
-        for target in (html_path, pdf_path):
-            if target not in (None, "-"):
-                check_output(target, inputs)
-    except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    for target in (html_path, pdf_path):
+        if target not in (None, "-"):
+            check_output(target, inputs)
     if pdf_path is not None:
         from cyclemap.outputs.handout.pdf import missing
 
@@ -154,23 +151,17 @@ def handout(
     html = build_handout(result, shown(Path(file).name), edition=edition)
     pdf_bytes = None
     if pdf_path is not None:
-        from cyclemap.outputs.handout.pdf import PdfError, html_to_pdf
+        from cyclemap.outputs.handout.pdf import html_to_pdf
 
-        try:
-            pdf_bytes = html_to_pdf(html, paper, timeout)
-        except PdfError as exc:
-            raise UsageError(exc.text.en, exc.text.es)
+        pdf_bytes = html_to_pdf(html, paper, timeout)
     # Both are made before either is written: a failure leaves no partial output.
-    try:
-        if html_path == "-":
-            sys.stdout.write(html)
-            sys.stdout.flush()
-        elif html_path is not None:
-            write_atomic(html_path, html, inputs=inputs)
-        if pdf_path is not None and pdf_bytes is not None:
-            write_atomic(pdf_path, pdf_bytes, inputs=inputs)
-    except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    if html_path == "-":
+        sys.stdout.write(html)
+        sys.stdout.flush()
+    elif html_path is not None:
+        write_atomic(html_path, html, inputs=inputs)
+    if pdf_path is not None and pdf_bytes is not None:
+        write_atomic(pdf_path, pdf_bytes, inputs=inputs)
 
     written = [p for p in (html_path, pdf_path) if p not in (None, "-")]
     if written:

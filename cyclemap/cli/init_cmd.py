@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
 from typing import Annotated, Optional
 
 import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import DebugOption, UsageError, check_lang, guarded, h, help_lang
-
 
 def _list(lang: str) -> str:
     from cyclemap.templates import DEFAULT, TEMPLATES
@@ -24,7 +23,6 @@ def _list(lang: str) -> str:
         alt = f"también: {t.name(other)} (en inglés)" if lang == "es" else f"also: {t.name(other)} (in Spanish)"
         lines.append(f"  {'':<{width}}  {alt}")
     return "\n".join(lines) + "\n"
-
 
 INIT_HELP_ES = """Empieza un ciclo de servicio a partir de una plantilla, en español o inglés.
 
@@ -43,7 +41,6 @@ INIT_HELP_ES = """Empieza un ciclo de servicio a partir de una plantilla, en esp
 
         cyclemap init -t mesa-ayuda -o -            (lo imprime)
     """
-
 
 @app.command("init", help=h(None, INIT_HELP_ES))
 @guarded
@@ -105,15 +102,12 @@ def init(
         sys.stdout.write(text)
         return
     from cyclemap.format.diagnostics import shown
-    from cyclemap.outputs.atomic import OutputError, write_atomic
+    from cyclemap.outputs.atomic import write_atomic
 
     target = output if output else f"{chosen.name(lang)}.yaml"  # a str: Path() would drop a trailing slash
-    try:
-        # Without --force the file is created exclusively: an existing file (or one that
-        # appears meanwhile) is never replaced. A folder, device or missing folder: exit 2.
-        write_atomic(target, text, exclusive=not force)
-    except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    # Without --force the file is created exclusively: an existing file (or one that
+    # appears meanwhile) is never replaced. A folder, device or missing folder: exit 2.
+    write_atomic(target, text, exclusive=not force)
     target = shown(target)
     if lang == "es":
         print(f"cyclemap: escrito {target} (plantilla {chosen.name(lang)}). Siguiente paso: edítelo y luego\n"

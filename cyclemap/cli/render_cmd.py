@@ -51,26 +51,20 @@ def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine:
     """Check, draw, write. Returns an exit code; raises UsageError for usage problems.
     A file that does not load is not drawn: its diagnostics go to stderr (exit 1)."""
     from cyclemap.cli.usage import check_one
-    from cyclemap.outputs.atomic import OutputError, write_atomic
-    from cyclemap.outputs.render import RenderError, render_bytes
+    from cyclemap.outputs.atomic import write_atomic
+    from cyclemap.outputs.render import render_bytes
     from cyclemap.outputs.report import render as report
 
     checked = check_one(pipeline, file)
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         return EXIT_FINDINGS
-    try:
-        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
-    except RenderError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        try:
-            write_atomic(output, data, inputs=pipeline.inputs(file))
-        except OutputError as exc:
-            raise UsageError(exc.text.en, exc.text.es)
+        write_atomic(output, data, inputs=pipeline.inputs(file))
     return EXIT_OK
 
 
@@ -91,6 +85,7 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
     save by replacing the file). Errors are reported, never fatal; a path that is not a
     regular file for a moment is refused (exit-2 message) and watching goes on."""
     from cyclemap.cli.usage import say
+    from cyclemap.format.diagnostics import Refusal
     from cyclemap.format.diagnostics import shown
 
     renders = 0
@@ -104,8 +99,8 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
                 started = time.perf_counter()
                 try:
                     code = render_once(pipeline, file, output, fmt, layout, engine, timeout, view)
-                except UsageError as exc:
-                    say(f"cyclemap: {exc.en}", f"cyclemap: {exc.es}")
+                except Refusal as exc:  # a usage error, an output refused, a drawing that failed
+                    say(f"cyclemap: {exc.text.en}", f"cyclemap: {exc.text.es}")
                     code = EXIT_USAGE
                 ms = (time.perf_counter() - started) * 1000
                 stamp_text = time.strftime("%H:%M:%S")
@@ -205,12 +200,9 @@ def render(
     if file != "-":
         check_input(file)  # missing, a folder, a device, a FIFO: exit 2
     if output != "-":
-        from cyclemap.outputs.atomic import OutputError, check_output
+        from cyclemap.outputs.atomic import check_output
 
-        try:
-            check_output(output, pipeline.inputs(file))
-        except OutputError as exc:
-            raise UsageError(exc.text.en, exc.text.es)
+        check_output(output, pipeline.inputs(file))
     fmt = output_format(output, fmt)
     if watch_file:
         if output == "-":

@@ -57,7 +57,7 @@ def survey(
         cyclemap critique examples/banco.yaml --ratings encuesta.xlsx
     """
     from cyclemap.cli.usage import check_one, make_pipeline
-    from cyclemap.outputs.atomic import OutputError, check_output
+    from cyclemap.outputs.atomic import check_output
     from cyclemap.outputs.report import render as report
     from cyclemap.outputs.survey import SUFFIXES, write_survey
 
@@ -65,16 +65,10 @@ def survey(
     if Path(output).suffix.lower() not in SUFFIXES:
         raise UsageError(f"-o {output}: the survey is written as .html, .csv or .xlsx",
                          f"-o {output}: la encuesta se escribe como .html, .csv o .xlsx")
-    try:
-        check_output(output, pipeline.inputs(file))
-    except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    check_output(output, pipeline.inputs(file))
     checked = check_one(pipeline, file)
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
-    try:
-        write_survey(checked, output, pipeline.inputs(file), importance, expectation)
-    except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+    write_survey(checked, output, pipeline.inputs(file), importance, expectation)
     raise typer.Exit(EXIT_OK)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
+from cyclemap.format.diagnostics import Refusal
+
 # Exit codes, as linters use them (README, "Exit codes").
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -31,11 +33,13 @@ def h(en: str, es: str) -> str:
     return es if help_lang() == "es" else en
 
 
-class UsageError(Exception):
+class UsageError(Refusal):
     """A problem with how cyclemap was called (bad option, missing path, unwritable output): exit 2."""
 
     def __init__(self, en: str, es: str):
-        super().__init__(en)
+        from cyclemap.format.diagnostics import Text
+
+        super().__init__(Text(en, es))
         self.en = en
         self.es = es
 
@@ -116,8 +120,8 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
     error is exit 2, Ctrl-C 130, anything else an internal error, exit 3, with a short
     message (with `debug`, the exception goes on, traceback and all).
     Call it from inside the `except` block that caught `exc`."""
-    if isinstance(exc, UsageError):
-        fail(exc.es if help_lang() == "es" else exc.en)
+    if isinstance(exc, Refusal):  # a usage error, an output refused, a drawing that cannot be made
+        fail(exc.text(help_lang()))
         return EXIT_USAGE
     if isinstance(exc, KeyboardInterrupt):
         return 130

@@ -115,6 +115,17 @@ def terminal_copy(value, _seen: dict | None = None):
     return copy
 
 
+class Refusal(Exception):
+    """Something cyclemap will not or cannot do with what it was given — an output that
+    would replace an input, a drawing Graphviz cannot make, a bad option — with `text`
+    saying why in every language. The command line turns every refusal into the same
+    usage error, exit 2, in one place (`cli.usage.failure_exit`)."""
+
+    def __init__(self, text: "Text"):
+        super().__init__(text.en)
+        self.text = text
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

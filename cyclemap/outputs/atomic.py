@@ -37,15 +37,11 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from cyclemap.format.diagnostics import Text, shown
+from cyclemap.format.diagnostics import Refusal, Text, shown
 
 
-class OutputError(Exception):
+class OutputError(Refusal):
     """The output cannot be written; `text` says why in en/es (a usage error, exit 2)."""
-
-    def __init__(self, text: Text):
-        super().__init__(text.en)
-        self.text = text
 
 
 class OutputIsInput(OutputError):

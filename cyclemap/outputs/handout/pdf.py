@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from cyclemap.format.diagnostics import Text, one_line
+from cyclemap.format.diagnostics import Refusal, Text, one_line
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 # The browser only lays out a page it was handed: no network at all (every host name
@@ -78,12 +78,8 @@ def missing() -> Text | None:
                 + ". El material en HTML funciona sin él: ábralo en un navegador e imprímalo.")
 
 
-class PdfError(Exception):
+class PdfError(Refusal):
     """The browser could not make the PDF; `text` says so in both languages."""
-
-    def __init__(self, text: Text):
-        super().__init__(text.en)
-        self.text = text
 
 
 def _refuse_network(route) -> None:

@@ -21,19 +21,15 @@ import struct
 import threading
 from pathlib import Path
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.diagnostics import Refusal, Text
 
 ENGINES = ("auto", "system", "embedded")
 PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
 MAX_PX = 16384  # the longest side of an embedded PNG; bigger drawings are scaled down
 
 
-class RenderError(Exception):
+class RenderError(Refusal):
     """A diagram could not be made; `text` says why, in English and Spanish."""
-
-    def __init__(self, text: Text):
-        super().__init__(text.en)
-        self.text = text
 
     def message(self, lang: str) -> str:
         return self.text(lang)
