@@ -11,6 +11,7 @@ import os
 import sys
 
 from cyclemap.format.diagnostics import Refusal
+from cyclemap.format.i18n import _
 
 # Exit codes, as linters use them (README, "Exit codes").
 EXIT_OK = 0
@@ -20,52 +21,70 @@ EXIT_INTERNAL = 3
 
 
 def help_lang() -> str:
-    """Language for --help and usage errors: CYCLEMAP_LANG, else the locale, else English."""
-    for var in ("CYCLEMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "es" if value.lower().startswith("es") else "en"
-    return "en"
+    """Language for --help, usage errors and progress lines: `--lang` on the command line,
+    else CYCLEMAP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English. Read
+    before the options are parsed, because --help and a bad option come first."""
+    from cyclemap.format.i18n import environment_language, language_of
+
+    chosen = None
+    argv = sys.argv[1:]
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        value = argv[i + 1] if token == "--lang" and i + 1 < len(argv) else token[7:] if token.startswith("--lang=") else None
+        chosen = language_of(value) or chosen  # the last one, as the option parser reads it
+    return chosen or environment_language() or "en"
 
 
-def h(en: str, es: str) -> str:
-    """A help text in the help language."""
-    return es if help_lang() == "es" else en
+def h(msgid: str, es: str | None = None) -> str:
+    """A help text in the help language (its English is the catalogue's message id)."""
+    if es is not None:  # MIGRATION SHIM: the old English/Spanish pair
+        return es if help_lang() == "es" else msgid
+    from cyclemap.format.i18n import catalogue
+
+    return catalogue(help_lang()).gettext(msgid)
 
 
 class UsageError(Refusal):
     """A problem with how cyclemap was called (bad option, missing path, unwritable output): exit 2."""
 
-    def __init__(self, en: str, es: str):
-        from cyclemap.format.diagnostics import Text
+    def __init__(self, text, es: str | None = None):
+        if es is not None:  # MIGRATION SHIM: the old English/Spanish pair
+            from cyclemap.format.diagnostics import Text
 
-        super().__init__(Text(en, es))
-        self.en = en
-        self.es = es
+            text = Text(text, es)
+        super().__init__(text)
 
 
 def check_lang(lang: str | None) -> str | None:
+    """--lang: a language cyclemap has a catalogue for (`pt-BR` and `PT` read as `pt`)."""
+    from cyclemap.format.i18n import LANGUAGES, language_of
+
     if lang is None:
         return None
-    value = lang.strip().lower()
-    if value not in ("es", "en"):
-        raise UsageError(f"--lang must be es or en, not {lang!r}", f"--lang debe ser es o en, no {lang!r}")
-    return value
+    code = language_of(lang)
+    if code is None:
+        raise UsageError(_("--lang must be one of {languages}, not {value!r}").format(
+            languages=", ".join(LANGUAGES), value=lang))
+    return code
 
 
 def check_choice(option: str, value: str, choices) -> str:
     """`value` if it is one of `choices`, else a usage error naming the option (exit 2)."""
     if value not in choices:
-        listed = ", ".join(choices)
-        raise UsageError(f"{option} must be one of {listed}, not {value!r}",
-                         f"{option} debe ser uno de {listed}, no {value!r}")
+        raise UsageError(_("{option} must be one of {choices}, not {value!r}").format(
+            option=option, choices=", ".join(choices), value=value))
     return value
 
 
-def say(en: str, es: str) -> None:
+def say(text, es: str | None = None) -> None:
     """A line for the person at the terminal (progress, a warning), on stderr, in the
     help language; stdout stays for the command's output."""
-    sys.stderr.write(h(en, es) + "\n")
+    if es is not None:  # MIGRATION SHIM: the old English/Spanish pair
+        from cyclemap.format.diagnostics import Text
+
+        text = Text(text, es)
+    sys.stderr.write(text(help_lang()) + "\n")
     sys.stderr.flush()
 
 
@@ -130,8 +149,8 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
         return EXIT_FINDINGS
     if debug or not isinstance(exc, Exception):
         raise exc
-    fail(h(f"internal error: {type(exc).__name__}: {exc} (run again with --debug for the traceback, and please report it)",
-           f"error interno: {type(exc).__name__}: {exc} (repita con --debug para ver la traza, y por favor repórtelo)"))
+    fail(_("internal error: {kind}: {error} (run again with --debug for the traceback, and please report it)").format(
+        kind=type(exc).__name__, error=exc)(help_lang()))
     return EXIT_INTERNAL
 
 
@@ -148,8 +167,7 @@ def make_pipeline(*, config: str | None = None, select: str | list[str] | None =
     lang = check_lang(lang)
     ratings = check_ratings(ratings)
     if segment is not None and ratings is None:
-        raise UsageError("--segment needs --ratings (the file whose answers it filters)",
-                         "--segment necesita --ratings (el archivo cuyas respuestas filtra)")
+        raise UsageError(_("--segment needs --ratings (the file whose answers it filters)"))
     # Repeated --select/--ignore accumulate: `--ignore CM101 --ignore CM102,CM103`.
     select = ",".join(select) if isinstance(select, (list, tuple)) else select
     ignore = ",".join(ignore) if isinstance(ignore, (list, tuple)) else ignore

@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.i18n import LANGUAGES
 from cyclemap.format.model import Cycle, Pos
 from cyclemap.format.settings import Config
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from cyclemap.engine.service_level import ServiceLevel
 
 DEFAULT_LANG = "en"
-LANGS = ("en", "es")
 
 
 def choose_lang(cycle: Cycle | None, override: str | None, file_language: str | None = None) -> str:
@@ -122,7 +122,7 @@ class Pipeline:
                  segment: str | None = None):
         from cyclemap.format.settings import ConfigFinder
 
-        if lang is not None and lang not in LANGS:
+        if lang is not None and lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
         self.finder = ConfigFinder(config, select, ignore)
         self.lang = lang

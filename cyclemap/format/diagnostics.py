@@ -1,7 +1,7 @@
 """Diagnostics: what a check says about a file, as data (formatters print them).
 
-Each text a person reads is a `Text`: the same sentence in every supported language,
-so a formatter can pick one at the last moment (`--lang`, or the cycle's `language`).
+Each text a person reads is a `Text` (cyclemap.format.i18n): said in the reader's
+language at the last moment (`--lang`, or the cycle's `language`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from cyclemap.format.i18n import Computed, said
+from cyclemap.format.i18n import Text as I18nText
 from cyclemap.format.model import Pos
 
 # Characters that would break a one-line diagnostic or disguise it on a terminal: C0/C1
@@ -96,8 +98,8 @@ def terminal_copy(value, _seen: dict | None = None):
         return terminal_text(value)
     if id(value) in seen:
         return seen[id(value)]
-    if isinstance(value, Text):
-        copy = Text(terminal_text(value.en), terminal_text(value.es))
+    if isinstance(value, I18nText):
+        copy = Computed(lambda lang, text=value: terminal_text(text(lang)))
     elif isinstance(value, list):
         copy = [terminal_copy(v, seen) for v in value]
     elif isinstance(value, tuple) and not hasattr(value, "_fields"):
@@ -121,8 +123,8 @@ class Refusal(Exception):
     saying why in every language. The command line turns every refusal into the same
     usage error, exit 2, in one place (`cli.usage.failure_exit`)."""
 
-    def __init__(self, text: "Text"):
-        super().__init__(text.en)
+    def __init__(self, text: "I18nText"):
+        super().__init__(text("en"))
         self.text = text
 
 
@@ -136,20 +138,31 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-@dataclass(frozen=True)
-class Text:
-    """One sentence in English and Spanish."""
+class Text(I18nText):
+    """MIGRATION SHIM, to be deleted when every module uses cyclemap.format.i18n: the old
+    English/Spanish pair. Other languages get the English."""
 
-    en: str
-    es: str
+    __slots__ = ("en", "es")
+
+    def __init__(self, en: str, es: str):
+        self.en, self.es = en, es
 
     def __call__(self, lang: str) -> str:
         return self.es if lang == "es" else self.en
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.en, self.es) == (other.en, other.es)
+
+    def __hash__(self) -> int:
+        return hash((self.en, self.es))
+
+    def __repr__(self) -> str:
+        return f"Text({self.en!r}, {self.es!r})"
+
     def format(self, **kwargs: object) -> "Text":
-        """Fill in `{name}` fields; `{name?one|many}` picks a word by the count `name`
-        (1: `one`, else `many`), so "{n} {n?respuesta|respuestas}" reads right for 1."""
-        return Text(_plurals(self.en, kwargs).format(**kwargs), _plurals(self.es, kwargs).format(**kwargs))
+        en = {k: said(v, "en") for k, v in kwargs.items()}
+        es = {k: said(v, "es") for k, v in kwargs.items()}
+        return Text(_plurals(self.en, kwargs).format(**en), _plurals(self.es, kwargs).format(**es))
 
 
 _PLURAL = re.compile(r"\{(\w+)\?([^|{}]*)\|([^{}]*)\}")
@@ -159,8 +172,8 @@ def _plurals(template: str, counts: dict) -> str:
     return _PLURAL.sub(lambda m: m.group(2) if counts.get(m.group(1)) == 1 else m.group(3), template)
 
 
-def plural(n: int, one: Text, many: Text) -> Text:
-    """`one` when n is 1, else `many` (English and Spanish agree: 0 and 2+ are plural)."""
+def plural(n: int, one, many):
+    """MIGRATION SHIM (use i18n._n)."""
     return one if n == 1 else many
 
 

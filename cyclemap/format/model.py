@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from cyclemap.format.i18n import LANGUAGES  # noqa: F401  (one source: the catalogues found)
+
 FORMAT_VERSION = 1
 
 KINDS = ("routine", "critical")
 CHANNELS = ("face-to-face", "phone", "digital", "mail", "facilities", "self-service", "other")
 CARRIERS = ("people", "systems", "both")
-LANGUAGES = ("es", "en")
 # The ten expectations of service (SERVQUAL's set, seed 001), in a fixed order.
 DIMENSIONS = (
     "reliability",

@@ -69,7 +69,8 @@ DIMENSION_ALIASES = {
     "elementos-tangibles": "tangibles", "tangible": "tangibles",
     "accesibilidad": "access", "acceso": "access", "accessibility": "access",
 }
-LANGUAGE_ALIASES = {"espanol": "es", "spanish": "es", "ingles": "en", "english": "en"}
+LANGUAGE_ALIASES = {"espanol": "es", "spanish": "es", "ingles": "en", "english": "en",
+                    "portugues": "pt", "portuguese": "pt", "pt-br": "pt", "pt_br": "pt"}
 # Keys a Spanish speaker may write by habit; the did-you-mean points at the real one.
 SPANISH_KEYS = {
     "titulo": "title", "cliente": "customer", "idioma": "language", "escala": "scale",
