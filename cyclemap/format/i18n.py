@@ -14,8 +14,9 @@ can be built once and printed in any language. Mark texts with:
     _p("kind of moment", "critical")                     # the same English, two meanings
     number(3.25, digits=2)                               # a number, by the language's locale
 
-`pybabel extract` finds them by these names (babel.cfg), and finds each rule's docstring
-through `extract_docstrings` below.
+`tools/catalogues.py extract` (Babel's extractor) finds them by these names, and finds
+each rule's docstring through `extract_docstrings` below. Never mark an empty string:
+gettext gives the catalogue's header for it (use `Verbatim("")`).
 """
 
 from __future__ import annotations
@@ -97,6 +98,8 @@ class Message(Text):
         return Message(self.msgid, self.plural, self.count, self.context, {**self.fields, **fields})
 
     def __call__(self, lang: str) -> str:
+        if not self.msgid:  # gettext("") is the catalogue's header, never a text
+            return ""
         books = catalogue(lang)
         if self.plural is not None:
             n = self.count if self.count is not None else 2
@@ -212,10 +215,24 @@ def _p(context: str, msgid: str) -> Message:
     return Message(msgid, context=context)
 
 
-def join(texts, lang_sep: Text | str = ", ") -> Computed:
-    """`texts` joined in each language with `lang_sep` (a `Text` to translate the joiner)."""
+def join(texts, separator: Text | str = ", ") -> Computed:
+    """`texts` (each a `Text` or a plain string) joined in each language by `separator`."""
     items = list(texts)
-    return Computed(lambda lg: said(lang_sep, lg).join(str(said(t, lg)) for t in items))
+    return Computed(lambda lg: said(separator, lg).join(str(said(t, lg)) for t in items))
+
+
+def listing(texts) -> Computed:
+    """`texts` as a sentence lists them: "a, b and c", "a, b y c", "a, b e c"."""
+    items = list(texts)
+
+    def build(lang: str) -> str:
+        words = [str(said(t, lang)) for t in items]
+        if len(words) < 2:
+            return "".join(words)
+        last = _p("the last joiner of a list: a, b and c", "{rest} and {last}")
+        return last.format(rest=", ".join(words[:-1]), last=words[-1])(lang)
+
+    return Computed(build)
 
 
 # -- numbers --------------------------------------------------------------------------------
