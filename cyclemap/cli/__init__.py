@@ -6,9 +6,9 @@ from __future__ import annotations
 import typer
 
 from cyclemap import __version__
-from cyclemap.cli.common import CyclemapGroup, h
+from cyclemap.cli.common import CyclemapApp, CyclemapGroup, h
 
-app = typer.Typer(
+app = CyclemapApp(
     name="cyclemap",
     help=h(
         "Map a cycle of service (its moments of truth) as a YAML file, then check it, "
@@ -21,6 +21,7 @@ app = typer.Typer(
     cls=CyclemapGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and errors in one style (common.CyclemapCommand)
     add_completion=True,  # --install-completion / --show-completion (Typer's own)
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -4,10 +4,13 @@ guard that turns any failure into a clear message instead of a traceback."""
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Annotated, Callable, List, Optional
 
 import typer
-from typer.core import TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+from cyclemap.format.i18n import _
 
 # Exit codes, help language, UsageError and check_lang live in `cyclemap.cli.usage` (no Typer
 # there, so the fast start-up path can use them); imported here for every command.
@@ -71,19 +74,158 @@ ColorOption = Annotated[
 ]
 
 
+def write_parameters(command, ctx: typer.Context, formatter) -> None:
+    """The "Arguments" and "Options" sections of a --help, in the help language, each
+    parameter with its name (or metavar), its help, its default and whether it is required:
+    no Python type labels (`<bool>`, `<list[str]>`), which say nothing to the reader."""
+    arguments, options = [], []
+    for param in command.get_params(ctx):
+        if getattr(param, "hidden", False):
+            continue
+        if isinstance(param, TyperArgument):
+            arguments.append((_argument_name(param), _help_of(param)))
+        elif isinstance(param, TyperOption):
+            names = ", ".join(sorted(param.opts, key=len))
+            if param.secondary_opts:
+                names += " / " + ", ".join(param.secondary_opts)
+            if not param.is_flag and not param.count:
+                names += f" {param.metavar or 'TEXT'}"
+            options.append((names, _help_of(param)))
+    for title, rows in ((h("Arguments"), arguments), (h("Options"), options)):
+        if rows:
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+
+def _argument_name(param) -> str:
+    name = param.metavar or param.name.upper()
+    return name + "..." if param.nargs != 1 and not name.endswith("...") else name
+
+
+def _help_of(param) -> str:
+    # Help written by cyclemap is already in the help language; Typer's own (completion,
+    # --help) is an English message id that the catalogue translates.
+    extras = []
+    default = param.default
+    if (isinstance(param, TyperOption) and param.show_default and not param.is_flag
+            and default not in (None, "", (), [])):
+        extras.append(h("default: {default}").format(default=default))
+    if param.required:
+        extras.append(h("required"))
+    text = h(param.help) if param.help else ""
+    return f"{text}  [{'; '.join(extras)}]".strip() if extras else text
+
+
+def _help_option(option):
+    if option is not None:
+        option.help = h("Show this message and exit.")
+    return option
+
+
+# Typer's own option help, which `_help_of` translates: listed here so the catalogue's
+# extractor finds them.
+FRAMEWORK_HELP = (
+    _("Install completion for the current shell."),
+    _("Show completion for the current shell, to copy it or customize the installation."),
+)
+
+
+class CyclemapCommand(TyperCommand):
+    """Every command's --help in one plain style, in the help language (see
+    `write_parameters`); the usage line names the arguments as their help does."""
+
+    def format_usage(self, ctx: typer.Context, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=h("Usage:") + " ")
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        pieces = ["[OPTIONS]"]
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: typer.Context, formatter) -> None:
+        write_parameters(self, ctx, formatter)
+
+    def get_help_option(self, ctx: typer.Context):
+        return _help_option(super().get_help_option(ctx))
+
+
 class CyclemapGroup(TyperGroup):
     """The command group: refuses a single-valued option given twice (`--fail-on error
     --fail-on warning`) instead of silently keeping the last, as a usage error (exit 2).
-    List options (`--select`, `--ignore`, `--exclude`) accumulate."""
+    List options (`--select`, `--ignore`, `--exclude`) accumulate.
+
+    One error style for every command: a usage error is `cyclemap: message` and a line
+    saying where the help is, in the help language, exit 2 — as cyclemap's own refusals
+    (`usage.fail`), never a framed panel."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.Abort:
+            sys.exit(130)
+        except typer.TyperException as exc:  # the framework's usage errors (its ClickException)
+            sys.exit(_usage_failure(exc))
+        sys.exit(code if isinstance(code, int) else 0)
 
     def resolve_command(self, ctx: typer.Context, args: list[str]):
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None and not ctx.resilient_parsing:  # not while completing
             twice = repeated_option(command, rest)
             if twice:
-                ctx.fail(h(f"{twice} given more than once; give it once",
-                           f"{twice} aparece más de una vez; indíquelo una sola vez"))
+                ctx.fail(h("{option} given more than once; give it once").format(option=twice))
         return name, command, rest
+
+    def format_usage(self, ctx: typer.Context, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=h("Usage:") + " ")
+
+    def format_options(self, ctx: typer.Context, formatter) -> None:
+        write_parameters(self, ctx, formatter)
+        rows = [(name, command.get_short_help_str(formatter.width - 6 - max(map(len, self.list_commands(ctx)))))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section(h("Commands")):
+                formatter.write_dl(rows)
+
+    def get_help_option(self, ctx: typer.Context):
+        return _help_option(super().get_help_option(ctx))
+
+
+class CyclemapApp(typer.Typer):
+    """The application: every command it registers is a `CyclemapCommand` (one help style)."""
+
+    def command(self, *args, cls=None, **kwargs):
+        return super().command(*args, cls=cls or CyclemapCommand, **kwargs)
+
+
+def _usage_failure(exc) -> int:
+    """Say a framework usage error in cyclemap's one style; its exit code."""
+    kind = type(exc).__name__
+    ctx = getattr(exc, "ctx", None)
+    if kind == "NoArgsIsHelpError" and ctx is not None:  # `cyclemap` alone: the help
+        typer.echo(ctx.get_help())
+        return EXIT_USAGE
+    if kind == "NoSuchOption":
+        message = _("no such option: {option}").format(option=exc.option_name)
+        if getattr(exc, "possibilities", None):
+            message = _("{message} (did you mean {options}?)").format(
+                message=message, options=", ".join(sorted(exc.possibilities)))
+    elif kind == "MissingParameter" and getattr(exc, "param", None) is not None:
+        if isinstance(exc.param, TyperArgument):
+            message = _("missing argument {name}").format(name=_argument_name(exc.param))
+        else:
+            message = _("missing option {name}").format(name=" / ".join(exc.param.opts))
+    else:
+        message = None
+    fail(message(help_lang()) if message is not None else exc.format_message())
+    if ctx is not None:
+        fail(_("try '{command} --help'").format(command=ctx.command_path)(help_lang()))
+    return getattr(exc, "exit_code", EXIT_USAGE)
 
 
 def repeated_option(command, args: list[str]) -> str | None:
