@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cyclemap.engine.pipeline import CheckedCycle, check_cycle
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Verbatim
 from cyclemap.format.reader import load_path, load_text
 from cyclemap.format.model import Pos
 from cyclemap.outputs.render import LAYOUTS, build_dot, render_bytes
@@ -35,7 +36,7 @@ HOSTILE = [
 
 
 def finding(cycle, code, moment=None, severity=Severity.WARNING):
-    return Diagnostic(cycle.path, Pos(1, 1), code, severity, Text(f"{code} en", f"{code} es"), None, moment)
+    return Diagnostic(cycle.path, Pos(1, 1), code, severity, Verbatim(f"{code} message"), None, moment)
 
 
 def node_line(dot: str, moment_id: str) -> str:
