@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
 W = {
-    "customer": _("Customer"),
-    "level": _("Service level"),
+    "customer": _("Customer: {customer}"),
+    "level": _("Service level: {level}"),
     "no_level": _("no scores yet"),
     "cycle": _("The cycle of service"),
     "curve": _("Expectation and perception along the cycle"),
@@ -180,9 +180,9 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     slide.shapes.title.text = cycle.title
     facts = []
     if cycle.customer:
-        facts.append(f"{_t('customer', lang)}: {cycle.customer}")
+        facts.append(_t("customer", lang, customer=cycle.customer))
     level = checked.service_level
-    facts.append(f"{_t('level', lang)}: {level.name(lang) if level else _t('no_level', lang)}")
+    facts.append(_t("level", lang, level=level.name(lang) if level else W["no_level"]))
     critical = sum(1 for mid in checked.order if cycle.moment(mid).critical)
     facts.append(moments_count(len(checked.order), critical)(lang))
     slide.placeholders[1].text = "\n".join(facts)

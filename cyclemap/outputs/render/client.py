@@ -181,7 +181,7 @@ def title_lines(view: View) -> tuple[list[str], list[str]]:
     scene = view.scene
     sub = []
     if scene.cycle.customer:
-        sub.append(f"{scene.t('customer')}: {look.isolate(scene.cycle.customer)}")
+        sub.append(scene.t("customer_is", customer=look.isolate(scene.cycle.customer)))
     if scene.level is not None:
         sub.append(words("level", view.lang, level=scene.level.name(view.lang).upper()))
     return wrap(look.isolate(scene.cycle.title), 60), (wrap("   ·   ".join(sub), 110) if sub else [])

@@ -229,12 +229,12 @@ def fact_lines(scene: Scene, chars: int = 46) -> list[str]:
     c = scene.cycle
     lines: list[str] = []
     if c.customer:
-        lines += wrap(f"{scene.t('customer')}: {c.customer}", chars)
+        lines += wrap(scene.t("customer_is", customer=c.customer), chars)
     level = scene.level
     if level is None:
-        lines.append(f"{scene.t('service_level')}: {scene.t('no_scores')}")
+        lines.append(scene.t("level_is", level=T["no_scores"]))
     else:
-        lines.append(f"{scene.t('service_level')}: {level.name(scene.lang).upper()}")
+        lines.append(scene.t("level_is", level=level.name(scene.lang).upper()))
         lines += ["  " + line for line in wrap(level.description(scene.lang), chars - 2)]
     critical = sum(1 for m in scene.moments.values() if m.critical)
     lines.append(scene.say(style.moments_count(len(scene.moments), critical)))
