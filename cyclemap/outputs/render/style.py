@@ -18,10 +18,12 @@ from cyclemap.format.i18n import _, _n, _p, join
 FONT = "Helvetica"  # Graphviz's SVG maps it to "Helvetica,sans-Serif"; wasm Graphviz has its metrics
 WRAP = 22  # characters per line in a moment's name
 
-# One palette and one number format for every picture: `cyclemap.outputs.look`.
+# One palette for every picture: `cyclemap.outputs.look`; one number format, by the
+# language's locale: `cyclemap.format.i18n.number`.
 from cyclemap.outputs.look import (  # noqa: E402,F401
-    BAND, BANDS, CLOSING, EDGE, FINDING, INK, MUTED, Band, band_for, gap_margin, number,
+    BAND, BANDS, CLOSING, EDGE, FINDING, INK, MUTED, Band, band_for, gap_margin,
 )
+from cyclemap.format.i18n import number  # noqa: E402,F401
 
 
 # Words on the diagrams.
