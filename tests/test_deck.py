@@ -93,3 +93,34 @@ def test_libreoffice_impress_opens_the_deck(cli, tmp_path):
     assert pdf.exists(), proc.stderr
     pypdf = pytest.importorskip("pypdf")
     assert len(pypdf.PdfReader(str(pdf)).pages) == len(pptx.Presentation(str(out)).slides)
+
+
+def test_deck_in_portuguese(cli, tmp_path):
+    """`--lang pt`: slide titles, headings, facts and the action table in Portuguese."""
+    out = tmp_path / "banco.pptx"
+    run = cli("deck", str(EXAMPLES / "banco.yaml"), "--lang", "pt", "-o", str(out))
+    assert run.code == 0, run.err
+    deck = pptx.Presentation(str(out))
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles[1] == "O ciclo de serviço"
+    assert titles[2] == "Expectativa e percepção ao longo do ciclo"
+    assert titles[-1] == "Ações"
+    texts = slides_text(out)
+    assert "Nível de serviço" in texts[0] and "momentos da verdade" in texts[0]
+    assert re.search(r"\d+ momentos da verdade, \d+ crítico", texts[0])
+    for text in texts[3:-1]:
+        assert "O que acontece" in text and "Por que importa" in text and "O que fazer" in text
+    assert "Responsável" in texts[-1] and "Até quando" in texts[-1]
+    everything = "\n".join(texts)
+    for word in ("El ciclo del servicio", "Qué pasa", "Acciones", "Nivel de servicio", "momentos de verdad",
+                 "The cycle of service", "What happens"):
+        assert word not in everything, word
+
+
+def test_deck_counts_are_singular_for_one():
+    from cyclemap.outputs.deck import moments_count
+
+    assert moments_count(1, 1)("es") == "1 momento de verdad, 1 crítico"
+    assert moments_count(8, 3)("es") == "8 momentos de verdad, 3 críticos"
+    assert moments_count(1, 1)("pt") == "1 momento da verdade, 1 crítico"
+    assert moments_count(2, 0)("en") == "2 moments of truth, 0 critical"

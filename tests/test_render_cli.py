@@ -273,3 +273,31 @@ def test_a_name_longer_than_graphviz_allows_still_draws(view, tmp_path):
     proc = run_cli("render", str(source), "-o", str(out), "--view", view, "--engine", "embedded")
     assert proc.code == 0, proc.err
     assert out.read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
+
+
+def test_render_in_portuguese(cli, tmp_path):
+    """`--lang pt` draws the whole picture in Portuguese: legend, subtitle, start mark, the
+    score in the locale's notation; none of the Spanish legend is left (banco.yaml says
+    `language: es`)."""
+    out = tmp_path / "banco.svg"
+    run = cli("render", BANCO, "--lang", "pt", "-o", str(out), "--engine", "embedded")
+    assert run.code == 0, run.err
+    texts = " ".join(t.text or "" for t in ET.fromstring(out.read_bytes()).iter() if t.tag.endswith("text"))
+    texts = texts.replace("\xa0", " ")
+    for word in ("borda dupla = momento crítico", "ponto fraco principal", "nota frente à expectativa",
+                 "▲ acima", "○ sem nota", "Nível de serviço:", "▶ início", "● 3,4"):
+        assert word in texts, word
+    for word in ("borde doble", "punto débil", "puntuación", "lo esperado", "Nivel de servicio", "inicio",
+                 "double border", "score against", "Service level"):
+        assert word not in texts, word
+    blueprint = cli("render", BANCO, "--lang", "pt", "-o", "-", "--format", "dot", "--layout", "blueprint")
+    assert blueprint.code == 0 and "Este blueprint de serviço mostra apenas as ações do cliente" in blueprint.out
+    analyst = cli("render", BANCO, "--lang", "pt", "-o", "-", "--format", "dot", "--view", "analyst")
+    assert "Legenda" in analyst.out and "Leyenda" not in analyst.out and "espera mayor a 15 min?" in analyst.out
+    assert "¿espera" not in analyst.out
+
+
+def test_render_refusal_in_portuguese(cli, tmp_path):
+    run = cli("render", BANCO, "-o", str(tmp_path / "banco.pdf"), "--engine", "embedded", "--lang", "pt")
+    assert run.code == 2 and "O PDF precisa do Graphviz do sistema" in run.err
+    assert list(tmp_path.iterdir()) == []

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cyclemap.engine.pipeline import CheckedCycle, check_cycle
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Verbatim
 from cyclemap.format.reader import load_path, load_text
 from cyclemap.format.model import Pos
 from cyclemap.outputs.render import LAYOUTS, build_dot, render_bytes
@@ -35,7 +36,7 @@ HOSTILE = [
 
 
 def finding(cycle, code, moment=None, severity=Severity.WARNING):
-    return Diagnostic(cycle.path, Pos(1, 1), code, severity, Text(f"{code} en", f"{code} es"), None, moment)
+    return Diagnostic(cycle.path, Pos(1, 1), code, severity, Verbatim(f"{code} message"), None, moment)
 
 
 def node_line(dot: str, moment_id: str) -> str:
@@ -177,3 +178,26 @@ def test_blueprint_lanes():
     assert lanes["asesor"] == "front" and lanes["encuesta"] == "support"
     dot = build_dot(CheckedCycle(cycle.path, list([]), cycle, "en"), layout="blueprint", view="analyst")
     assert "line of visibility" in dot and "Back stage" in dot and "style=dashed penwidth=2.4" in dot
+
+
+def test_portuguese_analyst_view_has_no_spanish_or_english_words():
+    cycle, diags = banco_with_findings()
+    pt = build_dot(CheckedCycle(cycle.path, list(diags), cycle, "pt"), layout="clock", view="analyst")
+    assert "Legenda" in pt and "◆ CRÍTICO" in pt and "rotineiro" in pt and "2,3 / 4" in pt
+    assert "3,1 / 4" in pt and "nota / expectativa (boletim de avaliação)" in pt
+    assert "espera mayor a 15 min?" in pt and "¿espera" not in pt  # the question mark opens only in Spanish
+    assert "↻ de novo" in pt
+    for word in ("Leyenda", '"Legend\\l"', "rutina", "puntuación", "↻ again", "↻ de nuevo"):
+        assert word not in pt, word
+    blueprint = build_dot(CheckedCycle(cycle.path, list(diags), cycle, "pt"), layout="blueprint", view="analyst")
+    assert "Linha de\\nfrente" in blueprint and "Bastidores" in blueprint and "linha de visibilidade" in blueprint
+    assert "Tras bambalinas" not in blueprint and "Back stage" not in blueprint
+
+
+def test_moment_counts_are_singular_for_one():
+    from cyclemap.outputs.render.style import moments_count
+
+    assert moments_count(1, 1)("es") == "1 momento, 1 crítico"
+    assert moments_count(5, 2)("es") == "5 momentos, 2 críticos"
+    assert moments_count(1, 0)("en") == "1 moment, 0 critical"
+    assert moments_count(3, 1)("pt") == "3 momentos, 1 crítico"

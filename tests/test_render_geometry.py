@@ -64,3 +64,19 @@ def test_the_measures_see_what_they_measure():
     assert ("a", "c", "b") in g.edges_through_moments(laid)
     assert ("on top", "b") in g.texts_on_moments(laid)
     assert g.smallest_text_pt(laid) < 8
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("path", CYCLES, ids=[p.stem for p in CYCLES])
+def test_client_picture_in_portuguese_is_legible_and_clean(path, layout):
+    """Portuguese words are often longer than the English and Spanish ones: the legend,
+    the rows of the blueprint and the marks still fit, with the same measures."""
+    checked = Pipeline(lang="pt").check(str(path))
+    dot = build_dot(checked, layout=layout)
+    assert "nota frente à expectativa" in dot
+    laid = g.lay_out(dot, layout_program(layout), "embedded")
+    assert len(laid.moments) == len(checked.order)
+    smallest = g.smallest_text_pt(laid, PAGE[layout])
+    assert smallest >= 8.0, f"smallest text {smallest:.1f} pt on the page"
+    assert g.edges_through_moments(laid) == []
+    assert g.texts_on_moments(laid) == []

@@ -19,43 +19,45 @@ import io
 import re
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import Number, _, _n, _p, join
 from cyclemap.outputs import look
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
 W = {
-    "customer": Text("Customer", "Cliente"),
-    "level": Text("Service level", "Nivel de servicio"),
-    "no_level": Text("no scores yet", "aún sin puntuaciones"),
-    "moments": Text("{n} moments of truth, {c} critical", "{n} momentos de verdad, {c} críticos"),
-    "cycle": Text("The cycle of service", "El ciclo del servicio"),
-    "curve": Text("Expectation and perception along the cycle", "Expectativa y percepción a lo largo del ciclo"),
-    "no_curve": Text("No scores or expectations yet: the curve appears once the report card is in.",
-                     "Aún no hay puntuaciones ni expectativas: la curva aparece con la libreta de calificaciones."),
-    "weak": Text("Weak point {n}", "Punto débil {n}"),
-    "what": Text("What happens", "Qué pasa"),
-    "why": Text("Why it matters", "Por qué importa"),
-    "todo": Text("What to do", "Qué hacer"),
-    "actions": Text("Actions", "Acciones"),
-    "col_moment": Text("Moment", "Momento"),
-    "col_owner": Text("Owner", "Responsable"),
-    "col_action": Text("Action", "Acción"),
-    "col_when": Text("By when", "Para cuándo"),
-    "no_owner": Text("(to name)", "(por nombrar)"),
-    "none": Text("No weak points found: a good moment to raise the bar.",
-                 "No se encontraron puntos débiles: buen momento para subir el listón."),
-    "score": Text("Score {s} against an expectation of {e}", "Puntuación {s} frente a una expectativa de {e}"),
-    "diagram_missing": Text("The diagram could not be drawn here: {reason}", "No se pudo dibujar el diagrama: {reason}"),
+    "customer": _("Customer: {customer}"),
+    "level": _("Service level: {level}"),
+    "no_level": _("no scores yet"),
+    "cycle": _("The cycle of service"),
+    "curve": _("Expectation and perception along the cycle"),
+    "no_curve": _("No scores or expectations yet: the curve appears once the report card is in."),
+    "what": _("What happens"),
+    "why": _("Why it matters"),
+    "todo": _("What to do"),
+    "actions": _("Actions"),
+    "col_moment": _p("a column of the deck's action table", "Moment"),
+    "col_owner": _p("a column of the deck's action table", "Owner"),
+    "col_action": _p("a column of the deck's action table", "Action"),
+    "col_when": _p("a column of the deck's action table", "By when"),
+    "no_owner": _("(to name)"),
+    "none": _("No weak points found: a good moment to raise the bar."),
+    "score": _("Score {s} against an expectation of {e}"),
+    "diagram_missing": _("The diagram could not be drawn here: {reason}"),
 }
 TOP = 3
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
-    text = W[key](lang)
-    return text.format(**kw) if kw else text
+    text = W[key]
+    return (text.format(**kw) if kw else text)(lang)
+
+
+def moments_count(n: int, critical: int):
+    """The moments and the critical ones ("8 moments of truth, 3 critical"), each count with its own plural."""
+    return join([_n("{n} moment of truth", "{n} moments of truth", n), _n("{n} critical", "{n} critical", critical)])
 
 
 _ID_NAME = re.compile(r"`([a-z0-9_-]+)` \(([^)]*)\)")
@@ -63,16 +65,16 @@ _TICKS = re.compile(r"`[^`]*`")
 _CHAIN = re.compile(r"[a-z0-9_-]+(?: → [a-z0-9_-]+)+")
 # The file's keys, as a client says them.
 KEY_WORDS = {
-    "standard": Text("a service standard", "un estándar de servicio"),
-    "owner": Text("an owner", "un responsable"),
-    "recovery": Text("a recovery plan", "un plan de recuperación"),
-    "carried_by: both": Text("carried by people and systems", "a cargo de personas y sistemas"),
-    "feedback: true": Text("a way to hear the customer", "una forma de escuchar al cliente"),
-    "feedback": Text("a way to hear the customer", "una forma de escuchar al cliente"),
-    "score": Text("a score", "una puntuación"),
-    "expectation": Text("an expectation", "una expectativa"),
-    "dimensions": Text("the expectations it serves", "las expectativas que atiende"),
-    "kind: critical": Text("critical", "crítico"),
+    "standard": _("a service standard"),
+    "owner": _("an owner"),
+    "recovery": _("a recovery plan"),
+    "carried_by: both": _("carried by people and systems"),
+    "feedback: true": _("a way to hear the customer"),
+    "feedback": _("a way to hear the customer"),
+    "score": _("a score"),
+    "expectation": _("an expectation"),
+    "dimensions": _("the expectations it serves"),
+    "kind: critical": _p("`kind: critical`, as a client says it", "critical"),
 }
 
 
@@ -178,11 +180,11 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     slide.shapes.title.text = cycle.title
     facts = []
     if cycle.customer:
-        facts.append(f"{_t('customer', lang)}: {cycle.customer}")
+        facts.append(_t("customer", lang, customer=cycle.customer))
     level = checked.service_level
-    facts.append(f"{_t('level', lang)}: {level.name(lang) if level else _t('no_level', lang)}")
+    facts.append(_t("level", lang, level=level.name(lang) if level else W["no_level"]))
     critical = sum(1 for mid in checked.order if cycle.moment(mid).critical)
-    facts.append(_t("moments", lang, n=len(checked.order), c=critical))
+    facts.append(moments_count(len(checked.order), critical)(lang))
     slide.placeholders[1].text = "\n".join(facts)
     # The layouts are drawn for 4:3: place the title and facts across the 16:9 slide.
     for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):
@@ -216,8 +218,7 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
         paragraphs = [(_t("what", lang), 18, True)]
         paragraphs += [("• " + line[:1].upper() + line[1:], 16, False) for line in what if line]
         if moment.score is not None and moment.expectation is not None:
-            paragraphs.append(("• " + _t("score", lang, s=look.number(moment.score, lang),
-                                         e=look.number(moment.expectation, lang)), 16, False))
+            paragraphs.append(("• " + _t("score", lang, s=Number(moment.score), e=Number(moment.expectation)), 16, False))
         text_box(slide, 0.5, 1.3, 6.0, 5.8, paragraphs)
         text_box(slide, 6.9, 1.3, 5.9, 5.8, [
             (_t("why", lang), 18, True), (_first(service_words(first.why(lang), names, lang)), 15, False),

@@ -10,7 +10,7 @@ png, pdf, dot. Engines: auto, system, embedded.
 
 from __future__ import annotations
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import _
 from cyclemap.outputs.render.dot import LAYOUTS, VIEWS, build_dot, layout_program
 from cyclemap.outputs.render.engines import ENGINES, RenderError, resolve
 
@@ -21,26 +21,23 @@ __all__ = ["build_dot", "render_bytes", "RenderError", "LAYOUTS", "VIEWS", "FORM
 
 def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",
                  timeout: float = 30.0, view: str = "client") -> bytes:
-    """The finished diagram as bytes in `fmt`. Raises RenderError (bilingual) when the
+    """The finished diagram as bytes in `fmt`. Raises RenderError (in any language) when the
     engine cannot make the format or does not finish within `timeout` seconds."""
     from cyclemap.outputs.render import engines
 
     if fmt not in FORMATS:
-        raise RenderError(Text(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
-                               f"formato desconocido {fmt!r}; se espera uno de {', '.join(FORMATS)}"))
+        raise RenderError(_("unknown format {format!r}; expected one of {choices}").format(
+            format=fmt, choices=", ".join(FORMATS)))
     if layout not in LAYOUTS:
-        raise RenderError(Text(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}",
-                               f"disposición desconocida {layout!r}; se espera una de {', '.join(LAYOUTS)}"))
+        raise RenderError(_("unknown layout {layout!r}; expected one of {choices}").format(
+            layout=layout, choices=", ".join(LAYOUTS)))
     which = resolve(engine)
     if fmt == "pdf" and which == "embedded":
         # Say so before any work, and never write a file that is not a PDF.
-        raise RenderError(Text(
+        raise RenderError(_(
             "PDF needs the system Graphviz, which is not in use here: install it (Debian/Ubuntu: "
             "apt-get install graphviz; macOS: brew install graphviz) and use --engine auto or system, "
-            "or write .svg or .png instead",
-            "El PDF necesita Graphviz del sistema, que aquí no se usa: instálelo (Debian/Ubuntu: "
-            "apt-get install graphviz; macOS: brew install graphviz) y use --engine auto o system, "
-            "o escriba .svg o .png"))
+            "or write .svg or .png instead"))
     dot_text = build_dot(checked, layout=layout, view=view)
     if fmt == "dot":
         return dot_text.encode("utf-8")

@@ -27,7 +27,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _, number
 from cyclemap.outputs import look
 from cyclemap.outputs.render.dot import BOLD, ITALIC, Scene, esc, label, make_scene, wrap
 
@@ -42,37 +43,33 @@ LEGEND = 14  # the one-line legend, in points
 GAP = 0.2  # inches between two moments' boxes on the dial
 
 W = {
-    "start": Text("▶ start", "▶ inicio"),
-    "end": Text("end ■", "fin ■"),
-    "if": Text("if {when}", "si {when}"),
-    "score_only": Text("{mark} {score}", "{mark} {score}"),
-    "no_score": Text("○ no score", "○ sin puntuación"),
-    "level": Text("Service level: {level}", "Nivel de servicio: {level}"),
-    "legend_kind": Text("double border = critical moment", "borde doble = momento crítico"),
-    "legend_score": Text("score against expectation: ▲ above  ● meets  ▽ just under  ▼ below  ▼▼ far below  ○ no score",
-                         "puntuación frente a lo esperado: ▲ supera  ● cumple  ▽ apenas bajo  ▼ bajo  ▼▼ muy bajo  "
-                         "○ sin puntuación"),
-    "legend_badge": Text("⚠ 1 = top weak point", "⚠ 1 = punto débil principal"),
-    "legend_open": Text("open cycle: it ends at ■", "ciclo abierto: termina en ■"),
-    "evidence": Text("Physical evidence", "Evidencia física"),
-    "customer": Text("Customer actions", "Acciones del cliente"),
-    "onstage": Text("Onstage (visible contact)", "En escena (contacto visible)"),
-    "backstage": Text("Backstage (invisible contact)", "Tras bambalinas (contacto invisible)"),
-    "support": Text("Support processes", "Procesos de apoyo"),
-    "line_interaction": Text("line of interaction", "línea de interacción"),
-    "line_visibility": Text("line of visibility", "línea de visibilidad"),
-    "line_internal": Text("line of internal interaction", "línea de interacción interna"),
-    "blueprint_empty": Text(
+    "start": _("▶ start"),
+    "end": _("end ■"),
+    "if": _("if {when}"),
+    "no_score": _("○ no score"),
+    "level": _("Service level: {level}"),
+    "legend_kind": _("double border = critical moment"),
+    "legend_score": _("score against expectation: ▲ above  ● meets  ▽ just under  ▼ below  ▼▼ far below  ○ no score"),
+    "legend_badge": _("⚠ 1 = top weak point"),
+    "legend_open": _("open cycle: it ends at ■"),
+    "evidence": _("Physical evidence"),
+    "customer": _("Customer actions"),
+    "onstage": _("Onstage (visible contact)"),
+    "backstage": _("Backstage (invisible contact)"),
+    "support": _("Support processes"),
+    "line_interaction": _("line of interaction"),
+    "line_visibility": _("line of visibility"),
+    "line_internal": _("line of internal interaction"),
+    "blueprint_empty": _(
         "This blueprint shows the customer's actions only: no moment says its evidence, onstage, backstage or "
-        "support yet. Write them in the cycle to see the rest of the blueprint.",
-        "Este plano muestra solo las acciones del cliente: ningún momento dice aún su evidencia, acciones en "
-        "escena, tras bambalinas o de apoyo. Escríbalas en el ciclo para ver el resto del plano."),
+        "support yet. Write them in the cycle to see the rest of the blueprint."),
 }
 
 
 def words(key: str, lang: str, **kwargs: object) -> str:
-    text = W[key](lang)
-    return text.format(**kwargs) if kwargs else text
+    """A word of the picture in `lang`, its `{fields}` filled in."""
+    text = W[key]
+    return (text.format(**kwargs) if kwargs else text)(lang)
 
 
 @dataclass
@@ -121,7 +118,7 @@ def score_line(view: View, moment_id: str) -> str:
     band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
     # The mark says how the score compares with the expectation (the legend says so);
     # the handout's table and the deck give both numbers.
-    return words("score_only", lang, mark=band.mark, score=look.number(m.score, lang))
+    return f"{band.mark} {number(m.score, lang)}"
 
 
 def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str]:
@@ -184,7 +181,7 @@ def title_lines(view: View) -> tuple[list[str], list[str]]:
     scene = view.scene
     sub = []
     if scene.cycle.customer:
-        sub.append(f"{scene.t('customer')}: {look.isolate(scene.cycle.customer)}")
+        sub.append(scene.t("customer_is", customer=look.isolate(scene.cycle.customer)))
     if scene.level is not None:
         sub.append(words("level", view.lang, level=scene.level.name(view.lang).upper()))
     return wrap(look.isolate(scene.cycle.title), 60), (wrap("   ·   ".join(sub), 110) if sub else [])
@@ -259,8 +256,8 @@ def clock(view: View) -> list[str]:
     loop = scene.main_loop or scene.order[:1]
     n = max(len(loop), 1)
     size = {mid: size_of(view, mid) for mid in scene.order}
-    widest = max(w for w, _ in size.values())
-    tallest = max(h for _, h in size.values())
+    widest = max(w for w, _h in size.values())
+    tallest = max(h for _w, h in size.values())
     step = 2 * math.pi / n
     angle = {mid: math.pi / 2 - step * i for i, mid in enumerate(loop)}
 
@@ -365,8 +362,8 @@ def clock(view: View) -> list[str]:
         at = (rim_rx * c + (w / 2 + 0.15) * c, rim_ry * si + (h / 2 + 0.15) * si)
         sectors.append((k, text, a0, a1, at, w, h))
     # Extent of the dial and its labels, around the ring's centre.
-    xs = [rim_rx + 0.1, -rim_rx - 0.1] + [at[0] + sgn * w / 2 for *_, at, w, h in sectors for sgn in (1, -1)]
-    ys = [rim_ry + 0.1, -rim_ry - 0.1] + [at[1] + sgn * h / 2 for *_, at, w, h in sectors for sgn in (1, -1)]
+    xs = [rim_rx + 0.1, -rim_rx - 0.1] + [at[0] + sgn * w / 2 for *_unused, at, w, h in sectors for sgn in (1, -1)]
+    ys = [rim_ry + 0.1, -rim_ry - 0.1] + [at[1] + sgn * h / 2 for *_unused, at, w, h in sectors for sgn in (1, -1)]
     legend_rows = legend_lines(view, 2 * max(abs(x) for x in xs))
     half_w = max(max(abs(x) for x in xs), max(text_width(x, LEGEND) for x in legend_rows) / 2 + 0.1,
                  max(text_width(x, 22) for x in title) / 2 + 0.1,
@@ -503,14 +500,14 @@ def flow(view: View) -> list[str]:
         else:
             groups.append((stage, [mid]))
     size = {mid: size_of(view, mid) for mid in scene.order}
-    col_w = max(w for w, _ in size.values()) + 0.7
-    row_h = max(h for _, h in size.values()) + 0.45
+    col_w = max(w for w, _h in size.values()) + 0.7
+    row_h = max(h for _w, h in size.values()) + 0.45
     stage_h = 0.45
     title, sub = title_lines(view)
     head_h = len(title) * 22 * 1.2 / PT + len(sub) * 14 * 1.2 / PT + 0.25
     best = None
     for rows in range(1, len(scene.order) + 1):
-        cols = sum(math.ceil(len(members) / rows) for _, members in groups)
+        cols = sum(math.ceil(len(members) / rows) for _stage, members in groups)
         width = cols * col_w + 0.3 * len(groups)
         height = rows * row_h + stage_h + head_h + 0.8
         fit = _page_fit(width, height, (11.69, 8.27))
@@ -607,7 +604,7 @@ def blueprint(view: View) -> list[str]:
         fit = _page_fit(width, height, (16.54, 11.69))
         if best is None or fit > best[0] + 1e-9:
             best = (fit, bands, width)
-    _, bands, width = best
+    _fit, bands, width = best
     legend_rows = legend_lines(view, width)
     legend_h = len(legend_rows) * LEGEND * 1.2 / PT
     note = [] if filled else wrap(words("blueprint_empty", view.lang), note_chars)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import LANGUAGES, SOURCE_LANGUAGE, Text, number
 from cyclemap.engine.graph import Edge, edges, unique_moments
 from cyclemap.engine.service_level import ServiceLevel
 from cyclemap.format.model import Cycle, Moment
@@ -97,9 +98,6 @@ def quoted(text: object) -> str:
     return '"' + esc(text) + '"'
 
 
-from cyclemap.outputs.look import number  # noqa: E402,F401  (one number format everywhere)
-
-
 def pos(x: float, y: float) -> str:
     return f'pos="{x:.2f},{y:.2f}!"'
 
@@ -127,10 +125,14 @@ class Scene:
         text = T[key]
         return (text.format(**kwargs) if kwargs else text)(self.lang)
 
+    def say(self, text: Text) -> str:
+        """Any text in the scene's language."""
+        return text(self.lang)
+
 
 def make_scene(checked: "CheckedCycle") -> Scene:
     cycle, diagnostics = checked.cycle, checked.diagnostics
-    lang = "es" if checked.lang == "es" else "en"
+    lang = checked.lang if checked.lang in LANGUAGES else SOURCE_LANGUAGE
     index = unique_moments(cycle)
     moments = {mid: cycle.moments[i] for mid, i in index.items()}
     order = checked.order
@@ -199,8 +201,7 @@ def edge_attrs(scene: Scene, link: Edge, extra: str = "", arrow: bool = True, la
     lines: list[str] = []
     if link.when:
         attrs.append("style=dashed")
-        when = f"¿{link.when}?" if scene.lang == "es" else f"{link.when}?"
-        lines = wrap(when, 26)
+        lines = wrap(scene.t("when", when=link.when), 26)
     if link.closing:
         attrs = [f'color="{style.CLOSING}"', "penwidth=2.6", "arrowsize=1", f'fontcolor="{style.CLOSING}"']
         lines.append(scene.t("back_to_start"))
@@ -228,15 +229,15 @@ def fact_lines(scene: Scene, chars: int = 46) -> list[str]:
     c = scene.cycle
     lines: list[str] = []
     if c.customer:
-        lines += wrap(f"{scene.t('customer')}: {c.customer}", chars)
+        lines += wrap(scene.t("customer_is", customer=c.customer), chars)
     level = scene.level
     if level is None:
-        lines.append(f"{scene.t('service_level')}: {scene.t('no_scores')}")
+        lines.append(scene.t("level_is", level=T["no_scores"]))
     else:
-        lines.append(f"{scene.t('service_level')}: {level.name(scene.lang).upper()}")
+        lines.append(scene.t("level_is", level=level.name(scene.lang).upper()))
         lines += ["  " + line for line in wrap(level.description(scene.lang), chars - 2)]
     critical = sum(1 for m in scene.moments.values() if m.critical)
-    lines.append(scene.t("moments", n=len(scene.moments), c=critical))
+    lines.append(scene.say(style.moments_count(len(scene.moments), critical)))
     return lines
 
 
@@ -273,7 +274,7 @@ def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> lis
     small = int(width * 15)  # the same for the 10 pt texts
     facts = fact_lines(scene, min(46, max(38, int(width * 12))))
     width = f'width={wide} fixedsize=false'
-    score = ("3,1 / 4" if scene.lang == "es" else "3.1 / 4") + "  "
+    score = f"{number(3.1, scene.lang)} / {number(4, scene.lang)}  "
     numbers = keyed("3 ·  ", t("legend_number"), small) + keyed(score, t("legend_score"), small)
     edges_text = keyed("───▶  ", t("legend_next"), small) + keyed("- - ▶  ", t("legend_branch"), small)
     closing = keyed("━━▶  ", t("legend_closing"), small)

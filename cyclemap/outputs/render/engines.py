@@ -21,7 +21,8 @@ import struct
 import threading
 from pathlib import Path
 
-from cyclemap.format.diagnostics import Refusal, Text
+from cyclemap.format.diagnostics import Refusal
+from cyclemap.format.i18n import Number, Verbatim, _
 
 ENGINES = ("auto", "system", "embedded")
 PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
@@ -29,7 +30,7 @@ MAX_PX = 16384  # the longest side of an embedded PNG; bigger drawings are scale
 
 
 class RenderError(Refusal):
-    """A diagram could not be made; `text` says why, in English and Spanish."""
+    """A diagram could not be made; `text` (a cyclemap.format.i18n Text) says why, in any language."""
 
     def message(self, lang: str) -> str:
         return self.text(lang)
@@ -41,19 +42,17 @@ def system_available() -> bool:
 
 def resolve(engine: str) -> str:
     if engine not in ENGINES:
-        raise RenderError(Text(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}",
-                               f"motor desconocido {engine!r}; se espera uno de {', '.join(ENGINES)}"))
+        raise RenderError(_("unknown engine {engine!r}; expected one of {choices}").format(
+            engine=engine, choices=", ".join(ENGINES)))
     if engine == "auto":
         return "system" if system_available() else "embedded"
     return engine
 
 
 def _timeout_error(timeout: float) -> RenderError:
-    return RenderError(Text(
-        f"Graphviz did not finish within {timeout:g} s; the cycle may be too large to draw "
-        f"(try --layout flow, or split the cycle)",
-        f"Graphviz no terminó en {timeout:g} s; el ciclo puede ser demasiado grande para dibujarlo "
-        f"(pruebe --layout flow, o divida el ciclo)"))
+    return RenderError(_(
+        "Graphviz did not finish within {seconds} s; the cycle may be too large to draw "
+        "(try --layout flow, or split the cycle)").format(seconds=Number(timeout, 3)))
 
 
 # ---------------------------------------------------------------- system
@@ -67,11 +66,9 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
     from graphviz.backend import dot_command, execute
 
     if not system_available():
-        raise RenderError(Text(
+        raise RenderError(_(
             "the system Graphviz (`dot`) is not installed; install it (Debian/Ubuntu: "
-            "apt-get install graphviz; macOS: brew install graphviz) or use --engine embedded",
-            "Graphviz del sistema (`dot`) no está instalado; instálelo (Debian/Ubuntu: "
-            "apt-get install graphviz; macOS: brew install graphviz) o use --engine embedded"))
+            "apt-get install graphviz; macOS: brew install graphviz) or use --engine embedded"))
     cmd = dot_command.command(layout_engine, fmt)
     if fmt == "png":
         cmd.append(f"-Gdpi={72 * PNG_SCALE:g}")
@@ -82,9 +79,9 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
         raise _timeout_error(timeout) from exc
     except graphviz.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError(Text(f"Graphviz failed: {detail}", f"Graphviz falló: {detail}")) from exc
+        raise RenderError(_("Graphviz failed: {detail}").format(detail=detail)) from exc
     except graphviz.ExecutableNotFound as exc:  # pragma: no cover - checked above
-        raise RenderError(Text(str(exc), str(exc))) from exc
+        raise RenderError(Verbatim(str(exc))) from exc
     return proc.stdout
 
 
@@ -281,12 +278,10 @@ class _Wasm:
                 self.session = None
                 if not timer.is_alive() or "interrupt" in str(exc).lower():
                     raise _timeout_error(timeout) from exc
-                raise RenderError(Text(f"embedded Graphviz stopped: {exc}",
-                                       f"Graphviz integrado se detuvo: {exc}")) from exc
+                raise RenderError(_("embedded Graphviz stopped: {error}").format(error=str(exc))) from exc
             except self.wasmtime.WasmtimeError as exc:
                 self.session = None
-                raise RenderError(Text(f"embedded Graphviz failed: {exc}",
-                                       f"Graphviz integrado falló: {exc}")) from exc
+                raise RenderError(_("embedded Graphviz failed: {error}").format(error=str(exc))) from exc
             finally:
                 timer.cancel()
 
@@ -308,7 +303,7 @@ class _Wasm:
                 err = ex["graphviz_last_error"](store)
                 raw = bytes(memory.read(store, err, err + 4096)) if err else b""
                 detail = raw.split(b"\0", 1)[0].decode("utf-8", "replace").strip() or "render failed"
-                raise RenderError(Text(f"Graphviz failed: {detail}", f"Graphviz falló: {detail}"))
+                raise RenderError(_("Graphviz failed: {detail}").format(detail=detail))
             (length,) = struct.unpack("<I", bytes(memory.read(store, out_len, out_len + 4)))
             try:
                 return bytes(memory.read(store, result, result + length))
@@ -330,7 +325,7 @@ def svg_size_pt(svg: bytes) -> tuple[float, float]:
     """The width and height Graphviz gave the drawing, in points."""
     match = _SIZE.search(svg)
     if not match:
-        raise RenderError(Text("the SVG has no size in points", "el SVG no tiene tamaño en puntos"))
+        raise RenderError(_("the SVG has no size in points"))
     return float(match.group(1)), float(match.group(2))
 
 
@@ -368,11 +363,9 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
 
     files = font_files()
     if not files:
-        raise RenderError(Text(
+        raise RenderError(_(
             "no fonts are installed, so a PNG would have no text; install some "
-            "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg",
-            "no hay fuentes instaladas y el PNG saldría sin texto; instale alguna "
-            "(Debian/Ubuntu: apt-get install fonts-dejavu-core) o escriba .svg"))
+            "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg"))
     width, height = svg_size_pt(svg)
     # Keep huge cycles within what image viewers open (and memory): at most MAX_PX a side.
     scale = min(scale, MAX_PX / max(width, height, 1.0))
@@ -392,8 +385,7 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
             fonts.update(skip_system_fonts=True, font_files=sans)
         png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white", **fonts)
     except Exception as exc:  # resvg reports bad SVG as a plain exception
-        raise RenderError(Text(f"could not turn the SVG into PNG: {exc}",
-                               f"no se pudo convertir el SVG en PNG: {exc}")) from exc
+        raise RenderError(_("could not turn the SVG into PNG: {error}").format(error=str(exc))) from exc
     return bytes(png)
 
 
