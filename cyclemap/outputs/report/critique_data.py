@@ -11,7 +11,7 @@ import re
 
 from cyclemap.engine.critique import Critique
 from cyclemap.engine.evidence import ScoreEvidence
-from cyclemap.format.i18n import _
+from cyclemap.format.i18n import _, number
 from cyclemap.format.words import KIND
 from cyclemap.outputs.report.critique_rich import T, counts_line, evidence_phrase, input_problems, score_and_expected
 from cyclemap.outputs.report.critique_rich import score_text as fmt
@@ -137,7 +137,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
         m, ev = v.moment, v.evidence
         score = fmt(m.score, lang) if m.score is not None else "—"
         expected = fmt(m.expectation, lang) if m.expectation is not None else "—"
-        answers = "—" if ev is None or ev.n is None else str(ev.n)
+        answers = "—" if ev is None or ev.n is None else number(ev.n, lang, 0)
         out.append(f"| {v.position} | {md(m.name)} | {KIND[m.kind](lang)} | {score} | {expected} | {answers} |")
     out += ["", f"## {M['weak'](lang)}", ""]
     if not c.points:

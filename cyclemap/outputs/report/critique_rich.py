@@ -264,12 +264,12 @@ def _header(c: Critique, lang: str, style: Style) -> Panel:
     return Panel(lines, box=_box(style), expand=True, padding=(0, 1))
 
 
-def _bar(view: MomentView, c: Critique, style: Style, cells: int = 8) -> RichText:
+def _bar(view: MomentView, c: Critique, style: Style, lang: str, cells: int = 8) -> RichText:
     """`3.1 ███▌░░ 4`: the score filled, the shortfall to the expectation shaded."""
     m = view.moment
     out = RichText()
     if m.score is None:
-        out.append(T["not_scored"](c.lang), style="dim" if style.color else "")
+        out.append(T["not_scored"](lang), style="dim" if style.color else "")
         return out
     low, high = c.cycle.scale
     span = (high - low) or 1.0
@@ -293,12 +293,12 @@ def _bar(view: MomentView, c: Critique, style: Style, cells: int = 8) -> RichTex
     shade = ("░" if style.unicode else "-") * max(0, short)
     rest = " " * max(0, cells - len(filled) - len(shade))
     below = view.gap is not None and view.gap < 0
-    out.append(f"{score_text(m.score, c.lang):>4} ")
+    out.append(f"{score_text(m.score, lang):>4} ")
     out.append(filled, style=("red" if below else "green") if style.color else "")
     out.append(shade, style="red dim" if style.color else "")
     out.append(rest)
     if m.expectation is not None:
-        out.append(f" {score_text(m.expectation, c.lang)}", style="dim" if style.color else "")
+        out.append(f" {score_text(m.expectation, lang)}", style="dim" if style.color else "")
     return out
 
 
@@ -336,10 +336,10 @@ def _moments_table(c: Critique, lang: str, style: Style, analyst: bool = True) -
             findings.append("\n" + see_point(group_of[m.id])(lang) if analyst else
                             f"→ {group_of[m.id]}", style="bold" if style.color else "")
         ev = view.evidence
-        answers = "" if ev is None else ("?" if ev.n is None else str(ev.n))
+        answers = "" if ev is None else ("?" if ev.n is None else number(ev.n, lang, 0))
         if ev is not None and ev.n is not None and ev.n < c.min_responses:
             answers += " (!)"
-        table.add_row(str(view.position), name, kind, _bar(view, c, style), answers, findings)
+        table.add_row(str(view.position), name, kind, _bar(view, c, style, lang), answers, findings)
     if len(rows) < len(c.moments):
         table.add_row("", RichText(more_moments(len(c.moments) - len(rows))(lang),
                                    style="dim" if style.color else ""), "", "", "", "")
@@ -493,5 +493,12 @@ def brief(paragraph: str, sentences: int = 2) -> str:
     (`cyclemap explain CODE` has the whole text)."""
     import re
 
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"])", paragraph.strip())
+    parts: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+", paragraph.strip()):
+        head = piece.lstrip("¿¡\"“«'")[:1]
+        # A sentence starts with a capital in any alphabet ("Ótimo", "Ça"); "e.g. the" does not.
+        if parts and not (head.isupper() or (piece[:1] in "¿¡\"“«'" and head)):
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
     return " ".join(parts[:sentences])
