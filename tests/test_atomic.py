@@ -58,14 +58,14 @@ def test_refuses_the_input_file_also_through_a_link(tmp_path):
     for target in (source, link, tmp_path / "sub" / ".." / "cycle.yaml"):
         with pytest.raises(OutputIsInput) as info:
             write_atomic(target, "x", inputs=[source])
-        assert "input" in info.value.text.en and "entrada" in info.value.text.es
+        assert "input" in info.value.text("en") and "entrada" in info.value.text("es") and "entrada" in info.value.text("pt")
     assert source.read_text() == "cyclemap: 1\n"
 
 
 def test_missing_folder_and_folder_target(tmp_path):
     with pytest.raises(OutputError) as info:
         write_atomic(tmp_path / "nope" / "out.svg", "x")
-    assert "does not exist" in info.value.text.en and "no existe" in info.value.text.es
+    assert "does not exist" in info.value.text("en") and "no existe" in info.value.text("es") and "não existe" in info.value.text("pt")
     with pytest.raises(OutputError):
         write_atomic(tmp_path, "x")
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Verbatim
 from cyclemap.format.model import Pos
 from cyclemap.outputs.report import Summary, render
 from cyclemap.engine.rules import all_rules
@@ -49,10 +50,10 @@ def mixed_results() -> list[CheckedCycle]:
     """One finding of each severity, with text that needs escaping everywhere."""
     path = "cycles/a, b: c%.yaml"
     diags = [
-        Diagnostic(path, Pos(3, 5), "CM003", Severity.ERROR, Text("100% wrong, really: yes\nsecond line", "100% mal"),
-                   Text("fix it", "corríjalo"), "a"),
-        Diagnostic(path, Pos(4, 7), "CM004", Severity.WARNING, Text("a warning", "una advertencia"), None, "b"),
-        Diagnostic(path, Pos(9, 1), "CM008", Severity.INFO, Text("a note\r\nwith CRLF", "una nota"), None, None),
+        Diagnostic(path, Pos(3, 5), "CM003", Severity.ERROR, Verbatim("100% wrong, really: yes\nsecond line"),
+                   Verbatim("fix it"), "a"),
+        Diagnostic(path, Pos(4, 7), "CM004", Severity.WARNING, Verbatim("a warning"), None, "b"),
+        Diagnostic(path, Pos(9, 1), "CM008", Severity.INFO, Verbatim("a note\r\nwith CRLF"), None, None),
     ]
     return [CheckedCycle(path, diags, None, "en")]
 
@@ -138,7 +139,7 @@ def test_sarif_of_examples_is_valid_and_clean(cli, sarif_schema):
 
 def test_sarif_file_outside_the_working_folder_gets_an_absolute_uri(sarif_schema, tmp_path):
     outside = str(Path(os.sep).resolve() / "elsewhere" / "x.yaml")
-    result = CheckedCycle(outside, [Diagnostic(outside, Pos(1, 1), "CM001", Severity.ERROR, Text("bad", "mal"))], None, "en")
+    result = CheckedCycle(outside, [Diagnostic(outside, Pos(1, 1), "CM001", Severity.ERROR, Verbatim("bad"))], None, "en")
     document = json.loads(render("sarif", [result]))
     assert_valid(sarif_schema, document)
     location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
@@ -245,7 +246,7 @@ def test_junit_failures_follow_fail_on(tmp_path):
 
 def test_junit_survives_control_characters(tmp_path):
     path = "weird.yaml"
-    result = CheckedCycle(path, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, Text("bad \x00\x1b byte", "x"))], None, "en")
+    result = CheckedCycle(path, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, Verbatim("bad \x00\x1b byte"))], None, "en")
     _, xml = parse_junit(render("junit", [result]), tmp_path)
     case = [c for c in next(iter(xml)) if c.name.startswith("CM001")][0]
     assert "bad" in case.result[0].text
@@ -282,7 +283,7 @@ def test_junit_carries_any_message_and_path(tmp_path_factory, message, name):
     junitparser = pytest.importorskip("junitparser")
 
     path = f"cycles/{name}.yaml"
-    result = CheckedCycle(path, [Diagnostic(path, Pos(2, 3), "CM003", Severity.ERROR, Text(message, message))], None, "en")
+    result = CheckedCycle(path, [Diagnostic(path, Pos(2, 3), "CM003", Severity.ERROR, Verbatim(message))], None, "en")
     report = tmp_path_factory.mktemp("junit") / "report.xml"
     report.write_text(render("junit", [result]), encoding="utf-8")
     xml = junitparser.JUnitXml.fromfile(str(report))

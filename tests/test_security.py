@@ -172,7 +172,7 @@ def test_init_never_replaces_a_file_even_when_it_appears_meanwhile(tmp_path, mon
     monkeypatch.setattr(atomic.os, "link", appears_first)
     with pytest.raises(atomic.OutputError) as info:
         atomic.write_atomic(racing, "ours", exclusive=True)
-    assert "already exists" in info.value.text.en
+    assert "already exists" in info.value.text("en")
     assert racing.read_text(encoding="utf-8") == "theirs" and leftovers(tmp_path) == []
 
 

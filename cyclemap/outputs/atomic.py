@@ -37,11 +37,12 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from cyclemap.format.diagnostics import Refusal, Text, shown
+from cyclemap.format.diagnostics import Refusal, shown
+from cyclemap.format.i18n import _
 
 
 class OutputError(Refusal):
-    """The output cannot be written; `text` says why in en/es (a usage error, exit 2)."""
+    """The output cannot be written; `text` says why in every language (a usage error, exit 2)."""
 
 
 class OutputIsInput(OutputError):
@@ -69,16 +70,12 @@ def _name_max(folder: str) -> int:
 
 def _cannot(path: str, exc: OSError) -> OutputError:
     reason = exc.strerror or str(exc)
-    return OutputError(Text(f"{shown(path)}: cannot write ({reason})",
-                            f"{shown(path)}: no se puede escribir ({reason})"))
+    return OutputError(_("{path}: cannot write ({reason})").format(path=shown(path), reason=reason))
 
 
 def _not_regular(path: str) -> OutputError:
-    return OutputError(Text(
-        f"{shown(path)} is not a regular file (a device, pipe or socket); cyclemap only replaces "
-        f"regular files: choose another output name, or -o - and redirect",
-        f"{shown(path)} no es un archivo regular (un dispositivo, tubería o socket); cyclemap solo "
-        f"reemplaza archivos regulares: elija otro nombre de salida, o -o - y redirija"))
+    return OutputError(_("{path} is not a regular file (a device, pipe or socket); cyclemap only replaces "
+                         "regular files: choose another output name, or -o - and redirect").format(path=shown(path)))
 
 
 def resolve_output(path: str | os.PathLike) -> tuple[Path, os.stat_result | None]:
@@ -86,45 +83,41 @@ def resolve_output(path: str | os.PathLike) -> tuple[Path, os.stat_result | None
     when it does not exist yet); OutputError for anything that is not a possible output."""
     raw = os.fspath(path)
     if not raw or raw.endswith("/") or (os.sep != "/" and raw.endswith(os.sep)):
-        raise OutputError(Text(f"{shown(raw)}: an output name cannot end with a slash; name a file",
-                               f"{shown(raw)}: un nombre de salida no puede terminar en barra; indique un archivo"))
+        raise OutputError(_("{path}: an output name cannot end with a slash; name a file").format(path=shown(raw)))
     target = Path(raw)
     try:
         st = os.lstat(target)
     except FileNotFoundError:
         st = None
     except NotADirectoryError:
-        raise OutputError(Text(f"{shown(raw)}: a part of the path is not a folder",
-                               f"{shown(raw)}: una parte de la ruta no es una carpeta"))
+        raise OutputError(_("{path}: a part of the path is not a folder").format(path=shown(raw)))
     except OSError as exc:
         raise _too_long(raw) if exc.errno == errno.ENAMETOOLONG else _cannot(raw, exc)
     if st is not None and stat.S_ISLNK(st.st_mode):
         try:
             st = os.stat(target)
         except FileNotFoundError:
-            raise OutputError(Text(
-                f"{shown(raw)} is a link to nothing (a dangling symbolic link); cyclemap will not replace it",
-                f"{shown(raw)} es un enlace que no apunta a nada; cyclemap no lo reemplaza"))
+            raise OutputError(_("{path} is a link to nothing (a dangling symbolic link); cyclemap will not "
+                                "replace it").format(path=shown(raw)))
         except OSError as exc:
             raise _cannot(raw, exc)
         target = Path(os.path.realpath(target))
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputError(Text(f"{shown(raw)} is a folder, not a file", f"{shown(raw)} es una carpeta, no un archivo"))
+            raise OutputError(_("{path} is a folder, not a file").format(path=shown(raw)))
         if not stat.S_ISREG(st.st_mode):
             raise _not_regular(raw)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(Text(f"{shown(raw)}: the folder {shown(str(folder))} does not exist",
-                               f"{shown(raw)}: la carpeta {shown(str(folder))} no existe"))
+        raise OutputError(_("{path}: the folder {folder} does not exist").format(path=shown(raw),
+                                                                              folder=shown(str(folder))))
     if len(os.fsencode(target.name)) > _name_max(str(folder)):
         raise _too_long(raw)
     return target, st
 
 
 def _too_long(raw: str) -> OutputError:
-    return OutputError(Text(f"{shown(raw)}: the file name is longer than this filesystem allows",
-                            f"{shown(raw)}: el nombre del archivo es más largo de lo que permite este sistema de archivos"))
+    return OutputError(_("{path}: the file name is longer than this filesystem allows").format(path=shown(raw)))
 
 
 def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> None:
@@ -132,17 +125,14 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
     before doing expensive work; `write_atomic` checks again just before writing."""
     for source in inputs:
         if source is not None and same_file(path, source):
-            raise OutputIsInput(Text(
-                f"{shown(os.fspath(path))}: the output would overwrite the input file {shown(os.fspath(source))}; "
-                f"choose another output name",
-                f"{shown(os.fspath(path))}: la salida sobrescribiría el archivo de entrada {shown(os.fspath(source))}; "
-                f"elija otro nombre de salida",
-            ))
+            raise OutputIsInput(_("{path}: the output would overwrite the input file {input}; "
+                                  "choose another output name").format(path=shown(os.fspath(path)),
+                                                                       input=shown(os.fspath(source))))
     resolve_output(path)
 
 
 def _temp_in(folder: Path) -> tuple[int, Path]:
-    for _ in range(100):
+    for _attempt in range(100):
         tmp = folder / f".cyclemap-{secrets.token_hex(4)}.tmp"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -202,7 +192,7 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, *,
                 _remove(tmp)
             return
         # Checked once more right before the rename: the target may have changed.
-        _, now = resolve_output(target)
+        _target, now = resolve_output(target)
         if now is not None and before is not None and (now.st_ino, now.st_dev) != (before.st_ino, before.st_dev):
             before = now
             os.chmod(tmp, stat.S_IMODE(now.st_mode))
@@ -236,5 +226,5 @@ def _remove(tmp: Path) -> None:
 
 
 def _exists(raw: str) -> OutputError:
-    return OutputError(Text(f"{shown(raw)} already exists; use --force to overwrite it, or -o to choose another name",
-                            f"{shown(raw)} ya existe; use --force para sobrescribirlo, o -o para elegir otro nombre"))
+    return OutputError(_("{path} already exists; use --force to overwrite it, or -o to choose another name").format(
+        path=shown(raw)))

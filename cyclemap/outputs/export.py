@@ -23,7 +23,8 @@ import re
 from typing import TYPE_CHECKING
 
 from cyclemap.engine.graph import edges, unique_moments
-from cyclemap.format.diagnostics import Severity, Text, one_line, terminal_text
+from cyclemap.format.diagnostics import Severity, one_line, terminal_text
+from cyclemap.format.i18n import Number, _, _p, number
 from cyclemap.format.model import Cycle, Moment
 
 if TYPE_CHECKING:
@@ -33,30 +34,34 @@ EXPORTS = ("mermaid", "markdown", "csv", "json")
 JSON_FORMAT = 1  # version of the JSON export's shape
 
 W = {
-    "moment": Text("Moment", "Momento"),
-    "kind": Text("Kind", "Tipo"),
-    "stage": Text("Stage", "Etapa"),
-    "channel": Text("Channel", "Canal"),
-    "owner": Text("Owner", "Responsable"),
-    "score": Text("Score", "Puntuación"),
-    "expectation": Text("Expectation", "Expectativa"),
-    "findings": Text("Weak points", "Puntos débiles"),
-    "critical": Text("critical", "crítico"),
-    "routine": Text("routine", "rutina"),
-    "no_stage": Text("Other moments", "Otros momentos"),
-    "moments": Text("Moments", "Momentos"),
-    "no_score": Text("no score: shown as 3", "sin puntuación: se muestra como 3"),
-    "score_vs": Text("score {score}, expected {expectation}", "nota {score}, esperado {expectation}"),
-    "expected": Text("expected {expectation}", "esperado {expectation}"),
+    "moment": _("Moment"),
+    "kind": _("Kind"),
+    "stage": _("Stage"),
+    "channel": _("Channel"),
+    "owner": _("Owner"),
+    "score": _("Score"),
+    "expectation": _("Expectation"),
+    "findings": _("Weak points"),
+    "critical": _p("kind of moment", "critical"),
+    "routine": _p("kind of moment", "routine"),
+    "no_stage": _("Other moments"),
+    "moments": _("Moments"),
+    "no_score": _("no score: shown as 3"),
+    # TRANSLATORS: a Mermaid journey task's note: "Pays (score 2.3, expected 4)"
+    "score_vs": _("score {score}, expected {expectation}"),
+    "expected": _("expected {expectation}"),
 }
-
-
 
 
 def _num(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:g}"
+
+
+def _shown(value: float | None, lang: str) -> str:
+    """A number for people (a table, a note), in the language's notation: 2.3, 2,3."""
+    return "" if value is None else number(value, lang, 2)
 
 
 # ---------------------------------------------------------------- Mermaid
@@ -111,7 +116,7 @@ def _mermaid_task(m: Moment, cycle: Cycle, number: int, lang: str = "en") -> str
     actor = _mermaid_text(m.owner).replace(",", " ") if m.owner else ""
     task = ("◆ " if m.critical else "") + f"{number}. " + _mermaid_text(m.name)
     if m.expectation is not None:
-        values = {"score": _num(m.score), "expectation": _num(m.expectation)}
+        values = {"score": Number(m.score, 2) if m.score is not None else "", "expectation": Number(m.expectation, 2)}
         note = W["score_vs"] if m.score is not None else W["expected"]
         task += f" ({note.format(**values)(lang)})"
     return f"      {task}: {score}" + (f": {actor}" if actor else "")
@@ -141,7 +146,7 @@ def to_markdown(cycle: Cycle, moments: list[Moment], diagnostics=(), lang: str =
         kind = f"**{W['critical'](lang)}**" if m.critical else W["routine"](lang)
         name = f"**{_md(m.name)}**" if m.critical else _md(m.name)
         row = [str(i), name, kind, _md(m.stage or ""), _md(m.channel or ""), _md(m.owner or ""),
-               _num(m.score), _num(m.expectation), " ".join(sorted(set(codes.get(m.id, []))))]
+               _shown(m.score, lang), _shown(m.expectation, lang), " ".join(sorted(set(codes.get(m.id, []))))]
         out.append("| " + " | ".join(row) + " |")
     return "\n".join(out) + "\n"
 

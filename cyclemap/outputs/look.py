@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Text, _, _p
+from cyclemap.format.i18n import number as _number
 
 INK = "#222222"
 MUTED = "#555555"
@@ -33,18 +34,15 @@ class Band:
 
 
 BANDS = (
-    Band("far_below", "#e66101", "▼▼", Text("far below expectation (1 point or more)",
-                                           "muy por debajo de lo esperado (1 punto o más)"),
-         Text("far below", "muy por debajo")),
-    Band("below", "#fdb863", "▼", Text("below expectation (½ to 1 point)", "por debajo de lo esperado (½ a 1 punto)"),
-         Text("below", "por debajo")),
-    Band("near", "#fee0b6", "▽", Text("just under expectation (less than ½ point)",
-                                     "apenas bajo lo esperado (menos de ½ punto)"),
-         Text("just under", "apenas bajo")),
-    Band("meets", "#d1e5f0", "●", Text("meets expectation", "cumple lo esperado"), Text("meets", "cumple")),
-    Band("exceeds", "#92c5de", "▲", Text("exceeds expectation (½ point or more)", "supera lo esperado (½ punto o más)"),
-         Text("exceeds", "supera")),
-    Band("unscored", "#ffffff", "○", Text("no score yet", "sin puntuación"), Text("no score", "sin puntuación")),
+    Band("far_below", "#e66101", "▼▼", _("far below expectation (1 point or more)"),
+         _p("legend: a moment's band", "far below")),
+    Band("below", "#fdb863", "▼", _("below expectation (½ to 1 point)"), _p("legend: a moment's band", "below")),
+    Band("near", "#fee0b6", "▽", _("just under expectation (less than ½ point)"),
+         _p("legend: a moment's band", "just under")),
+    Band("meets", "#d1e5f0", "●", _("meets expectation"), _p("legend: a moment's band", "meets")),
+    Band("exceeds", "#92c5de", "▲", _("exceeds expectation (½ point or more)"),
+         _p("legend: a moment's band", "exceeds")),
+    Band("unscored", "#ffffff", "○", _("no score yet"), _p("legend: a moment's band", "no score")),
 )
 BAND = {b.key: b for b in BANDS}
 
@@ -76,11 +74,9 @@ def band_for(score: float | None, expectation: float | None, scale: tuple[float,
 
 
 def number(value: float, lang: str) -> str:
-    """One number format everywhere: 3.0 -> "3", 3.25 -> "3.3", "3,3" in Spanish."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    return text.replace(".", ",") if lang == "es" else text
+    """One number format everywhere: 3.0 -> "3", 3.25 -> "3.3", "3,3" in Spanish
+    (`cyclemap.format.i18n.number` with one decimal)."""
+    return _number(value, lang, 1)
 
 
 # Isolation marks: a name written right to left (or holding a bidi override) stays inside

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import Computed, Text, _, _n, _p
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,27 +36,28 @@ class Summary:
         )
 
     def line(self) -> Text:
-        def n(count: int, en: str, es: str, en_pl: str, es_pl: str) -> Text:
-            return Text(f"{count} {en if count == 1 else en_pl}", f"{count} {es if count == 1 else es_pl}")
-
-        files = n(self.files, "file checked", "archivo revisado", "files checked", "archivos revisados")
-        errors = n(self.errors, "error", "error", "errors", "errores")
-        warnings = n(self.warnings, "warning", "advertencia", "warnings", "advertencias")
-        infos = n(self.infos, "info", "aviso", "info", "avisos")
-        line = Text(f"{files.en}: {errors.en}, {warnings.en}, {infos.en}",
-                    f"{files.es}: {errors.es}, {warnings.es}, {infos.es}")
+        """`1 file checked: 0 errors, 13 warnings, 1 info`, in any language."""
+        # TRANSLATORS: the summary line: "1 file checked: 0 errors, 13 warnings, 1 info"
+        line = _("{files}: {errors}, {warnings}, {infos}").format(
+            files=_n("{n} file checked", "{n} files checked", self.files),
+            errors=_n("{n} error", "{n} errors", self.errors),
+            warnings=_n("{n} warning", "{n} warnings", self.warnings),
+            infos=_n("{n} info", "{n} info", self.infos),
+        )
         if self.baseline:
-            base = n(self.baseline, "finding", "hallazgo", "findings", "hallazgos")
-            line = Text(f"{line.en} ({base.en} already in the baseline, not shown)",
-                        f"{line.es} ({base.es} ya en la línea base, sin mostrar)")
+            base = _n("{n} finding already in the baseline, not shown",
+                      "{n} findings already in the baseline, not shown", self.baseline)
+            return Computed(lambda lang: f"{line(lang)} ({base(lang)})")
         return line
 
 
+# One word per severity, everywhere (reports, handouts, `cyclemap rules`).
 SEVERITY_WORDS = {
-    Severity.ERROR: Text("error", "error"),
-    Severity.WARNING: Text("warning", "advertencia"),
-    Severity.INFO: Text("info", "aviso"),
+    Severity.ERROR: _p("severity word", "error"),
+    Severity.WARNING: _p("severity word", "warning"),
+    Severity.INFO: _p("severity word", "info"),
 }
+
 
 def run_lang(results: list[CheckedCycle], lang_override: str | None = None) -> str:
     """The one language of a run's own words (severity words, labels, the summary line):

@@ -11,10 +11,10 @@ import re
 
 from cyclemap.engine.critique import Critique
 from cyclemap.engine.evidence import ScoreEvidence
-from cyclemap.engine.rules._scores import fmt
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import _, number
 from cyclemap.format.words import KIND
-from cyclemap.outputs.report.critique_rich import T, evidence_phrase
+from cyclemap.outputs.report.critique_rich import T, counts_line, evidence_phrase, input_problems, score_and_expected
+from cyclemap.outputs.report.critique_rich import score_text as fmt
 
 JSON_VERSION = 1
 
@@ -102,17 +102,16 @@ def md(text: str) -> str:
 
 
 M = {
-    "at_risk": Text("Customers at risk", "Clientes en riesgo"),
-    "importance": Text("Importance and performance", "Importancia y desempeño"),
-    "customer": Text("Customer", "Cliente"),
-    "level": Text("Service level", "Nivel de servicio"),
-    "moment": Text("Moment", "Momento"),
-    "kind": Text("Kind", "Tipo"),
-    "score": Text("Score", "Puntuación"),
-    "expected": Text("Expected", "Esperada"),
-    "answers": Text("Answers", "Respuestas"),
-    "weak": Text("Weak points, most serious first", "Puntos débiles, los más graves primero"),
-    "analyst": Text("Analyst detail", "Detalle para el analista"),
+    "at_risk": _("Customers at risk"),
+    "importance": _("Importance and performance"),
+    "customer": _("Customer"),
+    "level": _("Service level"),
+    "moment": _("Moment"),
+    "kind": _("Kind"),
+    "score": _("Score"),
+    "expected": _("Expected"),
+    "answers": _("Answers"),
+    "weak": _("Weak points, most serious first"),
 }
 
 
@@ -121,8 +120,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
     if c.cycle.customer:
         out += [f"**{M['customer'](lang)}:** {md(c.cycle.customer)}", ""]
     n = c.counts
-    out += [f"{n.moments} {T['moments'](lang)} · {n.critical} {T['critical_n'](lang)} · "
-            f"{n.routine} {T['routine_n'](lang)} · {n.scored} {T['scored_n'](lang)}", ""]
+    out += [counts_line(n)(lang), ""]
     level = c.service_level
     if level is None:
         out += [f"**{M['level'](lang)}:** {T['no_level'](lang)}", ""]
@@ -139,7 +137,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
         m, ev = v.moment, v.evidence
         score = fmt(m.score, lang) if m.score is not None else "—"
         expected = fmt(m.expectation, lang) if m.expectation is not None else "—"
-        answers = "—" if ev is None or ev.n is None else str(ev.n)
+        answers = "—" if ev is None or ev.n is None else number(ev.n, lang, 0)
         out.append(f"| {v.position} | {md(m.name)} | {KIND[m.kind](lang)} | {score} | {expected} | {answers} |")
     out += ["", f"## {M['weak'](lang)}", ""]
     if not c.points:
@@ -153,9 +151,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
             m = view_of.moment
             detail = [T["critical"](lang) if m.critical else T["routine"](lang)]
             if m.score is not None:
-                detail.append(T["score_of"](lang).format(s=fmt(m.score, lang))
-                              + (", " + T["expected"](lang).format(e=fmt(m.expectation, lang))
-                                 if m.expectation is not None else ""))
+                detail.append(score_and_expected(m, lang))
                 detail.append(evidence_phrase(p.evidence, lang, c.min_responses))
             out += ["*" + " · ".join(md(d) for d in detail if d) + "*", ""]
         out += [md(p.paragraph(lang)), ""]
@@ -173,5 +169,5 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
     if c.at_risk is not None and c.at_risk.volume is not None:  # without a volume there is nothing to estimate
         out += [f"## {M['at_risk'](lang)}", ""] + [md(line) for line in c.at_risk.lines(lang)] + [""]
     if c.input_problems:
-        out += [T["inputs"](lang).format(n=len(c.input_problems)), ""]
+        out += [input_problems(len(c.input_problems))(lang), ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -21,66 +21,86 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from cyclemap.engine.critique import Critique, MomentView, WeakPoint
-from cyclemap.format.diagnostics import Severity, Text
-from cyclemap.engine.rules._scores import fmt
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import Number, Text, _, _n, _p, join, listing, number
 
 T = {
-    "customer": Text("Customer", "Cliente"),
-    "moments": Text("moments", "momentos"),
-    "moment": Text("moment", "momento"),
-    "critical_n": Text("critical", "{n?crítico|críticos}"),
-    "routine_n": Text("routine", "{n?rutinario|rutinarios}"),
-    "scored_n": Text("scored", "con puntuación"),
-    "level": Text("Service level", "Nivel de servicio"),
-    "no_level": Text("no scores yet: no service level to report",
-                     "sin puntuaciones todavía: no hay nivel de servicio que informar"),
-    "mean_gap": Text("mean gap to expectation", "brecha media con la expectativa"),
-    "in_order": Text("Moments in cycle order", "Momentos en el orden del ciclo"),
-    "col_moment": Text("Moment · owner", "Momento · responsable"),
-    "col_kind": Text("Kind", "Tipo"),
-    "col_score": Text("Score / expected", "Puntuación/esperada"),
-    "col_findings": Text("Findings", "Hallazgos"),
-    "critical": Text("critical", "crítico"),
-    "routine": Text("routine", "rutina"),
-    "no_owner": Text("(no owner)", "(sin responsable)"),
-    "not_scored": Text("not scored", "sin puntuación"),
-    "curve": Text("Satisfaction curve", "Curva de satisfacción"),
-    "curve_score": Text("score", "puntuación"),
-    "curve_expect": Text("expectation", "expectativa"),
-    "curve_legend": Text("{crit} critical moment   {miss} not scored   in cycle order",
-                         "{crit} momento crítico   {miss} sin puntuación   en el orden del ciclo"),
-    "weak": Text("Weak points, most serious first", "Puntos débiles, los más graves primero"),
-    "none": Text("No weak points found.", "No se encontraron puntos débiles."),
-    "why": Text("Why", "Por qué"),
-    "why_again": Text("see point {n} above", "vea el punto {n} más arriba"),
-    "why_again_many": Text("see points {n} above", "vea los puntos {n} más arriba"),
-    "and": Text(" and ", " y "),
-    "see_point": Text("→ point", "→ punto"),
-    "next": Text("Next step", "Próximo paso"),
-    "next_many": Text("Next steps", "Próximos pasos"),
-    "notes": Text("Notes", "Avisos"),
-    "explain": Text("More on any code: cyclemap explain CODE", "Más sobre un código: cyclemap explain CÓDIGO"),
-    "more_moments": Text("… and {n} other moments (the markdown report lists every moment)",
-                         "… y {n} momentos más (el informe en markdown los lista todos)"),
-    "more_points": Text("… and {n} more weak points, smaller: `--format markdown` lists them all",
-                        "… y {n} puntos débiles más, menores: `--format markdown` los lista todos"),
-    "col_answers": Text("n", "n"),  # how many answers the score rests on
-    "answers": Text("{n} answers", "{n} respuestas"),
-    "answer": Text("1 answer", "1 respuesta"),
-    "answers_unknown": Text("answers not stated", "respuestas sin indicar"),
-    "interval": Text("95 % interval {lo}–{hi}", "intervalo del 95 % {lo}–{hi}"),
-    "uncertain": Text("uncertain: fewer than {n} answers", "incierto: menos de {n} respuestas"),
-    "expected": Text("expected {e}", "esperada {e}"),
-    "score_of": Text("score {s}", "puntuación {s}"),
-    "inputs": Text("{n} problems in the input data (a ratings file or the map itself) were left out of this "
-                   "report; the analyst view lists them.",
-                   "{n} problemas en los datos de entrada (un archivo de calificaciones o el propio mapa) quedaron "
-                   "fuera de este informe; la vista de analista los detalla."),
-    "col_point": Text("Point", "Punto"),
-    "whole_cycle": Text("The whole cycle", "Todo el ciclo"),
-    "why_level": Text("Why this level", "Por qué este nivel"),
-    "summary": Text("{e} errors, {w} warnings, {i} notes", "{e} errores, {w} advertencias, {i} avisos"),
+    "customer": _("Customer"),
+    "level": _("Service level"),
+    "no_level": _("no scores yet: no service level to report"),
+    "mean_gap": _("mean gap to expectation"),
+    "in_order": _("Moments in cycle order"),
+    "col_moment": _("Moment · owner"),
+    "col_kind": _("Kind"),
+    "col_score": _("Score / expected"),
+    "col_findings": _("Findings"),
+    "critical": _p("kind of moment", "critical"),
+    "routine": _p("kind of moment", "routine"),
+    "no_owner": _("(no owner)"),
+    "not_scored": _("not scored"),
+    "curve": _("Satisfaction curve"),
+    # TRANSLATORS: the labels of the two lines of the satisfaction curve (keep them short)
+    "curve_score": _p("a line of the satisfaction curve", "score"),
+    "curve_expect": _p("a line of the satisfaction curve", "expectation"),
+    "curve_legend": _("{crit} critical moment   {miss} not scored   in cycle order"),
+    "weak": _("Weak points, most serious first"),
+    "none": _("No weak points found."),
+    "why": _("Why"),
+    "notes": _("Notes"),
+    "explain": _("More on any code: cyclemap explain CODE"),
+    # TRANSLATORS: a column heading: how many answers a score rests on (keep it one or two letters)
+    "col_answers": _p("column heading: number of answers", "n"),
+    "answers_unknown": _("answers not stated"),
+    "interval": _("95 % interval {lo}–{hi}"),
+    "uncertain": _("uncertain: fewer than {n} answers"),
+    "expected": _("expected {e}"),
+    "score_of": _("score {s}"),
+    "col_point": _("Point"),
+    "whole_cycle": _("The whole cycle"),
 }
+
+
+def see_point(n: int) -> Text:
+    """The moments table's pointer to a weak point: `→ point 3`."""
+    return _("→ point {n}").format(n=n)
+
+
+def counts_line(n) -> Text:
+    """`8 moments · 3 critical · 5 routine · 6 scored` (the critique's counts)."""
+    return join([_n("{n} moment", "{n} moments", n.moments), _n("{n} critical", "{n} critical", n.critical),
+                 _n("{n} routine", "{n} routine", n.routine), _n("{n} scored", "{n} scored", n.scored)], " · ")
+
+
+def more_moments(n: int) -> Text:
+    return _n("… and {n} other moment (the markdown report lists every moment)",
+              "… and {n} other moments (the markdown report lists every moment)", n)
+
+
+def more_points(n: int) -> Text:
+    return _n("… and {n} more weak point, smaller: `--format markdown` lists them all",
+              "… and {n} more weak points, smaller: `--format markdown` lists them all", n)
+
+
+def score_and_expected(m, lang: str) -> str:
+    """`score 3.1, expected 4` (or only the score when there is no expectation)."""
+    said = T["score_of"].format(s=score_text(m.score, lang))(lang)
+    if m.expectation is not None:
+        said += ", " + T["expected"].format(e=score_text(m.expectation, lang))(lang)
+    return said
+
+
+def input_problems(n: int) -> Text:
+    return _n("{n} problem in the input data (a ratings file or the map itself) was left out of this "
+              "report; the analyst view lists it.",
+              "{n} problems in the input data (a ratings file or the map itself) were left out of this "
+              "report; the analyst view lists them.", n)
+
+
+def score_text(value: float, lang: str) -> str:
+    """A score as people write it in `lang`: 4 not 4.0, 3.25, 3,25 in Spanish."""
+    return number(value, lang, 2)
+
+
 SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 SEVERITY_MARK_ASCII = {Severity.ERROR: "X", Severity.WARNING: "!", Severity.INFO: "i"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -174,11 +194,11 @@ def evidence_phrase(ev, lang: str, least: float) -> str:
         return ""
     if ev.n is None:
         return T["answers_unknown"](lang)
-    parts = [T["answer"](lang) if ev.n == 1 else T["answers"](lang).format(n=ev.n)]
+    parts = [_n("{n} answer", "{n} answers", ev.n).format(n=Number(ev.n, 0))(lang)]
     if ev.low is not None and ev.high is not None:
-        parts.append(T["interval"](lang).format(lo=fmt(ev.low, lang), hi=fmt(ev.high, lang)))
+        parts.append(T["interval"].format(lo=Number(ev.low, 2), hi=Number(ev.high, 2))(lang))
     if ev.n < least:
-        parts.append(T["uncertain"](lang).format(n=f"{least:g}"))
+        parts.append(T["uncertain"].format(n=Number(least, 2))(lang))
     return ", ".join(parts)
 
 
@@ -195,9 +215,7 @@ def _client_points(c: Critique, lang: str, style: Style):
             head.append(m.name, style="bold" if style.color else "")
             detail = [T["critical"](lang).upper() if m.critical else T["routine"](lang)]
             if m.score is not None:
-                detail.append(T["score_of"](lang).format(s=fmt(m.score, lang))
-                              + (", " + T["expected"](lang).format(e=fmt(m.expectation, lang))
-                                 if m.expectation is not None else ""))
+                detail.append(score_and_expected(m, lang))
                 detail.append(evidence_phrase(point.evidence, lang, c.min_responses))
             head.append(f"  ({' · '.join(d for d in detail if d)})", style="dim" if style.color else "")
         else:
@@ -208,11 +226,11 @@ def _client_points(c: Critique, lang: str, style: Style):
         title.add_row(f"{point.rank}.", head)
         yield Group(RichText(""), title, Padding(RichText(point.paragraph(lang)), (0, 0, 0, 4)))
     if len(c.points) > MAX_POINTS_SHOWN:
-        yield RichText("\n" + T["more_points"](lang).format(n=len(c.points) - MAX_POINTS_SHOWN),
+        yield RichText("\n" + more_points(len(c.points) - MAX_POINTS_SHOWN)(lang),
                        style="dim" if style.color else "")
     problems = c.input_problems
     if problems:
-        yield RichText("\n" + T["inputs"](lang).format(n=len(problems)), style="dim" if style.color else "")
+        yield RichText("\n" + input_problems(len(problems))(lang), style="dim" if style.color else "")
 
 
 def _rule_line(title: str, style: Style) -> RichText:
@@ -230,8 +248,7 @@ def _header(c: Critique, lang: str, style: Style) -> Panel:
     if cycle.customer:
         lines.append(f"\n{T['customer'](lang)}: {cycle.customer}")
     n = c.counts
-    lines.append(f"\n{n.moments} {T['moments'](lang)} · {n.critical} {T['critical_n'].format(n=n.critical)(lang)} · "
-                 f"{n.routine} {T['routine_n'].format(n=n.routine)(lang)} · {n.scored} {T['scored_n'](lang)}")
+    lines.append("\n" + counts_line(n)(lang))
     level = c.service_level
     if level is None:
         lines.append(f"\n{T['level'](lang)}: {T['no_level'](lang)}")
@@ -240,19 +257,19 @@ def _header(c: Critique, lang: str, style: Style) -> Panel:
         lines.append(f"\n{T['level'](lang)}: ")
         lines.append(level.name(lang).upper(), style=colour if style.color else "")
         sign = "+" if level.mean_gap >= 0 else "-"
-        lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})")
+        lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{score_text(abs(level.mean_gap), lang)})")
         for reason in level.reasons:
             lines.append(f"\n  • {reason(lang)}")
         lines.append(f"\n  • {level.certainty(lang)}", style="dim" if style.color else "")
     return Panel(lines, box=_box(style), expand=True, padding=(0, 1))
 
 
-def _bar(view: MomentView, c: Critique, style: Style, cells: int = 8) -> RichText:
+def _bar(view: MomentView, c: Critique, style: Style, lang: str, cells: int = 8) -> RichText:
     """`3.1 ███▌░░ 4`: the score filled, the shortfall to the expectation shaded."""
     m = view.moment
     out = RichText()
     if m.score is None:
-        out.append(T["not_scored"](c.lang), style="dim" if style.color else "")
+        out.append(T["not_scored"](lang), style="dim" if style.color else "")
         return out
     low, high = c.cycle.scale
     span = (high - low) or 1.0
@@ -276,12 +293,12 @@ def _bar(view: MomentView, c: Critique, style: Style, cells: int = 8) -> RichTex
     shade = ("░" if style.unicode else "-") * max(0, short)
     rest = " " * max(0, cells - len(filled) - len(shade))
     below = view.gap is not None and view.gap < 0
-    out.append(f"{fmt(m.score, c.lang):>4} ")
+    out.append(f"{score_text(m.score, lang):>4} ")
     out.append(filled, style=("red" if below else "green") if style.color else "")
     out.append(shade, style="red dim" if style.color else "")
     out.append(rest)
     if m.expectation is not None:
-        out.append(f" {fmt(m.expectation, c.lang)}", style="dim" if style.color else "")
+        out.append(f" {score_text(m.expectation, lang)}", style="dim" if style.color else "")
     return out
 
 
@@ -289,7 +306,9 @@ def _moments_table(c: Critique, lang: str, style: Style, analyst: bool = True) -
     table = Table(box=_box(style), show_lines=False, expand=True, pad_edge=False, padding=(0, 1))
     table.add_column("#", justify="right", no_wrap=True, width=2)
     table.add_column(T["col_moment"](lang), ratio=3, overflow="fold")
-    table.add_column(T["col_kind"](lang), no_wrap=True, width=8)
+    # As wide as the longest kind word in this language (CRÍTICO, rotineiro...), never cut.
+    kind_width = max(8, *(len(T[key](lang)) for key in ("critical", "routine")))
+    table.add_column(T["col_kind"](lang), no_wrap=True, width=kind_width)
     table.add_column(T["col_score"](lang), no_wrap=True, width=19)
     table.add_column(T["col_answers"](lang), no_wrap=True, justify="right", width=7)
     table.add_column(T["col_findings"](lang) if analyst else T["col_point"](lang), no_wrap=True,
@@ -309,20 +328,20 @@ def _moments_table(c: Critique, lang: str, style: Style, analyst: bool = True) -
                         style="bold magenta" if (style.color and m.critical) else "")
         findings = RichText()
         codes = sorted({(-d.severity.rank, d.code): d for d in view.findings}.items())
-        for i, ((_, code), d) in enumerate(codes if analyst else []):
+        for i, ((_rank, code), d) in enumerate(codes if analyst else []):
             if i:
                 findings.append("\n" if i % 2 == 0 else " ")
             findings.append(code, style=SEVERITY_STYLE[d.severity] if style.color else "")
         if m.id in group_of:
-            findings.append(f"\n{T['see_point'](lang)} {group_of[m.id]}" if analyst else
+            findings.append("\n" + see_point(group_of[m.id])(lang) if analyst else
                             f"→ {group_of[m.id]}", style="bold" if style.color else "")
         ev = view.evidence
-        answers = "" if ev is None else ("?" if ev.n is None else str(ev.n))
+        answers = "" if ev is None else ("?" if ev.n is None else number(ev.n, lang, 0))
         if ev is not None and ev.n is not None and ev.n < c.min_responses:
             answers += " (!)"
-        table.add_row(str(view.position), name, kind, _bar(view, c, style), answers, findings)
+        table.add_row(str(view.position), name, kind, _bar(view, c, style, lang), answers, findings)
     if len(rows) < len(c.moments):
-        table.add_row("", RichText(T["more_moments"](lang).format(n=len(c.moments) - len(rows)),
+        table.add_row("", RichText(more_moments(len(c.moments) - len(rows))(lang),
                                    style="dim" if style.color else ""), "", "", "", "")
     return table
 
@@ -364,7 +383,7 @@ def _curve(c: Critique, lang: str, style: Style) -> RichText:
     if len(shown) < len(views):
         out.append(" …" if style.unicode else " ...")
     miss = "·" if style.unicode else "."
-    out.append("\n" + T["curve_legend"](lang).format(crit=crit, miss=miss), style="dim" if style.color else "")
+    out.append("\n" + T["curve_legend"].format(crit=crit, miss=miss)(lang), style="dim" if style.color else "")
     return out
 
 
@@ -375,7 +394,7 @@ def weak_point_groups(c: Critique) -> list[list[WeakPoint]]:
     for w in c.weak_points:
         if w.severity is Severity.INFO:
             continue
-        key = w.moment_id if w.moment_id is not None else (w.code, w.path, w.line, w.message.en)
+        key = w.moment_id if w.moment_id is not None else (w.code, w.path, w.line, w.message("en"))
         groups.setdefault(key, []).append(w)
     return list(groups.values())
 
@@ -388,8 +407,8 @@ def _weak_points(c: Critique, lang: str, style: Style):
         yield RichText(T["none"](lang))
     explained: dict[str, int] = {}
     names = {v.moment.id: v for v in c.moments}
-    for number, group in enumerate(groups, 1):
-        yield _group(number, group, names, lang, style, marks, explained)
+    for rank, group in enumerate(groups, 1):
+        yield _group(rank, group, names, lang, style, marks, explained)
     if notes:
         yield _rule_line(T["notes"](lang), style)
         grid = Table.grid(padding=(0, 1))
@@ -400,12 +419,14 @@ def _weak_points(c: Critique, lang: str, style: Style):
                          RichText(w.message(lang)))
         yield grid
     counts = {s: sum(1 for w in c.weak_points if w.severity is s) for s in Severity}
-    yield RichText("\n" + T["summary"](lang).format(e=counts[Severity.ERROR], w=counts[Severity.WARNING],
-                                                    i=counts[Severity.INFO]), style="dim" if style.color else "")
+    summary = join([_n("{n} error", "{n} errors", counts[Severity.ERROR]),
+                    _n("{n} warning", "{n} warnings", counts[Severity.WARNING]),
+                    _n("{n} note", "{n} notes", counts[Severity.INFO])], ", ")
+    yield RichText("\n" + summary(lang), style="dim" if style.color else "")
     yield RichText(T["explain"](lang), style="dim" if style.color else "")
 
 
-def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], lang: str, style: Style, marks,
+def _group(rank: int, group: list[WeakPoint], views: dict[str, MomentView], lang: str, style: Style, marks,
            explained: dict[str, int]):
     first = group[0]
     view = views.get(first.moment_id or "")
@@ -415,8 +436,8 @@ def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], la
         head.append(m.name, style="bold" if style.color else "")
         detail = [f"`{m.id}`", T["critical"](lang).upper() if m.critical else T["routine"](lang)]
         if m.score is not None:
-            detail.append(f"{T['curve_score'](lang)} {fmt(m.score, lang)}"
-                          + (f"/{fmt(m.expectation, lang)}" if m.expectation is not None else ""))
+            shown = score_text(m.score, lang) + (f"/{score_text(m.expectation, lang)}" if m.expectation is not None else "")
+            detail.append(T["score_of"].format(s=shown)(lang))
         head.append(f"  ({' · '.join(detail)})", style="dim" if style.color else "")
     else:
         head.append(first.summary(lang) if first.summary else first.code, style="bold" if style.color else "")
@@ -425,7 +446,7 @@ def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], la
     title = Table.grid(padding=(0, 1))
     title.add_column(no_wrap=True, width=3, justify="right")
     title.add_column()
-    title.add_row(f"{number}.", head)
+    title.add_row(f"{rank}.", head)
     findings = Table.grid(padding=(0, 1))
     findings.add_column(no_wrap=True)
     findings.add_column()
@@ -437,16 +458,16 @@ def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], la
     for w in group:
         if w.code in explained or not w.why(lang):
             continue
-        explained[w.code] = number
+        explained[w.code] = rank
         if why:
             why.append("\n")
         why.append(f"{T['why'](lang)} ({w.code}): ", style="bold" if style.color else "")
         why.append(brief(w.why(lang)))
-    again = sorted({w.code for w in group if explained.get(w.code, number) != number})
+    again = sorted({w.code for w in group if explained.get(w.code, rank) != rank})
     if again:
         numbers = sorted({explained[code] for code in again})
-        joined = ", ".join(str(n) for n in numbers[:-1]) + (T["and"](lang) if len(numbers) > 1 else "") + str(numbers[-1])
-        see = (T["why_again"] if len(numbers) == 1 else T["why_again_many"])(lang).format(n=joined)
+        see = _n("see point {points} above", "see points {points} above", len(numbers)).format(
+            points=listing([str(n) for n in numbers]))(lang)
         if why:
             why.append("\n")
         why.append(f"{T['why'](lang)} ({', '.join(again)}): ", style="bold" if style.color else "")
@@ -455,7 +476,7 @@ def _group(number: int, group: list[WeakPoint], views: dict[str, MomentView], la
         body.append(why)
     steps = [s for s in dict.fromkeys((w.hint(lang) if w.hint is not None else w.fix(lang)) for w in group) if s]
     if steps:
-        label = T["next"](lang) if len(steps) == 1 else T["next_many"](lang)
+        label = _n("Next step", "Next steps", len(steps))(lang)
         body.append(RichText(f"{label}:", style="bold" if style.color else ""))
         bullets = Table.grid(padding=(0, 1))
         bullets.add_column(no_wrap=True)
@@ -472,5 +493,12 @@ def brief(paragraph: str, sentences: int = 2) -> str:
     (`cyclemap explain CODE` has the whole text)."""
     import re
 
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"])", paragraph.strip())
+    parts: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+", paragraph.strip()):
+        head = piece.lstrip("¿¡\"“«'")[:1]
+        # A sentence starts with a capital in any alphabet ("Ótimo", "Ça"); "e.g. the" does not.
+        if parts and not (head.isupper() or (piece[:1] in "¿¡\"“«'" and head)):
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
     return " ".join(parts[:sentences])

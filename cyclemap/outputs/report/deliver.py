@@ -14,8 +14,9 @@ import stat
 import sys
 from typing import Callable
 
-from cyclemap.cli.files import UsageError
+from cyclemap.cli.usage import UsageError
 from cyclemap.format.diagnostics import shown
+from cyclemap.format.i18n import Verbatim, _, _p
 
 
 def is_stream(output: str) -> bool:
@@ -44,13 +45,12 @@ def check_output(output: str | None, inputs: list[str]) -> None:
     if is_stream(output):
         for source in inputs:  # /dev/stdin as input and /dev/stdout as output may be one pipe
             if source is not None and os.path.exists(source) and same_file(output, source):
-                raise UsageError(f"{shown(output)}: the output would overwrite the input file",
-                                 f"{shown(output)}: la salida sobrescribiría el archivo de entrada")
+                raise UsageError(_("{path}: the output would overwrite the input file").format(path=shown(output)))
         return
     try:
         check(output, [i for i in inputs if i is not None])
     except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es) from None
+        raise UsageError(exc.text) from None
 
 
 def _write_stream(output: str, text: str) -> None:
@@ -64,16 +64,13 @@ def _write_stream(output: str, text: str) -> None:
         else:
             fd = os.open(output, flags)
     except OSError as exc:
-        reason = "nothing reads from this pipe" if exc.errno == errno.ENXIO else exc.strerror
-        reason_es = "nadie lee de esta tubería" if exc.errno == errno.ENXIO else exc.strerror
-        raise UsageError(f"{shown(output)}: cannot write ({reason})",
-                         f"{shown(output)}: no se puede escribir ({reason_es})") from None
+        reason = _("nothing reads from this pipe") if exc.errno == errno.ENXIO else Verbatim(str(exc.strerror))
+        raise UsageError(_("{path}: cannot write ({reason})").format(path=shown(output), reason=reason)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8", "surrogateescape"))
     except OSError as exc:
-        raise UsageError(f"{shown(output)}: cannot write ({exc.strerror})",
-                         f"{shown(output)}: no se puede escribir ({exc.strerror})") from None
+        raise UsageError(_("{path}: cannot write ({reason})").format(path=shown(output), reason=exc.strerror)) from None
 
 
 def write_report(output: str, text: str, inputs: list[str] | None = None) -> None:
@@ -90,7 +87,7 @@ def write_report(output: str, text: str, inputs: list[str] | None = None) -> Non
     try:
         write_atomic(output, text, inputs=[i for i in (inputs or []) if i is not None])
     except OutputError as exc:
-        raise UsageError(exc.text.en, exc.text.es) from None
+        raise UsageError(exc.text) from None
 
 
 def summary_lang(results, lang: str | None) -> str:
@@ -122,9 +119,7 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     write_report(output, report, inputs)
     if quiet:
         return results
-    from cyclemap.format.diagnostics import Text
-
-    wrote = Text(f"report written to {shown(output)}", f"informe escrito en {shown(output)}")
+    wrote = _("report written to {path}").format(path=shown(output))
     sys.stderr.write(f"{line}; {wrote(summary_lang(results, lang))}\n")
     return results
 
@@ -133,15 +128,16 @@ def _apply_baseline(results: list, baseline: str, analyse: Callable | None) -> t
     from cyclemap.engine.diff import BaselineError, apply_baseline, load_baseline
 
     if os.path.isdir(baseline):
-        raise UsageError(f"--baseline {baseline} is a folder; give a cycle file or a JSON report",
-                         f"--baseline {baseline} es una carpeta; indique un archivo de ciclo o un informe JSON")
+        raise UsageError(_("--baseline {path} is a folder; give a cycle file or a JSON report").format(path=shown(baseline)))
     if not os.path.isfile(baseline):
-        raise UsageError(f"--baseline {baseline}: no such file", f"--baseline {baseline}: no existe el archivo")
+        raise UsageError(_("--baseline {path}: no such file").format(path=shown(baseline)))
     try:
         known = load_baseline(baseline, analyse)
     except OSError as exc:
-        raise UsageError(f"--baseline {baseline}: cannot read ({exc.strerror or exc})",
-                         f"--baseline {baseline}: no se puede leer ({exc.strerror or exc})")
+        raise UsageError(_("--baseline {path}: cannot read ({reason})").format(path=shown(baseline),
+                                                                            reason=exc.strerror or exc))
     except BaselineError as exc:
-        raise UsageError(f"--baseline {baseline}: {exc}", f"--baseline {baseline}: no es un informe JSON de cyclemap ({exc})")
+        # TRANSLATORS: {reason} is the reader's detail, in English ("not a cyclemap JSON report (...)")
+        raise UsageError(_p("the baseline is not a cyclemap report", "--baseline {path}: {reason}").format(
+            path=shown(baseline), reason=str(exc)))
     return apply_baseline(results, known)

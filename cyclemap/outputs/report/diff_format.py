@@ -9,44 +9,40 @@ from __future__ import annotations
 
 import json
 
-from cyclemap.format.diagnostics import Diagnostic, Text, one_line, terminal_text
+from cyclemap.format.diagnostics import Diagnostic, one_line, terminal_text
+from cyclemap.format.i18n import Text, Verbatim, _, _n
 from cyclemap.engine.diff import CycleDiff, FieldChange
 from cyclemap.outputs.report import SEVERITY_WORDS
 
 DIFF_FORMATS = ("text", "json", "markdown")
 
 T = {
-    "title": Text("cyclemap diff", "cyclemap diff"),
-    "cycle": Text("Cycle", "Ciclo"),
-    "added": Text("Moments added", "Momentos añadidos"),
-    "removed": Text("Moments removed", "Momentos quitados"),
-    "changed": Text("Moments changed", "Momentos cambiados"),
-    "new": Text("New findings", "Hallazgos nuevos"),
-    "fixed": Text("Fixed findings", "Hallazgos corregidos"),
-    "same": Text("No changes in moments or findings.", "Sin cambios en momentos ni hallazgos."),
-    "not_compared": Text("moments not compared: one of the files does not load (see its findings)",
-                         "momentos no comparados: uno de los archivos no se carga (vea sus hallazgos)"),
-    "moment": Text("Moment", "Momento"),
-    "kind": Text("Kind", "Tipo"),
-    "change": Text("Change", "Cambio"),
-    "where": Text("Where", "Dónde"),
-    "finding": Text("Finding", "Hallazgo"),
+    "title": Verbatim("cyclemap diff"),  # the command's name
+    "cycle": _("Cycle"),
+    "added": _("Moments added"),
+    "removed": _("Moments removed"),
+    "changed": _("Moments changed"),
+    "new": _("New findings"),
+    "fixed": _("Fixed findings"),
+    "same": _("No changes in moments or findings."),
+    "not_compared": _("moments not compared: one of the files does not load (see its findings)"),
+    "moment": _("Moment"),
+    "kind": _("Kind"),
+    "change": _("Change"),
+    "where": _("Where"),
+    "finding": _("Finding"),
 }
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def counts(d: CycleDiff) -> Text:
-    added, removed, changed = len(d.added), len(d.removed), len(d.changed)
-    new, fixed = len(d.new_findings), len(d.fixed_findings)
-    return Text(
-        f"{added} added, {removed} removed, {changed} changed; "
-        f"{_n(new, 'new finding', 'new findings')}, {fixed} fixed",
-        f"{_n(added, 'añadido', 'añadidos')}, {_n(removed, 'quitado', 'quitados')}, "
-        f"{_n(changed, 'cambiado', 'cambiados')}; {_n(new, 'hallazgo nuevo', 'hallazgos nuevos')}, "
-        f"{_n(fixed, 'corregido', 'corregidos')}",
+    """`2 added, 0 removed, 1 changed; 1 new finding, 3 fixed`."""
+    # TRANSLATORS: the counts of `cyclemap diff`: "2 added, 0 removed, 1 changed; 1 new finding, 3 fixed"
+    return _("{added}, {removed}, {changed}; {new}, {fixed}").format(
+        added=_n("{n} added", "{n} added", len(d.added)),
+        removed=_n("{n} removed", "{n} removed", len(d.removed)),
+        changed=_n("{n} changed", "{n} changed", len(d.changed)),
+        new=_n("{n} new finding", "{n} new findings", len(d.new_findings)),
+        fixed=_n("{n} fixed", "{n} fixed", len(d.fixed_findings)),
     )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 
-from cyclemap.format.diagnostics import one_line, Severity, Text
+from cyclemap.format.diagnostics import one_line, Severity
+from cyclemap.format.i18n import _
 from cyclemap.outputs.report import Summary
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-HINT = Text("hint", "sugerencia")
+HINT = _("hint")
 
 
 def escape_data(value: str) -> str:

@@ -20,7 +20,8 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text, one_line
+from cyclemap.format.diagnostics import Diagnostic, Severity, one_line
+from cyclemap.format.i18n import _
 from cyclemap.outputs.report import Summary
 from cyclemap.outputs.report.github_format import workspace_path
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 UNREADABLE = ("CM001", "CM002")
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
-HINT = Text("hint", "sugerencia")
+HINT = _("hint")
 
 
 def severity(d: Diagnostic) -> str:

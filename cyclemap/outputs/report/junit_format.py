@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text, one_line
+from cyclemap.format.diagnostics import Diagnostic, Severity, one_line
+from cyclemap.format.i18n import _
 from cyclemap.outputs.report import SEVERITY_WORDS, Summary
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
-HINT = Text("hint", "sugerencia")
-NOT_RUN = Text("not run: the file did not load", "no se ejecutó: el archivo no se pudo cargar")
+HINT = _("hint")
+NOT_RUN = _("not run: the file did not load")
 # Characters XML 1.0 cannot carry at all, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cyclemap import __version__
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import _
 from cyclemap.outputs.report import Summary
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ INFORMATION_URI = "https://github.com/cyclemap/cyclemap"
 SRCROOT = "%SRCROOT%"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-HINT = Text("Hint", "Sugerencia")
+HINT = _("Hint")
 
 
 def report_lang(results: list[CheckedCycle], lang_override: str | None) -> str:
@@ -83,9 +84,9 @@ def rule_descriptors(lang: str) -> tuple[list[dict], dict[str, int]]:
 def help_markdown(rule, lang: str) -> str:
     """The doc's three sections under their own headings (the text of `cyclemap explain`)."""
     headings = {
-        "what": Text("What it checks", "Qué comprueba"),
-        "why": Text("Why it matters", "Por qué importa"),
-        "fix": Text("How to fix", "Cómo corregirlo"),
+        "what": _("What it checks"),
+        "why": _("Why it matters"),
+        "fix": _("How to fix"),
     }
     parts = [f"**{rule.code} {rule.name}**: {rule.summary(lang)}"]
     for key, heading in headings.items():

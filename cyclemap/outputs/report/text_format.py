@@ -6,14 +6,16 @@
 
 from __future__ import annotations
 
-from cyclemap.format.diagnostics import Text, one_line
+from cyclemap.format.diagnostics import one_line
+from cyclemap.format.i18n import _
 from cyclemap.outputs.report import SEVERITY_WORDS, Summary, run_lang
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
-HINT = Text("hint", "sugerencia")
+# TRANSLATORS: the label before a finding's hint: "    hint: give the moment an owner"
+HINT = _("hint")
 
 
 def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None,
