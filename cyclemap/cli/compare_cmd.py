@@ -14,7 +14,7 @@ from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, check_choice, check_ratings,
     guarded, h,
 )
-from cyclemap.format.i18n import Number, Verbatim, _
+from cyclemap.format.i18n import Verbatim, _
 
 
 FORMATS = ("text", "json", "markdown")
@@ -24,7 +24,7 @@ WORDS = {
     "untested": _("too few answers"),
     "none": _("no moment has answers in either file"),
 }
-# Said with the level: TEST.format(alpha=Number(alpha, 4)).
+# Said with the significance level.
 TEST = _("Welch's t-test, two-sided; significant when p < {alpha}")
 
 
@@ -96,7 +96,7 @@ def compare(
         raise typer.Exit(EXIT_FINDINGS)
     changes = compare_answers(checked.cycle, checked.order, a.answers, b.answers, alpha)
     side_a, side_b = _side(ratings, segment), _side(against, second_segment)
-    test = TEST.format(alpha=Number(alpha, 4))(out_lang)
+    test = TEST.format(alpha=f"{alpha:g}")(out_lang)  # as the table writes numbers
     if format == "json":
         data = {"file": file, "a": {"ratings": ratings, "segment": segment, "answers": a.count, "skipped": a.skipped},
                 "b": {"ratings": against, "segment": second_segment, "answers": b.count, "skipped": b.skipped},

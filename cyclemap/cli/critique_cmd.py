@@ -61,7 +61,7 @@ def critique(
     if not checked.loaded:
         from cyclemap.outputs.report import render
 
-        sys.stdout.write(render("text", [checked], lang))
+        sys.stdout.write(render("text", [checked], pipeline.lang))
         raise typer.Exit(EXIT_FINDINGS)
 
     if output_format == "json":

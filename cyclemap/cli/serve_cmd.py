@@ -18,7 +18,7 @@ import typer
 from cyclemap.cli import app
 from cyclemap.cli.usage import say
 from cyclemap.cli.common import (
-    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice,
+    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice, check_lang,
     guarded, h,
 )
 from cyclemap.format.i18n import _, _n
@@ -106,7 +106,7 @@ def serve(
     if not 0 <= port <= 65535:
         raise UsageError(_("--port must be between 0 and 65535"))
     make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)  # options checked now
-    lang_code = lang.strip().lower() if lang else None
+    lang_code = check_lang(lang)  # `pt-BR` and `PT` read as `pt`
     try:
         roots = [Root(p) for p in (paths or ["."])]
     except ServeError as exc:
