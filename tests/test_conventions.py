@@ -150,8 +150,15 @@ def test_verbose_says_what_was_checked(cli):
     run = cli("check", str(EXAMPLES / "restaurant.yaml"), "-v", "--fail-on", "never")
     assert run.code == 0
     assert f"checked {EXAMPLES / 'restaurant.yaml'}: settings defaults" in run.err
-    assert re.search(r"\d+ rules, \d+ findings", run.err) and re.search(r"1 files in \d+ ms", run.err)
+    assert re.search(r"\d+ rules, \d+ findings", run.err) and re.search(r"1 file in \d+ ms", run.err)
     assert cli("check", str(EXAMPLES / "restaurant.yaml"), "-q", "-v").code == 2
+
+
+@pytest.mark.parametrize("lang, words", [("es", ("revisado ", "1 archivo en ")), ("pt", ("verificado ", "1 arquivo em "))])
+def test_verbose_is_in_the_help_language_and_one_is_singular(cli, lang, words):
+    run = cli("check", str(EXAMPLES / "restaurant.yaml"), "-v", "--fail-on", "never", env={"CYCLEMAP_LANG": lang})
+    assert run.code == 0
+    assert all(w in run.err for w in words), run.err
 
 
 # -- completion -----------------------------------------------------------------------

@@ -275,7 +275,7 @@ def test_structural_errors_still_make_a_handout_and_say_so(cli, write, tmp_path)
                    "  - {id: b, name: B, kind: routine}\n  - {id: c, name: C, kind: routine}\n")
     run = cli("handout", str(source), "-o", str(tmp_path / "out.html"))
     assert run.code == 0
-    assert "1 error(s) found" in run.err and f"cyclemap check {source}" in run.err
+    assert "1 error found" in run.err and f"cyclemap check {source}" in run.err
     assert 'data-code="CM005"' in (tmp_path / "out.html").read_text(encoding="utf-8")
 
 

@@ -1,14 +1,16 @@
-"""`cyclemap init`: every template in both languages, through the real command line, and
+"""`cyclemap init`: every template in every language, through the real command line, and
 what a user sees when a name is wrong or a file is already there."""
 
 from __future__ import annotations
 
 import pytest
 
+from cyclemap.format.i18n import LANGUAGES
 from cyclemap.format.reader import load_path
 from cyclemap.templates import TEMPLATES, find
 
-CASES = [(t, lang) for t in TEMPLATES for lang in ("es", "en")]
+CASES = [(t, lang) for t in TEMPLATES for lang in LANGUAGES]
+HOW_TO = {"en": "How to use it", "es": "Cómo usarla", "pt": "Como usar"}
 IDS = [f"{t.key}-{lang}" for t, lang in CASES]
 
 
@@ -42,11 +44,16 @@ def test_every_template_is_a_realistic_start(template, lang, tmp_path):
     # Comments guide the user, in the template's language.
     comments = [line for line in template.text(lang).splitlines() if line.startswith("#")]
     assert len(comments) >= 5
-    assert ("Cómo usarla" if lang == "es" else "How to use it") in "\n".join(comments)
+    assert HOW_TO[lang] in "\n".join(comments)
 
 
-def test_both_languages_hold_the_same_templates():
+def test_every_language_holds_the_same_templates():
+    assert {"en", "es", "pt"} <= set(LANGUAGES)
     for template in TEMPLATES:
+        for lang in LANGUAGES:
+            assert template.names.get(lang), (template.key, lang)
+            assert find(template.name(lang), prefer=lang) == (template, lang)
+        # A name two languages share goes to the first of them unless the user's language is one.
         assert find(template.name("es")) == (template, "es")
         assert find(template.name("en")) == (template, "en")
     assert {t.key for t in TEMPLATES} == {
@@ -123,17 +130,65 @@ def test_missing_folder_is_a_usage_error(cli, tmp_path):
     assert "Traceback" not in made.err
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_list_names_and_describes_every_template(cli, lang):
     shown = cli("init", "--list", "--lang", lang)
     assert shown.code == 0
     for template in TEMPLATES:
         assert template.name(lang) in shown.out
         assert template.description(lang) in shown.out
-    assert ("Plantillas" if lang == "es" else "Templates") in shown.out
+    assert {"en": "Templates", "es": "Plantillas", "pt": "Modelos"}[lang] in shown.out
 
 
 def test_help_mentions_list_and_force(cli):
     shown = cli("init", "--help")
     assert shown.code == 0
     assert "--list" in shown.out and "--force" in shown.out
+
+
+# -- Portuguese: a language is a catalogue and a folder of templates ------------------
+
+def test_portuguese_template_is_written_and_passes_check(cli, tmp_path):
+    made = cli("init", "--lang", "pt", cwd=tmp_path)
+    assert made.code == 0, made.err
+    written = tmp_path / "banco.yaml"
+    text = written.read_text(encoding="utf-8")
+    assert "language: pt" in text and "Como usar" in text and "title: Uma ida à agência bancária" in text
+    assert "cyclemap: escrito banco.yaml (modelo banco). Próximo passo" in made.out
+    assert "cyclemap handout banco.yaml -o oficina.html" in made.out
+    checked = cli("check", "banco.yaml", "--fail-on", "error", cwd=tmp_path)
+    assert checked.code == 0, checked.out + checked.err
+    assert "0 erros" in checked.out or "0 errors" in checked.out
+
+
+def test_locale_picks_the_portuguese_template(cli, tmp_path):
+    made = cli("init", cwd=tmp_path, env={"CYCLEMAP_LANG": "pt_BR.UTF-8"})
+    assert made.code == 0, made.err
+    assert "language: pt" in (tmp_path / "banco.yaml").read_text(encoding="utf-8")
+    # `cinema` is English and Portuguese: a Portuguese speaker gets the Portuguese one.
+    made = cli("init", "-t", "cinema", "-o", "-", env={"CYCLEMAP_LANG": "pt"})
+    assert made.code == 0 and "language: pt" in made.out
+    made = cli("init", "-t", "suporte-tecnico", "-o", "-")
+    assert made.code == 0 and "language: pt" in made.out
+
+
+def test_portuguese_list_names_the_other_languages(cli):
+    shown = cli("init", "--list", "--lang", "pt")
+    assert shown.code == 0
+    assert "central-atendimento" in shown.out and "(padrão)" in shown.out
+    assert "também: call-centre (inglês) e centro-llamadas (espanhol)" in shown.out
+    shown = cli("init", "--list", "--lang", "en")
+    assert "also: banco (Spanish and Portuguese)" in shown.out
+
+
+def test_unknown_template_in_portuguese(cli, tmp_path):
+    wrong = cli("init", "-t", "restorante", cwd=tmp_path, env={"CYCLEMAP_LANG": "pt"})
+    assert wrong.code == 2
+    assert "não há um modelo chamado 'restorante' (você quis dizer restaurante?)" in wrong.err
+
+
+def test_init_help_in_portuguese(cli):
+    shown = cli("init", "--help", "--lang", "pt")
+    assert shown.code == 0
+    assert "Começa um ciclo de serviço a partir de um modelo" in shown.out
+    assert "Lista os modelos e sai." in shown.out

@@ -13,10 +13,7 @@ app = CyclemapApp(
     help=h(
         "Map a cycle of service (its moments of truth) as a YAML file, then check it, "
         "criticise it, draw it and hand it out.\n\n"
-        "Start with:  cyclemap check examples/  ·  cyclemap critique examples/banco.yaml",
-        "Describa un ciclo de servicio (sus momentos de verdad) en un archivo YAML y luego "
-        "compruébelo, critíquelo, dibújelo y repártalo.\n\n"
-        "Empiece con:  cyclemap check examples/  ·  cyclemap critique examples/banco.yaml",
+        "Start with:  cyclemap check examples/  ·  cyclemap critique examples/banco.yaml"
     ),
     cls=CyclemapGroup,
     no_args_is_help=True,
@@ -36,7 +33,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
-                                 help=h("Show the version and exit.", "Muestra la versión y termina.")),
+                                 help=h("Show the version and exit.")),
 ) -> None:
     pass
 

@@ -9,55 +9,39 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice
+from cyclemap.format.i18n import _
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, guarded, h,
 )
 
 
-CHECK_HELP_ES = """Comprueba archivos de ciclo: errores de estructura y puntos débiles, como `ruta:línea:col: CÓDIGO severidad mensaje`.
-
-    Ejemplos:
-
-        cyclemap check examples/banco.yaml
-
-        cyclemap check ciclos/ --fail-on warning
-
-        cyclemap check ciclos/ --format json > informe.json
-
-        cyclemap check "ciclos/**/*.yaml" --format sarif -o cyclemap.sarif
-
-        cyclemap check ciclos/ --baseline informe-main.json --fail-on warning
-
-        cyclemap check banco.yaml --ratings encuesta.csv --ignore CM112
-    """
-
-
-@app.command("check", help=h(None, CHECK_HELP_ES))
+@app.command("check", help=h(
+    "Check cycle files: structure errors and weak points, as `path:line:col: CODE severity message`.\n\n"
+    "Examples:\n\n"
+    "    cyclemap check examples/banco.yaml\n\n"
+    "    cyclemap check cycles/ --fail-on warning\n\n"
+    "    cyclemap check cycles/ --format json > report.json\n\n"
+    "    cyclemap check \"cycles/**/*.yaml\" --format sarif -o cyclemap.sarif\n\n"
+    "    cyclemap check cycles/ --baseline report-main.json --fail-on warning\n\n"
+    "    cyclemap check banco.yaml --ratings encuesta.csv --ignore CM112"))
 @guarded
 def check(
     paths: Annotated[List[str], typer.Argument(metavar="PATH...", show_default=False, help=h(
-        "Cycle files, folders to search for *.yaml / *.yml, glob patterns (`cycles/**/*.yaml`), or - for stdin.",
-        "Archivos de ciclo, carpetas donde buscar *.yaml / *.yml, patrones (`ciclos/**/*.yaml`), o - para la entrada estándar."))],
+        "Cycle files, folders to search for *.yaml / *.yml, glob patterns (`cycles/**/*.yaml`), or - for stdin."))],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|sarif|github|gitlab|junit", help=h(
-        "Output format.", "Formato de salida."))] = "text",
+        "Output format."))] = "text",
     fail_on: Annotated[str, typer.Option("--fail-on", metavar="error|warning|info|never", help=h(
-        "Exit with 1 when a finding is at least this severe.",
-        "Sale con 1 cuando un hallazgo es al menos así de grave."))] = "error",
+        "Exit with 1 when a finding is at least this severe."))] = "error",
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
-        "Write the report to FILE (the terminal still gets the summary line).",
-        "Escribe el informe en FILE (la terminal recibe igualmente la línea de resumen)."))] = None,
+        "Write the report to FILE (the terminal still gets the summary line)."))] = None,
     exclude: Annotated[Optional[List[str]], typer.Option("--exclude", metavar="PATTERN", help=h(
-        "Leave out paths matching this pattern (file, folder or glob; repeatable).",
-        "Deja fuera las rutas que coinciden con este patrón (archivo, carpeta o glob; repetible)."))] = None,
+        "Leave out paths matching this pattern (file, folder or glob; repeatable)."))] = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", metavar="OLD_FILE_OR_REPORT", help=h(
-        "Only findings not already in this older cycle file or JSON report count.",
-        "Solo cuentan los hallazgos que no estén ya en este ciclo anterior o informe JSON."))] = None,
+        "Only findings not already in this older cycle file or JSON report count."))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=h(
-        "Print only the findings: no hints, no summary line.",
-        "Muestra solo los hallazgos: sin sugerencias ni línea de resumen."))] = False,
+        "Print only the findings: no hints, no summary line."))] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=h(
-        "Also say, on stderr, which files were checked, with which settings file and rules, and how long it took.",
-        "Indica además, en stderr, qué archivos se revisaron, con qué archivo de configuración y reglas, y cuánto tardó."))] = False,
+        "Also say, on stderr, which files were checked, with which settings file and rules, and how long it took."))] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -66,25 +50,9 @@ def check(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Check cycle files: structure errors and weak points, as `path:line:col: CODE severity message`.
-
-    Examples:
-
-        cyclemap check examples/banco.yaml
-
-        cyclemap check cycles/ --fail-on warning
-
-        cyclemap check cycles/ --format json > report.json
-
-        cyclemap check "cycles/**/*.yaml" --format sarif -o cyclemap.sarif
-
-        cyclemap check cycles/ --baseline report-main.json --fail-on warning
-
-        cyclemap check banco.yaml --ratings encuesta.csv --ignore CM112
-    """
+    """`cyclemap check` (its help is the `help=` above, translated)."""
     if quiet and verbose:
-        raise UsageError("--quiet and --verbose do not go together; choose one",
-                         "--quiet y --verbose no van juntas; elija una")
+        raise UsageError(_("--quiet and --verbose do not go together; choose one"))
     raise typer.Exit(run_check(paths, fmt=fmt, fail_on=fail_on, output=output, exclude=exclude,
                                baseline=baseline, select=select, ignore=ignore, config=config,
                                ratings=ratings, segment=segment, lang=lang, quiet=quiet, verbose=verbose))
@@ -101,9 +69,6 @@ def exit_code(results, fail_on: str) -> int:
     threshold = Severity(fail_on).rank
     worst = max((d.severity.rank for r in results for d in r.diagnostics), default=0)
     return EXIT_FINDINGS if worst >= threshold else EXIT_OK
-
-
-
 
 
 def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", output: str | None = None,
@@ -123,8 +88,7 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     files = collect_files(paths, exclude)
     if ratings is not None and len(files) > 1:
-        raise UsageError("--ratings applies to one cycle file; check the others separately",
-                         "--ratings se aplica a un solo archivo de ciclo; revise los demás por separado")
+        raise UsageError(_("--ratings applies to one cycle file; check the others separately"))
     data = None
     if "-" in files:  # the cycle on stdin, read once, shown as <stdin>
         from cyclemap.cli.usage import STDIN_NAME, read_stdin
@@ -158,12 +122,15 @@ def tell_checked(results, seconds: float) -> None:
     import sys
 
     from cyclemap.cli.usage import help_lang
-    from cyclemap.format.diagnostics import Text
+    from cyclemap.format.i18n import Number, Verbatim, _n
 
     lang = help_lang()
     for r in results:
-        source = r.settings.source or Text("defaults (no settings file)", "valores por defecto (sin archivo de configuración)")(lang)
-        state = "" if r.loaded else Text(" (did not load)", " (no se pudo cargar)")(lang)
-        sys.stderr.write(Text(f"checked {r.path}{state}: settings {source}, {len(r.rules)} rules, {len(r.diagnostics)} findings",
-                              f"revisado {r.path}{state}: configuración {source}, {len(r.rules)} reglas, {len(r.diagnostics)} hallazgos")(lang) + "\n")
-    sys.stderr.write(Text(f"{len(results)} files in {seconds * 1000:.0f} ms", f"{len(results)} archivos en {seconds * 1000:.0f} ms")(lang) + "\n")
+        source = Verbatim(r.settings.source) if r.settings.source else _("defaults (no settings file)")
+        line = _("checked {path}: settings {source}, {rules}, {findings}") if r.loaded else \
+            _("checked {path} (did not load): settings {source}, {rules}, {findings}")
+        sys.stderr.write(line.format(path=r.path, source=source,
+                                     rules=_n("{n} rule", "{n} rules", len(r.rules)),
+                                     findings=_n("{n} finding", "{n} findings", len(r.diagnostics)))(lang) + "\n")
+    sys.stderr.write(_n("{n} file in {ms} ms", "{n} files in {ms} ms", len(results)).format(
+        ms=Number(seconds * 1000, 0))(lang) + "\n")

@@ -23,13 +23,11 @@ from cyclemap.cli.usage import (  # noqa: E402,F401
 LangOption = Annotated[
     Optional[str],
     typer.Option("--lang", metavar="es|en", help=h(
-        "Language of messages and reports (default: the cycle's `language`, else English).",
-        "Idioma de mensajes e informes (por defecto: el `language` del ciclo, si no, inglés).")),
+        "Language of messages and reports (default: the cycle's `language`, else English).")),
 ]
 DebugOption = Annotated[
     bool,
-    typer.Option("--debug", help=h("Show a Python traceback on internal errors.",
-                                   "Muestra la traza de Python en los errores internos.")),
+    typer.Option("--debug", help=h("Show a Python traceback on internal errors.")),
 ]
 
 
@@ -56,21 +54,17 @@ SelectOption = Annotated[
     Optional[List[str]],
     typer.Option("--select", metavar="CODES", help=h(
         "Run only these rules (comma-separated codes or prefixes: CM104,CM105 or CM1 for every CM1xx; "
-        "repeatable); replaces `select` from the settings file.",
-        "Ejecuta solo estas reglas (códigos o prefijos separados por comas: CM104,CM105 o CM1 para todas las CM1xx; "
-        "repetible); reemplaza `select` del archivo de configuración.")),
+        "repeatable); replaces `select` from the settings file.")),
 ]
 IgnoreOption = Annotated[
     Optional[List[str]],
     typer.Option("--ignore", metavar="CODES", help=h(
-        "Skip these rules (comma-separated codes or prefixes; repeatable); replaces `ignore` from the settings file.",
-        "Omite estas reglas (códigos o prefijos separados por comas; repetible); reemplaza `ignore` del archivo de configuración.")),
+        "Skip these rules (comma-separated codes or prefixes; repeatable); replaces `ignore` from the settings file.")),
 ]
 ColorOption = Annotated[
     str,
     typer.Option("--color", metavar="auto|always|never", help=h(
-        "Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
-        "Color: auto (en una terminal, salvo con NO_COLOR; FORCE_COLOR lo fuerza), always o never.")),
+        "Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.")),
 ]
 
 
@@ -261,18 +255,15 @@ def repeated_option(command, args: list[str]) -> str | None:
 ConfigOption = Annotated[
     Optional[str],
     typer.Option("--config", metavar="FILE", help=h(
-        "Settings file to use (.cyclemap.yaml or pyproject.toml) instead of searching up from each cycle's folder.",
-        "Archivo de configuración a usar (.cyclemap.yaml o pyproject.toml) en vez de buscarlo hacia arriba desde la carpeta de cada ciclo.")),
+        "Settings file to use (.cyclemap.yaml or pyproject.toml) instead of searching up from each cycle's folder.")),
 ]
 RatingsOption = Annotated[
     Optional[str],
     typer.Option("--ratings", metavar="FILE.csv|.xlsx", help=h(
-        "Survey answers (.csv or .xlsx; one row per answer, or per respondent with a column per moment) to merge into the scores at run time; the YAML is not changed.",
-        "Respuestas de encuesta (.csv o .xlsx; una fila por respuesta, o por encuestado con una columna por momento) que se combinan con las puntuaciones al ejecutar; el YAML no cambia.")),
+        "Survey answers (.csv or .xlsx; one row per answer, or per respondent with a column per moment) to merge into the scores at run time; the YAML is not changed.")),
 ]
 SegmentOption = Annotated[
     Optional[str],
     typer.Option("--segment", metavar="VALUE", help=h(
-        "With --ratings: use only the answers of this segment (the ratings file's `segment` column).",
-        "Con --ratings: usa solo las respuestas de este segmento (la columna `segment` del archivo de calificaciones).")),
+        "With --ratings: use only the answers of this segment (the ratings file's `segment` column).")),
 ]

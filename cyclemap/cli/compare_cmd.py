@@ -14,69 +14,52 @@ from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, check_choice, check_ratings,
     guarded, h,
 )
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Verbatim, _
 
-COMPARE_HELP_ES = """Compara dos oleadas de encuesta (o dos segmentos) momento a momento, con una
-    prueba t de Welch que dice qué cambios son más que azar.
-
-    Ejemplos:
-
-        cyclemap compare banco.yaml --ratings marzo.csv --against junio.csv
-
-        cyclemap compare banco.yaml --ratings junio.csv --segment nuevo --against junio.csv --against-segment habitual
-
-        cyclemap compare banco.yaml --ratings marzo.xlsx --against junio.xlsx --format json
-    """
 
 FORMATS = ("text", "json", "markdown")
 WORDS = {
-    "moment": Text("Moment", "Momento"), "change": Text("Change", "Cambio"), "p": Text("p", "p"),
-    "sig": Text("Significant", "Significativo"), "yes": Text("yes", "sí"), "no": Text("no", "no"),
-    "untested": Text("too few answers", "pocas respuestas"),
-    "test": Text("Welch's t-test, two-sided; significant when p < {alpha:g}",
-                 "prueba t de Welch, bilateral; significativo cuando p < {alpha:g}"),
-    "none": Text("no moment has answers in either file", "ningún momento tiene respuestas en ninguno de los archivos"),
+    "moment": _("Moment"), "change": _("Change"), "p": Verbatim("p"),
+    "sig": _("Significant"), "yes": _("yes"), "no": _("no"),
+    "untested": _("too few answers"),
+    "none": _("no moment has answers in either file"),
 }
+# Said with the significance level.
+TEST = _("Welch's t-test, two-sided; significant when p < {alpha}")
 
 
 def _side(path: str, segment: str | None) -> str:
     return f"{path} [{segment}]" if segment else path
 
 
-@app.command("compare", help=h(None, COMPARE_HELP_ES))
+@app.command("compare", help=h(
+    "Compare two survey waves (or two segments) moment by moment, with Welch's t-test\n"
+    "saying which changes are more than chance.\n\n"
+    "Examples:\n\n"
+    "    cyclemap compare banco.yaml --ratings march.csv --against june.csv\n\n"
+    "    cyclemap compare banco.yaml --ratings june.csv --segment new --against june.csv --against-segment regular\n\n"
+    "    cyclemap compare banco.yaml --ratings march.xlsx --against june.xlsx --format json"))
 @guarded
 def compare(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file the surveys are about.", "El archivo de ciclo del que tratan las encuestas."))],
+        "The cycle file the surveys are about."))],
     ratings: Annotated[str, typer.Option("--ratings", metavar="A.csv|A.xlsx", show_default=False, help=h(
-        "The first wave (the baseline).", "La primera oleada (la base)."))],
+        "The first wave (the baseline)."))],
     against: Annotated[Optional[str], typer.Option("--against", metavar="B.csv|B.xlsx", help=h(
-        "The second wave (default: the same file, with --against-segment).",
-        "La segunda oleada (por defecto: el mismo archivo, con --against-segment)."))] = None,
+        "The second wave (default: the same file, with --against-segment)."))] = None,
     segment: Annotated[Optional[str], typer.Option("--segment", metavar="VALUE", help=h(
-        "Keep only this segment's answers (in both files unless --against-segment is given).",
-        "Usa solo las respuestas de este segmento (en ambos archivos salvo que se dé --against-segment)."))] = None,
+        "Keep only this segment's answers (in both files unless --against-segment is given)."))] = None,
     against_segment: Annotated[Optional[str], typer.Option("--against-segment", metavar="VALUE", help=h(
-        "The segment of the second side.", "El segmento del segundo lado."))] = None,
+        "The segment of the second side."))] = None,
     format: Annotated[str, typer.Option("--format", "-f", metavar="text|json|markdown", help=h(
-        "Output format.", "Formato de salida."))] = "text",
+        "Output format."))] = "text",
     alpha: Annotated[float, typer.Option("--alpha", min=0.0001, max=0.5, help=h(
-        "Significance level of the test.", "Nivel de significación de la prueba."))] = 0.05,
+        "Significance level of the test."))] = 0.05,
     config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Compare two survey waves (or two segments) moment by moment, with Welch's t-test
-    saying which changes are more than chance.
-
-    Examples:
-
-        cyclemap compare banco.yaml --ratings march.csv --against june.csv
-
-        cyclemap compare banco.yaml --ratings june.csv --segment new --against june.csv --against-segment regular
-
-        cyclemap compare banco.yaml --ratings march.xlsx --against june.xlsx --format json
-    """
+    """`cyclemap compare` (its help is the `help=` above, translated)."""
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.engine.waves import compare_answers
     from cyclemap.format.diagnostics import Severity
@@ -85,8 +68,7 @@ def compare(
 
     check_choice("--format", format, FORMATS)
     if against is None and against_segment is None:
-        raise UsageError("give --against B (another wave) or --against-segment (another segment)",
-                         "indique --against B (otra oleada) o --against-segment (otro segmento)")
+        raise UsageError(_("give --against B (another wave) or --against-segment (another segment)"))
     against = against or ratings
     second_segment = against_segment if against_segment is not None else segment
     check_ratings(ratings)
@@ -102,7 +84,7 @@ def compare(
         a = load_ratings(ratings, checked.cycle, segment)
         b = load_ratings(against, checked.cycle, second_segment)
     except OSError as exc:
-        raise UsageError(f"{exc.filename}: cannot read ({exc.strerror})", f"{exc.filename}: no se puede leer ({exc.strerror})")
+        raise UsageError(_("{path}: cannot read ({reason})").format(path=exc.filename, reason=exc.strerror))
     problems = a.diagnostics() + b.diagnostics()
     errors = [d for d in problems if d.severity is Severity.ERROR]
     for d in problems:
@@ -114,7 +96,7 @@ def compare(
         raise typer.Exit(EXIT_FINDINGS)
     changes = compare_answers(checked.cycle, checked.order, a.answers, b.answers, alpha)
     side_a, side_b = _side(ratings, segment), _side(against, second_segment)
-    test = WORDS["test"](out_lang).format(alpha=alpha)
+    test = TEST.format(alpha=f"{alpha:g}")(out_lang)  # as the table writes numbers
     if format == "json":
         data = {"file": file, "a": {"ratings": ratings, "segment": segment, "answers": a.count, "skipped": a.skipped},
                 "b": {"ratings": against, "segment": second_segment, "answers": b.count, "skipped": b.skipped},

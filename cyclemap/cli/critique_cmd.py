@@ -14,30 +14,25 @@ from cyclemap.cli.common import (
     SegmentOption, SelectOption,
     guarded, h,
 )
+from cyclemap.format.i18n import _
 
 
 FORMATS = ("text", "json", "markdown")
 VIEWS = ("client", "analyst")
 
-CRITIQUE_HELP_ES = """Critica un ciclo como un consultor de servicio: dónde es débil, por qué y qué hacer.
 
-    Ejemplos:
-
-        cyclemap critique examples/banco.yaml
-
-        cyclemap critique banco.yaml --ratings encuesta.csv --lang en
-
-        cyclemap critique banco.yaml --format markdown > informe.md
-
-        cyclemap critique banco.yaml --view analyst
-    """
-
-
-@app.command("critique", help=h(None, CRITIQUE_HELP_ES))
+@app.command("critique", help=h(
+    "Criticise a cycle like a service consultant: where it is weak, why, and what to do.\n\n"
+    "Examples:\n\n"
+    "    cyclemap critique examples/banco.yaml\n\n"
+    "    cyclemap critique banco.yaml --ratings encuesta.csv --lang en\n\n"
+    "    cyclemap critique banco.yaml --format markdown > report.md\n\n"
+    "    cyclemap critique banco.yaml --view analyst\n\n"
+    "    cyclemap critique banco.yaml | less"))
 @guarded
 def critique(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to criticise (- for stdin).", "El archivo de ciclo a criticar (- para la entrada estándar)."))],
+        "The cycle file to criticise (- for stdin)."))],
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -46,45 +41,27 @@ def critique(
     lang: LangOption = None,
     output_format: Annotated[str, typer.Option("--format", metavar="text|json|markdown", help=h(
         "text: the report in the terminal; json: the critique as data (docs/critique.md); markdown: the "
-        "client-ready report.",
-        "text: el informe en la terminal; json: la crítica como datos (docs/critique.md); markdown: el informe "
-        "listo para el cliente."))] = "text",
+        "client-ready report."))] = "text",
     view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
-        "client (default): service language only; analyst: adds rule codes, moment ids and the file edits.",
-        "client (por defecto): solo lenguaje de servicio; analyst: añade códigos de regla, ids de momento y "
-        "los cambios al archivo."))] = "client",
+        "client (default): service language only; analyst: adds rule codes, moment ids and the file edits."))] = "client",
     color: ColorOption = "auto",
     debug: DebugOption = False,
 ) -> None:
-    """Criticise a cycle like a service consultant: where it is weak, why, and what to do.
-
-    Examples:
-
-        cyclemap critique examples/banco.yaml
-
-        cyclemap critique banco.yaml --ratings encuesta.csv --lang en
-
-        cyclemap critique banco.yaml --format markdown > report.md
-
-        cyclemap critique banco.yaml --view analyst
-
-        cyclemap critique banco.yaml | less
-    """
+    """`cyclemap critique` (its help is the `help=` above, translated)."""
     from cyclemap.cli.usage import UsageError, check_one, make_pipeline, use_color
 
     if output_format not in FORMATS:
-        raise UsageError(f"unknown format {output_format!r}: use one of {', '.join(FORMATS)}",
-                         f"formato desconocido {output_format!r}: use uno de {', '.join(FORMATS)}")
+        raise UsageError(_("unknown format {value!r}: use one of {choices}").format(
+            value=output_format, choices=", ".join(FORMATS)))
     if view not in VIEWS:
-        raise UsageError(f"unknown view {view!r}: use client or analyst",
-                         f"vista desconocida {view!r}: use client o analyst")
+        raise UsageError(_("unknown view {value!r}: use client or analyst").format(value=view))
     colored = use_color(color)
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     checked = check_one(pipeline, file)
     if not checked.loaded:
         from cyclemap.outputs.report import render
 
-        sys.stdout.write(render("text", [checked], lang))
+        sys.stdout.write(render("text", [checked], pipeline.lang))
         raise typer.Exit(EXIT_FINDINGS)
 
     if output_format == "json":

@@ -13,57 +13,37 @@ from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, UsageError,
     guarded, h,
 )
+from cyclemap.format.i18n import _
 
 FAIL_ON_NEW = ("error", "warning", "info", "never")
 
 
-DIFF_HELP_ES = """Compara dos versiones de un ciclo: momentos añadidos, quitados y cambiados; hallazgos nuevos y corregidos.
-
-    Los cambios se muestran campo por campo (tipo, responsable, estándar, puntuación y expectativa con sus diferencias…). Los hallazgos se emparejan por código, momento y mensaje, no por línea.
-
-    Ejemplos:
-
-        git show main:ciclos/banco.yaml > /tmp/banco-main.yaml
-
-        cyclemap diff /tmp/banco-main.yaml ciclos/banco.yaml
-
-        cyclemap diff viejo.yaml nuevo.yaml --format markdown -o comentario.md --fail-on-new warning
-    """
-
-
-@app.command("diff", help=h(None, DIFF_HELP_ES))
+@app.command("diff", help=h(
+    "Compare two versions of a cycle: moments added, removed, changed; findings new and fixed.\n\n"
+    "Changes are shown field by field (kind, owner, standard, score and expectation with their deltas…). Findings are matched by code, moment and message, not by line.\n\n"
+    "Examples:\n\n"
+    "    git show main:cycles/banco.yaml > /tmp/banco-main.yaml\n\n"
+    "    cyclemap diff /tmp/banco-main.yaml cycles/banco.yaml\n\n"
+    "    cyclemap diff old.yaml new.yaml --format markdown -o comment.md --fail-on-new warning"))
 @guarded
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", show_default=False, help=h(
-        "The earlier version of the cycle file.", "La versión anterior del archivo de ciclo."))],
+        "The earlier version of the cycle file."))],
     new: Annotated[str, typer.Argument(metavar="NEW", show_default=False, help=h(
-        "The later version.", "La versión posterior."))],
+        "The later version."))],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json|markdown", help=h(
-        "Output format (markdown: for a pull-request comment).",
-        "Formato de salida (markdown: para un comentario en un pull request)."))] = "text",
+        "Output format (markdown: for a pull-request comment)."))] = "text",
     fail_on_new: Annotated[str, typer.Option("--fail-on-new", metavar="error|warning|info|never", help=h(
-        "Exit with 1 when a new finding is at least this severe (default: never).",
-        "Sale con 1 cuando un hallazgo nuevo es al menos así de grave (por defecto: never)."))] = "never",
+        "Exit with 1 when a new finding is at least this severe (default: never)."))] = "never",
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
-        "Write the diff to FILE.", "Escribe la comparación en FILE."))] = None,
+        "Write the diff to FILE."))] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Compare two versions of a cycle: moments added, removed, changed; findings new and fixed.
-
-    Changes are shown field by field (kind, owner, standard, score and expectation with their deltas…). Findings are matched by code, moment and message, not by line.
-
-    Examples:
-
-        git show main:cycles/banco.yaml > /tmp/banco-main.yaml
-
-        cyclemap diff /tmp/banco-main.yaml cycles/banco.yaml
-
-        cyclemap diff old.yaml new.yaml --format markdown -o comment.md --fail-on-new warning
-    """
+    """`cyclemap diff` (its help is the `help=` above, translated)."""
     import os
 
     from cyclemap.cli.usage import make_pipeline
@@ -81,8 +61,7 @@ def diff(
 
     for path in (old, new):
         if os.path.isdir(path):
-            raise UsageError(f"{shown(path)} is a folder; diff compares two cycle files",
-                             f"{shown(path)} es una carpeta; diff compara dos archivos de ciclo")
+            raise UsageError(_("{path} is a folder; diff compares two cycle files").format(path=shown(path)))
         check_input(path)  # missing, a device, a FIFO: exit 2
     inputs = [old, new] + pipeline.inputs(new)[1:] + ([config] if config else [])
     check_output(output, inputs)
@@ -96,8 +75,7 @@ def diff(
         except ConfigError as exc:
             raise UsageError(exc.en, exc.es)
         except OSError as exc:
-            raise UsageError(f"{shown(path)}: cannot read ({exc.strerror or exc})",
-                             f"{shown(path)}: no se puede leer ({exc.strerror or exc})")
+            raise UsageError(_("{path}: cannot read ({reason})").format(path=shown(path), reason=exc.strerror or exc))
     before, after = results
     result = diff_results(before, after)
     if not after.loaded:

@@ -14,29 +14,22 @@ from cyclemap.cli.common import (
     check_choice, guarded, h,
 )
 
-EXPORT_HELP_ES = """Exporta un ciclo para READMEs, hojas de cálculo y otras herramientas.
 
-    Ejemplos:
-
-        cyclemap export examples/banco.yaml --format mermaid
-
-        cyclemap export examples/banco.yaml --format csv -o banco.csv
-
-        cyclemap export examples/banco.yaml --format json > banco.json
-    """
-
-@app.command("export", help=h(None, EXPORT_HELP_ES))
+@app.command("export", help=h(
+    "Export a cycle for READMEs, spreadsheets and other tools.\n\n"
+    "Examples:\n\n"
+    "    cyclemap export examples/banco.yaml --format mermaid\n\n"
+    "    cyclemap export examples/banco.yaml --format csv -o banco.csv\n\n"
+    "    cyclemap export examples/banco.yaml --format json > banco.json"))
 @guarded
 def export(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to export (- for stdin).", "El archivo de ciclo a exportar (- para la entrada estándar)."))],
+        "The cycle file to export (- for stdin)."))],
     to: Annotated[str, typer.Option("--format", "-f", "--to", "-t", metavar="mermaid|markdown|csv|json", help=h(
         "mermaid: a journey GitHub draws; markdown: a table; csv: for spreadsheets; json: the normalised model "
-        "(--to is the older name).",
-        "mermaid: un journey que GitHub dibuja; markdown: una tabla; csv: para hojas de cálculo; json: el modelo "
-        "normalizado (--to es el nombre anterior)."))],
+        "(--to is the older name)."))],
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT", help=h(
-        "File to write (default: stdout).", "Archivo a escribir (por defecto: la salida estándar)."))] = None,
+        "File to write (default: stdout)."))] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -45,16 +38,7 @@ def export(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Export a cycle for READMEs, spreadsheets and other tools.
-
-    Examples:
-
-        cyclemap export examples/banco.yaml --format mermaid
-
-        cyclemap export examples/banco.yaml --format csv -o banco.csv
-
-        cyclemap export examples/banco.yaml --format json > banco.json
-    """
+    """`cyclemap export` (its help is the `help=` above, translated)."""
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.atomic import check_output, write_atomic
     from cyclemap.outputs.export import EXPORTS, export as convert

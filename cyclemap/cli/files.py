@@ -13,16 +13,19 @@ import os
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
+from cyclemap.format.i18n import _
+
 
 CYCLE_SUFFIXES = (".yaml", ".yml")
 
 
-def UsageError(en: str, es: str) -> Exception:  # noqa: N802 - reads as the exception it makes
+def UsageError(text, es: str | None = None) -> Exception:  # noqa: N802 - reads as the exception it makes
     """The command line's usage error (exit 2), imported only when there is one to raise,
-    so collecting files never loads the command-line framework."""
+    so collecting files never loads the command-line framework. (`es`: MIGRATION SHIM for
+    the old English/Spanish pair, still used by outputs/report/deliver.py.)"""
     from cyclemap.cli.usage import UsageError as _UsageError  # no Typer (cli.common re-exports it)
 
-    return _UsageError(en, es)
+    return _UsageError(text, es)
 GLOB_CHARS = set("*?[")
 
 
@@ -67,24 +70,24 @@ def collect_files(paths: list[str], exclude: list[str] | None = None) -> list[st
             continue
         if path.is_dir():
             found = _folder(path)
-            what = ("no cycle files (*.yaml, *.yml) in {raw}", "no hay archivos de ciclo (*.yaml, *.yml) en {raw}")
+            what = _("no cycle files (*.yaml, *.yml) in {path}")
         elif path.is_file():
             # A named file that is excluded just drops out: pre-commit names files one by
             # one, and an excluded one must not turn the hook into a usage error.
             files.extend([raw] if not excluded(raw, exclude) else [])
             continue
         elif path.exists():
-            raise UsageError(f"{raw} is not a file or folder", f"{raw} no es un archivo ni una carpeta")
+            raise UsageError(_("{path} is not a file or folder").format(path=raw))
         elif GLOB_CHARS & set(raw):
             found = []
             for match in sorted(glob.glob(raw, recursive=True)):
                 found.extend(_folder(Path(match)) if os.path.isdir(match) else [match] if os.path.isfile(match) else [])
-            what = ("the pattern {raw} matches no files", "el patrón {raw} no coincide con ningún archivo")
+            what = _("the pattern {path} matches no files")
         else:
-            raise UsageError(f"{raw}: no such file or folder", f"{raw}: no existe el archivo o la carpeta")
+            raise UsageError(_("{path}: no such file or folder").format(path=raw))
         kept = [f for f in found if not excluded(f, exclude)]
         if not kept:
-            raise UsageError(what[0].format(raw=raw), what[1].format(raw=raw))
+            raise UsageError(what.format(path=raw))
         files.extend(kept)
     seen: set[str] = set()
     return [f for f in files if not (os.path.normpath(f) in seen or seen.add(os.path.normpath(f)))]

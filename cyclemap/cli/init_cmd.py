@@ -1,4 +1,4 @@
-"""`cyclemap init`: start a cycle file from a bundled template (es or en)."""
+"""`cyclemap init`: start a cycle file from a bundled template, in any language with templates."""
 
 from __future__ import annotations
 
@@ -10,73 +10,56 @@ import typer
 
 from cyclemap.cli import app
 from cyclemap.cli.common import DebugOption, UsageError, check_lang, guarded, h, help_lang
+from cyclemap.format.i18n import LANGUAGES, _, Verbatim, _p
+
+LANG_METAVAR = "|".join(LANGUAGES)
+
 
 def _list(lang: str) -> str:
-    from cyclemap.templates import DEFAULT, TEMPLATES
+    """`cyclemap init --list`: every template, its name in `lang` and in the other languages."""
+    from cyclemap.format.i18n import LANGUAGES, _, listing
+    from cyclemap.templates import DEFAULT, TEMPLATES, language_name
 
-    other = "en" if lang == "es" else "es"
     width = max(len(t.name(lang)) for t in TEMPLATES)
-    lines = ["Plantillas (cyclemap init --template NOMBRE):" if lang == "es" else "Templates (cyclemap init --template NAME):"]
+    lines = [_("Templates (cyclemap init --template NAME):")(lang)]
     for t in TEMPLATES:
-        default = (" (por defecto)" if lang == "es" else " (default)") if t.key == DEFAULT else ""
+        default = _(" (default)")(lang) if t.key == DEFAULT else ""
         lines.append(f"  {t.name(lang):<{width}}  {t.description(lang)}{default}")
-        alt = f"también: {t.name(other)} (en inglés)" if lang == "es" else f"also: {t.name(other)} (in Spanish)"
-        lines.append(f"  {'':<{width}}  {alt}")
+        spoken: dict[str, list[str]] = {}  # another name -> the languages it is written in
+        for other in LANGUAGES:
+            if other != lang and other in t.names and t.name(other) != t.name(lang):
+                spoken.setdefault(t.name(other), []).append(language_name(other, lang))
+        others = [_("{name} ({language})").format(name=name, language=listing(langs)) for name, langs in spoken.items()]
+        if others:
+            lines.append(f"  {'':<{width}}  " + _("also: {names}").format(names=listing(others))(lang))
     return "\n".join(lines) + "\n"
 
-INIT_HELP_ES = """Empieza un ciclo de servicio a partir de una plantilla, en español o inglés.
 
-    Sucursal bancaria, clínica, restaurante, cine, centro de llamadas, mesa de ayuda,
-    cliente interno; con comentarios que lo guían.
-
-    Nunca sobrescribe un archivo salvo con --force.
-
-    Ejemplos:
-
-        cyclemap init --list
-
-        cyclemap init --template clinica            (escribe clinica.yaml)
-
-        cyclemap init --template cinema --lang es -o cine.yaml
-
-        cyclemap init -t mesa-ayuda -o -            (lo imprime)
-    """
-
-@app.command("init", help=h(None, INIT_HELP_ES))
+@app.command("init", help=h(
+    "Start a cycle of service from a template, in any language cyclemap speaks (English, Spanish, Portuguese).\n\n"
+    "Bank branch, clinic, restaurant, cinema, call centre, help desk, internal customer;\n"
+    "with comments that guide you.\n\n"
+    "It never overwrites a file unless you say --force.\n\n"
+    "Examples:\n\n"
+    "    cyclemap init --list\n\n"
+    "    cyclemap init --template clinica            (writes clinica.yaml)\n\n"
+    "    cyclemap init --template cinema --lang es -o cine.yaml\n\n"
+    "    cyclemap init -t help-desk -o -             (prints it)"))
 @guarded
 def init(
     template: Annotated[Optional[str], typer.Option("--template", "-t", metavar="NAME", help=h(
-        "Which template (see --list); a name in either language, e.g. banco or bank. Default: the bank branch.",
-        "Qué plantilla (vea --list); un nombre en cualquier idioma, p. ej. banco o bank. Por defecto: la sucursal bancaria."))] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", metavar="es|en", help=h(
-        "Language of the new cycle (default: the template name's language, else your locale's).",
-        "Idioma del nuevo ciclo (por defecto: el del nombre de la plantilla, si no, el de su configuración regional)."))] = None,
+        "Which template (see --list); a name in any language, e.g. banco or bank. Default: the bank branch."))] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar=LANG_METAVAR, help=h(
+        "Language of the new cycle (default: the template name's language, else your locale's)."))] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
-        "Where to write it; - prints it (default: the template's name, e.g. banco.yaml, in the current folder).",
-        "Dónde escribirlo; - lo imprime (por defecto: el nombre de la plantilla, p. ej. banco.yaml, en la carpeta actual)."))] = None,
+        "Where to write it; - prints it (default: the template's name, e.g. banco.yaml, in the current folder)."))] = None,
     force: Annotated[bool, typer.Option("--force", help=h(
-        "Overwrite the output file if it exists.", "Sobrescribe el archivo de salida si existe."))] = False,
+        "Overwrite the output file if it exists."))] = False,
     list_: Annotated[bool, typer.Option("--list", help=h(
-        "List the templates and exit.", "Lista las plantillas y termina."))] = False,
+        "List the templates and exit."))] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Start a cycle of service from a template, in Spanish or English.
-
-    Bank branch, clinic, restaurant, cinema, call centre, help desk, internal customer;
-    with comments that guide you.
-
-    It never overwrites a file unless you say --force.
-
-    Examples:
-
-        cyclemap init --list
-
-        cyclemap init --template clinica            (writes clinica.yaml)
-
-        cyclemap init --template cinema --lang es -o cine.yaml
-
-        cyclemap init -t help-desk -o -             (prints it)
-    """
+    """`cyclemap init` (its help is the `help=` above, translated)."""
     from cyclemap.templates import DEFAULT, TEMPLATES, find, suggestion
 
     lang = check_lang(lang)
@@ -87,13 +70,12 @@ def init(
         chosen = next(t for t in TEMPLATES if t.key == DEFAULT)
         name_lang = help_lang()
     else:
-        found = find(template)
+        found = find(template, prefer=help_lang())
         if found is None:
             guess = suggestion(template)
-            extra_en = f" (did you mean {guess}?)" if guess else ""
-            extra_es = f" (¿quiso decir {guess}?)" if guess else ""
-            raise UsageError(f"--template: no template named {template!r}{extra_en}; `cyclemap init --list` shows them",
-                             f"--template: no hay una plantilla llamada {template!r}{extra_es}; `cyclemap init --list` las muestra")
+            extra = _(" (did you mean {name}?)").format(name=guess) if guess else Verbatim("")
+            raise UsageError(_("--template: no template named {name!r}{did_you_mean}; `cyclemap init --list` shows them")
+                             .format(name=template, did_you_mean=extra))
         chosen, name_lang = found
     lang = lang or name_lang
     text = chosen.text(lang)
@@ -109,9 +91,6 @@ def init(
     # appears meanwhile) is never replaced. A folder, device or missing folder: exit 2.
     write_atomic(target, text, exclusive=not force)
     target = shown(target)
-    if lang == "es":
-        print(f"cyclemap: escrito {target} (plantilla {chosen.name(lang)}). Siguiente paso: edítelo y luego\n"
-              f"  cyclemap check {target}\n  cyclemap handout {target} -o taller.html")
-    else:
-        print(f"cyclemap: wrote {target} (template {chosen.name(lang)}). Next: edit it, then\n"
-              f"  cyclemap check {target}\n  cyclemap handout {target} -o workshop.html")
+    print(_("cyclemap: wrote {target} (template {name}). Next: edit it, then\n"
+            "  cyclemap check {target}\n  cyclemap handout {target} -o {handout}").format(
+        target=target, name=chosen.name(lang), handout=_p("file name of a workshop handout", "workshop.html"))(lang))

@@ -21,6 +21,7 @@ from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
     SelectOption, UsageError, check_choice, guarded, h,
 )
+from cyclemap.format.i18n import Number, Verbatim, _, _p, join
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
@@ -32,17 +33,15 @@ def output_format(output: str, fmt: str | None) -> str:
         fmt = fmt.lower().lstrip(".")
         check_choice("--format", fmt, FORMATS)
         if output == "-" and fmt not in ("svg", "dot"):
-            raise UsageError("-o - writes SVG or DOT only; give a file name for PNG or PDF",
-                             "-o - solo escribe SVG o DOT; dé un nombre de archivo para PNG o PDF")
+            raise UsageError(_("-o - writes SVG or DOT only; give a file name for PNG or PDF"))
         return fmt
     if output == "-":
         return "svg"
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"{output}: cannot tell the format from the suffix {suffix or '(none)'}; "
-                         f"use .svg, .png, .pdf or .dot (or --format)",
-                         f"{output}: no se sabe el formato por la extensión {suffix or '(ninguna)'}; "
-                         f"use .svg, .png, .pdf o .dot (o --format)")
+        raise UsageError(_("{path}: cannot tell the format from the suffix {suffix}; "
+                           "use .svg, .png, .pdf or .dot (or --format)").format(
+            path=output, suffix=Verbatim(suffix) if suffix else _p("no file suffix", "(none)")))
     return SUFFIXES[suffix]
 
 
@@ -100,16 +99,15 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
                 try:
                     code = render_once(pipeline, file, output, fmt, layout, engine, timeout, view)
                 except Refusal as exc:  # a usage error, an output refused, a drawing that failed
-                    say(f"cyclemap: {exc.text.en}", f"cyclemap: {exc.text.es}")
+                    say(join(["cyclemap: ", exc.text], separator=""))
                     code = EXIT_USAGE
                 ms = (time.perf_counter() - started) * 1000
                 stamp_text = time.strftime("%H:%M:%S")
                 if code == EXIT_OK:
-                    say(f"[{stamp_text}] drew {shown(output)} ({ms:.0f} ms); watching {shown(file)} (Ctrl-C stops)",
-                        f"[{stamp_text}] dibujado {shown(output)} ({ms:.0f} ms); vigilando {shown(file)} (Ctrl-C para)")
+                    say(_("[{time}] drew {output} ({ms} ms); watching {file} (Ctrl-C stops)").format(
+                        time=stamp_text, output=shown(output), ms=Number(ms, 0), file=shown(file)))
                 else:
-                    say(f"[{stamp_text}] not drawn; fix {shown(file)} and save again",
-                        f"[{stamp_text}] no se dibujó; corrija {shown(file)} y guárdelo de nuevo")
+                    say(_("[{time}] not drawn; fix {file} and save again").format(time=stamp_text, file=shown(file)))
                 sys.stderr.flush()
                 continue
             time.sleep(interval)
@@ -118,50 +116,34 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
     return EXIT_OK
 
 
-RENDER_HELP_ES = """Dibuja un ciclo como diagrama: momentos críticos, puntuaciones y puntos débiles de un vistazo, con leyenda.
-
-    Ejemplos:
-
-        cyclemap render examples/banco.yaml -o banco.svg
-
-        cyclemap render examples/banco.yaml -o banco.png --layout blueprint
-
-        cyclemap render examples/banco.yaml -o - --format dot
-
-        cyclemap render examples/banco.yaml -o banco-analista.svg --view analyst
-
-        cyclemap render taller.yaml -o taller.svg --watch
-    """
-
-
-@app.command("render", help=h(None, RENDER_HELP_ES))
+@app.command("render", help=h(
+    "Draw a cycle as a diagram: critical moments, scores and weak points at a glance, with a legend.\n\n"
+    "Examples:\n\n"
+    "    cyclemap render examples/banco.yaml -o banco.svg\n\n"
+    "    cyclemap render examples/banco.yaml -o banco.png --layout blueprint\n\n"
+    "    cyclemap render examples/banco.yaml -o - --format dot\n\n"
+    "    cyclemap render examples/banco.yaml -o banco-analista.svg --view analyst\n\n"
+    "    cyclemap render taller.yaml -o taller.svg --watch"))
 @guarded
 def render(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to draw (- for stdin).", "El archivo de ciclo a dibujar (- para la entrada estándar)."))],
+        "The cycle file to draw (- for stdin)."))],
     output: Annotated[str, typer.Option("--output", "-o", metavar="OUT", show_default=False, help=h(
-        "Where to write: .svg .png .pdf .dot (the suffix picks the format); - for stdout (SVG).",
-        "Dónde escribir: .svg .png .pdf .dot (la extensión elige el formato); - para la salida estándar (SVG)."))],
+        "Where to write: .svg .png .pdf .dot (the suffix picks the format); - for stdout (SVG)."))],
     layout: Annotated[str, typer.Option("--layout", "-l", metavar="clock|flow|blueprint", help=h(
-        "clock: Albrecht's dial; flow: left to right by stage; blueprint: swim lanes and line of visibility.",
-        "clock: el reloj de Albrecht; flow: de izquierda a derecha por etapas; blueprint: carriles y línea de visibilidad."))] = "clock",
+        "clock: Albrecht's dial; flow: left to right by stage; blueprint: swim lanes and line of visibility."))] = "clock",
     view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
         "client: for the client (names, critical moments, score marks, the top weak points numbered); "
-        "analyst: every finding's code on its moment, and the full legend.",
-        "client: para el cliente (nombres, momentos críticos, marcas de puntuación, los puntos débiles principales "
-        "numerados); analyst: el código de cada hallazgo en su momento y la leyenda completa."))] = "client",
+        "analyst: every finding's code on its moment, and the full legend."))] = "client",
     engine: Annotated[str, typer.Option("--engine", "-e", metavar="auto|system|embedded", help=h(
-        "system: the dot program; embedded: built-in Graphviz (WebAssembly), no install needed; auto: system if dot is there.",
-        "system: el programa dot; embedded: Graphviz integrado (WebAssembly), sin instalar nada; auto: system si está dot."))] = "auto",
+        "system: the dot program; embedded: built-in Graphviz (WebAssembly), no install needed; auto: system if dot is there."))] = "auto",
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="svg|png|pdf|dot", help=h(
-        "Format, when the output's suffix does not say it (or with -o -).",
-        "Formato, cuando la extensión de la salida no lo dice (o con -o -)."))] = None,
+        "Format, when the output's suffix does not say it (or with -o -)."))] = None,
     watch_file: Annotated[bool, typer.Option("--watch", "-w", help=h(
-        "Redraw every time the file changes; errors are reported and watching goes on.",
-        "Redibuja cada vez que cambia el archivo; informa de los errores y sigue vigilando."))] = False,
+        "Redraw every time the file changes; errors are reported and watching goes on."))] = False,
     watch_max: Annotated[Optional[int], typer.Option("--watch-max-renders", hidden=True)] = None,
     timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help=h(
-        "Give up drawing after this many seconds.", "Abandona el dibujo tras estos segundos."))] = 30.0,
+        "Give up drawing after this many seconds."))] = 30.0,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -170,20 +152,7 @@ def render(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Draw a cycle as a diagram: critical moments, scores and weak points at a glance, with a legend.
-
-    Examples:
-
-        cyclemap render examples/banco.yaml -o banco.svg
-
-        cyclemap render examples/banco.yaml -o banco.png --layout blueprint
-
-        cyclemap render examples/banco.yaml -o - --format dot
-
-        cyclemap render examples/banco.yaml -o banco-analista.svg --view analyst
-
-        cyclemap render taller.yaml -o taller.svg --watch
-    """
+    """`cyclemap render` (its help is the `help=` above, translated)."""
     from cyclemap.outputs.render import ENGINES, LAYOUTS, VIEWS
 
     from cyclemap.cli.usage import make_pipeline
@@ -193,8 +162,7 @@ def render(
     check_choice("--engine", engine, ENGINES)
     check_choice("--view", view, VIEWS)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
-        raise UsageError("--timeout must be a number of seconds more than 0",
-                         "--timeout debe ser un número de segundos mayor que 0")
+        raise UsageError(_("--timeout must be a number of seconds more than 0"))
     from cyclemap.cli.usage import check_input
 
     if file != "-":
@@ -206,9 +174,8 @@ def render(
     fmt = output_format(output, fmt)
     if watch_file:
         if output == "-":
-            raise UsageError("--watch needs an output file, not -", "--watch necesita un archivo de salida, no -")
+            raise UsageError(_("--watch needs an output file, not -"))
         if file == "-":
-            raise UsageError("--watch needs a cycle file to watch, not - (stdin)",
-                             "--watch necesita un archivo de ciclo que vigilar, no - (entrada estándar)")
+            raise UsageError(_("--watch needs a cycle file to watch, not - (stdin)"))
         raise typer.Exit(watch(pipeline, file, output, fmt, layout, engine, timeout, watch_max, view=view))
     raise typer.Exit(render_once(pipeline, file, output, fmt, layout, engine, timeout, view))

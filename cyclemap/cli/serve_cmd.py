@@ -18,13 +18,13 @@ import typer
 from cyclemap.cli import app
 from cyclemap.cli.usage import say
 from cyclemap.cli.common import (
-    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice,
+    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice, check_lang,
     guarded, h,
 )
+from cyclemap.format.i18n import _, _n
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-
 
 
 def is_loopback(host: str) -> bool:
@@ -41,9 +41,9 @@ def bind(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise UsageError(f"--host {host}: not an address of this machine ({exc.strerror})",
-                         f"--host {host}: no es una dirección de esta máquina ({exc.strerror})")
-    family, kind, proto, _, address = infos[0]
+        raise UsageError(_("--host {host}: not an address of this machine ({reason})").format(
+            host=host, reason=exc.strerror))
+    family, kind, proto, _unused, address = infos[0]
     sock = socket.socket(family, kind, proto)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -52,10 +52,9 @@ def bind(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         if exc.errno == errno.EADDRINUSE:
-            raise UsageError(f"port {port} on {host} is in use (another cyclemap serve?); choose another with --port",
-                             f"el puerto {port} en {host} está en uso (¿otro cyclemap serve?); elija otro con --port")
-        raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror})",
-                         f"no se puede escuchar en {host}:{port} ({exc.strerror})")
+            raise UsageError(_("port {port} on {host} is in use (another cyclemap serve?); choose another with --port")
+                             .format(port=port, host=host))
+        raise UsageError(_("cannot listen on {host}:{port} ({reason})").format(host=host, port=port, reason=exc.strerror))
     sock.set_inheritable(False)
     return sock
 
@@ -72,36 +71,25 @@ def index_language(workspace, override: str | None) -> str:
     return langs.most_common(1)[0][0] if langs else "en"
 
 
-SERVE_HELP_ES = """Página local en vivo para talleres: el diagrama, los puntos débiles y la curva de cada ciclo siguen cada guardado sin recargar.
-
-    Sirve un archivo de ciclo o una carpeta (por defecto, la carpeta actual) solo en esta máquina (127.0.0.1) salvo --host. Teclas en la página: ← → ciclo, L disposición, P presentación, F pantalla completa, I todos los ciclos.
-
-    Ejemplos:
-
-        cyclemap serve taller/
-
-        cyclemap serve banco.yaml --open
-
-        cyclemap serve taller/ --port 8080 --lang es
-    """
-
-
-@app.command("serve", help=h(None, SERVE_HELP_ES))
+@app.command("serve", help=h(
+    "A live local page for workshops: each cycle's diagram, weak points and curve follow every save, without a reload.\n\n"
+    "Serves a cycle file or a folder (default: the current folder) on this machine only (127.0.0.1) unless --host. Keys on the page: ← → cycle, L layout, P presentation, F full screen, I all cycles.\n\n"
+    "Examples:\n\n"
+    "    cyclemap serve taller/\n\n"
+    "    cyclemap serve banco.yaml --open\n\n"
+    "    cyclemap serve taller/ --port 8080 --lang es"))
 @guarded
 def serve(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH...", show_default=False, help=h(
-        "Cycle files or folders of them to show (default: the current folder).",
-        "Archivos de ciclo o carpetas con ellos (por defecto: la carpeta actual)."))] = None,
+        "Cycle files or folders of them to show (default: the current folder)."))] = None,
     port: Annotated[int, typer.Option("--port", "-p", metavar="N", help=h(
-        "Port to listen on (0: any free one).", "Puerto en el que escuchar (0: cualquiera libre)."))] = DEFAULT_PORT,
+        "Port to listen on (0: any free one)."))] = DEFAULT_PORT,
     host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help=h(
-        "Address to listen on. Anything but this machine's own lets others on the network see the cycles.",
-        "Dirección en la que escuchar. Cualquiera que no sea la de esta máquina deja ver los ciclos a otros en la red."))] = DEFAULT_HOST,
+        "Address to listen on. Anything but this machine's own lets others on the network see the cycles."))] = DEFAULT_HOST,
     open_browser: Annotated[bool, typer.Option("--open", help=h(
-        "Open the page in the web browser.", "Abre la página en el navegador."))] = False,
+        "Open the page in the web browser."))] = False,
     engine: Annotated[str, typer.Option("--engine", "-e", metavar="embedded|system|auto", help=h(
-        "embedded: built-in Graphviz kept warm (fastest after each save); system: the dot program; auto: system if dot is there.",
-        "embedded: Graphviz integrado y en caliente (lo más rápido tras cada guardado); system: el programa dot; auto: system si está dot."))] = "embedded",
+        "embedded: built-in Graphviz kept warm (fastest after each save); system: the dot program; auto: system if dot is there."))] = "embedded",
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -109,31 +97,20 @@ def serve(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """A live local page for workshops: each cycle's diagram, weak points and curve follow every save, without a reload.
-
-    Serves a cycle file or a folder (default: the current folder) on this machine only (127.0.0.1) unless --host. Keys on the page: ← → cycle, L layout, P presentation, F full screen, I all cycles.
-
-    Examples:
-
-        cyclemap serve taller/
-
-        cyclemap serve banco.yaml --open
-
-        cyclemap serve taller/ --port 8080 --lang es
-    """
+    """`cyclemap serve` (its help is the `help=` above, translated)."""
     from cyclemap.cli.usage import make_pipeline
     from cyclemap.outputs.render import ENGINES
     from cyclemap.outputs.serve.workspace import Root, ServeError, Workspace
 
     check_choice("--engine", engine, ENGINES)
     if not 0 <= port <= 65535:
-        raise UsageError("--port must be between 0 and 65535", "--port debe estar entre 0 y 65535")
+        raise UsageError(_("--port must be between 0 and 65535"))
     make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)  # options checked now
-    lang_code = lang.strip().lower() if lang else None
+    lang_code = check_lang(lang)  # `pt-BR` and `PT` read as `pt`
     try:
         roots = [Root(p) for p in (paths or ["."])]
     except ServeError as exc:
-        raise UsageError(exc.text.en, exc.text.es)
+        raise UsageError(exc.text)
     sock = bind(host, port)
     try:
         workspace = Workspace(
@@ -146,7 +123,7 @@ def serve(
         pass
     finally:
         sock.close()
-    say("cyclemap serve: stopped", "cyclemap serve: detenido")
+    say(_("cyclemap serve: stopped"))
     raise typer.Exit(0)
 
 
@@ -167,10 +144,10 @@ def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browse
     url = f"http://{shown}:{bound_port}/"
     n = len(workspace.keys())
     if not loopback:
-        say(f"cyclemap serve: warning: listening on {host}: anyone who can reach this machine can see these cycles",
-            f"cyclemap serve: aviso: escuchando en {host}: cualquiera que llegue a esta máquina puede ver estos ciclos")
-    say(f"cyclemap serve: {n} cycle{'s' if n != 1 else ''} at {url}  (Ctrl-C stops)",
-        f"cyclemap serve: {n} ciclo{'s' if n != 1 else ''} en {url}  (Ctrl-C para)")
+        say(_("cyclemap serve: warning: listening on {host}: anyone who can reach this machine can see these cycles")
+            .format(host=host))
+    say(_n("cyclemap serve: {n} cycle at {url}  (Ctrl-C stops)", "cyclemap serve: {n} cycles at {url}  (Ctrl-C stops)", n)
+        .format(url=url))
     if open_browser:
         import threading
         import webbrowser

@@ -13,49 +13,31 @@ from cyclemap.cli import app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, guarded, h,
 )
-
-SURVEY_HELP_ES = """Hace la libreta de calificaciones del ciclo: un formulario para imprimir (.html)
-    o una plantilla para llenar (.csv, .xlsx), que luego se lee con --ratings.
-
-    Ejemplos:
-
-        cyclemap survey examples/banco.yaml -o encuesta.html
-
-        cyclemap survey examples/banco.yaml -o encuesta.xlsx --importance
-
-        cyclemap critique examples/banco.yaml --ratings encuesta.xlsx
-    """
+from cyclemap.format.i18n import _
 
 
-@app.command("survey", help=h(None, SURVEY_HELP_ES))
+@app.command("survey", help=h(
+    "Make the cycle's report card: a printable form (.html) or a template to fill in\n"
+    "(.csv, .xlsx), read back later with --ratings.\n\n"
+    "Examples:\n\n"
+    "    cyclemap survey examples/banco.yaml -o encuesta.html\n\n"
+    "    cyclemap survey examples/banco.yaml -o encuesta.xlsx --importance\n\n"
+    "    cyclemap critique examples/banco.yaml --ratings encuesta.xlsx"))
 @guarded
 def survey(
     file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help=h(
-        "The cycle file to make the survey from.", "El archivo de ciclo del que hacer la encuesta."))],
+        "The cycle file to make the survey from."))],
     output: Annotated[str, typer.Option("--output", "-o", metavar="OUT", show_default=False, help=h(
-        "File to write: .html (printable form), .csv or .xlsx (template to fill in).",
-        "Archivo a escribir: .html (formulario para imprimir), .csv o .xlsx (plantilla para llenar)."))],
+        "File to write: .html (printable form), .csv or .xlsx (template to fill in)."))],
     importance: Annotated[bool, typer.Option("--importance", help=h(
-        "Also ask how much each moment matters (for the importance–performance quadrants).",
-        "Pregunta también cuánto importa cada momento (para los cuadrantes importancia–desempeño)."))] = False,
+        "Also ask how much each moment matters (for the importance–performance quadrants)."))] = False,
     expectation: Annotated[bool, typer.Option("--expectation", help=h(
-        "Add a 'what did you expect?' line under each question of the printed form.",
-        "Añade una línea '¿qué esperaba?' bajo cada pregunta del formulario impreso."))] = False,
+        "Add a 'what did you expect?' line under each question of the printed form."))] = False,
     config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Make the cycle's report card: a printable form (.html) or a template to fill in
-    (.csv, .xlsx), read back later with --ratings.
-
-    Examples:
-
-        cyclemap survey examples/banco.yaml -o encuesta.html
-
-        cyclemap survey examples/banco.yaml -o encuesta.xlsx --importance
-
-        cyclemap critique examples/banco.yaml --ratings encuesta.xlsx
-    """
+    """`cyclemap survey` (its help is the `help=` above, translated)."""
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.atomic import check_output
     from cyclemap.outputs.report import render as report
@@ -63,8 +45,7 @@ def survey(
 
     pipeline = make_pipeline(config=config, lang=lang)
     if Path(output).suffix.lower() not in SUFFIXES:
-        raise UsageError(f"-o {output}: the survey is written as .html, .csv or .xlsx",
-                         f"-o {output}: la encuesta se escribe como .html, .csv o .xlsx")
+        raise UsageError(_("-o {path}: the survey is written as .html, .csv or .xlsx").format(path=output))
     check_output(output, pipeline.inputs(file))
     checked = check_one(pipeline, file)
     if not checked.loaded:

@@ -188,33 +188,30 @@ def read_stdin() -> bytes:
 
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise UsageError("- reads the cycle from stdin, but there is no stdin",
-                         "- lee el ciclo de la entrada estándar, pero no hay entrada estándar")
+        raise UsageError(_("- reads the cycle from stdin, but there is no stdin"))
     return stream.read(MAX_BYTES + 1)
 
 
-def check_input(path: str, what_en: str = "", what_es: str = "") -> str:
+def check_input(path: str, what: str = "") -> str:
     """`path` must name an existing regular file (not a folder, device, FIFO or socket:
     reading those can block forever or never end); a usage error (exit 2) otherwise.
-    `what_en`/`what_es` name the option (`--ratings`) in the message."""
+    `what` names the option (`--ratings`) in the message."""
     import stat
 
     from cyclemap.format.diagnostics import shown
 
-    lead_en = f"{what_en} {shown(path)}" if what_en else shown(path)
-    lead_es = f"{what_es or what_en} {shown(path)}" if what_en else shown(path)
+    lead = f"{what} {shown(path)}" if what else shown(path)  # an option and a path: the same in every language
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise UsageError(f"{lead_en}: no such file", f"{lead_es}: no existe el archivo") from None
+        raise UsageError(_("{path}: no such file").format(path=lead)) from None
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(f"{lead_en}: cannot read ({reason})", f"{lead_es}: no se puede leer ({reason})") from None
+        raise UsageError(_("{path}: cannot read ({reason})").format(path=lead, reason=reason)) from None
     if stat.S_ISDIR(mode):
-        raise UsageError(f"{lead_en} is a folder; give a file", f"{lead_es} es una carpeta; indique un archivo")
+        raise UsageError(_("{path} is a folder; give a file").format(path=lead))
     if not stat.S_ISREG(mode):
-        raise UsageError(f"{lead_en} is not a regular file (a device, pipe or socket)",
-                         f"{lead_es} no es un archivo regular (un dispositivo, tubería o socket)")
+        raise UsageError(_("{path} is not a regular file (a device, pipe or socket)").format(path=lead))
     return path
 
 
@@ -230,8 +227,7 @@ def check_one(pipeline, file: str, what: str = "cycle file"):
         except ConfigError as exc:
             raise UsageError(exc.en, exc.es)
     if os.path.isdir(file):
-        raise UsageError(f"{shown(file)} is a folder; give one cycle file",
-                         f"{shown(file)} es una carpeta; indique un archivo de ciclo")
+        raise UsageError(_("{path} is a folder; give one cycle file").format(path=shown(file)))
     check_input(file)
     try:
         return pipeline.check(file)
@@ -239,7 +235,7 @@ def check_one(pipeline, file: str, what: str = "cycle file"):
         raise UsageError(exc.en, exc.es)
     except OSError as exc:
         name = shown(exc.filename or file)
-        raise UsageError(f"{name}: cannot read ({exc.strerror})", f"{name}: no se puede leer ({exc.strerror})")
+        raise UsageError(_("{path}: cannot read ({reason})").format(path=name, reason=exc.strerror))
 
 
 def check_ratings(ratings: str | None) -> str | None:
@@ -250,5 +246,5 @@ def check_ratings(ratings: str | None) -> str | None:
     if not os.access(ratings, os.R_OK):
         from cyclemap.format.diagnostics import shown
 
-        raise UsageError(f"--ratings {shown(ratings)}: cannot read it", f"--ratings {shown(ratings)}: no se puede leer")
+        raise UsageError(_("--ratings {path}: cannot read it").format(path=shown(ratings)))
     return ratings
