@@ -177,6 +177,27 @@ def test_explain_prints_the_whole_doc_and_examples(cli):
     assert "la parte humana es la ganadora" in es and "Cómo corregirlo" in es
 
 
+def test_explain_in_portuguese(cli):
+    run = cli("explain", "CM101", "--lang", "pt")
+    assert run.code == 0, run.err
+    assert run.out.startswith("CM101 no-owner: um momento crítico sem responsável.")
+    for words in ("\nO que verifica\n", "\nPor que importa\n", "\nComo corrigir\n",
+                  "    Que cada momento crítico indique um `owner`", "Um momento que é de todos é um momento que ninguém melhora."):
+        assert words in run.out, words
+    assert "What it checks" not in run.out
+    # a threshold's meaning is said in the language too
+    assert "é um momento de miséria" in cli("explain", "CM104", "--lang", "pt").out
+
+
+def test_check_speaks_portuguese(cli, write):
+    from cyclemap.engine.rules import get_rule
+
+    path = write("clinic.yaml", get_rule("CM101").fails)
+    run = cli("check", str(path), "--lang", "pt")
+    assert "o momento crítico `b` (Sees the doctor) não tem responsável" in run.out + run.err
+    assert "acrescente `owner:` com o cargo que responde por este momento" in run.out + run.err
+
+
 def test_explain_unknown_code(cli):
     run = cli("explain", "CM1O4")
     assert run.code == 2 and "CM104" in run.err

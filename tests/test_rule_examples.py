@@ -10,6 +10,7 @@ from cyclemap.format.settings import Config
 from cyclemap.format.reader import load_text
 from cyclemap.format.ratings import read_ratings
 from cyclemap.engine.rules import all_rules, doc_sections
+from cyclemap.format.i18n import LANGUAGES
 
 RULES = list(all_rules().values())
 
@@ -41,16 +42,26 @@ def test_passes_example_does_not(rule):
     assert rule.code not in codes_of(rule, rule.passes)
 
 
+HEADINGS = {"en": ("What it checks", "Why it matters", "How to fix"),
+            "es": ("Qué comprueba", "Por qué importa", "Cómo corregirlo"),
+            "pt": ("O que verifica", "Por que importa", "Como corrigir")}
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_doc_has_the_three_sections_in_both_languages(rule):
-    for lang, headings in (("en", ("What it checks", "Why it matters", "How to fix")),
-                           ("es", ("Qué comprueba", "Por qué importa", "Cómo corregirlo"))):
+def test_doc_has_the_three_sections_in_every_language(rule):
+    assert set(LANGUAGES) <= set(HEADINGS), "a new language: add its three headings here"
+    for lang in LANGUAGES:
         doc = rule.doc(lang)
         assert doc.splitlines()[0].startswith(f"{rule.code} {rule.name}:"), doc.splitlines()[0]
-        for heading in headings:
+        if lang != "en":
+            assert doc != rule.doc("en"), (rule.code, lang, "the doc is not translated in the catalogue")
+        for heading in HEADINGS[lang]:
             assert f"\n{heading}\n" in doc, (rule.code, lang, heading)
-        assert all(len(s) > 20 for s in doc_sections(doc)), (rule.code, lang)
-    assert rule.summary.en and rule.summary.es and rule.hint.en and rule.hint.es
+        sections = doc_sections(doc)
+        assert all(len(s) > 20 for s in sections), (rule.code, lang)
+        assert sections == [rule.section(name, lang) for name in ("what", "why", "fix")]
+        assert rule.summary(lang) and rule.hint(lang)
+        assert all(t.doc(lang) for t in rule.thresholds)
 
 
 def test_codes_are_unique_and_in_the_catalogue_order():
@@ -98,6 +109,33 @@ def test_cm105_margin_is_inclusive_and_configurable():
     [d] = findings(text, "CM105")
     assert d.pos.line == 4 and "0.5 points short" in d.message("en") and "0,5 puntos por debajo" in d.message("es")
     assert not findings(text, "CM105", Config(thresholds={"gap_margin": 0.15}))
+
+
+def test_cm105_one_point_is_singular_and_numbers_follow_the_language():
+    text = HEAD + "  - {id: a, name: A, kind: critical, expectation: 4, score: 3}\n  - {id: b, name: B, kind: routine}\n"
+    [d] = findings(text, "CM105")
+    assert "1 point short" in d.message("en") and "1 punto por debajo" in d.message("es")
+    assert "1 ponto abaixo" in d.message("pt")
+    text = HEAD + "  - {id: a, name: A, kind: critical, expectation: 5, score: 3.25}\n  - {id: b, name: B, kind: routine}\n"
+    [d] = findings(text, "CM105")
+    assert "scores 3.25 against an expectation of 5: 1.75 points short (the expectation is the top" in d.message("en")
+    assert "puntúa 3,25 frente a una expectativa de 5: 1,75 puntos por debajo (la expectativa es el máximo" in d.message("es")
+    assert "tem nota 3,25 diante de uma expectativa de 5: 1,75 pontos abaixo (a expectativa é o topo" in d.message("pt")
+    assert d.plain("pt").startswith("os clientes dão nota 3,25 quando esperam 5")
+
+
+def test_cm008_and_cm104_say_scores_in_the_language():
+    text = HEAD + "  - {id: a, name: A, kind: critical, score: 7.5}\n  - {id: b, name: B, kind: routine}\n"
+    [d] = findings(text, "CM008")
+    assert d.message("en") == "`score` 7.5 of `a` is outside the scale [1, 5]"
+    assert d.message("es") == "`score` 7,5 de `a` está fuera de la escala [1; 5]"
+    assert d.message("pt") == "`score` 7,5 de `a` está fora da escala [1; 5]"
+    text = HEAD + "  - {id: a, name: Waits, kind: critical, score: 2.25, expectation: 4}\n  - {id: b, name: B, kind: routine}\n"
+    [d] = findings(text, "CM104")
+    assert d.message("es") == "el momento crítico `a` (Waits) puntúa 2,25, bajo el aceptable 3,4: un momento de miseria"
+    assert d.plain("en") == ("customers rate this decisive moment 2.25 where they expect 4, below the acceptable 3.4: "
+                             "a moment of misery")
+    assert "abaixo do aceitável 3,4: um momento de miséria" in d.plain("pt")
 
 
 def test_cm106_follows_branches_not_just_the_file_order():
@@ -161,6 +199,14 @@ def test_cm110_lists_missing_dimensions_in_each_language():
     [d] = findings(text, "CM110")
     assert "8 expectations" in d.message("en") and "responsiveness" in d.message("en")
     assert "capacidad de respuesta" in d.message("es") and "cortesía" not in d.message("es")
+    assert "estas 8 expectativas" in d.message("es") and "nenhum momento atende estas 8 expectativas" in d.message("pt")
+    all_but_access = HEAD + ("  - {id: a, name: A, kind: critical, dimensions: [reliability, responsiveness, competence, "
+                             "courtesy, communication, credibility, security, understanding, tangibles]}\n"
+                             "  - {id: b, name: B, kind: routine}\n")
+    [d] = findings(all_but_access, "CM110")
+    assert d.message("en") == "no moment serves this expectation: access"
+    assert d.message("es") == "ningún momento atiende esta expectativa: accesibilidad"
+    assert d.plain("es") == "ningún momento cuida esta expectativa: accesibilidad"
     assert not findings(HEAD + "  - {id: a, name: A, kind: critical}\n  - {id: b, name: B, kind: routine}\n", "CM110")
 
 

@@ -1,6 +1,7 @@
 """The rule catalogue: each rule is one small module with a code, a default severity, a
-one-line summary, its documentation (what it checks, why it matters, how to fix) in
-English and Spanish, and a failing and a passing example cycle.
+one-line summary, its documentation (what it checks, why it matters, how to fix: the
+module's docstring, in English, translated in the catalogues like every other text), and
+a failing and a passing example cycle.
 
 The same text feeds `cyclemap rules`, `cyclemap explain CODE`, docs/rules.md and the
 tests (every rule's examples are run), so docs and behaviour cannot drift apart.
@@ -9,12 +10,14 @@ tests (every rule's examples are run), so docs and behaviour cannot drift apart.
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from cyclemap.format.settings import Config
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import Message, Text, Verbatim
 from cyclemap.format.model import Cycle, Moment, Pos
 
 if TYPE_CHECKING:
@@ -81,7 +84,7 @@ class Threshold:
     minimum: float
     whole: bool = False  # must be a whole number
     inclusive: bool = False  # `minimum` itself is allowed
-    doc: Text = Text("", "")
+    doc: Text = Verbatim("")
 
 
 @dataclass(frozen=True)
@@ -103,22 +106,23 @@ class Rule:
     thresholds: tuple[Threshold, ...] = ()  # the numbers this rule turns on, declared here
     # For the client's critique, in service language (no codes, ids or YAML keys): why the
     # problem matters, in a sentence or two, and what to do about it.
-    reason: Text = Text("", "")
-    advice: Text = Text("", "")
+    reason: Text = Verbatim("")
+    advice: Text = Verbatim("")
     # Retired rules keep their code reserved but run only when `select` names them: they
     # did not produce findings a consultant would keep (see docs/critique.md).
     retired: bool = False
 
     def section(self, name: str, lang: str) -> str:
-        """One section of the doc, by its English name: "what", "why" or "fix"
+        """One section of the doc in `lang`, by its English name: "what", "why" or "fix"
         ("What it checks", "Why it matters", "How to fix"), as one paragraph."""
         index = {"what": 0, "why": 1, "fix": 2}[name]
         return doc_sections(self.doc(lang))[index]
 
 
 def doc_sections(doc: str) -> list[str]:
-    """A rule doc's three sections (what / why / fix), each joined into one paragraph.
-    Sections are the indented blocks under a heading line; the first line is the title."""
+    """A rule doc's three sections (what / why / fix), each joined into one paragraph, in
+    whatever language the doc is: sections are the indented blocks under a heading line
+    (any unindented line), and the first line is the title."""
     sections: list[list[str]] = []
     for line in doc.splitlines()[1:]:
         if not line.strip():
@@ -225,12 +229,15 @@ class RuleContext:
 
 
 def rule_from_module(module_name: str, **fields) -> Rule:
-    """Build a Rule whose English doc is the module's docstring (one source of text)."""
+    """Build a Rule whose doc is the module's docstring (one source of text): its English,
+    and the catalogue entry whose message id is that docstring (`inspect.cleandoc`, as
+    `i18n.extract_docstrings` extracts it) in every other language."""
     import sys
 
-    doc_en = (sys.modules[module_name].__doc__ or "").strip()
-    doc_es = fields.pop("doc_es").strip()
-    return Rule(doc=Text(doc_en, doc_es), **fields)
+    # MIGRATION: modules not converted yet still pass their Spanish doc; the catalogue has it.
+    fields.pop("doc_es", None)
+    doc = inspect.cleandoc(sys.modules[module_name].__doc__ or "")
+    return Rule(doc=Message(doc) if doc else Verbatim(""), **fields)
 
 
 _REGISTRY: dict[str, Rule] | None = None

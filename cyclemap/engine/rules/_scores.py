@@ -4,6 +4,7 @@ and "below expectation" mean the same thing in every rule and in the critique.""
 from __future__ import annotations
 
 from cyclemap.format.settings import Config
+from cyclemap.format.i18n import Number, number
 from cyclemap.format.model import Cycle, Moment
 
 # Scores are decimals typed by people (4.5 - 4.0 must count as a gap of 0.5).
@@ -51,8 +52,16 @@ def is_weak(moment: Moment, cycle: Cycle, config: Config) -> bool:
     return is_miserable(moment, cycle, config) or has_gap(moment, cycle, config)
 
 
+# Scores are shown with at most two decimals (4 not 4.0, 3.25 not 3.2500001).
+SCORE_DIGITS = 2
+
+
+def score(value: float) -> Number:
+    """A score to put in a text: said in each language's notation (3.25, 3,25)."""
+    return Number(value, SCORE_DIGITS)
+
+
 def fmt(value: float, lang: str = "en") -> str:
-    """A score as people write it: 4 not 4.0, 3.25 not 3.2500001; a decimal comma in
-    Spanish (3,25), a decimal point in English."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "es" else text
+    """A score as people write it in `lang`, now: 4 not 4.0, 3.25 not 3.2500001, with the
+    language's decimal mark (`i18n.number`). In a text, prefer `score(value)`."""
+    return number(value, lang, SCORE_DIGITS)

@@ -14,34 +14,17 @@ How to fix
     or a file saved as Latin-1 instead of UTF-8.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import rule_from_module
-
-DOC_ES = """
-CM001 invalid-yaml: el archivo no se puede leer como YAML.
-
-Qué comprueba
-    Que el archivo sea texto UTF-8 (se admite la marca BOM), no supere el límite de
-    tamaño y sea YAML válido con un único documento.
-
-Por qué importa
-    No se puede comprobar, dibujar ni criticar nada hasta que el archivo se lea. Un ciclo
-    guardado en git solo sirve si cada versión se puede abrir con las herramientas.
-
-Cómo corregirlo
-    Vaya a la línea y columna indicadas. Causas habituales: un tabulador en la sangría
-    (YAML solo admite espacios), una comilla o corchete sin cerrar, un `:` dentro de un
-    texto sin comillas, o un archivo guardado en Latin-1 en lugar de UTF-8.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM001",
     name="invalid-yaml",
     severity=Severity.ERROR,
-    summary=Text("The file is not valid YAML", "El archivo no es YAML válido"),
-    doc_es=DOC_ES,
-    hint=Text("fix the YAML syntax at this place", "corrija la sintaxis YAML en este lugar"),
+    summary=_("The file is not valid YAML"),
+    hint=_("fix the YAML syntax at this place"),
     fails="cyclemap: 1\ntitle: [unclosed\nmoments: []\n",
     passes="cyclemap: 1\ntitle: Closed\nmoments:\n  - {id: a, name: A, kind: critical}\n  - {id: b, name: B, kind: routine}\n",
     check=lambda ctx: (),

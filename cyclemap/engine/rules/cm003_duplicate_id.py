@@ -11,7 +11,8 @@ How to fix
     Give the second moment its own id, and update any `next` that should point to it.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -20,8 +21,8 @@ def check(ctx):
     for moment in ctx.cycle.moments:
         if moment.id in seen:
             yield Finding(
-                Text(f"the id `{moment.id}` is already used by the moment on line {seen[moment.id]}",
-                     f"el id `{moment.id}` ya lo usa el momento de la línea {seen[moment.id]}"),
+                _("the id `{id}` is already used by the moment on line {line}").format(
+                    id=moment.id, line=seen[moment.id]),
                 moment.at("id"),
                 moment.id,
                 subject="repeat",
@@ -30,29 +31,13 @@ def check(ctx):
             seen[moment.id] = moment.at("id").line
 
 
-DOC_ES = """
-CM003 duplicate-id: dos momentos comparten un id.
-
-Qué comprueba
-    Que el `id` de cada momento sea único en el archivo.
-
-Por qué importa
-    Los enlaces `next` y las calificaciones de encuestas encuentran los momentos por su
-    id. Con dos momentos bajo un mismo id, todo va al primero y el segundo desaparece del
-    ciclo sin aviso.
-
-Cómo corregirlo
-    Dé al segundo momento un id propio y actualice los `next` que deban apuntarle.
-"""
-
 RULE = rule_from_module(
     __name__,
     code="CM003",
     name="duplicate-id",
     severity=Severity.ERROR,
-    summary=Text("Two moments share one id", "Dos momentos comparten un id"),
-    doc_es=DOC_ES,
-    hint=Text("give each moment its own id", "dé a cada momento su propio id"),
+    summary=_("Two moments share one id"),
+    hint=_("give each moment its own id"),
     fails="cyclemap: 1\ntitle: Twins\nmoments:\n  - {id: a, name: A, kind: critical}\n  - {id: a, name: B, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Twins\nmoments:\n  - {id: a, name: A, kind: critical}\n  - {id: b, name: B, kind: routine}\n",
     check=check,

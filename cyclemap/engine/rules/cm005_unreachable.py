@@ -13,7 +13,8 @@ How to fix
     Add the moment to the `next` of the moment that comes before it, or remove it.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -27,37 +28,19 @@ def check(ctx):
     for moment in ctx.unique():
         if moment.id not in reached:
             yield Finding(
-                Text(f"no path from `{first.id}` reaches `{moment.id}`",
-                     f"ningún camino desde `{first.id}` llega a `{moment.id}`"),
+                _("no path from `{first}` reaches `{id}`").format(first=first.id, id=moment.id),
                 moment.at("id"),
                 moment.id,
             )
 
-
-DOC_ES = """
-CM005 unreachable: un momento al que el cliente nunca llega desde el primero.
-
-Qué comprueba
-    Que cada momento se pueda alcanzar desde el primero siguiendo los enlaces `next` (y
-    los enlaces por defecto al momento siguiente).
-
-Por qué importa
-    Un ciclo de servicio es el camino que el cliente recorre de verdad. Un momento al que
-    no lleva ningún camino es un enlace olvidado o un momento que no existe para el
-    cliente, y sus estándares, responsable y plan de recuperación no protegen a nadie.
-
-Cómo corregirlo
-    Añada el momento al `next` del momento que lo precede, o elimínelo.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM005",
     name="unreachable",
     severity=Severity.ERROR,
-    summary=Text("A moment cannot be reached from the first", "Un momento no se alcanza desde el primero"),
-    doc_es=DOC_ES,
-    hint=Text("link it from the moment before it, or remove it", "enlácelo desde el momento anterior, o elimínelo"),
+    summary=_("A moment cannot be reached from the first"),
+    hint=_("link it from the moment before it, or remove it"),
     fails="cyclemap: 1\ntitle: Island\nmoments:\n  - {id: a, name: A, kind: critical, next: [c]}\n  - {id: b, name: B, kind: routine}\n  - {id: c, name: C, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Island\nmoments:\n  - {id: a, name: A, kind: critical, next: [b]}\n  - {id: b, name: B, kind: routine}\n  - {id: c, name: C, kind: routine}\n",
     check=check,

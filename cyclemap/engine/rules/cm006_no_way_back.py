@@ -15,7 +15,8 @@ How to fix
     service or farewell), or declare `closed: false` if the cycle really ends.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -30,40 +31,20 @@ def check(ctx):
     for moment in ctx.unique():
         if moment.id in reached and moment.id not in returns:
             yield Finding(
-                Text(f"from `{moment.id}` no path leads back to `{first.id}`, but the cycle is closed",
-                     f"desde `{moment.id}` ningún camino vuelve a `{first.id}`, pero el ciclo es cerrado"),
+                _("from `{id}` no path leads back to `{first}`, but the cycle is closed").format(
+                    id=moment.id, first=first.id),
                 moment.at("next"),
                 moment.id,
             )
 
-
-DOC_ES = """
-CM006 no-way-back: en un ciclo cerrado, un momento desde el que el cliente no vuelve.
-
-Qué comprueba
-    En un ciclo cerrado (`closed: true`, por defecto), que desde cada momento alcanzable
-    algún camino de enlaces `next` lleve de vuelta al primer momento.
-
-Por qué importa
-    El ciclo de servicio se activa de nuevo cada vez que el cliente vuelve a entrar en
-    contacto con la empresa. Un callejón sin salida dentro de un ciclo cerrado (por lo
-    general una rama de queja con `next: []`) dice que ahí se pierde al cliente: falta
-    un enlace o no se ha diseñado la recuperación.
-
-Cómo corregirlo
-    Dé al momento un `next` que vuelva al ciclo (tras una queja, de vuelta a la atención
-    o a la despedida), o declare `closed: false` si el ciclo termina de verdad.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM006",
     name="no-way-back",
     severity=Severity.ERROR,
-    summary=Text("A moment of a closed cycle has no way back to the start",
-                 "Un momento de un ciclo cerrado no tiene camino de vuelta al inicio"),
-    doc_es=DOC_ES,
-    hint=Text("link it back into the cycle, or set `closed: false`", "enlácelo de vuelta al ciclo, o ponga `closed: false`"),
+    summary=_("A moment of a closed cycle has no way back to the start"),
+    hint=_("link it back into the cycle, or set `closed: false`"),
     fails="cyclemap: 1\ntitle: Dead end\nmoments:\n  - {id: a, name: A, kind: critical, next: [b, complaint]}\n  - {id: b, name: B, kind: routine, next: [a]}\n  - {id: complaint, name: Complains, kind: critical, next: []}\n",
     passes="cyclemap: 1\ntitle: Dead end\nmoments:\n  - {id: a, name: A, kind: critical, next: [b, complaint]}\n  - {id: b, name: B, kind: routine, next: [a]}\n  - {id: complaint, name: Complains, kind: critical, next: [b]}\n",
     check=check,

@@ -12,7 +12,8 @@ How to fix
     `cyclemap init` as a start.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -20,35 +21,18 @@ def check(ctx):
     count = len(ctx.cycle.moments)
     if count < 2:
         yield Finding(
-            Text(f"a cycle needs at least two moments, this one has {count}",
-                 f"un ciclo necesita al menos dos momentos; este tiene {count}"),
+            _("a cycle needs at least two moments, this one has {count}").format(count=count),
             ctx.cycle.at("moments"),
         )
 
-
-DOC_ES = """
-CM007 too-few-moments: un ciclo con menos de dos momentos.
-
-Qué comprueba
-    Que `moments` liste al menos dos momentos.
-
-Por qué importa
-    Un ciclo de servicio es el mapa de la cadena de contactos que vive el cliente. Con un
-    solo momento no hay cadena, ni orden, ni nada que comparar: es una nota, no un mapa.
-
-Cómo corregirlo
-    Liste los momentos de verdad desde el primer contacto del cliente hasta el último;
-    `cyclemap init` da un punto de partida.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM007",
     name="too-few-moments",
     severity=Severity.ERROR,
-    summary=Text("Fewer than two moments", "Menos de dos momentos"),
-    doc_es=DOC_ES,
-    hint=Text("list the moments from first contact to last", "liste los momentos del primer contacto al último"),
+    summary=_("Fewer than two moments"),
+    hint=_("list the moments from first contact to last"),
     fails="cyclemap: 1\ntitle: Alone\nmoments:\n  - {id: a, name: A, kind: critical}\n",
     passes="cyclemap: 1\ntitle: Alone\nmoments:\n  - {id: a, name: A, kind: critical}\n  - {id: b, name: B, kind: routine}\n",
     check=check,

@@ -22,43 +22,17 @@ How to fix
     CSV UTF-8.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import rule_from_module
-
-DOC_ES = """
-CM009 bad-ratings-row: una fila de un CSV de calificaciones que no se puede usar.
-
-Qué comprueba
-    Cuando las calificaciones vienen de un archivo (`--ratings ARCHIVO.csv|.xlsx`, una
-    fila por respuesta `momento,calificación[,encuestado]`, o una fila por encuestado con
-    una columna por momento), que cada fila nombre un momento del ciclo, tenga como
-    calificación un número dentro de la escala, y que un encuestado califique un momento
-    una sola vez; y que el archivo sea texto UTF-8 (o UTF-16 con BOM) o un libro de Excel.
-    Las respuestas en blanco o N/A se omiten y se cuentan (una nota informativa), igual
-    que las respuestas apartadas porque la puntuación del propio archivo se basa en más
-    respuestas (umbral `min_responses`).
-
-Por qué importa
-    La libreta de calificaciones vale lo que valen sus filas. Una calificación para un
-    momento mal escrito, un "5+" o un 7 en una escala de 1 a 5 torcería un promedio o se
-    perdería sin aviso; la puntuación de un momento crítico engañaría entonces al equipo sobre
-    lo que percibieron los clientes. Cada fila mala se informa con su línea para poder
-    corregirla en el origen, y las demás filas cuentan igual.
-
-Cómo corregirlo
-    Vaya a la línea del CSV indicada. Use el `id` del momento (no su nombre) en la primera
-    columna, un número simple de la escala en la segunda (`4.5`, o `"4,5"`), y guarde el
-    archivo como CSV UTF-8.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM009",
     name="bad-ratings-row",
     severity=Severity.ERROR,
-    summary=Text("A ratings CSV row that cannot be used", "Una fila del CSV de calificaciones que no se puede usar"),
-    doc_es=DOC_ES,
-    hint=Text("fix or remove this row; the other rows still count", "corrija o quite esta fila; las demás filas cuentan igual"),
+    summary=_("A ratings CSV row that cannot be used"),
+    hint=_("fix or remove this row; the other rows still count"),
     fails="moment,rating,respondent\nwait,4,r1\nwiat,5,r2\n",
     passes="moment,rating,respondent\nwait,4,r1\nwait,5,r2\n",
     check=lambda ctx: (),

@@ -18,80 +18,48 @@ How to fix
     moment has a standard and a recovery plan, and measure again after the change.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, Threshold, rule_from_module
-from cyclemap.engine.rules._scores import fmt, is_miserable, misery_line
+from cyclemap.engine.rules._scores import is_miserable, misery_line, score
 
 
 def check(ctx):
     line = misery_line(ctx.cycle, ctx.config)
     for moment in ctx.unique():
         if moment.critical and is_miserable(moment, ctx.cycle, ctx.config):
-            s, e = moment.score, moment.expectation
-            expect_en = f" where they expect {fmt(e)}" if e is not None else ""
-            expect_es = f" cuando esperan {fmt(e, 'es')}" if e is not None else ""
+            s, e = score(moment.score), moment.expectation
+            if e is None:
+                plain = _("customers rate this decisive moment {score}, below the acceptable {line}: "
+                          "a moment of misery").format(score=s, line=score(line))
+            else:
+                plain = _("customers rate this decisive moment {score} where they expect {expected}, below "
+                          "the acceptable {line}: a moment of misery").format(
+                    score=s, expected=score(e), line=score(line))
             yield Finding(
-                Text(f"critical moment `{moment.id}` ({moment.name}) scores {fmt(s)}, "
-                     f"below the acceptable {fmt(line)}: a moment of misery",
-                     f"el momento crítico `{moment.id}` ({moment.name}) puntúa {fmt(s, 'es')}, "
-                     f"bajo el aceptable {fmt(line, 'es')}: un momento de miseria"),
+                _("critical moment `{id}` ({name}) scores {score}, below the acceptable {line}: "
+                  "a moment of misery").format(id=moment.id, name=moment.name, score=s, line=score(line)),
                 moment.at("score"),
                 moment.id,
-                plain=Text(f"customers rate this decisive moment {fmt(s)}{expect_en}, below the acceptable "
-                           f"{fmt(line)}: a moment of misery",
-                           f"los clientes califican este momento decisivo con {fmt(s, 'es')}{expect_es}, bajo el "
-                           f"aceptable {fmt(line, 'es')}: un momento de miseria"),
+                plain=plain,
             )
 
-
-DOC_ES = """
-CM104 moment-of-misery: un momento crítico puntuado bajo el nivel aceptable.
-
-Qué comprueba
-    Que ningún momento crítico tenga un `score` bajo el nivel aceptable: por defecto el
-    60 % de la escala (3,4 en una escala de 1 a 5). Se ajusta con el umbral
-    `acceptable_score`: una fracción de la escala (0.6) o una puntuación de la escala (3.5).
-
-Por qué importa
-    Un momento de verdad que sale mal se vuelve un momento de miseria, y en uno crítico el
-    cliente decide sobre todo el servicio. Pocos clientes insatisfechos lo dicen: cerca
-    del 4 % se queja, el otro 96 % simplemente se va y el 91 % nunca regresa. Una puntuación
-    baja en un momento crítico es la libreta de calificaciones diciendo que los clientes se van
-    en silencio desde ahí. Un servicio que no cumple las expectativas es, en palabras del
-    curso, un servicio malo.
-
-Cómo corregirlo
-    Empiece por aquí. Hable con el responsable y con la primera línea, lea los comentarios
-    detrás de la puntuación y corrija la causa (capacidad, formación, un sistema que falla, un
-    paso que falta). Verifique que el momento tenga estándar y plan de recuperación, y
-    vuelva a medir después del cambio.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM104",
     name="moment-of-misery",
     severity=Severity.WARNING,
-    summary=Text("Critical moment scored below the acceptable level",
-                 "Momento crítico puntuado bajo el nivel aceptable"),
-    doc_es=DOC_ES,
-    hint=Text("find the cause with the owner and the front line, fix it, and measure again",
-              "busque la causa con el responsable y la primera línea, corríjala y vuelva a medir"),
+    summary=_("Critical moment scored below the acceptable level"),
+    hint=_("find the cause with the owner and the front line, fix it, and measure again"),
     fails="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: a, name: Arrives, kind: routine}\n  - {id: b, name: Waits in line, kind: critical, score: 2.3}\n",
     passes="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: a, name: Arrives, kind: routine}\n  - {id: b, name: Waits in line, kind: critical, score: 3.8}\n",
     check=check,
-    reason=Text("At a critical moment the customer decides about the whole service. Few unhappy customers "
-                "complain (about 4 in 100); most simply leave and never come back, so a low rating here means "
-                "customers are leaving quietly.",
-                "En un momento crítico el cliente decide sobre todo el servicio. Pocos clientes insatisfechos se "
-                "quejan (cerca de 4 de cada 100); la mayoría se va y no vuelve, así que una puntuación baja aquí "
-                "significa que los clientes se están yendo en silencio."),
-    advice=Text("with the person in charge and the front line, find the cause behind the rating "
-                "(capacity, training, a failing system, a missing step), fix it and measure again",
-                "con el responsable y la primera línea, busque la causa detrás de la "
-                "puntuación (capacidad, formación, un sistema que falla, un paso que falta), corríjala y "
-                "vuelva a medir"),
-    thresholds=(Threshold("acceptable_score", 0.6, 0.0, doc=Text(
-        "a critical moment scored below this share of the scale is a moment of misery",
-        "un momento crítico puntuado bajo esta fracción de la escala es un momento de miseria")),),
+    reason=_("At a critical moment the customer decides about the whole service. Few unhappy customers "
+             "complain (about 4 in 100); most simply leave and never come back, so a low rating here means "
+             "customers are leaving quietly."),
+    advice=_("with the person in charge and the front line, find the cause behind the rating "
+             "(capacity, training, a failing system, a missing step), fix it and measure again"),
+    thresholds=(Threshold("acceptable_score", 0.6, 0.0, doc=_(
+        "a critical moment scored below this share of the scale is a moment of misery")),),
 )

@@ -23,9 +23,10 @@ How to fix
     survey question about what customers expected.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _, _n, join
 from cyclemap.engine.rules import Finding, Threshold, rule_from_module
-from cyclemap.engine.rules._scores import EPSILON, fmt, shortfall, has_gap
+from cyclemap.engine.rules._scores import EPSILON, fmt, has_gap, score, shortfall
 
 
 def check(ctx):
@@ -33,74 +34,40 @@ def check(ctx):
     for moment in ctx.unique():
         if has_gap(moment, ctx.cycle, ctx.config):
             g, s, e = shortfall(moment), moment.score, moment.expectation
-            en_pts = "point" if fmt(g) == "1" else "points"
-            es_pts = "punto" if fmt(g) == "1" else "puntos"
-            at_top = e >= top - EPSILON
-            top_en = " (the expectation is the top of the scale: check that customers really expect perfection)" if at_top else ""
-            top_es = (" (la expectativa es el máximo de la escala: confirme que los clientes de verdad esperan la "
-                      "perfección)") if at_top else ""
+            # "1 point short" is singular; "0.5 points", "1.5 points" are plural, as before.
+            count = 1 if fmt(g) == "1" else 2
+            fields = dict(id=moment.id, name=moment.name, score=score(s), expected=score(e), gap=score(g))
+            message = _n("`{id}` ({name}) scores {score} against an expectation of {expected}: {gap} point short",
+                         "`{id}` ({name}) scores {score} against an expectation of {expected}: {gap} points short",
+                         count).format(**fields)
+            plain = _n("customers rate it {score} where they expect {expected}: {gap} point short",
+                       "customers rate it {score} where they expect {expected}: {gap} points short",
+                       count).format(**fields)
+            if e >= top - EPSILON:
+                note = _("(the expectation is the top of the scale: check that customers really expect perfection)")
+                message, plain = join([message, note], " "), join([plain, note], " ")
             yield Finding(
-                Text(f"`{moment.id}` ({moment.name}) scores {fmt(s)} against an expectation of "
-                     f"{fmt(e)}: {fmt(g)} {en_pts} short{top_en}",
-                     f"`{moment.id}` ({moment.name}) puntúa {fmt(s, 'es')} frente a una expectativa de "
-                     f"{fmt(e, 'es')}: {fmt(g, 'es')} {es_pts} por debajo{top_es}"),
+                message,
                 moment.at("score"),
                 moment.id,
-                plain=Text(f"customers rate it {fmt(s)} where they expect {fmt(e)}: {fmt(g)} {en_pts} short{top_en}",
-                           f"los clientes lo califican con {fmt(s, 'es')} cuando esperan {fmt(e, 'es')}: "
-                           f"{fmt(g, 'es')} {es_pts} por debajo{top_es}"),
+                plain=plain,
             )
 
-
-DOC_ES = """
-CM105 expectation-gap: un momento puntuado bajo su expectativa por el margen o más.
-
-Qué comprueba
-    En cada momento con `expectation` y `score`, que la puntuación no quede por debajo de la
-    expectativa por el umbral `gap_margin` o más: una fracción del recorrido de la
-    escala, 0,125 por defecto (medio punto en una escala de 1 a 5, 12,5 puntos en una de 0
-    a 100). Los momentos rutinarios también cuentan: la brecha es lo que siente el
-    cliente. Un momento en su expectativa o por encima nunca es una brecha. Si la
-    expectativa está en el máximo de la escala, el hallazgo lo dice: ningún servicio
-    puede superarla.
-
-Por qué importa
-    La calidad en el servicio es cumplir, y mejor exceder, lo que el cliente espera, y la
-    satisfacción es la sensación de que el servicio alcanzó o superó esas expectativas. Un
-    momento puede puntuar un respetable 4 y aun así decepcionar a un cliente que esperaba
-    4,5: la brecha, no la puntuación, es lo que se vuelve queja y abandono. Las brechas también
-    muestran dónde una promesa (publicidad, un vendedor, una visita anterior) subió una
-    expectativa que la operación no cumple.
-
-Cómo corregirlo
-    Cierre la brecha por cualquiera de los dos lados: mejore lo que el cliente recibe en
-    este momento, o ajuste lo que se promete a lo que se puede cumplir (diga cuánto tarda,
-    qué se necesita, qué pasa después). Luego vuelva a medir. Si la expectativa es una suposición,
-    reemplácela por una pregunta de encuesta sobre qué esperaban los clientes.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM105",
     name="expectation-gap",
     severity=Severity.WARNING,
-    summary=Text("Score below expectation by the margin or more",
-                 "Puntuación bajo la expectativa por el margen o más"),
-    doc_es=DOC_ES,
-    hint=Text("improve what the customer receives here, or set realistic expectations",
-              "mejore lo que el cliente recibe aquí, o ajuste lo que se promete a lo que se puede cumplir"),
+    summary=_("Score below expectation by the margin or more"),
+    hint=_("improve what the customer receives here, or set realistic expectations"),
     fails="cyclemap: 1\ntitle: Cinema\nmoments:\n  - {id: a, name: Buys a ticket, kind: routine, expectation: 4.5, score: 3.6}\n  - {id: b, name: Watches the film, kind: critical}\n",
     passes="cyclemap: 1\ntitle: Cinema\nmoments:\n  - {id: a, name: Buys a ticket, kind: routine, expectation: 4.5, score: 4.3}\n  - {id: b, name: Watches the film, kind: critical}\n",
     check=check,
-    thresholds=(Threshold("gap_margin", 0.125, 0.0, inclusive=True, doc=Text(
-        "a score below expectation by at least this share of the scale's span is an expectation gap",
-        "una puntuación bajo la expectativa en al menos esta fracción de la escala es una brecha")),),
-    reason=Text("What customers expect, not the score alone, decides whether they are satisfied: a gap here "
-                "is disappointment, and disappointed customers mostly leave without saying why.",
-                "Lo que el cliente espera, y no la puntuación sola, decide si queda satisfecho: una brecha aquí "
-                "es decepción, y el cliente decepcionado casi siempre se va sin decir por qué."),
-    advice=Text("improve what customers receive here, or promise only what the moment can deliver "
-                "(how long it takes, what is needed, what happens next)",
-                "mejore lo que el cliente recibe aquí, o prometa solo lo que el momento puede cumplir "
-                "(cuánto tarda, qué se necesita, qué pasa después)"),
+    thresholds=(Threshold("gap_margin", 0.125, 0.0, inclusive=True, doc=_(
+        "a score below expectation by at least this share of the scale's span is an expectation gap")),),
+    reason=_("What customers expect, not the score alone, decides whether they are satisfied: a gap here "
+             "is disappointment, and disappointed customers mostly leave without saying why."),
+    advice=_("improve what customers receive here, or promise only what the moment can deliver "
+             "(how long it takes, what is needed, what happens next)"),
 )

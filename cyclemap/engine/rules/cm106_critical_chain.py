@@ -21,7 +21,8 @@ How to fix
     next step). If a moment is not really critical, mark it `kind: routine`.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _, _n
 from cyclemap.engine.rules import Finding, Threshold, rule_from_module
 
 # A bound on the search from one start, so pathological graphs stay fast; real cycles
@@ -87,47 +88,20 @@ def check(ctx):
         first = ctx.by_id[chain[0]]
         arrow = " → ".join(chain)
         yield Finding(
-            Text(f"{len(chain)} critical moments in a row with no routine relief: {arrow}",
-                 f"{len(chain)} momentos críticos seguidos sin un momento rutinario entre ellos: {arrow}"),
+            _n("{n} critical moment in a row with no routine relief: {chain}",
+               "{n} critical moments in a row with no routine relief: {chain}", len(chain)).format(chain=arrow),
             first.pos,
             first.id,
         )
 
-
-DOC_ES = """
-CM106 critical-chain: varios momentos críticos seguidos sin un momento rutinario entre ellos.
-
-Qué comprueba
-    Siguiendo el ciclo como lo vive el cliente (los enlaces `next`, ramas incluidas, pero
-    no el enlace que cierra el ciclo), que no haya una racha de `chain_length` (3 por
-    defecto) o más momentos críticos seguidos sin un momento rutinario en medio. Cada
-    racha se informa una vez, en su primer momento, con el camino más largo desde ahí.
-
-Por qué importa
-    Un momento crítico es uno en el que el cliente puede decidir irse. Hacer el mapa del
-    ciclo sirve para separar esos momentos de los rutinarios, y una racha larga de ellos
-    significa que el cliente lleva la tensión de uno al siguiente, sin un momento en que
-    el servicio simplemente funcione y lo tranquilice: una falla al principio de la racha
-    tiñe todos los momentos que siguen. Esas rachas son también donde el personal está
-    más exigido.
-
-Cómo corregirlo
-    Rompa la racha. Pase a la trastienda el trabajo que el cliente no necesita presenciar,
-    junte dos momentos críticos en uno bien hecho, o añada un momento rutinario que dé al
-    cliente información y control (una confirmación, un aviso de avance, un siguiente paso
-    claro). Si un momento no es realmente crítico, márquelo `kind: routine`.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM106",
     name="critical-chain",
     severity=Severity.WARNING,
-    summary=Text("Critical moments in a row with no routine relief",
-                 "Momentos críticos seguidos sin uno rutinario entre ellos"),
-    doc_es=DOC_ES,
-    hint=Text("break the run with a routine moment that informs the customer, or move work backstage",
-              "rompa la racha con un momento rutinario que informe al cliente, o pase trabajo a la trastienda"),
+    summary=_("Critical moments in a row with no routine relief"),
+    hint=_("break the run with a routine moment that informs the customer, or move work backstage"),
     fails=(
         "cyclemap: 1\ntitle: Claim\nmoments:\n"
         "  - {id: call, name: Calls to claim, kind: critical}\n"
@@ -145,7 +119,6 @@ RULE = rule_from_module(
     ),
     check=check,
     retired=True,  # no finding a consultant kept in trials; runs only when selected
-    thresholds=(Threshold("chain_length", 3, 2, whole=True, doc=Text(
-        "this many critical moments in a row with no routine relief is a chain",
-        "estos momentos críticos seguidos sin uno rutinario forman una cadena")),),
+    thresholds=(Threshold("chain_length", 3, 2, whole=True, doc=_(
+        "this many critical moments in a row with no routine relief is a chain")),),
 )

@@ -22,7 +22,8 @@ How to fix
     survivable while the fix is under way.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
 from cyclemap.engine.rules._scores import is_weak
 
@@ -61,50 +62,20 @@ def check(ctx):
         moment = ctx.by_id[mid]
         if moment.critical and is_weak(moment, ctx.cycle, ctx.config):
             yield Finding(
-                Text(f"every customer passes through `{mid}` ({moment.name}), a weak critical moment "
-                     f"with no way around it: a single point of failure",
-                     f"todo cliente pasa por `{mid}` ({moment.name}), un momento crítico débil "
-                     f"sin otro camino: un punto único de falla"),
+                _("every customer passes through `{id}` ({name}), a weak critical moment "
+                  "with no way around it: a single point of failure").format(id=mid, name=moment.name),
                 moment.pos,
                 mid,
             )
 
-
-DOC_ES = """
-CM107 single-point-of-failure: un momento crítico débil por el que pasa todo cliente.
-
-Qué comprueba
-    En un ciclo con ramas, los momentos que cruza todo camino desde el primer momento
-    hasta el final del ciclo (el final es el momento que vuelve al primero en un ciclo
-    cerrado, o los últimos momentos de uno abierto). Usa los dominadores del grafo. Se
-    informa el momento crítico entre ellos que esté débil (puntuado bajo el nivel
-    aceptable, o bajo su expectativa por el margen). Un ciclo sin ramas se omite: ahí
-    todos los momentos están en el único camino, y CM104/CM105 ya lo dicen.
-
-Por qué importa
-    El ciclo ofrece otros caminos en otras partes (un mostrador de quejas, una línea
-    telefónica, una rama de espera), pero no alrededor de este momento: vengan por donde
-    vengan, todos los clientes pasan aquí, y un eslabón débil aquí rompe la cadena de
-    servicio para cada uno de ellos. Como la mayoría de los clientes insatisfechos se va
-    sin quejarse, una debilidad que nadie puede evitar pierde clientes a la escala de todo
-    el ciclo.
-
-Cómo corregirlo
-    Refuerce primero el momento (vea su puntuación, su estándar y su recuperación) y considere
-    dar al cliente un segundo camino: otro canal, una cita en lugar de una fila, los
-    documentos revisados antes en línea. Un plan de `recovery` hace la falla soportable
-    mientras llega la solución.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM107",
     name="single-point-of-failure",
     severity=Severity.WARNING,
-    summary=Text("Weak critical moment every path goes through", "Momento crítico débil por el que pasan todos los caminos"),
-    doc_es=DOC_ES,
-    hint=Text("strengthen this moment, and give customers a second way through",
-              "refuerce este momento y dé al cliente un segundo camino"),
+    summary=_("Weak critical moment every path goes through"),
+    hint=_("strengthen this moment, and give customers a second way through"),
     fails=(
         "cyclemap: 1\ntitle: Clinic\nmoments:\n"
         "  - {id: book, name: Books, kind: routine, next: [phone, web]}\n"
