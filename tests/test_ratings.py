@@ -133,4 +133,4 @@ def test_ratings_problems_in_portuguese_through_the_cli(write, cli):
     assert "a avaliação `excelente` de `wait` não é um número" in run.out
     assert "não há um momento `srved` no ciclo" in run.out
     assert "a avaliação 7 de `wait` está fora da escala 1–5" in run.out
-    assert "corrija ou remova esta linha; as outras linhas continuam valendo" in run.out
+    assert "corrija ou remova esta linha; as demais linhas continuam contando" in run.out
