@@ -145,3 +145,28 @@ def test_json_output_for_a_broken_file(cli, write):
     assert file["loaded"] is False
     assert file["diagnostics"][0]["code"] == "CM001"
     assert file["diagnostics"][0]["line"] >= 2
+
+
+def test_messages_in_portuguese(cli, write):
+    """`language: pt` is a language of the format: the file is read, and its structural
+    errors are told in Portuguese (and `--lang pt` says them so for any file)."""
+    path = write("pt.yaml", GOOD.replace("title: Test", "title: Teste\nlanguage: pt").replace("kind: critical", "kind: yes"))
+    result = cli("check", str(path))
+    assert result.code == 1
+    assert "`kind` deve ser um de routine | critical; encontrado: o valor sim/não `yes`" in result.out
+    assert "o YAML lê `yes` como sim/não" in result.out
+    missing = write("pt-missing.yaml", GOOD.replace("title: Test\n", "language: pt\n"))
+    assert "falta a chave obrigatória `title`" in cli("check", str(missing)).out
+    assert "o arquivo está vazio" in cli("check", str(write("empty.yaml", "")), "--lang", "pt").out
+    good = write("pt-good.yaml", GOOD.replace("title: Test", "title: Teste\nlanguage: português"))
+    assert "CM002" not in cli("check", str(good)).out
+
+
+def test_portuguese_words_are_read(write):
+    from cyclemap.format.reader import load_text
+
+    text = GOOD.replace("kind: critical", "kind: crítico\n    channel: telefone\n    dimensions: [confiabilidade, segurança]")
+    cycle, problems = load_text(text.replace("kind: routine", "kind: rotineiro"))
+    assert not problems, [p.message("en") for p in problems]
+    a, b = cycle.moments
+    assert (a.kind, a.channel, a.dimensions, b.kind) == ("critical", "phone", ("reliability", "security"), "routine")

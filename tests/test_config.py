@@ -113,3 +113,17 @@ def test_reader_as_data(write):
     assert read_config_file(empty).select is None
     with pytest.raises(ConfigError):
         ConfigFinder(None, "CM101,NOPE", None)
+
+
+def test_config_error_is_one_text_in_every_language(write, cli):
+    path = write(".cyclemap.yaml", "selct: [CM101]\n")
+    with pytest.raises(ConfigError) as info:
+        read_config_file(path)
+    text = info.value.text
+    assert text("en").endswith(":1:1: unknown key `selct` (did you mean `select`?)")
+    assert text("es").endswith(":1:1: clave desconocida `selct` (¿quiso decir `select`?)")
+    assert text("pt").endswith(":1:1: chave desconhecida `selct` (você quis dizer `select`?)")
+    assert str(path) in text("pt")
+    cycle = write("shop.yaml", CYCLE)
+    run = cli("check", str(cycle), "--config", str(path), "--lang", "pt")
+    assert run.code == 2 and "chave desconhecida `selct` (você quis dizer `select`?)" in run.err

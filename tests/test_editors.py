@@ -13,7 +13,8 @@ from conftest import ROOT
 jsonschema = pytest.importorskip("jsonschema")
 
 
-@pytest.mark.parametrize("lang, name", [("en", "cyclemap-1.schema.json"), ("es", "cyclemap-1.es.schema.json")])
+@pytest.mark.parametrize("lang, name", [("en", "cyclemap-1.schema.json"), ("es", "cyclemap-1.es.schema.json"),
+                                        ("pt", "cyclemap-1.pt.schema.json")])
 def test_published_schema_is_current_and_names_its_address(cli, lang, name):
     run = cli("schema", "--lang", lang)
     assert run.code == 0

@@ -111,3 +111,26 @@ def test_ratings_with_several_files_is_a_usage_error(write, cli):
     csv = write("s.csv", "wait,2\n")
     run = cli("check", str(EXAMPLES), "--ratings", str(csv))
     assert run.code == 2 and "one cycle file" in run.err
+
+
+def test_counts_agree_with_their_noun_in_every_language(write):
+    csv = write("one-blank.csv", "moment,rating\nwait,4\nwait,N/A\n")
+    notes = [d for d in apply_ratings(cycle(), str(csv))[1] if d.subject == "skipped"]
+    [note] = notes
+    assert note.message("en") == "1 blank or N/A answer skipped; 1 answer used"
+    assert note.message("es") == "1 respuesta en blanco o N/A omitida; 1 respuesta usada"
+    assert note.message("pt") == "1 resposta em branco ou N/A ignorada; 1 resposta usada"
+    csv = write("two-blanks.csv", "moment,rating\nwait,4\nwait,5\nwait,\nserved,-\n")
+    [note] = [d for d in apply_ratings(cycle(), str(csv))[1] if d.subject == "skipped"]
+    assert note.message("es") == "2 respuestas en blanco o N/A omitidas; 2 respuestas usadas"
+
+
+def test_ratings_problems_in_portuguese_through_the_cli(write, cli):
+    yaml_path = write("bank.yaml", CYCLE)
+    csv = write("survey.csv", "moment,rating\nwait,2\nwait,excelente\nsrved,4\nwait,7\n")
+    run = cli("check", str(yaml_path), "--ratings", str(csv), "--lang", "pt")
+    assert run.code == 1
+    assert "a avaliação `excelente` de `wait` não é um número" in run.out
+    assert "não há um momento `srved` no ciclo" in run.out
+    assert "a avaliação 7 de `wait` está fora da escala 1–5" in run.out
+    assert "corrija ou remova esta linha; as demais linhas continuam contando" in run.out

@@ -183,3 +183,15 @@ def test_spanish_schema_is_the_same_schema_with_spanish_descriptions(cli):
     assert len(en_texts) == len(es_texts) and all(a != b for a, b in zip(en_texts, es_texts))
     run = cli("schema", "--lang", "es")
     assert run.code == 0 and json.loads(run.out) == spanish
+
+
+def test_portuguese_schema_has_portuguese_descriptions_and_every_language(cli):
+    english, portuguese = cycle_schema("en"), cycle_schema("pt")
+    assert portuguese["title"] == "Ciclo de serviço do cyclemap, formato 1"
+    assert portuguese["$defs"]["moment"]["properties"]["owner"]["description"] == "Quem responde por este momento."
+    assert portuguese["$defs"]["moment"]["title"] == "Momento"
+    # the same schema otherwise: only descriptions, titles and the address differ
+    assert english["properties"]["language"]["enum"] == portuguese["properties"]["language"]["enum"]
+    assert {"en", "es", "pt", "português"} <= set(english["properties"]["language"]["enum"])
+    run = cli("schema", "--lang", "pt")
+    assert run.code == 0 and json.loads(run.out) == portuguese

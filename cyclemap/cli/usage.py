@@ -174,7 +174,7 @@ def make_pipeline(*, config: str | None = None, select: str | list[str] | None =
     try:
         return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     except ConfigError as exc:
-        raise UsageError(exc.en, exc.es)
+        raise UsageError(exc.text)
 
 
 STDIN = "-"
@@ -225,14 +225,14 @@ def check_one(pipeline, file: str, what: str = "cycle file"):
         try:
             return pipeline.check(STDIN_NAME, data=read_stdin())
         except ConfigError as exc:
-            raise UsageError(exc.en, exc.es)
+            raise UsageError(exc.text)
     if os.path.isdir(file):
         raise UsageError(_("{path} is a folder; give one cycle file").format(path=shown(file)))
     check_input(file)
     try:
         return pipeline.check(file)
     except ConfigError as exc:
-        raise UsageError(exc.en, exc.es)
+        raise UsageError(exc.text)
     except OSError as exc:
         name = shown(exc.filename or file)
         raise UsageError(_("{path}: cannot read ({reason})").format(path=name, reason=exc.strerror))

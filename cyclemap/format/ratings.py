@@ -35,7 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Computed, Number, Text, _, _n, _p, join, number
 from cyclemap.format.model import Cycle, Pos
 
 CODE = "CM009"
@@ -68,6 +69,16 @@ def _plain(text: str) -> str:
 def _shown(text: str) -> str:
     text = text.strip()
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+# What an answer rates, in "the rating `x` for `wait` is not a number".
+_RATING = _p("what a survey answer gives", "rating")
+_IMPORTANCE = _p("what a survey answer gives", "importance")
+
+
+def _ids(ids: list[str]) -> str:
+    """The first dozen moment ids, listed (an ellipsis when there are more)."""
+    return ", ".join(ids[:12]) + ("…" if len(ids) > 12 else "")
 
 
 def _number(text: str) -> float | None:
@@ -111,16 +122,15 @@ class Ratings:
         out = list(self.problems)
         if self.hidden:
             out.append(_diag(self.path, Pos(1, 1),
-                             f"{self.hidden} more unusable rows or cells not listed (the first {MAX_PROBLEMS} are)",
-                             f"{self.hidden} filas o celdas inutilizables más sin listar (se listan las primeras {MAX_PROBLEMS})",
-                             Text("fix the ones listed first: they often share one cause",
-                                  "corrija primero las listadas: suelen tener una misma causa"), subject="more"))
+                             _n("{n} more unusable row or cell not listed (the first {limit} are)",
+                                "{n} more unusable rows or cells not listed (the first {limit} are)",
+                                self.hidden).format(limit=MAX_PROBLEMS),
+                             _("fix the ones listed first: they often share one cause"), subject="more"))
         if self.skipped:
-            out.append(_diag(self.path, Pos(1, 1),
-                             f"{self.skipped} blank or N/A answers skipped; {self.count} answers used",
-                             f"{self.skipped} respuestas en blanco o N/A omitidas; {self.count} respuestas usadas",
-                             Text("nothing to fix: an unanswered question does not count",
-                                  "nada que corregir: una pregunta sin respuesta no cuenta"),
+            skipped = _n("{n} blank or N/A answer skipped", "{n} blank or N/A answers skipped", self.skipped)
+            used = _n("{n} answer used", "{n} answers used", self.count)
+            out.append(_diag(self.path, Pos(1, 1), join([skipped, used], "; "),
+                             _("nothing to fix: an unanswered question does not count"),
                              severity=Severity.INFO, subject="skipped"))
         return out
 
@@ -128,28 +138,27 @@ class Ratings:
 def _keep(result: Ratings, target: dict, moment_id: str, value: float, line: int) -> None:
     result.used += 1
     if result.used > MAX_ANSWERS:
-        raise Unreadable(line, f"more than {MAX_ANSWERS:,} answers: too many to read at once",
-                         f"más de {MAX_ANSWERS:,} respuestas: demasiadas para leerlas de una vez",
-                         Text("split the file by wave or segment", "divida el archivo por oleada o segmento"))
+        raise Unreadable(line, _("more than {count} answers: too many to read at once").format(
+                             count=Number(MAX_ANSWERS, 0)),
+                         _("split the file by wave or segment"))
     target.setdefault(moment_id, array("d")).append(value)
 
 
-def _diag(path: str, pos: Pos, en: str, es: str, hint: Text | None = None, moment: str | None = None,
+def _diag(path: str, pos: Pos, message: Text, hint: Text | None = None, moment: str | None = None,
           severity: Severity = Severity.ERROR, subject: str = "") -> Diagnostic:
-    return Diagnostic(path, pos, CODE, severity, Text(en, es),
-                      hint or Text("fix or remove this row; the other rows still count",
-                                   "corrija o quite esta fila; las demás filas cuentan igual"),
+    return Diagnostic(path, pos, CODE, severity, message,
+                      hint or _("fix or remove this row; the other rows still count"),
                       moment, subject)
 
 
 # -- rows from a file: (line, cells, where) -------------------------------------------
 
 class Unreadable(Exception):
-    """The file cannot be read at all: a located bilingual message."""
+    """The file cannot be read at all: a located message, in every language."""
 
-    def __init__(self, line: int, en: str, es: str, hint: Text | None = None):
-        super().__init__(en)
-        self.line, self.en, self.es, self.hint = line, en, es, hint
+    def __init__(self, line: int, text: Text, hint: Text | None = None):
+        super().__init__(text("en"))
+        self.line, self.text, self.hint = line, text, hint
 
 
 def _decode(data: bytes) -> str:
@@ -157,25 +166,22 @@ def _decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise Unreadable(1, "the ratings file looks like UTF-16 but cannot be read as such",
-                             "el archivo de calificaciones parece UTF-16 pero no se puede leer así",
-                             Text("save it as CSV UTF-8", "guárdelo como CSV UTF-8"))
+            raise Unreadable(1, _("the ratings file looks like UTF-16 but cannot be read as such"), _SAVE_CSV)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:4096]:
-        raise Unreadable(1, "the ratings file is not text (it has NUL bytes: UTF-16 without a BOM, or a binary file)",
-                         "el archivo de calificaciones no es texto (tiene bytes NUL: UTF-16 sin BOM, o un binario)",
-                         Text("save it as CSV UTF-8", "guárdelo como CSV UTF-8"))
+        raise Unreadable(1, _("the ratings file is not text (it has NUL bytes: UTF-16 without a BOM, or a binary file)"),
+                         _SAVE_CSV)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise Unreadable(line, f"the ratings file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be read; "
-                               "Latin-1 or Windows-1252?)",
-                         f"el archivo de calificaciones no está en UTF-8 (el byte 0x{data[exc.start]:02x} no se puede "
-                         "leer; ¿Latin-1 o Windows-1252?)",
-                         Text("save it as UTF-8 (in a spreadsheet: CSV UTF-8)",
-                              "guárdelo como UTF-8 (en una hoja de cálculo: CSV UTF-8)"))
+        raise Unreadable(line, _("the ratings file is not UTF-8 (byte {byte} cannot be read; "
+                                 "Latin-1 or Windows-1252?)").format(byte=f"0x{data[exc.start]:02x}"),
+                         _("save it as UTF-8 (in a spreadsheet: CSV UTF-8)"))
+
+
+_SAVE_CSV = _("save it as CSV UTF-8")
 
 
 def _delimiter(text: str) -> str:
@@ -198,10 +204,9 @@ def csv_rows(data: bytes) -> Iterator[tuple[int, list[str], str]]:
             yield line, row, ""
     except csv.Error as exc:
         where = max(line + 1, 1)
-        raise Unreadable(where, f"the CSV cannot be read past line {line} ({_shown(str(exc))})",
-                         f"el CSV no se puede leer después de la línea {line} ({_shown(str(exc))})",
-                         Text("look for an unclosed quote or a huge cell near this line",
-                              "busque una comilla sin cerrar o una celda enorme cerca de esta línea"))
+        raise Unreadable(where, _("the CSV cannot be read past line {line} ({problem})").format(
+                             line=line, problem=_shown(str(exc))),
+                         _("look for an unclosed quote or a huge cell near this line"))
 
 
 def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
@@ -211,13 +216,12 @@ def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # not a zip, a zip without a workbook, damaged XML: openpyxl raises many kinds
-        raise Unreadable(1, f"not a readable Excel workbook ({_shown(str(exc))})",
-                         f"no es un libro de Excel legible ({_shown(str(exc))})",
-                         Text("save it as .xlsx, or export it as CSV UTF-8", "guárdelo como .xlsx, o expórtelo como CSV UTF-8"))
+        raise Unreadable(1, _("not a readable Excel workbook ({problem})").format(problem=_shown(str(exc))),
+                         _("save it as .xlsx, or export it as CSV UTF-8"))
     number = 0
     try:
         if not book.worksheets:
-            raise Unreadable(1, "the workbook has no sheet of cells", "el libro no tiene una hoja de celdas")
+            raise Unreadable(1, _("the workbook has no sheet of cells"))
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = ["" if v is None else (format(v, "g") if isinstance(v, float) else str(v)) for v in values]
@@ -227,10 +231,9 @@ def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
     except Unreadable:
         raise
     except Exception as exc:  # a damaged workbook fails in many ways inside openpyxl
-        raise Unreadable(number + 1, f"the workbook cannot be read past row {number} ({_shown(str(exc))})",
-                         f"el libro no se puede leer después de la fila {number} ({_shown(str(exc))})",
-                         Text("open it and save it again, or export it as CSV UTF-8",
-                              "ábralo y guárdelo de nuevo, o expórtelo como CSV UTF-8"))
+        raise Unreadable(number + 1, _("the workbook cannot be read past row {row} ({problem})").format(
+                             row=number, problem=_shown(str(exc))),
+                         _("open it and save it again, or export it as CSV UTF-8"))
     finally:
         book.close()
 
@@ -265,7 +268,7 @@ def read_table(data: bytes | None, path: str, cycle: Cycle, segment: str | None 
         _read(rows, result, path, cycle, ids, segment)
     except Unreadable as exc:
         result.answers, result.importance = {}, {}
-        result.add_problem(_diag(path, Pos(exc.line, 1), exc.en, exc.es, exc.hint))
+        result.add_problem(_diag(path, Pos(exc.line, 1), exc.text, exc.hint))
     return result
 
 
@@ -284,7 +287,7 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
     first = True
     any_row = False
 
-    def value_of(raw: str, moment_id: str, line: int, col: int, sheet: str, what: tuple[str, str] = ("rating", "calificación")):
+    def value_of(raw: str, moment_id: str, line: int, col: int, sheet: str, what: Text = _RATING):
         """A number on the scale, None for a skipped answer; a problem otherwise."""
         value = _number(raw)  # the common case first: a plain number
         if value is None and (not raw.strip() or _plain(raw) in NO_ANSWER):
@@ -292,16 +295,15 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
             return None
         if value is not None and low <= value <= high:
             return value
-        pos, pre, _ = _where(path, line, col, sheet)
+        pos, pre, _cell = _where(path, line, col, sheet)
         if value is None:
-            result.add_problem(_diag(path, pos, f"{pre}the {what[0]} `{_shown(raw)}` for `{moment_id}` is not a number",
-                                     f"{pre}la {what[1]} `{_shown(raw)}` de `{moment_id}` no es un número", moment=moment_id))
+            result.add_problem(_diag(path, pos, _("{cell}the {what} `{value}` for `{moment}` is not a number").format(
+                cell=pre, what=what, value=_shown(raw), moment=moment_id), moment=moment_id))
             return None
         if not low <= value <= high:
-            scale = f"{low:g}–{high:g}"
-            result.add_problem(_diag(path, pos, f"{pre}the {what[0]} {_shown(raw)} for `{moment_id}` is outside the scale {scale}",
-                                     f"{pre}la {what[1]} {_shown(raw)} de `{moment_id}` está fuera de la escala {scale}",
-                                     moment=moment_id))
+            scale = Computed(lambda lang: f"{number(low, lang, 6)}–{number(high, lang, 6)}")
+            result.add_problem(_diag(path, pos, _("{cell}the {what} {value} for `{moment}` is outside the scale {scale}").format(
+                cell=pre, what=what, value=_shown(raw), moment=moment_id, scale=scale), moment=moment_id))
             return None
         return value
 
@@ -344,20 +346,19 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
                     else:
                         guess = did_you_mean(cell, ids)
                         if guess:
-                            pos, pre, _ = _where(path, line, i + 1, sheet)
+                            pos, pre, _cell = _where(path, line, i + 1, sheet)
                             result.add_problem(_diag(
-                                path, pos, f"{pre}the column `{_shown(cell)}` is not a moment of the cycle; its answers are not used",
-                                f"{pre}la columna `{_shown(cell)}` no es un momento del ciclo; sus respuestas no se usan",
-                                Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?")))
+                                path, pos, _("{cell}the column `{column}` is not a moment of the cycle; "
+                                             "its answers are not used").format(cell=pre, column=_shown(cell)),
+                                _("did you mean `{guess}`?").format(guess=guess)))
                 _check_segment_column(result, path, columns, segment, sheet)
                 continue
             if len(names) >= 2 and not any(_number(c) is not None or _plain(c) in NO_ANSWER for c in row[1:2]):
                 # A header row, but neither long nor naming any moment: another cycle's survey?
                 shown = ", ".join(_shown(c) for c in cells[:8] if c)
-                raise Unreadable(line, f"the header names no moment of this cycle ({shown}): a survey of another cycle?",
-                                 f"el encabezado no nombra ningún momento de este ciclo ({shown}): ¿una encuesta de otro ciclo?",
-                                 Text(f"this cycle's moments are: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}",
-                                      f"los momentos de este ciclo son: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}"))
+                raise Unreadable(line, _("the header names no moment of this cycle ({header}): a survey of another cycle?")
+                                 .format(header=shown),
+                                 _("this cycle's moments are: {moments}").format(moments=_ids(ids)))
         if result.shape == "wide":
             _wide_row(result, row, line, sheet, path, columns, moment_cols, importance_cols, wanted, value_of)
         else:
@@ -366,21 +367,18 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
 
     if segment is not None and "segment" in columns and not result.answers and not result.problems:
         found = ", ".join(f"{s} ({n})" for s, n in result.segments.most_common(10)) or "-"
-        result.add_problem(_diag(path, Pos(1, 1), f"no answers from the segment `{_shown(segment)}`; the file's segments: {found}",
-                                 f"no hay respuestas del segmento `{_shown(segment)}`; segmentos del archivo: {found}",
-                                 Text("check the spelling of --segment", "revise cómo está escrito --segment"),
-                                 subject="segment"))
+        result.add_problem(_diag(path, Pos(1, 1), _("no answers from the segment `{segment}`; the file's segments: {found}")
+                                 .format(segment=_shown(segment), found=found),
+                                 _("check the spelling of --segment"), subject="segment"))
         return
     if not any_row or (header is not None and not result.answers and not result.problems and not result.skipped):
-        raise Unreadable(1, "the ratings file has no ratings", "el archivo de calificaciones no tiene calificaciones",
-                         Text("one row per answer (moment,rating[,respondent]) or per respondent (a column per moment)",
-                              "una fila por respuesta (momento,calificación[,encuestado]) o por encuestado (una columna por momento)"))
+        raise Unreadable(1, _("the ratings file has no ratings"),
+                         _("one row per answer (moment,rating[,respondent]) or per respondent (a column per moment)"))
     if unknown_moments and not result.answers and not result.known_rows:
-        names = ", ".join(f"`{_shown(m)}`" for m, _ in unknown_moments.most_common(6))
-        result.add_problem(_diag(path, Pos(1, 1), f"none of this file's moments ({names}) are in the cycle: a survey of another cycle?",
-                                 f"ninguno de los momentos de este archivo ({names}) está en el ciclo: ¿una encuesta de otro ciclo?",
-                                 Text("pass the ratings of this cycle's survey", "pase las calificaciones de la encuesta de este ciclo"),
-                                 subject="another-cycle"))
+        names = ", ".join(f"`{_shown(m)}`" for m, _count in unknown_moments.most_common(6))
+        result.add_problem(_diag(path, Pos(1, 1), _("none of this file's moments ({moments}) are in the cycle: "
+                                                    "a survey of another cycle?").format(moments=names),
+                                 _("pass the ratings of this cycle's survey"), subject="another-cycle"))
 
 
 def _columns_by_name(cells: list[str], cycle: Cycle, id_set: set[str]) -> dict[int, str]:
@@ -405,10 +403,9 @@ def _columns_by_name(cells: list[str], cycle: Cycle, id_set: set[str]) -> dict[i
 
 def _check_segment_column(result: Ratings, path: str, columns: dict, segment: str | None, sheet: str) -> None:
     if segment is not None and "segment" not in columns:
-        raise Unreadable(1, f"--segment {_shown(segment)}: the ratings file has no `segment` column",
-                         f"--segment {_shown(segment)}: el archivo de calificaciones no tiene columna `segment`",
-                         Text("add a `segment` (or `segmento`) column, or leave out --segment",
-                              "añada una columna `segment` (o `segmento`), o quite --segment"))
+        raise Unreadable(1, _("--segment {segment}: the ratings file has no `segment` column").format(
+                             segment=_shown(segment)),
+                         _("add a `segment` (or `segmento`) column, or leave out --segment"))
 
 
 def _segment_ok(result: Ratings, row: list[str], columns: dict, wanted: str | None) -> bool:
@@ -424,8 +421,8 @@ def _segment_ok(result: Ratings, row: list[str], columns: dict, wanted: str | No
 def _wide_row(result, row, line, sheet, path, columns, moment_cols, importance_cols, wanted, value_of) -> None:
     if not _segment_ok(result, row, columns, wanted):
         return
-    for cols, target, what in ((moment_cols, result.answers, ("rating", "calificación")),
-                               (importance_cols, result.importance, ("importance", "importancia"))):
+    for cols, target, what in ((moment_cols, result.answers, _RATING),
+                               (importance_cols, result.importance, _IMPORTANCE)):
         for i, moment_id in cols.items():
             raw = row[i] if i < len(row) else ""
             value = value_of(raw, moment_id, line, i + 1, sheet, what)
@@ -437,14 +434,14 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
               unknown_moments, seen_respondent) -> None:
     from cyclemap.format.reader import did_you_mean
 
-    pos, pre, _ = _where(path, line, 1, sheet)
+    pos, pre, _cell = _where(path, line, 1, sheet)
     if header is None and len(row) not in (2, 3):
-        result.add_problem(_diag(path, pos, f"{pre}expected 2 or 3 columns (moment,rating[,respondent]), found {len(row)}",
-                                 f"{pre}se esperaban 2 o 3 columnas (momento,calificación[,encuestado]), hay {len(row)}"))
+        result.add_problem(_diag(path, pos, _("{cell}expected 2 or 3 columns (moment,rating[,respondent]), found {count}")
+                                 .format(cell=pre, count=len(row))))
         return
     if header is not None and len(row) < 2:
-        result.add_problem(_diag(path, pos, f"{pre}expected at least 2 columns (moment,rating), found {len(row)}",
-                                 f"{pre}se esperaban al menos 2 columnas (momento,calificación), hay {len(row)}"))
+        result.add_problem(_diag(path, pos, _("{cell}expected at least 2 columns (moment,rating), found {count}")
+                                 .format(cell=pre, count=len(row))))
         return
     if not _segment_ok(result, row, columns, wanted):
         return
@@ -452,11 +449,10 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
     if moment_id not in id_set:
         unknown_moments[moment_id[:MAX_SHOWN]] += 1
         guess = did_you_mean(moment_id, ids)
-        hint = (Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess
-                else Text(f"the cycle's moments are: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}",
-                          f"los momentos del ciclo son: {', '.join(ids[:12])}{'…' if len(ids) > 12 else ''}"))
-        result.add_problem(_diag(path, pos, f"{pre}no moment `{_shown(moment_id)}` in the cycle",
-                                 f"{pre}no hay un momento `{_shown(moment_id)}` en el ciclo", hint))
+        hint = (_("did you mean `{guess}`?").format(guess=guess) if guess
+                else _("the cycle's moments are: {moments}").format(moments=_ids(ids)))
+        result.add_problem(_diag(path, pos, _("{cell}no moment `{moment}` in the cycle").format(
+            cell=pre, moment=_shown(moment_id)), hint))
         return
     result.known_rows += 1
     index = columns.get("respondent", 2 if header is None else None)
@@ -465,9 +461,9 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
         key = (moment_id, respondent[:MAX_SHOWN])
         if key in seen_respondent:
             result.add_problem(_diag(
-                path, pos, f"{pre}respondent `{_shown(respondent)}` already rated `{moment_id}` on line {seen_respondent[key]}",
-                f"{pre}el encuestado `{_shown(respondent)}` ya calificó `{moment_id}` en la línea {seen_respondent[key]}",
-                Text("keep one rating per respondent and moment", "deje una calificación por encuestado y momento"),
+                path, pos, _("{cell}respondent `{respondent}` already rated `{moment}` on line {line}").format(
+                    cell=pre, respondent=_shown(respondent), moment=moment_id, line=seen_respondent[key]),
+                _("keep one rating per respondent and moment"),
                 moment_id))
             return
         seen_respondent[key] = line
@@ -476,7 +472,7 @@ def _long_row(result, row, line, sheet, path, header, columns, ids, id_set, want
         _keep(result, result.answers, moment_id, value, line)
     if "importance" in columns and columns["importance"] < len(row) and row[columns["importance"]].strip():
         importance = value_of(row[columns["importance"]], moment_id, line, columns["importance"] + 1, sheet,
-                              ("importance", "importancia"))
+                              _IMPORTANCE)
         if importance is not None:
             _keep(result, result.importance, moment_id, importance, line)
 
@@ -541,10 +537,9 @@ def load_ratings(path: str, cycle: Cycle, segment: str | None = None) -> Ratings
 def _too_large(path: str) -> Ratings:
     result = Ratings(str(path))
     limit = MAX_BYTES // (1024 * 1024)
-    result.add_problem(_diag(str(path), Pos(1, 1), f"the ratings file is too large (limit {limit} MB); nothing was read",
-                             f"el archivo de calificaciones es demasiado grande (límite {limit} MB); no se leyó nada",
-                             Text("split it by wave or segment, or keep only the columns of this cycle",
-                                  "divídalo por oleada o segmento, o deje solo las columnas de este ciclo")))
+    result.add_problem(_diag(str(path), Pos(1, 1), _("the ratings file is too large (limit {limit} MB); nothing was read")
+                             .format(limit=limit),
+                             _("split it by wave or segment, or keep only the columns of this cycle")))
     return result
 
 
@@ -562,12 +557,11 @@ def apply_ratings(cycle: Cycle, path: str, segment: str | None = None,
         listed += "…" if len(kept) > 12 else ""
         diagnostics.append(_diag(
             str(path), Pos(1, 1),
-            f"survey answers set aside for {len(kept)} {'moment' if len(kept) == 1 else 'moments'}: the file's own "
-            f"scores rest on more answers (survey / file): {listed}",
-            f"respuestas de encuesta apartadas en {len(kept)} {'momento' if len(kept) == 1 else 'momentos'}: las "
-            f"puntuaciones del propio archivo se basan en más respuestas (encuesta / archivo): {listed}",
-            Text(f"survey answers replace a file's score from {min_responses:g} answers (threshold `min_responses`)",
-                 f"las respuestas de encuesta reemplazan la puntuación del archivo desde {min_responses:g} respuestas "
-                 "(umbral `min_responses`)"),
+            _n("survey answers set aside for {n} moment: the file's own "
+               "scores rest on more answers (survey / file): {listed}",
+               "survey answers set aside for {n} moments: the file's own "
+               "scores rest on more answers (survey / file): {listed}", len(kept)).format(listed=listed),
+            _("survey answers replace a file's score from {count} answers (threshold `min_responses`)").format(
+                count=Number(min_responses, 2)),
             None, Severity.INFO, "set-aside"))
     return merged, diagnostics

@@ -18,7 +18,8 @@ from typing import Callable
 
 import yaml
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text, one_line
+from cyclemap.format.diagnostics import Diagnostic, Severity, one_line
+from cyclemap.format.i18n import Number, Text, _
 from cyclemap.format.words import (
     CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, SPANISH_KEYS,
     did_you_mean, normalise_word,
@@ -70,18 +71,21 @@ def _show(value: str, limit: int = 60) -> str:
 def _describe(node: yaml.Node) -> Text:
     """What a node is, in words, for 'expected X, found Y' messages."""
     if isinstance(node, yaml.MappingNode):
-        return Text("a mapping", "un mapa (clave: valor)")
+        return _("a mapping")
     if isinstance(node, yaml.SequenceNode):
-        return Text("a list", "una lista")
+        return _A_LIST
     tag = node.tag
     if tag == T_NULL:
-        return Text("nothing (an empty value)", "nada (un valor vacío)")
+        return _("nothing (an empty value)")
     if tag == T_BOOL:
-        return Text(f"the yes/no value `{_show(node.value)}`", f"el valor sí/no `{_show(node.value)}`")
+        return _("the yes/no value `{value}`").format(value=_show(node.value))
     if tag in (T_INT, T_FLOAT):
-        return Text(f"the number {_show(node.value)}", f"el número {_show(node.value)}")
-    short = _show(node.value, 40)
-    return Text(f'the text "{short}"', f'el texto "{short}"')
+        return _("the number {value}").format(value=_show(node.value))
+    return _('the text "{value}"').format(value=_show(node.value, 40))
+
+
+_A_LIST = _("a list")
+_DID_YOU_MEAN = _("did you mean `{guess}`?")
 
 
 class _Reader:
@@ -98,12 +102,8 @@ class _Reader:
 
     def wrong_type(self, node: yaml.Node, key: str, expected: Text, hint: Text | None = None) -> None:
         found = _describe(node)
-        self.error(
-            node,
-            Text(f"`{key}` must be {expected.en}, found {found.en}",
-                 f"`{key}` debe ser {expected.es}; se encontró {found.es}"),
-            hint,
-        )
+        self.error(node, _("`{key}` must be {expected}, found {found}").format(key=key, expected=expected, found=found),
+                   hint)
 
     # -- structure ---------------------------------------------------------
     def check_tag(self, node: yaml.Node) -> bool:
@@ -112,10 +112,8 @@ class _Reader:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         self.error(
             node,
-            Text(f"the tag `{tag}` is not allowed in a cycle file",
-                 f"la etiqueta `{tag}` no está permitida en un archivo de ciclo"),
-            Text("remove the tag: cycle files hold plain text, numbers, lists and mappings",
-                 "quite la etiqueta: un ciclo solo contiene texto, números, listas y mapas"),
+            _("the tag `{tag}` is not allowed in a cycle file").format(tag=tag),
+            _("remove the tag: cycle files hold plain text, numbers, lists and mappings"),
         )
         return False
 
@@ -125,13 +123,12 @@ class _Reader:
             return None
         if not isinstance(node, yaml.MappingNode):
             found = _describe(node)
-            self.error(node, Text(f"{what.en} must be a mapping (key: value), found {found.en}",
-                                  f"{what.es} debe ser un mapa (clave: valor); se encontró {found.es}"))
+            self.error(node, _("{what} must be a mapping (key: value), found {found}").format(what=what, found=found))
             return None
         entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (T_STR, T_INT, T_BOOL, T_NULL):
-                self.error(key_node, Text("a key must be plain text", "una clave debe ser texto simple"))
+                self.error(key_node, _("a key must be plain text"))
                 continue
             key = key_node.value
             if key in entries:
@@ -139,10 +136,8 @@ class _Reader:
                 first = _pos(entries[key][0])
                 self.error(
                     key_node,
-                    Text(f"duplicate key `{shown}` (first written at line {first.line})",
-                         f"clave `{shown}` repetida (ya escrita en la línea {first.line})"),
-                    Text("keep one of them: YAML would silently drop the other",
-                         "deje solo una: YAML descartaría la otra sin avisar"),
+                    _("duplicate key `{key}` (first written at line {line})").format(key=shown, line=first.line),
+                    _("keep one of them: YAML would silently drop the other"),
                 )
                 continue
             if key not in known:
@@ -150,9 +145,9 @@ class _Reader:
                 guess = did_you_mean(key, known, SPANISH_KEYS)
                 self.error(
                     key_node,
-                    Text(f"unknown key `{shown}` in {what.en}", f"clave desconocida `{shown}` en {what.es}"),
-                    Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess else
-                    Text("known keys: " + ", ".join(known), "claves conocidas: " + ", ".join(known)),
+                    _("unknown key `{key}` in {what}").format(key=shown, what=what),
+                    _DID_YOU_MEAN.format(guess=guess) if guess else
+                    _("known keys: {keys}").format(keys=", ".join(known)),
                 )
                 continue
             entries[key] = (key_node, value_node)
@@ -162,8 +157,7 @@ class _Reader:
         if not self.check_tag(node):
             return None
         if not isinstance(node, yaml.SequenceNode):
-            self.wrong_type(node, key, Text("a list", "una lista"),
-                            Text(f"write it as `{key}: [a, b]`", f"escríbalo como `{key}: [a, b]`"))
+            self.wrong_type(node, key, _A_LIST, _("write it as `{key}: [a, b]`").format(key=key))
             return None
         return list(node.value)
 
@@ -172,11 +166,11 @@ class _Reader:
         if not self.check_tag(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.wrong_type(node, key, Text("text", "un texto"))
+            self.wrong_type(node, key, _("text"))
             return None
         if node.tag == T_NULL or not node.value.strip():
             if required:
-                self.error(node, Text(f"`{key}` must not be empty", f"`{key}` no puede estar vacío"))
+                self.error(node, _("`{key}` must not be empty").format(key=key))
             return None
         return node.value
 
@@ -187,16 +181,15 @@ class _Reader:
             value = float(_constructor.construct_yaml_float(node))
             if math.isfinite(value):
                 return value
-            self.error(node, Text(f"`{key}` must be a finite number, found {_show(node.value)}",
-                                  f"`{key}` debe ser un número finito; se encontró {_show(node.value)}"))
+            self.error(node, _("`{key}` must be a finite number, found {value}").format(key=key, value=_show(node.value)))
             return None
         hint = None
         if isinstance(node, yaml.ScalarNode) and node.tag == T_STR and _looks_numeric(node.value):
             if node.style in ("'", '"'):
-                hint = Text("remove the quotes: a quoted number is text", "quite las comillas: un número entre comillas es texto")
+                hint = _("remove the quotes: a quoted number is text")
             else:
-                hint = Text("write a plain decimal number, like 4.5", "escriba un número decimal simple, como 4.5")
-        self.wrong_type(node, key, Text("a number", "un número"), hint)
+                hint = _("write a plain decimal number, like 4.5")
+        self.wrong_type(node, key, _("a number"), hint)
         return None
 
     def integer(self, node: yaml.Node, key: str, minimum: int = 0) -> int | None:
@@ -206,14 +199,14 @@ class _Reader:
             try:
                 value = int(_constructor.construct_yaml_int(node))
             except ValueError:  # more digits than Python converts (4,300): no count is that big
-                self.error(node, Text(f"`{key}` is too large a number", f"`{key}` es un número demasiado grande"))
+                self.error(node, _("`{key}` is too large a number").format(key=key))
                 return None
             if value >= minimum:
                 return value
-            self.error(node, Text(f"`{key}` must be at least {minimum}, found {value}",
-                                  f"`{key}` debe ser al menos {minimum}; se encontró {value}"))
+            self.error(node, _("`{key}` must be at least {minimum}, found {value}").format(
+                key=key, minimum=minimum, value=value))
             return None
-        self.wrong_type(node, key, Text("a whole number", "un número entero"))
+        self.wrong_type(node, key, _("a whole number"))
         return None
 
     def boolean(self, node: yaml.Node, key: str) -> bool | None:
@@ -221,7 +214,7 @@ class _Reader:
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag == T_BOOL:
             return bool(_constructor.construct_yaml_bool(node))
-        self.wrong_type(node, key, Text("true or false", "true o false"))
+        self.wrong_type(node, key, _("true or false"))
         return None
 
     def choice(self, node: yaml.Node, key: str, choices: tuple[str, ...], aliases: dict[str, str]) -> str | None:
@@ -231,9 +224,9 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (T_STR, T_INT, T_FLOAT):
             hint = None
             if isinstance(node, yaml.ScalarNode) and node.tag == T_BOOL:
-                hint = Text(f"YAML reads `{_show(node.value)}` as yes/no; write one of: {options}",
-                            f"YAML lee `{_show(node.value)}` como sí/no; escriba uno de: {options}")
-            self.wrong_type(node, key, Text(f"one of {options}", f"uno de {options}"), hint)
+                hint = _("YAML reads `{value}` as yes/no; write one of: {options}").format(
+                    value=_show(node.value), options=options)
+            self.wrong_type(node, key, _("one of {options}").format(options=options), hint)
             return None
         if node.value in choices:  # the common case, without normalising
             return node.value
@@ -245,9 +238,9 @@ class _Reader:
         guess = did_you_mean(node.value, choices, aliases)
         self.error(
             node,
-            Text(f"`{key}` must be one of {options}, found `{_show(node.value)}`",
-                 f"`{key}` debe ser uno de {options}; se encontró `{_show(node.value)}`"),
-            Text(f"did you mean `{guess}`?", f"¿quiso decir `{guess}`?") if guess else None,
+            _("`{key}` must be one of {options}, found `{value}`").format(
+                key=key, options=options, value=_show(node.value)),
+            _DID_YOU_MEAN.format(guess=guess) if guess else None,
         )
         return None
 
@@ -296,9 +289,8 @@ def _read_text(text: str, path: str) -> Loaded:
         return Loaded(None, problems)
     reader = _Reader(path)
     if root is None:
-        reader.error(Pos(1, 1), Text("the file is empty", "el archivo está vacío"),
-                     Text("a cycle needs at least `cyclemap: 1`, `title` and `moments`",
-                          "un ciclo necesita al menos `cyclemap: 1`, `title` y `moments`"))
+        reader.error(Pos(1, 1), _("the file is empty"),
+                     _("a cycle needs at least `cyclemap: 1`, `title` and `moments`"))
         return Loaded(None, reader.diagnostics)
     cycle = _read_cycle(reader, root, path)
     if reader.diagnostics:
@@ -342,28 +334,27 @@ def _peek_language(root: yaml.Node) -> str | None:
 
 
 def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
-    top = r.mapping(root, CYCLE_KEYS, Text("the cycle file", "el archivo del ciclo"))
+    top = r.mapping(root, CYCLE_KEYS, _("the cycle file"))
     if top is None:
         if not isinstance(root, yaml.MappingNode):
             r.diagnostics[-1] = Diagnostic(
                 path, _pos(root), "CM002", Severity.ERROR,
-                Text(f"a cycle file must be a mapping with `cyclemap`, `title` and `moments`, found {_describe(root).en}",
-                     f"un archivo de ciclo debe ser un mapa con `cyclemap`, `title` y `moments`; se encontró {_describe(root).es}"),
-                Text("start from `cyclemap init`", "empiece con `cyclemap init`"))
+                _("a cycle file must be a mapping with `cyclemap`, `title` and `moments`, found {found}").format(
+                    found=_describe(root)),
+                _("start from `cyclemap init`"))
         return None
-    positions = {key: _pos(value) for key, (_, value) in top.items()}
+    positions = {key: _pos(value) for key, (_key, value) in top.items()}
     for required in ("cyclemap", "title", "moments"):
         if required not in top:
-            r.error(Pos(1, 1), Text(f"missing required key `{required}`", f"falta la clave obligatoria `{required}`"),
-                    _REQUIRED_HINTS[required])
+            r.error(Pos(1, 1), _("missing required key `{key}`").format(key=required), _REQUIRED_HINTS[required])
 
     if "cyclemap" in top:
         node = top["cyclemap"][1]
         version = r.integer(node, "cyclemap", minimum=1)
         if version is not None and version != FORMAT_VERSION:
-            r.error(node, Text(f"format version {version} is not known to this cyclemap (it reads version {FORMAT_VERSION})",
-                               f"esta versión de cyclemap no conoce el formato {version} (lee la versión {FORMAT_VERSION})"),
-                    Text("write `cyclemap: 1` or upgrade cyclemap", "escriba `cyclemap: 1` o actualice cyclemap"))
+            r.error(node, _("format version {version} is not known to this cyclemap (it reads version {known})").format(
+                        version=version, known=FORMAT_VERSION),
+                    _("write `cyclemap: 1` or upgrade cyclemap"))
     title = r.text(top["title"][1], "title", required=True) if "title" in top else None
     customer = r.text(top["customer"][1], "customer") if "customer" in top else None
     language = r.choice(top["language"][1], "language", LANGUAGES, LANGUAGE_ALIASES) if "language" in top else None
@@ -396,9 +387,9 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
 
 
 _REQUIRED_HINTS = {
-    "cyclemap": Text("add `cyclemap: 1` as the first line", "añada `cyclemap: 1` como primera línea"),
-    "title": Text("add `title: <what this cycle is>`", "añada `title: <de qué trata el ciclo>`"),
-    "moments": Text("add a `moments:` list of moments of truth", "añada una lista `moments:` con los momentos de verdad"),
+    "cyclemap": _("add `cyclemap: 1` as the first line"),
+    "title": _("add `title: <what this cycle is>`"),
+    "moments": _("add a `moments:` list of moments of truth"),
 }
 
 
@@ -408,19 +399,17 @@ def _read_scale(r: _Reader, node: yaml.Node) -> tuple[float, float] | None:
         return None
     numbers = [r.number(n, "scale") for n in items]
     if len(items) != 2:
-        r.error(node, Text(f"`scale` must have two numbers [low, high], found {len(items)}",
-                           f"`scale` debe tener dos números [mínimo, máximo]; se encontraron {len(items)}"))
+        r.error(node, _("`scale` must have two numbers [low, high], found {count}").format(count=len(items)))
         return None
     low, high = numbers
     if low is None or high is None:
         return None
     if max(abs(low), abs(high)) > MAX_SCALE:  # (its span must stay a finite number for every view)
-        r.error(node, Text(f"`scale` must stay within ±{MAX_SCALE:,.0f}, found [{low:g}, {high:g}]",
-                           f"`scale` debe quedar entre ±{MAX_SCALE:,.0f}; se encontró [{low:g}, {high:g}]"))
+        r.error(node, _("`scale` must stay within ±{limit}, found {scale}").format(
+            limit=Number(MAX_SCALE, 0), scale=f"[{low:g}, {high:g}]"))
         return None
     if low >= high:
-        r.error(node, Text(f"`scale` must go from low to high, found [{low:g}, {high:g}]",
-                           f"`scale` debe ir de menor a mayor; se encontró [{low:g}, {high:g}]"))
+        r.error(node, _("`scale` must go from low to high, found {scale}").format(scale=f"[{low:g}, {high:g}]"))
         return None
     return (low, high)
 
@@ -432,8 +421,7 @@ def _report_repeats(r: _Reader, node: yaml.Node, key: str) -> None:
     for item in node.value:
         if isinstance(item, yaml.ScalarNode):
             if item.value in seen:
-                r.error(item, Text(f"`{_show(item.value)}` appears twice in `{key}`",
-                                   f"`{_show(item.value)}` aparece dos veces en `{key}`"))
+                r.error(item, _("`{value}` appears twice in `{key}`").format(value=_show(item.value), key=key))
             seen.add(item.value)
 
 
@@ -444,9 +432,8 @@ def _read_id(r: _Reader, node: yaml.Node, key: str) -> str | None:
     if not ID_PATTERN.match(value):
         slug = re.sub(r"[^a-z0-9_-]+", "-", normalise_word(value)).strip("-") or "moment"
         slug = _show(slug)
-        r.error(node, Text(f"`{key}` `{_show(value)}` may only use a-z, 0-9, `_` and `-`",
-                           f"`{key}` `{_show(value)}` solo puede usar a-z, 0-9, `_` y `-`"),
-                Text(f"try `{slug}`", f"pruebe `{slug}`"))
+        r.error(node, _("`{key}` `{value}` may only use a-z, 0-9, `_` and `-`").format(key=key, value=_show(value)),
+                _("try `{slug}`").format(slug=slug))
         return None
     return value
 
@@ -488,17 +475,16 @@ def _read_texts(r: _Reader, node: yaml.Node, key: str) -> tuple[str, ...] | None
 
 
 def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
-    entries = r.mapping(node, MOMENT_KEYS, Text("a moment", "un momento"))
+    entries = r.mapping(node, MOMENT_KEYS, _("a moment"))
     if entries is None:
         return None
     before = len(r.diagnostics)
     for required in ("id", "name", "kind"):
         if required not in entries:
-            r.error(node, Text(f"a moment is missing the required key `{required}`",
-                               f"a un momento le falta la clave obligatoria `{required}`"))
+            r.error(node, _("a moment is missing the required key `{key}`").format(key=required))
     values: dict[str, object] = {}
     readers = _moment_readers(r)
-    for key, (_, value_node) in entries.items():
+    for key, (_key, value_node) in entries.items():
         values[key] = readers[key](value_node)
     if len(r.diagnostics) > before:
         return None
@@ -523,7 +509,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
         **{key: values.get(key) or () for key in BLUEPRINT_KEYS},  # type: ignore[arg-type]
         next=values.get("next"),  # type: ignore[arg-type]
         pos=_pos(node),
-        positions={key: value.start_mark for key, (_, value) in entries.items()},
+        positions={key: value.start_mark for key, (_key, value) in entries.items()},
     )
 
 
@@ -533,9 +519,8 @@ def _read_code(r: _Reader, node: yaml.Node) -> str | None:
         return None
     code = value.strip().upper()
     if not re.match(r"^CM\d{3}$", code):
-        r.error(node, Text(f"`{_show(value)}` is not a rule code (like CM102)",
-                           f"`{_show(value)}` no es un código de regla (como CM102)"),
-                Text("`cyclemap rules` lists the codes", "`cyclemap rules` lista los códigos"))
+        r.error(node, _("`{value}` is not a rule code (like CM102)").format(value=_show(value)),
+                _("`cyclemap rules` lists the codes"))
         return None
     return code
 
@@ -547,11 +532,11 @@ def _read_next(r: _Reader, node: yaml.Node) -> tuple[Branch, ...] | None:
     branches: list[Branch] = []
     for item in items:
         if isinstance(item, yaml.MappingNode):
-            entries = r.mapping(item, BRANCH_KEYS, Text("a branch of `next`", "una rama de `next`"))
+            entries = r.mapping(item, BRANCH_KEYS, _("a branch of `next`"))
             if entries is None:
                 continue
             if "to" not in entries:
-                r.error(item, Text("a branch needs `to: <moment id>`", "una rama necesita `to: <id del momento>`"))
+                r.error(item, _("a branch needs `to: <moment id>`"))
                 continue
             target = _read_id(r, entries["to"][1], "to")
             when = r.text(entries["when"][1], "when") if "when" in entries else None

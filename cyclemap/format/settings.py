@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from cyclemap.format.diagnostics import Severity, shown
+from cyclemap.format.i18n import Number, Text, _, _p, join
 
 
 def thresholds() -> dict:
@@ -50,11 +51,19 @@ class ConfigError(Exception):
     """A setting that cannot be used: an unknown code or key, a wrong value. Carries where
     it came from (`file:line`, or the command-line option) so the message can point there."""
 
-    def __init__(self, en: str, es: str, origin: str | None = None):
+    def __init__(self, text: Text, origin: str | None = None):
         self.origin = origin
-        self.en = f"{origin}: {en}" if origin else en
-        self.es = f"{origin}: {es}" if origin else es
-        super().__init__(self.en)
+        self.text: Text = join([origin, text], ": ") if origin else text
+        super().__init__(self.text("en"))
+
+    # MIGRATION SHIM for callers not converted yet (cli/*_cmd.py): use `.text`.
+    @property
+    def en(self) -> str:
+        return self.text("en")
+
+    @property
+    def es(self) -> str:
+        return self.text("es")
 
 
 def known_codes() -> list[str]:
@@ -70,10 +79,11 @@ def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
     guess = str(code)[:20].strip().upper()
     fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess  # CM1O4: a letter O
     close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
-    tip_en = f" (did you mean {close[0]}?)" if close else " (`cyclemap rules` lists the codes)"
-    tip_es = f" (¿quiso decir {close[0]}?)" if close else " (`cyclemap rules` lista los códigos)"
-    return ConfigError(f"unknown rule code {_short(code)} in {where}{tip_en}",
-                       f"código de regla desconocido {_short(code)} en {where}{tip_es}", origin)
+    if close:
+        message = _("unknown rule code {code} in {where} (did you mean {guess}?)").format(guess=close[0])
+    else:
+        message = _("unknown rule code {code} in {where} (`cyclemap rules` lists the codes)")
+    return ConfigError(message.format(code=_short(code), where=where), origin)
 
 
 def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
@@ -83,7 +93,7 @@ def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
     elif isinstance(value, (list, tuple)):
         items = list(value)
     else:
-        raise ConfigError(f"{where} must be a list of rule codes", f"{where} debe ser una lista de códigos de regla", origin)
+        raise ConfigError(_("{where} must be a list of rule codes").format(where=where), origin)
     codes = set(known_codes())
     out: set[str] = set()
     for item in items:
@@ -103,13 +113,15 @@ def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...]) -> tuple[str, str]:
+def _unknown(word: object, choices: tuple[str, ...], close: Text, known: Text) -> Text:
+    """`close` (with `{guess}`) when `word` looks like one of `choices`, else `known`
+    (with `{known}`, the choices listed); both with `{word}`."""
     import difflib
 
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if close:
-        return f" (did you mean `{close[0]}`?)", f" (¿quiso decir `{close[0]}`?)"
-    return f" (known: {', '.join(choices)})", f" (conocidas: {', '.join(choices)})"
+    found = difflib.get_close_matches(str(word)[:40], choices, n=1, cutoff=0.6)
+    if found:
+        return close.format(word=_word(word), guess=found[0])
+    return known.format(word=_word(word), known=", ".join(choices))
 
 
 def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str, ...]], int | None]") -> Config:
@@ -125,13 +137,12 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError("the settings must be a mapping of keys (select, ignore, severity, thresholds)",
-                          "la configuración debe ser un mapa de claves (select, ignore, severity, thresholds)", origin())
+        raise ConfigError(_("the settings must be a mapping of keys (select, ignore, severity, thresholds)"), origin())
     config = Config(source=source)
     for key, value in data.items():
         if key not in CONFIG_KEYS:
-            en, es = _did_you_mean(str(key)[:40], CONFIG_KEYS)
-            raise ConfigError(f"unknown key `{_word(key)}`{en}", f"clave desconocida `{_word(key)}`{es}", origin(str(key)))
+            raise ConfigError(_unknown(key, CONFIG_KEYS, _("unknown key `{word}` (did you mean `{guess}`?)"),
+                                       _("unknown key `{word}` (known: {known})")), origin(str(key)))
         if key in ("select", "ignore"):
             codes = parse_codes(value, origin(key), f"`{key}`")
             if key == "select":
@@ -141,31 +152,28 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
         elif key == "exclude":
             patterns = [value] if isinstance(value, str) else value
             if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
-                raise ConfigError("`exclude` must be a list of path patterns, e.g. [drafts, \"*-old.yaml\"]",
-                                  "`exclude` debe ser una lista de patrones de ruta, p. ej. [borradores, \"*-viejo.yaml\"]",
+                raise ConfigError(_("`exclude` must be a list of path patterns, e.g. [drafts, \"*-old.yaml\"]"),
                                   origin(key))
             config.exclude = tuple(p.strip() for p in patterns)
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError("`severity` must map rule codes to error, warning or info",
-                                  "`severity` debe asociar códigos de regla a error, warning o info", origin(key))
+                raise ConfigError(_("`severity` must map rule codes to error, warning or info"), origin(key))
             for code, level in value.items():
                 family = sorted(parse_codes([str(code)], origin(key, str(code)), "`severity`"))  # a code or a prefix
                 if not isinstance(level, str) or level.strip().lower() not in SEVERITIES:
-                    raise ConfigError(f"the severity of {code} must be error, warning or info, not {_short(level)}",
-                                      f"la severidad de {code} debe ser error, warning o info, no {_short(level)}",
-                                      origin(key, str(code)))
+                    raise ConfigError(_("the severity of {code} must be error, warning or info, not {value}").format(
+                        code=code, value=_short(level)), origin(key, str(code)))
                 for known in family:
                     config.severity[known] = Severity(level.strip().lower())
         elif key == "thresholds":
             if not isinstance(value, dict):
-                raise ConfigError("`thresholds` must map names to numbers", "`thresholds` debe asociar nombres a números", origin(key))
+                raise ConfigError(_("`thresholds` must map names to numbers"), origin(key))
             for name, number in value.items():
                 where = origin(key, str(name))
                 known = thresholds()
                 if name not in known:
-                    en, es = _did_you_mean(str(name)[:40], tuple(known))
-                    raise ConfigError(f"unknown threshold `{_word(name)}`{en}", f"umbral desconocido `{_word(name)}`{es}", where)
+                    raise ConfigError(_unknown(name, tuple(known), _("unknown threshold `{word}` (did you mean `{guess}`?)"),
+                                               _("unknown threshold `{word}` (known: {known})")), where)
                 minimum, whole = known[name].minimum, known[name].whole
                 ok = isinstance(number, (int, float)) and not isinstance(number, bool) and _finite(number)
                 if ok and whole:
@@ -173,10 +181,11 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 elif ok:
                     ok = number >= minimum if known[name].inclusive else number > minimum
                 if not ok:
-                    kind_en = f"a whole number of at least {minimum:g}" if whole else "a positive number"
-                    kind_es = f"un número entero de al menos {minimum:g}" if whole else "un número positivo"
-                    raise ConfigError(f"the threshold `{name}` must be {kind_en}, not {_short(number)}",
-                                      f"el umbral `{name}` debe ser {kind_es}, no {_short(number)}", where)
+                    if whole:
+                        message = _("the threshold `{name}` must be a whole number of at least {minimum}, not {value}")
+                    else:
+                        message = _("the threshold `{name}` must be a positive number, not {value}")
+                    raise ConfigError(message.format(name=name, minimum=Number(minimum, 6), value=_short(number)), where)
                 config.thresholds[name] = float(number)
     return config
 
@@ -197,23 +206,21 @@ def _read_settings_bytes(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
                      | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ConfigError(f"cannot read the settings file ({exc.strerror})",
-                          f"no se puede leer el archivo de configuración ({exc.strerror})", shown(path))
+        raise ConfigError(_CANNOT_READ.format(reason=exc.strerror), shown(path))
     with os.fdopen(fd, "rb") as handle:
         st = os.fstat(handle.fileno())
         if not stat.S_ISREG(st.st_mode):
-            raise ConfigError("the settings file is not a regular file (a folder, device, pipe or socket)",
-                              "el archivo de configuración no es un archivo regular (carpeta, dispositivo, tubería o socket)",
-                              shown(path))
+            raise ConfigError(_("the settings file is not a regular file (a folder, device, pipe or socket)"), shown(path))
         if st.st_size > MAX_SETTINGS_BYTES:
-            raise ConfigError(f"the settings file is too large (the limit is {MAX_SETTINGS_BYTES // 1024} KB)",
-                              f"el archivo de configuración es demasiado grande (el límite es {MAX_SETTINGS_BYTES // 1024} KB)",
-                              shown(path))
+            raise ConfigError(_TOO_LARGE, shown(path))
         try:
             return handle.read(MAX_SETTINGS_BYTES + 1)
         except OSError as exc:
-            raise ConfigError(f"cannot read the settings file ({exc.strerror})",
-                              f"no se puede leer el archivo de configuración ({exc.strerror})", shown(path))
+            raise ConfigError(_CANNOT_READ.format(reason=exc.strerror), shown(path))
+
+
+_CANNOT_READ = _("cannot read the settings file ({reason})")
+_TOO_LARGE = _("the settings file is too large (the limit is {limit} KB)").format(limit=MAX_SETTINGS_BYTES // 1024)
 
 
 def _finite(number: float) -> bool:
@@ -235,16 +242,13 @@ def read_config_file(path: str | Path) -> Config:
     path = Path(path)
     raw = _read_settings_bytes(path)
     if len(raw) > MAX_SETTINGS_BYTES:
-        raise ConfigError(f"the settings file is too large (the limit is {MAX_SETTINGS_BYTES // 1024} KB)",
-                          f"el archivo de configuración es demasiado grande (el límite es {MAX_SETTINGS_BYTES // 1024} KB)",
-                          shown(path))
+        raise ConfigError(_TOO_LARGE, shown(path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ConfigError("the settings file is not UTF-8", "el archivo de configuración no está en UTF-8",
-                          f"{shown(path)}:{line}:{col}")
+        raise ConfigError(_("the settings file is not UTF-8"), f"{shown(path)}:{line}:{col}")
     if path.suffix == ".toml":
         return _read_toml(text, shown(path))
     return _read_yaml(text, shown(path))
@@ -255,10 +259,10 @@ def _word(value: object) -> str:
     return shown(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _short(value: object, limit: int = 40) -> str:
+def _short(value: object, limit: int = 40) -> str | Text:
     """A value from a settings file as it may appear in a message: one line, cut short."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10 ** 30:
-        return "a number of more than 30 digits"
+        return _("a number of more than 30 digits")
     text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     if len(text) > limit:
         text = text[: limit - 3] + "..."
@@ -275,8 +279,7 @@ def _read_yaml(text: str, source: str) -> Config:
     node, problems = compose(text, source)
     if problems:
         d = problems[0]
-        raise ConfigError(f"not valid YAML: {d.message.en}", f"no es YAML válido: {d.message.es}",
-                          f"{source}:{d.pos.line}:{d.pos.col}")
+        raise ConfigError(_p("in a settings file", "not valid YAML: {problem}").format(problem=d.message), f"{source}:{d.pos.line}:{d.pos.col}")
     positions: dict[tuple[str, ...], tuple[int, int]] = {}
     seen: set[int] = set()
     constructor = yaml.constructor.SafeConstructor()
@@ -286,20 +289,18 @@ def _read_yaml(text: str, source: str) -> Config:
 
     def value_of(n: yaml.Node, keys: tuple[str, ...]) -> object:
         if id(n) in seen:
-            raise ConfigError("the value written here is used again through an alias (`*name`); aliases are not "
-                              "allowed in a settings file: write each value out",
-                              "el valor escrito aquí se reutiliza con un alias (`*nombre`); los alias no se admiten "
-                              "en un archivo de configuración: escriba cada valor", where(n))
+            raise ConfigError(_("the value written here is used again through an alias (`*name`); aliases are not "
+                                "allowed in a settings file: write each value out"), where(n))
         seen.add(id(n))
         if isinstance(n, yaml.MappingNode):
             out: dict = {}
             for k, v in n.value:
                 if not isinstance(k, yaml.ScalarNode):
-                    raise ConfigError("a key must be a plain word", "una clave debe ser una palabra", where(k))
+                    raise ConfigError(_("a key must be a plain word"), where(k))
                 key = k.value
                 if key in out:
-                    raise ConfigError(f"the key `{shown(key[:40])}` is repeated (YAML keeps only one of them)",
-                                      f"la clave `{shown(key[:40])}` está repetida (YAML conserva solo una)", where(k))
+                    raise ConfigError(_("the key `{key}` is repeated (YAML keeps only one of them)").format(
+                        key=shown(key[:40])), where(k))
                 positions[keys + (key,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
                 out[key] = value_of(v, keys + (key,))
             return out
@@ -308,8 +309,8 @@ def _read_yaml(text: str, source: str) -> Config:
         try:
             return constructor.construct_object(n, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise ConfigError(f"cannot read the value ({shown(str(exc)[:80])})",
-                              f"no se puede leer el valor ({shown(str(exc)[:80])})", where(n)) from None
+            raise ConfigError(_("cannot read the value ({problem})").format(problem=shown(str(exc)[:80])),
+                              where(n)) from None
 
     data = value_of(node, ()) if node is not None else None
 
@@ -345,7 +346,7 @@ def _read_toml(text: str, source: str) -> Config:
             lines = text.split("\n")
             where = f"{source}:{len(lines)}:{len(lines[-1]) + 1}"
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-        raise ConfigError(f"not valid TOML: {shown(message)}", f"no es TOML válido: {shown(message)}", where)
+        raise ConfigError(_("not valid TOML: {problem}").format(problem=shown(message)), where)
     section = _toml_table(data)
     if section is None:
         return Config(source=source)
@@ -440,7 +441,7 @@ class ConfigFinder:
         with_options(Config(), select, ignore)
         if self.explicit is not None:
             if not self.explicit.exists():
-                raise ConfigError("no such settings file", "no existe el archivo de configuración", shown(explicit))
+                raise ConfigError(_("no such settings file"), shown(explicit))
             self.for_file(".")
 
     def source_for(self, path: str | Path) -> str | None:

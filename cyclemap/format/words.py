@@ -1,6 +1,7 @@
-"""The format's words in English and Spanish: the names reports give the enumerated
-values (kinds, channels, who carries a moment, the ten expectations), and the Spanish and
-natural spellings the reader accepts for them, with the did-you-mean for typos."""
+"""The format's words: the names reports give the enumerated values (kinds, channels,
+who carries a moment, the ten expectations), said through the catalogue in the reader's
+language, and the Spanish, Portuguese and natural spellings the reader accepts for them,
+with the did-you-mean for typos."""
 
 from __future__ import annotations
 
@@ -9,53 +10,58 @@ import functools
 import re
 import unicodedata
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import _p
 
+# The names reports give the enumerated values, through the catalogue. Each has a context:
+# the same English word ("other", "access", "critical") means something else elsewhere.
 KIND = {
-    "critical": Text("critical", "crítico"),
-    "routine": Text("routine", "rutina"),
+    "critical": _p("kind of moment", "critical"),
+    "routine": _p("kind of moment", "routine"),
 }
 CHANNEL = {
-    "face-to-face": Text("face to face", "cara a cara"),
-    "phone": Text("phone", "teléfono"),
-    "digital": Text("digital", "digital"),
-    "mail": Text("mail", "correo"),
-    "facilities": Text("facilities", "instalaciones"),
-    "self-service": Text("self-service", "autoservicio"),
-    "other": Text("other", "otro"),
+    "face-to-face": _p("channel", "face to face"),
+    "phone": _p("channel", "phone"),
+    "digital": _p("channel", "digital"),
+    "mail": _p("channel", "mail"),
+    "facilities": _p("channel", "facilities"),
+    "self-service": _p("channel", "self-service"),
+    "other": _p("channel", "other"),
 }
 CARRIER = {
-    "people": Text("people", "personas"),
-    "systems": Text("systems", "sistemas"),
-    "both": Text("people and systems", "personas y sistemas"),
+    "people": _p("who carries a moment", "people"),
+    "systems": _p("who carries a moment", "systems"),
+    "both": _p("who carries a moment", "people and systems"),
 }
 DIMENSION = {
-    "reliability": Text("reliability", "fiabilidad"),
-    "responsiveness": Text("responsiveness", "capacidad de respuesta"),
-    "competence": Text("competence", "profesionalidad"),
-    "courtesy": Text("courtesy", "cortesía"),
-    "communication": Text("communication", "comunicación"),
-    "credibility": Text("credibility", "credibilidad"),
-    "security": Text("security", "seguridad"),
-    "understanding": Text("understanding the customer", "comprensión del cliente"),
-    "tangibles": Text("tangibles", "elementos tangibles"),
-    "access": Text("access", "accesibilidad"),
+    "reliability": _p("expectation of service", "reliability"),
+    "responsiveness": _p("expectation of service", "responsiveness"),
+    "competence": _p("expectation of service", "competence"),
+    "courtesy": _p("expectation of service", "courtesy"),
+    "communication": _p("expectation of service", "communication"),
+    "credibility": _p("expectation of service", "credibility"),
+    "security": _p("expectation of service", "security"),
+    "understanding": _p("expectation of service", "understanding the customer"),
+    "tangibles": _p("expectation of service", "tangibles"),
+    "access": _p("expectation of service", "access"),
 }
 
 
-# Spanish (and a few natural) spellings accepted for enumerated values. Keys are
-# normalised: lower case, no accents, spaces and underscores as hyphens.
+# Spanish, Portuguese (and a few natural) spellings accepted for enumerated values. Keys
+# are normalised: lower case, no accents, spaces and underscores as hyphens.
 KIND_ALIASES = {
     "rutina": "routine", "rutinario": "routine", "rutinaria": "routine",
     "critico": "critical", "critica": "critical",
+    "rotina": "routine", "rotineiro": "routine", "rotineira": "routine",
 }
 CHANNEL_ALIASES = {
     "cara-a-cara": "face-to-face", "presencial": "face-to-face",
     "telefono": "phone", "telefonico": "phone",
     "correo": "mail", "correspondencia": "mail",
     "instalaciones": "facilities", "autoservicio": "self-service", "otro": "other",
+    "telefone": "phone", "correio": "mail", "instalacoes": "facilities", "autoatendimento": "self-service",
+    "outro": "other",
 }
-CARRIER_ALIASES = {"personas": "people", "sistemas": "systems", "ambos": "both"}
+CARRIER_ALIASES = {"personas": "people", "sistemas": "systems", "ambos": "both", "pessoas": "people"}
 DIMENSION_ALIASES = {
     "fiabilidad": "reliability", "confiabilidad": "reliability",
     "capacidad-de-respuesta": "responsiveness", "prontitud": "responsiveness",
@@ -68,9 +74,13 @@ DIMENSION_ALIASES = {
     "conocimiento-del-cliente": "understanding",
     "elementos-tangibles": "tangibles", "tangible": "tangibles",
     "accesibilidad": "access", "acceso": "access", "accessibility": "access",
+    # Portuguese
+    "confiabilidade": "reliability", "capacidade-de-resposta": "responsiveness", "presteza": "responsiveness",
+    "credibilidade": "credibility", "seguranca": "security", "compreensao-do-cliente": "understanding",
+    "elementos-tangiveis": "tangibles", "tangiveis": "tangibles", "acessibilidade": "access", "acesso": "access",
 }
-LANGUAGE_ALIASES = {"espanol": "es", "spanish": "es", "ingles": "en", "english": "en",
-                    "portugues": "pt", "portuguese": "pt", "pt-br": "pt", "pt_br": "pt"}
+LANGUAGE_ALIASES = {"espanol": "es", "spanish": "es", "ingles": "en", "english": "en", "espanhol": "es",
+                    "portugues": "pt", "portuguese": "pt", "pt-br": "pt", "portugues-do-brasil": "pt"}
 # Keys a Spanish speaker may write by habit; the did-you-mean points at the real one.
 SPANISH_KEYS = {
     "titulo": "title", "cliente": "customer", "idioma": "language", "escala": "scale",

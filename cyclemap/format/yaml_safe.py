@@ -20,7 +20,8 @@ import gc
 
 import yaml
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Number, Text, Verbatim, _
 from cyclemap.format.model import Pos
 
 MAX_BYTES = 20 * 1024 * 1024  # a 10,000-moment cycle is about 3 MB
@@ -55,12 +56,12 @@ def node_pos(node_or_mark) -> Pos:
 
 def too_large(path: str, size: int) -> Diagnostic:
     mb, limit = size // (1024 * 1024), MAX_BYTES // (1024 * 1024)
-    more = "more than " if size == MAX_BYTES + 1 else ""  # read up to the limit only
-    mas = "más de " if more else ""
-    return Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
-                      Text(f"the file is too large ({more}{mb} MB; the limit is {limit} MB)",
-                           f"el archivo es demasiado grande ({mas}{mb} MB; el límite es {limit} MB)"),
-                      Text("split the cycle into several files", "divida el ciclo en varios archivos"))
+    if size == MAX_BYTES + 1:  # read up to the limit only
+        message = _("the file is too large (more than {mb} MB; the limit is {limit} MB)")
+    else:
+        message = _("the file is too large ({mb} MB; the limit is {limit} MB)")
+    return Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, message.format(mb=mb, limit=limit),
+                      _("split the cycle into several files"))
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -77,18 +78,17 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         line = data.count(b"\n", 0, start) + 1
         col = len(data[line_start:start].decode("utf-8", "replace")) + 1
         return None, [Diagnostic(path, Pos(line, col), "CM001", Severity.ERROR,
-                                 Text(f"the file is not UTF-8 (byte 0x{data[start]:02x} cannot be read)",
-                                      f"el archivo no está en UTF-8 (el byte 0x{data[start]:02x} no se puede leer)"),
-                                 Text("save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)",
-                                      "guárdelo como UTF-8 (p. ej. `iconv -f latin1 -t utf-8`)"))]
+                                 _("the file is not UTF-8 (byte {byte} cannot be read)").format(
+                                     byte=f"0x{data[start]:02x}"),
+                                 _("save it as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"))]
 
 
 class _TooBig(yaml.YAMLError):
     """The document is nested too deeply or holds too many values to read safely."""
 
-    def __init__(self, en: str, es: str, mark):
-        super().__init__(en)
-        self.text = Text(en, es)
+    def __init__(self, text: Text, mark):
+        super().__init__(text("en"))
+        self.text = text
         self.mark = mark
 
 
@@ -137,7 +137,7 @@ def _compose_events(loader) -> yaml.Node | None:
             node.end_mark = event.end_mark
         elif kind is SequenceStartEvent or kind is MappingStartEvent:
             if len(parents) >= MAX_DEPTH:
-                raise _TooBig(_DEPTH.en, _DEPTH.es, event.start_mark)
+                raise _TooBig(_DEPTH, event.start_mark)
             node_class = SequenceNode if kind is SequenceStartEvent else MappingNode
             tag = event.tag
             if tag is None or tag == "!":
@@ -170,8 +170,8 @@ def _compose_events(loader) -> yaml.Node | None:
         # A finished node: the root, an item of a sequence, or half of a mapping pair.
         budget -= 1
         if budget < 0:
-            raise _TooBig(f"the file holds more than {MAX_NODES:,} values",
-                          f"el archivo contiene más de {MAX_NODES:,} valores", node.start_mark)
+            raise _TooBig(_("the file holds more than {count} values").format(count=Number(MAX_NODES, 0)),
+                          node.start_mark)
         if not parents:
             root = node
             continue
@@ -201,10 +201,11 @@ def _offsetnode_pos(text: str, offset: int) -> Pos:
     return Pos(text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
-_DEPTH = Text(f"the YAML is nested more than {MAX_DEPTH} levels deep", f"el YAML está anidado a más de {MAX_DEPTH} niveles")
-_TOO_BIG_HINT = Text("a cycle file is a few levels deep and a few thousand values long; "
-                     "check that this is the right file", "un archivo de ciclo tiene pocos niveles y "
-                     "unos miles de valores; compruebe que es el archivo correcto")
+_DEPTH = _("the YAML is nested more than {depth} levels deep").format(depth=MAX_DEPTH)
+_TOO_BIG_HINT = _("a cycle file is a few levels deep and a few thousand values long; "
+                  "check that this is the right file")
+_NOT_FOR_CYCLEMAP = _("not valid for cyclemap: {problem}")
+_NOT_YAML = _("not valid YAML: {problem}")
 
 
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
@@ -214,16 +215,13 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
         return _compose_events(loader), []
     except _TooBig as exc:
         return None, [Diagnostic(path, node_pos(exc.mark), "CM001", Severity.ERROR,
-                                 Text(f"not valid for cyclemap: {exc.text.en}", f"no válido para cyclemap: {exc.text.es}"),
-                                 _TOO_BIG_HINT)]
+                                 _NOT_FOR_CYCLEMAP.format(problem=exc.text), _TOO_BIG_HINT)]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, ESC, ...)
         char = exc.character
         name = f"U+{char:04X}" if isinstance(char, int) else repr(char)
         return None, [Diagnostic(path, _offsetnode_pos(text, exc.position), "CM001", Severity.ERROR,
-                                 Text(f"not valid YAML: the control character {name} is not allowed",
-                                      f"YAML no válido: el carácter de control {name} no está permitido"),
-                                 Text("remove it: YAML allows tabs and line breaks, no other control characters",
-                                      "quítelo: YAML admite tabuladores y saltos de línea, ningún otro carácter de control"))]
+                                 _("not valid YAML: the control character {name} is not allowed").format(name=name),
+                                 _("remove it: YAML allows tabs and line breaks, no other control characters"))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = node_pos(mark) if mark is not None else Pos(1, 1)
@@ -232,21 +230,21 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
             # libyaml 0.2.6+ has a nesting limit of its own that may fire before ours: one
             # message for both, whichever libyaml is installed.
             return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
-                                     Text(f"not valid for cyclemap: {_DEPTH.en}", f"no válido para cyclemap: {_DEPTH.es}"),
-                                     _TOO_BIG_HINT)]
-        hint = Text("fix the YAML syntax at this place", "corrija la sintaxis YAML en este lugar")
+                                     _NOT_FOR_CYCLEMAP.format(problem=_DEPTH), _TOO_BIG_HINT)]
+        hint = _("fix the YAML syntax at this place")
         if "\t" in problem or "'\\t'" in problem:
-            hint = Text("indent with spaces: YAML does not allow tabs", "sangre con espacios: YAML no admite tabuladores")
+            hint = _("indent with spaces: YAML does not allow tabs")
         elif "single document" in problem:
-            hint = Text("keep one cycle per file (remove the `---` separators)", "un ciclo por archivo (quite los separadores `---`)")
+            hint = _("keep one cycle per file (remove the `---` separators)")
+        # PyYAML's own words (English in every language): the place and the problem
         return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
-                                 Text(f"not valid YAML: {problem}", f"YAML no válido: {problem}"), hint)]
+                                 _NOT_YAML.format(problem=Verbatim(problem)), hint)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
-                                 Text(f"not valid YAML: {exc}", f"YAML no válido: {exc}"))]
+                                 _NOT_YAML.format(problem=Verbatim(str(exc))))]
     except RecursionError:
         return None, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
-                                 Text("the YAML is nested too deeply to read", "el YAML está anidado demasiado hondo para leerlo"))]
+                                 _("the YAML is nested too deeply to read"))]
     finally:
         loader.dispose()
 
