@@ -109,7 +109,7 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         files = [f for f in files if f in (data or {}) or not excluded_by_settings(f, pipeline.settings_for(f))]
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
-        raise UsageError(exc.en, exc.es)
+        raise UsageError(exc.text)
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,

@@ -10,7 +10,7 @@ from typing import Annotated, Callable, List, Optional
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from cyclemap.format.i18n import _
+from cyclemap.format.i18n import LANGUAGES, _
 
 # Exit codes, help language, UsageError and check_lang live in `cyclemap.cli.usage` (no Typer
 # there, so the fast start-up path can use them); imported here for every command.
@@ -22,7 +22,7 @@ from cyclemap.cli.usage import (  # noqa: E402,F401
 
 LangOption = Annotated[
     Optional[str],
-    typer.Option("--lang", metavar="es|en", help=h(
+    typer.Option("--lang", metavar="|".join(LANGUAGES), help=h(
         "Language of messages and reports (default: the cycle's `language`, else English).")),
 ]
 DebugOption = Annotated[

@@ -73,7 +73,7 @@ def diff(
         try:
             results.append(pipeline.check(path, settings_of=new))
         except ConfigError as exc:
-            raise UsageError(exc.en, exc.es)
+            raise UsageError(exc.text)
         except OSError as exc:
             raise UsageError(_("{path}: cannot read ({reason})").format(path=shown(path), reason=exc.strerror or exc))
     before, after = results

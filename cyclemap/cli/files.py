@@ -19,13 +19,12 @@ from cyclemap.format.i18n import _
 CYCLE_SUFFIXES = (".yaml", ".yml")
 
 
-def UsageError(text, es: str | None = None) -> Exception:  # noqa: N802 - reads as the exception it makes
+def UsageError(text) -> Exception:  # noqa: N802 - reads as the exception it makes
     """The command line's usage error (exit 2), imported only when there is one to raise,
-    so collecting files never loads the command-line framework. (`es`: MIGRATION SHIM for
-    the old English/Spanish pair, still used by outputs/report/deliver.py.)"""
+    so collecting files never loads the command-line framework."""
     from cyclemap.cli.usage import UsageError as _UsageError  # no Typer (cli.common re-exports it)
 
-    return _UsageError(text, es)
+    return _UsageError(text)
 GLOB_CHARS = set("*?[")
 
 

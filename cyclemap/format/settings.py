@@ -56,15 +56,6 @@ class ConfigError(Exception):
         self.text: Text = join([origin, text], ": ") if origin else text
         super().__init__(self.text("en"))
 
-    # MIGRATION SHIM for callers not converted yet (cli/*_cmd.py): use `.text`.
-    @property
-    def en(self) -> str:
-        return self.text("en")
-
-    @property
-    def es(self) -> str:
-        return self.text("es")
-
 
 def known_codes() -> list[str]:
     from cyclemap.engine.rules import all_rules
