@@ -70,7 +70,10 @@ def deck(
         raise typer.Exit(EXIT_FINDINGS)
     from cyclemap.outputs.deck import build_deck
 
-    data = build_deck(checked, engine=engine)
+    from cyclemap.cli.progress import progress
+
+    with progress(_("Drawing the diagram")):
+        data = build_deck(checked, engine=engine)
     write_atomic(output, data, inputs=pipeline.inputs(file))
     print(_("cyclemap: wrote {path}").format(path=output)(help_lang()))
     raise typer.Exit(EXIT_OK)

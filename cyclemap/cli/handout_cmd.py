@@ -116,9 +116,11 @@ def handout(
     html = build_handout(result, shown(Path(file).name), edition=edition)
     pdf_bytes = None
     if pdf_path is not None:
+        from cyclemap.cli.progress import progress
         from cyclemap.outputs.handout.pdf import html_to_pdf
 
-        pdf_bytes = html_to_pdf(html, paper, timeout)
+        with progress(_("Printing the PDF with Chromium")):
+            pdf_bytes = html_to_pdf(html, paper, timeout)
     # Both are made before either is written: a failure leaves no partial output.
     if html_path == "-":
         sys.stdout.write(html)

@@ -12,14 +12,20 @@ from contextlib import contextmanager
 
 from cyclemap.cli.usage import help_lang
 
-SHOW_AFTER = 1.0  # seconds: shorter steps show nothing
+SHOW_AFTER = 1.0  # seconds: shorter steps show nothing (CYCLEMAP_PROGRESS_AFTER changes it)
 
 
 @contextmanager
-def progress(text, stream=None, after: float = SHOW_AFTER):
+def progress(text, stream=None, after: float | None = None):
     """Run the `with` body; if it is still running after `after` seconds and `stream`
-    (stderr) is a terminal, show `text` (a `Text`) with a spinner until it ends."""
+    (stderr) is a terminal, show `text` (a `Text`) with a spinner until it ends.
+    CYCLEMAP_NO_PROGRESS turns it off."""
     stream = stream if stream is not None else sys.stderr
+    if after is None:
+        try:
+            after = max(0.0, float(os.environ.get("CYCLEMAP_PROGRESS_AFTER", SHOW_AFTER)))
+        except ValueError:
+            after = SHOW_AFTER
     if os.environ.get("CYCLEMAP_NO_PROGRESS") or not (hasattr(stream, "isatty") and stream.isatty()):
         yield
         return

@@ -58,7 +58,10 @@ def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine:
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         return EXIT_FINDINGS
-    data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
+    from cyclemap.cli.progress import progress
+
+    with progress(_("Drawing the diagram")):  # the built-in Graphviz compiles itself the first time
+        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
