@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
+from cyclemap.format.i18n import number
+from cyclemap.outputs.handout.page import html_lang
 from cyclemap.outputs.survey import WORDS, Survey
 
 CSS = """
@@ -35,9 +37,9 @@ def _scale(name: str, survey: Survey) -> str:
     low, high = survey.scale
     points = _points(low, high)
     if not points:
-        return (f'<div class="scale"><span class="end">{low:g} = {escape(WORDS["worst"](lang))}</span>'
+        return (f'<div class="scale"><span class="end">{number(low, lang, 2)} = {escape(WORDS["worst"](lang))}</span>'
                 f'<input type="number" name="{escape(name)}" min="{low:g}" max="{high:g}" step="any">'
-                f'<span class="end">{high:g} = {escape(WORDS["best"](lang))}</span></div>')
+                f'<span class="end">{number(high, lang, 2)} = {escape(WORDS["best"](lang))}</span></div>')
     boxes = "".join(f'<label><input type="radio" name="{escape(name)}" value="{p}">{p}</label>' for p in points)
     return (f'<div class="scale"><span class="end">{escape(WORDS["worst"](lang))}</span>{boxes}'
             f'<span class="end">{escape(WORDS["best"](lang))}</span></div>')
@@ -45,7 +47,7 @@ def _scale(name: str, survey: Survey) -> str:
 
 def html_form(survey: Survey) -> str:
     lang = survey.lang
-    parts = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
+    parts = [f'<!DOCTYPE html><html lang="{escape(html_lang(lang))}"><head><meta charset="utf-8">',
              f"<title>{escape(survey.title)}</title><style>{CSS}</style></head><body>",
              f"<h1>{escape(survey.title)}</h1>",
              f'<p class="small">{escape(WORDS["intro"](lang))}</p>',
