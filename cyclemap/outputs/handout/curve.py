@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from cyclemap.format.i18n import Text, number
+from cyclemap.format.i18n import Number, Text, number
 from cyclemap.outputs.handout import labels as L
 from cyclemap.format.model import Cycle, Moment
 
@@ -165,8 +165,9 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
 
     for p in points:
         m = p.moment
-        tip = f"{p.number}. {m.name} — {L.LEGEND_EXPECTATION(lang)}: {number(m.expectation, lang) if m.expectation is not None else '—'}, " \
-              f"{L.LEGEND_SCORE(lang)}: {number(m.score, lang) if m.score is not None else '—'}"
+        tip = L.CURVE_TIP.format(number=p.number, name=m.name,
+                                 expectation=Number(m.expectation) if m.expectation is not None else "—",
+                                 score=Number(m.score) if m.score is not None else "—")(lang)
         if m.expectation is not None:
             ey = y(m.expectation)
             out.append(f'<line x1="{p.x - 5:.1f}" y1="{ey:.1f}" x2="{p.x + 5:.1f}" y2="{ey:.1f}" stroke="{GREY}" stroke-width="2"/>')

@@ -22,32 +22,34 @@ DATE = _p("handout fill-in line", "Date")
 
 H_DIAGRAM = _("The cycle of service")
 DIAGRAM_CAPTION = _("The moments of truth in the order the customer lives them; the circle closes when the "
-    "customer comes back. Critical moments stand out; marks point at weak points.")
+                    "customer comes back. Critical moments stand out; marks point at weak points.")
 DIAGRAM_MISSING = _("The diagram could not be drawn on this machine ({reason}). Draw it with "
-    "`cyclemap render FILE -o cycle.svg` once rendering is available.")
+                    "`cyclemap render FILE -o cycle.svg` once rendering is available.")
 
 H_CURVE = _("Expectation and perception along the cycle")
 CURVE_CAPTION = _("Moments in the customer's order (numbers as in the table). Dashed: what customers expect; "
-    "solid: what they say they got (the report card). Orange: the service falls short; green: "
-    "it exceeds expectations. Diamonds: critical moments.")
+                  "solid: what they say they got (the report card). Orange: the service falls short; green: "
+                  "it exceeds expectations. Diamonds: critical moments.")
 CURVE_NO_DATA = _("No moment has an expectation or a score yet, so there is no curve to draw. Add "
-    "`expectation` and `score` to the moments (or pass a survey with --ratings).")
+                  "`expectation` and `score` to the moments (or pass a survey with --ratings).")
 CURVE_NO_SCORES = _("No moment has a score yet: only the expectations are drawn. Ask customers (the "
-    "report card) and add `score`, or pass a survey with --ratings.")
+                    "report card) and add `score`, or pass a survey with --ratings.")
 LEGEND_EXPECTATION = _p("handout chart legend", "expectation")
 LEGEND_SCORE = _p("handout chart legend", "perception (score)")
 LEGEND_SHORT = _p("handout chart legend", "falls short")
 LEGEND_EXCEEDS = _p("handout chart legend", "exceeds")
 LEGEND_CRITICAL = _p("handout chart legend", "critical")
 LEGEND_ROUTINE = _p("handout chart legend", "routine")
+# A point's tooltip on the chart: "2. Waits in line — expectation: 4, perception (score): 2.3".
+CURVE_TIP = _("{number}. {name} — expectation: {expectation}, perception (score): {score}")
 CURVE_ARIA = _("Line chart of expectation and score for each moment")
 
 H_IMPORTANCE = _("What matters and how it goes")
 IMPORTANCE_CAPTION = _("Each moment by how much customers say it matters (up) and how they rate it (right), split at the "
-    "moments' averages: concentrate on the top left.")
+                       "moments' averages: concentrate on the top left.")
 H_MOMENTS = _("The moments of truth")
 MOMENTS_INTRO = _("In the order the customer lives them. Use the last column for your own notes: what "
-    "you saw, what you would change.")
+                  "you saw, what you would change.")
 COL_NUMBER = Verbatim("#")
 COL_MOMENT = _("Moment · stage · kind")
 COL_CHANNEL = _("Channel · carried by")
@@ -71,7 +73,7 @@ WHOLE_CYCLE = _("The whole cycle")
 
 H_DISCUSSION = _("Questions for discussion")
 DISCUSSION_INTRO = _("In small groups: pick two questions, answer them from the customer's side, and bring "
-    "one concrete change back to the room.")
+                     "one concrete change back to the room.")
 FROM_FINDINGS = _("From this cycle's weak points")
 FROM_COURSE = _("From the course")
 

@@ -33,17 +33,17 @@ BY_CODE: dict[str, Message] = {
 
 # Prompts from the course material, asked of any cycle.
 IDEAL_SERVICE = _("No service is perfect, but the ideal one would be free, open 24 hours, simple, effective, "
-    "practical and fast. Which of these six could this cycle get closer to, and at which moment?")
+                  "practical and fast. Which of these six could this cycle get closer to, and at which moment?")
 SIX_NEEDS = _("Customers have six basic needs: kindness, understanding, fairness, control, options and "
-    "information. At “{m}”, which one is least met today, and what would meet it?")
+              "information. At “{m}”, which one is least met today, and what would meet it?")
 SIX_NEEDS_ANY = _("Customers have six basic needs: kindness, understanding, fairness, control, options and "
-    "information. Which moment of this cycle meets them worst?")
+                  "information. Which moment of this cycle meets them worst?")
 TRIANGLE = _("Service triangle: for each critical moment, is it the strategy (the standard), the people or "
-    "the systems that let the customer down most often?")
+             "the systems that let the customer down most often?")
 COMPLAINTS = _("Seven in ten customers who complain come back if the complaint is handled well. What does "
-    "a customer who complains in this cycle get today?")
+               "a customer who complains in this cycle get today?")
 INTERNAL = _("Which department is the internal customer behind the weakest moment, and what does it need "
-    "from its colleagues to serve the final customer well?")
+             "from its colleagues to serve the final customer well?")
 
 MAX_FROM_FINDINGS = 6
 

@@ -54,14 +54,14 @@ def html_form(survey: Survey) -> str:
              f'<p>{escape(WORDS["segment"](lang))}</p><div class="line"></div>',
              f'<p>{escape(WORDS["date"](lang))}:</p><div class="line" style="width:12em"></div>']
     stage = None
-    for number, q in enumerate(survey.questions, start=1):
+    for position, q in enumerate(survey.questions, start=1):
         if q.stage and q.stage != stage:
             stage = q.stage
             parts.append(f"<h2>{escape(stage)}</h2>")
-        block = [f'<div class="q"><p>{number}. {escape(q.name)}</p>',
-                 f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{number}", survey)]
+        block = [f'<div class="q"><p>{position}. {escape(q.name)}</p>',
+                 f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{position}", survey)]
         if survey.importance:
-            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{number}", survey)]
+            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey)]
         if survey.expectation:
             block += [f'<div class="small">{escape(WORDS["expected"](lang))}</div><div class="line"></div>']
         parts.append("".join(block) + "</div>")
