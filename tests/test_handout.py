@@ -13,6 +13,8 @@ import pytest
 from cyclemap.engine.pipeline import CheckedCycle, check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.graph import unique_moments
+from cyclemap.format.i18n import LANGUAGES
+from cyclemap.outputs.handout.page import html_lang
 from cyclemap.format.reader import load_path, load_text
 from tests.conftest import EXAMPLE_FILES
 
@@ -91,7 +93,7 @@ def test_every_example_makes_a_complete_handout(cli, tmp_path, example):
     assert "script" not in page.tags
     assert not [v for k, v in page.attrs if k in ("src", "href") and v and not v.startswith("#")]
     assert "<link" not in html and "@import" not in html and "url(http" not in html
-    assert f'<html lang="{cycle.language}">' in html
+    assert f'<html lang="{html_lang(cycle.language)}">' in html
     for section in ("diagram", "curve", "moments", "weak-points", "discussion", "glossary"):
         assert f'id="{section}"' in html
     assert '<svg class="diagram"' in html, "the clock diagram is inlined"
@@ -120,12 +122,67 @@ def test_spanish_cycle_reads_in_spanish_and_english_on_request(cli, tmp_path):
     assert "Puntos débiles" not in en
 
 
+# Every heading of the facilitator's handout, in each language.
+HEADINGS = {
+    "en": ("The cycle of service", "Expectation and perception along the cycle", "The moments of truth",
+           "Weak points", "Questions for discussion", "Why these weak points matter", "Glossary"),
+    "es": ("El ciclo del servicio", "Expectativa y percepción a lo largo del ciclo", "Los momentos de verdad",
+           "Puntos débiles", "Preguntas para la discusión", "Por qué importan estos puntos débiles", "Glosario"),
+    "pt": ("O ciclo de serviço", "Expectativa e percepção ao longo do ciclo", "Os momentos da verdade",
+           "Pontos fracos", "Perguntas para discussão", "Por que esses pontos fracos importam", "Glossário"),
+}
+
+
+def headings(html: str) -> list[str]:
+    from html import unescape
+
+    return [unescape(h) for h in re.findall(r"<h[23][^>]*>([^<]*)</h[23]>", html)]
+
+
+def test_portuguese_on_request_through_the_command_line(cli, tmp_path):
+    banco = Path(__file__).parent.parent / "examples" / "banco.yaml"  # a Spanish cycle
+    pt = make(cli, banco, tmp_path / "x.html", "--lang", "pt")
+    assert '<html lang="pt-BR">' in pt
+    shown = headings(pt)
+    for heading in HEADINGS["pt"]:
+        assert heading in shown, heading
+    assert not set(shown) & (set(HEADINGS["es"]) | set(HEADINGS["en"])), shown
+    for words in ("Material de apoio da oficina", "momentos da verdade, 5 críticos", "Suas anotações",
+                  "Momento da verdade", "Triângulo do serviço", "As dez expectativas", "Boletim de avaliação",
+                  "gratuito, 24 horas, simples, eficaz", "gentileza, compreensão, justiça, controle",
+                  "Nosso próximo passo", "Feito com cyclemap a partir de banco.yaml.", "120 respostas",
+                  "é um momento de miséria", "Os clientes esperam 4 em “Toma turno y espera” e lhe dão 2,3"):
+        assert words in pt, words
+    # Numbers by the locale: a decimal comma in the moments table and on the chart's axis.
+    assert "2,3 / 4 (−1,7)" in pt
+    # `pt-BR` reads as Portuguese too, and the participant's edition speaks it.
+    participant = make(cli, banco, tmp_path / "p.html", "--lang", "pt-BR", "--edition", "participant")
+    assert '<html lang="pt-BR">' in participant
+    for words in ("Os momentos da verdade", "Perguntas para discussão", "Participante:", "Suas anotações",
+                  "(esperado 4)"):
+        assert words in participant, words
+    assert "Puntos débiles" not in participant and "Sus notas" not in participant
+
+
+def test_one_is_singular_in_every_language():
+    from cyclemap.outputs.handout import labels as L
+
+    assert L.responses(1)("es") == "1 respuesta" and L.responses(2)("es") == "2 respuestas"
+    assert L.responses(1)("pt") == "1 resposta" and L.responses(1)("en") == "1 answer"
+    assert L.moments_count(1, 1)("es") == "1 momento de verdad, 1 crítico"
+    assert L.moments_count(8, 5)("es") == "8 momentos de verdad, 5 críticos"
+    assert L.moments_count(8, 1)("pt") == "8 momentos da verdade, 1 crítico"
+    assert L.weak_more(1, 1)("es").startswith("… y 1 hallazgo más en otro 1 momento:")
+    assert L.weak_more(3, 2)("pt").startswith("… e mais 3 achados em 2 outros momentos:")
+    assert L.weak_more(3, 2)("en").startswith("… and 3 more findings on 2 other moments:")
+
+
 def test_questions_come_from_the_findings(cli, tmp_path):
     banco = Path(__file__).parent.parent / "examples" / "banco.yaml"
     html = make(cli, banco, tmp_path / "es.html")
     # `turno` scores 2.3 against 4: a moment of misery, and a question about it.
     assert "«Toma turno y espera» es un momento de miseria" in html
-    assert "Los clientes esperan 4 en «Toma turno y espera» y le dan 2.3" in html
+    assert "Los clientes esperan 4 en «Toma turno y espera» y le dan 2,3" in html  # the locale's decimal comma
 
 
 def test_hostile_names_are_text(cli, write, tmp_path):
@@ -261,7 +318,8 @@ def test_pdf_without_playwright_says_pip_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
     text = missing()
     assert text is not None
-    assert "pip install playwright" in text.en and "pip install playwright" in text.es
+    assert all("pip install playwright" in text(lang) for lang in LANGUAGES)
+    assert "--pdf precisa de um navegador sem interface" in text("pt")
 
 
 def test_pdf_to_stdout_is_refused(cli):
@@ -321,12 +379,14 @@ def test_any_text_in_any_field_stays_text():
 
 def test_a_renderer_failure_becomes_a_visible_bilingual_note(monkeypatch):
     import cyclemap.outputs.render as render
-    from cyclemap.format.diagnostics import Text
+    from cyclemap.format.i18n import Computed
     from cyclemap.outputs.handout import build_handout
     from cyclemap.outputs.render import RenderError
 
+    said = {"en": "the engine timed out", "es": "el motor no terminó a tiempo", "pt": "o motor não terminou a tempo"}
+
     def fail(*args, **kwargs):
-        raise RenderError(Text("the engine timed out", "el motor no terminó a tiempo"))
+        raise RenderError(Computed(lambda lang: said[lang]))
 
     monkeypatch.setattr(render, "render_bytes", fail)
     cycle, _ = load_path(str(EXAMPLE_FILES[0]))
@@ -334,6 +394,8 @@ def test_a_renderer_failure_becomes_a_visible_bilingual_note(monkeypatch):
     assert 'id="diagram-missing"' in en and "the engine timed out" in en
     es = build_handout(check_cycle(cycle, lang="es"))
     assert "el motor no terminó a tiempo" in es
+    pt = build_handout(check_cycle(cycle, lang="pt"))
+    assert "o motor não terminou a tempo" in pt and "Não foi possível desenhar o diagrama" in pt
     assert '<svg class="curve"' in es, "the rest of the handout is still there"
 
 

@@ -47,12 +47,17 @@ def test_participant_edition_speaks_service_language(path):
 
 
 PRINTS = [(p, "a4") for p in CYCLES] + [(p, "letter") for p in HELD_OUT]  # Letter is the shorter page
+# Portuguese runs longer than English: the same cycles, in Portuguese, still fit.
+PRINTS_IN = [(p, paper, None) for p, paper in PRINTS] + [(p, "a4", "pt") for p in CYCLES] + \
+    [(p, "letter", "pt") for p in HELD_OUT]
 
 
 @needs_pdf
-@pytest.mark.parametrize("path,paper", PRINTS, ids=[f"{p.stem}-{paper}" for p, paper in PRINTS])
-def test_participant_edition_prints_on_two_pages(cli, tmp_path, path, paper):
-    pages = pdf_pages(cli, path, tmp_path / "p.pdf", "--edition", "participant", "--paper", paper)
+@pytest.mark.parametrize("path,paper,lang", PRINTS_IN,
+                         ids=[f"{p.stem}-{paper}" + (f"-{lang}" if lang else "") for p, paper, lang in PRINTS_IN])
+def test_participant_edition_prints_on_two_pages(cli, tmp_path, path, paper, lang):
+    extra = ("--lang", lang) if lang else ()
+    pages = pdf_pages(cli, path, tmp_path / "p.pdf", "--edition", "participant", "--paper", paper, *extra)
     assert len(pages) <= 2
     width, height = (float(v) for v in pages[0].mediabox[2:])
     assert width > height, "the picture has a landscape page"
@@ -60,16 +65,21 @@ def test_participant_edition_prints_on_two_pages(cli, tmp_path, path, paper):
     assert len(pages) == 2, "the picture fits its page"
 
 
+# A weak point's heading and its next step, in each language.
+HEADS = {"en": ("WEAK POINT", "Our next step"), "es": ("PUNTO DÉBIL", "Nuestro próximo paso"),
+         "pt": ("PONTO FRACO", "Nosso próximo passo")}
+FACILITATOR = [(p, None) for p in CYCLES] + [(p, "pt") for p in CYCLES]
+
+
 @needs_pdf
-@pytest.mark.parametrize("path", CYCLES, ids=[p.stem for p in CYCLES])
-def test_facilitator_never_splits_a_weak_point(cli, tmp_path, path):
-    checked = Pipeline().check(str(path))
-    es = checked.lang == "es"
-    pages = pdf_pages(cli, path, tmp_path / "f.pdf")
+@pytest.mark.parametrize("path,lang", FACILITATOR,
+                         ids=[p.stem + (f"-{lang}" if lang else "") for p, lang in FACILITATOR])
+def test_facilitator_never_splits_a_weak_point(cli, tmp_path, path, lang):
+    checked = Pipeline(lang=lang).check(str(path))
+    pages = pdf_pages(cli, path, tmp_path / "f.pdf", *(("--lang", lang) if lang else ()))
     landscape = [float(p.mediabox[2]) > float(p.mediabox[3]) for p in pages]
     assert landscape[0] and not any(landscape[1:]), "the picture fits on its landscape page; the rest is portrait"
-    heads = "PUNTO DÉBIL" if es else "WEAK POINT"
-    step = "Nuestro próximo paso" if es else "Our next step"
+    heads, step = HEADS[checked.lang]
     total = 0
     for page in pages:
         text = page.extract_text()

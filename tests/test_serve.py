@@ -189,6 +189,27 @@ def test_index_and_cycle_pages(workshop):
         assert flow["layout"] == "flow" and "cyclemap_flow" in flow["html"]["diagram"]
 
 
+def test_portuguese_on_request(workshop):
+    with serving(str(workshop), "--lang", "pt") as server:
+        index = server.get("/")
+        assert '<html lang="pt-BR">' in index and "Ciclos de serviço" in index and "Nível de serviço" in index
+        assert 'data-lost-label="Conexão com o cyclemap perdida; tentando de novo…"' in index
+        page = server.get("/cycle/banco.yaml")
+        assert '<html lang="pt-BR">' in page
+        text = visible_text(page)
+        for words in ("Todos os ciclos", "Relógio", "Fluxo", "Apresentar", "Pontos fracos",
+                      "O que o cliente espera e o que recebe", "Teclas:", "8 momentos, 5 críticos"):
+            assert words in text, words
+        for spanish in ("Puntos débiles", "Todos los ciclos", "pantalla completa", "Presentar"):
+            assert spanish not in text, spanish
+        # What the page's script says comes from the catalogue too, handed over in the page.
+        assert 'data-shown-label="mostrado"' in page
+        state = server.state("banco.yaml")
+        assert state["lang"] == "pt-BR" and "Pontos fracos" not in state["html"]["weak"]
+        status, _unused, body = server.request("/cycle/nope.yaml")
+        assert status == 404 and "não encontrado" in body
+
+
 def test_hostile_names_stay_text(tmp_path):
     from tests.test_handout import HOSTILE, HOSTILE_CYCLE
 
@@ -412,7 +433,9 @@ def test_missing_and_unreadable_paths(cli, tmp_path, monkeypatch):
                         if str(p) == str(folder) else real_scandir(p))
     with pytest.raises(ServeError) as info:
         Root(str(folder))
-    assert "cannot read the folder" in info.value.text.en and "no se puede leer la carpeta" in info.value.text.es
+    text = info.value.text
+    assert "cannot read the folder" in text("en") and "no se puede leer la carpeta" in text("es")
+    assert "não é possível ler a pasta" in text("pt")
     monkeypatch.undo()
     if os.geteuid() != 0:
         folder.chmod(0)
@@ -462,3 +485,4 @@ def test_service_language_helpers():
     assert plain("an order → a bill", names) == "an order → a bill", "only chains of known ids"
     assert plain("add `owner:` to it", names) == "add owner: to it"
     assert brief("One. Two, e.g. this. Three.") == "One. Two, e.g. this."
+    assert brief("Um. Ótimo dois. Três.", 1) == "Um.", "a sentence may start with a Portuguese capital"

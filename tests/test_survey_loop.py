@@ -61,6 +61,33 @@ def test_html_form_in_spanish(cli, write, tmp_path):
     assert "¿Cómo le fue?" in html and "pésimo" in html and 'lang="es"' in html
 
 
+def test_survey_in_portuguese_on_request(cli, cycle, tmp_path):
+    out = tmp_path / "pesquisa.html"
+    run = cli("survey", str(cycle), "-o", str(out), "--importance", "--expectation", "--lang", "pt")
+    assert run.code == 0, run.err
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="pt-BR">' in html
+    for words in ("Como foi?", "péssimo", "excelente", "Quanto isso importa para você?", "O que você esperava?",
+                  "Algo mais que queira nos contar?", "Conte-nos como foi cada etapa da sua visita",
+                  "Data:", "Obrigado: suas respostas nos ajudam"):
+        assert words in html, words
+    for other in ("How was it?", "¿Cómo le fue?", "very poor", "Thank you"):
+        assert other not in html, other
+    # The CSV template's question row and the workbook's sheet and check speak it too.
+    template = tmp_path / "pesquisa.csv"
+    assert cli("survey", str(cycle), "-o", str(template), "--importance", "--lang", "pt").code == 0
+    questions = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8"))))[1]
+    assert questions[0] == "# a pergunta de cada coluna"
+    assert "Quanto isso importa para você? Waits in line" in questions
+    book = tmp_path / "pesquisa.xlsx"
+    assert cli("survey", str(cycle), "-o", str(book), "--lang", "pt").code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(book).active
+    assert sheet.title == "Respostas"
+    assert sheet.data_validations.dataValidation[0].error == "Digite um número de 1 a 5, ou deixe em branco."
+
+
 def test_csv_survey_filled_in_a_spanish_locale_reads_back(cli, cycle, tmp_path, write):
     template = tmp_path / "survey.csv"
     assert cli("survey", str(cycle), "-o", str(template)).code == 0

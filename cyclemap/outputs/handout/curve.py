@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Number, Text, number
 from cyclemap.outputs.handout import labels as L
 from cyclemap.format.model import Cycle, Moment
 
@@ -75,10 +75,6 @@ def _level_lines(name: str, width: int) -> list[str]:
         keep = LEVEL_LINES - 1
         lines = lines[:keep] + [_short(" ".join(lines[keep:]), width)]
     return lines
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
 
 def _ticks(low: float, high: float) -> list[float]:
@@ -150,7 +146,7 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
     for tick in _ticks(low, high):
         ty = y(tick)
         out.append(f'<line x1="{left:.1f}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" stroke="#d0d0d0" stroke-width="0.8"/>')
-        out.append(f'<text x="{left - 6:.1f}" y="{ty + 3.5:.1f}" font-size="10" text-anchor="end" fill="{GREY}">{look.number(tick, lang)}</text>')
+        out.append(f'<text x="{left - 6:.1f}" y="{ty + 3.5:.1f}" font-size="10" text-anchor="end" fill="{GREY}">{number(tick, lang)}</text>')
     out.append(f'<line x1="{left:.1f}" y1="{top}" x2="{left:.1f}" y2="{bottom}" stroke="#888" stroke-width="1"/>')
     out.append(f'<line x1="{left:.1f}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#888" stroke-width="1"/>')
 
@@ -169,8 +165,9 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
 
     for p in points:
         m = p.moment
-        tip = f"{p.number}. {m.name} — {L.LEGEND_EXPECTATION(lang)}: {look.number(m.expectation, lang) if m.expectation is not None else '—'}, " \
-              f"{L.LEGEND_SCORE(lang)}: {look.number(m.score, lang) if m.score is not None else '—'}"
+        tip = L.CURVE_TIP.format(number=p.number, name=m.name,
+                                 expectation=Number(m.expectation) if m.expectation is not None else "—",
+                                 score=Number(m.score) if m.score is not None else "—")(lang)
         if m.expectation is not None:
             ey = y(m.expectation)
             out.append(f'<line x1="{p.x - 5:.1f}" y1="{ey:.1f}" x2="{p.x + 5:.1f}" y2="{ey:.1f}" stroke="{GREY}" stroke-width="2"/>')

@@ -1,10 +1,10 @@
 """Every word the handout prints that is not the user's: headings, column names, the
-names of kinds, channels, carriers and the ten expectations — each in English and
-Spanish (`Text`), so the page follows the cycle's language."""
+names of kinds, channels, carriers and the ten expectations — each a catalogue entry
+(`cyclemap.format.i18n`), so the page follows the cycle's language."""
 
 from __future__ import annotations
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Text, Verbatim, _, _n, _p
 
 from cyclemap.format.words import CARRIER, CHANNEL, DIMENSION, KIND  # noqa: E402,F401  (the format's words)
 
@@ -13,114 +13,96 @@ from cyclemap.outputs.report import SEVERITY_WORDS  # noqa: E402  (one word per 
 
 SEVERITY = {s.value: SEVERITY_WORDS[s] for s in Severity}
 
-DOC_TITLE = Text("Workshop handout", "Material del taller")
-CUSTOMER = Text("Customer", "Cliente")
-MOMENTS_COUNT = Text("{n} {n?moment|moments} of truth, {c} critical", "{n} {n?momento|momentos} de verdad, {c} {c?crítico|críticos}")
-SERVICE_LEVEL = Text("Service level", "Nivel de servicio")
-NO_SCORES = Text("no scores yet: add the report card (`score`) to judge it",
-                 "aún sin puntuaciones: añada la libreta de calificaciones (`score`) para juzgarlo")
-PARTICIPANT = Text("Participant", "Participante")
-DATE = Text("Date", "Fecha")
+DOC_TITLE = _("Workshop handout")
+CUSTOMER = _p("handout header: who the cycle serves", "Customer")
+SERVICE_LEVEL = _("Service level")
+NO_SCORES = _("no scores yet: add the report card (`score`) to judge it")
+PARTICIPANT = _p("handout fill-in line", "Participant")
+DATE = _p("handout fill-in line", "Date")
 
-H_DIAGRAM = Text("The cycle of service", "El ciclo del servicio")
-DIAGRAM_CAPTION = Text(
-    "The moments of truth in the order the customer lives them; the circle closes when the "
-    "customer comes back. Critical moments stand out; marks point at weak points.",
-    "Los momentos de verdad en el orden en que el cliente los vive; el círculo se cierra cuando "
-    "el cliente vuelve. Los momentos críticos destacan; las marcas señalan los puntos débiles.")
-DIAGRAM_MISSING = Text(
-    "The diagram could not be drawn on this machine ({reason}). Draw it with "
-    "`cyclemap render FILE -o cycle.svg` once rendering is available.",
-    "El diagrama no se pudo dibujar en este equipo ({reason}). Dibújelo con "
-    "`cyclemap render ARCHIVO -o ciclo.svg` cuando el dibujo esté disponible.")
+H_DIAGRAM = _("The cycle of service")
+DIAGRAM_CAPTION = _("The moments of truth in the order the customer lives them; the circle closes when the "
+                    "customer comes back. Critical moments stand out; marks point at weak points.")
+DIAGRAM_MISSING = _("The diagram could not be drawn on this machine ({reason}). Draw it with "
+                    "`cyclemap render FILE -o cycle.svg` once rendering is available.")
 
-H_CURVE = Text("Expectation and perception along the cycle", "Expectativa y percepción a lo largo del ciclo")
-CURVE_CAPTION = Text(
-    "Moments in the customer's order (numbers as in the table). Dashed: what customers expect; "
-    "solid: what they say they got (the report card). Orange: the service falls short; green: "
-    "it exceeds expectations. Diamonds: critical moments.",
-    "Momentos en el orden del cliente (números como en la tabla). Discontinua: lo que el cliente "
-    "espera; continua: lo que dice haber recibido (la libreta de calificaciones). Naranja: el "
-    "servicio se queda corto; verde: supera las expectativas. Rombos: momentos críticos.")
-CURVE_NO_DATA = Text(
-    "No moment has an expectation or a score yet, so there is no curve to draw. Add "
-    "`expectation` and `score` to the moments (or pass a survey with --ratings).",
-    "Ningún momento tiene aún expectativa ni puntuación, así que no hay curva que dibujar. "
-    "Añada `expectation` y `score` a los momentos (o pase una encuesta con --ratings).")
-CURVE_NO_SCORES = Text(
-    "No moment has a score yet: only the expectations are drawn. Ask customers (the "
-    "report card) and add `score`, or pass a survey with --ratings.",
-    "Ningún momento tiene aún puntuación: solo se dibujan las expectativas. Pregunte a los "
-    "clientes (la libreta de calificaciones) y añada `score`, o pase una encuesta con --ratings.")
-LEGEND_EXPECTATION = Text("expectation", "expectativa")
-LEGEND_SCORE = Text("perception (score)", "percepción (puntuación)")
-LEGEND_SHORT = Text("falls short", "se queda corto")
-LEGEND_EXCEEDS = Text("exceeds", "supera")
-LEGEND_CRITICAL = Text("critical", "crítico")
-LEGEND_ROUTINE = Text("routine", "rutina")
-CURVE_ARIA = Text("Line chart of expectation and score for each moment",
-                  "Gráfico de líneas de expectativa y puntuación de cada momento")
+H_CURVE = _("Expectation and perception along the cycle")
+CURVE_CAPTION = _("Moments in the customer's order (numbers as in the table). Dashed: what customers expect; "
+                  "solid: what they say they got (the report card). Orange: the service falls short; green: "
+                  "it exceeds expectations. Diamonds: critical moments.")
+CURVE_NO_DATA = _("No moment has an expectation or a score yet, so there is no curve to draw. Add "
+                  "`expectation` and `score` to the moments (or pass a survey with --ratings).")
+CURVE_NO_SCORES = _("No moment has a score yet: only the expectations are drawn. Ask customers (the "
+                    "report card) and add `score`, or pass a survey with --ratings.")
+LEGEND_EXPECTATION = _p("handout chart legend", "expectation")
+LEGEND_SCORE = _p("handout chart legend", "perception (score)")
+LEGEND_SHORT = _p("handout chart legend", "falls short")
+LEGEND_EXCEEDS = _p("handout chart legend", "exceeds")
+LEGEND_CRITICAL = _p("handout chart legend", "critical")
+LEGEND_ROUTINE = _p("handout chart legend", "routine")
+# A point's tooltip on the chart: "2. Waits in line — expectation: 4, perception (score): 2.3".
+CURVE_TIP = _("{number}. {name} — expectation: {expectation}, perception (score): {score}")
+CURVE_ARIA = _("Line chart of expectation and score for each moment")
 
-H_IMPORTANCE = Text("What matters and how it goes", "Lo que importa y cómo va")
-IMPORTANCE_CAPTION = Text(
-    "Each moment by how much customers say it matters (up) and how they rate it (right), split at the "
-    "moments' averages: concentrate on the top left.",
-    "Cada momento según cuánto dicen los clientes que importa (arriba) y cómo lo califican (derecha), "
-    "dividido en los promedios de los momentos: concéntrese arriba a la izquierda.")
-H_MOMENTS = Text("The moments of truth", "Los momentos de verdad")
-MOMENTS_INTRO = Text(
-    "In the order the customer lives them. Use the last column for your own notes: what "
-    "you saw, what you would change.",
-    "En el orden en que el cliente los vive. Use la última columna para sus notas: lo que "
-    "vio, lo que cambiaría.")
-COL_NUMBER = Text("#", "#")
-COL_MOMENT = Text("Moment · stage · kind", "Momento · etapa · tipo")
-COL_CHANNEL = Text("Channel · carried by", "Canal · lo sostienen")
-COL_OWNER = Text("Owner", "Responsable")
-COL_STANDARD = Text("Standard", "Estándar")
-COL_SCORE = Text("Score vs expectation", "Puntuación frente a expectativa")
-COL_NOTES = Text("Your notes", "Sus notas")
-MISSING_OWNER = Text("no owner", "sin responsable")
-MISSING_STANDARD = Text("no standard", "sin estándar")
-RESPONSES = Text("{n} {n?answer|answers}", "{n} {n?respuesta|respuestas}")
-RECOVERY = Text("If it fails", "Si falla")
-SERVES = Text("Serves", "Atiende")
-BRANCH_WHEN = Text("if {when} → {to}", "si {when} → {to}")
+H_IMPORTANCE = _("What matters and how it goes")
+IMPORTANCE_CAPTION = _("Each moment by how much customers say it matters (up) and how they rate it (right), split at the "
+                       "moments' averages: concentrate on the top left.")
+H_MOMENTS = _("The moments of truth")
+MOMENTS_INTRO = _("In the order the customer lives them. Use the last column for your own notes: what "
+                  "you saw, what you would change.")
+COL_NUMBER = Verbatim("#")
+COL_MOMENT = _("Moment · stage · kind")
+COL_CHANNEL = _("Channel · carried by")
+COL_OWNER = _p("handout table column", "Owner")
+COL_STANDARD = _p("handout table column", "Standard")
+COL_SCORE = _("Score vs expectation")
+COL_NOTES = _("Your notes")
+MISSING_OWNER = _("no owner")
+MISSING_STANDARD = _("no standard")
+RECOVERY = _("If it fails")
+SERVES = _p("handout: the expectations a moment serves", "Serves")
+BRANCH_WHEN = _("if {when} → {to}")
 
-H_WEAK = Text("Weak points", "Puntos débiles")
-WEAK_INTRO = Text(
-    "Where this cycle is most likely to lose customers, most serious first.",
-    "Donde este ciclo tiene más riesgo de perder clientes, primero lo más grave.")
-WEAK_NONE = Text("No weak points found: a good moment to raise the bar.",
-                 "No se encontraron puntos débiles: buen momento para subir el listón.")
-WHY_THESE = Text("Why these weak points matter", "Por qué importan estos puntos débiles")
-WEAK_MORE = Text("… and {n} more {n?finding|findings} on {m} other {m?moment|moments}: `cyclemap critique FILE` lists them all.",
-                 "… y {n} {n?hallazgo|hallazgos} más en {m?otro|otros} {m} {m?momento|momentos}: `cyclemap critique ARCHIVO` los muestra todos.")
-FIX = Text("What to do", "Qué hacer")
-OUR_STEP = Text("Our next step", "Nuestro próximo paso")
-WHOLE_CYCLE = Text("The whole cycle", "Todo el ciclo")
+H_WEAK = _("Weak points")
+WEAK_INTRO = _("Where this cycle is most likely to lose customers, most serious first.")
+WEAK_NONE = _("No weak points found: a good moment to raise the bar.")
+WHY_THESE = _("Why these weak points matter")
+FIX = _("What to do")
+OUR_STEP = _("Our next step")
+WHOLE_CYCLE = _("The whole cycle")
 
-H_DISCUSSION = Text("Questions for discussion", "Preguntas para la discusión")
-DISCUSSION_INTRO = Text(
-    "In small groups: pick two questions, answer them from the customer's side, and bring "
-    "one concrete change back to the room.",
-    "En grupos pequeños: elijan dos preguntas, respóndanlas desde el lado del cliente y "
-    "traigan un cambio concreto a la sala.")
-FROM_FINDINGS = Text("From this cycle's weak points", "De los puntos débiles de este ciclo")
-FROM_COURSE = Text("From the course", "Del curso")
+H_DISCUSSION = _("Questions for discussion")
+DISCUSSION_INTRO = _("In small groups: pick two questions, answer them from the customer's side, and bring "
+                     "one concrete change back to the room.")
+FROM_FINDINGS = _("From this cycle's weak points")
+FROM_COURSE = _("From the course")
 
-H_GLOSSARY = Text("Glossary", "Glosario")
-FOOTER = Text("Made with cyclemap from {path}.", "Hecho con cyclemap a partir de {path}.")
+H_GLOSSARY = _("Glossary")
+FOOTER = _("Made with cyclemap from {path}.")
 
 # The participant's edition: two pages, no codes, no file keys.
-P_NOTES_INTRO = Text(
-    "For each moment, note what goes well and what goes wrong for the customer, and what you would change.",
-    "En cada momento, anote qué sale bien y qué sale mal para el cliente, y qué cambiaría.")
-P_COL_MOMENT = Text("Moment", "Momento")
-P_COL_SCORE = Text("Score", "Puntuación")
-P_QUESTIONS_INTRO = Text("Talk these over in your group and write down what you agree on.",
-                         "Convérsenlas en grupo y anoten lo que acuerden.")
-P_SCORE = Text("{mark} {score} (expected {exp})", "{mark} {score} (esperado {exp})")
-P_SCORE_ONLY = Text("{mark} {score}", "{mark} {score}")
-P_NO_SCORE = Text("○ no score yet", "○ sin puntuación")
-P_WEAK = Text("weak point {n}", "punto débil {n}")
+P_NOTES_INTRO = _("For each moment, note what goes well and what goes wrong for the customer, and what you would change.")
+P_COL_MOMENT = _p("handout table column", "Moment")
+P_COL_SCORE = _p("handout table column", "Score")
+P_QUESTIONS_INTRO = _("Talk these over in your group and write down what you agree on.")
+P_SCORE = _("{mark} {score} (expected {exp})")
+P_NO_SCORE = _("○ no score yet")
+P_WEAK = _("weak point {n}")
+
+
+def moments_count(n: int, critical: int) -> Text:
+    """"8 moments of truth, 5 critical": the header's count."""
+    return _n("{n} moment of truth, {critical}", "{n} moments of truth, {critical}", n).format(
+        critical=_n("{n} critical", "{n} critical", critical))
+
+
+def responses(n: int) -> Text:
+    """"120 answers" under a moment's score."""
+    return _n("{n} answer", "{n} answers", n)
+
+
+def weak_more(findings: int, moments: int) -> Text:
+    """The line under the weak points when more are left out than shown."""
+    return _n("… and {n} more finding on {others}: `cyclemap critique FILE` lists them all.",
+              "… and {n} more findings on {others}: `cyclemap critique FILE` lists them all.", findings).format(
+        others=_n("{n} other moment", "{n} other moments", moments))

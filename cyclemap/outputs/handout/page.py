@@ -12,7 +12,7 @@ from html import escape
 from importlib import resources
 
 from cyclemap.format.settings import Config
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import LOCALES, Number, Text, number
 from cyclemap.outputs.handout import labels as L
 from cyclemap.outputs.handout.curve import curve_svg, has_data, mini_bar
 from cyclemap.outputs.handout.glossary import GLOSSARY
@@ -41,11 +41,16 @@ def css() -> str:
 
 
 
+def html_lang(lang: str) -> str:
+    """The `<html lang>` of a page in `lang`: its locale as a BCP 47 tag (`pt-BR`, `es`, `en`)."""
+    return LOCALES.get(lang, lang).replace("_", "-")
+
+
 def _head(title: str, lang: str, edition: str) -> list[str]:
     """The document's head, the same for both editions, and the opening of its body."""
     return [
         "<!DOCTYPE html>",
-        f'<html lang="{esc(lang)}">',
+        f'<html lang="{esc(html_lang(lang))}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -80,7 +85,7 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         _discussion_section(cycle, assessment, lang),
         _why_section(assessment, lang),
         _glossary_section(lang),
-        f'<footer>{esc(L.FOOTER(lang).format(path=source_name))}</footer>',
+        f'<footer>{esc(L.FOOTER.format(path=source_name)(lang))}</footer>',
         "</body>",
         "</html>",
     ]
@@ -92,7 +97,7 @@ def _header(cycle: Cycle, lang: str, moments: list[Moment], assessment: Assessme
     meta = []
     if cycle.customer:
         meta.append(f"<span><b>{esc(L.CUSTOMER(lang))}:</b> {name(cycle.customer)}</span>")
-    meta.append(f"<span>{esc(L.MOMENTS_COUNT.format(n=len(moments), c=critical)(lang))}</span>")
+    meta.append(f"<span>{esc(L.moments_count(len(moments), critical)(lang))}</span>")
     level = assessment.level
     if level is not None:
         level_html = (f'<p class="level"><b>{esc(L.SERVICE_LEVEL(lang))}: {esc(level.name(lang))}</b> — '
@@ -114,7 +119,7 @@ def _diagram_section(diagram: Diagram, lang: str) -> str:
         body = f"<figure>{diagram.svg}<figcaption>{esc(L.DIAGRAM_CAPTION(lang))}</figcaption></figure>"
     else:
         reason = diagram.reason(lang) if diagram.reason else ""
-        body = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING(lang).format(reason=reason))}</p>'
+        body = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING.format(reason=reason)(lang))}</p>'
     return f'<section id="diagram"><h2>{esc(L.H_DIAGRAM(lang))}</h2>{body}</section>'
 
 
@@ -140,9 +145,10 @@ def _importance_section(assessment: Assessment, lang: str) -> str:
             f"<figcaption>{esc(L.IMPORTANCE_CAPTION(lang))}</figcaption></figure></section>")
 
 
-def _fmt(value: float, lang: str = "en") -> str:
-    """The one number format (`look.number`): decimal comma in Spanish."""
-    return look.number(value, lang)
+def _fmt(value: float, lang: str = "en", digits: int = 1) -> str:
+    """The one number format (`i18n.number`, by the language's locale: 3.3 in English,
+    3,3 in Spanish and Portuguese)."""
+    return number(value, lang, digits)
 
 
 def name(value: str) -> str:
@@ -173,7 +179,7 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         else:
             sub_dims = ""
         branches = "".join(
-            f'<span class="sub">{esc(L.BRANCH_WHEN(lang).format(when=b.when, to=names.get(b.to, b.to)))}</span>'
+            f'<span class="sub">{esc(L.BRANCH_WHEN.format(when=b.when, to=names.get(b.to, b.to))(lang))}</span>'
             for b in (m.next or ()) if b.when)
         channel = esc(_label(L.CHANNEL, m.channel, lang))
         if m.carried_by:
@@ -212,8 +218,8 @@ def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
     gap = ""
     if m.score is not None and m.expectation is not None:
         delta = m.score - m.expectation
-        gap = f" ({'+' if delta >= 0 else '−'}{_fmt(round(abs(delta), 2), lang)})"
-    responses = f'<span class="sub nowrap">{esc(L.RESPONSES.format(n=m.responses)(lang))}</span>' if m.responses else ""
+        gap = f" ({'+' if delta >= 0 else '−'}{_fmt(abs(delta), lang)})"
+    responses = f'<span class="sub nowrap">{esc(L.responses(m.responses)(lang))}</span>' if m.responses else ""
     cls = "score-num short" if short else "score-num"
     return (f'<span class="{cls}">{score} / {expectation}{gap}</span>'
             f"{mini_bar(m.score, m.expectation, cycle.scale, short)}{responses}")
@@ -258,14 +264,14 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
                 + "</li>")
         items.append(
             f'<li class="group" data-moment="{esc(moment_id or "")}">'
-            f'<div class="head"><span class="wp">{esc(L.P_WEAK(lang).format(n=k))}</span>{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
+            f'<div class="head"><span class="wp">{esc(L.P_WEAK.format(n=k)(lang))}</span>{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
             f'<ul class="findings">{"".join(findings)}</ul>'
             f'<div class="our-step"><span>{esc(L.OUR_STEP(lang))}:</span><div class="write-line"></div></div></li>')
     intro = esc(L.WEAK_INTRO(lang))
     more = ""
     if rest:
-        count = sum(len(points) for _, points in rest)
-        more = f'<p class="muted">{esc(L.WEAK_MORE.format(n=count, m=len(rest))(lang))}</p>'
+        count = sum(len(points) for _unused, points in rest)
+        more = f'<p class="muted">{esc(L.weak_more(count, len(rest))(lang))}</p>'
     return head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}</section>'
 
 
@@ -276,7 +282,7 @@ def _why_section(assessment: Assessment, lang: str) -> str:
 
     rows = []
     seen: set[str] = set()
-    for _, points in _weak_groups(assessment)[:MAX_WEAK_GROUPS]:
+    for _unused, points in _weak_groups(assessment)[:MAX_WEAK_GROUPS]:
         for w in points:
             if w.code in seen or not w.why(lang):
                 continue
@@ -339,7 +345,7 @@ def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diag
         figure = f"<figure>{diagram.svg}</figure>"
     else:
         reason = diagram.reason(lang) if diagram.reason else ""
-        figure = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING(lang).format(reason=reason))}</p>'
+        figure = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING.format(reason=reason)(lang))}</p>'
     items = "".join(f'<li>{esc(q(lang))}<div class="lines"><div></div></div></li>' for q in questions)
     parts = [
         *_head(title, lang, "participant"),
@@ -367,6 +373,5 @@ def _participant_score(m: Moment, cycle: Cycle, lang: str) -> str:
         return L.P_NO_SCORE(lang)
     band = look.band_for(m.score, m.expectation, cycle.scale)
     if m.expectation is None:
-        return L.P_SCORE_ONLY(lang).format(mark=band.mark, score=look.number(m.score, lang))
-    return L.P_SCORE(lang).format(mark=band.mark, score=look.number(m.score, lang),
-                                  exp=look.number(m.expectation, lang))
+        return f"{band.mark} {_fmt(m.score, lang)}"
+    return L.P_SCORE.format(mark=band.mark, score=Number(m.score), exp=Number(m.expectation))(lang)

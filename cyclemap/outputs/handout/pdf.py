@@ -5,7 +5,7 @@ CYCLEMAP_CHROMIUM environment variable; playwright only drives it, so no browser
 downloaded. Every network request is refused while the page loads: the handout is
 self-contained, and printing must not be a way to reach out.
 
-`missing()` says, in both languages, what is not installed and how to get it, before
+`missing()` says, in the reader's language, what is not installed and how to get it, before
 anything is written; `html_to_pdf` returns the PDF bytes (the caller writes them
 atomically).
 """
@@ -15,7 +15,8 @@ from __future__ import annotations
 import os
 import shutil
 
-from cyclemap.format.diagnostics import Refusal, Text, one_line
+from cyclemap.format.diagnostics import Refusal, one_line
+from cyclemap.format.i18n import Number, Text, _, join
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 # The browser only lays out a page it was handed: no network at all (every host name
@@ -53,33 +54,27 @@ def chromium_path() -> str | None:
 
 def missing() -> Text | None:
     """What PDF printing needs and this machine lacks, with how to get it; None if ready."""
-    problems_en, problems_es = [], []
+    problems: list[Text] = []
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        problems_en.append("the Python package playwright is not installed (pip install playwright)")
-        problems_es.append("no está instalado el paquete de Python playwright (pip install playwright)")
+        problems.append(_("the Python package playwright is not installed (pip install playwright)"))
     if chromium_path() is None:
         if os.environ.get("CYCLEMAP_CHROMIUM"):
-            problems_en.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} is not an executable file "
-                               "(point it at Chrome/Chromium, or unset it and install chromium: apt-get install chromium)")
-            problems_es.append(f"CYCLEMAP_CHROMIUM={os.environ['CYCLEMAP_CHROMIUM']} no es un archivo ejecutable "
-                               "(indique Chrome/Chromium, o quítela e instale chromium: apt-get install chromium)")
+            problems.append(_("CYCLEMAP_CHROMIUM={value} is not an executable file (point it at Chrome/Chromium, "
+                              "or unset it and install chromium: apt-get install chromium)")
+                            .format(value=os.environ["CYCLEMAP_CHROMIUM"]))
         else:
-            problems_en.append("no Chromium browser was found (on Debian/Ubuntu: apt-get install chromium; "
-                               "or set CYCLEMAP_CHROMIUM to a Chrome/Chromium executable)")
-            problems_es.append("no se encontró el navegador Chromium (en Debian/Ubuntu: apt-get install chromium; "
-                               "o indique un ejecutable de Chrome/Chromium en CYCLEMAP_CHROMIUM)")
-    if not problems_en:
+            problems.append(_("no Chromium browser was found (on Debian/Ubuntu: apt-get install chromium; "
+                              "or set CYCLEMAP_CHROMIUM to a Chrome/Chromium executable)"))
+    if not problems:
         return None
-    return Text("--pdf needs a headless browser: " + "; ".join(problems_en)
-                + ". The HTML handout works without it: open it in a browser and print.",
-                "--pdf necesita un navegador sin interfaz: " + "; ".join(problems_es)
-                + ". El material en HTML funciona sin él: ábralo en un navegador e imprímalo.")
+    return _("--pdf needs a headless browser: {problems}. The HTML handout works without it: "
+             "open it in a browser and print.").format(problems=join(problems, "; "))
 
 
 class PdfError(Refusal):
-    """The browser could not make the PDF; `text` says so in both languages."""
+    """The browser could not make the PDF; `text` says so in the reader's language."""
 
 
 def _refuse_network(route) -> None:
@@ -107,16 +102,13 @@ def html_to_pdf(html: str, paper: str = "a4", timeout: float = DEFAULT_TIMEOUT) 
         return _print(html, paper, timeout)
     except PlaywrightError as exc:
         if overdue.is_set() or "Timeout" in type(exc).__name__ or "timeout" in str(exc).lower():
-            raise PdfError(Text(
-                f"the browser did not print the PDF within {timeout:g} s and was stopped; nothing was written",
-                f"el navegador no imprimió el PDF en {timeout:g} s y se detuvo; no se escribió nada")) from None
+            raise PdfError(_("the browser did not print the PDF within {seconds} s and was stopped; "
+                             "nothing was written").format(seconds=Number(timeout, 2))) from None
         first = one_line((str(exc).strip().splitlines() or [type(exc).__name__])[0][:200])
         browser = one_line(chromium_path() or "?")
-        raise PdfError(Text(
-            f"the browser {browser} could not print the PDF ({first}); nothing was written. Check that it is "
-            "Chromium or Chrome (CYCLEMAP_CHROMIUM chooses another), or open the HTML handout and print it.",
-            f"el navegador {browser} no pudo imprimir el PDF ({first}); no se escribió nada. Compruebe que sea "
-            "Chromium o Chrome (CYCLEMAP_CHROMIUM elige otro), o abra el material en HTML e imprímalo.")) from exc
+        raise PdfError(_("the browser {browser} could not print the PDF ({error}); nothing was written. Check that "
+                         "it is Chromium or Chrome (CYCLEMAP_CHROMIUM chooses another), or open the HTML handout "
+                         "and print it.").format(browser=browser, error=first)) from exc
     finally:
         watchdog.cancel()
 

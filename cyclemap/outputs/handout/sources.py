@@ -1,7 +1,7 @@
 """What the handout shows that other parts of cyclemap compute: the weak points (the
 critique) and the clock diagram (the renderer). Both are gathered here, so the page
 builder only turns data into HTML. If the diagram cannot be drawn, the page shows a
-visible bilingual note instead of a figure — never a placeholder picture.
+visible note, in the cycle's language, instead of a figure — never a placeholder picture.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from cyclemap.engine.critique import WeakPoint
 from cyclemap.engine.service_level import ServiceLevel
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Text, Verbatim, _
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
@@ -53,7 +53,7 @@ def inline_svg(svg: str) -> str | None:
     body = _PROLOGUE.sub("", svg).strip()
     if not body.lower().startswith("<svg") or _DANGEROUS.search(body):
         return None
-    for _ in range(2):
+    for _unused in range(2):
         body = _ROOT_SIZE.sub(r"\1", body, count=1)
     return body.replace("<svg", '<svg class="diagram" role="img"', 1)
 
@@ -69,9 +69,8 @@ def clock_diagram(checked: "CheckedCycle") -> Diagram:
         if isinstance(text, Text):
             return Diagram(None, text)
         message = str(exc) or type(exc).__name__
-        return Diagram(None, Text(message, message))
+        return Diagram(None, Verbatim(message))
     svg = inline_svg(data.decode("utf-8", errors="replace"))
     if svg is None:
-        return Diagram(None, Text("the drawing held content that cannot be inlined safely",
-                                  "el dibujo contenía algo que no se puede insertar con seguridad"))
+        return Diagram(None, _("the drawing held content that cannot be inlined safely"))
     return Diagram(svg, None)

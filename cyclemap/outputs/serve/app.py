@@ -63,7 +63,7 @@ class SecurityHeaders:
 
         async def with_headers(message):
             if message["type"] == "http.response.start":
-                names = {name for name, _ in message.get("headers", [])}
+                names = {name for name, _unused in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in names]
             await send(message)
 
@@ -151,7 +151,7 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
 
         async for changes in awatch(*paths, watch_filter=_watch_filter, debounce=400, step=10, stop_event=stop,
                                     recursive=recursive, ignore_permission_denied=True):
-            settings = any(os.path.basename(p) in SETTINGS_NAMES for _, p in changes)
+            settings = any(os.path.basename(p) in SETTINGS_NAMES for _unused, p in changes)
             await look_again(settings)
 
     async def rescan(stop: asyncio.Event) -> None:
@@ -234,16 +234,16 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         return Response(assets[name], media_type=ASSETS[name])
 
     def not_found() -> Response:
-        return PlainTextResponse("404 not found · no encontrado", status_code=404)
+        return PlainTextResponse("404 " + views.T["not_found"](index_lang), status_code=404)
 
     async def on_404(request: Request, exc) -> Response:
         return not_found()
 
     async def on_405(request: Request, exc) -> Response:
-        return PlainTextResponse("405 method not allowed · método no permitido", status_code=405)
+        return PlainTextResponse("405 " + views.T["not_allowed"](index_lang), status_code=405)
 
     async def on_500(request: Request, exc) -> Response:
-        return PlainTextResponse("500 internal error · error interno", status_code=500)
+        return PlainTextResponse("500 " + views.T["internal"](index_lang), status_code=500)
 
     routes = [
         Route("/", index),

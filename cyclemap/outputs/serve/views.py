@@ -14,53 +14,56 @@ import time
 from html import escape
 from urllib.parse import quote
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import Number, Text, _, _n, _p
+from cyclemap.outputs.handout.page import html_lang
 from cyclemap.outputs.serve.workspace import Entry, Problem
 
 LAYOUTS = ("clock", "flow", "blueprint")
 
 T = {
-    "index_title": Text("Cycles of service", "Ciclos de servicio"),
-    "col_cycle": Text("Cycle", "Ciclo"),
-    "col_level": Text("Service level", "Nivel de servicio"),
-    "col_weak": Text("Weak points", "Puntos débiles"),
-    "no_cycles": Text("No cycles yet: save a .yaml cycle file in the folder and it appears here.",
-                      "Aún no hay ciclos: guarde un archivo de ciclo .yaml en la carpeta y aparecerá aquí."),
-    "not_reading": Text("the latest save does not read ({where})", "el último guardado no se puede leer ({where})"),
-    "no_scores": Text("no scores yet", "aún sin puntuaciones"),
-    "level": Text("Service level", "Nivel de servicio"),
-    "moments": Text("{n} moments, {c} critical", "{n} momentos, {c} críticos"),
-    "h_diagram": Text("The cycle", "El ciclo"),
-    "h_weak": Text("Weak points", "Puntos débiles"),
-    "h_curve": Text("What customers expect and what they get", "Lo que el cliente espera y lo que recibe"),
-    "clock": Text("Clock", "Reloj"),
-    "flow": Text("Flow", "Flujo"),
-    "blueprint": Text("Blueprint", "Plano"),
-    "present": Text("Present", "Presentar"),
-    "all_cycles": Text("All cycles", "Todos los ciclos"),
-    "previous": Text("Previous", "Anterior"),
-    "next": Text("Next", "Siguiente"),
-    "keys": Text("Keys: ← → cycle · L layout · P presentation · F full screen · I all cycles",
-                 "Teclas: ← → ciclo · L disposición · P presentación · F pantalla completa · I todos los ciclos"),
-    "banner": Text("This save does not read, so the page still shows the last good version.",
-                   "Este guardado no se puede leer, así que la página sigue mostrando la última versión buena."),
-    "banner_none": Text("This file does not read yet, so there is nothing to show.",
-                        "Este archivo aún no se puede leer, así que no hay nada que mostrar."),
-    "draw_failed": Text("The diagram could not be drawn: ", "No se pudo dibujar el diagrama: "),
-    "where": Text("line {line}, column {col}", "línea {line}, columna {col}"),
-    "no_weak": Text("No weak points found.", "No se encontraron puntos débiles."),
-    "whole_cycle": Text("The whole cycle", "Todo el ciclo"),
-    "what_to_do": Text("What to do:", "Qué hacer:"),
-    "why": Text("Why it matters", "Por qué importa"),
-    "no_curve": Text("No moment has an expectation or a score yet, so there is no curve to draw.",
-                     "Ningún momento tiene aún expectativa ni puntuación, así que no hay curva que dibujar."),
-    "debug": Text("version {v} · saved → ready {ready:.0f} ms (check {check:.1f} ms, draw {draw:.1f} ms)",
-                  "versión {v} · guardado → listo {ready:.0f} ms (comprobar {check:.1f} ms, dibujar {draw:.1f} ms)"),
-    "debug_start": Text("version {v} · check {check:.1f} ms, draw {draw:.1f} ms",
-                        "versión {v} · comprobar {check:.1f} ms, dibujar {draw:.1f} ms"),
-    "shown": Text("shown", "mostrado"),
-    "lost": Text("Connection to cyclemap lost; trying again…", "Se perdió la conexión con cyclemap; reintentando…"),
+    "index_title": _("Cycles of service"),
+    "col_cycle": _p("live page: column of the index", "Cycle"),
+    "col_level": _("Service level"),
+    "col_weak": _("Weak points"),
+    "no_cycles": _("No cycles yet: save a .yaml cycle file in the folder and it appears here."),
+    "not_reading": _("the latest save does not read ({where})"),
+    "no_scores": _("no scores yet"),
+    "level": _("Service level"),
+    "h_diagram": _("The cycle"),
+    "h_weak": _("Weak points"),
+    "h_curve": _("What customers expect and what they get"),
+    "clock": _p("live page: layout", "Clock"),
+    "flow": _p("live page: layout", "Flow"),
+    "blueprint": _p("live page: layout", "Blueprint"),
+    "present": _p("live page: button that starts the presentation", "Present"),
+    "all_cycles": _("All cycles"),
+    "previous": _p("live page: the previous cycle", "Previous"),
+    "next": _p("live page: the next cycle", "Next"),
+    "keys": _("Keys: ← → cycle · L layout · P presentation · F full screen · I all cycles"),
+    "banner": _("This save does not read, so the page still shows the last good version."),
+    "banner_none": _("This file does not read yet, so there is nothing to show."),
+    "draw_failed": _("The diagram could not be drawn: {reason}"),
+    "where": _("line {line}, column {col}"),
+    "no_weak": _("No weak points found."),
+    "whole_cycle": _("The whole cycle"),
+    "what_to_do": _("What to do:"),
+    "why": _("Why it matters"),
+    "no_curve": _("No moment has an expectation or a score yet, so there is no curve to draw."),
+    "debug": _("version {v} · saved → ready {ready} ms (check {check} ms, draw {draw} ms)"),
+    "debug_start": _("version {v} · check {check} ms, draw {draw} ms"),
+    "shown": _p("live page: how long a save took to be shown", "shown"),
+    "lost": _("Connection to cyclemap lost; trying again…"),
+    "not_found": _("not found"),
+    "not_allowed": _("method not allowed"),
+    "internal": _("internal error"),
 }
+
+
+def moments_count(n: int, critical: int) -> Text:
+    """"8 moments, 5 critical"."""
+    return _n("{n} moment, {critical}", "{n} moments, {critical}", n).format(
+        critical=_n("{n} critical", "{n} critical", critical))
 
 
 def esc(value: object) -> str:
@@ -91,7 +94,7 @@ def plain(text: str, names: dict[str, str]) -> str:
 def brief(paragraph: str, sentences: int = 2) -> str:
     """The first sentences of a paragraph (a sentence ends before a capital letter, so
     "e.g. a queue" does not end one)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"(])", paragraph.strip())
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÀÂÃÉÊÍÓÔÕÚÑÇ¿¡\"(])", paragraph.strip())
     return " ".join(parts[:sentences])
 
 
@@ -121,7 +124,7 @@ def weak_points(entry: Entry) -> list:
 
 
 def where(problem: Problem, lang: str) -> str:
-    return T["where"](lang).format(line=problem.line, col=problem.col) if problem.line else ""
+    return T["where"].format(line=problem.line, col=problem.col)(lang) if problem.line else ""
 
 
 # -- the index ------------------------------------------------------------------------
@@ -137,7 +140,7 @@ def index_rows(entries: list[Entry], lang: str) -> str:
         note = ""
         if entry.problems:
             spot = where(entry.problems[0], lang)
-            note = f' <span class="bad">{esc(T["not_reading"](lang).format(where=spot or "?"))}</span>'
+            note = f' <span class="bad">{esc(T["not_reading"].format(where=spot or "?")(lang))}</span>'
         rows.append(f'<tr><td><a href="{esc(cycle_url(entry.key))}">{esc(title_of(entry))}</a>{note}</td>'
                     f'<td>{esc(level)}</td><td class="num">{count}</td></tr>')
     return (f'<table class="cycles"><thead><tr><th>{esc(T["col_cycle"](lang))}</th>'
@@ -172,7 +175,7 @@ def level_html(entry: Entry, lang: str) -> str:
             else esc(T["no_scores"](lang)))
     customer = f" · {esc(cycle.customer)}" if cycle.customer else ""
     return (f'{esc(T["level"](lang))}: {text} · '
-            f'{esc(T["moments"](lang).format(n=moments.moments, c=moments.critical))}{customer}')
+            f'{esc(moments_count(moments.moments, moments.critical)(lang))}{customer}')
 
 
 def problem_html(entry: Entry, layout: str, lang: str) -> str:
@@ -186,7 +189,7 @@ def problem_html(entry: Entry, layout: str, lang: str) -> str:
             items.append(f"<li>{'<b>' + esc(spot) + '</b>: ' if spot else ''}{esc(p.message(lang))}{hint}</li>")
         parts.append(f"<p>{esc(head(lang))}</p><ul>{''.join(items)}</ul>")
     elif layout in entry.draw_problem:
-        parts.append(f"<p>{esc(T['draw_failed'](lang))}{esc(entry.draw_problem[layout].message(lang))}</p>")
+        parts.append(f"<p>{esc(T['draw_failed'].format(reason=entry.draw_problem[layout].message)(lang))}</p>")
     return "".join(parts)
 
 
@@ -200,7 +203,7 @@ def weak_groups(entry: Entry) -> list[list]:
     point (as the critique ranks them); a point about the whole cycle stands alone."""
     groups: dict[object, list] = {}
     for w in weak_points(entry):
-        key = w.moment_id if w.moment_id is not None else (w.code, w.line, w.message.en)
+        key = w.moment_id if w.moment_id is not None else (w.code, w.line, w.message("en"))
         groups.setdefault(key, []).append(w)
     return list(groups.values())
 
@@ -249,9 +252,10 @@ def debug_text(entry: Entry, lang: str) -> str:
     if not t:
         return ""
     if t["saved"] is None:
-        return T["debug_start"](lang).format(v=entry.version, check=t["check_ms"], draw=t["draw_ms"])
+        return T["debug_start"].format(v=entry.version, check=Number(t["check_ms"]), draw=Number(t["draw_ms"]))(lang)
     ready = max(0.0, (t["ready"] - t["saved"]) * 1000)
-    return T["debug"](lang).format(v=entry.version, ready=ready, check=t["check_ms"], draw=t["draw_ms"])
+    return T["debug"].format(v=entry.version, ready=Number(ready, 0), check=Number(t["check_ms"]),
+                             draw=Number(t["draw_ms"]))(lang)
 
 
 def fragments(entry: Entry, layout: str) -> dict[str, object]:
@@ -261,7 +265,7 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
         "key": entry.key,
         "version": entry.version,
         "layout": layout,
-        "lang": lang,
+        "lang": html_lang(lang),
         "title": title_of(entry),
         "ready": entry.timing.get("ready", time.time()),
         "html": {
@@ -315,7 +319,7 @@ def _document(lang: str, title: str, body_class: str, data: dict[str, object], b
     attrs = "".join(f' data-{name}="{esc(value)}"' for name, value in data.items())
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{esc(lang)}"><head><meta charset="utf-8">'
+        f'<html lang="{esc(html_lang(lang))}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         f"<title>{esc(title)} — cyclemap</title>"

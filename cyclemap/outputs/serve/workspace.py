@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Computed, Text, _
 
 CYCLE_SUFFIXES = (".yaml", ".yml")
 SETTINGS_NAMES = (".cyclemap.yaml", ".cyclemap.yml", "pyproject.toml")
@@ -33,7 +33,7 @@ class ServeError(Exception):
     """A path that cannot be served (missing, unreadable): the command exits 2."""
 
     def __init__(self, text: Text):
-        super().__init__(text.en)
+        super().__init__(text("en"))
         self.text = text
 
 
@@ -88,7 +88,7 @@ class Root:
         self.raw = raw
         self.path = os.path.abspath(raw)
         if not os.path.exists(self.path):
-            raise ServeError(Text(f"{raw}: no such file or folder", f"{raw}: no existe el archivo o la carpeta"))
+            raise ServeError(_("{path}: no such file or folder").format(path=raw))
         self.folder = os.path.isdir(self.path)
         self.real = os.path.realpath(self.path)
         if self.folder:
@@ -96,19 +96,17 @@ class Root:
                 with os.scandir(self.path) as it:
                     next(it, None)
             except OSError as exc:
-                raise ServeError(Text(f"{raw}: cannot read the folder ({exc.strerror})",
-                                      f"{raw}: no se puede leer la carpeta ({exc.strerror})"))
+                raise ServeError(_("{path}: cannot read the folder ({reason})").format(path=raw, reason=exc.strerror))
             if not os.access(self.path, os.R_OK | os.X_OK):
-                raise ServeError(Text(f"{raw}: cannot read the folder", f"{raw}: no se puede leer la carpeta"))
+                raise ServeError(_("{path}: cannot read the folder").format(path=raw))
         else:
             if not os.path.isfile(self.path):
-                raise ServeError(Text(f"{raw} is not a file or folder", f"{raw} no es un archivo ni una carpeta"))
+                raise ServeError(_("{path} is not a file or folder").format(path=raw))
             try:
                 with open(self.path, "rb"):
                     pass
             except OSError as exc:
-                raise ServeError(Text(f"{raw}: cannot read the file ({exc.strerror})",
-                                      f"{raw}: no se puede leer el archivo ({exc.strerror})"))
+                raise ServeError(_("{path}: cannot read the file ({reason})").format(path=raw, reason=exc.strerror))
 
     @property
     def watch_dir(self) -> str:
@@ -222,7 +220,9 @@ class Workspace:
         except OSError as exc:
             checked = unreadable(entry.path, exc, self.pipeline.lang)
         except Exception as exc:  # a bad settings file found next to the cycle
-            message = Text(getattr(exc, "en", str(exc)), getattr(exc, "es", str(exc)))
+            text = getattr(exc, "text", None)
+            message = text if isinstance(text, Text) else Computed(
+                lambda lang, exc=exc: str(getattr(exc, lang, None) or exc))
             entry.problems = [Problem(0, 0, message)]
             entry.version += 1
             return
@@ -260,8 +260,7 @@ class Workspace:
             return
         svg = inline_svg(data.decode("utf-8", errors="replace"))
         if svg is None:
-            entry.draw_problem[layout] = Problem(0, 0, Text("the diagram holds something unsafe and is not shown",
-                                                            "el diagrama contiene algo inseguro y no se muestra"))
+            entry.draw_problem[layout] = Problem(0, 0, _("the diagram holds something unsafe and is not shown"))
         entry.svgs[layout] = svg
 
     def picture(self, key: str, layout: str, then=None):

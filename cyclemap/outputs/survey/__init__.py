@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import _, _p
 
 
 @dataclass(frozen=True)
@@ -34,26 +34,21 @@ FIRST_COLUMNS = ("respondent", "segment", "date")
 LAST_COLUMNS = ("comment",)
 
 WORDS = {
-    "intro": Text("Tell us how each step of your visit went. Mark one box per line; leave a line blank if it did "
-                  "not happen to you.",
-                  "Cuéntenos cómo le fue en cada paso de su visita. Marque una casilla por línea; deje en blanco la "
-                  "línea que no le tocó vivir."),
-    "worst": Text("very poor", "pésimo"),
-    "best": Text("excellent", "excelente"),
-    "how": Text("How was it?", "¿Cómo le fue?"),
-    "importance": Text("How much does it matter to you?", "¿Cuánto le importa?"),
-    "expected": Text("What did you expect?", "¿Qué esperaba?"),
-    "comment": Text("Anything else you want to tell us?", "¿Algo más que quiera contarnos?"),
-    "segment": Text("You are (e.g. new customer, regular customer, company):",
-                    "Usted es (p. ej. cliente nuevo, cliente habitual, empresa):"),
-    "date": Text("Date", "Fecha"),
-    "thanks": Text("Thank you: your answers help us serve you better.",
-                   "Gracias: sus respuestas nos ayudan a atenderle mejor."),
-    "step": Text("Step", "Paso"),
-    "name_row": Text("# the question of each column", "# la pregunta de cada columna"),
-    "out_of_scale": Text("Enter a number from {low} to {high}, or leave it blank.",
-                         "Escriba un número de {low} a {high}, o déjelo en blanco."),
-    "answers_sheet": Text("Answers", "Respuestas"),
+    "intro": _("Tell us how each step of your visit went. Mark one box per line; leave a line blank if it did "
+               "not happen to you."),
+    "worst": _p("survey scale end", "very poor"),
+    "best": _p("survey scale end", "excellent"),
+    "how": _("How was it?"),
+    "importance": _("How much does it matter to you?"),
+    "expected": _("What did you expect?"),
+    "comment": _("Anything else you want to tell us?"),
+    "segment": _("You are (e.g. new customer, regular customer, company):"),
+    "date": _p("survey form line", "Date"),
+    "thanks": _("Thank you: your answers help us serve you better."),
+    "step": _p("survey form", "Step"),
+    "name_row": _("# the question of each column"),
+    "out_of_scale": _("Enter a number from {low} to {high}, or leave it blank."),
+    "answers_sheet": _p("survey spreadsheet sheet name", "Answers"),
 }
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
+from cyclemap.format.i18n import number
+from cyclemap.outputs.handout.page import html_lang
 from cyclemap.outputs.survey import WORDS, Survey
 
 CSS = """
@@ -35,9 +37,9 @@ def _scale(name: str, survey: Survey) -> str:
     low, high = survey.scale
     points = _points(low, high)
     if not points:
-        return (f'<div class="scale"><span class="end">{low:g} = {escape(WORDS["worst"](lang))}</span>'
+        return (f'<div class="scale"><span class="end">{number(low, lang, 2)} = {escape(WORDS["worst"](lang))}</span>'
                 f'<input type="number" name="{escape(name)}" min="{low:g}" max="{high:g}" step="any">'
-                f'<span class="end">{high:g} = {escape(WORDS["best"](lang))}</span></div>')
+                f'<span class="end">{number(high, lang, 2)} = {escape(WORDS["best"](lang))}</span></div>')
     boxes = "".join(f'<label><input type="radio" name="{escape(name)}" value="{p}">{p}</label>' for p in points)
     return (f'<div class="scale"><span class="end">{escape(WORDS["worst"](lang))}</span>{boxes}'
             f'<span class="end">{escape(WORDS["best"](lang))}</span></div>')
@@ -45,21 +47,21 @@ def _scale(name: str, survey: Survey) -> str:
 
 def html_form(survey: Survey) -> str:
     lang = survey.lang
-    parts = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
+    parts = [f'<!DOCTYPE html><html lang="{escape(html_lang(lang))}"><head><meta charset="utf-8">',
              f"<title>{escape(survey.title)}</title><style>{CSS}</style></head><body>",
              f"<h1>{escape(survey.title)}</h1>",
              f'<p class="small">{escape(WORDS["intro"](lang))}</p>',
              f'<p>{escape(WORDS["segment"](lang))}</p><div class="line"></div>',
              f'<p>{escape(WORDS["date"](lang))}:</p><div class="line" style="width:12em"></div>']
     stage = None
-    for number, q in enumerate(survey.questions, start=1):
+    for position, q in enumerate(survey.questions, start=1):
         if q.stage and q.stage != stage:
             stage = q.stage
             parts.append(f"<h2>{escape(stage)}</h2>")
-        block = [f'<div class="q"><p>{number}. {escape(q.name)}</p>',
-                 f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{number}", survey)]
+        block = [f'<div class="q"><p>{position}. {escape(q.name)}</p>',
+                 f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{position}", survey)]
         if survey.importance:
-            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{number}", survey)]
+            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey)]
         if survey.expectation:
             block += [f'<div class="small">{escape(WORDS["expected"](lang))}</div><div class="line"></div>']
         parts.append("".join(block) + "</div>")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+from cyclemap.format.i18n import Number
 from cyclemap.outputs.survey import WORDS, Survey, columns, question_row
 
 
@@ -40,7 +41,7 @@ def xlsx_template(survey: Survey, rows: int = 1000) -> bytes:
     rated = {q.id for q in survey.questions} | {f"importance_{q.id}" for q in survey.questions}
     check = DataValidation(type="decimal", operator="between", formula1=f"{low:g}", formula2=f"{high:g}",
                            allow_blank=True, showErrorMessage=True,
-                           error=WORDS["out_of_scale"](lang).format(low=f"{low:g}", high=f"{high:g}"),
+                           error=WORDS["out_of_scale"].format(low=Number(low, 2), high=Number(high, 2))(lang),
                            errorTitle=survey.title[:32])
     sheet.add_data_validation(check)
     for index, name in enumerate(cols, start=1):
