@@ -50,7 +50,7 @@ def test_doc_has_the_three_sections_in_both_languages(rule):
         for heading in headings:
             assert f"\n{heading}\n" in doc, (rule.code, lang, heading)
         assert all(len(s) > 20 for s in doc_sections(doc)), (rule.code, lang)
-    assert rule.summary.en and rule.summary.es and rule.hint.en and rule.hint.es
+    assert all(text(lg) for text in (rule.summary, rule.hint) for lg in ("en", "es"))
 
 
 def test_codes_are_unique_and_in_the_catalogue_order():
