@@ -4,7 +4,8 @@ are read and options applied in one place only: `cyclemap.engine.pipeline`."""
 from __future__ import annotations
 
 from cyclemap.format.settings import Config
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import _
 from cyclemap.format.model import Cycle
 from cyclemap.engine.rules import Rule, RuleContext, all_rules
 
@@ -31,8 +32,8 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None, context: RuleConte
             if code not in known:
                 diagnostics.append(Diagnostic(
                     cycle.path, moment.at("ignore"), "CM002", Severity.ERROR,
-                    Text(f"`ignore` names the unknown rule {code}", f"`ignore` nombra la regla desconocida {code}"),
-                    Text("`cyclemap rules` lists the codes", "`cyclemap rules` lista los códigos"),
+                    _("`ignore` names the unknown rule {code}").format(code=code),
+                    _("`cyclemap rules` lists the codes"),
                     moment.id,
                 ))
     silenced = {m.id: set(m.ignore) for m in cycle.moments}

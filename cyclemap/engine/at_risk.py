@@ -27,23 +27,19 @@ from dataclasses import dataclass, field
 
 from cyclemap.engine.evidence import ASSUMED_SD_SHARE, DISSATISFIED_SHARE, score_evidence
 from cyclemap.engine.rules import Threshold
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Number, Text, _, _p
 
-SOURCE = Text("course material, seed 000: why we lose customers", "material del curso, semilla 000: por qué perdemos clientes")
+SOURCE = _("course material, seed 000: why we lose customers")
 
 ASSUMPTIONS = (
-    Threshold("complain_share", 0.04, 0.0, inclusive=True, doc=Text(
-        "share of dissatisfied customers who complain (the rest just leave)",
-        "fracción de clientes insatisfechos que se quejan (los demás simplemente se van)")),
-    Threshold("never_return_share", 0.91, 0.0, inclusive=True, doc=Text(
-        "share of dissatisfied customers who never return",
-        "fracción de clientes insatisfechos que nunca regresan")),
-    Threshold("return_if_handled", 0.7, 0.0, inclusive=True, doc=Text(
-        "share of complainers who return when the complaint is handled",
-        "fracción de clientes quejosos que vuelven si su queja es atendida")),
-    Threshold("tells_others", 5, 0.0, inclusive=True, doc=Text(
-        "people a customer won back tells (at most)",
-        "personas a las que cuenta un cliente recuperado (a lo más)")),
+    Threshold("complain_share", 0.04, 0.0, inclusive=True,
+              doc=_("share of dissatisfied customers who complain (the rest just leave)")),
+    Threshold("never_return_share", 0.91, 0.0, inclusive=True,
+              doc=_("share of dissatisfied customers who never return")),
+    Threshold("return_if_handled", 0.7, 0.0, inclusive=True,
+              doc=_("share of complainers who return when the complaint is handled")),
+    Threshold("tells_others", 5, 0.0, inclusive=True,
+              doc=_("people a customer won back tells (at most)")),
 )
 
 
@@ -78,40 +74,38 @@ class AtRisk:
                        for name, value in self.assumptions.items()}
         assumptions["dissatisfied_answer"] = {
             "value": DISSATISFIED_SHARE,
-            "label": Text("an answer in the bottom share of the scale is a dissatisfied customer",
-                          "una respuesta en la parte baja de la escala es un cliente insatisfecho")(lang),
+            "label": _("an answer in the bottom share of the scale is a dissatisfied customer")(lang),
             "source": "cyclemap"}
         return {"customers": customers, "assumptions": assumptions}
 
     def lines(self, lang: str = "en") -> list[str]:
         """The estimate in a few sentences, each figure beside its assumptions."""
-        es = lang == "es"
+        return [line(lang) for line in self.texts()]
+
+    def texts(self) -> list[Text]:
+        """The estimate in a few sentences, each figure beside its assumptions, as texts."""
         if self.volume is None:
-            return [("Sin `volume` (clientes al mes) no se estima cuántos clientes están en riesgo."
-                     if es else "Without `volume` (customers a month) there is no estimate of customers at risk.")]
+            return [_("Without `volume` (customers a month) there is no estimate of customers at risk.")]
         if self.dissatisfied is None:
-            return ["Sin notas no se estima cuántos clientes están en riesgo." if es
-                    else "Without scores there is no estimate of customers at risk."]
+            return [_("Without scores there is no estimate of customers at risk.")]
         a = self.assumptions
-        how = ("medido" if self.measured else "estimado desde el promedio") if es else \
-            ("measured" if self.measured else "estimated from the mean")
+        how = _p("how the share was found", "measured") if self.measured else _("estimated from the mean")
         share = f"{self.dissatisfied_share:.0%}"
-        if es:
-            out = [f"Estimación (no un hecho): de {self.volume} clientes al mes, unos {self.dissatisfied:.0f} quedan "
-                   f"insatisfechos ({share}, {how}); unos {self.lost:.0f} no volverán.",
-                   f"Supuestos: se queja el {a['complain_share']:.0%}, nunca regresa el {a['never_return_share']:.0%}, "
-                   f"vuelve el {a['return_if_handled']:.0%} de quienes ven atendida su queja."]
-            out.append(f"Un momento de quejas que funciona recupera unos {self.win_back:.0f} al mes"
-                       + (" (ya contado)." if self.complaint_moment_works else
-                          f", que contarían su experiencia a hasta {self.told:.0f} personas."))
+        whole = lambda value: Number(round(value), 0)  # noqa: E731 - a count of customers
+        out = [_("Estimate (not a fact): of {volume} customers a month, about {dissatisfied} leave dissatisfied "
+                 "({share}, {how}); about {lost} will not return.").format(
+                     volume=whole(self.volume), dissatisfied=whole(self.dissatisfied), share=share, how=how,
+                     lost=whole(self.lost)),
+               _("Assumptions: {complain} complain, {never} never return, {back} of those whose complaint is "
+                 "handled come back.").format(complain=f"{a['complain_share']:.0%}",
+                                              never=f"{a['never_return_share']:.0%}",
+                                              back=f"{a['return_if_handled']:.0%}")]
+        if self.complaint_moment_works:
+            out.append(_("A complaint moment that works wins back about {win_back} a month (already counted).").format(
+                win_back=whole(self.win_back)))
         else:
-            out = [f"Estimate (not a fact): of {self.volume} customers a month, about {self.dissatisfied:.0f} leave "
-                   f"dissatisfied ({share}, {how}); about {self.lost:.0f} will not return.",
-                   f"Assumptions: {a['complain_share']:.0%} complain, {a['never_return_share']:.0%} never return, "
-                   f"{a['return_if_handled']:.0%} of those whose complaint is handled come back."]
-            out.append(f"A complaint moment that works wins back about {self.win_back:.0f} a month"
-                       + (" (already counted)." if self.complaint_moment_works else
-                          f", who would tell up to {self.told:.0f} people."))
+            out.append(_("A complaint moment that works wins back about {win_back} a month, who would tell up to "
+                         "{told} people.").format(win_back=whole(self.win_back), told=whole(self.told)))
         return out
 
 

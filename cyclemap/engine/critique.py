@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Computed, Text, Verbatim, _p
 from cyclemap.format.settings import Config
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.engine.evidence import ScoreEvidence, gap, score_evidence
@@ -160,10 +161,33 @@ def _sentence(text: str) -> str:
 
 
 def _join(parts: list[str], lang: str) -> str:
+    """"a; b and c" in the reader's language (the same last joiner as `i18n.listing`)."""
     if len(parts) <= 1:
         return "".join(parts)
-    last = " y " if lang == "es" else " and "
-    return "; ".join(parts[:-1]) + last + parts[-1]
+    last = _p("the last joiner of a list: a, b and c", "{rest} and {last}")
+    return last.format(rest="; ".join(parts[:-1]), last=parts[-1])(lang)
+
+
+def _what(told: list[Diagnostic]) -> Text:
+    """The findings' client texts as one sentence, in each language."""
+    return Computed(lambda lang: _sentence(_join([d.plain(lang) for d in told], lang)))
+
+
+def _why(rule) -> Text:
+    """The leading rule's reason, as a sentence, in each language."""
+    return Computed(lambda lang: _sentence(rule.reason(lang)) if rule else "")
+
+
+def _todo(advice: list[Text]) -> Text:
+    """Each rule's advice once, as sentences, in each language."""
+    return Computed(lambda lang: " ".join(dict.fromkeys(_sentence(a(lang)) for a in advice)))
+
+
+def _section(rule, name: str) -> Text:
+    """One section of a rule's doc ("why", "fix") as a text, or nothing without a rule."""
+    if rule is None:
+        return Verbatim("")
+    return Computed(lambda lang: rule.section(name, lang))
 
 
 def _reach(moment: Moment, main: set[str], most_answers: int | None,
@@ -216,7 +240,7 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
     for d in checked.diagnostics:
         if d.severity is not Severity.WARNING or d.plain is None:
             continue
-        key = d.moment if d.moment in by_id else ("cycle", d.code, d.subject, d.message.en)
+        key = d.moment if d.moment in by_id else ("cycle", d.code, d.subject, d.message("en"))
         groups.setdefault(key, []).append(d)
     position = {mid: i for i, mid in enumerate(checked.order)}
     main = set(checked.main_loop)
@@ -240,19 +264,17 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
         codes = tuple(dict.fromkeys(d.code for d in found))
         said = {c for code in codes for c in SUBSUMES.get(code, ())}
         told = [d for d in found if d.code not in said]
-        what = Text(*(_sentence(_join([d.plain(lg) for d in told], lg)) for lg in ("en", "es")))
-        lead = get_rule(told[0].code)
-        why = Text(*(_sentence(lead.reason(lg)) if lead else "" for lg in ("en", "es")))
+        what = _what(told)
+        why = _why(get_rule(told[0].code))
         rules = [get_rule(c) for c in dict.fromkeys(d.code for d in told)]
-        advice = [r.advice for r in rules if r is not None and r.advice.en]
-        todo = Text(*(" ".join(dict.fromkeys(_sentence(a(lg)) for a in advice)) for lg in ("en", "es")))
+        todo = _todo([r.advice for r in rules if r is not None and r.advice("en")])
         order = position.get(moment.id, len(position)) if moment else -1
         ranked.append(((uncertain, -round(weight, 6), order), dict(
             moment_id=moment.id if moment else None, moment_name=moment.name if moment else None, codes=codes,
             what=what, why=why, todo=todo, weight=round(weight, 4), uncertain=uncertain, evidence=ev,
             findings=tuple(found))))
     ranked.sort(key=lambda kv: kv[0])
-    return [Point(rank=i, **fields) for i, (_, fields) in enumerate(ranked, 1)]
+    return [Point(rank=i, **fields) for i, (_key, fields) in enumerate(ranked, 1)]
 
 
 def build_critique(checked: "CheckedCycle") -> Critique:
@@ -286,8 +308,8 @@ def build_critique(checked: "CheckedCycle") -> Critique:
     for d in diagnostics:
         rule = get_rule(d.code)
         moment = by_id.get(d.moment) if d.moment else None
-        why = Text(rule.section("why", "en"), rule.section("why", "es")) if rule else Text("", "")
-        fix = Text(rule.section("fix", "en"), rule.section("fix", "es")) if rule else Text("", "")
+        why = _section(rule, "why")
+        fix = _section(rule, "fix")
         impact = _impact(d, moment, cycle)
         point = WeakPoint(
             code=d.code, severity=d.severity, moment_id=d.moment, message=d.message,
@@ -311,6 +333,6 @@ def build_critique(checked: "CheckedCycle") -> Critique:
     from cyclemap.engine.at_risk import estimate_at_risk
     from cyclemap.engine.importance import importance_performance
 
-    return Critique(cycle, lang, counts, checked.service_level, views, [p for _, p in weak], cycle_findings,
+    return Critique(cycle, lang, counts, checked.service_level, views, [p for _key, p in weak], cycle_findings,
                     list(diagnostics), points, checked.settings.threshold("min_responses"),
                     estimate_at_risk(checked), importance_performance(checked))

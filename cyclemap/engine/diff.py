@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Text, _
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.engine.pipeline import CheckedCycle
 
@@ -156,7 +157,12 @@ def diff_results(old: CheckedCycle, new: CheckedCycle) -> CycleDiff:
 # -- baselines for `check --baseline` ---------------------------------------------------
 
 class BaselineError(ValueError):
-    """The baseline file is neither a readable cycle file nor a cyclemap JSON report."""
+    """The baseline file is neither a readable cycle file nor a cyclemap JSON report.
+    `text` says why in any language; str() is the English."""
+
+    def __init__(self, text: Text):
+        super().__init__(text("en"))
+        self.text = text
 
 
 @dataclass
@@ -189,7 +195,7 @@ def report_baseline(data: dict, source: str) -> Baseline:
                            for d in entry["diagnostics"])
             baseline.by_path[_norm(str(entry["path"]))] = keys
     except (KeyError, TypeError, AttributeError) as exc:
-        raise BaselineError(f"not a cyclemap JSON report ({exc})") from exc
+        raise BaselineError(_("not a cyclemap JSON report ({error})").format(error=str(exc))) from exc
     return baseline
 
 
@@ -205,7 +211,7 @@ def load_baseline(path: str, analyse) -> Baseline:
             except ValueError:
                 data = None
             except RecursionError:  # nested thousands deep: no report of ours looks so
-                raise BaselineError("nested too deeply to be a cyclemap report") from None
+                raise BaselineError(_("nested too deeply to be a cyclemap report")) from None
         if isinstance(data, dict) and "files" in data and "summary" in data:
             return report_baseline(data, path)
     result: CheckedCycle = analyse(path)

@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import _
 
 QUADRANTS = {
-    "concentrate": Text("Concentrate here", "Concentrarse aquí"),
-    "keep": Text("Keep up the good work", "Mantener el buen trabajo"),
-    "low": Text("Low priority", "Baja prioridad"),
-    "overkill": Text("Possible overkill", "Posible exceso"),
+    "concentrate": _("Concentrate here"),
+    "keep": _("Keep up the good work"),
+    "low": _("Low priority"),
+    "overkill": _("Possible overkill"),
 }
 
 
@@ -98,8 +98,8 @@ def quadrant_svg(result: ImportancePerformance, lang: str = "en", size: int = 32
                "low": (pad + 4, pad + inner - 5, "start"), "overkill": (pad + inner - 4, pad + inner - 5, "end")}
     for key, (cx, cy, anchor) in corners.items():
         out.append(f'<text x="{cx}" y="{cy}" text-anchor="{anchor}" fill="#333">{escape(QUADRANTS[key](lang))}</text>')
-    axis_x = Text("performance →", "desempeño →")(lang)
-    axis_y = Text("importance →", "importancia →")(lang)
+    axis_x = _("performance →")(lang)
+    axis_y = _("importance →")(lang)
     out.append(f'<text x="{size / 2}" y="{size - 8}" text-anchor="middle">{escape(axis_x)}</text>')
     out.append(f'<text x="12" y="{size / 2}" text-anchor="middle" transform="rotate(-90 12 {size / 2})">'
                f'{escape(axis_y)}</text>')

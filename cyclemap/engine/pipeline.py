@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, Text
-from cyclemap.format.i18n import LANGUAGES
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import LANGUAGES, _
 from cyclemap.format.model import Cycle, Pos
 from cyclemap.format.settings import Config
 
@@ -207,7 +207,6 @@ def unreadable(path: str, exc: OSError, lang: str | None = None, settings: Confi
     reason = exc.strerror or str(exc)
     return CheckedCycle(path, [Diagnostic(
         path, Pos(1, 1), "CM001", Severity.ERROR,
-        Text(f"cannot read the file ({reason})", f"no se puede leer el archivo ({reason})"),
-        Text("check that the file exists and that you may read it",
-             "compruebe que el archivo existe y que tiene permiso para leerlo"),
+        _("cannot read the file ({reason})").format(reason=reason),
+        _("check that the file exists and that you may read it"),
     )], None, choose_lang(None, lang), settings or Config())

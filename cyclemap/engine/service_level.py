@@ -28,25 +28,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cyclemap.format.diagnostics import Text
+from cyclemap.format.i18n import Number, Text, _, _n, _p
 from cyclemap.format.model import Cycle
 from cyclemap.format.settings import Config
 
 LEVELS = {
-    "pesimo": Text("dismal", "pésimo"),
-    "malo": Text("poor", "malo"),
-    "normal": Text("normal", "normal"),
-    "excepcional": Text("exceptional", "excepcional"),
+    "pesimo": _p("level of service", "dismal"),
+    "malo": _p("level of service", "poor"),
+    "normal": _p("level of service", "normal"),
+    "excepcional": _p("level of service", "exceptional"),
 }
 DESCRIPTIONS = {
-    "pesimo": Text("the service barely exists or is a disaster; customers do not come back",
-                   "el servicio no existe o es desastroso; el cliente no vuelve"),
-    "malo": Text("the service falls short of what customers expect",
-                 "el servicio no cumple las expectativas del cliente"),
-    "normal": Text("the service just about meets expectations; a better one elsewhere can take the customer",
-                   "el servicio cumple apenas las expectativas; otro mejor puede llevarse al cliente"),
-    "excepcional": Text("the service meets and exceeds expectations, as a system; customers recommend it",
-                        "el servicio cumple y supera las expectativas, como un sistema; el cliente lo recomienda"),
+    "pesimo": _("the service barely exists or is a disaster; customers do not come back"),
+    "malo": _("the service falls short of what customers expect"),
+    "normal": _("the service just about meets expectations; a better one elsewhere can take the customer"),
+    "excepcional": _("the service meets and exceeds expectations, as a system; customers recommend it"),
 }
 CRITICAL_WEIGHT = 2.0  # a critical moment weighs double in the mean gap
 NAMES_SHOWN = 4  # a reason names this many moments, then counts the rest
@@ -77,18 +73,17 @@ class ServiceLevel:
     def certainty(self) -> Text:
         """One phrase on how sure the level is."""
         if not self.uncertain:
-            return Text(f"every score rests on at least {self.min_responses} answers",
-                        f"cada puntuación se basa en al menos {self.min_responses} respuestas")
-        return Text(f"uncertain: {self.uncertain} of {self.scored} scores rest on fewer than {self.min_responses} "
-                    "answers or do not say how many",
-                    f"incierto: {self.uncertain} de {self.scored} puntuaciones se basan en menos de "
-                    f"{self.min_responses} respuestas o no dicen en cuántas")
+            return _n("every score rests on at least {n} answer", "every score rests on at least {n} answers",
+                      self.min_responses)
+        return _n("uncertain: {uncertain} of {scored} scores rest on fewer than {n} answer or do not say how many",
+                  "uncertain: {uncertain} of {scored} scores rest on fewer than {n} answers or do not say how many",
+                  self.min_responses).format(uncertain=self.uncertain, scored=self.scored)
 
 
 def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel | None:
     """None when no moment has a score (there is no report card to judge by)."""
     from cyclemap.engine.evidence import expected_level, score_evidence
-    from cyclemap.engine.rules._scores import EPSILON, fmt, margin, misery_line
+    from cyclemap.engine.rules._scores import EPSILON, margin, misery_line
 
     config = settings or Config()
     low, high = cycle.scale
@@ -125,24 +120,20 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
 
     if measured and len(dismal) * 2 > len(measured):
         key = "pesimo"
-        reasons.append(Text(f"most rated critical moments sit at the bottom of the scale: {names(dismal)}",
-                            f"la mayoría de los momentos críticos calificados están al fondo de la escala: "
-                            f"{names(dismal)}"))
+        reasons.append(_("most rated critical moments sit at the bottom of the scale: {names}").format(
+            names=names(dismal)))
     elif miserable or short or mean_gap < -gap_margin + EPSILON:
         key = "malo"
         if miserable:
-            one = len(miserable) == 1
-            reasons.append(Text(f"{'a critical moment is a moment' if one else 'critical moments are moments'} of "
-                                f"misery, below the acceptable {fmt(line)}: {names(miserable)}",
-                                f"{'hay un momento crítico' if one else 'hay momentos críticos'} de miseria, bajo el "
-                                f"aceptable {fmt(line, 'es')}: {names(miserable)}"))
+            reasons.append(_n("a critical moment is a moment of misery, below the acceptable {line}: {names}",
+                              "critical moments are moments of misery, below the acceptable {line}: {names}",
+                              len(miserable)).format(line=Number(line, 2), names=names(miserable)))
         if short:
-            reasons.append(Text(f"critical moments fall short of what customers expect: {names(short)}",
-                                f"hay momentos críticos por debajo de lo que espera el cliente: {names(short)}"))
+            reasons.append(_("critical moments fall short of what customers expect: {names}").format(
+                names=names(short)))
         if mean_gap < -gap_margin + EPSILON:
-            reasons.append(Text(f"on average the service is {fmt(-mean_gap)} points below what customers expect",
-                                f"en promedio el servicio está {fmt(-mean_gap, 'es')} puntos por debajo de lo que "
-                                "espera el cliente"))
+            reasons.append(_("on average the service is {gap} points below what customers expect").format(
+                gap=Number(-mean_gap, 2)))
     else:
         missing = _missing_for_excellence(cycle, critical, evidence, least, mean_gap, gap_margin, expected)
         key = "normal" if missing else "excepcional"
@@ -158,25 +149,22 @@ def _missing_for_excellence(cycle, critical, evidence, least, mean_gap, gap_marg
 
     missing: list[Text] = []
     if mean_gap < gap_margin / 2 - EPSILON:
-        missing.append(Text("not exceptional: on average the service does not clearly exceed expectations",
-                            "no es excepcional: en promedio el servicio no supera con claridad las expectativas"))
+        missing.append(_("not exceptional: on average the service does not clearly exceed expectations"))
     short = [m for m in critical if m.score < expected(m) - EPSILON]
     if short:
-        missing.append(Text(f"not exceptional: {len(short)} critical moments fall short of their expectation",
-                            f"no es excepcional: {len(short)} momentos críticos no alcanzan su expectativa"))
+        missing.append(_n("not exceptional: {n} critical moment falls short of its expectation",
+                          "not exceptional: {n} critical moments fall short of their expectation", len(short)))
     every_critical = [m for m in cycle.moments if m.critical]
     no_system = [m for m in every_critical if not (m.owner and m.standard and m.recovery)]
     if no_system:
-        missing.append(Text(f"not exceptional: {len(no_system)} critical moments lack someone in charge, a "
-                            "standard or a recovery plan",
-                            f"no es excepcional: a {len(no_system)} momentos críticos les falta responsable, "
-                            "estándar o plan de recuperación"))
+        missing.append(_n("not exceptional: {n} critical moment lacks someone in charge, a standard or a "
+                          "recovery plan",
+                          "not exceptional: {n} critical moments lack someone in charge, a standard or a "
+                          "recovery plan", len(no_system)))
     if not any(m.feedback for m in cycle.moments):
-        missing.append(Text("not exceptional: no moment collects the customer's voice",
-                            "no es excepcional: ningún momento recoge la voz del cliente"))
+        missing.append(_("not exceptional: no moment collects the customer's voice"))
     thin = [m for m in critical if evidence[m.id].uncertain(least)]
     if thin or len(critical) < len(every_critical):
-        missing.append(Text(f"not exceptional: not every critical moment is rated by at least {least} customers",
-                            f"no es excepcional: no todos los momentos críticos los califican al menos {least} "
-                            "clientes"))
+        missing.append(_n("not exceptional: not every critical moment is rated by at least {n} customer",
+                          "not exceptional: not every critical moment is rated by at least {n} customers", least))
     return missing

@@ -17,7 +17,8 @@ How to fix
     several cycles (e.g. buying, using, getting help).
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, Threshold, rule_from_module
 
 
@@ -26,8 +27,8 @@ def check(ctx):
     count = len(ctx.unique())
     if count > limit:
         yield Finding(
-            Text(f"the cycle has {count} moments, more than {limit}: look for ones to merge or remove",
-                 f"el ciclo tiene {count} momentos, más de {limit}: busque cuáles juntar o quitar"),
+            _("the cycle has {count} moments, more than {limit}: look for ones to merge or remove").format(
+                count=count, limit=limit),
             ctx.cycle.at("moments"),
         )
 
@@ -38,40 +39,15 @@ def _example(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-DOC_ES = """
-CM112 too-many-moments: más momentos de los que un equipo puede manejar.
-
-Qué comprueba
-    Que el ciclo no tenga más momentos que el umbral `max_moments` (25 por defecto).
-
-Por qué importa
-    Un ciclo de servicio es un mapa de los momentos de verdad que vive el cliente, los
-    contactos en que se forma una impresión del servicio. Es una herramienta para que un
-    equipo vea el servicio desde el lado del cliente y actúe. Pasadas un par de docenas de
-    momentos, el mapa suele mezclar pasos internos que el cliente nunca ve, nadie lo puede
-    tener en la cabeza, y responsables, estándares y puntuaciones para cada momento dejan de ser
-    realistas.
-
-Cómo corregirlo
-    Busque momentos que quitar o juntar: pasos internos que el cliente no presencia
-    (llévelos a un mapa de procesos), momentos seguidos en el mismo canal con el mismo
-    responsable, y caminos poco frecuentes. Si el servicio de verdad tiene tantos
-    contactos, divídalo en varios ciclos (p. ej. comprar, usar, pedir ayuda).
-"""
-
 RULE = rule_from_module(
     __name__,
     code="CM112",
     name="too-many-moments",
     severity=Severity.WARNING,
-    summary=Text("More moments than a team can manage", "Más momentos de los que un equipo puede manejar"),
-    doc_es=DOC_ES,
-    hint=Text("merge or remove moments the customer does not live as separate contacts",
-              "junte o quite momentos que el cliente no vive como contactos separados"),
+    summary=_("More moments than a team can manage"),
+    hint=_("merge or remove moments the customer does not live as separate contacts"),
     fails=_example(26),
     passes=_example(25),
     check=check,
-    thresholds=(Threshold("max_moments", 25, 2, whole=True, doc=Text(
-        "more moments than this is too many to manage",
-        "más momentos que estos son demasiados para gestionar")),),
+    thresholds=(Threshold("max_moments", 25, 2, whole=True, doc=_("more moments than this is too many to manage")),),
 )

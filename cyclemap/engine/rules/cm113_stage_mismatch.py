@@ -18,7 +18,8 @@ How to fix
     add it to `stages` in its place in the order.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -29,8 +30,7 @@ def check(ctx):
     for stage in declared:
         if stage not in used:
             yield Finding(
-                Text(f"the stage `{stage}` is declared but no moment belongs to it",
-                     f"la etapa `{stage}` está declarada pero ningún momento pertenece a ella"),
+                _("the stage `{stage}` is declared but no moment belongs to it").format(stage=stage),
                 ctx.cycle.at("stages"),
                 subject=stage,
             )
@@ -38,46 +38,24 @@ def check(ctx):
     for moment in moments:
         if moment.stage and moment.stage not in declared and moment.stage not in reported:
             reported.add(moment.stage)
-            where = (Text(f"; declared: {', '.join(declared)}", f"; declaradas: {', '.join(declared)}")
-                     if declared else Text("; the cycle declares no `stages`", "; el ciclo no declara `stages`"))
+            where = (_("; declared: {stages}").format(stages=", ".join(declared))
+                     if declared else _("; the cycle declares no `stages`"))
             yield Finding(
-                Text(f"`{moment.id}` names the stage `{moment.stage}`, which is not declared{where.en}",
-                     f"`{moment.id}` nombra la etapa `{moment.stage}`, que no está declarada{where.es}"),
+                _("`{id}` names the stage `{stage}`, which is not declared{where}").format(
+                    id=moment.id, stage=moment.stage, where=where),
                 moment.at("stage"),
                 moment.id,
                 subject=moment.stage,
             )
 
 
-DOC_ES = """
-CM113 stage-mismatch: una etapa declarada y sin usar, o usada y sin declarar.
-
-Qué comprueba
-    Que cada etapa de `stages` la use al menos un momento, y que el `stage` de cada
-    momento sea una de las `stages` declaradas (si los momentos nombran etapas, el ciclo
-    debe declararlas, en orden).
-
-Por qué importa
-    Las etapas (antes, durante, después) agrupan los momentos de verdad como los vive el
-    cliente, y los diagramas y materiales las dibujan en el orden declarado. Una etapa sin
-    usar es una parte de la experiencia que nadie mapeó, a menudo el "después", donde se
-    gana o se pierde la lealtad; una sin declarar suele ser un error de tipeo que deja a
-    un momento en un grupo propio sin aviso.
-
-Cómo corregirlo
-    Para una etapa sin usar, mapee los momentos que le pertenecen o quítela de `stages`.
-    Para una sin declarar, corrija el `stage` del momento a uno de los nombres declarados,
-    o añádala a `stages` en su lugar del orden.
-"""
-
 RULE = rule_from_module(
     __name__,
     code="CM113",
     name="stage-mismatch",
     severity=Severity.WARNING,
-    summary=Text("Stage declared but unused, or used but undeclared", "Etapa declarada sin usar, o usada sin declarar"),
-    doc_es=DOC_ES,
-    hint=Text("make `stages` and the moments' `stage` agree", "haga coincidir `stages` con el `stage` de los momentos"),
+    summary=_("Stage declared but unused, or used but undeclared"),
+    hint=_("make `stages` and the moments' `stage` agree"),
     fails="cyclemap: 1\ntitle: Cinema\nstages: [Before, During, After]\nmoments:\n  - {id: a, name: Buys a ticket, kind: routine, stage: Before}\n  - {id: b, name: Watches, kind: critical, stage: Durign}\n",
     passes="cyclemap: 1\ntitle: Cinema\nstages: [Before, During]\nmoments:\n  - {id: a, name: Buys a ticket, kind: routine, stage: Before}\n  - {id: b, name: Watches, kind: critical, stage: During}\n",
     check=check,

@@ -17,7 +17,8 @@ How to fix
     water when the wait passes 5 min". Keep the wish as the reason behind the standard.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
 from cyclemap.engine.rules._wording import vague
 
@@ -26,57 +27,27 @@ def check(ctx):
     for moment in ctx.unique():
         if moment.standard and vague(moment.standard):
             yield Finding(
-                Text(f"the standard of `{moment.id}` ({moment.name}), \"{moment.standard}\", has no number, "
-                     "time or observable behaviour",
-                     f"el estándar de `{moment.id}` ({moment.name}), \"{moment.standard}\", no tiene cifra, "
-                     "tiempo ni conducta observable"),
+                _("the standard of `{id}` ({name}), \"{standard}\", has no number, time or observable "
+                  "behaviour").format(id=moment.id, name=moment.name, standard=moment.standard),
                 moment.at("standard"),
                 moment.id,
-                plain=Text(f"its standard, \"{moment.standard}\", is a wish: nobody can measure or observe it",
-                           f"su estándar, \"{moment.standard}\", es un deseo: nadie puede medirlo ni observarlo"),
+                plain=_("its standard, \"{standard}\", is a wish: nobody can measure or observe it").format(
+                    standard=moment.standard),
             )
 
-
-DOC_ES = """
-CM115 vague-standard: un estándar de servicio que nadie puede medir ni observar.
-
-Qué comprueba
-    Que cada `standard` que declara un momento tenga una cifra, una cantidad o un tiempo
-    ("en menos de 10 s", "antes del segundo timbre"), o describa una conducta con
-    palabras suficientes para observarla. Un estándar hecho de un deseo ("atención
-    amable", "rápido") se informa.
-
-Por qué importa
-    La estrategia de servicio se hace real en sus estándares: qué es un buen servicio en
-    cada momento, para formar, evaluar y apoyar a las personas con ellos. "Sea amable" no
-    se puede medir ni defender cuando un cliente dice que falló, y cada empleado lo
-    entiende a su manera: el momento queda al ánimo de cada uno.
-
-Cómo corregirlo
-    Reescriba el estándar como algo que se pueda comprobar viendo un video del momento,
-    idealmente con una cifra: "saluda al huésped por su nombre en menos de 10 s", "ofrece
-    asiento y agua si la espera pasa de 5 min". Deje el deseo como la razón del estándar.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM115",
     name="vague-standard",
     severity=Severity.WARNING,
-    summary=Text("Service standard with no number, time or observable behaviour",
-                 "Estándar de servicio sin cifra, tiempo ni conducta observable"),
-    doc_es=DOC_ES,
-    hint=Text("rewrite `standard:` as something observable, with a number or a time",
-              "reescriba `standard:` como algo observable, con una cifra o un tiempo"),
+    summary=_("Service standard with no number, time or observable behaviour"),
+    hint=_("rewrite `standard:` as something observable, with a number or a time"),
     fails="cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Check-in, kind: critical, standard: Atender al huésped con amabilidad}\n  - {id: b, name: Room, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Check-in, kind: critical, standard: Saluda al huésped por su nombre en menos de 10 s}\n  - {id: b, name: Room, kind: routine}\n",
     check=check,
-    reason=Text("A standard is what people are trained and evaluated against; a wish such as \"be friendly\" "
-                "means something different to each employee and cannot be checked.",
-                "Un estándar es aquello con lo que se forma y evalúa al personal; un deseo como \"sea amable\" "
-                "cada empleado lo entiende a su manera y nadie puede comprobarlo."),
-    advice=Text("rewrite the standard as a behaviour you could check on a video of the moment, with a number "
-                "or a time",
-                "reescriba el estándar como una conducta que se pueda comprobar viendo el momento, con una cifra "
-                "o un tiempo"),
+    reason=_("A standard is what people are trained and evaluated against; a wish such as \"be friendly\" "
+             "means something different to each employee and cannot be checked."),
+    advice=_("rewrite the standard as a behaviour you could check on a video of the moment, with a number "
+             "or a time"),
 )

@@ -18,10 +18,11 @@ How to fix
     recovery plan; if not, close its gap as any other.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _, _n, Number
 from cyclemap.engine.evidence import score_evidence
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._scores import EPSILON, fmt, shortfall, is_miserable, margin
+from cyclemap.engine.rules._scores import EPSILON, shortfall, is_miserable, margin
 
 
 def check(ctx):
@@ -36,61 +37,30 @@ def check(ctx):
         g = shortfall(moment)
         if (g is not None and g >= wide - EPSILON) or is_miserable(moment, ctx.cycle, ctx.config):
             yield Finding(
-                Text(f"routine moment `{moment.id}` ({moment.name}) scores {fmt(moment.score)} on {ev.n} answers, "
-                     "far below what customers expect: it behaves like a critical moment",
-                     f"el momento rutinario `{moment.id}` ({moment.name}) puntúa {fmt(moment.score, 'es')} con "
-                     f"{ev.n} respuestas, muy por debajo de lo que esperan los clientes: se comporta como un "
-                     "momento crítico"),
+                _n("routine moment `{id}` ({name}) scores {score} on {n} answer, far below what customers "
+                   "expect: it behaves like a critical moment",
+                   "routine moment `{id}` ({name}) scores {score} on {n} answers, far below what customers "
+                   "expect: it behaves like a critical moment", ev.n).format(
+                    id=moment.id, name=moment.name, score=Number(moment.score, 2)),
                 moment.at("kind"),
                 moment.id,
-                plain=Text("it is treated as routine, yet customers judge it as harshly as a decisive moment",
-                           "se trata como rutinario, pero los clientes lo juzgan con la dureza de un momento "
-                           "decisivo"),
+                plain=_("it is treated as routine, yet customers judge it as harshly as a decisive moment"),
             )
 
-
-DOC_ES = """
-CM119 routine-acts-critical: un momento rutinario con una brecha grande y bien medida.
-
-Qué comprueba
-    Que ningún momento rutinario quede por debajo de su expectativa en el doble del margen
-    de brecha o más (un punto entero en una escala de 1 a 5, por defecto), o bajo el
-    nivel aceptable, con una puntuación basada en al menos `min_responses` respuestas.
-
-Por qué importa
-    Separar los momentos críticos de los rutinarios es el sentido de hacer el mapa del
-    ciclo, y la crítica se concentra en los críticos. Un momento rutinario que los
-    clientes califican tan por debajo de lo que esperan se comporta como crítico: ahí se
-    están formando una opinión, diga lo que diga el mapa, y no tiene responsable,
-    estándar ni plan de recuperación porque está marcado como rutinario.
-
-Cómo corregirlo
-    Pregunte al equipo si el momento es de verdad rutinario para el cliente. Si decide
-    algo para él, márquelo `kind: critical` y dele responsable, estándar y plan de
-    recuperación; si no, cierre su brecha como cualquier otra.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM119",
     name="routine-acts-critical",
     severity=Severity.WARNING,
-    summary=Text("Routine moment with a large, well-measured gap",
-                 "Momento rutinario con una brecha grande y bien medida"),
-    doc_es=DOC_ES,
-    hint=Text("if the moment decides anything for customers, mark it `kind: critical`",
-              "si el momento decide algo para el cliente, márquelo `kind: critical`"),
+    summary=_("Routine moment with a large, well-measured gap"),
+    hint=_("if the moment decides anything for customers, mark it `kind: critical`"),
     fails="cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Check-in, kind: critical}\n  - {id: b, name: Parking, kind: routine, expectation: 4, score: 2.6, responses: 180}\n",
     passes="cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Check-in, kind: critical}\n  - {id: b, name: Parking, kind: routine, expectation: 4, score: 3.8, responses: 180}\n",
     check=check,
-    reason=Text("Telling critical moments from routine ones is the point of the map. A routine moment rated this "
-                "far below expectation is where customers are making up their minds, yet nobody is set to look "
-                "after it.",
-                "Distinguir los momentos críticos de los rutinarios es el sentido del mapa. Un momento rutinario "
-                "calificado tan por debajo de lo esperado es donde el cliente se está formando una opinión, y "
-                "nadie está a cargo de cuidarlo."),
-    advice=Text("ask the team whether this moment is really routine for customers; if it decides anything for "
-                "them, treat it as critical, with someone in charge, a standard and a recovery plan",
-                "pregunte al equipo si este momento es de verdad rutinario para el cliente; si decide algo para "
-                "él, trátelo como crítico, con un responsable, un estándar y un plan de recuperación"),
+    reason=_("Telling critical moments from routine ones is the point of the map. A routine moment rated this "
+             "far below expectation is where customers are making up their minds, yet nobody is set to look "
+             "after it."),
+    advice=_("ask the team whether this moment is really routine for customers; if it decides anything for "
+             "them, treat it as critical, with someone in charge, a standard and a recovery plan"),
 )

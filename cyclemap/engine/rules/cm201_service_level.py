@@ -27,9 +27,9 @@ How to fix
     measure again.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _, _n, Computed, join, number
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._scores import fmt
 
 
 def check(ctx):
@@ -37,58 +37,24 @@ def check(ctx):
     if level is None:
         return
     sign = "+" if level.mean_gap >= 0 else "-"
-    gap = f"{sign}{fmt(abs(level.mean_gap))}"
-    gap_es = gap.replace(".", ",")
-    why_en = "".join(f"; {r.en}" for r in level.reasons)
-    why_es = "".join(f"; {r.es}" for r in level.reasons)
+    gap = Computed(lambda lang: sign + number(abs(level.mean_gap), lang, 2))
+    why = join(["", *level.reasons], "; ")
     yield Finding(
-        Text(f"service level: {level.name.en} ({level.description.en}; mean gap {gap} over {level.scored} scored "
-             f"moments{why_en}; {level.certainty.en})",
-             f"nivel de servicio: {level.name.es} ({level.description.es}; brecha media {gap_es} en {level.scored} "
-             f"momentos con puntuación{why_es}; {level.certainty.es})"),
+        _n("service level: {level} ({description}; mean gap {gap} over {n} scored moment{why}; {certainty})",
+           "service level: {level} ({description}; mean gap {gap} over {n} scored moments{why}; {certainty})",
+           level.scored).format(level=level.name, description=level.description, gap=gap, why=why,
+                                certainty=level.certainty),
         ctx.cycle.at("title"),
     )
 
-
-DOC_ES = """
-CM201 service-level: el nivel de servicio que describen las puntuaciones.
-
-Qué comprueba
-    Cuando los momentos tienen puntuación, cuál de los cuatro tipos de servicio muestra el
-    ciclo: pésimo (la mayoría de los momentos críticos calificados están en los dos
-    quintos de abajo de la escala), malo (en promedio bajo la expectativa por el margen o
-    más, con los momentos críticos pesando el doble, o un momento crítico de miseria o
-    bajo su expectativa por el margen), excepcional (claramente sobre la expectativa en
-    promedio, cada momento crítico en su expectativa con al menos `min_responses`
-    respuestas, con responsable, estándar y plan de recuperación, y un momento que recoge
-    la voz del cliente) o normal (todo lo demás). El hallazgo dice qué le impide subir al
-    nivel siguiente y cuán seguro es. Si un momento no tiene `expectation`, se usa el 70 %
-    de la escala. Vea docs/critique.md.
-
-Por qué importa
-    El curso nombra cuatro tipos de servicio. El servicio pésimo casi no existe y el
-    cliente no vuelve salvo obligado. El malo no cumple las expectativas: el cliente vuelve
-    a veces pero termina por irse y habla mal del lugar. El normal cumple apenas lo
-    mínimo: el cliente regresa pero no es leal, y un servicio mejor en otra parte puede
-    llevárselo. El excepcional anticipa, cumple y supera las expectativas: el cliente lo
-    recomienda y se queda. Nombrar el nivel da al equipo una frase honesta sobre dónde
-    está.
-
-Cómo corregirlo
-    Es información, no una falla. Para subir de nivel, trabaje los puntos débiles que la
-    crítica pone primero (momentos de miseria y brechas de expectativa en momentos
-    críticos) y vuelva a medir.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM201",
     name="service-level",
     severity=Severity.INFO,
-    summary=Text("The level of service the scores describe", "El nivel de servicio que describen las puntuaciones"),
-    doc_es=DOC_ES,
-    hint=Text("work on the weak points ranked first to move up a level",
-              "trabaje los puntos débiles que van primero para subir de nivel"),
+    summary=_("The level of service the scores describe"),
+    hint=_("work on the weak points ranked first to move up a level"),
     fails="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical, expectation: 4, score: 3.1}\n  - {id: b, name: Pays, kind: routine, expectation: 4, score: 3.6}\n",
     passes="cyclemap: 1\ntitle: Shop\nmoments:\n  - {id: a, name: Buys, kind: critical, expectation: 4}\n  - {id: b, name: Pays, kind: routine, expectation: 4}\n",
     check=check,

@@ -22,7 +22,8 @@ How to fix
     through it.
 """
 
-from cyclemap.format.diagnostics import Severity, Text
+from cyclemap.format.diagnostics import Severity
+from cyclemap.format.i18n import _, Number
 from cyclemap.engine.rules import Finding, rule_from_module
 
 def check(ctx):
@@ -38,50 +39,23 @@ def check(ctx):
     for mid in busiest:
         moment = ctx.by_id[mid]
         yield Finding(
-            Text(f"`{mid}` ({moment.name}) is {'one of the moments' if tied else 'the moment'} most customer paths "
-                 f"run through (betweenness {scores[mid]:.2f}): a failure here reaches the most customers",
-                 f"`{mid}` ({moment.name}) es {'uno de los momentos' if tied else 'el momento'} por {'los' if tied else 'el'} "
-                 f"que pasan más recorridos del cliente (intermediación {scores[mid]:.2f}): una falla aquí "
-                 f"alcanza a más clientes"),
+            (_("`{id}` ({name}) is one of the moments most customer paths run through (betweenness "
+               "{share}): a failure here reaches the most customers") if tied else
+             _("`{id}` ({name}) is the moment most customer paths run through (betweenness {share}): a "
+               "failure here reaches the most customers")).format(
+                id=mid, name=moment.name, share=Number(scores[mid], 2)),
             moment.pos,
             mid,
         )
 
-
-DOC_ES = """
-CM202 busiest-moments: los momentos por los que pasan más recorridos (intermediación).
-
-Qué comprueba
-    En un ciclo con ramas, qué momentos están en la mayor parte de los caminos más cortos
-    entre otros momentos (su centralidad de intermediación), sin contar el enlace que
-    cierra el ciclo, de modo que solo cuenta una visita. Los más altos (hasta tres si
-    empatan) se informan como aviso. Un ciclo sin ramas se omite: ahí todos los momentos
-    están en el único camino y la medida no dice nada nuevo. Pasados 300 momentos la
-    medida se estima con una muestra fija de momentos de partida, y pasados 2.000 se omite.
-
-Por qué importa
-    Un ciclo de servicio es una cadena de momentos de verdad, y en cada uno el cliente
-    juzga todo el servicio. Donde convergen muchos caminos (después de una queja, de una
-    espera, entre canales), una sola falla alcanza a la mayoría de los clientes, vengan
-    por donde vengan. Son los momentos donde una falla duele más y donde un estándar, un
-    responsable formado y un plan de recuperación rinden primero.
-
-Cómo corregirlo
-    No hay nada mal en sí. Ponga ahí a su mejor gente y sus mejores sistemas: asegúrese de
-    que tengan responsable, un estándar medible y una recuperación, y siga de cerca su
-    puntuación. Si uno está débil, considere un segundo camino para no hacer pasar a todos
-    los clientes por él.
-"""
 
 RULE = rule_from_module(
     __name__,
     code="CM202",
     name="busiest-moments",
     severity=Severity.INFO,
-    summary=Text("The moments most customer paths run through", "Los momentos por los que pasan más recorridos"),
-    doc_es=DOC_ES,
-    hint=Text("give this moment an owner, a standard and a recovery, and watch its score",
-              "dé a este momento responsable, estándar y recuperación, y siga su puntuación"),
+    summary=_("The moments most customer paths run through"),
+    hint=_("give this moment an owner, a standard and a recovery, and watch its score"),
     fails=(
         "cyclemap: 1\ntitle: Branches\nmoments:\n"
         "  - {id: a, name: Arrives, kind: routine, next: [b, c]}\n"
