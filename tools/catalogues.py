@@ -71,7 +71,8 @@ def write_po(catalog, path: Path) -> None:
     from babel.messages.pofile import write_po as _write
 
     buffer = io.BytesIO()
-    _write(buffer, catalog, width=100, sort_output=False, omit_header=False, include_previous=True)
+    _write(buffer, catalog, width=100, sort_output=False, omit_header=False, include_previous=True,
+           ignore_obsolete=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buffer.getvalue())
 
@@ -95,6 +96,7 @@ def update() -> None:
     for path in languages():
         catalog = read(path)
         catalog.update(pot, no_fuzzy_matching=False)
+        catalog.project, catalog.version, catalog.fuzzy = pot.project, pot.version, False
         write_po(catalog, path)
         print(f"catalogues: updated {path.relative_to(ROOT)}")
 

@@ -36,10 +36,8 @@ def help_lang() -> str:
     return chosen or environment_language() or "en"
 
 
-def h(msgid: str, es: str | None = None) -> str:
+def h(msgid: str) -> str:
     """A help text in the help language (its English is the catalogue's message id)."""
-    if es is not None:  # MIGRATION SHIM: the old English/Spanish pair
-        return es if help_lang() == "es" else msgid
     from cyclemap.format.i18n import catalogue
 
     return catalogue(help_lang()).gettext(msgid)
@@ -47,13 +45,6 @@ def h(msgid: str, es: str | None = None) -> str:
 
 class UsageError(Refusal):
     """A problem with how cyclemap was called (bad option, missing path, unwritable output): exit 2."""
-
-    def __init__(self, text, es: str | None = None):
-        if es is not None:  # MIGRATION SHIM: the old English/Spanish pair
-            from cyclemap.format.diagnostics import Text
-
-            text = Text(text, es)
-        super().__init__(text)
 
 
 def check_lang(lang: str | None) -> str | None:
@@ -77,13 +68,9 @@ def check_choice(option: str, value: str, choices) -> str:
     return value
 
 
-def say(text, es: str | None = None) -> None:
-    """A line for the person at the terminal (progress, a warning), on stderr, in the
-    help language; stdout stays for the command's output."""
-    if es is not None:  # MIGRATION SHIM: the old English/Spanish pair
-        from cyclemap.format.diagnostics import Text
-
-        text = Text(text, es)
+def say(text) -> None:
+    """A line for the person at the terminal (progress, a warning): `text` (a `Text`) on
+    stderr, in the help language; stdout stays for the command's output."""
     sys.stderr.write(text(help_lang()) + "\n")
     sys.stderr.flush()
 

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from cyclemap.format.i18n import Computed, said
-from cyclemap.format.i18n import Text as I18nText
+from cyclemap.format.i18n import Computed, Text
 from cyclemap.format.model import Pos
 
 # Characters that would break a one-line diagnostic or disguise it on a terminal: C0/C1
@@ -98,7 +97,7 @@ def terminal_copy(value, _seen: dict | None = None):
         return terminal_text(value)
     if id(value) in seen:
         return seen[id(value)]
-    if isinstance(value, I18nText):
+    if isinstance(value, Text):
         copy = Computed(lambda lang, text=value: terminal_text(text(lang)))
     elif isinstance(value, list):
         copy = [terminal_copy(v, seen) for v in value]
@@ -123,7 +122,7 @@ class Refusal(Exception):
     saying why in every language. The command line turns every refusal into the same
     usage error, exit 2, in one place (`cli.usage.failure_exit`)."""
 
-    def __init__(self, text: "I18nText"):
+    def __init__(self, text: "Text"):
         super().__init__(text("en"))
         self.text = text
 
@@ -136,45 +135,6 @@ class Severity(str, Enum):
     @property
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-
-class Text(I18nText):
-    """MIGRATION SHIM, to be deleted when every module uses cyclemap.format.i18n: the old
-    English/Spanish pair. Other languages get the English."""
-
-    __slots__ = ("en", "es")
-
-    def __init__(self, en: str, es: str):
-        self.en, self.es = en, es
-
-    def __call__(self, lang: str) -> str:
-        return self.es if lang == "es" else self.en
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Text) and (self.en, self.es) == (other.en, other.es)
-
-    def __hash__(self) -> int:
-        return hash((self.en, self.es))
-
-    def __repr__(self) -> str:
-        return f"Text({self.en!r}, {self.es!r})"
-
-    def format(self, **kwargs: object) -> "Text":
-        en = {k: said(v, "en") for k, v in kwargs.items()}
-        es = {k: said(v, "es") for k, v in kwargs.items()}
-        return Text(_plurals(self.en, kwargs).format(**en), _plurals(self.es, kwargs).format(**es))
-
-
-_PLURAL = re.compile(r"\{(\w+)\?([^|{}]*)\|([^{}]*)\}")
-
-
-def _plurals(template: str, counts: dict) -> str:
-    return _PLURAL.sub(lambda m: m.group(2) if counts.get(m.group(1)) == 1 else m.group(3), template)
-
-
-def plural(n: int, one, many):
-    """MIGRATION SHIM (use i18n._n)."""
-    return one if n == 1 else many
 
 
 @dataclass(frozen=True)

@@ -234,8 +234,6 @@ def rule_from_module(module_name: str, **fields) -> Rule:
     `i18n.extract_docstrings` extracts it) in every other language."""
     import sys
 
-    # MIGRATION: modules not converted yet still pass their Spanish doc; the catalogue has it.
-    fields.pop("doc_es", None)
     doc = inspect.cleandoc(sys.modules[module_name].__doc__ or "")
     return Rule(doc=Message(doc) if doc else Verbatim(""), **fields)
 

@@ -137,7 +137,5 @@ def _apply_baseline(results: list, baseline: str, analyse: Callable | None) -> t
         raise UsageError(_("--baseline {path}: cannot read ({reason})").format(path=shown(baseline),
                                                                             reason=exc.strerror or exc))
     except BaselineError as exc:
-        # TRANSLATORS: {reason} is the reader's detail, in English ("not a cyclemap JSON report (...)")
-        raise UsageError(_p("the baseline is not a cyclemap report", "--baseline {path}: {reason}").format(
-            path=shown(baseline), reason=str(exc)))
+        raise UsageError(_("--baseline {path}: {reason}").format(path=shown(baseline), reason=exc.text))
     return apply_baseline(results, known)
