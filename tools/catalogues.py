@@ -164,48 +164,6 @@ def init(locale: str) -> None:
     print(f"catalogues: started {path.relative_to(ROOT)}")
 
 
-FRAGMENTS = LOCALE / "fragments"
-FRAGMENT_LOCALES = {"es": "es", "pt": "pt_BR"}
-
-
-def merge() -> int:
-    """Migration step: build each language's .po (and .mo) from the fragments the modules'
-    conversions wrote (cyclemap/locale/fragments/*.json: a list of {"msgid", "plural"?,
-    "context"?, "es", "pt"}, a plural's translations as [one, other])."""
-    import json
-
-    from babel.messages.catalog import Catalog
-
-    entries: dict[tuple, dict] = {}
-    clashes = []
-    for fragment in sorted(FRAGMENTS.glob("*.json")):
-        for entry in json.loads(fragment.read_text(encoding="utf-8")):
-            key = (entry.get("context"), entry["msgid"], entry.get("plural"))
-            if key in entries and any(entries[key][lg] != entry[lg] for lg in FRAGMENT_LOCALES):
-                clashes.append(f"{fragment.name}: {entry['msgid'][:60]!r} translated two ways "
-                               f"({entries[key]['_from']}): give one a context with _p")
-            entries.setdefault(key, {**entry, "_from": fragment.name})
-    for lang, locale in FRAGMENT_LOCALES.items():
-        path = LOCALE / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
-        catalog = read(path) if path.exists() else Catalog(locale=locale, project="cyclemap", charset="utf-8")
-        for (context, msgid, plural), entry in entries.items():
-            string = entry[lang]
-            if plural is not None:
-                forms = list(string) if isinstance(string, list) else [string, string]
-                forms += [forms[-1]] * (catalog.num_plurals - len(forms))
-                # CLDR's third form ("many": millions) reads as the general plural.
-                if catalog.num_plurals == 3 and len(string) == 2:
-                    forms = [forms[0], forms[1], forms[1]]
-                catalog.add((msgid, plural), tuple(forms[:catalog.num_plurals]), context=context)
-            else:
-                catalog.add(msgid, string, context=context)
-        write_po(catalog, path)
-    compile_all()
-    for line in clashes:
-        print(line)
-    return 1 if clashes else 0
-
-
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     command = argv[0] if argv else "check"
@@ -217,8 +175,6 @@ def main(argv: list[str]) -> int:
         compile_all()
     elif command == "check":
         return check()
-    elif command == "merge":
-        return merge()
     elif command == "init" and len(argv) == 2:
         init(argv[1])
     else:
