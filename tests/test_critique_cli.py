@@ -203,7 +203,7 @@ def test_explain_unknown_code(cli):
     assert run.code == 2 and "CM104" in run.err
 
 
-@pytest.mark.parametrize("name, lang", [("rules.md", "en"), ("reglas.md", "es")])
+@pytest.mark.parametrize("name, lang", [("rules.md", "en"), ("reglas.md", "es"), ("regras.md", "pt")])
 def test_docs_rules_is_up_to_date(name, lang):
     from cyclemap.cli.rules_cmd import markdown_catalogue
 
