@@ -95,7 +95,8 @@ OPTION_WORDS = ("ofrece|ofrecer|ofrecemos|opcion|opciones|elige|elegir|escoge|pu
                 "oferece|oferecer|oferecemos|opcao|opcoes|escolhe|escolher|pode escolher|reembolso|devolucao|"
                 "devolve|desconto|cortesia|compensa|compensacao|troca|substituicao|substitui|reagenda|remarca|"
                 "vale|sem custo|gratis|gratuito|ou entao|alternativa|outra|outro|emprestimo|reposicao|repoe|"
-                "lista de espera|por conta da casa|respeita|sem que o cliente volte")
+                "lista de espera|por conta da casa|respeita|sem que o cliente volte|sem que o cliente precise voltar|"
+                "sem precisar voltar")
 # Information for the customer: one of the six basic needs of an upset customer (seed 003).
 INFORM_WORDS = ("aviso|avisa|avisar|informa|informar|mensaje|message|notifica|notify|notified|call-back|callback|"
                 "calls|llama|llamada|nueva fecha|new date|explica|explains|tells|"

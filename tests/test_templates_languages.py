@@ -1,0 +1,36 @@
+"""The starter cycles are one cycle in each language: the rules must judge each language's
+copy as they judge the English one. The content rules read the file's own words (vague
+standards, nobody-owners, recovery plans: engine/rules/_wording.py), so a language whose
+words they do not know shows up here as findings the English copy does not have."""
+
+import collections
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from cyclemap.format.i18n import LANGUAGES
+from cyclemap.templates import TEMPLATES
+
+TEMPLATE_DIR = ROOT / "cyclemap" / "templates"
+
+
+def findings(path) -> collections.Counter:
+    run = subprocess.run([sys.executable, "-m", "cyclemap", "check", str(path), "--format", "json",
+                          "--fail-on", "never"], capture_output=True, text=True, cwd=ROOT,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    return collections.Counter(d["code"] for f in report["files"] for d in f["diagnostics"])
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=[t.key for t in TEMPLATES])
+def test_each_language_copy_is_judged_like_the_english_one(template):
+    english = findings(TEMPLATE_DIR / "en" / f"{template.names['en']}.yaml")
+    for lang in LANGUAGES:
+        if lang == "en" or lang not in template.names:
+            continue
+        copy = findings(TEMPLATE_DIR / lang / f"{template.names[lang]}.yaml")
+        assert copy == english, (template.key, lang, copy, english)
