@@ -14,7 +14,7 @@ from cyclemap.engine.rules import all_rules, doc_sections
 from tests.conftest import EXAMPLES, ROOT
 
 BANCO = str(EXAMPLES / "banco.yaml")
-FRAGMENT = ROOT / "cyclemap" / "locale" / "fragments" / "engine.json"
+LOCALE = ROOT / "cyclemap" / "locale"
 MY_RULES = [code for code in all_rules() if code >= "CM111"]
 FIELD = re.compile(r"\{[^{}]*\}")
 
@@ -41,18 +41,24 @@ def test_the_critique_reads_in_portuguese_through_the_cli(cli):
                   "Escreva o plano como quem intervém, em quanto tempo e o que o cliente pode escolher"):
         assert words in out, words
     assert "MALO" not in out and "POOR" not in out
-    # no English or Spanish left from the engine's texts
-    for entry in json.loads(FRAGMENT.read_text(encoding="utf-8")):
-        if "\n" in entry["msgid"]:
-            continue  # a rule's documentation: `explain`, not the critique
-        for lang in ("msgid", "plural", "es"):
-            for text in (entry.get(lang) if isinstance(entry.get(lang), list) else [entry.get(lang)]):
-                if not text:
-                    continue
-                pt = entry["pt"] if isinstance(entry["pt"], list) else [entry["pt"]]
-                for part in _fixed_parts(text):
-                    if not any(part in p for p in pt):
-                        assert part not in out, (lang, part)
+    # no English or Spanish left from any catalogue text
+    from babel.messages.pofile import read_po
+
+    with open(LOCALE / "es" / "LC_MESSAGES" / "cyclemap.po", "rb") as f:
+        spanish = read_po(f, locale="es")
+    with open(LOCALE / "pt_BR" / "LC_MESSAGES" / "cyclemap.po", "rb") as f:
+        portuguese = read_po(f, locale="pt_BR")
+    for entry in spanish:
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        if not entry.id or "\n" in ids[0]:
+            continue  # the header, or a rule's documentation: `explain`, not the critique
+        said_es = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        pt_entry = portuguese.get(entry.id, context=entry.context)
+        said_pt = pt_entry.string if isinstance(pt_entry.string, tuple) else (pt_entry.string,)
+        for text in (*ids, *said_es):
+            for part in _fixed_parts(text):
+                if not any(part in p for p in said_pt):
+                    assert part not in out, part
 
 
 @pytest.mark.parametrize("responses, en, es, pt", [

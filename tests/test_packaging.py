@@ -14,6 +14,7 @@ Slow (a build and a pip install, about a minute): marked `packaging`; skipped wh
 from __future__ import annotations
 
 import email
+import io
 import os
 import re
 import shutil
@@ -106,6 +107,7 @@ def test_wheel_metadata_is_what_an_index_shows(dist):
     classifiers = meta.get_all("Classifier")
     assert "Programming Language :: Python :: 3.11" in classifiers
     assert "Natural Language :: Spanish" in classifiers
+    assert "Natural Language :: Portuguese (Brazilian)" in classifiers
     long = meta.get_payload()
     assert "cycle of service" in long
     images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", long)
@@ -114,6 +116,20 @@ def test_wheel_metadata_is_what_an_index_shows(dist):
     for target in images + links:
         assert re.match(r"https?://", target), f"relative link in the long description: {target}"
     assert any(n.endswith("templates/es/banco.yaml") for n in names)
+    assert any(n.endswith("templates/pt/banco.yaml") for n in names)
+    # The build compiled each catalogue: the wheel's .mo is the compile of its .po.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("catalogues", ROOT / "tools" / "catalogues.py")
+    catalogues = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(catalogues)
+    with zipfile.ZipFile(wheel) as archive:
+        for locale in ("es", "pt_BR"):
+            po = archive.read(f"cyclemap/locale/{locale}/LC_MESSAGES/cyclemap.po")
+            mo = archive.read(f"cyclemap/locale/{locale}/LC_MESSAGES/cyclemap.mo")
+            from babel.messages.pofile import read_po
+
+            assert mo == catalogues.mo_bytes(read_po(io.BytesIO(po), locale=locale)), locale
     assert any(n.endswith("handout/handout.css") for n in names)
 
 
@@ -149,6 +165,8 @@ def test_fresh_venv_from_the_wheel_runs_every_command(dist, tmp_path):
         "check": (["check", "examples/", "--fail-on", "never"], 0, "files checked"),
         "check-broken": (["check", "broken.yaml"], 1, "CM002"),
         "critique": (["critique", "examples/restaurant.yaml"], 0, "Weak points"),
+        "critique-pt": (["critique", "examples/banco.yaml", "--lang", "pt"], 0, "Nível de serviço"),
+        "help-pt": (["check", "--help", "--lang", "pt"], 0, "Opções:"),
         "render": (["render", "examples/banco.yaml", "-o", "banco.svg", "--engine", "embedded"], 0, ""),
         "render-dot": (["render", "examples/banco.yaml", "-o", "-", "--format", "dot"], 0, "digraph"),
         "export": (["export", "examples/banco.yaml", "--format", "mermaid"], 0, "journey"),
