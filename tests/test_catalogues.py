@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
-from cyclemap.format.i18n import LANGUAGES, Message, _, _n, number
+from cyclemap.format.i18n import LANGUAGES, Message, _n, number
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "catalogues.py"

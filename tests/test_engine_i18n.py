@@ -4,7 +4,6 @@ line, plurals by count (1 answer is singular), and each rule's documentation tra
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest

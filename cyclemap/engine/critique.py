@@ -233,7 +233,7 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
     cycle), those without a service-language text left to the analyst view, ranked by
     weight: depth of the gap and problems of content, times criticality, times the share
     of customers who pass; points resting on too few answers last."""
-    cycle, lang = checked.cycle, checked.lang
+    cycle = checked.cycle
     least = checked.settings.threshold("min_responses")
     evidence = {mid: score_evidence(m, cycle.scale) for mid, m in by_id.items()}
     groups: dict[object, list[Diagnostic]] = {}

@@ -16,7 +16,7 @@ from typing import Callable
 
 from cyclemap.cli.usage import UsageError
 from cyclemap.format.diagnostics import shown
-from cyclemap.format.i18n import Verbatim, _, _p
+from cyclemap.format.i18n import Verbatim, _
 
 
 def is_stream(output: str) -> bool:
