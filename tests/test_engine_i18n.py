@@ -37,7 +37,7 @@ def test_the_critique_reads_in_portuguese_through_the_cli(cli):
                   "cada nota se baseia em pelo menos 20 respostas",
                   # a weak point's text, reason and advice (CM117, through engine.critique)
                   "não diz quem age, nem em quanto tempo, nem o que o cliente pode escolher",
-                  "Escreva o plano como quem intervém, em quanto tempo e o que o cliente pode escolher"):
+                  "Escreva no plano quem intervém, em quanto tempo e o que o cliente pode escolher"):
         assert words in out, words
     assert "MALO" not in out and "POOR" not in out
     # no English or Spanish left from any catalogue text

@@ -49,5 +49,5 @@ RULE = rule_from_module(
     check=check,
     reason=_("An upset customer needs more than an apology: information, options, some control and fair "
              "treatment. A complaint handled well keeps most of those customers; a vague plan leaves it to luck."),
-    advice=_("write the plan as who steps in, how soon, and what the customer can choose, and train it"),
+    advice=_("write into the plan who steps in, how soon, and what the customer can choose, and train it"),
 )
