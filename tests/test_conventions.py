@@ -230,3 +230,31 @@ def test_settings_exclude_leaves_files_out(cli, write, tmp_path):
     write("repo/.cyclemap.yaml", "exclude: 3\n")
     run = cli("check", "cycles", cwd=tmp_path / "repo")
     assert run.code == 2 and ".cyclemap.yaml:1" in run.err and "exclude" in run.err
+
+
+COMMANDS = ("check", "critique", "render", "export", "handout", "diff", "init", "rules", "explain", "schema",
+            "serve", "survey", "compare", "deck")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
+def test_every_help_is_plain_in_its_language_with_no_type_labels(cli, lang):
+    """One help style: no framed panels, no Python type labels (<bool>, <list[str]>), no
+    placeholder a reader cannot use (TEXT), headings in the help language."""
+    heading = {"en": "Options:", "es": "Opciones:", "pt": "Opções:"}[lang]
+    for command in COMMANDS:
+        run = cli(command, "--help", env={"CYCLEMAP_LANG": lang})
+        assert run.code == 0, (command, run.err)
+        assert heading in run.out, (command, lang)
+        assert not re.search(r"<(bool|str|int|float|path|list\[[^\]]*\])>", run.out), (command, run.out)
+        assert "╭" not in run.out and " TEXT " not in run.out, command
+
+
+def test_framework_usage_errors_speak_like_cyclemap(cli):
+    """An unknown option, a missing argument: the same `cyclemap: ...` lines and exit 2 as
+    cyclemap's own refusals, in the help language."""
+    run = cli("check", "--bogus", env={"CYCLEMAP_LANG": "es"})
+    assert run.code == 2
+    first, second = run.err.splitlines()
+    assert first.startswith("cyclemap: no existe la opción: --bogus") and second == "cyclemap: pruebe 'cyclemap check --help'"
+    run = cli("critique", env={"CYCLEMAP_LANG": "pt"})
+    assert run.code == 2 and run.err.startswith("cyclemap: falta o argumento FILE"), run.err

@@ -83,7 +83,7 @@ def write_parameters(command, ctx: typer.Context, formatter) -> None:
             if param.secondary_opts:
                 names += " / " + ", ".join(param.secondary_opts)
             if not param.is_flag and not param.count:
-                names += f" {param.metavar or 'TEXT'}"
+                names += f" {param.metavar or param.name.upper()}"
             options.append((names, _help_of(param)))
     for title, rows in ((h("Arguments"), arguments), (h("Options"), options)):
         if rows:
