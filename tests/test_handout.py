@@ -14,7 +14,7 @@ from cyclemap.engine.pipeline import CheckedCycle, check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.graph import unique_moments
 from cyclemap.format.i18n import LANGUAGES
-from cyclemap.outputs.handout.page import html_lang
+from cyclemap.format.i18n import html_lang
 from cyclemap.format.reader import load_path, load_text
 from tests.conftest import EXAMPLE_FILES
 

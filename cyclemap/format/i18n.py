@@ -58,6 +58,11 @@ def language_of(value: str | None) -> str | None:
     return code if code in LOCALES else None
 
 
+def html_lang(lang: str) -> str:
+    """The `<html lang>` of a page in `lang`: its locale as a BCP 47 tag (`pt-BR`, `es`, `en`)."""
+    return LOCALES.get(lang, lang).replace("_", "-")
+
+
 @functools.lru_cache(maxsize=None)
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue for `lang` (English, or an unknown language: the message ids)."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cyclemap.format.i18n import Text, _, _p
-from cyclemap.format.i18n import number as _number
 
 INK = "#222222"
 MUTED = "#555555"
@@ -71,12 +70,6 @@ def band_for(score: float | None, expectation: float | None, scale: tuple[float,
     if gap < margin:
         return BAND["meets"]
     return BAND["exceeds"]
-
-
-def number(value: float, lang: str) -> str:
-    """One number format everywhere: 3.0 -> "3", 3.25 -> "3.3", "3,3" in Spanish
-    (`cyclemap.format.i18n.number` with one decimal)."""
-    return _number(value, lang, 1)
 
 
 # Isolation marks: a name written right to left (or holding a bidi override) stays inside

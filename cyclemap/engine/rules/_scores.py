@@ -61,7 +61,7 @@ def score(value: float) -> Number:
     return Number(value, SCORE_DIGITS)
 
 
-def fmt(value: float, lang: str = "en") -> str:
-    """A score as people write it in `lang`, now: 4 not 4.0, 3.25 not 3.2500001, with the
-    language's decimal mark (`i18n.number`). In a text, prefer `score(value)`."""
+def fmt(value: float, lang: str) -> str:
+    """THE score as people write it in `lang`, for tables and charts: 4 not 4.0, 3.25 not
+    3.2500001, with the language's decimal mark (`i18n.number`). In a text: `score(value)`."""
     return number(value, lang, SCORE_DIGITS)

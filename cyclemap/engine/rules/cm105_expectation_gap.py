@@ -26,7 +26,7 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, _n, join
 from cyclemap.engine.rules import Finding, Threshold, rule_from_module
-from cyclemap.engine.rules._scores import EPSILON, fmt, has_gap, score, shortfall
+from cyclemap.engine.rules._scores import EPSILON, SCORE_DIGITS, has_gap, score, shortfall
 
 
 def check(ctx):
@@ -35,7 +35,7 @@ def check(ctx):
         if has_gap(moment, ctx.cycle, ctx.config):
             g, s, e = shortfall(moment), moment.score, moment.expectation
             # "1 point short" is singular; "0.5 points", "1.5 points" are plural, as before.
-            count = 1 if fmt(g) == "1" else 2
+            count = 1 if round(g, SCORE_DIGITS) == 1 else 2
             fields = dict(id=moment.id, name=moment.name, score=score(s), expected=score(e), gap=score(g))
             message = _n("`{id}` ({name}) scores {score} against an expectation of {expected}: {gap} point short",
                          "`{id}` ({name}) scores {score} against an expectation of {expected}: {gap} points short",

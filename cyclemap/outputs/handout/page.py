@@ -12,7 +12,7 @@ from html import escape
 from importlib import resources
 
 from cyclemap.format.settings import Config
-from cyclemap.format.i18n import LOCALES, Number, Text, number
+from cyclemap.format.i18n import Number, Text, html_lang, number
 from cyclemap.outputs.handout import labels as L
 from cyclemap.outputs.handout.curve import curve_svg, has_data, mini_bar
 from cyclemap.outputs.handout.glossary import GLOSSARY
@@ -39,11 +39,6 @@ def css() -> str:
     return resources.files("cyclemap.outputs.handout").joinpath("handout.css").read_text(encoding="utf-8")
 
 
-
-
-def html_lang(lang: str) -> str:
-    """The `<html lang>` of a page in `lang`: its locale as a BCP 47 tag (`pt-BR`, `es`, `en`)."""
-    return LOCALES.get(lang, lang).replace("_", "-")
 
 
 def _head(title: str, lang: str, edition: str) -> list[str]:

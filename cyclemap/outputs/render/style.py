@@ -23,7 +23,6 @@ WRAP = 22  # characters per line in a moment's name
 from cyclemap.outputs.look import (  # noqa: E402,F401
     BAND, BANDS, CLOSING, EDGE, FINDING, INK, MUTED, Band, band_for, gap_margin,
 )
-from cyclemap.format.i18n import number  # noqa: E402,F401
 
 
 # Words on the diagrams.

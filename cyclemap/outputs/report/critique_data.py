@@ -14,7 +14,7 @@ from cyclemap.engine.evidence import ScoreEvidence
 from cyclemap.format.i18n import _, number
 from cyclemap.format.words import KIND
 from cyclemap.outputs.report.critique_rich import T, counts_line, evidence_phrase, input_problems, score_and_expected
-from cyclemap.outputs.report.critique_rich import score_text as fmt
+from cyclemap.engine.rules._scores import fmt
 
 JSON_VERSION = 1
 

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from cyclemap.engine.critique import Critique, MomentView, WeakPoint
+from cyclemap.engine.rules._scores import fmt
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import Number, Text, _, _n, _p, join, listing, number
 
@@ -83,9 +84,9 @@ def more_points(n: int) -> Text:
 
 def score_and_expected(m, lang: str) -> str:
     """`score 3.1, expected 4` (or only the score when there is no expectation)."""
-    said = T["score_of"].format(s=score_text(m.score, lang))(lang)
+    said = T["score_of"].format(s=fmt(m.score, lang))(lang)
     if m.expectation is not None:
-        said += ", " + T["expected"].format(e=score_text(m.expectation, lang))(lang)
+        said += ", " + T["expected"].format(e=fmt(m.expectation, lang))(lang)
     return said
 
 
@@ -94,11 +95,6 @@ def input_problems(n: int) -> Text:
               "report; the analyst view lists it.",
               "{n} problems in the input data (a ratings file or the map itself) were left out of this "
               "report; the analyst view lists them.", n)
-
-
-def score_text(value: float, lang: str) -> str:
-    """A score as people write it in `lang`: 4 not 4.0, 3.25, 3,25 in Spanish."""
-    return number(value, lang, 2)
 
 
 SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
@@ -257,7 +253,7 @@ def _header(c: Critique, lang: str, style: Style) -> Panel:
         lines.append(f"\n{T['level'](lang)}: ")
         lines.append(level.name(lang).upper(), style=colour if style.color else "")
         sign = "+" if level.mean_gap >= 0 else "-"
-        lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{score_text(abs(level.mean_gap), lang)})")
+        lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})")
         for reason in level.reasons:
             lines.append(f"\n  • {reason(lang)}")
         lines.append(f"\n  • {level.certainty(lang)}", style="dim" if style.color else "")
@@ -293,12 +289,12 @@ def _bar(view: MomentView, c: Critique, style: Style, lang: str, cells: int = 8)
     shade = ("░" if style.unicode else "-") * max(0, short)
     rest = " " * max(0, cells - len(filled) - len(shade))
     below = view.gap is not None and view.gap < 0
-    out.append(f"{score_text(m.score, lang):>4} ")
+    out.append(f"{fmt(m.score, lang):>4} ")
     out.append(filled, style=("red" if below else "green") if style.color else "")
     out.append(shade, style="red dim" if style.color else "")
     out.append(rest)
     if m.expectation is not None:
-        out.append(f" {score_text(m.expectation, lang)}", style="dim" if style.color else "")
+        out.append(f" {fmt(m.expectation, lang)}", style="dim" if style.color else "")
     return out
 
 
@@ -436,7 +432,7 @@ def _group(rank: int, group: list[WeakPoint], views: dict[str, MomentView], lang
         head.append(m.name, style="bold" if style.color else "")
         detail = [f"`{m.id}`", T["critical"](lang).upper() if m.critical else T["routine"](lang)]
         if m.score is not None:
-            shown = score_text(m.score, lang) + (f"/{score_text(m.expectation, lang)}" if m.expectation is not None else "")
+            shown = fmt(m.score, lang) + (f"/{fmt(m.expectation, lang)}" if m.expectation is not None else "")
             detail.append(T["score_of"].format(s=shown)(lang))
         head.append(f"  ({' · '.join(detail)})", style="dim" if style.color else "")
     else:

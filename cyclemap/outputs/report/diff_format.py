@@ -1,7 +1,7 @@
 """`cyclemap diff` output: text for the terminal, JSON for tools, Markdown for a
 pull-request comment. Data in (`cyclemap.engine.diff.CycleDiff`), text out.
 
-Field names stay the format's keys (`score`, `owner`…) in both languages: they are what
+Field names stay the format's keys (`score`, `owner`…) in every language: they are what
 the reader finds in the file.
 """
 

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import Number, Text, _, _n, _p
-from cyclemap.outputs.handout.page import html_lang
+from cyclemap.format.i18n import html_lang
 from cyclemap.outputs.serve.workspace import Entry, Problem
 
 LAYOUTS = ("clock", "flow", "blueprint")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from cyclemap.format.i18n import number
-from cyclemap.outputs.handout.page import html_lang
+from cyclemap.format.i18n import html_lang
 from cyclemap.outputs.survey import WORDS, Survey
 
 CSS = """
