@@ -13,7 +13,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from cyclemap.format.i18n import LANGUAGES, _
 
 # Exit codes, help language, UsageError and check_lang live in `cyclemap.cli.usage` (no Typer
-# there, so the fast start-up path can use them); imported here for every command.
+# there, so code below the command line can use them); imported here for every command.
 from cyclemap.cli.usage import (  # noqa: E402,F401
     EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, check_choice, check_lang, check_ratings,
     fail, failure_exit, h, help_lang,
@@ -179,8 +179,9 @@ class CyclemapGroup(TyperGroup):
 
     def format_options(self, ctx: typer.Context, formatter) -> None:
         write_parameters(self, ctx, formatter)
-        rows = [(name, command.get_short_help_str(formatter.width - 6 - max(map(len, self.list_commands(ctx)))))
-                for name in self.list_commands(ctx)
+        names = self.list_commands(ctx)
+        room = formatter.width - 6 - max(map(len, names), default=0)
+        rows = [(name, command.get_short_help_str(room)) for name in names
                 if (command := self.get_command(ctx, name)) is not None and not command.hidden]
         if rows:
             with formatter.section(h("Commands")):

@@ -1,8 +1,8 @@
 """What every command shares that needs no command-line framework: exit codes, the help
 language, usage errors and the `--lang` check.
 
-It lives outside `cyclemap.cli` so that the fast start-up path (`cyclemap.launcher`)
-can use it without importing Typer; `cyclemap.cli.common` re-exports all of it.
+It imports no Typer, so the parts of cyclemap below the command line (collecting files,
+writing outputs, `serve`) can raise its usage errors; `cyclemap.cli.common` re-exports it.
 """
 
 from __future__ import annotations
