@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import (
     check_choice,
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, UsageError,
@@ -48,7 +48,7 @@ def diff(
 
     from cyclemap.cli.usage import make_pipeline
     from cyclemap.format.settings import ConfigError
-    from cyclemap.outputs.report.deliver import check_output, write_report
+    from cyclemap.cli.deliver import check_output, write_report
     from cyclemap.format.diagnostics import Severity
     from cyclemap.engine.diff import diff_results
     from cyclemap.outputs.report.diff_format import DIFF_FORMATS, render

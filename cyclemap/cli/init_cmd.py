@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import DebugOption, UsageError, check_lang, guarded, h, help_lang
 from cyclemap.format.i18n import LANGUAGES, _, Verbatim, _p
 

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
     SelectOption, UsageError, check_choice, guarded, h,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import DebugOption, LangOption, UsageError, check_lang, guarded, h, help_lang, check_choice
 from cyclemap.format.i18n import _, _p
 

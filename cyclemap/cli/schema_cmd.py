@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import DebugOption, LangOption, check_lang, guarded, h, help_lang
 from cyclemap.format.i18n import _
 
@@ -27,7 +27,7 @@ def schema(
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap schema` (its help is the `help=` above, translated)."""
-    from cyclemap.outputs.report.deliver import check_output, write_report
+    from cyclemap.cli.deliver import check_output, write_report
     from cyclemap.format.schema import schema_json
 
     text = schema_json(check_lang(lang) or "en")

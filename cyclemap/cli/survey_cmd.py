@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, guarded, h,
 )
@@ -41,7 +41,9 @@ def survey(
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.atomic import check_output
     from cyclemap.outputs.report import render as report
-    from cyclemap.outputs.survey import SUFFIXES, write_survey
+    from cyclemap.outputs.atomic import write_atomic
+    from cyclemap.outputs.survey import SUFFIXES
+    from cyclemap.outputs.survey.document import survey_document
 
     pipeline = make_pipeline(config=config, lang=lang)
     if Path(output).suffix.lower() not in SUFFIXES:
@@ -51,5 +53,5 @@ def survey(
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
-    write_survey(checked, output, pipeline.inputs(file), importance, expectation)
+    write_atomic(output, survey_document(checked, output, importance, expectation), inputs=pipeline.inputs(file))
     raise typer.Exit(EXIT_OK)

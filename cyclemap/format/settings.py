@@ -17,12 +17,30 @@ from cyclemap.format.diagnostics import Severity, shown
 from cyclemap.format.i18n import Number, Text, _, _p, join
 
 
+# -- what settings are checked against: the rule catalogue, which the engine owns ------
+# The format layer knows no rule (layers: format -> engine -> outputs -> cli). The engine
+# plugs its catalogue in when it is imported (cyclemap/engine/__init__.py).
+
+_CATALOGUE: dict[str, Callable[[], object]] = {}
+
+
+def use_catalogue(codes: Callable[[], list[str]], thresholds: Callable[[], dict]) -> None:
+    """Plug in the rule catalogue: `codes()` every rule code a setting may name, in catalogue
+    order; `thresholds()` every threshold by name (objects with `default`, `minimum`,
+    `whole`, `inclusive`: `engine.rules.Threshold`)."""
+    _CATALOGUE.update(codes=codes, thresholds=thresholds)
+
+
+def _catalogue(part: str):
+    if part not in _CATALOGUE:
+        raise RuntimeError("no rule catalogue: import cyclemap.engine before reading settings")
+    return _CATALOGUE[part]()
+
+
 def thresholds() -> dict:
     """Every threshold by name (`rules.Threshold`): each is declared beside the rule that
     uses it (e.g. `gap_margin` in cm105_expectation_gap.py), gathered from the catalogue."""
-    from cyclemap.engine.rules import all_thresholds
-
-    return all_thresholds()
+    return _catalogue("thresholds")
 
 
 @dataclass
@@ -58,9 +76,7 @@ class ConfigError(Exception):
 
 
 def known_codes() -> list[str]:
-    from cyclemap.engine.rules import all_rules
-
-    return list(all_rules())
+    return list(_catalogue("codes"))
 
 
 def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
