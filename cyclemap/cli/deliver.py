@@ -18,7 +18,6 @@ from cyclemap.cli.usage import UsageError
 from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import Verbatim, _
 from cyclemap.outputs.atomic import OutputError, check_output as check_file_output, same_file, write_atomic
-from cyclemap.engine.diff import BaselineError, apply_baseline, load_baseline
 from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render, run_lang
 
 
@@ -154,6 +153,9 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
 
 
 def _apply_baseline(results: list, baseline: str, analyse: Callable | None) -> tuple[list, int]:
+    # Here, not at the top: only --baseline needs it, and it costs every start-up ~15 ms.
+    from cyclemap.engine.diff import BaselineError, apply_baseline, load_baseline
+
     if os.path.isdir(baseline):
         raise UsageError(_("--baseline {path} is a folder; give a cycle file or a JSON report").format(path=shown(baseline)))
     if not os.path.isfile(baseline):

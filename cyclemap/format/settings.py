@@ -8,6 +8,7 @@ threshold is a `ConfigError` that names the file and line it came from.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,15 +80,20 @@ def known_codes() -> list[str]:
     return list(_catalogue("codes"))
 
 
-def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
-    import difflib
-
+def closest_code(code: object) -> str | None:
+    """The rule code `code` was meant to be (CM1O4, a letter O: CM104; CM10: nearest), or None:
+    the one did-you-mean for rule codes (settings, --select/--ignore, `cyclemap explain`)."""
     codes = known_codes()
     guess = str(code)[:20].strip().upper()
-    fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess  # CM1O4: a letter O
+    fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess
     close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
+    close = closest_code(code)
     if close:
-        message = _("unknown rule code {code} in {where} (did you mean {guess}?)").format(guess=close[0])
+        message = _("unknown rule code {code} in {where} (did you mean {guess}?)").format(guess=close)
     else:
         message = _("unknown rule code {code} in {where} (`cyclemap rules` lists the codes)")
     return ConfigError(message.format(code=_short(code), where=where), origin)
@@ -123,8 +129,6 @@ def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
 def _unknown(word: object, choices: tuple[str, ...], close: Text, known: Text) -> Text:
     """`close` (with `{guess}`) when `word` looks like one of `choices`, else `known`
     (with `{known}`, the choices listed); both with `{word}`."""
-    import difflib
-
     found = difflib.get_close_matches(str(word)[:40], choices, n=1, cutoff=0.6)
     if found:
         return close.format(word=_word(word), guess=found[0])
