@@ -64,7 +64,7 @@ def test_bad_rows_are_reported_with_their_line_and_the_rest_still_count(write):
     assert "not a number" in by_line[4].message("en") and "no es un número" in by_line[4].message("es")
     assert "outside the scale 1–5" in by_line[5].message("en")
     assert "found 1" in by_line[6].message("en")
-    assert "already rated `wait` on line 2" in by_line[8].message("en")
+    assert "already rated `wait`; this row is not counted again" in by_line[8].message("en")
     assert (merged.moments[0].score, merged.moments[0].responses) == (4, 1)
     assert (merged.moments[1].score, merged.moments[1].responses) == (3.5, 2)
 

@@ -14,6 +14,7 @@ from cyclemap.cli.common import (
     SegmentOption, SelectOption,
     guarded, h,
 )
+from cyclemap.cli.answers import StrictOption
 from cyclemap.format.i18n import _
 
 
@@ -45,6 +46,7 @@ def critique(
     view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
         "client (default): service language only; analyst: adds rule codes, moment ids and the file edits."))] = "client",
     color: ColorOption = "auto",
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap critique` (its help is the `help=` above, translated)."""
@@ -63,6 +65,9 @@ def critique(
 
         sys.stdout.write(render("text", [checked], pipeline.lang))
         raise typer.Exit(EXIT_FINDINGS)
+    from cyclemap.cli.answers import report_answers
+
+    report_answers(checked, strict, pipeline)
 
     if output_format == "json":
         from cyclemap.outputs.report.critique_data import to_json

@@ -14,8 +14,9 @@ from typing import Annotated
 import typer
 
 from cyclemap.cli import app
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
+    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
     UsageError, check_choice, guarded, h,
 )
 from cyclemap.format.i18n import _
@@ -41,6 +42,8 @@ def deck(
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
+    segment: SegmentOption = None,
+    strict: StrictOption = False,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -49,7 +52,7 @@ def deck(
     from cyclemap.outputs.atomic import check_output, write_atomic
     from cyclemap.outputs.render import ENGINES
 
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     check_choice("--engine", engine, ENGINES)
     if Path(file).is_dir():
         raise UsageError(_("{path} is a folder: give one cycle file").format(path=file))
@@ -68,6 +71,9 @@ def deck(
 
         sys.stderr.write(render("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
+    from cyclemap.cli.answers import report_answers
+
+    report_answers(checked, strict, pipeline)
     from cyclemap.outputs.deck import build_deck
 
     from cyclemap.cli.progress import progress

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
     check_choice, guarded, h,
@@ -35,6 +36,7 @@ def export(
     config: ConfigOption = None,
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
+    strict: StrictOption = False,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -52,6 +54,9 @@ def export(
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
+    from cyclemap.cli.answers import report_answers
+
+    report_answers(checked, strict, pipeline)
     # Mermaid comes fenced for Markdown, except into a Mermaid file of its own.
     text = convert(checked, to, fenced=not (output or "").lower().endswith((".mmd", ".mermaid")))
     if output in (None, "-"):

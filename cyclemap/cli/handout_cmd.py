@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.common import (
     EXIT_FINDINGS, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
     guarded, h,
@@ -67,6 +68,7 @@ def handout(
     config: ConfigOption = None,
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
+    strict: StrictOption = False,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -109,6 +111,9 @@ def handout(
         sys.stderr.write(render("text", [result], result.lang))
         sys.stderr.write(_("cyclemap: no handout: the file is not a cycle cyclemap can read (see above)")(help_lang()) + "\n")
         raise typer.Exit(EXIT_FINDINGS)
+    from cyclemap.cli.answers import report_answers
+
+    report_answers(result, strict, pipeline)
 
     from cyclemap.outputs.handout import build_handout
 

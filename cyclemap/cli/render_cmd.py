@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli import app
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
     SelectOption, UsageError, check_choice, guarded, h,
@@ -58,6 +59,12 @@ def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine:
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         return EXIT_FINDINGS
+    from cyclemap.cli.answers import report_answers
+
+    try:
+        report_answers(checked, pipeline=pipeline)
+    except typer.Exit as stop:
+        return stop.exit_code
     from cyclemap.cli.progress import progress
 
     with progress(_("Drawing the diagram")):  # the built-in Graphviz compiles itself the first time
@@ -152,6 +159,7 @@ def render(
     config: ConfigOption = None,
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
+    strict: StrictOption = False,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -161,6 +169,7 @@ def render(
     from cyclemap.cli.usage import make_pipeline
 
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
+    pipeline.strict = strict
     check_choice("--layout", layout, LAYOUTS)
     check_choice("--engine", engine, ENGINES)
     check_choice("--view", view, VIEWS)
