@@ -83,6 +83,10 @@ def summary(ratings, lang: str) -> list[str]:
         if d.subject == "skipped":
             continue
         lines.append(f"{d.path}:{d.pos}: {d.code} {SEVERITY_WORDS[d.severity](lang)} {one_line(d.message(lang))}")
+        if d.hint is not None and d.severity.value == "error" and len(lines) <= 3:
+            from cyclemap.outputs.report.text_format import HINT
+
+            lines.append(f"    {HINT(lang)}: {one_line(d.hint(lang))}")
     if ratings.unreadable:
         return lines
     how = []
@@ -160,8 +164,8 @@ def report_answers(checked, strict: bool = False, pipeline=None) -> None:
         raise UsageError(text.format(segment=shown(ratings.segment), path=shown(ratings.path), guess=guess or "",
                                      found=found or "-"))
     for line in summary(ratings, lang):
-        sys.stderr.write(f"cyclemap: {line}\n" if not line.startswith(ratings.path + ":") or ": CM" not in line
-                         else line + "\n")
+        raw = ": CM" in line or line.startswith("    ")
+        sys.stderr.write(line + "\n" if raw else f"cyclemap: {line}\n")
     if ratings.unreadable or not (ratings.answers or ratings.importance):
         sys.stderr.write("cyclemap: " + _("no usable answers in {path}: nothing was written").format(
             path=shown(ratings.path))(lang) + "\n")

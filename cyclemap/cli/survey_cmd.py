@@ -133,7 +133,8 @@ def _inspect(file: str, answers: str, output: str | None, mapping: str | None, c
                 lines.append(f"       {shown}")
     sys.stdout.write("\n".join(lines) + ("\n" if lines else ""))
     for line in summary(result, out):
-        sys.stderr.write(line + "\n" if ": CM" in line else f"cyclemap: {line}\n")
+        raw = ": CM" in line or line.startswith("    ")
+        sys.stderr.write(line + "\n" if raw else f"cyclemap: {line}\n")
     if output is not None and layout is not None:
         note = _("how cyclemap reads {answers} for {cycle}; check every line, fill in the labels, keep it beside "
                  "the answers as NAME.mapping.yaml").format(answers=Path(answers).name, cycle=Path(file).name)(out)

@@ -448,13 +448,6 @@ def _layout(head, result: Ratings, cycle: Cycle, ids: list[str], names: dict[str
     layout = classify(tool, shown, match, ids, names, codes)
     layout.header_rows = header_rows if layout.shape == "wide" else 1
     result.layout = layout
-    if layout.shape == "wide" and not any(c.role in ("rating", "importance") for c in layout.columns):
-        listed = ", ".join(f"“{_shown(c)}”" for c in shown[:6] if c.strip())
-        raise Unreadable(line0, _("no column of this file names a moment of this cycle (columns: {header}): a survey "
-                                  "of another cycle?").format(
-                             header=listed),
-                         _("run `cyclemap survey inspect` on the cycle and this file to see how it reads, and write "
-                           "a mapping; this cycle's moments are: {moments}").format(moments=_ids(ids)))
     for c in layout.columns:
         pos, pre = _where(line0, c.index + 1, sheet)
         if c.note == "ambiguous":
@@ -484,6 +477,13 @@ def _layout(head, result: Ratings, cycle: Cycle, ids: list[str], names: dict[str
                     _("did you mean `{guess}`? If so, say it in a mapping file").format(guess=moment)))
                 c.note = "close"
             result.columns_unread.append(c.header)
+    if layout.shape == "wide" and not any(c.role in ("rating", "importance") for c in layout.columns):
+        listed = ", ".join(f"“{_shown(c)}”" for c in shown[:6] if c.strip())
+        raise Unreadable(line0, _("no column of this file names a moment of this cycle (columns: {header}): a survey "
+                                  "of another cycle?").format(
+                             header=listed),
+                         _("run `cyclemap survey inspect` on the cycle and this file to see how it reads, and write "
+                           "a mapping; this cycle's moments are: {moments}").format(moments=_ids(ids)))
     return layout
 
 
