@@ -213,7 +213,7 @@ def _encoding(sample: bytes) -> tuple[str, int]:
     try:
         sample.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start < len(sample) - 4:  # not a character cut at the sample's end
+        if len(sample) < 1 << 16 or exc.start < len(sample) - 4:  # not a character cut at the sample's end
             try:
                 sample.decode("cp1252")
             except UnicodeDecodeError:
