@@ -21,11 +21,13 @@ from cyclemap.format.i18n import _
 @app.command("survey", help=h(
     "Make the cycle's report card: a printable form (.html) or a template to fill in\n"
     "(.csv, .xlsx), read back later with --ratings. `survey inspect FILE ANSWERS` shows how\n"
-    "a file of answers will be read, column by column, and writes a starting mapping (-o).\n\n"
+    "a file of answers will be read, column by column, and writes a starting mapping (-o);\n"
+    "`survey stats FILE ANSWERS` gives each moment's statistics (-o .csv or .xlsx).\n\n"
     "Examples:\n\n"
     "    cyclemap survey examples/banco.yaml -o encuesta.html\n\n"
     "    cyclemap survey examples/banco.yaml -o encuesta.xlsx --importance\n\n"
     "    cyclemap survey inspect examples/banco.yaml export.csv -o export.mapping.yaml\n\n"
+    "    cyclemap survey stats examples/banco.yaml export.csv -o stats.xlsx\n\n"
     "    cyclemap critique examples/banco.yaml --ratings encuesta.xlsx"))
 @guarded
 def survey(
@@ -60,8 +62,12 @@ def survey(
         if len(more) != 2:
             raise UsageError(_("survey inspect takes the cycle file and the file of answers"))
         raise typer.Exit(_inspect(more[0], more[1], output, mapping, config, lang))
+    if file == "stats" and more:
+        if len(more) != 2:
+            raise UsageError(_("survey stats takes the cycle file and the file of answers"))
+        raise typer.Exit(_stats(more[0], more[1], output, mapping, config, lang))
     if more:
-        raise UsageError(_("survey takes one cycle file (or `inspect FILE ANSWERS`)"))
+        raise UsageError(_("survey takes one cycle file (or `inspect FILE ANSWERS`, `stats FILE ANSWERS`)"))
     if output is None:
         raise UsageError(_("give -o OUT: .html (printable form), .csv or .xlsx (template to fill in)"))
     pipeline = make_pipeline(config=config, lang=lang)
@@ -141,3 +147,40 @@ def _inspect(file: str, answers: str, output: str | None, mapping: str | None, c
         write_atomic(output, mapping_text(views, layout.header_rows, layout.tool, note, names), inputs=[file, answers])
         sys.stderr.write("cyclemap: " + _("mapping written to {path}").format(path=output)(out) + "\n")
     return EXIT_OK if (result.answers or result.importance) else EXIT_FINDINGS
+
+
+def _stats(file: str, answers: str, output: str | None, mapping: str | None, config, lang) -> int:
+    """Each moment's statistics from a file of answers, on stdout or into -o .csv/.xlsx."""
+    from cyclemap.cli.answers import Progress, report_answers
+    from cyclemap.cli.usage import check_input, check_one, make_pipeline
+    from cyclemap.format.ratings import load_ratings
+    from cyclemap.outputs.atomic import check_output, write_atomic
+    from cyclemap.outputs.report import render as report
+    from cyclemap.outputs.survey.stats import as_csv, as_text, as_xlsx, table
+
+    pipeline = make_pipeline(config=config, lang=lang)
+    check_input(answers, "ANSWERS")
+    if mapping is not None:
+        check_input(mapping, "--mapping")
+    suffix = Path(output).suffix.lower() if output else ""
+    if output is not None and suffix not in (".csv", ".xlsx"):
+        raise UsageError(_("-o {path}: the statistics are written as .csv or .xlsx").format(path=output))
+    if output is not None:
+        check_output(output, [file, answers] + ([mapping] if mapping else []))
+    checked = check_one(pipeline, file)
+    if not checked.loaded:
+        sys.stderr.write(report("text", [checked], checked.lang))
+        return EXIT_FINDINGS
+    ratings = load_ratings(answers, checked.cycle, None, mapping, Progress())
+
+    class Read:
+        answers_read, lang = ratings, checked.lang
+
+    report_answers(Read())
+    rows = table(checked, ratings.answers)
+    if output is None:
+        sys.stdout.write(as_text(rows, checked.lang))
+    else:
+        data = as_csv(rows, checked.lang) if suffix == ".csv" else as_xlsx(rows, checked.lang)
+        write_atomic(output, data, inputs=[file, answers])
+    return EXIT_OK

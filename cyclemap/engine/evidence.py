@@ -11,6 +11,7 @@ there is no interval: the score is shown, and it is uncertain.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -104,9 +105,15 @@ def _with_interval(mean: float, n: int | None, sd: float | None, assumed: bool, 
 
 
 def t_quantile(p: float, df: float) -> float:
-    """Student's t quantile (p > 0.5), by bisection on the exact tail (`t_two_sided_p`)."""
+    """Student's t quantile (p > 0.5), by bisection on the exact tail (`t_two_sided_p`);
+    degrees of freedom rounded to a hundredth (a change below 1e-4 in the quantile)."""
     if df <= 0:
         return math.inf
+    return _t_quantile(p, round(df, 2))
+
+
+@functools.lru_cache(maxsize=4096)
+def _t_quantile(p: float, df: float) -> float:
     target = 2 * (1 - p)
     lo, hi = 0.0, 1.0
     while t_two_sided_p(hi, df) > target:

@@ -38,6 +38,7 @@ import io
 import math
 import os
 from collections import Counter
+from operator import itemgetter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
@@ -243,6 +244,7 @@ class _Source:
         handle.seek(0)
         codec = "utf-8-sig" if skip else self.encoding
         self.text = io.TextIOWrapper(handle, encoding=codec, newline="", errors="strict")
+        self.line, self.sep = 0, ","
 
     def position(self) -> int:
         try:
@@ -259,11 +261,13 @@ class _Source:
             raise self._bad(exc, 2)
         lines = [ln for ln in head.splitlines() if ln.strip()]
         first = next((ln for ln in lines if not ln.lstrip().startswith("#")), lines[0] if lines else "")
-        reader = csv.reader(text, delimiter=_delimiter(first))
+        self.sep = _delimiter(first)
+        reader = csv.reader(text, delimiter=self.sep)
         line = 0
         try:
             for row in reader:
                 line = reader.line_num - sum(cell.count("\n") for cell in row)
+                self.line = reader.line_num
                 yield line, row, ""
         except csv.Error as exc:
             raise Unreadable(max(line + 1, 1), _("the CSV cannot be read past line {line} ({problem})").format(
@@ -271,6 +275,27 @@ class _Source:
                              _("look for an unclosed quote or a huge cell near this line"))
         except UnicodeDecodeError as exc:
             raise self._bad(exc, reader.line_num + 1)
+
+    def chunks(self, size: int = 1 << 22) -> Iterator[_Chunk]:
+        """The rest of the file (after the rows `rows` gave) in blocks of whole lines."""
+        text, line = self.text, self.line + 1
+        try:
+            while True:
+                block = text.read(size)
+                if not block:
+                    return
+                if not block.endswith("\n"):
+                    block += text.readline()
+                if block.count('"') % 2:  # a quoted cell runs past the block: take whole lines until it closes
+                    while block.count('"') % 2:
+                        more = text.readline()
+                        if not more:
+                            break
+                        block += more
+                yield _Chunk(block, line, self.sep)
+                line += block.count("\n")
+        except UnicodeDecodeError as exc:
+            raise self._bad(exc, line)
 
     def _bad(self, exc: UnicodeDecodeError, line: int) -> Unreadable:
         return Unreadable(line, _("the ratings file is not {encoding} past line {line}: it mixes encodings").format(
@@ -392,7 +417,7 @@ def _read(rows, result: Ratings, cycle: Cycle, mapping, progress, source) -> Non
                          _("one row per answer (moment,rating[,respondent]) or per respondent (a column per moment)"))
     layout = _layout(head, result, cycle, ids, names, mapping, commented)
     result.layout, result.shape, result.tool = layout, layout.shape, layout.tool
-    data_rows = _rest(head[layout.header_rows:], rows, mapping)
+    data_rows = _rest(head[layout.header_rows:], rows, mapping, source)
     if layout.shape == "wide":
         _wide(data_rows, result, cycle, layout, mapping, progress, source)
     else:
@@ -403,11 +428,16 @@ def _read(rows, result: Ratings, cycle: Cycle, mapping, progress, source) -> Non
                          _("one row per answer (moment,rating[,respondent]) or per respondent (a column per moment)"))
 
 
-def _rest(buffered, rows, mapping):
+def _rest(buffered, rows, mapping, source=None):
+    """The data rows: those read with the header, then the rest of the file — in blocks
+    of lines from a CSV (fast), row by row from a workbook or when rows are skipped."""
     skip = mapping.skip_rows if mapping is not None else frozenset()
     for item in buffered:
         if item[0] not in skip:
             yield item
+    if source is not None and not skip:
+        yield from source.chunks()
+        return
     for item in rows:
         if item[0] not in skip:
             yield item
@@ -571,6 +601,59 @@ def _respondent_key(layout: Layout) -> tuple[int | None, bool]:
     return None, stamped
 
 
+class _Chunk:
+    """A block of whole CSV lines, read in one go for speed: the readers count its cells
+    column by column (C loops) and fall back to row by row only when something in it
+    needs a located message (a bad cell, a short row, a repeat)."""
+
+    __slots__ = ("text", "first", "sep")
+
+    def __init__(self, text: str, first: int, sep: str):
+        self.text, self.first, self.sep = text, first, sep
+
+    def lines(self) -> list[str]:
+        lines = self.text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines
+
+    def rows(self):
+        """(line, cells, "") row by row, as csv reads them (quotes and all)."""
+        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.sep)
+        try:
+            for row in reader:
+                yield self.first + reader.line_num - 1 - sum(cell.count("\n") for cell in row), row, ""
+        except csv.Error as exc:
+            line = self.first + reader.line_num - 1
+            raise Unreadable(line, _("the CSV cannot be read past line {line} ({problem})").format(
+                line=line - 1, problem=_shown(str(exc))),
+                _("look for an unclosed quote or a huge cell near this line")) from None
+
+    @property
+    def plain_cells(self) -> bool:
+        """No quotes, no carriage returns, no comment rows: `split` reads it as csv would."""
+        text = self.text
+        return '"' not in text and "\r" not in text and not text.startswith("#") and "\n#" not in text
+
+
+def _segment_rows(result: Ratings, rows: list, seg_index: int, wanted: str | None) -> list:
+    """Count the chunk's segments, and keep only the wanted segment's rows."""
+    counts = Counter(map(itemgetter(seg_index), rows))
+    keep = set()
+    for raw, n in counts.items():
+        value = raw.strip()
+        key = plain(value[:MAX_SHOWN])
+        if value and (key in result.segments or len(result.segments) < 1000):
+            result.segments[key] += n
+        if wanted is None or plain(value) == wanted:
+            keep.add(raw)
+    if wanted is None:
+        return rows
+    kept = [r for r in rows if r[seg_index] in keep]
+    result.other_segments += len(rows) - len(kept)
+    return kept
+
+
 def _wide(rows, result: Ratings, cycle: Cycle, layout: Layout, mapping, progress, source) -> None:
     read = _reader(result, cycle, mapping)
     scale = cycle.scale
@@ -584,15 +667,13 @@ def _wide(rows, result: Ratings, cycle: Cycle, layout: Layout, mapping, progress
              or c.note == "close"]
     seg_index, wanted = _segment_filter(result, layout)
     key_index, whole_row = _respondent_key(layout)
-    seen: set[int] = set()
+    seen: set = set()
     segments = result.segments
-    count = 0
-    for line, row, sheet in rows:
-        count += 1
-        if count & (PROGRESS_EVERY - 1) == 0 and progress is not None and source is not None:
-            progress(source.position(), source.size)
+    widest = max([i for i, *_x in targets] + aside + [seg_index or 0, key_index or 0])
+
+    def one(line: int, row: list[str], sheet: str) -> None:
         if not any(row) or row[0][:1] == "#" or row[0].lstrip()[:1] == "#":
-            continue
+            return
         width = len(row)
         result.rows += 1
         if seg_index is not None:
@@ -601,18 +682,18 @@ def _wide(rows, result: Ratings, cycle: Cycle, layout: Layout, mapping, progress
                 segments[plain(value[:MAX_SHOWN])] += 1
             if wanted is not None and plain(value) != wanted:
                 result.other_segments += 1
-                continue
+                return
         if key_index is not None or whole_row:
             key = (row[key_index].strip() if key_index < width else "") if key_index is not None else None
             if key or whole_row:
-                h = hash(key) if key else hash(tuple(row))
+                h = key if key else hash(tuple(row))
                 if h in seen:
                     result.set_aside["duplicate"] += sum(1 for i, _t, _m, _w in targets if i < width and row[i].strip())
                     pos, pre = _where(line, (key_index or 0) + 1, sheet)
                     result.add_problem(_diag(result.path, pos, _(
                         "{cell}this respondent's answers are already in the file; this row is not counted again").format(
                             cell=pre), _("remove the repeated row")))
-                    continue
+                    return
                 if len(seen) < MAX_TRACKED:
                     seen.add(h)
                 else:
@@ -630,10 +711,82 @@ def _wide(rows, result: Ratings, cycle: Cycle, layout: Layout, mapping, progress
         for i in aside:
             if i < width and row[i].strip():
                 result.set_aside["column"] += 1
+
+    def fast(chunk: _Chunk) -> bool:
+        if not chunk.plain_cells:
+            return False
+        lines = chunk.lines()
+        sep = chunk.sep
+        cells = [line.split(sep) for line in lines]
+        if not cells or min(map(len, cells)) <= widest:
+            return False
+        # Everything checked before anything is counted, so a fallback starts clean.
+        if key_index is not None or whole_row:
+            keys = list(map(itemgetter(key_index), cells)) if key_index is not None else list(map(hash, lines))
+            fresh = set(keys)
+            if len(fresh) != len(keys) or "" in fresh or not seen.isdisjoint(fresh):
+                return False
+        counted = []
+        for i, tally, moment_id, what in targets:
+            counts = Counter(map(itemgetter(i), cells))
+            for raw in counts:
+                value = read(raw)
+                if value is _BAD or value is _OFF:
+                    return False
+            counted.append((tally, counts))
+        if seg_index is not None:
+            kept = _segment_rows(result, cells, seg_index, wanted)
+            if len(kept) != len(cells):
+                if not kept:
+                    result.rows += len(cells)
+                    return True
+                # Count again on the kept rows only.
+                cells = kept
+                counted = [(tally, Counter(map(itemgetter(i), cells))) for i, tally, _m, _w in targets]
+                result.rows += len(lines) - len(cells)
+                if key_index is not None or whole_row:
+                    keys = list(map(itemgetter(key_index), cells)) if key_index is not None else \
+                        [hash(sep.join(r)) for r in cells]
+        if key_index is not None or whole_row:
+            if len(seen) < MAX_TRACKED:
+                seen.update(keys)
+            else:
+                result.duplicates_checked = False
+        for tally, counts in counted:
+            for raw, n in counts.items():
+                value = read(raw)
+                if value.__class__ is float:
+                    tally[value] = tally.get(value, 0) + n
+                else:
+                    result.skipped += n
+        for i in aside:
+            result.set_aside["column"] += sum(n for raw, n in Counter(map(itemgetter(i), cells)).items() if raw.strip())
+        result.rows += len(cells)
+        result.respondents += len(cells)
+        return True
+
+    _drive(rows, one, fast, progress, source)
     for store in (result.answers, result.importance):
         for key in [k for k, t in store.items() if not t]:
             del store[key]
     result.known_rows = result.rows
+
+
+def _drive(rows, one, fast, progress, source) -> None:
+    """Feed rows one by one, and chunks through `fast` (row by row when it declines)."""
+    count = 0
+    for item in rows:
+        if item.__class__ is _Chunk:
+            if progress is not None and source is not None:
+                progress(source.position(), source.size)
+            if not fast(item):
+                for line, row, sheet in item.rows():
+                    one(line, row, sheet)
+            continue
+        count += 1
+        if count & (PROGRESS_EVERY - 1) == 0 and progress is not None and source is not None:
+            progress(source.position(), source.size)
+        one(*item)
 
 
 def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], mapping, progress, source) -> None:
@@ -652,22 +805,29 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
     ii = layout.first("importance")
     seg_index, wanted = _segment_filter(result, layout)
     needed = max(mi, ai)
+    widest = max(needed, ri or 0, seg_index or 0)
     tallies: dict[str, Tally] = {}
     imps: dict[str, Tally] = {}
     seen: dict[str, int] = {}
     moment_of: dict[str, str | None] = {}
     segments = result.segments
-    count = 0
-    for line, row, sheet in rows:
-        count += 1
-        if count & (PROGRESS_EVERY - 1) == 0 and progress is not None and source is not None:
-            progress(source.position(), source.size)
+
+    def moment_for(cell: str):
+        moment_id = moment_of.get(cell, "")
+        if moment_id == "":
+            text = cell.strip()
+            moment_id = text if text in id_set else by_value.get(plain(text))
+            if len(moment_of) < MAX_CACHED:
+                moment_of[cell] = moment_id
+        return moment_id
+
+    def one(line: int, row: list[str], sheet: str) -> None:
         width = len(row)
         if width and row[0][:1] == "#":
-            continue
+            return
         if width <= needed:
             if not row or not any(cell.strip() for cell in row):
-                continue
+                return
             result.rows += 1
             result.set_aside["short-row"] += 1
             pos, pre = _where(line, 1, sheet)
@@ -675,7 +835,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                         if layout.tool == "headerless" else
                         _("{cell}expected at least {need} columns, found {count}"))
             result.add_problem(_diag(result.path, pos, expected.format(cell=pre, count=width, need=needed + 1)))
-            continue
+            return
         result.rows += 1
         if seg_index is not None:
             value = row[seg_index].strip() if seg_index < width else ""
@@ -683,14 +843,9 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                 segments[plain(value[:MAX_SHOWN])] += 1
             if wanted is not None and plain(value) != wanted:
                 result.other_segments += 1
-                continue
+                return
         cell = row[mi]
-        moment_id = moment_of.get(cell, "")
-        if moment_id == "":
-            text = cell.strip()
-            moment_id = text if text in id_set else by_value.get(plain(text))
-            if len(moment_of) < MAX_CACHED:
-                moment_of[cell] = moment_id
+        moment_id = moment_for(cell)
         if moment_id is None:
             result.set_aside["unknown-moment"] += 1
             text = cell.strip()
@@ -700,7 +855,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
             pos, pre = _where(line, mi + 1, sheet)
             result.add_problem(_diag(result.path, pos, _("{cell}no moment `{moment}` in the cycle").format(
                 cell=pre, moment=_shown(text)), hint))
-            continue
+            return
         result.known_rows += 1
         if ri is not None and ri < width:
             respondent = row[ri].strip()
@@ -715,7 +870,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                                             "not counted again").format(
                             cell=pre, respondent=_shown(respondent), moment=moment_id),
                         _("keep one rating per respondent and moment"), moment_id))
-                    continue
+                    return
                 if mask or len(seen) < MAX_TRACKED:
                     seen[respondent] = mask | bit
                 else:
@@ -737,7 +892,79 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                 imps.setdefault(moment_id, Tally()).add(value)
             elif value is not _SKIP:
                 _bad_cell(result, value, row[ii], moment_id, line, ii + 1, sheet, _IMPORTANCE, scale)
-    result.answers, result.importance = tallies, imps
+
+    def fast(chunk: _Chunk) -> bool:
+        if ii is not None or not chunk.plain_cells:
+            return False
+        sep = chunk.sep
+        cells = [line.split(sep) for line in chunk.lines()]
+        if not cells or min(map(len, cells)) <= widest:
+            return False
+        total = len(cells)
+        if seg_index is not None:
+            cells = _segment_rows(result, cells, seg_index, wanted)
+        counts = Counter(map(itemgetter(mi, ai), cells))
+        for cell, raw in counts:
+            moment_id = moment_for(cell)
+            value = read(raw)
+            if moment_id is None or value is _BAD or value is _OFF:
+                if seg_index is not None:  # undo the chunk's segment counts: the rows are read again
+                    for raw_seg, n in Counter(map(itemgetter(seg_index), [line.split(sep) for line in
+                                                                          chunk.lines()])).items():
+                        key = plain(raw_seg.strip()[:MAX_SHOWN])
+                        if key in result.segments:
+                            result.segments[key] -= n
+                            if result.segments[key] <= 0:
+                                del result.segments[key]
+                    result.other_segments -= total - len(cells)
+                return False
+        if ri is not None:
+            get = seen.get
+            room = len(seen) < MAX_TRACKED
+            repeats = []
+            bit_of = {cell: bits[moment_for(cell)] for cell, _raw in counts}
+            index = -1
+            for respondent, bit in zip(map(itemgetter(ri), cells), map(bit_of.__getitem__, map(itemgetter(mi), cells))):
+                index += 1
+                mask = get(respondent, 0)
+                if mask & bit:
+                    if respondent:
+                        repeats.append(index)
+                elif mask or room:
+                    seen[respondent] = mask | bit
+            if not room:
+                result.duplicates_checked = False
+            for index in repeats:
+                row = cells[index]
+                counts[(row[mi], row[ai])] -= 1
+                result.set_aside["duplicate"] += 1
+                line = chunk.first + index if seg_index is None else 0
+                if line:
+                    result.add_problem(_diag(
+                        result.path, Pos(line, 1), _("{cell}respondent `{respondent}` already rated `{moment}`; this "
+                                                     "row is not counted again").format(
+                            cell="", respondent=_shown(row[ri].strip()), moment=moment_for(row[mi])),
+                        _("keep one rating per respondent and moment"), moment_for(row[mi])))
+                else:
+                    result.hidden += 1
+        for (cell, raw), n in counts.items():
+            if n <= 0:
+                continue
+            moment_id = moment_for(cell)
+            value = read(raw)
+            if value.__class__ is float:
+                tally = tallies.get(moment_id)
+                if tally is None:
+                    tally = tallies[moment_id] = Tally()
+                tally[value] = tally.get(value, 0) + n
+            else:
+                result.skipped += n
+        result.rows += total
+        result.known_rows += len(cells)
+        return True
+
+    _drive(rows, one, fast, progress, source)
+    result.answers, result.importance = {k: t for k, t in tallies.items() if t}, imps
     result.respondents = len(seen)
     if result.set_aside["unknown-moment"] and not result.known_rows:
         unknown = [p for p in result.problems if "no moment" in p.message("en")]
