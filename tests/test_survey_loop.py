@@ -233,15 +233,16 @@ def test_evidence_marks_few_answers_uncertain(cli, cycle, write):
 # -- segments --------------------------------------------------------------------------------
 
 SEGMENTED = "moment,rating,respondent,segment\n" + "".join(
-    f"wait,{v},r{i},{s}\n" for i, (v, s) in enumerate([(1, "new"), (2, "new"), (4, "regular"), (5, "regular"), (5, "Regular")]))
+    f"wait,{v},r{i},{s}\n" for i, (v, s) in enumerate(
+        [(1, "new"), (2, "new")] * 3 + [(4, "regular"), (5, "regular"), (5, "Regular")] * 2 + [(4, "regular")]))
 
 
 def test_segment_keeps_one_segments_answers(cli, cycle, write):
     ratings = write("seg.csv", SEGMENTED)
     assert evidence(cli, cycle, ratings, "--segment", "new")["wait"]["score"] == 1.5
-    assert evidence(cli, cycle, ratings, "--segment", "regular")["wait"]["responses"] == 3
+    assert evidence(cli, cycle, ratings, "--segment", "regular")["wait"]["responses"] == 7
     run = cli("check", str(cycle), "--ratings", str(ratings), "--segment", "vip", "--select", "CM009")
-    assert run.code == 1 and "no answers from the segment `vip`; the file's segments: regular (3), new (2)" in run.out
+    assert run.code == 1 and "no answers from the segment `vip`; the file's segments: regular (7), new (6)" in run.out
 
 
 def test_segment_needs_a_segment_column_and_ratings(cli, cycle, write):
@@ -277,4 +278,6 @@ def test_a_form_tools_export_with_questions_as_headers(cli, cycle, write):
     read = evidence(cli, cycle, export)
     assert (read["wait"]["responses"], read["wait"]["score"]) == (2, 2.5)
     assert (read["served"]["responses"], read["served"]["score"]) == (3, 4.33)
-    assert evidence(cli, cycle, export, "--segment", "regular")["served"]["responses"] == 1
+    # One respondent is not a segment anyone may see scores of: refused, their privacy.
+    run = cli("export", str(cycle), "--to", "json", "--ratings", str(export), "--segment", "regular")
+    assert run.code == 2 and "only 1 respondent in that segment" in run.err and run.out == ""

@@ -30,7 +30,9 @@ StrictOption = Annotated[
         "column not read) is an error (exit 1), not a note.")),
 ]
 
-PROGRESS_AFTER = 1.0  # seconds before a terminal shows how far a large ratings file has been read
+PROGRESS_AFTER = 1.0
+# A segment's scores are shown only from this many respondents (their privacy).
+MIN_SEGMENT = 5  # seconds before a terminal shows how far a large ratings file has been read
 
 
 class Progress:
@@ -163,6 +165,12 @@ def report_answers(checked, strict: bool = False, pipeline=None) -> None:
                 _("--segment {segment}: no row of {path} is in that segment; its segments: {found}"))
         raise UsageError(text.format(segment=shown(ratings.segment), path=shown(ratings.path), guess=guess or "",
                                      found=found or "-"))
+    if ratings.segment is not None and 0 < ratings.respondents < MIN_SEGMENT:
+        raise UsageError(_n("--segment {segment}: only {n} respondent in that segment; a segment's scores are shown "
+                            "from {least} respondents (their privacy)",
+                            "--segment {segment}: only {n} respondents in that segment; a segment's scores are shown "
+                            "from {least} respondents (their privacy)", ratings.respondents).format(
+                                segment=shown(ratings.segment), least=MIN_SEGMENT))
     for line in summary(ratings, lang):
         raw = ": CM" in line or line.startswith("    ")
         sys.stderr.write(line + "\n" if raw else f"cyclemap: {line}\n")

@@ -38,7 +38,9 @@ import io
 import math
 import os
 from collections import Counter
-from operator import itemgetter
+from functools import reduce
+from itertools import groupby
+from operator import itemgetter, or_
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
@@ -629,6 +631,21 @@ class _Chunk:
                 line=line - 1, problem=_shown(str(exc))),
                 _("look for an unclosed quote or a huge cell near this line")) from None
 
+    def columns(self) -> tuple[list[str], int] | None:
+        """(every cell in reading order, cells per row) when every line has as many cells
+        as the first — the columns are then slices of it — else None."""
+        text = self.text
+        end = text.find("\n")
+        if end < 0 or not text.endswith("\n"):
+            return None
+        width = text.count(self.sep, 0, end) + 1
+        lines = text.count("\n")
+        if text.count(self.sep) != (width - 1) * lines:
+            return None
+        flat = text.replace("\n", self.sep).split(self.sep)
+        flat.pop()
+        return flat, width
+
     @property
     def plain_cells(self) -> bool:
         """No quotes, no carriage returns, no comment rows: `split` reads it as csv would."""
@@ -896,6 +913,8 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
     def fast(chunk: _Chunk) -> bool:
         if ii is not None or not chunk.plain_cells:
             return False
+        if seg_index is None:
+            return faster(chunk)
         sep = chunk.sep
         cells = [line.split(sep) for line in chunk.lines()]
         if not cells or min(map(len, cells)) <= widest:
@@ -963,7 +982,75 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
         result.known_rows += len(cells)
         return True
 
+    def faster(chunk: _Chunk) -> bool:
+        """A chunk whose lines all have one number of cells: columns as slices, counted in C."""
+        found = chunk.columns()
+        if found is None:
+            return False
+        flat, width = found
+        if width <= widest:
+            return False
+        moments = flat[mi::width]
+        counts = Counter(zip(moments, flat[ai::width]))
+        for cell, raw in counts:
+            value = read(raw)
+            if moment_for(cell) is None or value is _BAD or value is _OFF:
+                return False
+        total = len(moments)
+        if ri is not None:
+            get = seen.get
+            room = len(seen) < MAX_TRACKED
+            bit_of = {cell: bits[moment_for(cell)] for cell, _raw in counts}
+            resps = flat[ri::width]
+            # One step per run of rows of one respondent (exports group a respondent's
+            # answers): the run's moments as bits; a repeat inside the run, or a moment
+            # the respondent already rated, sends the chunk row by row (located messages).
+            runs = []
+            for respondent, run in groupby(zip(resps, map(bit_of.__getitem__, moments)), key=itemgetter(0)):
+                marks = list(map(itemgetter(1), run))
+                mask = reduce(or_, marks)
+                if (len(marks) > 1 and mask.bit_count() != len(marks)) or get(respondent, 0) & mask:
+                    if respondent.strip():
+                        return False
+                runs.append((respondent, mask))
+            for respondent, mask in runs:
+                old = get(respondent, 0)
+                if old & mask and respondent.strip():  # a respondent in two runs of this chunk
+                    return _undo(runs, respondent)
+                if old or room:
+                    seen[respondent] = old | mask
+            if not room:
+                result.duplicates_checked = False
+        for (cell, raw), n in counts.items():
+            if n <= 0:
+                continue
+            value = read(raw)
+            moment_id = moment_for(cell)
+            if value.__class__ is float:
+                tally = tallies.get(moment_id)
+                if tally is None:
+                    tally = tallies[moment_id] = Tally()
+                tally[value] = tally.get(value, 0) + n
+            else:
+                result.skipped += n
+        result.rows += total
+        result.known_rows += total
+        return True
+
+    def _undo(runs, stop) -> bool:
+        """Take back the runs applied before `stop` (the chunk is read again row by row)."""
+        for respondent, mask in runs:
+            if respondent == stop:
+                break
+            left = seen.get(respondent, 0) & ~mask
+            if left:
+                seen[respondent] = left
+            else:
+                seen.pop(respondent, None)
+        return False
+
     _drive(rows, one, fast, progress, source)
+    seen.pop("", None)
     result.answers, result.importance = {k: t for k, t in tallies.items() if t}, imps
     result.respondents = len(seen)
     if result.set_aside["unknown-moment"] and not result.known_rows:
