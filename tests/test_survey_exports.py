@@ -74,7 +74,7 @@ def test_surveymonkey_two_header_rows_matrix_and_repeated_respondent():
     assert read["arrive"] == (4.0, 3) and read["wait"] == (1.67, 3) and read["served"] == (4.33, 3)
     assert "read as a SurveyMonkey export" in r.err and "surveymonkey.csv:6:1: CM009" in r.err
     # "You are:" is the segment question; two respondents are too few to show (their privacy).
-    r = run("export", CYCLE, "--ratings", DATA / "surveymonkey.csv", "--segment", "regular customer")
+    r = run("export", CYCLE, "--ratings", DATA / "surveymonkey.csv", "--segment", "regular customer", "-f", "json")
     assert r.code == 2 and "only 2 respondents in that segment" in r.err
 
 
