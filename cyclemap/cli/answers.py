@@ -139,7 +139,7 @@ def summary(ratings, lang: str) -> list[str]:
     return lines
 
 
-def report_answers(checked, strict: bool = False, pipeline=None) -> None:
+def report_answers(checked, strict: bool = False, pipeline=None, privacy: bool = True) -> None:
     """Say what `--ratings` read (stderr) and stop when the answers cannot be used:
     exit 1 for a file that gave nothing (or, with `strict`, set anything aside), a usage
     error for a --segment that matches nothing."""
@@ -165,7 +165,7 @@ def report_answers(checked, strict: bool = False, pipeline=None) -> None:
                 _("--segment {segment}: no row of {path} is in that segment; its segments: {found}"))
         raise UsageError(text.format(segment=shown(ratings.segment), path=shown(ratings.path), guess=guess or "",
                                      found=found or "-"))
-    if ratings.segment is not None and 0 < ratings.respondents < MIN_SEGMENT:
+    if privacy and ratings.segment is not None and 0 < ratings.respondents < MIN_SEGMENT:
         raise UsageError(_n("--segment {segment}: only {n} respondent in that segment; a segment's scores are shown "
                             "from {least} respondents (their privacy)",
                             "--segment {segment}: only {n} respondents in that segment; a segment's scores are shown "

@@ -114,14 +114,14 @@ def compare(
         raise UsageError(_("{path}: cannot read ({reason})").format(path=exc.filename, reason=exc.strerror))
     for side in (a, b):
         # What each side used and set aside, its segment checked; exit 1 when a side gave nothing.
-        report_answers(_Read(side, out_lang), strict)
+        report_answers(_Read(side, out_lang), strict, privacy=False)  # a small segment's rows are hidden below
     changes = compare_answers(checked.cycle, checked.order, a.answers, b.answers, alpha, adjust)
     if not changes:
         sys.stderr.write(f"cyclemap: {NONE(out_lang)}\n")
         raise typer.Exit(EXIT_FINDINGS)
     label_a, label_b = names or (_side(ratings, segment), _side(against, second_segment))
     sides = Sides(label_a, label_b, tuple(checked.cycle.scale), adjust, alpha,
-                  MIN_SEGMENT if (segment is not None or against_segment is not None) else 0)
+                  MIN_SEGMENT if (segment is not None or against_segment is not None) else 0, names is not None)
     if fmt == "json":
         data = {"file": file,
                 "a": {"ratings": ratings, "segment": segment, "label": label_a, "answers": a.count,

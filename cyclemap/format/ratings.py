@@ -475,7 +475,7 @@ def _layout(head, result: Ratings, cycle: Cycle, ids: list[str], names: dict[str
         return layout
     if tool == "" and commented:
         tool = "cyclemap"
-    codes = [(h[i] if i < len(h) else "").strip() for h in heads[:1] for i in range(len(shown))] \
+    codes = [(row[i] if i < len(row) else "").strip() for row in heads[:1] for i in range(len(shown))] \
         if tool == "qualtrics" else None
     layout = classify(tool, shown, match, ids, names, codes)
     layout.header_rows = header_rows if layout.shape == "wide" else 1

@@ -43,6 +43,7 @@ class Sides:
     method: str
     alpha: float
     min_answers: int = 0  # a side with fewer answers than this (a small segment) is not shown
+    named: bool = False  # the labels are names the user gave (column heads), not file names
 
 
 def _p(p: float | None, lang: str) -> str:
@@ -53,7 +54,8 @@ def _p(p: float | None, lang: str) -> str:
 
 def rows(changes, sides: Sides, lang: str) -> tuple[list[str], list[list[str]]]:
     w = {k: v(lang) for k, v in WORDS.items() if k != "hidden"}
-    head = [w["moment"], f"{sides.label_a} (n)", f"{sides.label_b} (n)", w["change"], w["interval"], w["effect"],
+    a, b = (sides.label_a, sides.label_b) if sides.named else ("A", "B")
+    head = [w["moment"], f"{a} (n)", f"{b} (n)", w["change"], w["interval"], w["effect"],
             w["p"], w["sig"]]
     out = []
     for c in changes:
