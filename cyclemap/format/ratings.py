@@ -38,9 +38,8 @@ import io
 import math
 import os
 from collections import Counter
-from functools import reduce
-from itertools import groupby
-from operator import itemgetter, or_
+from itertools import accumulate, chain, compress
+from operator import itemgetter, ne, sub
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
@@ -1002,23 +1001,39 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
             room = len(seen) < MAX_TRACKED
             bit_of = {cell: bits[moment_for(cell)] for cell, _raw in counts}
             resps = flat[ri::width]
-            # One step per run of rows of one respondent (exports group a respondent's
-            # answers): the run's moments as bits; a repeat inside the run, or a moment
-            # the respondent already rated, sends the chunk row by row (located messages).
-            runs = []
-            for respondent, run in groupby(zip(resps, map(bit_of.__getitem__, moments)), key=itemgetter(0)):
-                marks = list(map(itemgetter(1), run))
-                mask = reduce(or_, marks)
-                if (len(marks) > 1 and mask.bit_count() != len(marks)) or get(respondent, 0) & mask:
-                    if respondent.strip():
+            # A respondent's answers come in runs of rows (exports group them): each run's
+            # moments as a sum of bits (prefix sums, in C); a run whose sum has fewer bits
+            # than rows repeats a moment. Runs of respondents not seen before go into
+            # `seen` in one step; the others (a run continuing from the last chunk, a file
+            # not grouped) one by one. Any repeat sends the chunk row by row.
+            marks = list(map(bit_of.__getitem__, moments))
+            starts = list(compress(range(total), map(ne, resps, chain(("\0",), resps))))
+            ends = starts[1:] + [total]
+            sums = list(accumulate(marks, initial=0))
+            masks = list(map(sub, map(sums.__getitem__, ends), map(sums.__getitem__, starts)))
+            if any(map(ne, map(int.bit_count, masks), map(sub, ends, starts))):
+                if any(map(str.strip, map(resps.__getitem__, starts))):
+                    return False
+            who = list(map(resps.__getitem__, starts))
+            distinct = set(who)
+            if len(distinct) == len(who) and room:
+                crossing = seen.keys() & distinct  # respondents of earlier chunks: the one continuing, usually
+                merged = {}
+                for respondent in crossing:
+                    mask = masks[who.index(respondent)]
+                    if seen[respondent] & mask and respondent.strip():
                         return False
-                runs.append((respondent, mask))
-            for respondent, mask in runs:
-                old = get(respondent, 0)
-                if old & mask and respondent.strip():  # a respondent in two runs of this chunk
-                    return _undo(runs, respondent)
-                if old or room:
-                    seen[respondent] = old | mask
+                    merged[respondent] = seen[respondent] | mask
+                seen.update(zip(who, masks))
+                seen.update(merged)
+            else:
+                runs = list(zip(who, masks))
+                for respondent, mask in runs:
+                    if get(respondent, 0) & mask and respondent.strip():
+                        return _undo(runs, respondent)
+                    old = get(respondent, 0)
+                    if old or room:
+                        seen[respondent] = old | mask
             if not room:
                 result.duplicates_checked = False
         for (cell, raw), n in counts.items():
