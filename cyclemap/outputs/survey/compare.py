@@ -100,7 +100,7 @@ def picture(changes, sides: Sides, lang: str, width: int = 720, height: int = 32
                                                                or 0 < c.n_b < sides.min_answers))]
     low, high = sides.scale
     span = (high - low) or 1.0
-    left, right, top, bottom = 48, 16, 28, 110
+    left, right, top, bottom = 48, 150, 28, 110  # room on the right for the last name, slanted
     inner_w, inner_h = width - left - right, height - top - bottom
     step = inner_w / max(len(shown) - 1, 1)
 
