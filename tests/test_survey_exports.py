@@ -227,3 +227,21 @@ def test_a_bad_mapping_says_where(tmp_path):
     (tmp_path / "codes.mapping.yaml").write_text("columns:\n  Q1[SQ001]: wiat\n")
     r = run("critique", CYCLE, "--ratings", answers)
     assert r.code == 2 and "codes.mapping.yaml:2:14: no moment `wiat` in the cycle; did you mean `wait`?" in r.err
+
+
+def test_the_form_says_what_the_consultant_wrote_and_asks_importance_on_its_own_words(tmp_path):
+    page = tmp_path / "form.html"
+    r = run("survey", CYCLE, "-o", page, "--importance", "--title", "Your visit", "--intro", "Two minutes, please.",
+            "--question", "How did we do?")
+    assert r.code == 0, r.err
+    html = page.read_text(encoding="utf-8")
+    assert "<h1>Your visit</h1>" in html and "Two minutes, please." in html and "How did we do?" in html
+    assert "does not matter" in html and "matters a great deal" in html  # not "very poor … excellent"
+    book = tmp_path / "form.xlsx"
+    long_title = "Apertura de cuenta en la sucursal del centro de la ciudad"
+    assert run("survey", CYCLE, "-o", book, "--title", long_title).code == 0
+    from openpyxl import load_workbook
+
+    title = load_workbook(book).active.data_validations.dataValidation[0].errorTitle
+    assert len(title) <= 32 and title.endswith("…") and long_title.startswith(title[:-1])
+    assert title[:-1].endswith(("cuenta", "la", "sucursal", "en", "de"))  # cut at a word

@@ -46,6 +46,8 @@ def survey(
         "The form's title (default: the cycle's title)."))] = None,
     intro: Annotated[Optional[str], typer.Option("--intro", metavar="TEXT", help=h(
         "The form's opening words to the customer (default: a short instruction)."))] = None,
+    question: Annotated[Optional[str], typer.Option("--question", metavar="TEXT", help=h(
+        "The words asked under each moment (default: How was it?)."))] = None,
     mapping: Annotated[Optional[str], typer.Option("--mapping", metavar="FILE.yaml", help=h(
         "With `inspect`: read the answers with this mapping file (default: NAME.mapping.yaml beside them)."))] = None,
     config: ConfigOption = None,
@@ -78,7 +80,8 @@ def survey(
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         raise typer.Exit(EXIT_FINDINGS)
-    write_survey(checked, output, pipeline.inputs(file), importance, expectation, title=title, intro=intro)
+    write_survey(checked, output, pipeline.inputs(file), importance, expectation, title=title, intro=intro,
+                 question=question)
     raise typer.Exit(EXIT_OK)
 
 

@@ -28,6 +28,7 @@ class Survey:
     importance: bool = False  # also ask how much each moment matters
     expectation: bool = False  # also ask what the customer expected
     intro: str | None = None  # the opening words (default: WORDS["intro"])
+    question: str | None = None  # the words asked of each moment (default: WORDS["how"])
 
 
 # The extra columns of a wide survey file, in order; `cyclemap --ratings` reads them back.
@@ -57,14 +58,15 @@ WORDS = {
 
 
 def make_survey(checked, importance: bool = False, expectation: bool = False, title: str | None = None,
-                intro: str | None = None) -> Survey:
+                intro: str | None = None, question: str | None = None) -> Survey:
     """The survey of a checked cycle: one question per moment, in the order a customer
     meets them."""
     cycle = checked.cycle
     by_id = {m.id: m for m in reversed(cycle.moments)}  # the first of a repeated id wins
     order = checked.order or list(by_id)
     questions = tuple(Question(i, by_id[i].name, by_id[i].stage) for i in order if i in by_id)
-    return Survey(title or cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation, intro)
+    return Survey(title or cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation, intro,
+                  question)
 
 
 def tag(moment_id: str, kind: str = "") -> str:
@@ -101,13 +103,13 @@ def question_row(survey: Survey) -> list[str]:
 
 
 def write_survey(checked, path: str, inputs: list[str], importance: bool = False, expectation: bool = False,
-                 title: str | None = None, intro: str | None = None) -> None:
+                 title: str | None = None, intro: str | None = None, question: str | None = None) -> None:
     """Write the survey in the format its suffix names (.html, .csv, .xlsx), atomically."""
     from pathlib import Path
 
     from cyclemap.outputs.atomic import write_atomic
 
-    survey = make_survey(checked, importance, expectation, title, intro)
+    survey = make_survey(checked, importance, expectation, title, intro, question)
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm"):
         from cyclemap.outputs.survey.form import html_form

@@ -61,7 +61,7 @@ def html_form(survey: Survey) -> str:
             stage = q.stage
             parts.append(f"<h2>{escape(stage)}</h2>")
         block = [f'<div class="q"><p>{position}. {escape(q.name)}</p>',
-                 f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{position}", survey)]
+                 f'<div class="small">{escape(survey.question or WORDS["how"](lang))}</div>', _scale(f"q{position}", survey)]
         if survey.importance:
             block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey, ("least", "most"))]
         if survey.expectation:
