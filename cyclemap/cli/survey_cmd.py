@@ -42,11 +42,11 @@ def survey(
         "Also ask how much each moment matters (for the importance–performance quadrants)."))] = False,
     expectation: Annotated[bool, typer.Option("--expectation", help=h(
         "Add a 'what did you expect?' line under each question of the printed form."))] = False,
-    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help=h(
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TITLE", help=h(
         "The form's title (default: the cycle's title)."))] = None,
-    intro: Annotated[Optional[str], typer.Option("--intro", metavar="TEXT", help=h(
+    intro: Annotated[Optional[str], typer.Option("--intro", metavar="WORDS", help=h(
         "The form's opening words to the customer (default: a short instruction)."))] = None,
-    question: Annotated[Optional[str], typer.Option("--question", metavar="TEXT", help=h(
+    question: Annotated[Optional[str], typer.Option("--question", metavar="WORDS", help=h(
         "The words asked under each moment (default: How was it?)."))] = None,
     mapping: Annotated[Optional[str], typer.Option("--mapping", metavar="FILE.yaml", help=h(
         "With `inspect`: read the answers with this mapping file (default: NAME.mapping.yaml beside them)."))] = None,
