@@ -47,7 +47,7 @@ from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Computed, Number, Text, _, _n, _p, join, number
 from cyclemap.format.model import Cycle, Pos
 from cyclemap.format.survey_shapes import (
-    NO_ANSWER, TAG, Column, Layout, classify, detect_tool, header_texts, label_number, plain, with_mapping,
+    NO_ANSWER, Column, Layout, classify, detect_tool, header_texts, label_number, plain, with_mapping,
 )
 from cyclemap.format.tally import Tally
 
