@@ -223,7 +223,12 @@ class _Read:
                     found.append((i, i + n))
                     taken.update(range(i, i + n))
         for i, (w, lem) in enumerate(zip(self.words, self.lemmas)):
-            if i not in taken and (w in singles or lem in singles):
+            if i in taken:
+                continue
+            if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w]:
+                continue  # a false friend: "sale" is a sale in English only
+            if w in singles or lem in singles or (len(w) > 4 and w.endswith("s") and (
+                    w[:-1] in singles or w.endswith("es") and w[:-2] in singles)):
                 if name == "DEPARTMENT" and w in _CAPITAL_ONLY and not self.toks[i].text.isupper():
                     continue
                 found.append((i, i + 1))
@@ -332,7 +337,9 @@ def owner(text: str, lang: str | None = None) -> OwnerFacts:
     if not any(c.isalnum() for c in text) or plain(text).strip() in ("na", "n/a", "nd", "n.a", "xx", "xxx"):
         return OwnerFacts(text, Actor("nobody", text.strip()))
     actor = _classify(r)
-    if actor.kind != "role" and r.has("PLACEHOLDER"):
+    holders = r.hits("PLACEHOLDER")
+    inside = any(s <= i < e for s, e in holders for i, t in enumerate(r.toks) if t.text == actor.words)
+    if holders and (actor.kind != "role" or inside):
         return OwnerFacts(text, Actor("nobody", r.span(r.hits("PLACEHOLDER")[0])))
     return OwnerFacts(text, actor)
 
@@ -491,7 +498,7 @@ def _starts_with_order(r: _Read) -> bool:
     if not r.toks:
         return False
     first = r.toks[0]
-    if any(first.word in _concept(c)[0] or first.lemma in _concept(c)[0] for c, _k in _ACTOR_CONCEPTS):
+    if any(h[0] == 0 for h in _actor_hits(r)):
         return False
     if r.lang in ("es", "pt"):
         return bool(_INFINITIVE.search(first.word)) and first.word == first.lemma and len(first.word) > 3
@@ -516,7 +523,7 @@ def _subject(r: _Read) -> Actor:
     hits = _actor_hits(r)
     for s, e, _kind in hits:
         before = r.words[s - 1] if s > 0 else ""
-        if before in preps and not (r.lang == "pt" and before in ("a", "o")) and before not in ("por", "by", "pelo", "pela", "de", "del", "do", "da", "of"):
+        if before in preps and not (r.lang == "pt" and before in ("a", "o")) and before not in ("por", "by", "pelo", "pela"):
             continue
         if before == "a" and r.lang == "es":
             continue
@@ -599,7 +606,8 @@ def step(text: str, lang: str | None = None) -> StepFacts:
         return StepFacts(text, actor, True, internal)  # a front-line role doing something not named
     if first.word in _concept("PASSIVE_BE")[0]:
         return StepFacts(text, customer, True, internal)  # "Is told the loan was approved"
-    finite = (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
+    nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
+    finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
         r.lang == "en" and first.word.endswith("s") and first.inflected)
     if finite or first.lemma in _concept("CUSTOMER_ACTION")[0] and first.word not in _concept("INTERNAL_WORK")[0]:
         if not (first.word in _concept("INTERNAL_WORK")[0] and not first.inflected):

@@ -52,12 +52,18 @@ def tokens(text: str, lang: str) -> tuple[Token, ...]:
 
     order = [lang] + [other for other in LANGS if other != lang]
     found: list[Token] = []
+    from cyclemap.engine.content.lexicon import ARTICLE, PREPOSITION
+
+    keep = ARTICLE | PREPOSITION  # small words keep their form ("de" is not "dar")
     for raw in simple_tokenizer(text):
-        if not any(c.isalnum() for c in raw) and raw not in ("?", "-", "--", "%", "<", ">", "≤", "≥", "$"):
+        if not any(c.isalnum() for c in raw) and raw not in ("?", "-", "--", "%", "<", ">", "≤", "≥", "$", ",", ".",
+                                                              ";", ":", "(", ")"):
             continue
+        if raw.lower().endswith(("'s", "’s")) and len(raw) > 2:
+            raw = raw[:-2]  # "the regulator's maximum"
         word = plain(raw)
         lemma = word
-        for one in order:
+        for one in order if word not in keep else ():
             hit = tables()[one].get(word)
             if hit is not None:
                 lemma = hit

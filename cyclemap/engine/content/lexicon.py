@@ -130,7 +130,7 @@ INTERNAL_WORK = _words(
     "validacao|processar|processamento|conciliar|conciliacao|revisar|revisao|avaliar|avaliacao|preparar|"
     "arquivar|arquivamento|gerar|lancar|lancamento|registrar|aprovar|aprovacao|diagnosticar|diagnostico|"
     "atribuir|designar|designacao|emitir|coordenar|limpar|enviar|envio|redigir|conferir|assinar|imprimir|"
-    "impressao|analisar|investigar|reuniao|auditar|separar|separacao|roteirizar|roteirizacao|digitalizar|"
+    "impressao|analisar|analise|investigar|reuniao|auditar|separar|separacao|roteirizar|roteirizacao|digitalizar|"
     "faturar|autorizar|agendar internamente|atualizar|triagem|"
     "validate|validation|process|processing|reconcile|reconciliation|review|assess|assessment|evaluate|prepare|"
     "archive|generate|post|log|record|approve|approval|diagnose|diagnosis|assign|allocate|allocation|issue|"
@@ -240,7 +240,7 @@ EVENT = _words(
     "ligacao|tentativa|contato"
 )
 # "For everyone who waits", "every medication": a count over all customers or cases.
-ALL_OF = _words("para todos|todos los que|para todos que|todos que|for everyone|everyone waiting|each|every")
+ALL_OF = _words("para todos|todos los que|para todos que|todos que|for everyone|everyone waiting|for all")
 
 # -- whose goal ------------------------------------------------------------------------
 
@@ -351,3 +351,11 @@ IMPERATIVE = _words(
     "offer|refund|call|email|review|check|investigate|look into|deal with|take|give|send|tell|"
     "pedir|hacer|atender|solucionar|resolver|tratar|informar|escalar|disculpar|ofrecer|intentar|procurar|"
     "fazer|escalonar|desculpar|oferecer|tentar|tomar|verificar|revisar|analizar|analisar|llamar|ligar")
+# False friends: a word that means the concept only in these languages ("sale" is Spanish
+# for "goes out", "time" is Portuguese for "team", "meta" is a target only in Portuguese).
+ONLY_IN: dict[str, tuple[str, ...]] = {
+    "sale": ("en",), "time": ("pt",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
+    "comp": ("en",), "post": ("en",), "file": ("en",), "record": ("en",), "log": ("en",), "issue": ("en",),
+    "meet": ("en",), "plant": ("en",), "lead": ("en",), "head": ("en",), "sister": ("en",), "server": ("en",),
+    "host": ("en",), "us": ("en",), "we": ("en",), "nos": ("pt",), "caixa": ("pt",), "central": ("es", "pt"),
+}
