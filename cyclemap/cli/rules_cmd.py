@@ -26,6 +26,7 @@ HEAD = {
 }
 
 RETIRED = _p("rule catalogue", "retired")  # runs only when selected
+PREVIEW = _p("rule catalogue", "preview")  # runs only with `preview: true` or --preview
 
 
 def _severity_cell(rule, lang: str) -> str:
@@ -33,6 +34,8 @@ def _severity_cell(rule, lang: str) -> str:
 
 
 def _summary_cell(rule, lang: str) -> str:
+    if rule.preview:
+        return f"({PREVIEW(lang)}) {rule.summary(lang)}"
     return f"({RETIRED(lang)}) {rule.summary(lang)}" if rule.retired else rule.summary(lang)
 
 
@@ -178,7 +181,7 @@ def explain(
     rule = get_rule(_known_code(code))
     lines = rule.doc(lang).splitlines()
     out = [lines[0], f"{_t('severity', lang)}: {_severity_cell(rule, lang)}"
-           + (f" ({RETIRED(lang)})" if rule.retired else ""), ""]
+           + (f" ({RETIRED(lang)})" if rule.retired else "") + (f" ({PREVIEW(lang)})" if rule.preview else ""), ""]
     out += "\n".join(lines[1:]).strip("\n").splitlines()
     if rule.thresholds:
         out += ["", _t("thresholds", lang)] + ["    " + line for line in threshold_lines(rule, lang)]

@@ -12,8 +12,10 @@ from cyclemap.engine.rules import Rule, RuleContext, all_rules
 def enabled_rules(config: Config) -> list[Rule]:
     """The rules a check runs: `select` (or all), less `ignore`, in catalogue order."""
     rules = all_rules()
-    # A retired rule runs only when `select` names it.
-    chosen = [r for r in rules.values() if (r.code in config.select if config.select is not None else not r.retired)]
+    # A retired rule runs only when `select` names it; a preview rule only when the
+    # settings opt in to preview rules (`preview: true`, `--preview`).
+    chosen = [r for r in rules.values() if (r.code in config.select if config.select is not None else not r.retired)
+              and (config.preview or not r.preview)]
     return [r for r in chosen if r.code not in config.ignore]
 
 

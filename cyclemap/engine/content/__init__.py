@@ -36,7 +36,7 @@ from cyclemap.engine.content import lexicon as L
 from cyclemap.engine.content.lemmas import LANGS, Token, guess_language, plain, tokens
 
 __all__ = ["Actor", "OwnerFacts", "StandardFacts", "RecoveryFacts", "StepFacts",
-           "owner", "standard", "recovery", "step", "ACTOR_KINDS"]
+           "owner", "standard", "recovery", "step", "internal_customer", "ACTOR_KINDS"]
 
 ACTOR_KINDS = ("role", "person", "team", "department", "everyone", "nobody", "system", "customer", "unknown")
 PEOPLE = ("role", "person", "team", "department")  # people who can act for the customer
@@ -83,6 +83,7 @@ class StandardFacts:
     count: tuple[str, ...] = ()  # counted events or all of a group ("3rd ring", "for everyone")
     behaviour: tuple[str, ...] = ()  # actions someone can see ("greet", "repeat")
     wish: tuple[str, ...] = ()  # qualities and feelings ("friendly", "quality", "feel")
+    state: tuple[str, ...] = ()  # a state anyone can see on the spot ("visible", "in writing")
     soon: bool = False  # "as soon as possible": a hope, not a deadline
     org_goals: tuple[str, ...] = ()  # whose goal: see ORG_GOALS
     customer_subject: bool = False  # the customer is who the text is about
@@ -98,7 +99,7 @@ class StandardFacts:
     @property
     def standard_observable(self) -> bool:
         """A number, a time, a count, or a behaviour someone can see (not drowned in a wish)."""
-        return bool(self.numbers or self.time or self.count or (self.behaviour and not self.wish))
+        return bool(self.numbers or self.time or self.count or self.state or (self.behaviour and not self.wish))
 
     @property
     def standard_serves_org(self) -> bool:
@@ -159,6 +160,7 @@ class StepFacts:
     actor: Actor  # who acts: "customer" when the customer does (or is the subject)
     customer_present: bool
     internal_work: tuple[str, ...] = ()  # process steps named ("validate", "archive")
+    systems: tuple[str, ...] = ()  # machines and programs named ("ticket machine", "app")
 
     @property
     def backstage(self) -> bool:
@@ -258,7 +260,7 @@ def _language(text: str, lang: str | None) -> str:
 # -- who acts -----------------------------------------------------------------------------
 
 _ACTOR_CONCEPTS = (("ROLE", "role"), ("TEAM", "team"), ("DEPARTMENT", "department"), ("SYSTEM", "system"))
-_EN_BOUNDARY = frozenset({"of", "who", "on", "in", "at", "for", "from", "with", "and", "or", "que", "de"})
+_EN_BOUNDARY = frozenset({"of", "who", "on", "in", "at", "for", "from", "with", "que", "de"})
 
 
 def _actor_hits(r: _Read) -> list[tuple[int, int, str]]:
@@ -395,6 +397,8 @@ def _measures(r: _Read) -> tuple[list[str], list[str], list[str], bool]:
                 counts.append(w + " " + " ".join(following[:1]))
             continue
         if from_words and value == "1" and not unit_next:
+            if event_next:
+                counts.append(w + " " + " ".join(following[:1]))  # "in one visit"
             continue  # an article ("un cliente", "uma boa experiência"), not a number
         numbers.append(w)
         if unit_next:
@@ -471,12 +475,13 @@ def standard(text: str, lang: str | None = None) -> StandardFacts:
     r = _Read(text, _language(text, lang))
     numbers, times, counts, soon = _measures(r)
     behaviour = _spans(r, "BEHAVIOUR")
+    state = _spans(r, "OBSERVABLE_STATE")
     wish = _spans(r, "WISH")
     lead = _lead(r)
     if lead is not None and r.lemmas[lead] in _concept("GENERIC_START")[0]:
         behaviour = ()  # "hacer", "tratar", "do": a generic verb is not a behaviour
     customer_subject = bool(r.hits("CUSTOMER")) and r.hits("CUSTOMER")[0][0] <= 1
-    return StandardFacts(text, tuple(numbers), tuple(times), tuple(counts), behaviour, wish, soon,
+    return StandardFacts(text, tuple(numbers), tuple(times), tuple(counts), behaviour, wish, state, soon,
                          _org_goals(r), customer_subject)
 
 
@@ -523,7 +528,7 @@ def _subject(r: _Read) -> Actor:
     hits = _actor_hits(r)
     for s, e, _kind in hits:
         before = r.words[s - 1] if s > 0 else ""
-        if before in preps and not (r.lang == "pt" and before in ("a", "o")) and before not in ("por", "by", "pelo", "pela"):
+        if before in preps and not (r.lang != "es" and before in ("a", "o")) and before not in ("por", "by", "pelo", "pela"):
             continue
         if before == "a" and r.lang == "es":
             continue
@@ -567,7 +572,19 @@ def recovery(text: str, lang: str | None = None) -> RecoveryFacts:
 @lru_cache(maxsize=4096)
 def step(text: str, lang: str | None = None) -> StepFacts:
     """Who acts in a moment, as its `name` says, and whether the customer takes part."""
+    from dataclasses import replace
+
     r = _Read(text, _language(text, lang))
+    facts = _step(r, text)
+    return replace(facts, systems=_spans(r, "SYSTEM"))
+
+
+def internal_customer(text: str, lang: str | None = None) -> bool:
+    """The text says the customer is a colleague ("internal customer", "cliente interno")."""
+    return _Read(text, _language(text, lang)).has("INTERNAL_CUSTOMER")
+
+
+def _step(r: "_Read", text: str) -> StepFacts:
     internal = _spans(r, "INTERNAL_WORK")
     customer = Actor("customer", "")
     if not r.toks:
@@ -577,21 +594,34 @@ def step(text: str, lang: str | None = None) -> StepFacts:
         return StepFacts(text, customer, True, internal)
     lead = _lead(r) or 0
     first = r.toks[lead]
+    # "Se archiva la historia", "Arquiva-se a ficha": impersonal; "Se despide en la puerta",
+    # "Despede-se na porta": the customer
+    w = r.words[lead:]
+    se = 0 if w[0] == "se" else (1 if len(w) > 1 and w[1] == "se" else None)
+    if se is not None and r.lang in ("es", "pt"):
+        enclitic = se == 1 and bool(re.search(r"\w-se\b", text, re.IGNORECASE))
+        # "Se V X", "V-se X": look at X; "La reserva se procesa X": look past the verb too
+        after = w[2] if len(w) > 2 and (se == 0 or enclitic) else (w[3] if len(w) > 3 else "")
+        if after == "" or after in _concept("PREPOSITION")[0] and after not in ("a", "o"):
+            return StepFacts(text, customer, True, internal)
+        backstage = bool(internal or r.has("INTERNAL_PLACE"))
+        return StepFacts(text, Actor("unknown", "se"), not backstage, internal)
     hits = _actor_hits(r)
-    org_subject = next((h for h in hits if h[0] <= lead + (2 if r.lang == "en" else 0)), None)
+    nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
+    finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
+        r.lang == "en" and first.word.endswith("s") and first.inflected and first.lemma in _concept("CUSTOMER_ACTION")[0])
+    at_lead = next((h for h in hits if h[0] == lead), None)
+    if at_lead is not None and r.lang == "en" and finite and len(r.words) > lead + 1 and (
+            r.words[lead + 1] in _concept("ARTICLE")[0] or r.words[lead + 1] in _concept("CUSTOMER_PRONOUN")[0]):
+        at_lead = None  # "Boards the plane": a verb, then its object
+    if at_lead is None and finite:
+        return StepFacts(text, customer, True, internal)  # "Goes through security": the customer acts
+    org_subject = at_lead or next((h for h in hits if h[0] <= lead + (2 if r.lang == "en" else 0)), None)
     with_people = any(r.words[s - 1] in _concept("WITH")[0] and kind in ("role", "person")
                       for s, _e, kind in hits if s > 0) or any(
         r.words[s - 1] in _concept("WITH")[0] for s, _e in r.hits("CUSTOMER"))
     if with_people:
         return StepFacts(text, customer, True, internal)
-    # "Se archiva la historia": impersonal; "Se despide en la puerta", "Despede-se na porta": the customer
-    se = next((i for i, w in enumerate(r.words[:3]) if w == "se"), None)
-    if se is not None and r.lang in ("es", "pt"):
-        after = r.words[se + 2] if se == 0 and len(r.words) > se + 2 else (r.words[se + 1] if se > 0 and len(r.words) > se + 1 else "")
-        if after in _concept("PREPOSITION")[0] and after not in ("a",) or after == "":
-            return StepFacts(text, customer, True, internal)
-        backstage = bool(internal or r.has("INTERNAL_PLACE"))
-        return StepFacts(text, Actor("unknown", "se"), not backstage, internal)
     if org_subject is not None:
         kind = org_subject[2]
         if kind == "role" and _plural_role(r, org_subject[0], org_subject[1]):

@@ -72,7 +72,7 @@ DEPARTMENT = _words(
     "financeiro|financas|contabilidade|cobranca|vendas|comercial|juridico|qualidade|limpeza|cozinha|"
     "almoxarifado|estoque|laboratorio|faturamento|auditoria|comite|recepcao|tesouraria|suporte|organizacao|"
     "empresa|companhia|seguradora|oficina|manutencao|informatica|tecnologia|credito|pos-venda|agencia|"
-    "ti|gerencia|"
+    "ti|gerencia|taquilla|bilheteria|box office|ticket office|"
     "department|dept|division|unit|office|operations|hr|human resources|it|call centre|contact centre|"
     "support|purchasing|procurement|logistics|finance|accounting|accounts|collections|sales|marketing|legal|"
     "quality|kitchen|warehouse|stockroom|storeroom|lab|laboratory|billing|audit|committee|reception|treasury|"
@@ -212,8 +212,15 @@ BEHAVIOUR = _words(
     "greet|answer|reply|respond|call|phone|repeat|read back|hand|hand over|deliver|explain|confirm|offer|walk|"
     "escort|count|check|verify|notify|text|email|e-mail|send|return|refund|introduce|arrive|seat|show|point|ask|"
     "write|note|say|tell|give|log|open|stand|look|use|serve|clear|bring|collect|guide|read|hold|"
-    "address|name|reads|calls"
+    "address|name|reads|calls|despedir|despedir-se|confirmacion|confirmacao|confirmation|acknowledgement|"
+    "acuse|cerrar|fechar|close|mostrar|display|post|nota|note"
 )
+# States anyone can see on the spot: "signs visible from the door", "exit signposted".
+OBSERVABLE_STATE = _words(
+    "visible|visivel|legible|legivel|senalizado|senalizada|sinalizado|sinalizada|signposted|displayed|posted|"
+    "marked|labelled|labeled|printed|impreso|impresso|escrito|por escrito|in writing|written|gratuito|gratuita|"
+    "gratis|sin cortes|sem cortes|without cuts|unico|unica|single|one|sin sorpresas|sem surpresas|"
+    "no surprises|nenhuma surpresa|ninguna sorpresa|solo se cierra|so e fechado|only closed")
 TIME_UNIT = _words(
     "segundo|seg|s|sec|secs|second|minuto|min|mins|minute|m|hora|h|hr|hrs|hs|hour|dia|day|semana|week|mes|month|"
     "ano|year|jornada|hab|habiles|habil|uteis|util|business|working|noche|night|tarde|manana|madrugada|"
@@ -227,7 +234,10 @@ DEADLINE = _words(
     "mesmo dia|no dia|na vespera|vespera|dia seguinte|no dia seguinte|amanha|hoje|imediato|imediatamente|"
     "imediata|na hora|no ato|no momento|no horario|horario marcado|na chegada|ao chegar|"
     "same day|same-day|the day before|next day|next-day|tomorrow|today|tonight|immediately|immediate|at once|"
-    "on the spot|right away|there and then|at the time of|on arrival|upon arrival|overnight|by return"
+    "on the spot|right away|there and then|at the time of|on arrival|upon arrival|overnight|by return|"
+    "hora anunciada|a la hora anunciada|horario anunciado|no horario anunciado|advertised time|"
+    "at the advertised time|on time|a tiempo|en hora|no horario|puntual|pontual|punctual|fecha comprometida|"
+    "fecha|data combinada|data|committed date|date|delivery date|fecha de entrega|data de entrega"
 )
 # Vague "soon": not a deadline anyone can check.
 SOON = _words(
@@ -315,7 +325,9 @@ CHOICE = _words(
     "encaminhar|"
     "offer|option|alternative|choose|choice|pick|prefer|refund|discount|voucher|coupon|credit|comp|"
     "compensate|compensation|exchange|replace|replacement|swap|rebook|reschedule|loan|lend|courtesy car|free|"
-    "on the house|reverse|upgrade|another|refer|waive"
+    "on the house|reverse|upgrade|another|refer|waive|respetar|respeitar|honour|honor|"
+    "sin que el cliente vuelva|sin que el cliente tenga que volver|sin volver|sem que o cliente precise voltar|"
+    "sem que o cliente volte|sem precisar voltar|without the customer coming back|without coming back"
 )
 # Giving money back: "returns the money", "devuelve la entrada".
 GIVE_BACK = _words("devolver|devolucion|return|pay back|give back|reembolsar")
@@ -354,8 +366,13 @@ IMPERATIVE = _words(
 # False friends: a word that means the concept only in these languages ("sale" is Spanish
 # for "goes out", "time" is Portuguese for "team", "meta" is a target only in Portuguese).
 ONLY_IN: dict[str, tuple[str, ...]] = {
-    "sale": ("en",), "time": ("pt",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
+    "sale": ("en",), "time": ("pt",), "personal": ("en",), "data": ("pt",), "one": ("en",), "free": ("en",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
     "comp": ("en",), "post": ("en",), "file": ("en",), "record": ("en",), "log": ("en",), "issue": ("en",),
     "meet": ("en",), "plant": ("en",), "lead": ("en",), "head": ("en",), "sister": ("en",), "server": ("en",),
     "host": ("en",), "us": ("en",), "we": ("en",), "nos": ("pt",), "caixa": ("pt",), "central": ("es", "pt"),
 }
+# A cycle whose customer is a colleague: there, work among colleagues is the service.
+INTERNAL_CUSTOMER = _words(
+    "cliente interno|clientes internos|colaborador|colaboradores|cliente interna|"
+    "clientes internos|colaborador interno|funcionario|funcionarios|"
+    "internal customer|internal customers|colleague|colleagues|employee|employees|staff")

@@ -111,6 +111,10 @@ class Rule:
     # Retired rules keep their code reserved but run only when `select` names them: they
     # did not produce findings a consultant would keep (see docs/critique.md).
     retired: bool = False
+    # Preview rules are new: they run only when the settings say `preview: true` (or
+    # `--preview`), so a pipeline pinned to a version does not turn red on upgrade. A
+    # release promotes them by dropping the flag (docs/configuration.md, "Preview rules").
+    preview: bool = False
 
     def section(self, name: str, lang: str) -> str:
         """One section of the doc in `lang`, by its English name: "what", "why" or "fix"
