@@ -56,6 +56,8 @@ RULE_MODULES = (
     "cm120_too_many_critical",
     "cm121_thin_evidence",
     "cm122_backstage_step",
+    "cm123_organisation_standard",
+    "cm124_unowned_loop_moment",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
