@@ -115,6 +115,10 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.text)
+    from cyclemap.engine.analysis import fold
+
+    for result in results:  # one line per thing said about a moment (engine.analysis.FOLDS)
+        result.diagnostics = fold(result.diagnostics)
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,
