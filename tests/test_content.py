@@ -36,6 +36,25 @@ def test_recall_and_false_alarms_hold_for_every_class_and_language(part):
     assert not noisy, f"false alarms above 5 % on the {part} part: {noisy}"
 
 
+# The fresh phrases (written after the component, never tuned on) fall short of the target
+# for three classes: these are the figures reached, as floors that must not get worse.
+FRESH_RECALL_FLOOR = {"owner-nobody": 0.62, "standard-wish": 1.0, "standard-org": 0.37, "recovery-missing": 1.0,
+                      "backstage": 0.62}
+FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.17,
+                             "recovery-missing": 0.0, "backstage": 0.17}
+
+
+def test_fresh_text_does_not_get_worse():
+    table = content_scores.scores("fresh")
+    for (cls, lang), row in table.items():
+        assert row["recall"] >= FRESH_RECALL_FLOOR[cls] - 1e-9, (cls, lang, row)
+        assert row["false_alarms"] <= FRESH_FALSE_ALARM_CEILING[cls] + 1e-9, (cls, lang, row)
+
+
+def test_the_published_figures_are_the_measured_ones():
+    assert content.measured() == content_scores.measured(), "run tools/content_scores.py --write"
+
+
 def test_the_set_is_big_enough_and_the_blind_fifth_agrees():
     cases = content_set.load()
     assert len(cases) >= 600
@@ -91,7 +110,7 @@ def check(tmp_path: Path, text: str, *args: str, settings: str | None = None):
     path.write_text(text, encoding="utf-8")
     if settings is not None:
         (tmp_path / ".cyclemap.yaml").write_text(settings, encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "warning", *args],
+    result = CliRunner().invoke(app, ["check", str(path), "--fail-on", "warning", "--lang", "en", *args],
                                 env={"CYCLEMAP_LANG": "en", "NO_COLOR": "1"})
     return result.exit_code, result.stdout + result.stderr
 

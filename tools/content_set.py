@@ -91,3 +91,15 @@ def agreement() -> tuple[int, int, float, list[tuple[str, str, str]]]:
     chance = pa * pb + (1 - pa) * (1 - pb)
     kappa = (agree / n - chance) / (1 - chance) if chance < 1 else 1.0
     return agree, n, kappa, differ
+
+
+def load_fresh() -> list[Case]:
+    """fresh.tsv: phrases written after the component, measured and never tuned on."""
+    cases: list[Case] = []
+    for line in (DATA / "fresh.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, lang, label, text = line.split("\t")
+        positive, parts = positive_of(cls, label)
+        cases.append(Case(cls, lang, positive, text, parts))
+    return cases

@@ -172,6 +172,16 @@ class StepFacts:
         return self.customer_present
 
 
+def measured() -> dict:
+    """How well the facts read text, as tools/content_scores.py measured them on the
+    labelled set (scores.json): per class and language, recall, false alarms and
+    precision on the tuning part and the held-back part, and the blind fifth's agreement."""
+    import json
+    from pathlib import Path
+
+    return json.loads(Path(__file__).with_name("scores.json").read_text(encoding="utf-8"))
+
+
 # -- the reading ------------------------------------------------------------------------
 
 
@@ -273,12 +283,12 @@ def _actor_hits(r: _Read) -> list[tuple[int, int, str]]:
                     continue
                 seen[s] = (s, e, kind)
     # A longer hit swallows the shorter ones inside it ("team lead" over "team").
-    spans = sorted(seen.values(), key=lambda h: (h[0], -(h[1] - h[0])))
+    spans = sorted(seen.values(), key=lambda hit: (hit[0], -(hit[1] - hit[0])))
     kept: list[tuple[int, int, str]] = []
-    for h in spans:
-        if kept and h[0] < kept[-1][1]:
+    for hit in spans:
+        if kept and hit[0] < kept[-1][1]:
             continue
-        kept.append(h)
+        kept.append(hit)
     return kept
 
 
@@ -299,7 +309,7 @@ def _head(r: _Read, hits: list[tuple[int, int, str]], limit: int | None = None) 
     ("pessoal do caixa" -> pessoal); in English the last one of the first phrase
     ("front desk manager" -> manager, "Head of Customer Service" -> head)."""
     if limit is not None:
-        hits = [h for h in hits if h[0] < limit]
+        hits = [hit for hit in hits if hit[0] < limit]
     if not hits:
         return None
     if r.lang != "en":
@@ -309,7 +319,7 @@ def _head(r: _Read, hits: list[tuple[int, int, str]], limit: int | None = None) 
         if i > hits[0][0] and (t.word in _EN_BOUNDARY or t.text in (",", "(", ".", ";", ":")):
             stop = i
             break
-    first = [h for h in hits if h[0] < stop]
+    first = [hit for hit in hits if hit[0] < stop]
     return first[-1] if first else hits[0]
 
 
@@ -503,7 +513,7 @@ def _starts_with_order(r: _Read) -> bool:
     if not r.toks:
         return False
     first = r.toks[0]
-    if any(h[0] == 0 for h in _actor_hits(r)):
+    if any(hit[0] == 0 for hit in _actor_hits(r)):
         return False
     if r.lang in ("es", "pt"):
         return bool(_INFINITIVE.search(first.word)) and first.word == first.lemma and len(first.word) > 3
@@ -610,13 +620,13 @@ def _step(r: "_Read", text: str) -> StepFacts:
     nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
     finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
         r.lang == "en" and first.word.endswith("s") and first.inflected and first.lemma in _concept("CUSTOMER_ACTION")[0])
-    at_lead = next((h for h in hits if h[0] == lead), None)
+    at_lead = next((hit for hit in hits if hit[0] == lead), None)
     if at_lead is not None and r.lang == "en" and finite and len(r.words) > lead + 1 and (
             r.words[lead + 1] in _concept("ARTICLE")[0] or r.words[lead + 1] in _concept("CUSTOMER_PRONOUN")[0]):
         at_lead = None  # "Boards the plane": a verb, then its object
     if at_lead is None and finite:
         return StepFacts(text, customer, True, internal)  # "Goes through security": the customer acts
-    org_subject = at_lead or next((h for h in hits if h[0] <= lead + (2 if r.lang == "en" else 0)), None)
+    org_subject = at_lead or next((hit for hit in hits if hit[0] <= lead + (2 if r.lang == "en" else 0)), None)
     with_people = any(r.words[s - 1] in _concept("WITH")[0] and kind in ("role", "person")
                       for s, _e, kind in hits if s > 0) or any(
         r.words[s - 1] in _concept("WITH")[0] for s, _e in r.hits("CUSTOMER"))
