@@ -189,6 +189,25 @@ def _norm(entry: str) -> str:
     return re.sub(r"[-/]", " ", plain(entry)).strip()
 
 
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+    """Every concept at once: word -> the concepts it is a single-word entry of, and
+    first word -> (concept, phrase) for the phrases, longest first. One look-up per word
+    instead of one per word and concept."""
+    names = [n for n, v in vars(L).items() if n.isupper() and isinstance(v, frozenset)]
+    names += [f"ORG:{goal}" for goal in L.ORG_GOALS]
+    singles: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for name in names:
+        ones, many = _concept(name)
+        for word in ones:
+            singles.setdefault(word, set()).add(name)
+        for phrase in many:
+            phrases.setdefault(phrase[0], []).append((name, phrase))
+    return ({w: frozenset(c) for w, c in singles.items()},
+            {w: tuple(sorted(p, key=lambda cp: len(cp[1]), reverse=True)) for w, p in phrases.items()})
+
+
 @lru_cache(maxsize=None)
 def _concept(name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     """A lexicon concept as (single words, phrases as word tuples), normalised."""
@@ -220,30 +239,47 @@ class _Read:
         self.toks = toks
         self.words = [t.word for t in toks]
         self.lemmas = [t.lemma for t in toks]
+        self._hits: dict[str, list[tuple[int, int]]] = {}
+        singles, phrases = _index()
+        # per word, the concepts it is a single-word entry of (by form, lemma or plural)
+        self.tags: list[frozenset[str]] = []
+        for w, lem in zip(self.words, self.lemmas):
+            tags = singles.get(w, frozenset()) | singles.get(lem, frozenset())
+            if len(w) > 4 and w.endswith("s"):
+                tags |= singles.get(w[:-1], frozenset())
+                if w.endswith("es"):
+                    tags |= singles.get(w[:-2], frozenset())
+            self.tags.append(tags)
+        # the concepts with a phrase starting here, found once for all concepts
+        self.phrase_hits: dict[str, list[tuple[int, int]]] = {}
+        for i, (w, lem) in enumerate(zip(self.words, self.lemmas)):
+            for name, phrase in phrases.get(w, ()) + (phrases.get(lem, ()) if lem != w else ()):
+                n = len(phrase)
+                if i + n <= len(toks) and all(phrase[k] in (self.words[i + k], self.lemmas[i + k]) for k in range(n)):
+                    self.phrase_hits.setdefault(name, []).append((i, i + n))
 
     def hits(self, name: str) -> list[tuple[int, int]]:
         """(start, end) spans where the concept occurs, by word or by lemma, in order."""
-        singles, phrases = _concept(name)
+        if name not in self._hits:
+            self._hits[name] = self._find(name)
+        return self._hits[name]
+
+    def _find(self, name: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         taken: set[int] = set()
-        for phrase in phrases:
-            n = len(phrase)
-            for i in range(len(self.toks) - n + 1):
-                if any(j in taken for j in range(i, i + n)):
-                    continue
-                if all(phrase[k] in (self.words[i + k], self.lemmas[i + k]) for k in range(n)):
-                    found.append((i, i + n))
-                    taken.update(range(i, i + n))
-        for i, (w, lem) in enumerate(zip(self.words, self.lemmas)):
-            if i in taken:
+        # phrases first, longest first where two start at one word, never overlapping
+        for s, e in sorted(self.phrase_hits.get(name, ()), key=lambda span: (span[0], span[0] - span[1])):
+            if not any(j in taken for j in range(s, e)):
+                found.append((s, e))
+                taken.update(range(s, e))
+        for i, w in enumerate(self.words):
+            if i in taken or name not in self.tags[i]:
                 continue
             if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w]:
                 continue  # a false friend: "sale" is a sale in English only
-            if w in singles or lem in singles or (len(w) > 4 and w.endswith("s") and (
-                    w[:-1] in singles or w.endswith("es") and w[:-2] in singles)):
-                if name == "DEPARTMENT" and w in _CAPITAL_ONLY and not self.toks[i].text.isupper():
-                    continue
-                found.append((i, i + 1))
+            if name == "DEPARTMENT" and w in _CAPITAL_ONLY and not self.toks[i].text.isupper():
+                continue
+            found.append((i, i + 1))
         return sorted(found)
 
     def has(self, name: str) -> bool:

@@ -30,6 +30,14 @@ def tables() -> dict[str, dict[str, str]]:
     return json.loads(_TABLE.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _small_words() -> frozenset[str]:
+    """Articles and prepositions keep their form: "de" is not a form of "dar"."""
+    from cyclemap.engine.content.lexicon import ARTICLE, PREPOSITION
+
+    return ARTICLE | PREPOSITION
+
+
 @dataclass(frozen=True)
 class Token:
     text: str  # as written
@@ -50,11 +58,10 @@ def tokens(text: str, lang: str) -> tuple[Token, ...]:
     borrowed words), punctuation left out."""
     from simplemma import simple_tokenizer
 
-    order = [lang] + [other for other in LANGS if other != lang]
+    every = tables()
+    order = [every[lang]] + [every[other] for other in LANGS if other != lang]
     found: list[Token] = []
-    from cyclemap.engine.content.lexicon import ARTICLE, PREPOSITION
-
-    keep = ARTICLE | PREPOSITION  # small words keep their form ("de" is not "dar")
+    keep = _small_words()
     for raw in simple_tokenizer(text):
         if not any(c.isalnum() for c in raw) and raw not in ("?", "-", "--", "%", "<", ">", "≤", "≥", "$", ",", ".",
                                                               ";", ":", "(", ")"):
@@ -64,7 +71,7 @@ def tokens(text: str, lang: str) -> tuple[Token, ...]:
         word = plain(raw)
         lemma = word
         for one in order if word not in keep else ():
-            hit = tables()[one].get(word)
+            hit = one.get(word)
             if hit is not None:
                 lemma = hit
                 break
