@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
 from cyclemap.cli.answers import StrictOption
+from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, check_choice, check_ratings,
     guarded, h,
@@ -74,10 +74,9 @@ def compare(
 ) -> None:
     """`cyclemap compare` (its help is the `help=` above, translated)."""
     from cyclemap.cli.answers import Progress, report_answers
-    from cyclemap.cli.usage import check_input, check_one, make_pipeline
+    from cyclemap.cli.usage import check_input
     from cyclemap.engine.waves import ADJUSTMENTS, compare_answers
     from cyclemap.format.ratings import load_ratings
-    from cyclemap.outputs.report import render as report
     from cyclemap.outputs.survey.compare import Sides, html_page, picture, text_table
 
     fmt = format or (SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output else "text")
@@ -97,15 +96,9 @@ def compare(
         check_ratings(against)
     if mapping is not None:
         check_input(mapping, "--mapping")
-    pipeline = make_pipeline(config=config, lang=lang)
-    if output is not None:
-        from cyclemap.outputs.atomic import check_output
-
-        check_output(output, [file, ratings, against] + ([mapping] if mapping else []) + ([config] if config else []))
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        sys.stderr.write(report("text", [checked], checked.lang))
-        raise typer.Exit(EXIT_FINDINGS)
+    run = Frame.resolve(file, output, config=config, lang=lang, report=fmt in ("text", "markdown"),
+                        also_reads=(ratings, against) + ((mapping,) if mapping else ()))
+    checked = run.load()
     out_lang = checked.lang
     try:
         a = load_ratings(ratings, checked.cycle, segment, mapping, Progress())
@@ -139,12 +132,7 @@ def compare(
         text = picture(changes, sides, out_lang) + "\n"
     else:
         text = text_table(changes, sides, out_lang, markdown=fmt == "markdown")
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        from cyclemap.outputs.atomic import write_atomic
-
-        write_atomic(output, text, inputs=[file, ratings, against])
+    run.output.write(text)
     raise typer.Exit(EXIT_OK)
 
 

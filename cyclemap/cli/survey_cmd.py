@@ -11,7 +11,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, guarded, h,
 )
@@ -55,10 +55,8 @@ def survey(
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap survey` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.usage import check_one, make_pipeline
-    from cyclemap.outputs.atomic import check_output
-    from cyclemap.outputs.report import render as report
-    from cyclemap.outputs.survey import SUFFIXES, write_survey
+    from cyclemap.format.diagnostics import shown
+    from cyclemap.outputs.survey import SUFFIXES
 
     if file == "inspect" and more:
         if len(more) != 2:
@@ -72,16 +70,13 @@ def survey(
         raise UsageError(_("survey takes one cycle file (or `inspect FILE ANSWERS`, `stats FILE ANSWERS`)"))
     if output is None:
         raise UsageError(_("give -o OUT: .html (printable form), .csv or .xlsx (template to fill in)"))
-    pipeline = make_pipeline(config=config, lang=lang)
     if Path(output).suffix.lower() not in SUFFIXES:
-        raise UsageError(_("-o {path}: the survey is written as .html, .csv or .xlsx").format(path=output))
-    check_output(output, pipeline.inputs(file))
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        sys.stderr.write(report("text", [checked], checked.lang))
-        raise typer.Exit(EXIT_FINDINGS)
-    write_survey(checked, output, pipeline.inputs(file), importance, expectation, title=title, intro=intro,
-                 question=question)
+        raise UsageError(_("-o {path}: the survey is written as .html, .csv or .xlsx").format(path=shown(output)))
+    run = Frame.resolve(file, output, config=config, lang=lang)
+    checked = run.load()
+    from cyclemap.outputs.survey.document import survey_document  # openpyxl: here, not at every start-up
+
+    run.output.write(survey_document(checked, output, importance, expectation, title, intro, question))
     raise typer.Exit(EXIT_OK)
 
 

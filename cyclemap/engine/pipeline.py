@@ -122,12 +122,12 @@ class Pipeline:
 
     def __init__(self, *, config: str | None = None, select: str | list[str] | None = None,
                  ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
-                 segment: str | None = None):
+                 segment: str | None = None, preview: bool = False):
         from cyclemap.format.settings import ConfigFinder
 
         if lang is not None and lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
-        self.finder = ConfigFinder(config, select, ignore)
+        self.finder = ConfigFinder(config, select, ignore, preview)
         self.lang = lang
         self.ratings = ratings
         self.segment = segment  # keep only the ratings of this segment
@@ -198,17 +198,6 @@ class Pipeline:
         checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings, read)
         checked.diagnostics = extra + analyse_cycle(cycle, settings, checked.context)
         return checked
-
-
-def check_cycle(cycle: Cycle, settings: Config | None = None, lang: str | None = None) -> CheckedCycle:
-    """Judge a cycle already in memory (a template, a test's cycle) as `Pipeline.check`
-    judges a file: same rules, same derived facts."""
-    from cyclemap.engine.analysis import analyse_cycle
-
-    settings = settings or Config()
-    checked = CheckedCycle(cycle.path, [], cycle, choose_lang(cycle, lang), settings)
-    checked.diagnostics = analyse_cycle(cycle, settings, checked.context)
-    return checked
 
 
 def unreadable(path: str, exc: OSError, lang: str | None = None, settings: Config | None = None) -> CheckedCycle:

@@ -45,7 +45,7 @@ from typing import Callable, Iterator
 
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Computed, Number, Text, _, _n, _p, join, number
-from cyclemap.format.model import Cycle, Pos
+from cyclemap.format.model import Cycle, Pos, unique_moments
 from cyclemap.format.survey_shapes import (
     NO_ANSWER, Column, Layout, classify, detect_tool, header_texts, label_number, plain, with_mapping,
 )
@@ -396,8 +396,6 @@ _SKIP, _BAD, _OFF = "skip", "bad", "off"
 
 
 def _read(rows, result: Ratings, cycle: Cycle, mapping, progress, source) -> None:
-    from cyclemap.engine.graph import unique_moments
-
     ids = list(unique_moments(cycle))
     names = {m.id: m.name for m in reversed(cycle.moments)}
     rows = iter(rows)
@@ -1124,7 +1122,6 @@ def load_ratings(path: str, cycle: Cycle, segment: str | None = None, mapping: s
     """Read a ratings file (CSV streamed, or XLSX by its suffix), with the mapping file
     given or the one beside it (`NAME.mapping.yaml`). Raises OSError when it cannot be
     opened at all, MappingError for a bad mapping (usage errors for the command line)."""
-    from cyclemap.engine.graph import unique_moments
     from cyclemap.format.survey_mapping import mapping_beside, read_mapping
 
     mapping_path = mapping or mapping_beside(str(path))
@@ -1194,7 +1191,6 @@ def inspect(path: str, cycle: Cycle, mapping: str | None = None, rows: int = 500
     layout = result.layout
     if layout is None:
         return result, views
-    from cyclemap.engine.graph import unique_moments
     from cyclemap.format.survey_mapping import mapping_beside, read_mapping
 
     mapping_path = mapping or mapping_beside(str(path))
