@@ -60,9 +60,10 @@ def moments_count(n: int, critical: int):
     return join([_n("{n} moment of truth", "{n} moments of truth", n), _n("{n} critical", "{n} critical", critical)])
 
 
-_ID_NAME = re.compile(r"`([a-z0-9_-]+)` \(([^)]*)\)")
+# The name in brackets may hold brackets one level deep; no part can match what another did.
+_ID_NAME = re.compile(r"`([a-z0-9_-]++)` \(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _TICKS = re.compile(r"`[^`]*`")
-_CHAIN = re.compile(r"[a-z0-9_-]+(?: → [a-z0-9_-]+)+")
+_CHAIN = re.compile(r"(?<![a-z0-9_-])[a-z0-9_-]++(?: → [a-z0-9_-]++)+")  # starts only where a word starts
 # The file's keys, as a client says them.
 KEY_WORDS = {
     "standard": _("a service standard"),

@@ -318,7 +318,8 @@ def run_embedded_svg(dot_text: str, layout_engine: str, timeout: float) -> bytes
     return _Wasm.shared().render(dot_text, "svg", layout_engine, timeout)
 
 
-_SIZE = re.compile(rb'<svg\b[^>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"', re.S)
+# Inside the one tag: a tag holds no "<", so each scan stops at the next one (linear).
+_SIZE = re.compile(rb'<svg\b[^<>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"', re.S)
 
 
 def svg_size_pt(svg: bytes) -> tuple[float, float]:

@@ -74,7 +74,8 @@ _ID_WITH_NAME = re.compile(r"`([A-Za-z0-9_-]+)` \(([^()]*(?:\([^()]*\)[^()]*)*)\
 _TICKED = re.compile(r"`([^`]*)`")
 
 
-_CHAIN = re.compile(r"[A-Za-z0-9_-]+(?: → [A-Za-z0-9_-]+)+")
+# Starts only where a word starts and never gives back what it took: linear on a long word.
+_CHAIN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++(?: → [A-Za-z0-9_-]++)+")
 
 
 def plain(text: str, names: dict[str, str]) -> str:
