@@ -62,7 +62,7 @@ def compare(
     """`cyclemap compare` (its help is the `help=` above, translated)."""
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.engine.waves import compare_answers
-    from cyclemap.format.diagnostics import Severity
+    from cyclemap.format.diagnostics import Severity, one_line, terminal_text
     from cyclemap.format.ratings import load_ratings
     from cyclemap.outputs.report import render as report
 
@@ -90,7 +90,9 @@ def compare(
     for d in problems:
         from cyclemap.outputs.report import SEVERITY_WORDS
 
-        sys.stderr.write(f"{d.path}:{d.pos}: {d.code} {SEVERITY_WORDS[d.severity](out_lang)} {d.message(out_lang)}\n")
+        # Segment values and cells come from the ratings file: escaped like every line a terminal shows.
+        sys.stderr.write(one_line(f"{d.path}:{d.pos}: {d.code} {SEVERITY_WORDS[d.severity](out_lang)} "
+                                  f"{d.message(out_lang)}") + "\n")
     if not a.answers or not b.answers:
         sys.stderr.write(f"cyclemap: {WORDS['none'](out_lang)}\n")
         raise typer.Exit(EXIT_FINDINGS)
@@ -103,7 +105,7 @@ def compare(
                 "test": "welch-t", "alpha": alpha, "moments": [c.as_data() for c in changes]}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(_table(changes, side_a, side_b, test, out_lang, markdown=format == "markdown"))
+        sys.stdout.write(terminal_text(_table(changes, side_a, side_b, test, out_lang, markdown=format == "markdown")))
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.diagnostics import Diagnostic, Severity, formula_safe
 from cyclemap.format.i18n import Computed, Number, Text, _, _n, _p, join, number
 from cyclemap.format.model import Cycle, Pos
 
@@ -272,6 +272,12 @@ def read_table(data: bytes | None, path: str, cycle: Cycle, segment: str | None 
     return result
 
 
+def _unquoted(header: list[str]) -> list[str]:
+    """A header as cyclemap's own survey files write it: a column name that starts like a
+    formula (`-a`) is written `'-a` (`diagnostics.cell_text`), and read back as `-a`."""
+    return [c[1:] if c.startswith("'") and not formula_safe(c[1:]) else c for c in header]
+
+
 def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segment: str | None) -> None:
     from cyclemap.format.reader import did_you_mean
 
@@ -313,6 +319,7 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
         any_row = True
         if first:
             first = False
+            row = _unquoted(row)
             names = [_plain(c) for c in row]
             if len(names) >= 2 and names[0] in HEADER_MOMENT and names[1] in HEADER_RATING:
                 header = names
