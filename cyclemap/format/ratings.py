@@ -213,6 +213,7 @@ def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
     """(row number, cells as text, sheet name) for the first sheet. Raises Unreadable."""
     from openpyxl import load_workbook
 
+    _within_bounds(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # not a zip, a zip without a workbook, damaged XML: openpyxl raises many kinds
@@ -236,6 +237,17 @@ def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
                          _("open it and save it again, or export it as CSV UTF-8"))
     finally:
         book.close()
+
+
+def _within_bounds(path: str) -> None:
+    """Refuse, before openpyxl opens it, a workbook that declares or holds more rows,
+    columns, cells or shared strings than cyclemap reads (`format.workbook_limits`)."""
+    from cyclemap.format.workbook_limits import TooBig, check_workbook
+
+    try:
+        check_workbook(path)
+    except TooBig as exc:
+        raise Unreadable(1, exc.text, _("keep only this survey's sheet and columns, or export it as CSV UTF-8"))
 
 
 def _where(path: str, line: int, col: int, sheet: str) -> tuple[Pos, str, str]:
