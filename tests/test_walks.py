@@ -8,15 +8,46 @@ from __future__ import annotations
 import glob
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from tests.conftest import run_cli
 
 CYCLE = ("cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: Arrives, kind: critical, owner: Host, standard: within 5 min,"
          " recovery: a manager calls}\n  - {id: b, name: Leaves, kind: routine}\n")
 SECRET = "TOPSECRET-token-1234: do not print\n"
+
+
+@contextmanager
+def deep_tree(top: Path, levels: int = 1100):
+    """`levels` folders named `d` below `top`, made and removed relative to descriptors
+    (the full path would pass PATH_MAX) and without recursion: left behind, such a tree
+    breaks the cleanup of pytest's temporary folders (shutil.rmtree recurses)."""
+    fds = [os.open(top, os.O_RDONLY)]
+    try:
+        for _ in range(levels):
+            os.mkdir("d", dir_fd=fds[-1])
+            fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+        for fd in fds[1:]:
+            os.close(fd)
+        del fds[1:]
+        yield
+    finally:
+        for fd in fds[1:]:
+            os.close(fd)
+        fds[1:] = []
+        # Go down to the deepest folder, then remove upwards.
+        while True:
+            try:
+                fds.append(os.open("d", os.O_RDONLY, dir_fd=fds[-1]))
+            except FileNotFoundError:
+                break
+        while len(fds) > 1:
+            os.close(fds.pop())
+            os.rmdir("d", dir_fd=fds[-1])
+        os.close(fds[0])
 
 
 @pytest.fixture
@@ -74,20 +105,13 @@ def test_a_folder_nested_past_the_bound_is_not_entered_and_said(tmp_path):
     top = tmp_path / "deep"
     top.mkdir()
     (top / "a.yaml").write_text(CYCLE)
-    fd = os.open(top, os.O_RDONLY)
-    try:  # 1,100 levels, made relative to a descriptor (the full path would pass PATH_MAX)
-        for _ in range(1100):
-            os.mkdir("d", dir_fd=fd)
-            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
-            os.close(fd)
-            fd = inner
-    finally:
-        os.close(fd)
-    for target in ("deep", "deep/**/*.yaml"):
-        run = run_cli("check", target, cwd=tmp_path)
-        assert "Traceback" not in run.err and run.code == 0, run.err[-2000:]
-        assert "1 file checked" in run.out
-        assert f"nested more than {MAX_FOLDER_DEPTH} levels deep was not searched" in run.err
+    with deep_tree(top):
+        for target in ("deep", "deep/**/*.yaml"):
+            run = run_cli("check", target, cwd=tmp_path)
+            assert "Traceback" not in run.err and run.code == 0, run.err[-2000:]
+            assert "1 file checked" in run.out
+            assert f"nested more than {MAX_FOLDER_DEPTH} levels deep was not searched" in run.err
+    assert not (top / "d").exists()
 
 
 def test_the_pattern_matcher_agrees_with_glob_on_a_tree_without_links(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
 from cyclemap.format.i18n import _
+from cyclemap.format.walk import MAX_FOLDER_DEPTH, Walk as _Walk, walk as _walk
 
 
 CYCLE_SUFFIXES = (".yaml", ".yml")
@@ -25,11 +26,6 @@ def UsageError(text) -> Exception:  # noqa: N802 - reads as the exception it mak
 
     return _UsageError(text)
 GLOB_CHARS = set("*?[")
-
-
-# Folders nested deeper than this below a searched folder are not entered (and said so):
-# an iterative walk, so no depth is an internal error, and no tree is walked forever.
-MAX_FOLDER_DEPTH = 100
 
 
 class Refused(str):
@@ -52,46 +48,6 @@ def _refused(path: str, root: str) -> Refused:
 def _inside(path: str, root: str) -> bool:
     """True when `path` is `root` or below it (both resolved already)."""
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
-
-
-class _Walk:
-    """What one search met besides files: links to folders left alone, folders too deep."""
-
-    def __init__(self):
-        self.folder_links = 0
-        self.too_deep: list[str] = []
-
-
-def _walk(root: str, walk: _Walk, descend=lambda parts: True):
-    """(path, parts relative to root, is_folder) for everything below `root`, in a stable
-    order, iteratively: links to folders are never followed (a link to `/`, out of the
-    tree, or in a loop costs nothing), and folders deeper than MAX_FOLDER_DEPTH are not
-    entered. `descend(parts)` says whether a folder is worth entering."""
-    stack: list[tuple[str, tuple[str, ...]]] = [(root, ())]
-    while stack:
-        folder, parts = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError:  # vanished, not a folder, or not ours to read: like glob, nothing there
-            continue
-        below = []
-        for entry in entries:
-            here = parts + (entry.name,)
-            try:
-                is_folder = entry.is_dir(follow_symlinks=False)
-                if not is_folder and entry.is_symlink() and entry.is_dir():
-                    walk.folder_links += 1
-                    continue
-            except OSError:
-                continue
-            yield entry.path, here, is_folder
-            if is_folder and descend(here):
-                if len(here) >= MAX_FOLDER_DEPTH:
-                    walk.too_deep.append(entry.path)
-                else:
-                    below.append((entry.path, here))
-        stack.extend(reversed(below))
 
 
 def _cycle_file(path: str, parts: tuple[str, ...], real_root: str, shown_root: str) -> str | None:

@@ -57,6 +57,9 @@ T = {
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
     "internal": _("internal error"),
+    "busy": _("too many pages are open on this server; this one tries again in a moment"),
+    "running_out": _("cyclemap: out of file descriptors: new connections wait until some close "
+                     "(too many pages open? `ulimit -n` raises the limit)"),
 }
 
 
