@@ -86,7 +86,9 @@ def _safe(body: str) -> bool:
             return False
         for name, value in element.attrib.items():
             local = _local(name)
-            if local.startswith("on") or (local == "href" and not value.startswith("#")):
+            if local.startswith("on") or (local in ("href", "src") and not value.startswith("#")):
+                return False
+            if local == "style" and ("javascript:" in value.lower() or "url(" in value.lower().replace("url(#", "")):
                 return False
     return True
 
