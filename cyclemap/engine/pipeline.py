@@ -167,6 +167,12 @@ class Pipeline:
         error on that file instead of stopping the run."""
         results = []
         for path in paths:
+            refusal = getattr(path, "refusal", None)  # a file the collector will not read (cli.files.Refused)
+            if refusal is not None:
+                results.append(CheckedCycle(path, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, refusal,
+                                                              getattr(path, "hint", None))],
+                                            None, choose_lang(None, self.lang), self.settings_for(settings_of or path)))
+                continue
             try:
                 results.append(self.check(path, settings_of, (data or {}).get(path)))
             except OSError as exc:
