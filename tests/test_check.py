@@ -8,7 +8,7 @@ import pytest
 
 from cyclemap.engine.graph import build_graph, cycle_order, edges
 from cyclemap.format.reader import load_path, load_text
-from tests.conftest import EXAMPLE_FILES, ROOT
+from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
