@@ -178,6 +178,11 @@ class LinkSet:
             self._checked[key] = self.judge(key, cycle)
         return self._checked[key]
 
+    def remember_checked(self, path: str, checked: "CheckedCycle") -> None:
+        """A file the run judged anyway (by its own settings, without ratings): links to it
+        reuse that judgement."""
+        self._checked.setdefault(real(path), checked)
+
     def repository(self, path: str) -> str:
         """The nearest folder above `path` holding `.git`; else the checked folder that
         holds it; else its own folder."""

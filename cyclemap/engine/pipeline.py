@@ -219,6 +219,8 @@ class Pipeline:
         checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings, self.links)
         checked.context.link_set = self.links
         checked.diagnostics = extra + analyse_cycle(cycle, settings, checked.context)
+        if self.ratings is None:
+            self.links.remember_checked(path, checked)
         return checked
 
 
