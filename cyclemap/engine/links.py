@@ -61,8 +61,20 @@ class Resolved:
         return (self.path, self.moment.id) if self.ok and self.moment is not None else None
 
 
+_REAL: dict[object, str] = {}
+
+
 def real(path: str) -> str:
-    """The path as the set knows it: absolute, symbolic links resolved."""
+    """The path as the set knows it: absolute, symbolic links resolved (remembered for the
+    process: a run does not move files around)."""
+    key = path if os.path.isabs(path) else (os.getcwd(), path)
+    found = _REAL.get(key)
+    if found is None:
+        found = _REAL[key] = _real(path)
+    return found
+
+
+def _real(path: str) -> str:
     if path.startswith("<"):  # <stdin>, <memory>: the working folder stands in for the file
         return os.path.join(os.path.realpath(os.getcwd()), path)
     return os.path.realpath(path)
