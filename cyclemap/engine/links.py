@@ -115,6 +115,7 @@ class LinkSet:
         self.explicit_roots = bool(roots)
         self.judge = judge  # how a linked cycle is judged (its own settings, no --ratings)
         self._loaded: dict[str, tuple[object, "Loaded"]] = {}
+        self._memory: dict[str, Cycle] = {}  # cycles judged from memory (stdin, a rule's example)
         self._repos: dict[str, str] = {}
         self._checked: dict[str, "CheckedCycle"] = {}
         self._resolved: dict[tuple[str, Support], Resolved] = {}
@@ -177,7 +178,17 @@ class LinkSet:
         except OSError:
             return None
 
+    def know(self, cycle: Cycle) -> None:
+        """The cycle being judged, as judged (it may not be on disk: stdin, an example)."""
+        key = real(cycle.path)
+        if self._memory.get(key) is not cycle:
+            if key in self._memory:
+                self._forget()
+            self._memory[key] = cycle
+
     def cycle_at(self, key: str) -> Cycle | None:
+        if key in self._memory:
+            return self._memory[key]
         loaded = self._peek(key)
         return loaded.cycle if loaded is not None else None
 
@@ -348,6 +359,7 @@ def link_set_of(ctx) -> LinkSet:
     found = getattr(ctx, "link_set", None)
     if found is None:
         found = ctx.link_set = LinkSet()
+    found.know(ctx.cycle)
     return found
 
 

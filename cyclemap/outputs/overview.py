@@ -33,7 +33,7 @@ T = {
     "no_links": _("No moment names an internal cycle behind it (`supported_by`)."),
     "leverage": _("Leverage points: internal moments behind the most weak moments"),
     "no_leverage": _("No leverage point: no weak moment, measured on enough answers, rests on an internal cycle."),
-    "col_rank": _("#"),
+    "col_rank": Verbatim("#"),
     "col_supplier": _("Internal moment"),
     "col_behind": _("Weak moments that rest on it"),
     "col_customers": _("Customers a month"),

@@ -23,6 +23,8 @@ from cyclemap.engine.rules import Finding, rule_from_module
 
 
 def check(ctx):
+    if not any(m.supported_by for m in ctx.cycle.moments):
+        return
     from cyclemap.engine.links import NO_FILE, NO_MOMENT, NOT_A_CYCLE, link_set_of
 
     links = link_set_of(ctx)

@@ -22,6 +22,8 @@ from cyclemap.engine.rules import Finding, rule_from_module
 
 
 def check(ctx):
+    if not any(m.supported_by for m in ctx.cycle.moments):
+        return
     from cyclemap.engine.links import link_set_of, real, shown_path
 
     links = link_set_of(ctx)
