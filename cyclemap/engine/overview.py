@@ -182,7 +182,7 @@ def build_overview(pipeline: "Pipeline", files: list[str], root: str) -> Overvie
             thin += 1
             continue
         groups.setdefault(link.supporter.key, []).append(link)
-    affected_all = [l.supported for ls in groups.values() for l in ls]
+    affected_all = list({l.supported.key: l.supported for ls in groups.values() for l in ls}.values())
     missing_volume = sum(1 for m in affected_all if m.volume is None)
     weighted = bool(affected_all) and missing_volume == 0
     leverage = []
