@@ -259,8 +259,7 @@ def test_overview_markdown_and_json(org):
         (True, "pick", 2)
     assert data["ranked_by"] == "count" and data["set_aside"]["without_volume"] == 2
     assert [l["supporter"]["moment"] for l in data["links"]] == ["pick", "pick", None]
-    assert {c["title"]: c["level"] for c in data["cycles"]} == {"Shop": "malo", "Warehouse": "malo", "Vans": "excepcional"} \
-        or {c["title"] for c in data["cycles"]} == {"Shop", "Warehouse", "Vans"}
+    assert {c["title"]: c["level"] for c in data["cycles"]} == {"Shop": "pesimo", "Warehouse": "pesimo", "Vans": "normal"}
 
 
 def test_overview_weighs_customers_only_when_every_weak_moment_declares_volume(org):
@@ -306,3 +305,44 @@ def test_overview_picture_names_the_top_leverage_point(tmp_path):
 def test_overview_usage_errors(tmp_path):
     assert run("overview", str(tmp_path / "missing"))[0] == 2
     assert run("overview", str(CONNECTED), "--format", "xml")[0] == 2
+
+
+# -- pictures and pages follow the links -----------------------------------------------------
+
+def test_render_marks_supported_moments_and_the_analyst_sees_the_file(tmp_path):
+    client, analyst = tmp_path / "client.dot", tmp_path / "analyst.dot"
+    source = str(CONNECTED / "en" / "replacement-card.yaml")
+    assert run("render", source, "-o", str(client))[0] == 0
+    assert run("render", source, "-o", str(analyst), "--view", "analyst")[0] == 0
+    text = client.read_text(encoding="utf-8")
+    assert text.count("⚙") == 4  # three supported moments and the legend
+    assert "rests on an internal service" in text and "internal/card-issuing.yaml" not in text
+    assert "⚙ internal/card-issuing.yaml#issue" in analyst.read_text(encoding="utf-8")
+    plain = tmp_path / "plain.dot"
+    assert run("render", str(ROOT / "examples" / "banco.yaml"), "-o", str(plain))[0] == 0
+    assert "⚙" not in plain.read_text(encoding="utf-8")
+
+
+def test_the_handout_links_a_moment_to_its_internal_service_and_back(tmp_path):
+    out = tmp_path / "handout.html"
+    assert run("handout", str(CONNECTED / "en" / "replacement-card.yaml"), "-o", str(out))[0] == 0
+    page = out.read_text(encoding="utf-8")
+    row = page[page.index('id="moment-wait"'):]
+    row = row[:row.index("</tr>")]
+    assert 'href="#internal-wait"' in row and "Card issuing for the branches" in row
+    section = page[page.index('id="internal-wait"'):]
+    section = section[:section.index("</div>")]
+    assert 'href="#moment-wait"' in section
+    assert "its internal customers rate it 2.2 where they expect 4.5 (35 answers); weak: the cause may be here" in section
+    assert "in charge: Head of card issuing" in section
+    # every link in the page has its target
+    assert set(re.findall(r'href="#([\w-]+)"', page)) <= set(re.findall(r'id="([\w-]+)"', page))
+
+
+def test_the_survey_of_an_internal_cycle_asks_the_internal_customer(tmp_path):
+    internal, external = tmp_path / "internal.html", tmp_path / "external.html"
+    assert run("survey", str(CONNECTED / "es" / "interno" / "emision-tarjetas.yaml"), "-o", str(internal))[0] == 0
+    assert run("survey", str(CONNECTED / "es" / "reposicion-tarjeta.yaml"), "-o", str(external))[0] == 0
+    inside, outside = internal.read_text(encoding="utf-8"), external.read_text(encoding="utf-8")
+    assert "Su equipo o área:" in inside and "a través de él, a nuestros clientes" in inside
+    assert "Su equipo o área:" not in outside
