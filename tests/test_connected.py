@@ -327,7 +327,7 @@ def test_the_handout_links_a_moment_to_its_internal_service_and_back(tmp_path):
     out = tmp_path / "handout.html"
     assert run("handout", str(CONNECTED / "en" / "replacement-card.yaml"), "-o", str(out))[0] == 0
     page = out.read_text(encoding="utf-8")
-    row = page[page.index('id="moment-wait"'):]
+    row = page[page.index('data-moment="wait"'):]
     row = row[:row.index("</tr>")]
     assert 'href="#internal-wait"' in row and "Card issuing for the branches" in row
     section = page[page.index('id="internal-wait"'):]

@@ -186,9 +186,9 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         if m.recovery:
             standard += f'<span class="sub"><b>{esc(L.RECOVERY(lang))}:</b> {esc(m.recovery)}</span>'
         rows.append(
-            f'<tr class="{kind_cls}" data-moment="{esc(m.id)}" id="moment-{esc(m.id)}">'
+            f'<tr class="{kind_cls}" data-moment="{esc(m.id)}">'
             f'<td class="num">{i}</td>'
-            f'<td><span class="name">{name(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}'
+            f'<td><span class="name" id="moment-{esc(m.id)}">{name(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}'
             f'{support_link(m, checked, lang)}</td>'
             f"<td>{channel}</td>"
             f"<td>{owner}</td>"
