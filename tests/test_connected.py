@@ -346,3 +346,14 @@ def test_the_survey_of_an_internal_cycle_asks_the_internal_customer(tmp_path):
     inside, outside = internal.read_text(encoding="utf-8"), external.read_text(encoding="utf-8")
     assert "Su equipo o área:" in inside and "a través de él, a nuestros clientes" in inside
     assert "Su equipo o área:" not in outside
+
+
+def test_names_from_a_linked_file_never_reach_the_terminal_raw(org):
+    stock = org / "internal" / "stock.yaml"
+    stock.write_text(stock.read_text(encoding="utf-8").replace("title: Warehouse", 'title: "Ware\\e[31mhouse\\u202e"'),
+                     encoding="utf-8")
+    for args in (("critique", str(org / "shop.yaml")), ("overview", str(org)), ("overview", str(org), "-f", "markdown")):
+        code, out, _err = run(*args)
+        assert code == 0 and "\x1b" not in out and "\u202e" not in out, args
+        shown = out.replace("\\\\", "\\").replace("\\[", "[")  # Markdown escapes its own backslashes
+        assert "Ware\\x1b[31mhouse\\u202e" in shown, args

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity
+from cyclemap.format.diagnostics import Severity, one_line
 from cyclemap.format.i18n import Computed, Number, Text, _, _n
 from cyclemap.format.model import Cycle, Moment
 
@@ -118,7 +118,9 @@ def _rated(h: Health) -> Text:
 
 
 def _named(h: Health) -> Text:
-    return _("“{moment}” in {cycle}").format(moment=h.moment.name, cycle=h.cycle_title)
+    # Names from another file: control and bidirectional characters shown as escapes here,
+    # since the outputs escape only the texts of the file they were given (docs/security.md).
+    return _("“{moment}” in {cycle}").format(moment=one_line(h.moment.name), cycle=one_line(h.cycle_title))
 
 
 def cause_sentences(h: Health) -> tuple[Text | None, Text | None]:

@@ -10,7 +10,7 @@ import json
 
 from cyclemap.engine.overview import Leverage, MomentRef, Overview, relative
 from cyclemap.engine.rules._scores import fmt
-from cyclemap.format.diagnostics import terminal_text
+from cyclemap.format.diagnostics import one_line, terminal_text
 from cyclemap.format.i18n import Number, Text, Verbatim, _, _n, listing
 
 JSON_VERSION = 1
@@ -53,10 +53,13 @@ def level_name(key: str | None, lang: str) -> str:
 
 
 def _moment(ref: MomentRef, lang: str, with_cycle: bool = True) -> str:
-    name = ref.moment_name if ref.moment_id else T["whole"](lang)
+    """A moment as the overview names it; text from the files with control and bidirectional
+    characters shown as escapes (every format: a Markdown report is read on terminals too)."""
+    name = one_line(ref.moment_name) if ref.moment_id else T["whole"](lang)
     if not with_cycle:
         return f"“{name}”" if ref.moment_id else name
-    return f"“{name}” ({ref.cycle_title})" if ref.moment_id else f"{ref.cycle_title} ({name})"
+    title = one_line(ref.cycle_title)
+    return f"“{name}” ({title})" if ref.moment_id else f"{title} ({name})"
 
 
 def _score(ref: MomentRef, lang: str) -> str:
@@ -166,14 +169,14 @@ def to_markdown(o: Overview, lang: str) -> str:
             f"| {T['col_cycle'](lang)} | {T['col_customer'](lang)} | {T['col_level'](lang)} | {T['col_weak'](lang)} |",
             "|---|---|---|---|"]
     for s in o.cycles:
-        path = inline(relative(s.path, o.root))
+        path = inline(one_line(relative(s.path, o.root)))
         if not s.loaded:
             out.append(f"| `{path}` | | {T['unread'](lang)} | |")
             continue
-        weak = "<br>".join(inline(f"{m.moment_name} ({_score(m, lang)})") for m in s.weak) or T["none_weak"](lang)
+        weak = "<br>".join(inline(f"{one_line(m.moment_name)} ({_score(m, lang)})") for m in s.weak) or T["none_weak"](lang)
         level = level_name(s.level, lang) + (f" ({T['uncertain'](lang)})" if s.level_uncertain else "")
         who = T["internal"](lang) if s.internal else T["external"](lang)
-        out.append(f"| {inline(s.title)}<br>`{path}` | {who} | {level} | {weak} |")
+        out.append(f"| {inline(one_line(s.title))}<br>`{path}` | {who} | {level} | {weak} |")
     out += ["", f"## {T['support'](lang)}", ""]
     if not o.links:
         out.append(T["no_links"](lang))
@@ -313,7 +316,7 @@ def to_dot(o: Overview, lang: str) -> str:
         kind = T["internal"](lang) if first.internal else T["external"](lang)
         lines.append(f"  subgraph cluster_{i} {{")
         colour = '"#888888"' if first.internal else '"#333333"'
-        lines.append(f"    label={_q(f'{first.cycle_title} ({kind})')}; style=\"rounded\"; color={colour}; fontsize=11;")
+        lines.append(f"    label={_q(f'{one_line(first.cycle_title)} ({kind})')}; style=\"rounded\"; color={colour}; fontsize=11;")
         for ref in refs:
             label = _moment(ref, lang, with_cycle=False).strip("“”")
             if ref.score is not None:
