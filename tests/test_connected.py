@@ -357,3 +357,18 @@ def test_names_from_a_linked_file_never_reach_the_terminal_raw(org):
         assert code == 0 and "\x1b" not in out and "\u202e" not in out, args
         shown = out.replace("\\\\", "\\").replace("\\[", "[")  # Markdown escapes its own backslashes
         assert "Ware\\x1b[31mhouse\\u202e" in shown, args
+
+
+def test_the_live_page_leads_to_the_internal_cycle_and_back():
+    """`cyclemap serve` over the example set, real HTTP (the test_serve helpers)."""
+    from tests.test_serve import serving
+
+    with serving(str(CONNECTED / "en")) as server:
+        external = server.get("/cycle/replacement-card.yaml")
+        behind = external[external.index('<ul id="behind">'):]
+        behind = behind[:behind.index("</ul>")]
+        assert 'href="/cycle/internal/card-issuing.yaml"' in behind and 'href="/cycle/internal/courier.yaml"' in behind
+        assert "“Waits for the card to arrive” rests on “The card team prints and sends the card”" in behind
+        internal = server.get("/cycle/internal/card-issuing.yaml")
+        back = internal[internal.index('<ul id="supports">'):]
+        assert 'href="/cycle/replacement-card.yaml"' in back[:back.index("</ul>")]
