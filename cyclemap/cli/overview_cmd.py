@@ -8,7 +8,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import (
     ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, guarded, h,
 )
@@ -70,10 +70,10 @@ def overview(
     root = os.path.commonpath([os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
                                for p in folders]) if folders else "."
     root = os.path.relpath(root) if not os.path.isabs(folders[0]) else root
-    if output is not None:
-        from cyclemap.outputs.atomic import check_output
+    from cyclemap.cli.deliver import Output
 
-        check_output(output, files)
+    target = Output(output, [*files, config])
+    target.check()  # a target that can never be written, or one of the cycles: exit 2, before any work
     try:
         from cyclemap.cli.files import excluded_by_settings
 
@@ -90,11 +90,8 @@ def overview(
 
     suffix = os.path.splitext(output or "")[1].lower()
     if output is not None and suffix in PICTURES:
-        from cyclemap.outputs.atomic import write_atomic
-
         dot = out.to_dot(o, shown)
-        data: bytes | str = dot if suffix == ".dot" else _draw(dot, suffix[1:], engine)
-        write_atomic(output, data, inputs=files)
+        target.write(dot if suffix == ".dot" else _draw(dot, suffix[1:], engine))
         sys.stderr.write(_("overview of {n} cycles written to {path}").format(n=len(o.cycles), path=output)(shown) + "\n")
         raise typer.Exit(0)
     if output_format == "json":
@@ -106,12 +103,7 @@ def overview(
         unicode = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
         width = int(os.environ.get("COLUMNS", "100") or 100) if os.environ.get("COLUMNS", "").isdigit() else 100
         text = out.to_text(o, shown, colored, max(60, min(width, 140)), unicode)
-    if output is not None:
-        from cyclemap.outputs.atomic import write_atomic
-
-        write_atomic(output, text, inputs=files)
-    else:
-        sys.stdout.write(text)
+    target.write(text)
     raise typer.Exit(0)
 
 
