@@ -27,6 +27,7 @@ class Survey:
     questions: tuple[Question, ...]
     importance: bool = False  # also ask how much each moment matters
     expectation: bool = False  # also ask what the customer expected
+    internal: bool = False  # the customer is a team of the same organisation (`internal: true`)
 
 
 # The extra columns of a wide survey file, in order; `cyclemap --ratings` reads them back.
@@ -52,6 +53,20 @@ WORDS = {
 }
 
 
+# For an internal customer (a team of the same organisation): the same form, in its words.
+INTERNAL_WORDS = {
+    "intro": _("Tell us how each step of our service to your team went. Mark one box per line; leave a line "
+               "blank if it did not happen to you."),
+    "segment": _("Your team or department:"),
+    "thanks": _("Thank you: your answers help us serve your team better, and through it our customers."),
+}
+
+
+def word(survey: "Survey", key: str):
+    """A text of the form, in the internal customer's words when the cycle's customer is internal."""
+    return INTERNAL_WORDS.get(key, WORDS[key]) if survey.internal else WORDS[key]
+
+
 def make_survey(checked, importance: bool = False, expectation: bool = False) -> Survey:
     """The survey of a checked cycle: one question per moment, in the order a customer
     meets them."""
@@ -59,7 +74,8 @@ def make_survey(checked, importance: bool = False, expectation: bool = False) ->
     by_id = {m.id: m for m in reversed(cycle.moments)}  # the first of a repeated id wins
     order = checked.order or list(by_id)
     questions = tuple(Question(i, by_id[i].name, by_id[i].stage) for i in order if i in by_id)
-    return Survey(cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation)
+    return Survey(cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation,
+                  getattr(cycle, "internal", False))
 
 
 def columns(survey: Survey) -> list[str]:

@@ -9,7 +9,7 @@ from html import escape
 from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import number
 from cyclemap.format.i18n import html_lang
-from cyclemap.outputs.survey import WORDS, Survey
+from cyclemap.outputs.survey import WORDS, Survey, word
 
 CSS = """
 body{font-family:system-ui,'Segoe UI',Arial,sans-serif;max-width:46em;margin:2em auto;color:#111;line-height:1.4}
@@ -51,8 +51,8 @@ def html_form(survey: Survey) -> str:
     parts = [f'<!DOCTYPE html><html lang="{escape(html_lang(lang))}"><head><meta charset="utf-8">',
              f"<title>{escape(terminal_text(survey.title))}</title><style>{CSS}</style></head><body>",
              f"<h1>{escape(terminal_text(survey.title))}</h1>",
-             f'<p class="small">{escape(WORDS["intro"](lang))}</p>',
-             f'<p>{escape(WORDS["segment"](lang))}</p><div class="line"></div>',
+             f'<p class="small">{escape(word(survey, "intro")(lang))}</p>',
+             f'<p>{escape(word(survey, "segment")(lang))}</p><div class="line"></div>',
              f'<p>{escape(WORDS["date"](lang))}:</p><div class="line" style="width:12em"></div>']
     stage = None
     for position, q in enumerate(survey.questions, start=1):
@@ -67,5 +67,5 @@ def html_form(survey: Survey) -> str:
             block += [f'<div class="small">{escape(WORDS["expected"](lang))}</div><div class="line"></div>']
         parts.append("".join(block) + "</div>")
     parts += [f'<h2>{escape(WORDS["comment"](lang))}</h2>', '<div class="line"></div>' * 3,
-              f'<p class="small">{escape(WORDS["thanks"](lang))}</p></body></html>\n']
+              f'<p class="small">{escape(word(survey, "thanks")(lang))}</p></body></html>\n']
     return "\n".join(parts)
