@@ -171,9 +171,11 @@ def report_answers(checked, strict: bool = False, pipeline=None, privacy: bool =
                             "--segment {segment}: only {n} respondents in that segment; a segment's scores are shown "
                             "from {least} respondents (their privacy)", ratings.respondents).format(
                                 segment=shown(ratings.segment), least=MIN_SEGMENT))
-    for line in summary(ratings, lang):
+    from cyclemap.format.diagnostics import one_line
+
+    for line in summary(ratings, lang):  # cells, segment values and file names escaped, one line each
         raw = ": CM" in line or line.startswith("    ")
-        sys.stderr.write(line + "\n" if raw else f"cyclemap: {line}\n")
+        sys.stderr.write((line if raw else f"cyclemap: {one_line(line)}") + "\n")
     if ratings.unreadable or not (ratings.answers or ratings.importance):
         sys.stderr.write("cyclemap: " + _("no usable answers in {path}: nothing was written").format(
             path=shown(ratings.path))(lang) + "\n")

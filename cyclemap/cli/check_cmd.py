@@ -92,6 +92,7 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment,
                              preview=preview)
     files = collect_files(paths, exclude)
+    pipeline.set_roots(paths)  # links (`supported_by`) stay inside what was given, without a .git
     if ratings is not None and len(files) > 1:
         raise UsageError(_("--ratings applies to one cycle file; check the others separately"))
     data = None

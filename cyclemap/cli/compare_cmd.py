@@ -19,6 +19,7 @@ from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, check_choice, check_ratings,
     guarded, h,
 )
+from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import _
 
 FORMATS = ("text", "json", "markdown", "html", "svg")
@@ -112,7 +113,8 @@ def compare(
     if not changes:
         sys.stderr.write(f"cyclemap: {NONE(out_lang)}\n")
         raise typer.Exit(EXIT_FINDINGS)
-    label_a, label_b = names or (_side(ratings, segment), _side(against, second_segment))
+    # Names and file names as a terminal shows them safely (escapes visible).
+    label_a, label_b = (terminal_text(n) for n in (names or (_side(ratings, segment), _side(against, second_segment))))
     sides = Sides(label_a, label_b, tuple(checked.cycle.scale), adjust, alpha,
                   MIN_SEGMENT if (segment is not None or against_segment is not None) else 0, names is not None)
     if fmt == "json":

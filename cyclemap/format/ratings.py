@@ -43,7 +43,7 @@ from operator import itemgetter, ne, sub
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
-from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.diagnostics import Diagnostic, Severity, formula_safe
 from cyclemap.format.i18n import Computed, Number, Text, _, _n, _p, join, number
 from cyclemap.format.model import Cycle, Pos, unique_moments
 from cyclemap.format.survey_shapes import (
@@ -308,6 +308,7 @@ def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
     """(row number, cells as text, sheet name) for the first sheet. Raises Unreadable."""
     from openpyxl import load_workbook
 
+    _within_bounds(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # not a zip, a zip without a workbook, damaged XML: openpyxl raises many kinds
@@ -331,6 +332,23 @@ def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
                          _("open it and save it again, or export it as CSV UTF-8"))
     finally:
         book.close()
+
+
+def _within_bounds(path: str) -> None:
+    """Refuse, before openpyxl opens it, a workbook that declares or holds more rows,
+    columns, cells or shared strings than cyclemap reads (`format.workbook_limits`)."""
+    from cyclemap.format.workbook_limits import TooBig, check_workbook
+
+    try:
+        check_workbook(path)
+    except TooBig as exc:
+        raise Unreadable(1, exc.text, _("keep only this survey's sheet and columns, or export it as CSV UTF-8"))
+
+
+def _unquoted(header: list[str]) -> list[str]:
+    """A header as cyclemap's own survey files write it: a column name that starts like a
+    formula (`-a`) is written `'-a` (`diagnostics.cell_text`), and read back as `-a`."""
+    return [c[1:] if c.startswith("'") and not formula_safe(c[1:]) else c for c in header]
 
 
 def csv_rows(data: bytes) -> Iterator[tuple[int, list[str], str]]:
@@ -448,7 +466,7 @@ def _layout(head, result: Ratings, cycle: Cycle, ids: list[str], names: dict[str
 
     line0, first, sheet = head[0]
     id_set = set(ids)
-    heads = [h[1] for h in head]
+    heads = [_unquoted(h[1]) for h in head]
     tool, header_rows = detect_tool(heads)
     if mapping is not None and mapping.header_rows:
         header_rows = mapping.header_rows
@@ -617,7 +635,15 @@ class _Chunk:
         return lines
 
     def rows(self):
-        """(line, cells, "") row by row, as csv reads them (quotes and all)."""
+        """(line, cells, "") row by row, as csv reads them (quotes and all). A quote that
+        never closes is refused where it opens, not read as the rest of the file."""
+        if self.text.count('"') % 2:
+            opened, line = 0, self.first
+            for number, text in enumerate(self.text.split("\n"), start=self.first):
+                if text.count('"') % 2:
+                    opened, line = opened ^ 1, number if not opened else line
+            raise Unreadable(line, _("a quote opened on line {line} is never closed: the rest of the file would be "
+                                     "one cell").format(line=line), _("close the quote, or remove it"))
         reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.sep)
         try:
             for row in reader:

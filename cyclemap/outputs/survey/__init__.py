@@ -29,6 +29,7 @@ class Survey:
     expectation: bool = False  # also ask what the customer expected
     intro: str | None = None  # the opening words (default: WORDS["intro"])
     question: str | None = None  # the words asked of each moment (default: WORDS["how"])
+    internal: bool = False  # the customer is a team of the same organisation (`internal: true`)
 
 
 # The extra columns of a wide survey file, in order; `cyclemap --ratings` reads them back.
@@ -57,6 +58,20 @@ WORDS = {
 }
 
 
+# For an internal customer (a team of the same organisation): the same form, in its words.
+INTERNAL_WORDS = {
+    "intro": _("Tell us how each step of our service to your team went. Mark one box per line; leave a line "
+               "blank if it did not happen to you."),
+    "segment": _("Your team or department:"),
+    "thanks": _("Thank you: your answers help us serve your team better, and through it our customers."),
+}
+
+
+def word(survey: "Survey", key: str):
+    """A text of the form, in the internal customer's words when the cycle's customer is internal."""
+    return INTERNAL_WORDS.get(key, WORDS[key]) if survey.internal else WORDS[key]
+
+
 def make_survey(checked, importance: bool = False, expectation: bool = False, title: str | None = None,
                 intro: str | None = None, question: str | None = None) -> Survey:
     """The survey of a checked cycle: one question per moment, in the order a customer
@@ -66,7 +81,7 @@ def make_survey(checked, importance: bool = False, expectation: bool = False, ti
     order = checked.order or list(by_id)
     questions = tuple(Question(i, by_id[i].name, by_id[i].stage) for i in order if i in by_id)
     return Survey(title or cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation, intro,
-                  question)
+                  question, getattr(cycle, "internal", False))
 
 
 def tag(moment_id: str, kind: str = "") -> str:
