@@ -73,6 +73,7 @@ REASONS = {
     "unknown-moment": _("naming no moment of the cycle"),
     "duplicate": _("repeated respondent"),
     "short-row": _("rows too short"),
+    "long-row": _("rows longer than the header (a decimal comma?)"),
     "column": _("in columns not read (see above)"),
 }
 
@@ -245,7 +246,7 @@ class _Source:
         handle.seek(0)
         codec = "utf-8-sig" if skip else self.encoding
         self.text = io.TextIOWrapper(handle, encoding=codec, newline="", errors="strict")
-        self.line, self.sep = 0, ","
+        self.line, self.sep, self.last_span = 0, ",", None
 
     def position(self) -> int:
         try:
@@ -267,9 +268,11 @@ class _Source:
         line = 0
         try:
             for row in reader:
-                line = reader.line_num - sum(cell.count("\n") for cell in row)
+                line = self.line + 1  # a row starts on the line after the previous one ended
                 self.line = reader.line_num
+                self.last_span = line if any("\n" in cell or "\r" in cell for cell in row) else None
                 yield line, row, ""
+            self._closed()
         except csv.Error as exc:
             raise Unreadable(max(line + 1, 1), _("the CSV cannot be read past line {line} ({problem})").format(
                                  line=line, problem=_shown(str(exc))),
@@ -281,10 +284,14 @@ class _Source:
         """The rest of the file (after the rows `rows` gave) in blocks of whole lines."""
         text, line = self.text, self.line + 1
         try:
+            first = True
             while True:
                 block = text.read(size)
                 if not block:
+                    if first:
+                        self._closed()  # the file ended inside the rows read with the header
                     return
+                first = False
                 if not block.endswith("\n"):
                     block += text.readline()
                 if block.count('"') % 2:  # a quoted cell runs past the block: take whole lines until it closes
@@ -297,6 +304,20 @@ class _Source:
                 line += block.count("\n")
         except UnicodeDecodeError as exc:
             raise self._bad(exc, line)
+
+    def _closed(self) -> None:
+        """At the end of the file, after a row that spans lines: if its quote never closes
+        (the reader ran to the end inside it), say where it opened instead of reading the
+        rest of the file as one cell."""
+        start = self.last_span
+        if start is None:
+            return
+        self.handle.seek(0)
+        text = self.handle.read().decode(self.encoding if self.encoding != "utf-8" else "utf-8-sig", "replace")
+        rest = "".join(text.splitlines(keepends=True)[start - 1:])
+        if rest.count('"') % 2:
+            raise Unreadable(start, _("a quote opened on line {line} is never closed: the rest of the file would be "
+                                      "one cell").format(line=start), _("close the quote, or remove it"))
 
     def _bad(self, exc: UnicodeDecodeError, line: int) -> Unreadable:
         return Unreadable(line, _("the ratings file is not {encoding} past line {line}: it mixes encodings").format(
@@ -676,6 +697,20 @@ class _Chunk:
         return '"' not in text and "\r" not in text and not text.startswith("#") and "\n#" not in text
 
 
+def _too_long(result: Ratings, line: int, sheet: str, count: int, columns: int) -> None:
+    """A row with more filled cells than the header has columns (a decimal comma, `4,5`,
+    in a comma-separated file): not read at all, and said — read, it would shift answers
+    into the next column (wide) or read 4 and drop the decimals (long)."""
+    result.rows += 1
+    result.set_aside["long-row"] += 1
+    pos, pre = _where(line, columns + 1, sheet)
+    result.add_problem(_diag(result.path, pos, _("{cell}this row has {count} cells but the header {columns}: "
+                                                 "nothing of it was used").format(cell=pre, count=count,
+                                                                                  columns=columns),
+                             _("a decimal comma (4,5) in a comma-separated file? write 4.5, quote it (\"4,5\"), "
+                               "or separate the columns with ;")))
+
+
 def _segment_rows(result: Ratings, rows: list, seg_index: int, wanted: str | None) -> list:
     """Count the chunk's segments, and keep only the wanted segment's rows."""
     counts = Counter(map(itemgetter(seg_index), rows))
@@ -710,11 +745,15 @@ def _wide(rows, result: Ratings, cycle: Cycle, layout: Layout, mapping, progress
     seen: set = set()
     segments = result.segments
     widest = max([i for i, *_x in targets] + aside + [seg_index or 0, key_index or 0])
+    ncols = len(layout.columns)
 
     def one(line: int, row: list[str], sheet: str) -> None:
         if not any(row) or row[0][:1] == "#" or row[0].lstrip()[:1] == "#":
             return
         width = len(row)
+        if width > ncols and any(cell.strip() for cell in row[ncols:]):
+            _too_long(result, line, sheet, width, ncols)
+            return
         result.rows += 1
         if seg_index is not None:
             value = row[seg_index].strip() if seg_index < width else ""
@@ -758,7 +797,7 @@ def _wide(rows, result: Ratings, cycle: Cycle, layout: Layout, mapping, progress
         lines = chunk.lines()
         sep = chunk.sep
         cells = [line.split(sep) for line in lines]
-        if not cells or min(map(len, cells)) <= widest:
+        if not cells or min(map(len, cells)) <= widest or max(map(len, cells)) > ncols:
             return False
         # Everything checked before anything is counted, so a fallback starts clean.
         if key_index is not None or whole_row:
@@ -846,6 +885,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
     seg_index, wanted = _segment_filter(result, layout)
     needed = max(mi, ai)
     widest = max(needed, ri or 0, seg_index or 0)
+    ncols = len(layout.columns) if layout.tool != "headerless" else 0
     tallies: dict[str, Tally] = {}
     imps: dict[str, Tally] = {}
     seen: dict[str, int] = {}
@@ -875,6 +915,10 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                         if layout.tool == "headerless" else
                         _("{cell}expected at least {need} columns, found {count}"))
             result.add_problem(_diag(result.path, pos, expected.format(cell=pre, count=width, need=needed + 1)))
+            return
+        if ncols and width > ncols and ai + 1 < width and row[ai + 1].strip().isdigit() and \
+                any(cell.strip() for cell in row[ncols:]):
+            _too_long(result, line, sheet, width, ncols)
             return
         result.rows += 1
         if seg_index is not None:
@@ -940,7 +984,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
             return faster(chunk)
         sep = chunk.sep
         cells = [line.split(sep) for line in chunk.lines()]
-        if not cells or min(map(len, cells)) <= widest:
+        if not cells or min(map(len, cells)) <= widest or (ncols and max(map(len, cells)) > ncols):
             return False
         total = len(cells)
         if seg_index is not None:
@@ -1011,7 +1055,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
         if found is None:
             return False
         flat, width = found
-        if width <= widest:
+        if width <= widest or (ncols and width > ncols):
             return False
         moments = flat[mi::width]
         counts = Counter(zip(moments, flat[ai::width]))
