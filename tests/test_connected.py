@@ -230,6 +230,7 @@ def test_an_internal_cycle_speaks_of_its_internal_customers():
     assert code == 0
     assert "Your internal customers rate this decisive moment 2.2, below the acceptable 3.4" in text
     assert "They cannot go elsewhere" in text
+    assert "Service level: POOR — the service falls short of what your internal customers expect" in text
     points = text[text.index("Weak points"):]
     assert "leave and never come back" not in points and "leaving quietly" not in points
     assert "Customers rate" not in points
