@@ -373,3 +373,16 @@ def test_the_live_page_leads_to_the_internal_cycle_and_back():
         internal = server.get("/cycle/internal/card-issuing.yaml")
         back = internal[internal.index('<ul id="supports">'):]
         assert 'href="/cycle/replacement-card.yaml"' in back[:back.index("</ul>")]
+
+
+@pytest.mark.parametrize("template, lang", [("internal-customer", "en"), ("cliente-interno", "es"),
+                                            ("cliente-interno", "pt")])
+def test_init_templates_show_the_link_in_every_language(tmp_path, template, lang):
+    out = tmp_path / "c.yaml"
+    assert run("init", "--template", template, "--lang", lang, "-o", str(out))[0] == 0
+    assert "\ninternal: true " in out.read_text(encoding="utf-8")
+    bank = tmp_path / "b.yaml"
+    assert run("init", "--template", "bank" if lang == "en" else "banco", "--lang", lang, "-o", str(bank))[0] == 0
+    assert re.search(r"^    # supported_by: \[\w+/[\w.-]+\.yaml#\w+\]", bank.read_text(encoding="utf-8"), re.M)
+    code, out_text, _err = run("check", str(out), "--format", "json")
+    assert code == 0
