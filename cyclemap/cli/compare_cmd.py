@@ -15,7 +15,7 @@ from cyclemap.cli.common import (
     guarded, h,
 )
 from cyclemap.engine.waves import compare_answers
-from cyclemap.format.diagnostics import Severity
+from cyclemap.format.diagnostics import Severity, one_line, terminal_text
 from cyclemap.format.i18n import Verbatim, _
 from cyclemap.format.ratings import load_ratings
 from cyclemap.outputs.report import SEVERITY_WORDS
@@ -86,7 +86,9 @@ def compare(
     problems = a.diagnostics() + b.diagnostics()
     errors = [d for d in problems if d.severity is Severity.ERROR]
     for d in problems:
-        sys.stderr.write(f"{d.path}:{d.pos}: {d.code} {SEVERITY_WORDS[d.severity](out_lang)} {d.message(out_lang)}\n")
+        # Segment values and cells come from the ratings file: escaped like every line a terminal shows.
+        sys.stderr.write(one_line(f"{d.path}:{d.pos}: {d.code} {SEVERITY_WORDS[d.severity](out_lang)} "
+                                  f"{d.message(out_lang)}") + "\n")
     if not a.answers or not b.answers:
         sys.stderr.write(f"cyclemap: {WORDS['none'](out_lang)}\n")
         raise typer.Exit(EXIT_FINDINGS)
@@ -99,7 +101,7 @@ def compare(
                 "test": "welch-t", "alpha": alpha, "moments": [c.as_data() for c in changes]}
         run.output.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        run.output.write(_table(changes, side_a, side_b, test, out_lang, markdown=format == "markdown"))
+        run.output.write(terminal_text(_table(changes, side_a, side_b, test, out_lang, markdown=format == "markdown")))
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 

@@ -125,12 +125,12 @@ class Pipeline:
 
     def __init__(self, *, config: str | None = None, select: str | list[str] | None = None,
                  ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
-                 segment: str | None = None):
+                 segment: str | None = None, preview: bool = False):
         from cyclemap.format.settings import ConfigFinder
 
         if lang is not None and lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
-        self.finder = ConfigFinder(config, select, ignore)
+        self.finder = ConfigFinder(config, select, ignore, preview)
         self.lang = lang
         self.ratings = ratings
         self.segment = segment  # keep only the ratings of this segment
@@ -196,6 +196,12 @@ class Pipeline:
         error on that file instead of stopping the run."""
         results = []
         for path in paths:
+            refusal = getattr(path, "refusal", None)  # a file the collector will not read (cli.files.Refused)
+            if refusal is not None:
+                results.append(CheckedCycle(path, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, refusal,
+                                                              getattr(path, "hint", None))],
+                                            None, choose_lang(None, self.lang), self.settings_for(settings_of or path)))
+                continue
             try:
                 results.append(self.check(path, settings_of, (data or {}).get(path)))
             except OSError as exc:

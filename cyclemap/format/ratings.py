@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.diagnostics import Diagnostic, Severity, formula_safe
 from cyclemap.format.i18n import Computed, Number, Text, _, _n, _p, join, number
 from cyclemap.format.model import Cycle, Pos, unique_moments
 
@@ -199,9 +199,15 @@ def csv_rows(data: bytes) -> Iterator[tuple[int, list[str], str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     line = 0
     try:
+        held = None  # each row waits for the next, so a last row that is an open quote is never read
         for row in reader:
-            line = reader.line_num - sum(cell.count("\n") for cell in row)
-            yield line, row, ""
+            if held is not None:
+                yield held
+            held = (line + 1, row, "")  # a row starts on the line after the previous one ended
+            line = reader.line_num
+        if held is not None:
+            _check_closed(text, held[0], held[1])
+            yield held
     except csv.Error as exc:
         where = max(line + 1, 1)
         raise Unreadable(where, _("the CSV cannot be read past line {line} ({problem})").format(
@@ -209,10 +215,25 @@ def csv_rows(data: bytes) -> Iterator[tuple[int, list[str], str]]:
                          _("look for an unclosed quote or a huge cell near this line"))
 
 
+def _check_closed(text: str, start: int, row: list[str]) -> None:
+    """The last row of a CSV that ran to the end of the file inside a quote: say where the
+    quote opened, instead of reading the rest of the file as one cell."""
+    if not any("\n" in cell or "\r" in cell for cell in row):
+        return
+    offset = 0
+    for _number in range(start - 1):
+        offset = text.find("\n", offset) + 1
+    if text.count('"', offset) % 2:
+        raise Unreadable(start, _("a quote opened on line {line} is never closed: the rest of the file would be "
+                                  "one cell").format(line=start),
+                         _("close the quote, or remove it"))
+
+
 def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
     """(row number, cells as text, sheet name) for the first sheet. Raises Unreadable."""
     from openpyxl import load_workbook
 
+    _within_bounds(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # not a zip, a zip without a workbook, damaged XML: openpyxl raises many kinds
@@ -236,6 +257,17 @@ def xlsx_rows(path: str) -> Iterator[tuple[int, list[str], str]]:
                          _("open it and save it again, or export it as CSV UTF-8"))
     finally:
         book.close()
+
+
+def _within_bounds(path: str) -> None:
+    """Refuse, before openpyxl opens it, a workbook that declares or holds more rows,
+    columns, cells or shared strings than cyclemap reads (`format.workbook_limits`)."""
+    from cyclemap.format.workbook_limits import TooBig, check_workbook
+
+    try:
+        check_workbook(path)
+    except TooBig as exc:
+        raise Unreadable(1, exc.text, _("keep only this survey's sheet and columns, or export it as CSV UTF-8"))
 
 
 def _where(path: str, line: int, col: int, sheet: str) -> tuple[Pos, str, str]:
@@ -262,6 +294,12 @@ def read_table(data: bytes | None, path: str, cycle: Cycle, segment: str | None 
         result.answers, result.importance = {}, {}
         result.add_problem(_diag(path, Pos(exc.line, 1), exc.text, exc.hint))
     return result
+
+
+def _unquoted(header: list[str]) -> list[str]:
+    """A header as cyclemap's own survey files write it: a column name that starts like a
+    formula (`-a`) is written `'-a` (`diagnostics.cell_text`), and read back as `-a`."""
+    return [c[1:] if c.startswith("'") and not formula_safe(c[1:]) else c for c in header]
 
 
 def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segment: str | None) -> None:
@@ -305,6 +343,7 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
         any_row = True
         if first:
             first = False
+            row = _unquoted(row)
             names = [_plain(c) for c in row]
             if len(names) >= 2 and names[0] in HEADER_MOMENT and names[1] in HEADER_RATING:
                 header = names
@@ -351,6 +390,8 @@ def _read(rows, result: Ratings, path: str, cycle: Cycle, ids: list[str], segmen
                 raise Unreadable(line, _("the header names no moment of this cycle ({header}): a survey of another cycle?")
                                  .format(header=shown),
                                  _("this cycle's moments are: {moments}").format(moments=_ids(ids)))
+        if header is not None and _longer_than_header(result, row, len(header), line, sheet, path):
+            continue
         if result.shape == "wide":
             _wide_row(result, row, line, sheet, path, columns, moment_cols, importance_cols, wanted, value_of)
         else:
@@ -408,6 +449,24 @@ def _segment_ok(result: Ratings, row: list[str], columns: dict, wanted: str | No
     if value:
         result.segments[_plain(value[:MAX_SHOWN])] += 1  # `New` and `new ` are one segment
     return wanted is None or _plain(value) == wanted
+
+
+def _longer_than_header(result, row: list[str], columns: int, line: int, sheet: str, path: str) -> bool:
+    """A row with more filled cells than the header has columns, where that is a decimal
+    comma (`4,5`) in a comma-separated file, is not read at all (and said): in a wide file
+    it would shift every later cell into the next moment's answer; in a long one the
+    rating would be read as 4 and its decimals as the next column (the cell after the
+    rating is then a bare number). A long row's other extra cells are ignored, as before."""
+    if len(row) <= columns or not any(cell.strip() for cell in row[columns:]):
+        return False
+    if result.shape == "long" and not (len(row) > 2 and row[2].strip().isdigit()):
+        return False
+    pos, pre, _cell = _where(path, line, columns + 1, sheet)
+    result.add_problem(_diag(path, pos, _("{cell}this row has {count} cells but the header {columns}: "
+                                          "nothing of it was used").format(cell=pre, count=len(row), columns=columns),
+                             _("a decimal comma (4,5) in a comma-separated file? write 4.5, quote it (\"4,5\"), "
+                               "or separate the columns with ;")))
+    return True
 
 
 def _wide_row(result, row, line, sheet, path, columns, moment_cols, importance_cols, wanted, value_of) -> None:

@@ -57,6 +57,14 @@ MOMENT_KEYS = (
 BLUEPRINT_KEYS = ("evidence", "onstage", "backstage", "support")
 BRANCH_KEYS = ("to", "when")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
+# How long each text may be, in characters: a name, a title, an owner or a branch label is
+# a line on a diagram; a standard, a recovery plan, notes and the blueprint rows are a
+# paragraph. Longer is refused (CM002 at the value) before any rule, picture or page works
+# on it, so no step ever meets a megabyte-long name. Documented in README and docs/security.md.
+SHORT_TEXT = 1_000
+LONG_TEXT = 10_000
+TEXT_LIMITS = {"standard": LONG_TEXT, "recovery": LONG_TEXT, "notes": LONG_TEXT,
+               **{key: LONG_TEXT for key in BLUEPRINT_KEYS}}
 
 _pos = node_pos
 
@@ -173,7 +181,18 @@ class _Reader:
             if required:
                 self.error(node, _("`{key}` must not be empty").format(key=key))
             return None
-        return node.value
+        return node.value if self.within_limit(node, key) else None
+
+    def within_limit(self, node: yaml.ScalarNode, key: str) -> bool:
+        """A text no longer than its field's bound (`TEXT_LIMITS`); else a finding."""
+        limit = TEXT_LIMITS.get(key, SHORT_TEXT)
+        if len(node.value) <= limit:
+            return True
+        self.error(node, _("`{key}` is {length} characters long; it may be at most {limit}").format(
+                       key=key, length=Number(len(node.value), 0), limit=Number(limit, 0)),
+                   _("shorten it; a longer explanation belongs in `notes`") if limit == SHORT_TEXT
+                   else _("shorten it, or keep the long text in a document and name it here"))
+        return False
 
     def number(self, node: yaml.Node, key: str) -> float | None:
         if not self.check_tag(node):

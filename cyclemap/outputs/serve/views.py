@@ -57,6 +57,9 @@ T = {
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
     "internal": _("internal error"),
+    "busy": _("too many pages are open on this server; this one tries again in a moment"),
+    "running_out": _("cyclemap: out of file descriptors: new connections wait until some close "
+                     "(too many pages open? `ulimit -n` raises the limit)"),
 }
 
 
@@ -74,7 +77,8 @@ _ID_WITH_NAME = re.compile(r"`([A-Za-z0-9_-]+)` \(([^()]*(?:\([^()]*\)[^()]*)*)\
 _TICKED = re.compile(r"`([^`]*)`")
 
 
-_CHAIN = re.compile(r"[A-Za-z0-9_-]+(?: → [A-Za-z0-9_-]+)+")
+# Starts only where a word starts and never gives back what it took: linear on a long word.
+_CHAIN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++(?: → [A-Za-z0-9_-]++)+")
 
 
 def plain(text: str, names: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
+from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import number
 from cyclemap.format.i18n import html_lang
 from cyclemap.outputs.survey import WORDS, Survey, word
@@ -48,8 +49,8 @@ def _scale(name: str, survey: Survey) -> str:
 def html_form(survey: Survey) -> str:
     lang = survey.lang
     parts = [f'<!DOCTYPE html><html lang="{escape(html_lang(lang))}"><head><meta charset="utf-8">',
-             f"<title>{escape(survey.title)}</title><style>{CSS}</style></head><body>",
-             f"<h1>{escape(survey.title)}</h1>",
+             f"<title>{escape(terminal_text(survey.title))}</title><style>{CSS}</style></head><body>",
+             f"<h1>{escape(terminal_text(survey.title))}</h1>",
              f'<p class="small">{escape(word(survey, "intro")(lang))}</p>',
              f'<p>{escape(word(survey, "segment")(lang))}</p><div class="line"></div>',
              f'<p>{escape(WORDS["date"](lang))}:</p><div class="line" style="width:12em"></div>']
@@ -57,8 +58,8 @@ def html_form(survey: Survey) -> str:
     for position, q in enumerate(survey.questions, start=1):
         if q.stage and q.stage != stage:
             stage = q.stage
-            parts.append(f"<h2>{escape(stage)}</h2>")
-        block = [f'<div class="q"><p>{position}. {escape(q.name)}</p>',
+            parts.append(f"<h2>{escape(terminal_text(stage))}</h2>")
+        block = [f'<div class="q"><p>{position}. {escape(terminal_text(q.name))}</p>',
                  f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{position}", survey)]
         if survey.importance:
             block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey)]
