@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-YAML_FILES = sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "cyclemap" / "templates").glob("*/*.yaml"))
+YAML_FILES = sorted((ROOT / "examples").rglob("*.yaml")) + sorted((ROOT / "cyclemap" / "templates").glob("*/*.yaml"))
 
 # Installed by `test` only: test tools, and the parts one command uses (its extra).
 NOT_FOR_THE_DEMO = ("playwright", "pytest", "hypothesis", "build", "pre-commit", "pypdf", "yamllint",
@@ -31,12 +31,16 @@ def test_the_demo_installs_no_test_tool_and_no_one_command_part():
     assert names(PYPROJECT["project"]["dependencies"]).isdisjoint(NOT_FOR_THE_DEMO)
 
 
-def test_the_tests_install_every_extra():
+def test_the_tests_install_every_extra_a_command_needs():
+    """Every extra a command names when it is missing (`frame.need`) is installed by `test`."""
+    import re
+
+    named = {m.group(1) for path in (ROOT / "cyclemap" / "cli").glob("*.py")
+             for m in re.finditer(r'need\([^,]+, "([a-z]+)"', path.read_text(encoding="utf-8"))}
+    assert {"deck", "serve"} <= named
     extras = PYPROJECT["project"]["optional-dependencies"]
-    test = extras["test"]
-    wanted = {name for name in extras if name != "test"}
-    listed = {e for r in test if r.startswith("cyclemap[") for e in r[len("cyclemap["):-1].split(",")}
-    assert wanted <= listed, f"the test extra lacks {wanted - listed}"
+    listed = {e for r in extras["test"] if r.startswith("cyclemap[") for e in r[len("cyclemap["):-1].split(",")}
+    assert named | {"pdf"} <= listed, f"the test extra lacks {(named | {'pdf'}) - listed}"
 
 
 BLOCKER = """

@@ -100,7 +100,7 @@ def serve(
     """`cyclemap serve` (its help is the `help=` above, translated)."""
     for module in ("starlette", "uvicorn", "watchfiles"):  # the live page's web stack: an extra
         need(module, "serve", "serve")
-    from cyclemap.cli.usage import make_pipeline
+    from cyclemap.cli.frame import judging as make_pipeline  # with a progress line while it reads --ratings
     from cyclemap.outputs.render import ENGINES
     from cyclemap.outputs.serve.workspace import Root, ServeError, Workspace
 
