@@ -118,11 +118,6 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.text)
-    if fmt == "text":  # the lines a person reads: one per thing said about a moment (engine.analysis.FOLDS);
-        from cyclemap.engine.analysis import fold  # machine formats keep every finding with its own code
-
-        for result in results:
-            result.diagnostics = fold(result.diagnostics)
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,

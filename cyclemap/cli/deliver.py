@@ -17,6 +17,7 @@ from typing import Callable
 from cyclemap.cli.usage import UsageError
 from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import Verbatim, _
+from cyclemap.engine.analysis import fold
 from cyclemap.outputs.atomic import OutputError, check_output as check_file_output, same_file, write_atomic
 from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render, run_lang
 
@@ -136,6 +137,10 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     dropped = 0
     if baseline is not None:
         results, dropped = _apply_baseline(results, baseline, analyse)
+    if fmt == "text":  # the lines a person reads: one per thing said about a moment (engine.analysis.FOLDS),
+        # after the baseline, which counts findings as every format does; machine formats keep each with its code
+        for result in results:
+            result.diagnostics = fold(result.diagnostics)
     summary = Summary.of(results, baseline=dropped)
     report = render(fmt, results, lang, summary=summary, fail_on=fail_on, quiet=quiet or None,
                     color=color and output is None)
