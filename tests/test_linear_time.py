@@ -211,7 +211,8 @@ def test_the_client_text_builders_are_linear_on_adversarial_text():
 
 
 def test_a_text_past_its_fields_bound_is_refused_with_its_place():
-    from cyclemap.format.reader import LONG_TEXT, SHORT_TEXT, load_text
+    from cyclemap.format.reader import LONG_TEXT, SHORT_TEXT
+    from support import load_text
 
     for key, limit in (("name", SHORT_TEXT), ("owner", SHORT_TEXT), ("notes", LONG_TEXT), ("standard", LONG_TEXT)):
         at_bound = "x" * limit
