@@ -193,14 +193,22 @@ def test_the_critique_moves_the_advice_to_the_weak_internal_supplier():
     assert code == 0
     text = " ".join(out.split())
     text = text[text.index("Weak points, most serious first"):]
-    wait = text[text.index("Waits for the card to arrive"):text.index("Activates the card")]
+
+    def point(title: str) -> str:
+        """One numbered point of the client critique, from its title to the next point."""
+        start = text.index(f" {title} (")
+        following = re.search(r" \d+\. ", text[start + 1:])
+        return text[start:start + 1 + following.start()] if following else text[start:]
+
+    wait = point("Waits for the card to arrive")
     assert ("It rests on “The card team prints and sends the card” in Card issuing for the branches, and its "
             "internal customers rate it 2.2 where they expect 4.5 (35 answers): the cause is likely there.") in wait
     assert ("Fix the internal supplier first: “The card team prints and sends the card” in Card issuing for the "
             "branches, with Head of card issuing; then measure this moment again.") in wait
-    pickup = text[text.index("Picks up the card at the branch ("):]
+    pickup = point("Picks up the card at the branch")
     assert "holds up: its internal customers rate it 4.3 where they expect 4 (30 answers)" in pickup
-    assert "Fix the internal supplier first" not in pickup.split("The whole cycle")[0]
+    assert "Fix the internal supplier first" not in pickup
+    assert "Fix the internal supplier first" in point("Activates the card and pays with it")
 
 
 def test_the_critique_in_spanish_and_as_data():
@@ -230,6 +238,7 @@ def test_an_internal_cycle_speaks_of_its_internal_customers():
     assert code == 0
     assert "Your internal customers rate this decisive moment 2.2, below the acceptable 3.4" in text
     assert "They cannot go elsewhere" in text
+    assert "Service level: POOR — the service falls short of what your internal customers expect" in text
     points = text[text.index("Weak points"):]
     assert "leave and never come back" not in points and "leaving quietly" not in points
     assert "Customers rate" not in points
@@ -372,3 +381,16 @@ def test_the_live_page_leads_to_the_internal_cycle_and_back():
         internal = server.get("/cycle/internal/card-issuing.yaml")
         back = internal[internal.index('<ul id="supports">'):]
         assert 'href="/cycle/replacement-card.yaml"' in back[:back.index("</ul>")]
+
+
+@pytest.mark.parametrize("template, lang", [("internal-customer", "en"), ("cliente-interno", "es"),
+                                            ("cliente-interno", "pt")])
+def test_init_templates_show_the_link_in_every_language(tmp_path, template, lang):
+    out = tmp_path / "c.yaml"
+    assert run("init", "--template", template, "--lang", lang, "-o", str(out))[0] == 0
+    assert "\ninternal: true " in out.read_text(encoding="utf-8")
+    bank = tmp_path / "b.yaml"
+    assert run("init", "--template", "bank" if lang == "en" else "banco", "--lang", lang, "-o", str(bank))[0] == 0
+    assert re.search(r"^    # supported_by: \[\w+/[\w.-]+\.yaml#\w+\]", bank.read_text(encoding="utf-8"), re.M)
+    code, out_text, _err = run("check", str(out), "--format", "json")
+    assert code == 0

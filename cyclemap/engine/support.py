@@ -180,6 +180,29 @@ INTERNAL_WHY = {
 }
 
 
+INTERNAL_LEVELS = {
+    "pesimo": _("the service barely exists or is a disaster; your internal customers work around it, and the "
+                "external customer pays for it"),
+    "malo": _("the service falls short of what your internal customers expect"),
+    "normal": _("the service just about meets what your internal customers expect; when it matters they still "
+                "work around it"),
+    "excepcional": _("the service meets and exceeds what your internal customers expect, as a system; they can "
+                     "count on it"),
+}
+
+
+def _internal_level(level):
+    """The service level said of internal customers (who cannot leave), same facts."""
+    from cyclemap.engine.service_level import ServiceLevel
+
+    class InternalLevel(ServiceLevel):
+        @property
+        def description(self) -> Text:
+            return INTERNAL_LEVELS[self.key]
+
+    return InternalLevel(**{f: getattr(level, f) for f in level.__dataclass_fields__})
+
+
 def _internal_what(point: "Point", moment: Moment | None, checked: "CheckedCycle") -> Text:
     """The point's findings said of internal customers where the finding is about their
     ratings; every other finding keeps its own words."""
@@ -242,4 +265,7 @@ def follow_links(critique: "Critique", checked: "CheckedCycle") -> "Critique":
             what = _append(what, extra)
             todo = _lead(moved, todo)
         points.append(replace(point, what=what, why=why, todo=todo))
-    return replace(critique, points=points, supports=causes)
+    level = critique.service_level
+    if cycle.internal and level is not None:
+        level = _internal_level(level)
+    return replace(critique, points=points, supports=causes, service_level=level)

@@ -15,7 +15,6 @@ from cyclemap.format.i18n import Number, Text, Verbatim, _, _n, listing
 
 JSON_VERSION = 1
 FORMATS = ("text", "markdown", "json")
-LEVEL_WORDS = None  # filled lazily from engine.service_level.LEVELS
 
 T = {
     "title": _("The organisation at a glance"),
@@ -116,11 +115,10 @@ def top_sentence(o: Overview) -> Text | None:
     """The top leverage point and the moments it affects, as one sentence."""
     if not o.leverage:
         return None
-    top = o.leverage[0]
-    return Computed_sentence(top)
+    return _leverage_sentence(o.leverage[0])
 
 
-def Computed_sentence(top: Leverage) -> Text:  # noqa: N802 - a Text maker
+def _leverage_sentence(top: Leverage) -> Text:
     from cyclemap.format.i18n import Computed
 
     def say(lang: str) -> str:
