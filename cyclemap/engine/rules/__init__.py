@@ -62,6 +62,7 @@ RULE_MODULES = (
     "cm122_backstage_step",
     "cm123_organisation_standard",
     "cm124_unowned_loop_moment",
+    "cm125_incomplete_recovery",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
