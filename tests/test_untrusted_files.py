@@ -162,3 +162,14 @@ def test_an_unterminated_quote_is_reported_where_it_opens(tmp_path, text, line):
     answers, problems = _ratings(tmp_path, text)
     assert [p.pos.line for p in problems if "never closed" in p.message("en")] == [line], \
         [(p.pos, p.message("en")) for p in problems]
+
+
+def test_a_cycle_swapped_for_a_fifo_after_the_command_line_looked_is_refused_not_waited_on(tmp_path):
+    from cyclemap.format.reader import read_path
+
+    fifo = tmp_path / "cycle.yaml"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    with pytest.raises(OSError):
+        read_path(str(fifo))
+    assert time.monotonic() - start < 2
