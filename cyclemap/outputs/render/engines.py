@@ -394,7 +394,7 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg"))
     width, height = svg_size_pt(svg)
     # Keep huge cycles within what image viewers open (and memory): at most MAX_PX a side.
-    scale = min(scale, MAX_PX / max(width, height, 1.0), (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
+    scale = min(scale, MAX_PX / max(width, height, 1.0), 0.999 * (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # (a margin for rounding up)
     unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
     # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
     unitless = unitless.replace(b",sans-Serif", b",sans-serif")
