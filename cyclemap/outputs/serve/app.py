@@ -222,8 +222,11 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         layout = layout_of(request)
         prev_key, next_key = workspace.neighbours(key)
         present = request.query_params.get("present") == "1"
-        page = await asyncio.to_thread(workspace.picture, key, layout,
-                                       lambda entry: views.cycle_page(entry, layout, present, prev_key, next_key))
+        from cyclemap.outputs.serve.links import links_html
+
+        page = await asyncio.to_thread(workspace.picture, key, layout, lambda entry: views.cycle_page(
+            entry, layout, present, prev_key, next_key,
+            workspace.each(lambda entries: links_html(entry, entries, views.entry_lang(entry)))))
         return not_found() if page is None else HTMLResponse(page)
 
     async def api_cycle(request: Request) -> Response:
