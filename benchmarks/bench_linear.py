@@ -67,10 +67,10 @@ def main() -> None:
     from test_workbook_limits import SHEET_HEAD, SST_HEAD, answers_sheet, workbook
 
     from cyclemap.format.ratings import load_ratings
-    from cyclemap.format.reader import load_text
+    from cyclemap.format.reader import read_text
 
-    cycle, _ = load_text("cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: A, kind: critical}\n"
-                         "  - {id: b, name: B, kind: routine}\n")
+    cycle = read_text("cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: A, kind: critical}\n"
+                         "  - {id: b, name: B, kind: routine}\n").cycle
     print()
     print("| hostile workbook | size | refused in (s) |")
     print("|---|---:|---:|")
