@@ -168,7 +168,7 @@ def test_the_collector_finds_the_patterns_it_should():
     # One of each kind: a module global, a class-free literal call, a pattern built by a function.
     assert "cyclemap.outputs.serve.views._CHAIN" in patterns
     assert any(key.startswith("cyclemap/outputs/deck/__init__.py:") for key in patterns)
-    assert "cyclemap.engine.content._CLOCK" in patterns
+    assert any(key.startswith("cyclemap.engine.") for key in patterns)  # the rules' and content's word lists
     assert len(patterns) >= 40, sorted(patterns)
 
 
