@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, number
 from cyclemap.outputs import look
+from cyclemap.outputs.render import routes
 from cyclemap.outputs.render.dot import BOLD, ITALIC, Scene, esc, label, make_scene, wrap
 
 if TYPE_CHECKING:
@@ -147,7 +148,10 @@ def node(view: View, moment_id: str, at: tuple[float, float] | None = None, font
     m = view.scene.moments[moment_id]
     band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
     badged = moment_id in view.badge
-    attrs = [f"fontsize={fontsize}"]
+    # The box is the size cyclemap planned for (the same in both engines), so the links
+    # cyclemap routed meet its edges.
+    w, h = size_of(view, moment_id, fontsize)
+    attrs = [f"fontsize={fontsize} width={w:.3f} height={h:.3f} fixedsize=true"]
     if m.critical:
         attrs.append(f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}"')
     else:
@@ -159,15 +163,20 @@ def node(view: View, moment_id: str, at: tuple[float, float] | None = None, font
     attrs.append(f'tooltip="{esc(m.name)}"')
     attrs.append(f'class="moment {m.kind}{" weak" if badged else ""} band-{band.key}"')
     if at is not None:
-        attrs.append(f'pos="{at[0]:.3f},{at[1]:.3f}!"')
+        attrs.append(pinned(*at))
     return f"  {view.scene.node[moment_id]} [{' '.join(attrs)}];"
+
+
+def pinned(x: float, y: float) -> str:
+    """A fixed position given in inches, written in points (the unit of `neato -n2`)."""
+    return f'pos="{x * PT:.1f},{y * PT:.1f}!"'
 
 
 def text_node(name: str, lines: list[str], at: tuple[float, float], fontsize: float, bold: bool = False,
               colour: str = look.INK, left: bool = False, italic: bool = False) -> str:
     font = BOLD if bold else (ITALIC if italic else look_font())
     return (f'  {name} [shape=plaintext margin=0 width=0 height=0 fontsize={fontsize} fontname="{font}" fontcolor="{colour}" '
-            f'class="text" label={label(lines, left=left)} pos="{at[0]:.3f},{at[1]:.3f}!"];')
+            f'class="text" label={label(lines, left=left)} {pinned(*at)}];')
 
 
 def look_font() -> str:
@@ -437,15 +446,19 @@ def clock(view: View) -> list[str]:
         lines.append(text_node("hub", hub_lines, (cx, cy), 14, colour=look.MUTED))
     for mid in scene.order:
         lines.append(node(view, mid, place[mid]))
+    # Every other link (into and out of a detour, a branch across the dial) is a line,
+    # bent when a straight one would cross a moment, checked against the moments near it.
+    grid = routes.Grid({mid: (*place[mid], *size[mid]) for mid in scene.order}
+                       | ({"hub": (cx, cy, *hub_size)} if len(loop) >= 4 else {}))
     for link in scene.links:
-        attrs = []
-        if (link.source, link.target) in along:
-            attrs.append('style=invis class="along-ring"')  # drawn as an arc of the ring, above
-        if link.when:
-            attrs.append("style=dashed")
-        if link.closing:
-            attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
-        lines.append(f"  {scene.node[link.source]} -> {scene.node[link.target]} [{' '.join(attrs)}];")
+        a_, b_ = link.source, link.target
+        if (a_, b_) in along:
+            # Drawn as an arc of the ring, above; Graphviz is given the chord, never routes it.
+            attrs = ['style=invis class="along-ring"', routes.polyline([place[a_], place[b_]], arrow=False)]
+        else:
+            attrs = _link_attrs(view, link)
+            attrs.append(routes.curve(routes.free_curve(grid, a_, b_, (cx, cy))))
+        lines.append(f"  {scene.node[a_]} -> {scene.node[b_]} [{' '.join(attrs)}];")
     sub_h = len(sub) * 14 * 1.2 / PT
     title_h = len(title) * 22 * 1.2 / PT
     if sub:
@@ -453,7 +466,7 @@ def clock(view: View) -> list[str]:
     lines.append(text_node("title", title, (cx, top_y + 0.2 + sub_h + title_h / 2), 22, bold=True))
     lines.append(text_node("legend", legend_rows, (cx, 0.2 + legend_h / 2), LEGEND))
     corner = (2 * cx, top_y + 0.25 + sub_h + title_h)
-    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{corner[0]:.3f},{corner[1]:.3f}!"];')
+    lines.append(f'  corner [shape=point style=invis width=0.01 {pinned(*corner)}];')
     lines.append("}")
     return lines
 
@@ -488,17 +501,71 @@ def _page_fit(width: float, height: float, page: tuple[float, float]) -> float:
     return min((page[0] - 0.6) / width, (page[1] - 0.6) / height)
 
 
+def _link_attrs(view: View, link) -> list[str]:
+    attrs = []
+    if link.when:
+        attrs.append("style=dashed")
+    if link.closing:
+        attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
+    return attrs
+
+
+def _flow_links(view: View, place, size, slot, gaps, top: float, row_h: float, rows: int) -> list[str]:
+    """Every link of the flow along free space: straight down a column to the next
+    moment; otherwise out of the moment's side into the gap beside its column, along the
+    free corridor between two rows (the one under the bottom row for the link back to the
+    start, outside the rows), and into the target's side from the gap before its column.
+    No route crosses a moment, whatever the cycle's size."""
+    scene = view.scene
+    out = []
+    for i, link in enumerate(scene.links):
+        a, b = link.source, link.target
+        (ax, ay), (bx, by) = place[a], place[b]
+        (ca, ra), (cb, rb) = slot[a], slot[b]
+        (aw, ah), (bw, bh) = size[a], size[b]
+        shift = ((i % 5) - 2) * 0.04  # links sharing a gap or corridor run side by side
+        if ca == cb and rb == ra + 1 and not link.closing:
+            points = [(ax, ay - ah / 2), (bx, by + bh / 2)]
+        elif cb == ca + 1 and not link.closing:
+            gx = gaps[ca] + shift
+            points = [(ax + aw / 2, ay), (gx, ay), (gx, by), (bx - bw / 2, by)]
+        else:
+            if link.closing:
+                k = rows  # under the bottom row: outside the rows
+            else:
+                k = max(1, min(rows - 1, round((ra + rb) / 2 + 0.5))) if rows > 1 else 1
+            cy = top - row_h * k + (0.1 if k == rows else (-0.1 if k == 0 else 0.0)) + shift
+            ga = gaps[ca] + shift
+            gb = (gaps[cb - 1] if cb > 0 else 0.1) - shift
+            points = [(ax + aw / 2, ay), (ga, ay), (ga, cy), (gb, cy), (gb, by), (bx - bw / 2, by)]
+        attrs = _link_attrs(view, link)
+        attrs.append(routes.polyline(points))
+        out.append(f"  {scene.node[a]} -> {scene.node[b]} [{' '.join(attrs)}];")
+    return out
+
+
+def _end_mark(view: View, place, size) -> list[str]:
+    """An open cycle's end mark (■, promised by the legend) just after its last moment."""
+    scene = view.scene
+    loop = scene.main_loop
+    if scene.cycle.closed or len(loop) < 2:
+        return []
+    last = loop[-1]
+    (x, y), (w, h) = place[last], size[last]
+    return [text_node("end", [words("end", view.lang)], (x + w / 2 - 0.4, y - h / 2 - 0.13), 14, bold=True,
+                      colour=look.CLOSING)]
+
+
 def flow(view: View) -> list[str]:
     """Stages left to right; in each stage its moments top to bottom, in columns of at
     most `rows` moments, `rows` chosen so the picture best fills a landscape page."""
     scene = view.scene
-    groups: list[tuple[str | None, list[str]]] = []
+    # One column group per stage, in the order the stages first come: a detour that
+    # belongs to an earlier stage joins that stage's columns instead of repeating them.
+    by_stage: dict[str | None, list[str]] = {}
     for mid in scene.order:
-        stage = scene.moments[mid].stage
-        if groups and groups[-1][0] == stage:
-            groups[-1][1].append(mid)
-        else:
-            groups.append((stage, [mid]))
+        by_stage.setdefault(scene.moments[mid].stage, []).append(mid)
+    groups: list[tuple[str | None, list[str]]] = list(by_stage.items())
     size = {mid: size_of(view, mid) for mid in scene.order}
     col_w = max(w for w, _h in size.values()) + 0.7
     row_h = max(h for _w, h in size.values()) + 0.45
@@ -520,14 +587,18 @@ def flow(view: View) -> list[str]:
     top = base + rows * row_h
     place: dict[str, tuple[float, float]] = {}
     boxes = []
+    slot: dict[str, tuple[int, int]] = {}  # moment -> (column, row)
+    gaps: list[float] = []  # x of the free gap right of each column
     x = 0.2
     for k, (stage, members) in enumerate(groups):
         cols = [members[i:i + rows] for i in range(0, len(members), rows)]
         x0 = x
-        for column in cols:
+        for j, column in enumerate(cols):
             for r, mid in enumerate(column):
                 place[mid] = (x + col_w / 2, top - row_h * (r + 0.5))
+                slot[mid] = (len(gaps), r)
             x += col_w
+            gaps.append(x + (0.15 if j == len(cols) - 1 else 0.0))
         boxes.append((k, stage, x0, x))
         x += 0.3
     width = x - 0.1
@@ -546,7 +617,8 @@ def flow(view: View) -> list[str]:
                                colour=look.MUTED))
     lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in scene.order]
-    lines += _links(view)
+    lines += _flow_links(view, place, size, slot, gaps, top, row_h, rows)
+    lines += _end_mark(view, place, size)
     lines += _frame(title, sub, legend_rows, legend_h, width, top + stage_h + 0.15)
     return lines
 
@@ -595,11 +667,13 @@ def blueprint(view: View) -> list[str]:
                 out[row] = max(most * 13 * 1.2 / PT + 0.45, 0.8)
         return out
 
+    # The lines' names get a strip of their own right of the last column, off the cells.
+    strip = max(text_width(words(key, view.lang), 13) for *_rows, key, _style in LINES) + 0.4
     best = None
     for count in range(1, 5):
         per = math.ceil(len(order) / count)
         bands = [order[i:i + per] for i in range(0, len(order), per)]
-        width = left + col_w * per + 0.2
+        width = left + col_w * per + strip
         height = sum(sum(band_heights(b).values()) + 0.4 for b in bands) + head_h + 1.2
         fit = _page_fit(width, height, (16.54, 11.69))
         if best is None or fit > best[0] + 1e-9:
@@ -613,6 +687,11 @@ def blueprint(view: View) -> list[str]:
     lines = _header_lines("blueprint")
     draw: list[str] = []
     place: dict[str, tuple[float, float]] = {}
+    band_of: dict[str, int] = {}
+    col_of: dict[str, int] = {}
+    cell_at: dict[str, tuple[float, float]] = {}
+    cell_reach: dict[str, float] = {}
+    corridors: dict[int, tuple[float, float]] = {}  # band -> free lines above and under its moments
     cells: list[str] = []
     for k, members in reversed(list(enumerate(bands))):
         heights = band_heights(members)
@@ -637,31 +716,80 @@ def blueprint(view: View) -> list[str]:
             text = words(key, view.lang)
             lines.append(text_node(f"line_{k}_{i}", [text], (width - text_width(text, 13) / 2 - 0.1, ly + 0.15), 13,
                                    italic=True, colour=look.MUTED))
+        hc = heights["customer"]
+        corridors[k] = (row_y["customer"] + hc / 2 - 0.1, row_y["customer"] - hc / 2 + 0.1)
         for i, mid in enumerate(members):
             x = left + col_w * (i + 0.5)
             place[mid] = (x, row_y["customer"])
+            band_of[mid], col_of[mid] = k, i
             for row in rows:
                 cell = cell_lines(mid, row) if row != "customer" else []
                 if cell:
+                    name = f"c_{row}_{scene.node[mid]}"
+                    cell_at[name] = (x, row_y[row])
+                    cell_reach[name] = (len(cell) * 13 * 1.2 / PT + 0.14) / 2
                     cells.append(f'  c_{row}_{scene.node[mid]} [shape=box style="rounded" color="#9aa5b1" '
-                                 f'fontsize=13 label={label(cell, left=True)} pos="{x:.3f},{row_y[row]:.3f}!"];')
+                                 f'fontsize=13 label={label(cell, left=True)} {pinned(x, row_y[row])}];')
         y += 0.4
     top = y
     lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in order]
     lines += cells
-    lines += _links(view)
-    # The vertical links: from each moment down through its own rows.
+    lines += _blueprint_links(view, place, band_of, col_of, corridors, width + 0.15, left - 0.1, top - 0.2)
+    lines += _end_mark(view, place, {mid: size_of(view, mid) for mid in order})
+    # The vertical links: from each moment down through its own rows, from box edge to box edge.
+    at = {scene.node[mid]: place[mid] for mid in order} | cell_at
+    reach = {scene.node[mid]: size_of(view, mid)[1] / 2 for mid in order} | cell_reach
     for mid in order:
         chain = [scene.node[mid]] + [f"c_{row}_{scene.node[mid]}" for row in ("onstage", "backstage", "support")
                                      if row in rows and getattr(moments[mid], row)]
         for a, b in zip(chain, chain[1:]):
-            lines.append(f'  {a} -> {b} [style=dotted color="#7f7f7f" penwidth=1.2 arrowsize=0.6];')
+            (x, ya), (_x, yb) = at[a], at[b]
+            route = routes.polyline([(x, ya - reach[a]), (x, yb + reach[b])])
+            lines.append(f'  {a} -> {b} [style=dotted color="#7f7f7f" penwidth=1.2 arrowsize=0.6 {route}];')
     if note:
         lines.append(text_node("note", note, (width / 2, 0.25 + legend_h + 0.3 + note_h / 2), 13, italic=True,
                                colour=look.MUTED))
     lines += _frame(title, sub, legend_rows, legend_h, width, top)
     return lines
+
+
+def _blueprint_links(view: View, place, band_of, col_of, corridors, right: float, left: float, above: float) -> list[str]:
+    """The blueprint's links in the customer's row: straight to the next column; a link
+    that skips columns along the free line just above the moments, one that goes back
+    along the line just under them; into another band, and the link back to the start,
+    around the outside of the rows (right of them, above them, down the left)."""
+    scene = view.scene
+    out = []
+    for i, link in enumerate(scene.links):
+        a, b = link.source, link.target
+        (ax, ay), (bx, by) = place[a], place[b]
+        (aw, ah), (bw, bh) = size_of(view, a), size_of(view, b)
+        shift = ((i % 5) - 2) * 0.03
+        ka, kb = band_of[a], band_of[b]
+        up_a, down_a = corridors[ka]
+        up_b, down_b = corridors[kb]
+        forward = (ka, ax) < (kb, bx)
+        if ka == kb and col_of[b] == col_of[a] + 1 and not link.closing:
+            points = [(ax + aw / 2, ay), (bx - bw / 2, by)]
+        elif ka == kb and not link.closing:
+            if forward:
+                points = [(ax + 0.12, ay + ah / 2), (ax + 0.12, up_a + shift), (bx - 0.12, up_a + shift),
+                          (bx - 0.12, by + bh / 2)]
+            else:
+                points = [(ax - 0.12, ay - ah / 2), (ax - 0.12, down_a + shift), (bx + 0.12, down_a + shift),
+                          (bx + 0.12, by - bh / 2)]
+        elif forward and not link.closing:
+            points = [(ax + 0.12, ay + ah / 2), (ax + 0.12, up_a + shift), (right + shift, up_a + shift),
+                      (right + shift, up_b + shift), (bx - 0.12, up_b + shift), (bx - 0.12, by + bh / 2)]
+        else:  # back to an earlier band, or to the start: around the outside of the rows
+            points = [(ax + 0.12, ay + ah / 2), (ax + 0.12, up_a + shift), (right + shift, up_a + shift),
+                      (right + shift, above + shift), (left - shift, above + shift), (left - shift, by),
+                      (bx - bw / 2, by)]
+        attrs = _link_attrs(view, link)
+        attrs.append(routes.polyline(points))
+        out.append(f"  {scene.node[a]} -> {scene.node[b]} [{' '.join(attrs)}];")
+    return out
 
 
 def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: float, width: float,
@@ -675,7 +803,7 @@ def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: f
         lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))
     lines.append(text_node("title", title, (width / 2, top + sub_h + 0.1 + title_h / 2), 22, bold=True))
     lines.append(text_node("legend", legend_rows, (width / 2, 0.2 + legend_h / 2), LEGEND))
-    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{width:.3f},{top + sub_h + title_h + 0.2:.3f}!"];')
+    lines.append(f'  corner [shape=point style=invis width=0.01 {pinned(width, top + sub_h + title_h + 0.2)}];')
     lines.append("}")
     return lines
 

@@ -47,9 +47,10 @@ LAYOUT_ENGINE = {"clock": "neato", "flow": "dot", "blueprint": "neato"}
 
 
 def layout_program(layout: str, view: str = "client") -> str:
-    """The Graphviz program that draws `layout` in `view`: every client picture is pinned
-    (`neato`); the analyst's flow is laid out by `dot`."""
-    return "neato" if view == "client" else LAYOUT_ENGINE[layout]
+    """The Graphviz program that draws `layout` in `view`: every client picture has its
+    moments and links placed by cyclemap (`nop2`, that is `neato -n2`: Graphviz draws
+    only, see routes.py); the analyst's flow is laid out by `dot`."""
+    return "nop2" if view == "client" else LAYOUT_ENGINE[layout]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 BOLD = style.FONT + "-Bold"
