@@ -42,6 +42,7 @@ NAME_WRAP = 14  # characters per line of a moment's name
 PT = 72.0
 LEGEND = 14  # the one-line legend, in points
 GAP = 0.2  # inches between two moments' boxes on the dial
+COMPACT = 16  # past this many moments the dial shows numbers, and the names go in a key beside it
 
 W = {
     "start": _("▶ start"),
@@ -78,6 +79,7 @@ class View:
     scene: Scene
     badge: dict[str, int]  # moment id -> 1.. for the top weak points
     when: dict[str, str]  # detour id -> the condition that leads into it
+    compact: bool = False  # the dial past COMPACT moments: numbers on the ring, names in a key
 
     @property
     def lang(self) -> str:
@@ -127,6 +129,9 @@ def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str
     lines: list[str] = []
     if moment_id in view.badge:
         lines.append(f"⚠ {view.badge[moment_id]}")
+    if view.compact:  # the name is in the key beside the dial
+        mark = look.band_for(m.score, m.expectation, view.scene.cycle.scale).mark if m.score is not None else "○"
+        return lines + [f"{view.scene.number[moment_id]}", mark]
     name = wrap(f"{view.scene.number[moment_id]} · {look.isolate(m.name)}", name_wrap)
     lines += name
     if moment_id in view.when:
@@ -139,8 +144,9 @@ def size_of(view: View, moment_id: str, fontsize: float = FONT) -> tuple[float, 
     """Estimated (width, height) in inches of a moment's box."""
     lines = lines_of(view, moment_id)
     per_char = fontsize * (0.60 if view.scene.moments[moment_id].critical else 0.56) / PT
-    width = max(len(line) for line in lines) * per_char + 0.45
-    height = len(lines) * fontsize * 1.2 / PT + 0.3
+    pad = (0.3, 0.14) if view.compact else (0.45, 0.3)  # a compact dial's moments hold a number and a mark
+    width = max(len(line) for line in lines) * per_char + pad[0]
+    height = len(lines) * fontsize * 1.2 / PT + pad[1]
     return width, height
 
 
@@ -264,6 +270,8 @@ def clock(view: View) -> list[str]:
     scene = view.scene
     loop = scene.main_loop or scene.order[:1]
     n = max(len(loop), 1)
+    view.compact = len(scene.order) > COMPACT
+    gap = 0.12 if view.compact else GAP
     size = {mid: size_of(view, mid) for mid in scene.order}
     widest = max(w for w, _h in size.values())
     tallest = max(h for _w, h in size.values())
@@ -286,25 +294,28 @@ def clock(view: View) -> list[str]:
     # A long loop starts from the smallest ring its moments could fit along (the ellipse's
     # perimeter is about 5 rx at this shape), so growing it takes a few tries, not hundreds.
     if len(loop) > 40:  # the tested cycles of up to 16 moments keep their fitted ring
-        rx = max(rx, sum(min(size[m]) + GAP for m in loop) / 5.0)
+        rx = max(rx, sum(min(size[m]) + gap for m in loop) / 5.0)
     ry = rx * 0.56
     hub_lines = wrap(look.isolate(scene.cycle.customer or scene.t("customer")), 14)[:3]
     hub_size = (max(len(x) for x in hub_lines) * 14 * 0.55 / PT + 0.2, len(hub_lines) * 14 * 1.2 / PT + 0.2)
-    def clashes(boxes, box) -> bool:
-        return any(_overlap(box, other, GAP) for other in boxes)
-
     def at(a: float, f: float = 1.0) -> tuple[float, float]:
         return (rx * f * math.cos(a), ry * f * math.sin(a))
 
     def min_step(a: float, one: str, other: str) -> float:
         """The smallest clockwise step from angle `a` (where `one` sits) at which `other`
         clears it."""
-        d = 0.02
-        while d < math.pi and _overlap((*at(a), *size[one]), (*at(a - d), *size[other]), GAP):
-            d += 0.01
-        return d
+        def clear(d: float) -> bool:
+            return not _overlap((*at(a), *size[one]), (*at(a - d), *size[other]), gap)
 
-    for attempt in range(200):
+        lo, hi = 0.0, 1e-3  # widen until clear, then halve the interval (cost: the same at any size)
+        while hi < math.pi and not clear(hi):
+            lo, hi = hi, hi * 2
+        for _ in range(16):
+            mid_d = (lo + hi) / 2
+            lo, hi = (lo, mid_d) if clear(mid_d) else (mid_d, hi)
+        return min(hi + (0.0 if view.compact else 0.01), math.pi)  # a short cycle's moments keep a little more room
+
+    for attempt in range(120):
         # Each moment as close after the one before as it fits; the slack is shared out.
         steps, a = [], math.pi / 2
         for before, after in zip(loop, loop[1:]):
@@ -312,22 +323,35 @@ def clock(view: View) -> list[str]:
             a -= steps[-1]
         closing = min_step(a, loop[-1], loop[0]) if n > 1 else 0.0
         total = sum(steps) + closing
-        if total > 2 * math.pi and attempt < 199:  # the last try places them anyway
+        if total > 2 * math.pi and attempt < 119:  # the last try places them anyway
             rx, ry = rx * 1.04, ry * 1.04
             continue
-        extra = (2 * math.pi - total) / max(n, 1)
-        a = math.pi / 2
-        angle[loop[0]] = a
-        for mid, d in zip(loop[1:], steps):
-            a -= d + extra
-            angle[mid] = a
+        # Share the slack out; each step is measured again where the moment now sits (a
+        # step that clears on the dial's flat top may not on its steep sides), and less
+        # slack is shared when the last one would then not clear the first.
+        # A short cycle's dial grows until the evenly shared slack clears (below); a
+        # compact dial's steps are measured again where each moment now sits.
+        for share in ((1.0, 0.6, 0.3, 0.0) if view.compact else (1.0,)):
+            extra = share * (2 * math.pi - total) / max(n, 1)
+            a = math.pi / 2
+            angle[loop[0]] = a
+            for before, mid, d in zip(loop, loop[1:], steps):
+                a -= (min_step(a, before, mid) if view.compact else d) + extra
+                angle[mid] = a
+            if n < 2 or a - min_step(a, loop[-1], loop[0]) >= math.pi / 2 - 2 * math.pi:
+                break
         place: dict[str, tuple[float, float]] = {mid: at(angle[mid]) for mid in loop}
         boxes = [(*place[m], *size[m]) for m in loop]
-        clash = any(_overlap(a_, b_, GAP) for i, a_ in enumerate(boxes) for b_ in boxes[i + 1:])
+        # Only moments a few places apart along the ring can touch.
+        if n <= 24:
+            clash = any(_overlap(a_, b_, gap) for i, a_ in enumerate(boxes) for b_ in boxes[i + 1:])
+        else:
+            clash = any(_overlap(boxes[i], boxes[(i + k) % n], gap) for i in range(n) for k in (1, 2, 3))
+        grid = routes.Grid({m: (*place[m], *size[m]) for m in loop}, cell=max(1.0, widest))
         if len(loop) >= 4:
             hub = (0.0, 0.0, *hub_size)
-            clash = clash or clashes(boxes, hub)
-            boxes.append(hub)
+            clash = clash or any(_overlap(b_, hub, gap) for b_ in boxes)
+            grid.add("hub", hub)
         # Each detour inside the ring, beside where it leaves and rejoins: as far out as it fits.
         for mid in detours:
             near = [angle[o] for o in neighbours.get(mid, []) if o in angle and o in place]
@@ -336,12 +360,12 @@ def clock(view: View) -> list[str]:
             tries = [(f, da) for f in (0.62, 0.52, 0.42, 0.32, 0.22) for da in (0, 0.25, -0.25, 0.5, -0.5, 0.8, -0.8)]
             for f, da in tries:
                 spot = at(angle[mid] + da, f)
-                if not clashes(boxes, (*spot, *size[mid])):
+                if not grid.touches((*spot, *size[mid]), gap):
                     break
             else:
                 clash = True
             place[mid] = spot
-            boxes.append((*spot, *size[mid]))
+            grid.add(mid, (*spot, *size[mid]))
         if not clash:
             break
         rx, ry = rx * 1.04, ry * 1.04
@@ -436,6 +460,8 @@ def clock(view: View) -> list[str]:
     first = loop[0]
     sx = place[first][0] - size[first][0] / 2 - 0.6
     sy = place[first][1] + size[first][1] / 2 - 0.1
+    if view.compact:  # moments sit close together: the mark goes above the first one, outside the ring
+        sx, sy = place[first][0], place[first][1] + size[first][1] / 2 + 0.2
     lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
     if not scene.cycle.closed and n > 1:
         last = loop[-1]
@@ -465,10 +491,47 @@ def clock(view: View) -> list[str]:
         lines.append(text_node("subtitle", sub, (cx, top_y + 0.1 + sub_h / 2), 14, colour=look.MUTED))
     lines.append(text_node("title", title, (cx, top_y + 0.2 + sub_h + title_h / 2), 22, bold=True))
     lines.append(text_node("legend", legend_rows, (cx, 0.2 + legend_h / 2), LEGEND))
-    corner = (2 * cx, top_y + 0.25 + sub_h + title_h)
+    right = 2 * cx
+    if view.compact:
+        key_lines, right = _key(view, right + 0.3, 0.45 + legend_h, top_y)
+        lines += key_lines
+    corner = (right, top_y + 0.25 + sub_h + title_h)
     lines.append(f'  corner [shape=point style=invis width=0.01 {pinned(*corner)}];')
     lines.append("}")
     return lines
+
+
+KEY_WRAP = 34  # characters per line of a name in the dial's key
+
+
+def _key(view: View, x0: float, bottom: float, top: float) -> tuple[list[str], float]:
+    """The names of a compact dial's moments, by number, in columns right of the dial
+    (as Albrecht drew his long cycles): as many columns as it takes to keep them within
+    the dial's height. Returns the text nodes and the right edge."""
+    scene = view.scene
+    entries: list[list[str]] = []
+    for mid in scene.order:
+        head = f"{scene.number[mid]} · "
+        text = look.isolate(scene.moments[mid].name)
+        if mid in view.when:
+            text += "  (" + words("if", view.lang, when=look.isolate(view.when[mid])) + ")"
+        wrapped = wrap(text, KEY_WRAP)
+        entries.append([head + wrapped[0], *("     " + line for line in wrapped[1:])])
+    line_h = 14 * 1.2 / PT
+    per_column = max(8, int((top - bottom) / line_h))
+    columns: list[list[str]] = [[]]
+    for entry in entries:
+        if columns[-1] and len(columns[-1]) + len(entry) > per_column:
+            columns.append([])
+        columns[-1] += entry
+    out = []
+    x = x0
+    for k, column in enumerate(columns):
+        w = max(text_width(line, 14) for line in column) + 0.1
+        y = top - len(column) * line_h / 2
+        out.append(text_node(f"key{k}", column, (x + w / 2, y), 14, left=True))
+        x += w + 0.35
+    return out, x - 0.2
 
 
 # ---------------------------------------------------------------- flow

@@ -75,12 +75,32 @@ class Grid:
 
     def __init__(self, boxes: dict[str, Box], cell: float = 1.0) -> None:
         self.cell = cell
-        self.boxes = boxes
+        self.boxes = dict(boxes)
         self.buckets: dict[tuple[int, int], list[str]] = {}
-        for name, (x, y, w, h) in boxes.items():
-            for i in range(math.floor((x - w / 2) / cell), math.floor((x + w / 2) / cell) + 1):
-                for j in range(math.floor((y - h / 2) / cell), math.floor((y + h / 2) / cell) + 1):
-                    self.buckets.setdefault((i, j), []).append(name)
+        for name, box in boxes.items():
+            self.add(name, box)
+
+    def _cells(self, box: Box, pad: float = 0.0):
+        x, y, w, h = box
+        c = self.cell
+        for i in range(math.floor((x - w / 2 - pad) / c), math.floor((x + w / 2 + pad) / c) + 1):
+            for j in range(math.floor((y - h / 2 - pad) / c), math.floor((y + h / 2 + pad) / c) + 1):
+                yield i, j
+
+    def add(self, name: str, box: Box) -> None:
+        self.boxes[name] = box
+        for key in self._cells(box):
+            self.buckets.setdefault(key, []).append(name)
+
+    def touches(self, box: Box, gap: float) -> bool:
+        """Whether `box` comes within `gap` of a box already here."""
+        x, y, w, h = box
+        for key in self._cells(box, gap):
+            for name in self.buckets.get(key, ()):
+                bx, by, bw, bh = self.boxes[name]
+                if abs(x - bx) < (w + bw) / 2 + gap and abs(y - by) < (h + bh) / 2 + gap:
+                    return True
+        return False
 
     def hit(self, x: float, y: float, skip: tuple[str, ...] = (), pad: float = 0.06) -> str | None:
         for name in self.buckets.get((math.floor(x / self.cell), math.floor(y / self.cell)), ()):
@@ -129,6 +149,6 @@ def free_curve(grid: Grid, tail: str, head: str, toward: tuple[float, float] = (
         if not bend:
             c = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
         best = [start, c, end]
-        if grid.clear(quad(start, c, end, max(8, int(length * 6))), (tail, head)):
+        if grid.clear(quad(start, c, end, min(max(8, int(length * 6)), 240)), (tail, head)):
             return best
     return best
