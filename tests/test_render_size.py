@@ -93,3 +93,41 @@ def test_a_picture_that_prints_well_says_nothing(tmp_path):
     out = tmp_path / "banco.svg"
     run = run_cli("render", str(ROOT / "examples" / "banco.yaml"), "-o", str(out), "--engine", "embedded")
     assert run.code == 0 and run.err == ""
+
+
+@pytest.mark.parametrize("lang,word", [("es", "estacionamiento"), ("pt", "atendimento"), ("en", "internationalisation")])
+def test_a_word_too_long_for_its_line_is_hyphenated_by_its_language(lang, word):
+    from cyclemap.outputs.render.dot import HYPHEN_LANG, wrap
+
+    token = HYPHEN_LANG.set(lang)
+    try:
+        lines = wrap(f"Busca {word} aquí", 9)
+    finally:
+        HYPHEN_LANG.reset(token)
+    assert all(len(line) <= 9 for line in lines)
+    pieces = [line for line in lines if word.startswith(line.rstrip("-")) or line.rstrip("-") in word]
+    assert len(pieces) >= 2 and all(p.endswith("-") for p in pieces[:-1])
+    assert "".join(p.rstrip("-") for p in pieces) == word  # nothing lost, broken only at hyphens
+
+
+def test_every_broken_word_in_a_picture_ends_in_a_hyphen(tmp_path):
+    """A cycle with very long words (held out: written for this test): every line of a
+    moment's name in the DOT either ends a word or ends in a hyphen."""
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "cyclemap: 1\ntitle: Renovación\nlanguage: es\nmoments:\n"
+        "  - {id: a, name: Busca estacionamiento subterráneo, kind: routine}\n"
+        "  - {id: b, name: Desinstitucionalización administrativa, kind: critical}\n"
+        "  - {id: c, name: Electroencefalografista, kind: routine}\n"
+        "  - {id: d, name: Paga, kind: routine}\n", encoding="utf-8")
+    checked = Pipeline().check(str(path))
+    names = [m.name for m in checked.cycle.moments]
+    whole = {w for name in names for w in name.split()}
+    for layout in LAYOUTS:
+        dot = build_dot(checked, layout=layout)
+        for label in re.findall(r'm\d+ \[[^\n]*label="([^"]*)"', dot):
+            for line in label.split("\\n"):
+                last = line.split()[-1] if line.split() else ""
+                last = last.strip("\u2068\u2069")
+                cut = any(w.startswith(last) and last != w for w in whole) and last not in whole
+                assert last.endswith("-") or not cut, (layout, line)

@@ -24,7 +24,7 @@ Graphviz's own laid-out geometry (`geometry.py`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Severity
@@ -80,6 +80,7 @@ class View:
     badge: dict[str, int]  # moment id -> 1.. for the top weak points
     when: dict[str, str]  # detour id -> the condition that leads into it
     compact: bool = False  # the dial past COMPACT moments: numbers on the ring, names in a key
+    memo: dict = field(default_factory=dict)  # (what, moment id, compact) -> lines or size, computed once
 
     @property
     def lang(self) -> str:
@@ -125,6 +126,13 @@ def score_line(view: View, moment_id: str) -> str:
 
 
 def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str]:
+    key = ("lines", moment_id, view.compact, name_wrap)
+    if key not in view.memo:
+        view.memo[key] = _lines_of(view, moment_id, name_wrap)
+    return view.memo[key]
+
+
+def _lines_of(view: View, moment_id: str, name_wrap: int) -> list[str]:
     m = view.scene.moments[moment_id]
     lines: list[str] = []
     if moment_id in view.badge:
@@ -142,6 +150,13 @@ def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str
 
 def size_of(view: View, moment_id: str, fontsize: float = FONT) -> tuple[float, float]:
     """Estimated (width, height) in inches of a moment's box."""
+    key = ("size", moment_id, view.compact, fontsize)
+    if key not in view.memo:
+        view.memo[key] = _size_of(view, moment_id, fontsize)
+    return view.memo[key]
+
+
+def _size_of(view: View, moment_id: str, fontsize: float) -> tuple[float, float]:
     lines = lines_of(view, moment_id)
     per_char = fontsize * (0.60 if view.scene.moments[moment_id].critical else 0.56) / PT
     pad = (0.3, 0.14) if view.compact else (0.45, 0.3)  # a compact dial's moments hold a number and a mark
@@ -310,7 +325,7 @@ def clock(view: View) -> list[str]:
         lo, hi = 0.0, 1e-3  # widen until clear, then halve the interval (cost: the same at any size)
         while hi < math.pi and not clear(hi):
             lo, hi = hi, hi * 2
-        for _ in range(16):
+        for _ in range(10):  # to a thousandth of the step
             mid_d = (lo + hi) / 2
             lo, hi = (lo, mid_d) if clear(mid_d) else (mid_d, hi)
         return min(hi + (0.0 if view.compact else 0.01), math.pi)  # a short cycle's moments keep a little more room
@@ -442,7 +457,7 @@ def clock(view: View) -> list[str]:
         a0, a1 = angle[a_], angle[b_]
         while a1 >= a0:
             a1 -= 2 * math.pi
-        arc = [p for p in _arc(cx, cy, rx, ry, a0, a1, 160) if outside(p, a_) and outside(p, b_)]
+        arc = [p for p in _arc(cx, cy, rx, ry, a0, a1, 40) if outside(p, a_) and outside(p, b_)]
         if len(arc) < 4:
             continue
         colour, width = (look.CLOSING, 2.8) if link.closing else (look.EDGE, 1.8)
