@@ -475,8 +475,11 @@ def clock(view: View) -> list[str]:
     first = loop[0]
     sx = place[first][0] - size[first][0] / 2 - 0.6
     sy = place[first][1] + size[first][1] / 2 - 0.1
-    if view.compact:  # moments sit close together: the mark goes above the first one, outside the ring
-        sx, sy = place[first][0], place[first][1] + size[first][1] / 2 + 0.2
+    if view.compact:  # moments sit close together: the mark goes above the first one and its neighbours
+        reach = text_width(words("start", view.lang), 14) / 2 + 0.1
+        sx = place[first][0]
+        sy = max(place[m][1] + size[m][1] / 2 for m in loop
+                 if abs(place[m][0] - sx) < reach + size[m][0] / 2) + 0.2
     lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
     if not scene.cycle.closed and n > 1:
         last = loop[-1]
@@ -531,7 +534,8 @@ def _key(view: View, x0: float, bottom: float, top: float) -> tuple[list[str], f
         if mid in view.when:
             text += "  (" + words("if", view.lang, when=look.isolate(view.when[mid])) + ")"
         wrapped = wrap(text, KEY_WRAP)
-        entries.append([head + wrapped[0], *("     " + line for line in wrapped[1:])])
+        # Each line starts left to right (LRM), so a right-to-left name keeps its number on the left.
+        entries.append(["\u200e" + head + wrapped[0], *("\u200e     " + line for line in wrapped[1:])])
     line_h = 14 * 1.2 / PT
     per_column = max(8, int((top - bottom) / line_h))
     columns: list[list[str]] = [[]]
@@ -862,8 +866,11 @@ def _blueprint_links(view: View, place, band_of, col_of, corridors, right: float
                       (right + shift, up_b + shift), (bx - 0.12, up_b + shift), (bx - 0.12, by + bh / 2)]
         else:  # back to an earlier band, or to the start: around the outside of the rows
             points = [(ax + 0.12, ay + ah / 2), (ax + 0.12, up_a + shift), (right + shift, up_a + shift),
-                      (right + shift, above + shift), (left - shift, above + shift), (left - shift, by),
-                      (bx - bw / 2, by)]
+                      (right + shift, above + shift), (left - shift, above + shift)]
+            if col_of[b] == 0:  # the first of its band: straight in from the left
+                points += [(left - shift, by), (bx - bw / 2, by)]
+            else:  # along the free line above its band's moments, then down into it
+                points += [(left - shift, up_b + shift), (bx - 0.12, up_b + shift), (bx - 0.12, by + bh / 2)]
         attrs = _link_attrs(view, link)
         attrs.append(routes.polyline(points))
         out.append(f"  {scene.node[a]} -> {scene.node[b]} [{' '.join(attrs)}];")
