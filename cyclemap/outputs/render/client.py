@@ -634,7 +634,7 @@ def _end_mark(view: View, place, size) -> list[str]:
         return []
     last = loop[-1]
     (x, y), (w, h) = place[last], size[last]
-    return [text_node("end", [words("end", view.lang)], (x + w / 2 - 0.4, y - h / 2 - 0.13), 14, bold=True,
+    return [text_node("end", [words("end", view.lang)], (x + w / 2 - 0.4, y - h / 2 - 0.2), 14, bold=True,
                       colour=look.CLOSING)]
 
 
@@ -883,6 +883,11 @@ def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: f
     legend below it, and the far corner that fixes the page's size; closes the graph."""
     sub_h = len(sub) * 14 * 1.2 / PT
     title_h = len(title) * 22 * 1.2 / PT
+    # The drawing is as wide as its widest text: a legend or title wider than the columns
+    # widens the picture (to the right) instead of running off its left edge, where it
+    # would move the whole layout against its drawn background.
+    width = max(width, *(text_width(row, LEGEND) + 0.3 for row in legend_rows),
+                *(text_width(row, 22) + 0.3 for row in title), *(text_width(row, 14) + 0.3 for row in sub))
     lines = []
     if sub:
         lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))
