@@ -7,8 +7,8 @@ import pytest
 
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.format.settings import Config
-from cyclemap.format.reader import load_text
-from cyclemap.format.ratings import read_ratings
+from support import load_text
+from support import read_ratings
 from cyclemap.engine.rules import all_rules, doc_sections
 from cyclemap.format.i18n import LANGUAGES
 
@@ -26,6 +26,8 @@ def codes_of(rule, text: str, config: Config | None = None) -> list[str]:
         return [d.code for d in problems]
     if rule.retired and config is None:
         config = Config(select=frozenset({rule.code}))  # a retired rule runs only when selected
+    if rule.preview and config is None:
+        config = Config(preview=True)  # a preview rule runs only when the settings opt in
     return [d.code for d in analyse_cycle(cycle, config)]
 
 

@@ -8,6 +8,7 @@ threshold is a `ConfigError` that names the file and line it came from.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +18,30 @@ from cyclemap.format.diagnostics import Severity, shown
 from cyclemap.format.i18n import Number, Text, _, _p, join
 
 
+# -- what settings are checked against: the rule catalogue, which the engine owns ------
+# The format layer knows no rule (layers: format -> engine -> outputs -> cli). The engine
+# plugs its catalogue in when it is imported (cyclemap/engine/__init__.py).
+
+_CATALOGUE: dict[str, Callable[[], object]] = {}
+
+
+def use_catalogue(codes: Callable[[], list[str]], thresholds: Callable[[], dict]) -> None:
+    """Plug in the rule catalogue: `codes()` every rule code a setting may name, in catalogue
+    order; `thresholds()` every threshold by name (objects with `default`, `minimum`,
+    `whole`, `inclusive`: `engine.rules.Threshold`)."""
+    _CATALOGUE.update(codes=codes, thresholds=thresholds)
+
+
+def _catalogue(part: str):
+    if part not in _CATALOGUE:
+        raise RuntimeError("no rule catalogue: import cyclemap.engine before reading settings")
+    return _CATALOGUE[part]()
+
+
 def thresholds() -> dict:
     """Every threshold by name (`rules.Threshold`): each is declared beside the rule that
     uses it (e.g. `gap_margin` in cm105_expectation_gap.py), gathered from the catalogue."""
-    from cyclemap.engine.rules import all_thresholds
-
-    return all_thresholds()
+    return _catalogue("thresholds")
 
 
 @dataclass
@@ -33,6 +52,7 @@ class Config:
     thresholds: dict[str, float] = field(default_factory=dict)  # set by the user; the rest default
     source: str | None = None  # the file these settings came from, if any
     exclude: tuple[str, ...] = ()  # patterns (as --exclude) relative to the settings file's folder
+    preview: bool = False  # run the preview rules too (new rules, not yet promoted by a release)
 
     def threshold(self, name: str) -> float:
         if name in self.thresholds:
@@ -43,7 +63,7 @@ class Config:
 # -- reading settings from files ------------------------------------------------------
 
 CONFIG_FILES = (".cyclemap.yaml", ".cyclemap.yml")
-CONFIG_KEYS = ("select", "ignore", "severity", "thresholds", "exclude")
+CONFIG_KEYS = ("select", "ignore", "severity", "thresholds", "exclude", "preview")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -58,20 +78,23 @@ class ConfigError(Exception):
 
 
 def known_codes() -> list[str]:
-    from cyclemap.engine.rules import all_rules
+    return list(_catalogue("codes"))
 
-    return list(all_rules())
+
+def closest_code(code: object) -> str | None:
+    """The rule code `code` was meant to be (CM1O4, a letter O: CM104; CM10: nearest), or None:
+    the one did-you-mean for rule codes (settings, --select/--ignore, `cyclemap explain`)."""
+    codes = known_codes()
+    guess = str(code)[:20].strip().upper()
+    fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess
+    close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
-    import difflib
-
-    codes = known_codes()
-    guess = str(code)[:20].strip().upper()
-    fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess  # CM1O4: a letter O
-    close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
+    close = closest_code(code)
     if close:
-        message = _("unknown rule code {code} in {where} (did you mean {guess}?)").format(guess=close[0])
+        message = _("unknown rule code {code} in {where} (did you mean {guess}?)").format(guess=close)
     else:
         message = _("unknown rule code {code} in {where} (`cyclemap rules` lists the codes)")
     return ConfigError(message.format(code=_short(code), where=where), origin)
@@ -107,8 +130,6 @@ def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
 def _unknown(word: object, choices: tuple[str, ...], close: Text, known: Text) -> Text:
     """`close` (with `{guess}`) when `word` looks like one of `choices`, else `known`
     (with `{known}`, the choices listed); both with `{word}`."""
-    import difflib
-
     found = difflib.get_close_matches(str(word)[:40], choices, n=1, cutoff=0.6)
     if found:
         return close.format(word=_word(word), guess=found[0])
@@ -140,6 +161,11 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 config.select = codes
             else:
                 config.ignore = codes
+        elif key == "preview":
+            if not isinstance(value, bool):
+                raise ConfigError(_("`preview` must be true or false, not {value}").format(value=_short(value)),
+                                  origin(key))
+            config.preview = value
         elif key == "exclude":
             patterns = [value] if isinstance(value, str) else value
             if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
@@ -336,7 +362,7 @@ def _read_toml(text: str, source: str) -> Config:
         else:  # "(at end of document)"
             lines = text.split("\n")
             where = f"{source}:{len(lines)}:{len(lines[-1]) + 1}"
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        message = re.sub(r"(?<!\s)\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError(_("not valid TOML: {problem}").format(problem=shown(message)), where)
     section = _toml_table(data)
     if section is None:
@@ -408,10 +434,14 @@ def find_config_file(start: str | Path) -> Path | None:
     return None
 
 
-def with_options(config: Config, select: str | None = None, ignore: str | None = None) -> Config:
-    """The command line's --select/--ignore replace the file's lists."""
+def with_options(config: Config, select: str | None = None, ignore: str | None = None,
+                 preview: bool = False) -> Config:
+    """The command line's --select/--ignore replace the file's lists; --preview turns the
+    preview rules on whatever the file says."""
     from dataclasses import replace
 
+    if preview:
+        config = replace(config, preview=True)
     if select is not None:
         config = replace(config, select=parse_codes(select, None, "--select"))
     if ignore is not None:
@@ -423,9 +453,11 @@ class ConfigFinder:
     """Settings per checked file: an explicit `--config` file for all, or the nearest one
     found walking up from each file (read once per settings file)."""
 
-    def __init__(self, explicit: str | None = None, select: str | None = None, ignore: str | None = None):
+    def __init__(self, explicit: str | None = None, select: str | None = None, ignore: str | None = None,
+                 preview: bool = False):
         self.select = select
         self.ignore = ignore
+        self.preview = preview
         self._cache: dict[Path | None, Config] = {}
         self.explicit = Path(explicit) if explicit else None
         # Check the options once up front, so a bad code is an error even with no file.
@@ -444,5 +476,5 @@ class ConfigFinder:
         source = self.explicit if self.explicit is not None else find_config_file(path)
         if source not in self._cache:
             base = read_config_file(source) if source is not None else Config()
-            self._cache[source] = with_options(base, self.select, self.ignore)
+            self._cache[source] = with_options(base, self.select, self.ignore, self.preview)
         return self._cache[source]

@@ -19,6 +19,7 @@ from cyclemap.format.settings import Config
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import Message, Text, Verbatim
 from cyclemap.format.model import Cycle, Moment, Pos
+from cyclemap.engine.threshold import Threshold  # noqa: F401  (rules declare theirs with it)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -34,6 +35,9 @@ RULE_MODULES = (
     "cm007_too_few_moments",
     "cm008_outside_scale",
     "cm009_bad_ratings_row",
+    "cm020_broken_link",
+    "cm021_link_outside",
+    "cm022_support_loop",
     "cm101_no_owner",
     "cm102_no_standard",
     "cm103_no_recovery",
@@ -56,6 +60,8 @@ RULE_MODULES = (
     "cm120_too_many_critical",
     "cm121_thin_evidence",
     "cm122_backstage_step",
+    "cm123_organisation_standard",
+    "cm124_unowned_loop_moment",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
@@ -73,18 +79,6 @@ class Finding:
     # The same finding in service language, for the client's critique: no ids, no YAML
     # keys, no codes. None: the rule has nothing to tell a client (a file-format problem).
     plain: Text | None = None
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A number a rule's judgement turns on, settable under `thresholds:` in the settings."""
-
-    name: str
-    default: float
-    minimum: float
-    whole: bool = False  # must be a whole number
-    inclusive: bool = False  # `minimum` itself is allowed
-    doc: Text = Verbatim("")
 
 
 @dataclass(frozen=True)
@@ -111,6 +105,10 @@ class Rule:
     # Retired rules keep their code reserved but run only when `select` names them: they
     # did not produce findings a consultant would keep (see docs/critique.md).
     retired: bool = False
+    # Preview rules are new: they run only when the settings say `preview: true` (or
+    # `--preview`), so a pipeline pinned to a version does not turn red on upgrade. A
+    # release promotes them by dropping the flag (docs/configuration.md, "Preview rules").
+    preview: bool = False
 
     def section(self, name: str, lang: str) -> str:
         """One section of the doc in `lang`, by its English name: "what", "why" or "fix"

@@ -211,6 +211,8 @@ def moment_lines(scene: Scene, moment_id: str) -> list[str]:
         lines.append(scene.t("score_missing"))
     if codes:
         lines.extend(wrap(" ".join(dict.fromkeys(sorted(codes))), 18))
+    for link in m.supported_by:  # connected cycles: the linked file, for whoever edits it
+        lines.append(f"⚙ {link}")
     return lines
 
 
@@ -555,24 +557,25 @@ def _blueprint(scene: Scene) -> list[str]:
     return lines
 
 
-def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "client") -> str:
-    """The DOT text of a checked cycle drawn in `layout`, in its language. Pure: no I/O.
+def build_analyst(checked: "CheckedCycle", layout: str) -> str:
+    """The analyst view's DOT text (every finding's code on its moment, the full legend);
+    `build_dot` in `cyclemap.outputs.render` chooses the view."""
+    scene = make_scene(checked)
+    builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
+    return "\n".join(builder(scene)) + "\n"
 
-    `view="client"` (the default, `client.py`): names, order, criticality, score against
-    expectation and numbered badges on the top weak points. `view="analyst"`: every
-    finding's code on the moment it is about, and the full legend."""
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
-    if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
-    token = HYPHEN_LANG.set(checked.lang if checked.lang in LANGUAGES else SOURCE_LANGUAGE)
-    try:
-        if view == "client":
-            from cyclemap.outputs.render import client
 
-            return client.build(checked, layout)
-        scene = make_scene(checked)
-        builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
-        return "\n".join(builder(scene)) + "\n"
-    finally:
-        HYPHEN_LANG.reset(token)
+def hyphenating(checked: "CheckedCycle"):
+    """While building one picture, words too long for a line break by the rules of the
+    cycle's language (`wrap`)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def scope():
+        token = HYPHEN_LANG.set(checked.lang if checked.lang in LANGUAGES else SOURCE_LANGUAGE)
+        try:
+            yield
+        finally:
+            HYPHEN_LANG.reset(token)
+
+    return scope()
