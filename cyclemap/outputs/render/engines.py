@@ -72,7 +72,10 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
         raise RenderError(_(
             "the system Graphviz (`dot`) is not installed; install it (Debian/Ubuntu: "
             "apt-get install graphviz; macOS: brew install graphviz) or use --engine embedded"))
-    cmd = dot_command.command(layout_engine, fmt)
+    # `nop2` (every node and link placed by cyclemap: draw only) is `neato -n2` on the command line.
+    cmd = dot_command.command("neato" if layout_engine == "nop2" else layout_engine, fmt)
+    if layout_engine == "nop2":
+        cmd.append("-n2")
     if fmt == "png":
         cmd.append(f"-Gdpi={72 * PNG_SCALE:g}")
     try:
