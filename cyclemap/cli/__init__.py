@@ -40,8 +40,8 @@ def _root(
 
 # Importing a command module registers its command on `app`.
 from cyclemap.cli import (  # noqa: E402,F401
-    check_cmd, compare_cmd, critique_cmd, deck_cmd, diff_cmd, export_cmd, handout_cmd, init_cmd, render_cmd,
-    rules_cmd, schema_cmd, serve_cmd, survey_cmd,
+    check_cmd, compare_cmd, critique_cmd, deck_cmd, diff_cmd, export_cmd, handout_cmd, init_cmd, lsp_cmd,
+    render_cmd, rules_cmd, schema_cmd, serve_cmd, survey_cmd,
 )
 
 

@@ -47,7 +47,7 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None, context: RuleConte
                 continue
             diagnostics.append(Diagnostic(
                 cycle.path, finding.pos, rule.code, severity, finding.message,
-                finding.hint or rule.hint, finding.moment, finding.subject, finding.plain,
+                finding.hint or rule.hint, finding.moment, finding.subject, finding.plain, finding.fix,
             ))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

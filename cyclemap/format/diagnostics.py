@@ -153,6 +153,9 @@ class Diagnostic:
     subject: str = ""
     # The finding in service language (no ids, codes or YAML keys) for the client's critique.
     plain: Text | None = None
+    # The one certain correction of the word at `pos` (a misspelt key or value, an unknown
+    # id with one close match), for an editor's quick fix; "" when there is none.
+    fix: str = ""
 
     @property
     def identity(self) -> tuple[str, str, str]:

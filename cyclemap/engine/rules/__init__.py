@@ -73,6 +73,7 @@ class Finding:
     # The same finding in service language, for the client's critique: no ids, no YAML
     # keys, no codes. None: the rule has nothing to tell a client (a file-format problem).
     plain: Text | None = None
+    fix: str = ""  # the one certain correction of the word at `pos` (Diagnostic.fix)
 
 
 @dataclass(frozen=True)

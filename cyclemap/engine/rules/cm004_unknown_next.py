@@ -14,7 +14,7 @@ How to fix
 
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
-from cyclemap.format.words import did_you_mean
+from cyclemap.format.words import certain_fix, did_you_mean
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -33,6 +33,7 @@ def check(ctx):
                 moment.id,
                 _("did you mean `{guess}`?").format(guess=guess) if guess else None,
                 subject=branch.to,
+                fix=certain_fix(branch.to, ids) if guess else "",
             )
 
 
