@@ -41,8 +41,11 @@ class Diagram:
 
 _PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
 # Graphviz escapes text (no raw "<" outside tags), so looking inside tags is enough.
+# `javascript:` matters only where a URL is read (an href is refused unless it is `#...`;
+# src and style's url()): in a text or a tooltip it is a moment's words, and harmless.
 _DANGEROUS = re.compile(r"<\s*(script|foreignObject|iframe|object|embed|image|use)\b|<[^>]*\son[a-z]+\s*=|"
-                        r"javascript:|<[^>]*href\s*=\s*[\"'](?!#)", re.IGNORECASE)
+                        r"<[^>]*\s(?:src|style)\s*=\s*[\"'][^\"']*javascript:|<[^>]*href\s*=\s*[\"'](?!#)",
+                        re.IGNORECASE)
 _ROOT_SIZE = re.compile(r'(<svg\b[^>]*?)\s(width|height)="[^"]*"', re.IGNORECASE)
 
 

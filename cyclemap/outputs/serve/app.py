@@ -20,6 +20,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import secrets
+import threading
 import time
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -45,10 +47,12 @@ HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
-ASSETS = {"serve.js": "text/javascript; charset=utf-8", "serve.css": "text/css; charset=utf-8"}
+ASSETS = {"serve.js": "text/javascript; charset=utf-8", "events.js": "text/javascript; charset=utf-8",
+          "serve.css": "text/css; charset=utf-8"}
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 PING_SECONDS = 15.0
 RESCAN_SECONDS = 2.0  # a look at every file's stamp, should the watcher miss a save
+HOLD_SECONDS = 0.8  # a save that does not read waits this long for the rest of the write
 
 
 class SecurityHeaders:
@@ -106,45 +110,69 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
     server is stopping (so open pages do not hold Ctrl-C up)."""
     hub = Hub()
     assets = _load_assets()
+    # Who this server is: a page that hears another id after a reconnect is talking to a
+    # restarted server (its versions start again at 1), and reloads itself.
+    instance = secrets.token_hex(8)
 
     def layout_of(request: Request) -> str:
         layout = request.query_params.get("layout", "clock")
         return layout if layout in views.LAYOUTS else "clock"
 
     made: dict[tuple[str, int, str], dict] = {}  # (key, version, layout) -> fragments, the latest few
+    made_lock = threading.Lock()
+    generation: dict[str, int] = {}  # per cycle: the latest look asked for (a newer save supersedes a held one)
+    running: set[asyncio.Task] = set()
 
     def fragments_of(key: str, layout: str) -> dict | None:
         """A cycle's fragments (built once per version and layout; worker thread)."""
         def build(entry):
             name = (key, entry.version, layout)
-            if name not in made:
-                made[name] = views.fragments(entry, layout)
+            with made_lock:
+                if name in made:
+                    return made[name]
+            built = views.fragments(entry, layout)
+            with made_lock:
+                made[name] = built
                 while len(made) > 64:
                     made.pop(next(iter(made)))
-            return made[name]
+            return built
 
-        return workspace.picture(key, layout, build)
+        found = workspace.picture(key, layout, build)
+        if found is not None:
+            prev_key, next_key = workspace.neighbours(key)
+            found = dict(found, prev=prev_key, next=next_key)
+        return found
 
-    def refresh(settings_changed: bool) -> tuple[list[str], bool]:
-        """Look again, and have the new fragments ready before the pages ask."""
-        changed, index_changed = workspace.refresh(settings_changed)
-        for key in changed:
-            entry = workspace.get(key)
-            if entry is not None:
-                fragments_of(key, entry.layout)
-        return changed, index_changed
+    def announce_index() -> None:
+        hub.publish("index", {"version": workspace.index_version})
 
-    async def announce(changed: list[str], index_changed: bool) -> None:
-        versions = workspace.versions()
-        for key in changed:
-            if key in versions:
-                hub.publish("change", {"key": key, "version": versions[key]})
-        if changed or index_changed:
-            hub.publish("index", {"version": workspace.index_version})
+    async def look_at(key: str, force: bool) -> None:
+        """Check one cycle (in a worker thread of its own) and tell its pages. A save
+        that does not read is held back for HOLD_SECONDS and looked at again, so an
+        editor that truncates, pauses and writes never flashes the red banner."""
+        generation[key] = mine = generation.get(key, 0) + 1
+        outcome = await asyncio.to_thread(workspace.check, key, True, force)
+        if outcome == "held":
+            await asyncio.sleep(HOLD_SECONDS)
+            if generation.get(key) != mine:
+                return  # a newer save of this file is being looked at
+            outcome = await asyncio.to_thread(workspace.check, key, False, True)
+        if outcome != "changed":
+            return
+        entry = workspace.get(key)
+        if entry is not None:
+            await asyncio.to_thread(fragments_of, key, entry.layout)  # ready before the pages ask
+            hub.publish("change", {"key": key, "version": entry.version})
+            announce_index()
 
     async def look_again(settings_changed: bool = False) -> None:
-        changed, index_changed = await asyncio.to_thread(refresh, settings_changed)
-        await announce(changed, index_changed)
+        due, index_changed = await asyncio.to_thread(workspace.scan, settings_changed)
+        if index_changed:
+            announce_index()
+        for key in due:
+            task = asyncio.create_task(look_at(key, settings_changed))
+            running.add(task)
+            task.add_done_callback(running.discard)
 
     async def watch(paths: list[str], recursive: bool, stop: asyncio.Event) -> None:
         from watchfiles import awatch
@@ -173,13 +201,13 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
             yield
         finally:
             stop.set()
-            for task in tasks:
+            for task in tasks + list(running):
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
 
     async def index(request: Request) -> Response:
         page = await asyncio.to_thread(
-            workspace.each, lambda entries: views.index_page(entries, index_lang, workspace.index_version))
+            workspace.each, lambda entries: views.index_page(entries, index_lang, workspace.index_version, instance))
         return HTMLResponse(page)
 
     async def api_index(request: Request) -> Response:
@@ -193,7 +221,7 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         prev_key, next_key = workspace.neighbours(key)
         present = request.query_params.get("present") == "1"
         page = await asyncio.to_thread(workspace.picture, key, layout,
-                                       lambda entry: views.cycle_page(entry, layout, present, prev_key, next_key))
+                                       lambda entry: views.cycle_page(entry, layout, present, prev_key, next_key, instance))
         return not_found() if page is None else HTMLResponse(page)
 
     async def api_cycle(request: Request) -> Response:
@@ -209,7 +237,7 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
 
         async def stream():
             try:
-                hello = {"versions": workspace.versions(), "index": workspace.index_version}
+                hello = {"versions": workspace.versions(), "index": workspace.index_version, "server": instance}
                 yield f"retry: 1000\nevent: hello\ndata: {json.dumps(hello)}\n\n"
                 quiet_since = time.monotonic()
                 while not should_stop():

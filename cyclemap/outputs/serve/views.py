@@ -54,6 +54,12 @@ T = {
     "debug_start": _("version {v} · check {check} ms, draw {draw} ms"),
     "shown": _p("live page: how long a save took to be shown", "shown"),
     "lost": _("Connection to cyclemap lost; trying again…"),
+    "lost_banner": _("Connection to cyclemap lost: this page may not show the latest save. Trying again…"),
+    "keys_on": _("Single-key shortcuts: on"),
+    "keys_off": _("Single-key shortcuts: off"),
+    "diagram_label": _("Diagram of the cycle {title}: {count}. The moments are listed in order beside it."),
+    "h_moments": _("The moments, in order"),
+    "weak_mark": _p("live page: beside a moment with weak points", "needs attention"),
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
     "internal": _("internal error"),
@@ -148,11 +154,14 @@ def index_rows(entries: list[Entry], lang: str) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def index_page(entries: list[Entry], lang: str, version: int) -> str:
+def index_page(entries: list[Entry], lang: str, version: int, server: str = "") -> str:
     body = (f'<header><h1>{esc(T["index_title"](lang))}</h1></header>'
             f'<main><div id="cycles">{index_rows(entries, lang)}</div></main>'
-            f'<footer><p id="live" class="live"></p></footer>')
-    return _document(lang, T["index_title"](lang), "index", {"version": version, "lost-label": T["lost"](lang)}, body)
+            f'<footer><p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>'
+            f'<p id="live" class="live"></p></footer>')
+    return _document(lang, T["index_title"](lang), "index", {
+        "version": version, "server": server, "lost-label": T["lost"](lang),
+        "keys-on-label": T["keys_on"](lang), "keys-off-label": T["keys_off"](lang)}, body)
 
 
 # -- one cycle ------------------------------------------------------------------------
@@ -191,6 +200,30 @@ def problem_html(entry: Entry, layout: str, lang: str) -> str:
     elif layout in entry.draw_problem:
         parts.append(f"<p>{esc(T['draw_failed'].format(reason=entry.draw_problem[layout].message)(lang))}</p>")
     return "".join(parts)
+
+
+def diagram_label(entry: Entry, lang: str) -> str:
+    """The diagram's accessible name: what it shows, and where its words are as text."""
+    if entry.checked is None:
+        return T["h_diagram"](lang)
+    counts = entry.checked.critique.counts
+    return T["diagram_label"].format(title=title_of(entry), count=moments_count(counts.moments, counts.critical))(lang)
+
+
+def moments_html(entry: Entry, lang: str) -> str:
+    """The moments as a text list, in the order a customer meets them: the diagram's
+    words for whoever cannot see it (a screen reader, the back of the room)."""
+    if entry.checked is None:
+        return ""
+    from cyclemap.format.words import KIND
+
+    weak = {w.moment_id for w in weak_points(entry) if w.moment_id is not None}
+    items = []
+    for m in entry.checked.moments:
+        mark = f' <span class="weak-mark">{esc(T["weak_mark"](lang))}</span>' if m.id in weak else ""
+        items.append(f'<li class="{"critical" if m.critical else "routine"}">{esc(m.name)} '
+                     f'<span class="kind">({esc(KIND[m.kind](lang))})</span>{mark}</li>')
+    return "".join(items)
 
 
 def diagram_html(entry: Entry, layout: str) -> str:
@@ -268,11 +301,13 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
         "lang": html_lang(lang),
         "title": title_of(entry),
         "ready": entry.timing.get("ready", time.time()),
+        "label": diagram_label(entry, lang),
         "html": {
             "title": esc(title_of(entry)),
             "level": level_html(entry, lang),
             "problem": problem_html(entry, layout, lang),
             "diagram": diagram_html(entry, layout),
+            "moments": moments_html(entry, lang),
             "weak": weak_html(entry, lang),
             "curve": curve_html(entry, lang),
             "debug": esc(debug_text(entry, lang)),
@@ -280,7 +315,8 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
     }
 
 
-def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None) -> str:
+def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None,
+               server: str = "") -> str:
     lang = entry_lang(entry)
     parts = fragments(entry, layout)["html"]
     current = ' aria-current="true"'
@@ -303,14 +339,21 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         "</header>"
         f'<div id="problem" role="alert"{"" if problem else " hidden"}>{problem}</div>'
         "<main>"
-        f'<section id="diagram-section" aria-label="{esc(T["h_diagram"](lang))}"><div id="diagram">{parts["diagram"]}</div></section>'
+        f'<section id="diagram-section" aria-label="{esc(T["h_diagram"](lang))}">'
+        f'<div id="diagram" role="img" aria-label="{esc(diagram_label(entry, lang))}">{parts["diagram"]}</div>'
+        f'<aside id="moments-list"><h2>{esc(T["h_moments"](lang))}</h2><ol id="moments">{parts["moments"]}</ol></aside>'
+        "</section>"
         f'<section id="weak-section"><h2>{esc(T["h_weak"](lang))}</h2><div id="weak">{parts["weak"]}</div></section>'
         f'<section id="curve-section"><h2>{esc(T["h_curve"](lang))}</h2><div id="curve">{parts["curve"]}</div></section>'
         "</main>"
-        f'<footer><p id="keys">{esc(T["keys"](lang))}</p><p id="live" class="live"></p>'
+        f'<footer><p id="keys">{esc(T["keys"](lang))}</p>'
+        f'<p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>'
+        f'<p id="live" class="live"></p>'
         f'<p id="debug">{parts["debug"]}</p></footer>'
     )
     data = {"key": entry.key, "version": entry.version, "layout": layout, "ready": entry.timing.get("ready", 0),
+            "server": server, "keys-on-label": T["keys_on"](lang), "keys-off-label": T["keys_off"](lang),
+            "prev-label": T["previous"](lang), "next-label": T["next"](lang),
             "shown-label": T["shown"](lang), "lost-label": T["lost"](lang)}
     return _document(lang, title_of(entry), "cycle" + (" present" if present else ""), data, body)
 
@@ -326,5 +369,6 @@ def _document(lang: str, title: str, body_class: str, data: dict[str, object], b
         '<link rel="icon" href="data:,">'
         '<link rel="stylesheet" href="/assets/serve.css">'
         '<script src="/assets/serve.js" defer></script>'
-        f'</head><body class="{body_class}"{attrs}>{body}</body></html>\n'
+        f'</head><body class="{body_class}"{attrs}>'
+        f'<div id="lost" role="alert" hidden>{esc(T["lost_banner"](lang))}</div>{body}</body></html>\n'
     )
