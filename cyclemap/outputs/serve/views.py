@@ -58,7 +58,7 @@ T = {
     "keys_on": _("Single-key shortcuts: on"),
     "keys_off": _("Single-key shortcuts: off"),
     "diagram_label": _("Diagram of the cycle {title}: {count}. The moments are listed in order beside it."),
-    "h_moments": _("The moments, in order"),
+    "h_moments": _("The moments, as the customer meets them"),
     "weak_mark": _p("live page: beside a moment with weak points", "needs attention"),
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
