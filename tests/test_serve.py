@@ -179,7 +179,13 @@ def test_index_and_cycle_pages(workshop):
         # Service language: no rule codes, no moment ids, no YAML quoting (outside the
         # diagram, which the renderer draws with its own marks).
         assert not re.search(r"\bCM\d{3}\b", text)
-        assert "`" not in text and not re.search(r"\b(queue|order|pay)\b", text.replace("Pays", ""))
+        # (the moments' names are not ids: "Joins the queue" holds the word `queue`)
+        names_out = text.replace("Pays", "").replace("Joins the queue", "")
+        assert "`" not in text and not re.search(r"\b(queue|order|pay)\b", names_out)
+        # The diagram has a name, and its moments are a list beside it, in order.
+        assert 'role="img" aria-label="Diagram of the cycle Coffee to go: 3 moments, 1 critical.' in page
+        assert re.search(r'<ol id="moments"><li class="routine">Joins the queue .*?</li>'
+                         r'<li class="critical">Orders at the counter', page)
 
         spanish = server.get("/cycle/banco.yaml")
         assert '<html lang="es">' in spanish and "Puntos débiles" in spanish and "Nivel de servicio" in spanish
