@@ -108,10 +108,10 @@ def _env(extra: dict | None = None) -> dict:
 
 
 @contextmanager
-def serving(*args: str, env: dict | None = None):
-    """Run `cyclemap serve ARGS --port 0` (a free port the server picks and prints) and
-    stop it afterwards, whatever happens."""
-    proc = subprocess.Popen([sys.executable, "-m", "cyclemap", "serve", *args, "--port", "0"], cwd=ROOT,
+def serving(*args: str, env: dict | None = None, port: int = 0):
+    """Run `cyclemap serve ARGS --port 0` (a free port the server picks and prints; or
+    `port`) and stop it afterwards, whatever happens."""
+    proc = subprocess.Popen([sys.executable, "-m", "cyclemap", "serve", *args, "--port", str(port)], cwd=ROOT,
                             env=_env(env), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     err: list[str] = []
