@@ -133,3 +133,17 @@ def test_a_restarted_server_says_it_is_another(tmp_path):
             ids.append(hello["server"])
     # Versions begin again at 1: only the id tells the pages that this is another server.
     assert ids[0] != ids[1] and len(ids[0]) >= 16
+
+
+def test_a_yaml_error_is_said_in_the_pages_language(tmp_path):
+    cycle = tmp_path / "cafe.yaml"
+    spanish = SMALL.replace("language: en", "language: es")
+    cycle.write_text(spanish.format(first="Hace la fila"), encoding="utf-8")
+    with serving(str(tmp_path)) as server:
+        before = server.state("cafe.yaml")["version"]
+        cycle.write_text(spanish.format(first="Hace la fila").replace("kind: critical", "kind: [critical"),
+                         encoding="utf-8")
+        state = server.wait_for("cafe.yaml", before)
+        banner = state["html"]["problem"]
+        assert "línea" in banner and "una lista entre corchetes no está cerrada" in banner, banner
+        assert "did not find" not in banner and "while parsing" not in banner

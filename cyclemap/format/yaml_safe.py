@@ -15,6 +15,8 @@ Problems come back as CM001 diagnostics. Used for cycle files and settings files
 
 from __future__ import annotations
 
+import re
+
 import contextlib
 import gc
 
@@ -206,6 +208,20 @@ _TOO_BIG_HINT = _("a cycle file is a few levels deep and a few thousand values l
                   "check that this is the right file")
 _NOT_FOR_CYCLEMAP = _("not valid for cyclemap: {problem}")
 _NOT_YAML = _("not valid YAML: {problem}")
+_INDENT = _("the indentation does not match the lines above")
+# libyaml's messages for the syntax errors people make while typing, said in every language.
+_YAML_PROBLEMS = [(re.compile(pattern), text) for pattern, text in (
+    (r"expected ',' or '\]'", _("a list in brackets is not closed (a `]` or a `,` is missing)")),
+    (r"expected ',' or '\}'", _("a mapping in braces is not closed (a `}` or a `,` is missing)")),
+    (r"mapping values are not allowed", _("a `: ` where no key can start (quote a value that holds `: `)")),
+    (r"did not find expected key|expected '-' indicator|expected <document start>|expected <block end>", _INDENT),
+    (r"end of stream while scanning a quoted scalar", _("a quotation mark is not closed")),
+    (r"did not find expected node content", _("a value is missing here")),
+    (r"cannot start any token", _("a character that cannot start a value (a tab, `@` or a backquote)")),
+    (r"could not find expected ':'", _("a key without its `:`")),
+    (r"expected a single document", _("more than one document in the file")),
+    (r"found undefined alias", _("an alias (`*name`) that names no anchor")),
+)]
 
 
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
@@ -236,9 +252,10 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
             hint = _("indent with spaces: YAML does not allow tabs")
         elif "single document" in problem:
             hint = _("keep one cycle per file (remove the `---` separators)")
-        # PyYAML's own words (English in every language): the place and the problem
+        # The common problems in the reader's language; PyYAML's own words (English) for the rest.
+        said = next((text for pattern, text in _YAML_PROBLEMS if pattern.search(problem)), None)
         return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
-                                 _NOT_YAML.format(problem=Verbatim(problem)), hint)]
+                                 _NOT_YAML.format(problem=said or Verbatim(problem)), hint)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
                                  _NOT_YAML.format(problem=Verbatim(str(exc))))]
