@@ -147,3 +147,81 @@ def test_a_yaml_error_is_said_in_the_pages_language(tmp_path):
         banner = state["html"]["problem"]
         assert "línea" in banner and "una lista entre corchetes no está cerrada" in banner, banner
         assert "did not find" not in banner and "while parsing" not in banner
+
+
+# -- participants: --share ---------------------------------------------------------------
+
+
+def ask(port: int, path: str, *, source: str = "127.0.0.2", connect: str = "127.0.0.1", host: str | None = None,
+        cookie: str | None = None):
+    """A request from another client address (a participant's phone, as this machine can
+    play one: 127.0.0.2), to the server's port."""
+    import http.client
+
+    conn = http.client.HTTPConnection(connect, port, timeout=10, source_address=(source, 0))
+    headers = {"Host": host or f"{connect}:{port}"}
+    if cookie:
+        headers["Cookie"] = cookie
+    try:
+        conn.request("GET", path, headers=headers)
+        resp = conn.getresponse()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+def test_share_lets_phones_in_with_the_token_only(tmp_path):
+    import re
+
+    (tmp_path / "coffee.yaml").write_text(SMALL.format(first="Joins the queue"), encoding="utf-8")
+    with serving(str(tmp_path), "--share") as server:
+        deadline = time.monotonic() + 10
+        while "cyclemap serve: stopped" not in "".join(server.err) and not re.search(
+                r"participants: http://\S+\n(.*\n){10}", "".join(server.err)):
+            assert time.monotonic() < deadline, server.err
+            time.sleep(0.05)
+        err = "".join(server.err)
+        assert "warning" in err and "Anyone who has this link" in err and "nobody can change" in err
+        link = re.search(r"participants: (http://\S+)", err).group(1)
+        address, port, token = re.match(r"http://([^/:]+):(\d+)/join/(\S+)$", link).groups()
+        assert int(port) == server.port and len(token) >= 20
+        assert address not in ("0.0.0.0", "127.0.0.1"), "an address a phone can open"
+        assert "█" in err or "▀" in err, "a QR code in the terminal"
+        # The facilitator (this machine, 127.0.0.1) gets everything, the QR code on the index.
+        index = ask(server.port, "/", source="127.0.0.1")[2]
+        assert 'class="qr"' in index and "<svg" in index and token in index and "present" not in index
+        page = ask(server.port, "/cycle/coffee.yaml", source="127.0.0.1")[2]
+        assert 'id="present"' in page
+        phone_host = f"{address}:{port}"
+        # Another machine without the token: nothing at all.
+        for path in ("/", "/cycle/coffee.yaml", "/api/index", "/api/cycle/coffee.yaml", "/events",
+                     "/join/" + token[:-1] + "x", "/join/", "/assets/serve.js"):
+            status, _h, body = ask(server.port, path, host=phone_host)
+            assert status == 404 and "Coffee" not in body, (path, status)
+        assert ask(server.port, "/", host=phone_host, cookie="cyclemap_share=guess")[0] == 404
+        # From the network address itself (a real second address of this machine), the same.
+        assert ask(server.port, "/", source=address, connect=address, host=phone_host)[0] == 404
+        # The link: a cookie, then the read-only phone pages.
+        status, headers, _body = ask(server.port, "/join/" + token, host=phone_host)
+        assert status == 303 and headers["location"] == "/"
+        cookie = headers["set-cookie"].split(";")[0]
+        assert "HttpOnly" in headers["set-cookie"] and "SameSite=Strict" in headers["set-cookie"]
+        status, _h, index = ask(server.port, "/", host=phone_host, cookie=cookie)
+        assert status == 200 and "Coffee to go" in index and "participant" in index
+        assert token not in index and 'class="qr"' not in index
+        status, _h, page = ask(server.port, "/cycle/coffee.yaml", host=phone_host, cookie=cookie)
+        assert status == 200 and "Joins the queue" in page and "participant" in page
+        assert 'id="present"' not in page and 'class="layout"' not in page and 'id="single-keys"' not in page
+        assert ask(server.port, "/api/cycle/coffee.yaml", host=phone_host, cookie=cookie)[0] == 200
+        # The Host check holds for participants too.
+        assert ask(server.port, "/", host="evil.example", cookie=cookie)[0] == 400
+        status, _h, _b = ask(server.port, "/", source=address, connect=address, host=phone_host, cookie=cookie)
+        assert status == 200
+
+
+def test_a_loopback_host_answers_to_the_address_it_prints(tmp_path):
+    (tmp_path / "coffee.yaml").write_text(SMALL.format(first="Joins the queue"), encoding="utf-8")
+    with serving(str(tmp_path), "--host", "127.0.0.2") as server:
+        assert server.host == "127.0.0.2"
+        assert server.request("/")[0] == 200  # Host: 127.0.0.2:PORT
+        assert server.request("/", headers={"Host": "evil.example"})[0] == 400

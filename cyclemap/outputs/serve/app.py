@@ -18,12 +18,14 @@ tells the pages.
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 import os
 import secrets
 import threading
 import time
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from importlib import resources
 from typing import Callable
 
@@ -55,6 +57,15 @@ RESCAN_SECONDS = 2.0  # a look at every file's stamp, should the watcher miss a 
 HOLD_SECONDS = 0.8  # a save that does not read waits this long for the rest of the write
 
 
+@dataclass(frozen=True)
+class Share:
+    """`serve --share`: the participants' link (with its token) and its QR code (SVG)."""
+
+    token: str
+    url: str
+    qr_svg: str = ""
+
+
 class SecurityHeaders:
     """Adds HEADERS to every HTTP response (pages, JSON, assets, errors)."""
 
@@ -72,6 +83,49 @@ class SecurityHeaders:
             await send(message)
 
         return await self.app(scope, receive, with_headers)
+
+
+LOCAL_CLIENTS = ("127.0.0.1", "::1", "::ffff:127.0.0.1")  # the facilitator's own machine
+SHARE_COOKIE = "cyclemap_share"
+
+
+class ShareGate:
+    """`serve --share`: a request from another machine is answered only with the token.
+    `/join/TOKEN` (the link and the QR code) sets it as a cookie and goes to the index;
+    without it every path is 404, as if nothing were there. Requests from this machine
+    (127.0.0.1, ::1) are the facilitator's. Participants' requests are marked, and their
+    pages are the read-only phone pages."""
+
+    def __init__(self, app, token: str):
+        self.app = app
+        self.token = token.encode()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        client = (scope.get("client") or ("", 0))[0]
+        if client in LOCAL_CLIENTS:
+            return await self.app(scope, receive, send)
+        path = scope.get("path", "")
+        if path.startswith("/join/"):
+            if hmac.compare_digest(path[len("/join/"):].encode(), self.token):
+                cookie = f"{SHARE_COOKIE}={self.token.decode()}; Path=/; HttpOnly; SameSite=Strict"
+                await send({"type": "http.response.start", "status": 303,
+                            "headers": [(b"location", b"/"), (b"set-cookie", cookie.encode()),
+                                        (b"content-length", b"0")]})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        else:
+            for name, value in scope.get("headers", []):
+                if name == b"cookie":
+                    for part in value.split(b";"):
+                        key, _eq, given = part.strip().partition(b"=")
+                        if key == SHARE_COOKIE.encode() and hmac.compare_digest(given, self.token):
+                            scope.setdefault("state", {})["participant"] = True
+                            return await self.app(scope, receive, send)
+        await send({"type": "http.response.start", "status": 404,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+        await send({"type": "http.response.body", "body": b"404"})
 
 
 class Hub:
@@ -104,10 +158,12 @@ def _watch_filter(change, path: str) -> bool:
     return name.lower().endswith(CYCLE_SUFFIXES) or name in SETTINGS_NAMES
 
 
-def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str = "en",
-               should_stop: Callable[[], bool] = lambda: False) -> Starlette:
-    """The application over `workspace`. `should_stop` tells the push channel that the
-    server is stopping (so open pages do not hold Ctrl-C up)."""
+def create_app(workspace: Workspace, *, hosts: list[str] | None = None, index_lang: str = "en",
+               should_stop: Callable[[], bool] = lambda: False, share: "Share | None" = None) -> Starlette:
+    """The application over `workspace`, answering requests addressed to `hosts` only
+    (default: this machine's loopback names). `should_stop` tells the push channel that
+    the server is stopping (so open pages do not hold Ctrl-C up). `share`: participants
+    on the network, with the token of the link (`--share`)."""
     hub = Hub()
     assets = _load_assets()
     # Who this server is: a page that hears another id after a reconnect is talking to a
@@ -205,9 +261,15 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
 
+    def participant(request: Request) -> bool:
+        return bool(request.scope.get("state", {}).get("participant"))
+
     async def index(request: Request) -> Response:
+        guest = participant(request)
+        shared = None if share is None or guest else (share.url, share.qr_svg)
         page = await asyncio.to_thread(
-            workspace.each, lambda entries: views.index_page(entries, index_lang, workspace.index_version, instance))
+            workspace.each, lambda entries: views.index_page(entries, index_lang, workspace.index_version, instance,
+                                                             participant=guest, share=shared))
         return HTMLResponse(page)
 
     async def api_index(request: Request) -> Response:
@@ -221,7 +283,8 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         prev_key, next_key = workspace.neighbours(key)
         present = request.query_params.get("present") == "1"
         page = await asyncio.to_thread(workspace.picture, key, layout,
-                                       lambda entry: views.cycle_page(entry, layout, present, prev_key, next_key, instance))
+                                       lambda entry: views.cycle_page(entry, layout, present, prev_key, next_key, instance,
+                                                                     participant=participant(request)))
         return not_found() if page is None else HTMLResponse(page)
 
     async def api_cycle(request: Request) -> Response:
@@ -282,9 +345,11 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         Route("/assets/{name}", asset),
     ]
     middleware = [Middleware(SecurityHeaders)]
-    if loopback:
-        # A web page elsewhere cannot reach this server through a name of its own
-        # (DNS rebinding): only requests addressed to this machine are answered.
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS))
+    # A web page elsewhere cannot reach this server through a name of its own (DNS
+    # rebinding): only requests addressed to this machine's names are answered, whatever
+    # address it listens on.
+    middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(dict.fromkeys(LOOPBACK_HOSTS + (hosts or [])))))
+    if share is not None:
+        middleware.append(Middleware(ShareGate, token=share.token))
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                      exception_handlers={404: on_404, 405: on_405, 500: on_500})

@@ -59,6 +59,9 @@ T = {
     "keys_off": _("Single-key shortcuts: off"),
     "diagram_label": _("Diagram of the cycle {title}: {count}. The moments are listed in order beside it."),
     "h_moments": _("The moments, as the customer meets them"),
+    "share_title": _("Follow on your phone"),
+    "share_qr": _("QR code of the participants' link"),
+    "share_note": _("Participants see the cycles and follow every save; they cannot change anything."),
     "weak_mark": _p("live page: beside a moment with weak points", "needs attention"),
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
@@ -154,12 +157,22 @@ def index_rows(entries: list[Entry], lang: str) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def index_page(entries: list[Entry], lang: str, version: int, server: str = "") -> str:
+def index_page(entries: list[Entry], lang: str, version: int, server: str = "", participant: bool = False,
+               share: tuple[str, str] | None = None) -> str:
+    """The index. `participant`: the read-only page of a phone that came by the link;
+    `share`: (the participants' link, its QR code as SVG), shown to the facilitator."""
+    joined = ""
+    if share is not None:
+        url, qr = share
+        joined = (f'<aside id="share"><h2>{esc(T["share_title"](lang))}</h2>'
+                  f'<div class="qr" role="img" aria-label="{esc(T["share_qr"](lang))}">{qr}</div>'
+                  f'<p><code>{esc(url)}</code></p><p class="note">{esc(T["share_note"](lang))}</p></aside>')
+    keys = "" if participant else (
+        f'<p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>')
     body = (f'<header><h1>{esc(T["index_title"](lang))}</h1></header>'
-            f'<main><div id="cycles">{index_rows(entries, lang)}</div></main>'
-            f'<footer><p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>'
-            f'<p id="live" class="live"></p></footer>')
-    return _document(lang, T["index_title"](lang), "index", {
+            f'<main><div id="cycles">{index_rows(entries, lang)}</div>{joined}</main>'
+            f'<footer>{keys}<p id="live" class="live"></p></footer>')
+    return _document(lang, T["index_title"](lang), "index" + (" participant" if participant else ""), {
         "version": version, "server": server, "lost-label": T["lost"](lang),
         "keys-on-label": T["keys_on"](lang), "keys-off-label": T["keys_off"](lang)}, body)
 
@@ -316,7 +329,9 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
 
 
 def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None,
-               server: str = "") -> str:
+               server: str = "", participant: bool = False) -> str:
+    """One cycle's page. `participant`: the read-only phone page (no layouts, no
+    presentation, no keys: the diagram, its moments, the weak points)."""
     lang = entry_lang(entry)
     parts = fragments(entry, layout)["html"]
     current = ' aria-current="true"'
@@ -329,11 +344,15 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         around = (f'<a id="prev" rel="prev" href="{esc(cycle_url(prev_key, layout, present))}">← {esc(T["previous"](lang))}</a>'
                   f'<a id="next" rel="next" href="{esc(cycle_url(next_key, layout, present))}">{esc(T["next"](lang))} →</a>')
     problem = parts["problem"]
+    tools = "" if participant else (
+        f'<span class="layouts">{layouts}</span>'
+        f'<button type="button" id="present">{esc(T["present"](lang))}</button>')
+    footer = "" if participant else (
+        f'<p id="keys">{esc(T["keys"](lang))}</p>'
+        f'<p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>')
     body = (
         "<header>"
-        f'<nav><a id="to-index" href="/">{esc(T["all_cycles"](lang))}</a>{around}'
-        f'<span class="layouts">{layouts}</span>'
-        f'<button type="button" id="present">{esc(T["present"](lang))}</button></nav>'
+        f'<nav><a id="to-index" href="/">{esc(T["all_cycles"](lang))}</a>{around}{tools}</nav>'
         f'<h1 id="title">{parts["title"]}</h1>'
         f'<p id="level">{parts["level"]}</p>'
         "</header>"
@@ -346,16 +365,15 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         f'<section id="weak-section"><h2>{esc(T["h_weak"](lang))}</h2><div id="weak">{parts["weak"]}</div></section>'
         f'<section id="curve-section"><h2>{esc(T["h_curve"](lang))}</h2><div id="curve">{parts["curve"]}</div></section>'
         "</main>"
-        f'<footer><p id="keys">{esc(T["keys"](lang))}</p>'
-        f'<p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>'
-        f'<p id="live" class="live"></p>'
-        f'<p id="debug">{parts["debug"]}</p></footer>'
+        f'<footer>{footer}<p id="live" class="live"></p>'
+        f'<p id="debug">{"" if participant else parts["debug"]}</p></footer>'
     )
     data = {"key": entry.key, "version": entry.version, "layout": layout, "ready": entry.timing.get("ready", 0),
             "server": server, "keys-on-label": T["keys_on"](lang), "keys-off-label": T["keys_off"](lang),
             "prev-label": T["previous"](lang), "next-label": T["next"](lang),
             "shown-label": T["shown"](lang), "lost-label": T["lost"](lang)}
-    return _document(lang, title_of(entry), "cycle" + (" present" if present else ""), data, body)
+    kind = "cycle" + (" present" if present and not participant else "") + (" participant" if participant else "")
+    return _document(lang, title_of(entry), kind, data, body)
 
 
 def _document(lang: str, title: str, body_class: str, data: dict[str, object], body: str) -> str:

@@ -158,7 +158,7 @@
     const shown = now();
     data.shownAt = String(shown);
     const debug = byId("debug");
-    if (debug) {
+    if (debug && !body.classList.contains("participant")) {
       const page = state.ready ? ` · ${data.shownLabel} ${Math.max(0, shown - state.ready * 1000).toFixed(0)} ms` : "";
       debug.innerHTML = html.debug + page;
     }
@@ -269,7 +269,8 @@
     if (a) location.href = a.href;
   }
 
-  const singleKeys = () => localStorage.getItem(KEYS_STORE) !== "off";
+  const participant = body.classList.contains("participant");
+  const singleKeys = () => !participant && localStorage.getItem(KEYS_STORE) !== "off";
 
   function showKeysSetting() {
     const button = byId("single-keys");
@@ -310,7 +311,8 @@
     for (const a of document.querySelectorAll("a.layout")) {
       a.addEventListener("click", (e) => { e.preventDefault(); setLayout(a.dataset.layout); });
     }
-    byId("present").addEventListener("click", () => togglePresent());
+    const presentButton = byId("present");
+    if (presentButton) presentButton.addEventListener("click", () => togglePresent());
     window.addEventListener("resize", fit);
     fit();
   }
