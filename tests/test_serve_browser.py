@@ -350,3 +350,38 @@ def test_presentation_reads_from_the_back_of_the_room(browser, tmp_path):
             assert page.locator("#diagram").get_attribute("role") == "img"
         finally:
             page.close()
+
+
+def test_what_changed_is_marked_and_the_previous_version_is_one_key_away(browser, folder):
+    cycle = folder / "a-coffee.yaml"
+    with serving(str(folder)) as server:
+        page, requests, console = open_page(browser, server, "/cycle/a-coffee.yaml")
+        try:
+            assert page.locator("#previous-version").is_disabled()
+            cycle.write_text(SMALL.format(first="Waits by the door"), encoding="utf-8")
+            page.wait_for_function("() => document.querySelector('#diagram').textContent"
+                                   ".replace(/\\s+/g, ' ').includes('Waits by the door')")
+            assert page.locator("#changes").inner_text() == "Changed since the previous save: Waits by the door."
+            assert page.locator("#diagram g.node.changed").count() == 1
+            assert "Waits by the door" in page.locator("#diagram g.node.changed").text_content().replace("\n", " ") \
+                or "Waits" in page.locator("#diagram g.node.changed").text_content()
+            assert page.locator("#moments li.changed").count() == 1
+            assert page.locator("#export-svg").get_attribute("href") == "/export/a-coffee.yaml.svg?layout=clock"
+            # V: the version before the save, and back.
+            page.keyboard.press("v")
+            page.wait_for_function("() => document.body.classList.contains('previous')")
+            assert "Joins the queue" in " ".join(page.locator("#diagram").text_content().split())
+            assert page.locator("#showing-previous").is_visible()
+            assert page.locator("#export-png").get_attribute("href").endswith("&version=previous")
+            page.keyboard.press("v")
+            page.wait_for_function("() => !document.body.classList.contains('previous')")
+            assert "Waits by the door" in " ".join(page.locator("#diagram").text_content().split())
+            assert page.evaluate("() => window.__sameDocument") == "yes"
+            # The download is the drawing on screen.
+            with page.expect_download() as info:
+                page.locator("#export-svg").click()
+            download = info.value
+            assert download.suggested_filename == "a-coffee-clock.svg"
+            assert "Waits" in open(download.path(), encoding="utf-8").read()
+        finally:
+            page.close()

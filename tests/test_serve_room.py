@@ -225,3 +225,54 @@ def test_a_loopback_host_answers_to_the_address_it_prints(tmp_path):
         assert server.host == "127.0.0.2"
         assert server.request("/")[0] == 200  # Host: 127.0.0.2:PORT
         assert server.request("/", headers={"Host": "evil.example"})[0] == 400
+
+
+# -- the facilitator: what changed, the previous version, export -------------------------
+
+
+def test_what_changed_the_previous_version_and_export(tmp_path):
+    import http.client
+    import shutil
+
+    cycle = tmp_path / "coffee.yaml"
+    cycle.write_text(SMALL.format(first="Joins the queue"), encoding="utf-8")
+    with serving(str(tmp_path)) as server:
+        first = server.state("coffee.yaml")
+        assert first["html"]["changes"] == "" and first["has_previous"] is False
+        assert server.request("/api/previous/coffee.yaml")[0] == 404
+        cycle.write_text(SMALL.format(first="Finds a seat").replace("score: 2.5", "score: 3.1"), encoding="utf-8")
+        state = server.wait_for("coffee.yaml", first["version"])
+        # Both changed moments are named (the name, and the other one's score), in service language.
+        assert state["html"]["changes"] == "Changed since the previous save: Finds a seat, Orders at the counter."
+        assert len(state["changed"]) == 2 and all(n.startswith("m") for n in state["changed"])
+        assert state["html"]["moments"].count('class="routine changed"') == 1
+        assert state["html"]["moments"].count('class="critical changed"') == 1
+        for name in state["changed"]:
+            assert f"<title>{name}</title>" in state["html"]["diagram"]
+        before = json.loads(server.get("/api/previous/coffee.yaml?layout=flow"))
+        assert before["previous"] is True and "Joins the queue" in " ".join(before["html"]["diagram"].split())
+        assert "cyclemap_flow" in before["html"]["diagram"]
+
+        def download(path):
+            conn = http.client.HTTPConnection(server.host, server.port, timeout=60)
+            conn.request("GET", path)
+            resp = conn.getresponse()
+            body = resp.read()
+            conn.close()
+            return resp.status, dict((k.lower(), v) for k, v in resp.getheaders()), body
+
+        status, headers, svg = download("/export/coffee.yaml.svg?layout=flow")
+        assert status == 200 and headers["content-type"].startswith("image/svg+xml")
+        assert headers["content-disposition"] == 'attachment; filename="coffee-flow.svg"'
+        assert b"Finds a seat" in svg.replace(b"\n", b" ") or b"Finds" in svg
+        status, headers, old = download("/export/coffee.yaml.svg?layout=clock&version=previous")
+        assert status == 200 and b"Joins" in old and b"Finds" not in old
+        status, headers, png = download("/export/coffee.yaml.png")
+        assert status == 200 and png.startswith(b"\x89PNG") and headers["content-type"] == "image/png"
+        status, headers, pdf = download("/export/coffee.yaml.pdf?layout=blueprint")
+        if shutil.which("dot"):
+            assert status == 200 and pdf.startswith(b"%PDF")
+        else:
+            assert status == 409 and b"PDF needs the system Graphviz" in pdf
+        for bad in ("/export/coffee.yaml.gif", "/export/nope.yaml.svg", "/export/coffee.yaml"):
+            assert download(bad)[0] == 404, bad

@@ -4,6 +4,8 @@
     GET /                         the index of cycles
     GET /cycle/KEY[?layout=&present=1]   one cycle's page
     GET /api/index, /api/cycle/KEY[?layout=]  what a page swaps in after a save (JSON)
+    GET /api/previous/KEY[?layout=]          the version before the latest save (the V key)
+    GET /export/KEY.svg|png|pdf[?layout=&version=previous]  the diagram on screen, as a file
     GET /events                   "change" {key, version} and "index" {version}, pushed
     GET /assets/serve.js|serve.css
 
@@ -318,6 +320,45 @@ def create_app(workspace: Workspace, *, hosts: list[str] | None = None, index_la
 
         return StreamingResponse(stream(), media_type="text/event-stream", headers={"x-accel-buffering": "no"})
 
+    async def api_previous(request: Request) -> Response:
+        """The version before the latest save, as fragments (the V key)."""
+        key = request.path_params["key"]
+        layout = layout_of(request)
+        fragments = await asyncio.to_thread(workspace.picture, key, layout,
+                                            lambda entry: views.fragments(entry, layout), True)
+        if fragments is None:
+            return not_found()
+        return JSONResponse(dict(fragments, previous=True))
+
+    async def export(request: Request) -> Response:
+        """The diagram on screen as a file: its layout, and its version (`version=previous`)."""
+        import re
+
+        from cyclemap.outputs.render import RenderError, render_bytes
+
+        key, dot, fmt = request.path_params["key"].rpartition(".")
+        entry = workspace.get(key) if dot and fmt in views.EXPORTS else None
+        checked = None
+        if entry is not None:
+            checked = entry.previous if request.query_params.get("version") == "previous" else entry.checked
+        if checked is None:
+            return not_found()
+        layout = layout_of(request)
+
+        def make():
+            # PDF needs the system Graphviz (the embedded one writes SVG and PNG).
+            engine = "auto" if fmt == "pdf" else workspace.engine
+            return render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=workspace.timeout)
+
+        try:
+            data = await asyncio.to_thread(make)
+        except RenderError as exc:
+            return PlainTextResponse(exc.text(views.entry_lang(entry)), status_code=409)
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", key.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or "cycle"
+        kinds = {"svg": "image/svg+xml", "png": "image/png", "pdf": "application/pdf"}
+        return Response(data, media_type=kinds[fmt],
+                        headers={"content-disposition": f'attachment; filename="{stem}-{layout}.{fmt}"'})
+
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in assets:
@@ -341,6 +382,8 @@ def create_app(workspace: Workspace, *, hosts: list[str] | None = None, index_la
         Route("/api/index", api_index),
         Route("/cycle/{key:path}", cycle),
         Route("/api/cycle/{key:path}", api_cycle),
+        Route("/api/previous/{key:path}", api_previous),
+        Route("/export/{key:path}", export),
         Route("/events", events),
         Route("/assets/{name}", asset),
     ]

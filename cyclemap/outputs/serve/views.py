@@ -40,7 +40,7 @@ T = {
     "all_cycles": _("All cycles"),
     "previous": _p("live page: the previous cycle", "Previous"),
     "next": _p("live page: the next cycle", "Next"),
-    "keys": _("Keys: ← → cycle · L layout · P presentation · F full screen · I all cycles"),
+    "keys": _("Keys: ← → cycle · L layout · P presentation · V previous version · F full screen · I all cycles"),
     "banner": _("This save does not read, so the page still shows the last good version."),
     "banner_none": _("This file does not read yet, so there is nothing to show."),
     "draw_failed": _("The diagram could not be drawn: {reason}"),
@@ -62,6 +62,15 @@ T = {
     "share_title": _("Follow on your phone"),
     "share_qr": _("QR code of the participants' link"),
     "share_note": _("Participants see the cycles and follow every save; they cannot change anything."),
+    "changed_mark": _p("live page: beside a moment changed by the latest save", "changed"),
+    "changes": _("Changed since the previous save: {names}."),
+    "removed": _("Removed: {names}."),
+    "no_changes": _("No moment changed in the latest save."),
+    "previous_version": _p("live page: button that shows the version before the latest save", "Previous version"),
+    "showing_previous": _("This is the previous version, before the latest save. Press V (or the button) to come back."),
+    "no_previous": _("There is no previous version yet: it appears after the next save."),
+    "export": _p("live page: what the buttons to download the diagram are about", "Download"),
+    "export_title": _("Download the diagram as it is on screen ({format})"),
     "weak_mark": _p("live page: beside a moment with weak points", "needs attention"),
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
@@ -105,6 +114,15 @@ def brief(paragraph: str, sentences: int = 2) -> str:
     "e.g. a queue" does not end one)."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÀÂÃÉÊÍÓÔÕÚÑÇ¿¡\"(])", paragraph.strip())
     return " ".join(parts[:sentences])
+
+
+EXPORTS = ("svg", "png", "pdf")
+
+
+def export_url(key: str, fmt: str, layout: str, previous: bool = False) -> str:
+    """The diagram as a file, in the layout and version on screen."""
+    query = f"?layout={layout}" + ("&version=previous" if previous else "")
+    return "/export/" + quote(key, safe="/") + "." + fmt + query
 
 
 def cycle_url(key: str, layout: str | None = None, present: bool = False) -> str:
@@ -223,7 +241,7 @@ def diagram_label(entry: Entry, lang: str) -> str:
     return T["diagram_label"].format(title=title_of(entry), count=moments_count(counts.moments, counts.critical))(lang)
 
 
-def moments_html(entry: Entry, lang: str) -> str:
+def moments_html(entry: Entry, lang: str, changed: set[str] = frozenset()) -> str:
     """The moments as a text list, in the order a customer meets them: the diagram's
     words for whoever cannot see it (a screen reader, the back of the room)."""
     if entry.checked is None:
@@ -234,9 +252,44 @@ def moments_html(entry: Entry, lang: str) -> str:
     items = []
     for m in entry.checked.moments:
         mark = f' <span class="weak-mark">{esc(T["weak_mark"](lang))}</span>' if m.id in weak else ""
-        items.append(f'<li class="{"critical" if m.critical else "routine"}">{esc(m.name)} '
+        if m.id in changed:
+            mark += f' <span class="changed-mark">{esc(T["changed_mark"](lang))}</span>'
+        kind = ("critical" if m.critical else "routine") + (" changed" if m.id in changed else "")
+        items.append(f'<li class="{kind}">{esc(m.name)} '
                      f'<span class="kind">({esc(KIND[m.kind](lang))})</span>{mark}</li>')
     return "".join(items)
+
+
+def changes_of(entry: Entry) -> tuple[set[str], list[str]]:
+    """What the latest save changed: (ids of the moments added or changed, names of the
+    moments removed), from the engine's comparison of the two versions (`cyclemap diff`'s)."""
+    if entry.previous is None or entry.checked is None:
+        return set(), []
+    from cyclemap.engine.diff import diff_results
+
+    found = diff_results(entry.previous, entry.checked)
+    return {m.id for m in found.added} | {c.id for c in found.changed}, [m.name for m in found.removed]
+
+
+def changes_html(entry: Entry, lang: str, changed: set[str], removed: list[str]) -> str:
+    if entry.previous is None or entry.checked is None:
+        return ""
+    names = [m.name for m in entry.checked.moments if m.id in changed]
+    parts = []
+    if names:
+        parts.append(T["changes"].format(names=", ".join(names))(lang))
+    if removed:
+        parts.append(T["removed"].format(names=", ".join(removed))(lang))
+    return esc(" ".join(parts) or T["no_changes"](lang))
+
+
+def changed_nodes(entry: Entry, changed: set[str]) -> list[str]:
+    """The drawing's node names of the changed moments (the names the renderer gives)."""
+    if not changed or entry.checked is None:
+        return []
+    from cyclemap.outputs.render.dot import make_scene
+
+    return [name for mid, name in make_scene(entry.checked).node.items() if mid in changed]
 
 
 def diagram_html(entry: Entry, layout: str) -> str:
@@ -307,6 +360,7 @@ def debug_text(entry: Entry, lang: str) -> str:
 def fragments(entry: Entry, layout: str) -> dict[str, object]:
     """What a page replaces after a save (or a change of layout)."""
     lang = entry_lang(entry)
+    changed, removed = changes_of(entry)
     return {
         "key": entry.key,
         "version": entry.version,
@@ -315,12 +369,15 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
         "title": title_of(entry),
         "ready": entry.timing.get("ready", time.time()),
         "label": diagram_label(entry, lang),
+        "changed": changed_nodes(entry, changed),
+        "has_previous": entry.previous is not None,
         "html": {
             "title": esc(title_of(entry)),
             "level": level_html(entry, lang),
             "problem": problem_html(entry, layout, lang),
             "diagram": diagram_html(entry, layout),
-            "moments": moments_html(entry, lang),
+            "moments": moments_html(entry, lang, changed),
+            "changes": changes_html(entry, lang, changed, removed),
             "weak": weak_html(entry, lang),
             "curve": curve_html(entry, lang),
             "debug": esc(debug_text(entry, lang)),
@@ -344,8 +401,14 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         around = (f'<a id="prev" rel="prev" href="{esc(cycle_url(prev_key, layout, present))}">← {esc(T["previous"](lang))}</a>'
                   f'<a id="next" rel="next" href="{esc(cycle_url(next_key, layout, present))}">{esc(T["next"](lang))} →</a>')
     problem = parts["problem"]
+    exports = "".join(
+        f'<a class="export" id="export-{fmt}" download href="{esc(export_url(entry.key, fmt, layout))}" '
+        f'title="{esc(T["export_title"].format(format=fmt.upper())(lang))}">{fmt.upper()}</a>'
+        for fmt in EXPORTS)
     tools = "" if participant else (
         f'<span class="layouts">{layouts}</span>'
+        f'<button type="button" id="previous-version" aria-pressed="false">{esc(T["previous_version"](lang))}</button>'
+        f'<span class="exports">{esc(T["export"](lang))}: {exports}</span>'
         f'<button type="button" id="present">{esc(T["present"](lang))}</button>')
     footer = "" if participant else (
         f'<p id="keys">{esc(T["keys"](lang))}</p>'
@@ -355,6 +418,8 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         f'<nav><a id="to-index" href="/">{esc(T["all_cycles"](lang))}</a>{around}{tools}</nav>'
         f'<h1 id="title">{parts["title"]}</h1>'
         f'<p id="level">{parts["level"]}</p>'
+        f'<p id="changes" role="status">{parts["changes"]}</p>'
+        f'<p id="showing-previous" role="status" hidden>{esc(T["showing_previous"](lang))}</p>'
         "</header>"
         f'<div id="problem" role="alert"{"" if problem else " hidden"}>{problem}</div>'
         "<main>"
@@ -371,6 +436,7 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
     data = {"key": entry.key, "version": entry.version, "layout": layout, "ready": entry.timing.get("ready", 0),
             "server": server, "keys-on-label": T["keys_on"](lang), "keys-off-label": T["keys_off"](lang),
             "prev-label": T["previous"](lang), "next-label": T["next"](lang),
+            "no-previous-label": T["no_previous"](lang),
             "shown-label": T["shown"](lang), "lost-label": T["lost"](lang)}
     kind = "cycle" + (" present" if present and not participant else "") + (" participant" if participant else "")
     return _document(lang, title_of(entry), kind, data, body)

@@ -63,6 +63,8 @@ class Entry:
     timing: dict[str, float | None] = field(default_factory=dict)
     lang: str = "en"  # of the latest save that said (its `language`, or --lang)
     previous: object | None = None  # the CheckedCycle before `checked` (what changed since; one key away)
+    previous_svgs: dict[str, str | None] = field(default_factory=dict)  # its drawings, kept from when it was shown
+    previous_draw_problem: dict[str, Problem] = field(default_factory=dict)
     stale: bool = False  # the settings changed: check again even if the file did not
     held: bool = False  # the latest save did not read and is held back for a moment (mid-save?)
     # `lock` guards what a page reads (held while drawing a layout a page asks for);
@@ -282,8 +284,10 @@ class Workspace:
             svgs: dict[str, str | None] = {}
             problems: dict[str, Problem] = {}
             self._draw_into(checked, layout, svgs, problems)
-            state.update(checked=checked, problems=[], svgs=svgs, draw_problem=problems,
-                         previous=entry.checked if entry.checked is not None else entry.previous)
+            state.update(checked=checked, problems=[], svgs=svgs, draw_problem=problems)
+            if entry.checked is not None:  # what was shown becomes the previous version, drawings and all
+                state.update(previous=entry.checked, previous_svgs=entry.svgs,
+                             previous_draw_problem=entry.draw_problem)
         else:
             state["problems"] = [Problem(d.pos.line, d.pos.col, d.message, d.hint) for d in checked.diagnostics[:3]]
         done = time.perf_counter()
@@ -309,14 +313,24 @@ class Workspace:
             problems[layout] = Problem(0, 0, _("the diagram holds something unsafe and is not shown"))
         svgs[layout] = svg
 
-    def picture(self, key: str, layout: str, then=None):
+    def picture(self, key: str, layout: str, then=None, previous: bool = False):
         """The entry with `layout` drawn (drawing it now if it was not), or `then(entry)`
         made while no save can change it; None when there is no such key. Holds only
-        this cycle's lock, never the table's."""
+        this cycle's lock, never the table's. `previous`: the version before the one
+        shown, as an entry of its own (None when there is none yet)."""
         entry = self.get(key)
         if entry is None:
             return None
         with entry.lock:
+            if previous:
+                if entry.previous is None:
+                    return None
+                if layout not in entry.previous_svgs and layout not in entry.previous_draw_problem:
+                    self._draw_into(entry.previous, layout, entry.previous_svgs, entry.previous_draw_problem)
+                before = Entry(entry.key, entry.path, entry.version, checked=entry.previous,
+                               svgs=entry.previous_svgs, draw_problem=entry.previous_draw_problem,
+                               layout=layout, timing=entry.timing, lang=entry.previous.lang)
+                return then(before) if then is not None else before
             entry.layout = layout
             if entry.checked is not None and layout not in entry.svgs and layout not in entry.draw_problem:
                 self._draw_into(entry.checked, layout, entry.svgs, entry.draw_problem)

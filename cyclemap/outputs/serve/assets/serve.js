@@ -13,6 +13,7 @@
   let layout = data.layout || "clock";
   let busy = false;
   let again = false;
+  let previous = false; // showing the version before the latest save (V)
 
   const now = () => performance.timeOrigin + performance.now();
   const byId = (id) => document.getElementById(id);
@@ -83,6 +84,10 @@
       const a = byId(id);
       if (a) a.href = pageURL(new URL(a.href).pathname, layout, present());
     }
+    for (const a of document.querySelectorAll("a.export")) {
+      const format = a.id.replace("export-", "");
+      a.href = "/export/" + encodeKey(data.key) + "." + format + "?layout=" + layout + (previous ? "&version=previous" : "");
+    }
     history.replaceState(null, "", pageURL(location.pathname, layout, present()));
     fit();
   }
@@ -140,7 +145,7 @@
   function apply(state) {
     const html = state.html;
     const kept = remember();
-    for (const id of ["title", "level", "diagram", "moments", "weak", "curve"]) {
+    for (const id of ["title", "level", "diagram", "moments", "weak", "curve", "changes"]) {
       const el = byId(id);
       if (el && html[id] !== undefined) el.innerHTML = html[id];
     }
@@ -163,11 +168,36 @@
       debug.innerHTML = html.debug + page;
     }
     if ("prev" in state) around(state);
+    // What the latest save changed, marked in the drawing (the list and the line say it in words).
+    const changed = new Set(state.changed || []);
+    for (const g of document.querySelectorAll("#diagram g.node")) {
+      const name = g.querySelector("title");
+      if (name && changed.has(name.textContent)) g.classList.add("changed");
+    }
+    previous = Boolean(state.previous);
+    body.classList.toggle("previous", previous);
+    const note = byId("showing-previous");
+    if (note) note.hidden = !previous;
+    const button = byId("previous-version");
+    if (button) {
+      button.setAttribute("aria-pressed", String(previous));
+      if (!previous) button.disabled = !state.has_previous;
+    }
     syncLinks();
     restore(kept);
   }
 
-  async function refresh() {
+  async function showPrevious(on) {
+    if (on === previous) return;
+    if (!on) { previous = false; refresh(true); return; }
+    try {
+      const response = await fetch("/api/previous/" + encodeKey(data.key) + "?layout=" + layout, { cache: "no-store" });
+      if (!response.ok) return;
+      apply(await response.json());
+    } catch (err) { /* the server is away: the banner says so */ }
+  }
+
+  async function refresh(force) {
     if (busy) { again = true; return; }
     busy = true;
     try {
@@ -178,8 +208,10 @@
         if (!response.ok) return;
         const state = await response.json();
         // Nothing new (another cycle changed, say): the links may still have.
-        if (state.version !== version || state.layout !== data.layout) apply(state);
+        // (Showing the previous version, a save brings the page back to the latest.)
+        if (force || previous || state.version !== version || state.layout !== data.layout) apply(state);
         else around(state);
+        force = false;
       } while (again);
     } catch (err) {
       // The server is gone or restarting: the push channel says so and catches up.
@@ -255,7 +287,7 @@
     if (!LAYOUTS.includes(name) || name === layout) return;
     layout = name;
     syncLinks();
-    refresh();
+    if (previous) { previous = false; showPrevious(true); } else refresh();
   }
 
   function togglePresent(on) {
@@ -299,6 +331,7 @@
     else if (key === "l" || key === "L") setLayout(LAYOUTS[(at + 1) % LAYOUTS.length]);
     else if (key === "1" || key === "2" || key === "3") setLayout(LAYOUTS[Number(key) - 1]);
     else if (key === "p" || key === "P") togglePresent();
+    else if (key === "v" || key === "V") showPrevious(!previous);
     else if (key === "Escape") togglePresent(false);
     else if (key === "f" || key === "F") {
       if (document.fullscreenElement) document.exitFullscreen();
@@ -310,6 +343,11 @@
   if (isCycle) {
     for (const a of document.querySelectorAll("a.layout")) {
       a.addEventListener("click", (e) => { e.preventDefault(); setLayout(a.dataset.layout); });
+    }
+    const previousButton = byId("previous-version");
+    if (previousButton) {
+      previousButton.disabled = !(document.querySelector("#changes") || {}).textContent;
+      previousButton.addEventListener("click", () => showPrevious(!previous));
     }
     const presentButton = byId("present");
     if (presentButton) presentButton.addEventListener("click", () => togglePresent());
