@@ -385,3 +385,38 @@ def test_what_changed_is_marked_and_the_previous_version_is_one_key_away(browser
             assert "Waits" in open(download.path(), encoding="utf-8").read()
         finally:
             page.close()
+
+
+def test_a_participants_phone_follows_through_the_link(browser, folder):
+    """--share, opened from another address of this machine (the network one, as a phone
+    would): the link lets it in, the read-only phone page follows a save; without the
+    link, nothing."""
+    import time
+
+    from tests.test_serve_room import lan_link
+
+    cycle = folder / "a-coffee.yaml"
+    with serving(str(folder), "--share") as server:
+        link = lan_link(server)
+        base = link.split("/join/")[0]
+        phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        try:
+            page = phone.new_page()
+            page.set_default_timeout(WAIT_MS)
+            response = page.goto(base + "/cycle/a-coffee.yaml")
+            assert response.status == 404 and "Coffee" not in page.content()
+            page.goto(link)
+            page.wait_for_url(base + "/")
+            assert "participant" in page.get_attribute("body", "class")
+            page.locator("text=Coffee to go").click()
+            page.wait_for_function("() => document.body.dataset.live === 'on'")
+            assert page.locator("#present").count() == 0 and page.locator("a.layout").count() == 0
+            box = page.locator("#diagram svg").bounding_box()
+            assert box["width"] <= 390, box  # fits the phone's width
+            cycle.write_text(SMALL.format(first="Orders from the phone"), encoding="utf-8")
+            page.wait_for_function("() => document.querySelector('#diagram').textContent"
+                                   ".replace(/\\s+/g, ' ').includes('Orders from the phone')")
+            assert page.locator("#problem").is_hidden()
+            time.sleep(0.1)
+        finally:
+            phone.close()

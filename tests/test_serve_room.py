@@ -170,19 +170,25 @@ def ask(port: int, path: str, *, source: str = "127.0.0.2", connect: str = "127.
         conn.close()
 
 
+def lan_link(server) -> str:
+    """The participants' link `serve --share` printed (waiting for its QR code too)."""
+    import re
+
+    deadline = time.monotonic() + 10
+    while not re.search(r"participants: http://\S+\n(.*\n){10}", "".join(server.err)):
+        assert time.monotonic() < deadline, server.err
+        time.sleep(0.05)
+    return re.search(r"participants: (http://\S+)", "".join(server.err)).group(1)
+
+
 def test_share_lets_phones_in_with_the_token_only(tmp_path):
     import re
 
     (tmp_path / "coffee.yaml").write_text(SMALL.format(first="Joins the queue"), encoding="utf-8")
     with serving(str(tmp_path), "--share") as server:
-        deadline = time.monotonic() + 10
-        while "cyclemap serve: stopped" not in "".join(server.err) and not re.search(
-                r"participants: http://\S+\n(.*\n){10}", "".join(server.err)):
-            assert time.monotonic() < deadline, server.err
-            time.sleep(0.05)
+        link = lan_link(server)
         err = "".join(server.err)
         assert "warning" in err and "Anyone who has this link" in err and "nobody can change" in err
-        link = re.search(r"participants: (http://\S+)", err).group(1)
         address, port, token = re.match(r"http://([^/:]+):(\d+)/join/(\S+)$", link).groups()
         assert int(port) == server.port and len(token) >= 20
         assert address not in ("0.0.0.0", "127.0.0.1"), "an address a phone can open"
