@@ -178,7 +178,9 @@ def create_app(workspace: Workspace, *, hosts: list[str] | None = None, index_la
 
     made: dict[tuple[str, int, str], dict] = {}  # (key, version, layout) -> fragments, the latest few
     made_lock = threading.Lock()
-    generation: dict[str, int] = {}  # per cycle: the latest look asked for (a newer save supersedes a held one)
+    looking: set[str] = set()  # cycles being looked at now
+    again: set[str] = set()  # ... and saved again meanwhile
+    forced: set[str] = set()  # ... with the settings changed meanwhile
     running: set[asyncio.Task] = set()
 
     def fragments_of(key: str, layout: str) -> dict | None:
@@ -205,23 +207,38 @@ def create_app(workspace: Workspace, *, hosts: list[str] | None = None, index_la
         hub.publish("index", {"version": workspace.index_version})
 
     async def look_at(key: str, force: bool) -> None:
-        """Check one cycle (in a worker thread of its own) and tell its pages. A save
+        """Check one cycle (in a worker thread) and tell its pages. Saves of a file that
+        is being checked are gathered into one more look when it ends, so a big file
+        saved again and again never fills the worker threads the others need. A save
         that does not read is held back for HOLD_SECONDS and looked at again, so an
         editor that truncates, pauses and writes never flashes the red banner."""
-        generation[key] = mine = generation.get(key, 0) + 1
-        outcome = await asyncio.to_thread(workspace.check, key, True, force)
-        if outcome == "held":
-            await asyncio.sleep(HOLD_SECONDS)
-            if generation.get(key) != mine:
-                return  # a newer save of this file is being looked at
-            outcome = await asyncio.to_thread(workspace.check, key, False, True)
-        if outcome != "changed":
+        if key in looking:
+            again.add(key)
+            forced.update([key] if force else [])
             return
-        entry = workspace.get(key)
-        if entry is not None:
-            await asyncio.to_thread(fragments_of, key, entry.layout)  # ready before the pages ask
-            hub.publish("change", {"key": key, "version": entry.version})
-            announce_index()
+        looking.add(key)
+        try:
+            while True:
+                again.discard(key)
+                force = force or key in forced
+                forced.discard(key)
+                outcome = await asyncio.to_thread(workspace.check, key, True, force)
+                if outcome == "held":
+                    await asyncio.sleep(HOLD_SECONDS)
+                    if key in again:
+                        continue  # written again meanwhile: look at that, holding again
+                    outcome = await asyncio.to_thread(workspace.check, key, False, True)
+                if outcome == "changed":
+                    entry = workspace.get(key)
+                    if entry is not None:
+                        await asyncio.to_thread(fragments_of, key, entry.layout)  # ready before the pages ask
+                        hub.publish("change", {"key": key, "version": entry.version})
+                        announce_index()
+                if key not in again:
+                    return
+                force = False
+        finally:
+            looking.discard(key)
 
     async def look_again(settings_changed: bool = False) -> None:
         due, index_changed = await asyncio.to_thread(workspace.scan, settings_changed)
