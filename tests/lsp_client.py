@@ -86,6 +86,21 @@ class Client:
                     return params["diagnostics"]
             self._pump(deadline)
 
+    def versions_until(self, uri: str, version: int, timeout: float = 60.0) -> list[int]:
+        """Every version publishDiagnostics named for `uri`, up to `version`."""
+        deadline = time.monotonic() + timeout
+        seen: list[int] = []
+        while version not in seen:
+            for i, note in enumerate(self.notes):
+                params = note.get("params", {})
+                if note.get("method") == "textDocument/publishDiagnostics" and params.get("uri") == uri:
+                    seen.append(params.get("version"))
+                    del self.notes[i]
+                    break
+            else:
+                self._pump(deadline)
+        return seen
+
     def start(self, root: str) -> dict:
         result = self.request("initialize", {"processId": os.getpid(), "rootUri": Path(root).as_uri(),
                                              "capabilities": {}})

@@ -194,3 +194,24 @@ def test_without_pygls_the_command_says_how_to_get_it(tmp_path):
 
     run = run_cli("lsp", env={"PYTHONPATH": f"{__import__('tests.conftest').conftest.ROOT}{os.pathsep}{tmp_path}"})
     assert run.code == 2 and "pip install 'cyclemap[lsp]'" in run.err and "Traceback" not in run.err
+
+
+def test_a_big_file_is_checked_once_typing_pauses(server):
+    import sys
+
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate_cycle
+
+    text = generate_cycle(3000)
+    uri = (server.folder / "big.yaml").as_uri()
+    server.open(uri, text)
+    assert server.diagnostics(uri, 1, timeout=60)
+    row = next(i for i, line in enumerate(text.splitlines()) if line.strip().startswith("name:"))
+    col = text.splitlines()[row].index("name:") + len("name: ")
+    for version in range(2, 7):  # five keystrokes in a row
+        server.change(uri, version, "X", {"start": {"line": row, "character": col},
+                                          "end": {"line": row, "character": col}})
+    # Only the last text is checked: the keystrokes in between never queue up behind it.
+    assert server.versions_until(uri, 6) == [6]

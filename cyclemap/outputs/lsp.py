@@ -4,8 +4,9 @@ What an editor gets while the file is being typed, all from the one pipeline `ch
 uses (`cyclemap.engine.pipeline`), so the editor and CI never disagree:
 
 - diagnostics: every finding of `check`, at its `line:col`, in the file's language,
-  published on open and on every change (no debounce: a 50-moment file is checked in
-  a few milliseconds, benchmarks/bench_lsp.py);
+  published on open and on every change (a 50-moment file is checked in a few
+  milliseconds, benchmarks/bench_lsp.py; a file whose check takes over 0.1 s is checked
+  again once typing pauses, so keystrokes never queue up behind it);
 - hover on a finding: its rule's documentation (what it checks, why it matters, how to fix);
 - completion: moment ids in `next:` (plain, `[a, b]` or `- to:`), and the format's
   words — kinds, channels, who carries a moment, dimensions — in the file's language,
@@ -52,6 +53,7 @@ _NAME = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)name:\s*(?:\"([^\"]*)\"|'([^']*)'|
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 _KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_]+):(.*)$")
 _STOP = set(",]}\n\r")
+QUICK_SECONDS = 0.1  # a check that takes less runs on every change; a longer one waits for a pause
 _LANGUAGE = re.compile(r"^language:\s*[\"']?([A-Za-z]+)", re.MULTILINE)
 
 
@@ -63,6 +65,8 @@ class State:
     lang: str = "en"
     sent: list[tuple[lsp.Diagnostic, object]] = field(default_factory=list)  # (as sent, the finding)
     names: dict[str, str] = field(default_factory=dict)  # moment id -> name, from the last check that loaded
+    cost: float = 0.0  # seconds the last check took
+    pending: object | None = None  # the timer of a check waiting for typing to pause (big files)
 
 
 def token_end(line: str, col: int) -> int:
@@ -181,11 +185,19 @@ def make_server(pipeline) -> LanguageServer:
         return to_fs_path(uri) or "untitled.yaml"
 
     def judge(uri: str) -> None:
-        doc = server.workspace.get_text_document(uri)
+        import time
+
         state = states.setdefault(uri, State())
+        state.pending = None
+        try:
+            doc = server.workspace.get_text_document(uri)
+        except KeyError:
+            return  # closed meanwhile
         path = path_of(uri)
+        started = time.perf_counter()
         try:
             checked = pipeline.check(path, data=doc.source.encode("utf-8", "surrogateescape"))
+            state.cost = time.perf_counter() - started
         except Exception as exc:  # a bad settings file next to the cycle: said at the top
             text = getattr(exc, "text", None)
             message = text(state.lang) if callable(text) else str(exc)
@@ -225,7 +237,18 @@ def make_server(pipeline) -> LanguageServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls, params: lsp.DidChangeTextDocumentParams):
-        judge(params.text_document.uri)
+        uri = params.text_document.uri
+        state = states.setdefault(uri, State())
+        if state.pending is not None:
+            state.pending.cancel()
+            state.pending = None
+        if state.cost < QUICK_SECONDS:
+            judge(uri)  # a file of ordinary size: at once, on every change
+            return
+        # A big file (a check takes longer than a keystroke): once typing pauses.
+        import asyncio
+
+        state.pending = asyncio.get_running_loop().call_later(min(state.cost, 1.0), judge, uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls, params: lsp.DidSaveTextDocumentParams):
@@ -233,7 +256,9 @@ def make_server(pipeline) -> LanguageServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls, params: lsp.DidCloseTextDocumentParams):
-        states.pop(params.text_document.uri, None)
+        state = states.pop(params.text_document.uri, None)
+        if state is not None and state.pending is not None:
+            state.pending.cancel()
         server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(params.text_document.uri, []))
 
     def inside(r: lsp.Range, p: lsp.Position) -> bool:
