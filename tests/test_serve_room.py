@@ -205,7 +205,7 @@ def test_share_lets_phones_in_with_the_token_only(tmp_path):
             status, _h, body = ask(server.port, path, host=phone_host)
             assert status == 404 and "Coffee" not in body, (path, status)
         assert ask(server.port, "/", host=phone_host, cookie="cyclemap_share=guess")[0] == 404
-        # From the network address itself (a real second address of this machine), the same.
+        # Listening on every address, a request from the network address is a phone's too.
         assert ask(server.port, "/", source=address, connect=address, host=phone_host)[0] == 404
         # The link: a cookie, then the read-only phone pages.
         status, headers, _body = ask(server.port, "/join/" + token, host=phone_host)
@@ -221,8 +221,8 @@ def test_share_lets_phones_in_with_the_token_only(tmp_path):
         assert ask(server.port, "/api/cycle/coffee.yaml", host=phone_host, cookie=cookie)[0] == 200
         # The Host check holds for participants too.
         assert ask(server.port, "/", host="evil.example", cookie=cookie)[0] == 400
-        status, _h, _b = ask(server.port, "/", source=address, connect=address, host=phone_host, cookie=cookie)
-        assert status == 200
+        # And the cookie of another run's token does not open this one.
+        assert ask(server.port, "/", host=phone_host, cookie="cyclemap_share=" + token[::-1])[0] == 404
 
 
 def test_a_loopback_host_answers_to_the_address_it_prints(tmp_path):
@@ -282,3 +282,16 @@ def test_what_changed_the_previous_version_and_export(tmp_path):
             assert status == 409 and b"PDF needs the system Graphviz" in pdf
         for bad in ("/export/coffee.yaml.gif", "/export/nope.yaml.svg", "/export/coffee.yaml"):
             assert download(bad)[0] == 404, bad
+
+
+def test_share_on_one_address_knows_this_machine(tmp_path):
+    """--share --host ADDRESS: the facilitator's browser on this machine comes from that
+    address (127.0.0.1 does not reach it) and is let in; another address needs the link."""
+    address = "127.0.0.3"
+    (tmp_path / "coffee.yaml").write_text(SMALL.format(first="Joins the queue"), encoding="utf-8")
+    with serving(str(tmp_path), "--share", "--host", address) as server:
+        link = lan_link(server)
+        assert link.startswith(f"http://{address}:{server.port}/join/")
+        assert server.host == address
+        assert ask(server.port, "/cycle/coffee.yaml", source=address, connect=address)[0] == 200
+        assert ask(server.port, "/cycle/coffee.yaml", source="127.0.0.4", connect=address)[0] == 404

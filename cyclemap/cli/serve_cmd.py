@@ -186,7 +186,10 @@ def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browse
         token = secrets.token_urlsafe(16)  # 128 bits: not to be guessed while a workshop lasts
         link = f"http://{url_host(network or bound_host)}:{bound_port}/join/{token}"
         code = segno.make(link, error="m")
-        shared = Share(token, link, code.svg_inline(scale=5, title="QR"))
+        # Listening on one network address, the facilitator's browser on this machine comes
+        # from that address (127.0.0.1 does not reach it): it is this machine, not a phone.
+        mine = () if is_wildcard(bound_host) else (bound_host,)
+        shared = Share(token, link, code.svg_inline(scale=5, title="QR"), mine)
     server: uvicorn.Server | None = None
     application = create_app(workspace, hosts=hosts, index_lang=index_lang,
                              should_stop=lambda: bool(server and server.should_exit), share=shared)

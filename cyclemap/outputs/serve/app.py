@@ -66,6 +66,7 @@ class Share:
     token: str
     url: str
     qr_svg: str = ""
+    local: tuple[str, ...] = ()  # client addresses that are this machine, beyond loopback
 
 
 class SecurityHeaders:
@@ -95,18 +96,20 @@ class ShareGate:
     """`serve --share`: a request from another machine is answered only with the token.
     `/join/TOKEN` (the link and the QR code) sets it as a cookie and goes to the index;
     without it every path is 404, as if nothing were there. Requests from this machine
-    (127.0.0.1, ::1) are the facilitator's. Participants' requests are marked, and their
+    (127.0.0.1, ::1, and the one address it listens on when that is not every address:
+    no phone has it) are the facilitator's. Participants' requests are marked, and their
     pages are the read-only phone pages."""
 
-    def __init__(self, app, token: str):
+    def __init__(self, app, token: str, local: tuple[str, ...] = ()):
         self.app = app
         self.token = token.encode()
+        self.local = frozenset(LOCAL_CLIENTS + tuple(local))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         client = (scope.get("client") or ("", 0))[0]
-        if client in LOCAL_CLIENTS:
+        if client in self.local:
             return await self.app(scope, receive, send)
         path = scope.get("path", "")
         if path.startswith("/join/"):
@@ -410,6 +413,6 @@ def create_app(workspace: Workspace, *, hosts: list[str] | None = None, index_la
     # address it listens on.
     middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(dict.fromkeys(LOOPBACK_HOSTS + (hosts or [])))))
     if share is not None:
-        middleware.append(Middleware(ShareGate, token=share.token))
+        middleware.append(Middleware(ShareGate, token=share.token, local=share.local))
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                      exception_handlers={404: on_404, 405: on_405, 500: on_500})
