@@ -295,3 +295,18 @@ def test_share_on_one_address_knows_this_machine(tmp_path):
         assert server.host == address
         assert ask(server.port, "/cycle/coffee.yaml", source=address, connect=address)[0] == 200
         assert ask(server.port, "/cycle/coffee.yaml", source="127.0.0.4", connect=address)[0] == 404
+
+
+def test_javascript_in_a_name_is_words_but_never_a_link():
+    """A moment named "javascript: …" is text in the drawing and its tooltip; only where a
+    URL is read (href, src, style) is it refused."""
+    from cyclemap.outputs.handout.sources import inline_svg
+
+    named = ('<svg viewBox="0 0 1 1"><g><a xlink:title="javascript: alert(1)"><text>javascript: alert(1)'
+             '</text></a></g></svg>')
+    assert inline_svg(named) is not None
+    for bad in ('<svg><a xlink:href="javascript:alert(1)"><text>a</text></a></svg>',
+                '<svg><a href="JavaScript:alert(1)">a</a></svg>',
+                '<svg><g style="fill:url(javascript:alert(1))"></g></svg>',
+                '<svg><g src="javascript:alert(1)"></g></svg>'):
+        assert inline_svg(bad) is None, bad
