@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, guarded, h
 from cyclemap.cli.usage import UsageError
 from cyclemap.format.i18n import _

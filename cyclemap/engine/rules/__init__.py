@@ -19,6 +19,7 @@ from cyclemap.format.settings import Config
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import Message, Text, Verbatim
 from cyclemap.format.model import Cycle, Moment, Pos
+from cyclemap.engine.threshold import Threshold  # noqa: F401  (rules declare theirs with it)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -74,18 +75,6 @@ class Finding:
     # keys, no codes. None: the rule has nothing to tell a client (a file-format problem).
     plain: Text | None = None
     fix: str = ""  # the one certain correction of the word at `pos` (Diagnostic.fix)
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A number a rule's judgement turns on, settable under `thresholds:` in the settings."""
-
-    name: str
-    default: float
-    minimum: float
-    whole: bool = False  # must be a whole number
-    inclusive: bool = False  # `minimum` itself is allowed
-    doc: Text = Verbatim("")
 
 
 @dataclass(frozen=True)
