@@ -215,3 +215,16 @@ def test_a_big_file_is_checked_once_typing_pauses(server):
                                           "end": {"line": row, "character": col}})
     # Only the last text is checked: the keystrokes in between never queue up behind it.
     assert server.versions_until(uri, 6) == [6]
+
+
+def test_a_spanish_key_gets_the_formats_key_as_its_fix(server):
+    text = CYCLE.format(lang="es").replace("chanel: phone", "responsable: Cajero").replace("critcal", "critical")
+    uri = (server.folder / "clave.yaml").as_uri()
+    server.open(uri, text)
+    found = server.diagnostics(uri, 1)
+    key = next(d for d in found if d["code"] == "CM002")
+    assert "responsable" in key["message"] and key["range"]["end"]["character"] - key["range"]["start"]["character"] == 11
+    actions = server.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": key["range"], "context": {"diagnostics": [key]}})
+    assert [a["edit"]["changes"][uri][0]["newText"] for a in actions] == ["owner"]
+    assert actions[0]["title"] == "Cambiar `responsable` por `owner`"  # in the file's language
