@@ -104,6 +104,11 @@ def test_hover_on_a_finding_shows_its_rule(server):
     nothing = server.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                     "position": {"line": 1, "character": 3}})
     assert nothing is None
+    # On an id in `next:`, the moment it names.
+    row = CYCLE.splitlines().index("    next: [order]")
+    named = server.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                  "position": {"line": row, "character": 13}})
+    assert named["contents"]["value"] == "**Orders at the till** (rutina)"
 
 
 def complete(server, uri, line, character):

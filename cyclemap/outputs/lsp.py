@@ -7,7 +7,8 @@ uses (`cyclemap.engine.pipeline`), so the editor and CI never disagree:
   published on open and on every change (a 50-moment file is checked in a few
   milliseconds, benchmarks/bench_lsp.py; a file whose check takes over 0.1 s is checked
   again once typing pauses, so keystrokes never queue up behind it);
-- hover on a finding: its rule's documentation (what it checks, why it matters, how to fix);
+- hover on a finding: its rule's documentation (what it checks, why it matters, how to
+  fix); on an id in `next:`, the moment it names;
 - completion: moment ids in `next:` (plain, `[a, b]` or `- to:`), and the format's
   words — kinds, channels, who carries a moment, dimensions — in the file's language,
   each offered only in a spelling the reader accepts;
@@ -271,13 +272,31 @@ def make_server(pipeline) -> LanguageServer:
             return None
         hits = [(s, d) for s, d in state.sent if inside(s.range, params.position)]
         if not hits:
-            return None
+            return moment_hover(params, state)
         parts = []
         for s, d in hits:
             doc = rule_markdown(d.code, state.lang)
             if doc and doc not in parts:
                 parts.append(doc)
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, "\n\n---\n\n".join(parts)), hits[0][0].range)
+
+    def moment_hover(params: lsp.HoverParams, state: State):
+        """On an id in `next:`: the moment it names, as the last good check read it."""
+        lines = [l.rstrip("\r\n") for l in server.workspace.get_text_document(params.text_document.uri).lines]
+        row, col = params.position.line, params.position.character
+        if row >= len(lines) or state.checked is None or state.checked.cycle is None:
+            return None
+        word = next((m for m in _WORD.finditer(lines[row]) if m.start() <= col <= m.end()), None)
+        if word is None or context_at(lines, row, word.start()) != "next":
+            return None
+        moment = state.checked.cycle.moment(word.group())
+        if moment is None:
+            return None
+        from cyclemap.format.words import KIND as kinds
+
+        text = f"**{moment.name}** ({kinds[moment.kind](state.lang)})"
+        return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, text),
+                         lsp.Range(lsp.Position(row, word.start()), lsp.Position(row, word.end())))
 
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[" ", "[", ","]))
     def completion(ls, params: lsp.CompletionParams):
