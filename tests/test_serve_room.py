@@ -57,6 +57,10 @@ def test_a_big_neighbour_delays_only_itself(tmp_path):
             big.write_text(big_text.replace("name: ", "name: Edited ", 1), encoding="utf-8")
             time.sleep(0.05)
             saved = time.monotonic()
+            # While the big one is checked and drawn, the small one's page still loads at once.
+            started = time.monotonic()
+            assert "Joins the queue" in server.get("/cycle/small.yaml")
+            page_load = time.monotonic() - started
             small.write_text(SMALL.format(first="Finds a seat"), encoding="utf-8")
             state = server.wait_for("small.yaml", before, timeout=30)
             small_ready = time.monotonic() - saved
@@ -70,6 +74,7 @@ def test_a_big_neighbour_delays_only_itself(tmp_path):
             assert changes.index("small.yaml") < changes.index("big.yaml"), changes
             big_at = next(e[0] for e in seen if e[1] == "change" and e[2]["key"] == "big.yaml")
             assert small_ready < big_at - saved, (small_ready, big_at - saved)
+            assert page_load < big_at - saved, (page_load, big_at - saved)
         finally:
             stop.set()
             conn.close()
