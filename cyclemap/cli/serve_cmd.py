@@ -98,10 +98,11 @@ def index_language(workspace, override: str | None) -> str:
 
 @app.command("serve", help=h(
     "A live local page for workshops: each cycle's diagram, weak points and curve follow every save, without a reload.\n\n"
-    "Serves a cycle file or a folder (default: the current folder) on this machine only (127.0.0.1) unless --host. Keys on the page: ← → cycle, L layout, P presentation, F full screen, I all cycles.\n\n"
+    "Serves a cycle file or a folder (default: the current folder) on this machine only (127.0.0.1) unless --host or --share. Keys on the page: ← → cycle, L layout, P presentation, V previous version, F full screen, I all cycles.\n\n"
     "Examples:\n\n"
     "    cyclemap serve taller/\n\n"
     "    cyclemap serve banco.yaml --open\n\n"
+    "    cyclemap serve taller/ --share\n\n"
     "    cyclemap serve taller/ --port 8080 --lang es"))
 @guarded
 def serve(
