@@ -44,6 +44,8 @@ def check(
         "Also say, on stderr, which files were checked, with which settings file and rules, and how long it took."))] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    preview: Annotated[bool, typer.Option("--preview", help=h(
+        "Also run the preview rules: new rules a later release will turn on by default (`preview: true` in the settings does the same)."))] = False,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
@@ -55,7 +57,8 @@ def check(
         raise UsageError(_("--quiet and --verbose do not go together; choose one"))
     raise typer.Exit(run_check(paths, fmt=fmt, fail_on=fail_on, output=output, exclude=exclude,
                                baseline=baseline, select=select, ignore=ignore, config=config,
-                               ratings=ratings, segment=segment, lang=lang, quiet=quiet, verbose=verbose))
+                               ratings=ratings, segment=segment, lang=lang, quiet=quiet, verbose=verbose,
+                               preview=preview))
 
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -74,7 +77,8 @@ def exit_code(results, fail_on: str) -> int:
 def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", output: str | None = None,
               exclude: list[str] | None = None, baseline: str | None = None, select: str | list[str] | None = None,
               ignore: str | list[str] | None = None, config: str | None = None, ratings: str | None = None,
-              segment: str | None = None, lang: str | None = None, quiet: bool = False, verbose: bool = False) -> int:
+              segment: str | None = None, lang: str | None = None, quiet: bool = False, verbose: bool = False,
+              preview: bool = False) -> int:
     """Check the files, deliver the report (stdout or --output), and return the exit code.
     Raises UsageError for a bad option value, path, output or settings file."""
     from cyclemap.cli.files import collect_files
@@ -85,7 +89,8 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
 
     check_choice("--format", fmt, FORMATS)
     check_choice("--fail-on", fail_on, FAIL_ON)
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment,
+                             preview=preview)
     files = collect_files(paths, exclude)
     if ratings is not None and len(files) > 1:
         raise UsageError(_("--ratings applies to one cycle file; check the others separately"))
@@ -110,6 +115,10 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.text)
+    from cyclemap.engine.analysis import fold
+
+    for result in results:  # one line per thing said about a moment (engine.analysis.FOLDS)
+        result.diagnostics = fold(result.diagnostics)
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,

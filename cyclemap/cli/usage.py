@@ -145,7 +145,7 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
 
 def make_pipeline(*, config: str | None = None, select: str | list[str] | None = None,
                   ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
-                  segment: str | None = None):
+                  segment: str | None = None, preview: bool = False):
     """The pipeline for these options (cyclemap.engine.pipeline). A bad language, ratings
     file or settings file is a usage error (exit 2) naming the file and line."""
     from cyclemap.engine.pipeline import Pipeline
@@ -159,7 +159,8 @@ def make_pipeline(*, config: str | None = None, select: str | list[str] | None =
     select = ",".join(select) if isinstance(select, (list, tuple)) else select
     ignore = ",".join(ignore) if isinstance(ignore, (list, tuple)) else ignore
     try:
-        return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
+        return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment,
+                        preview=preview)
     except ConfigError as exc:
         raise UsageError(exc.text)
 

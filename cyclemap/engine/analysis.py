@@ -12,8 +12,10 @@ from cyclemap.engine.rules import Rule, RuleContext, all_rules
 def enabled_rules(config: Config) -> list[Rule]:
     """The rules a check runs: `select` (or all), less `ignore`, in catalogue order."""
     rules = all_rules()
-    # A retired rule runs only when `select` names it.
-    chosen = [r for r in rules.values() if (r.code in config.select if config.select is not None else not r.retired)]
+    # A retired rule runs only when `select` names it; a preview rule only when the
+    # settings opt in to preview rules (`preview: true`, `--preview`).
+    chosen = [r for r in rules.values() if (r.code in config.select if config.select is not None else not r.retired)
+              and (config.preview or not r.preview)]
     return [r for r in chosen if r.code not in config.ignore]
 
 
@@ -51,3 +53,31 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None, context: RuleConte
             ))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+# Findings that say the same thing about one moment: the key's finding becomes the detail
+# of the value's (an expectation gap under a moment of misery says the score is low twice).
+FOLDS = {"CM105": "CM104"}
+
+
+def fold(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`check`'s list with each finding of FOLDS folded into the main finding on the same
+    moment: one line, the main message then the other's as its detail. The critique and
+    the other views keep both (they rank moments, not lines)."""
+    from dataclasses import replace
+
+    from cyclemap.format.i18n import join
+
+    main = {(d.path, d.moment, d.code): d for d in diagnostics if d.moment is not None and d.code in FOLDS.values()}
+    folded: dict[tuple, list[Diagnostic]] = {}
+    kept: list[Diagnostic] = []
+    for d in diagnostics:
+        into = FOLDS.get(d.code)
+        if into is not None and d.moment is not None and (d.path, d.moment, into) in main:
+            folded.setdefault((d.path, d.moment, into), []).append(d)
+        else:
+            kept.append(d)
+    if not folded:
+        return diagnostics
+    return [replace(d, message=join([d.message] + [f.message for f in folded[key]], "; "))
+            if (key := (d.path, d.moment, d.code)) in folded else d for d in kept]

@@ -119,12 +119,12 @@ class Pipeline:
 
     def __init__(self, *, config: str | None = None, select: str | list[str] | None = None,
                  ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
-                 segment: str | None = None):
+                 segment: str | None = None, preview: bool = False):
         from cyclemap.format.settings import ConfigFinder
 
         if lang is not None and lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
-        self.finder = ConfigFinder(config, select, ignore)
+        self.finder = ConfigFinder(config, select, ignore, preview)
         self.lang = lang
         self.ratings = ratings
         self.segment = segment  # keep only the ratings of this segment

@@ -57,6 +57,8 @@ RULE_MODULES = (
     "cm120_too_many_critical",
     "cm121_thin_evidence",
     "cm122_backstage_step",
+    "cm123_organisation_standard",
+    "cm124_unowned_loop_moment",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
@@ -101,6 +103,10 @@ class Rule:
     # Retired rules keep their code reserved but run only when `select` names them: they
     # did not produce findings a consultant would keep (see docs/critique.md).
     retired: bool = False
+    # Preview rules are new: they run only when the settings say `preview: true` (or
+    # `--preview`), so a pipeline pinned to a version does not turn red on upgrade. A
+    # release promotes them by dropping the flag (docs/configuration.md, "Preview rules").
+    preview: bool = False
 
     def section(self, name: str, lang: str) -> str:
         """One section of the doc in `lang`, by its English name: "what", "why" or "fix"
