@@ -201,3 +201,9 @@ def test_check_folds_a_gap_under_a_moment_of_misery_into_one_finding(tmp_path):
     # alone, the gap is still reported
     code, out = check(tmp_path, text, "--select", "CM105")
     assert " CM105 " in out
+    # machine formats keep every finding with its own code (a baseline or a dashboard filters by code)
+    import json
+
+    code, out = check(tmp_path, text, "--select", "CM104,CM105", "--format", "json")
+    report = json.loads(out[:out.rindex("}") + 1])
+    assert sorted(d["code"] for d in report["files"][0]["diagnostics"]) == ["CM104", "CM105"]

@@ -280,11 +280,17 @@ def test_ratings_change_the_scores_not_the_yaml(cli, write, tmp_path):
 
 def test_bad_ratings_rows_are_listed_and_pointed_at(cli, write, tmp_path):
     source = write("c.yaml", Path(EXAMPLE_FILES[0]).read_text(encoding="utf-8"))
-    ratings = write("r.csv", "moment,rating\nnobody,3\n")
+    first = next(line.split(":", 1)[1].strip() for line in source.read_text(encoding="utf-8").splitlines()
+                 if line.strip().startswith("- id:"))
+    ratings = write("r.csv", f"moment,rating\nnobody,3\n{first},4\n")
     run = cli("handout", str(source), "-o", str(tmp_path / "out.html"), "--ratings", str(ratings))
     assert run.code == 0, run.err
-    assert f"--ratings {ratings}" in run.err
+    assert f"--ratings {ratings}" in run.err and f"{ratings}:2:1: CM009" in run.err
     assert 'data-code="CM009"' in (tmp_path / "out.html").read_text(encoding="utf-8")
+    # A file with nothing usable in it is an error, and no handout says nobody rated anything.
+    useless = write("u.csv", "moment,rating\nnobody,3\n")
+    run = cli("handout", str(source), "-o", str(tmp_path / "none.html"), "--ratings", str(useless))
+    assert run.code == 1 and "CM009" in run.err and not (tmp_path / "none.html").exists()
 
 
 def test_pdf_missing_browser_says_how_to_get_it(cli, tmp_path):

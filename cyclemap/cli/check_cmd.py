@@ -92,6 +92,7 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment,
                              preview=preview)
     files = collect_files(paths, exclude)
+    pipeline.set_roots(paths)  # links (`supported_by`) stay inside what was given, without a .git
     if ratings is not None and len(files) > 1:
         raise UsageError(_("--ratings applies to one cycle file; check the others separately"))
     data = None
@@ -115,10 +116,11 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.text)
-    from cyclemap.engine.analysis import fold
+    if fmt == "text":  # the lines a person reads: one per thing said about a moment (engine.analysis.FOLDS);
+        from cyclemap.engine.analysis import fold  # machine formats keep every finding with its own code
 
-    for result in results:  # one line per thing said about a moment (engine.analysis.FOLDS)
-        result.diagnostics = fold(result.diagnostics)
+        for result in results:
+            result.diagnostics = fold(result.diagnostics)
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,

@@ -83,12 +83,13 @@ class Frame:
     @classmethod
     def resolve(cls, file: str | None = None, output: str | None = None, *, select=None, ignore=None,
                 config: str | None = None, ratings: str | None = None, segment: str | None = None,
-                lang: str | None = None, report: bool = False, also_reads: tuple = ()) -> "Frame":
+                lang: str | None = None, report: bool = False, also_reads: tuple = (), strict: bool = False) -> "Frame":
         """`report`: the product is a text report, which a file that does not load is
         replaced by (its diagnostics on stdout, not stderr) when it goes to stdout.
         `also_reads`: more files the command reads, which the output must never replace."""
         pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings,
                                  segment=segment)
+        pipeline.strict = strict  # --strict: any survey answer set aside is an error (cli.answers)
         if file is not None and file != STDIN:
             check_cycle_file(file)
         inputs = (pipeline.inputs(file) if file not in (None, STDIN) else [ratings]) + [config, *also_reads]
@@ -110,6 +111,12 @@ class Frame:
         they go to stderr, and nothing is written."""
         checked = check_one(self.pipeline, self.file)
         if checked.loaded:
+            from cyclemap.cli.answers import report_answers
+
+            try:  # what --ratings read and set aside, on stderr; answers that cannot be used stop here
+                report_answers(checked, pipeline=self.pipeline)
+            except typer.Exit:
+                return None
             return checked
         stream = sys.stdout if self.output.report and self.output.to_stdout else sys.stderr
         stream.write(report("text", [checked], checked.lang))

@@ -19,6 +19,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
@@ -145,6 +146,7 @@ def render(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap render`: reads one cycle, writes its diagram (SVG, PNG, PDF or DOT)."""
@@ -155,7 +157,7 @@ def render(
     check_choice("--view", view, VIEWS)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError(_("--timeout must be a number of seconds more than 0"))
-    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang)
     fmt = output_format(output, fmt)
     if watch_file:

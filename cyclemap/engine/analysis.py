@@ -62,8 +62,9 @@ FOLDS = {"CM105": "CM104"}
 
 def fold(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """`check`'s list with each finding of FOLDS folded into the main finding on the same
-    moment: one line, the main message then the other's as its detail. The critique and
-    the other views keep both (they rank moments, not lines)."""
+    moment: one line, the main message then the other's as its detail. `check` folds its
+    text lines only; the machine formats (json, sarif, ...) keep every finding with its
+    own code, and the critique and the other views keep both (they rank moments, not lines)."""
     from dataclasses import replace
 
     from cyclemap.format.i18n import join

@@ -90,6 +90,8 @@ class Critique:
     at_risk: object | None = None
     # Importance-performance quadrants (engine.importance), when the survey asked importance.
     importance: object | None = None
+    # Connected cycles (engine.support): the internal moments behind weak points, as data.
+    supports: list = field(default_factory=list)
 
     @property
     def input_problems(self) -> list[Diagnostic]:

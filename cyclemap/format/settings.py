@@ -362,7 +362,7 @@ def _read_toml(text: str, source: str) -> Config:
         else:  # "(at end of document)"
             lines = text.split("\n")
             where = f"{source}:{len(lines)}:{len(lines[-1]) + 1}"
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        message = re.sub(r"(?<!\s)\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError(_("not valid TOML: {problem}").format(problem=shown(message)), where)
     section = _toml_table(data)
     if section is None:

@@ -19,7 +19,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity
+from cyclemap.format.diagnostics import Severity, terminal_text
 from cyclemap.format.i18n import Number, _, _n, _p, join
 from cyclemap.outputs import look
 
@@ -60,9 +60,10 @@ def moments_count(n: int, critical: int):
     return join([_n("{n} moment of truth", "{n} moments of truth", n), _n("{n} critical", "{n} critical", critical)])
 
 
-_ID_NAME = re.compile(r"`([a-z0-9_-]+)` \(([^)]*)\)")
+# The name in brackets may hold brackets one level deep; no part can match what another did.
+_ID_NAME = re.compile(r"`([a-z0-9_-]++)` \(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _TICKS = re.compile(r"`[^`]*`")
-_CHAIN = re.compile(r"[a-z0-9_-]+(?: → [a-z0-9_-]+)+")
+_CHAIN = re.compile(r"(?<![a-z0-9_-])[a-z0-9_-]++(?: → [a-z0-9_-]++)+")  # starts only where a word starts
 # The file's keys, as a client says them.
 KEY_WORDS = {
     "standard": _("a service standard"),
@@ -170,14 +171,14 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
         for i, (text, size, bold) in enumerate(paragraphs):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             run = paragraph.add_run()
-            run.text = text
+            run.text = terminal_text(text)
             run.font.size = Pt(size)
             run.font.bold = bold
             paragraph.space_after = Pt(6 if bold else 10)
 
     # 1. Title
     slide = prs.slides.add_slide(title_layout)
-    slide.shapes.title.text = cycle.title
+    slide.shapes.title.text = terminal_text(cycle.title)
     facts = []
     if cycle.customer:
         facts.append(_t("customer", lang, customer=cycle.customer))
@@ -185,7 +186,7 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     facts.append(_t("level", lang, level=level.name(lang) if level else W["no_level"]))
     critical = sum(1 for mid in checked.order if cycle.moment(mid).critical)
     facts.append(moments_count(len(checked.order), critical)(lang))
-    slide.placeholders[1].text = "\n".join(facts)
+    slide.placeholders[1].text = terminal_text("\n".join(facts))
     # The layouts are drawn for 4:3: place the title and facts across the 16:9 slide.
     for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):
         shape.left, shape.top, shape.width, shape.height = Inches(0.8), Inches(top), Inches(SLIDE_W - 1.6), Inches(height)
@@ -212,7 +213,7 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     for number, moment_id, group in points:
         moment = cycle.moment(moment_id)
         slide = prs.slides.add_slide(only_title)
-        heading(slide, f"⚠ {number} · {look.isolate(moment.name)}")
+        heading(slide, f"⚠ {number} · {look.isolate(terminal_text(moment.name))}")
         what = [service_words(p.message(lang), names, lang) for p in group[:3]]
         first = group[0]
         paragraphs = [(_t("what", lang), 18, True)]
@@ -245,7 +246,7 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
             values = (f"⚠ {number} · {moment.name}", moment.owner or _t("no_owner", lang),
                       action[:1].upper() + action[1:], "")
             for col, value in enumerate(values):
-                table.cell(row, col).text = value
+                table.cell(row, col).text = terminal_text(value)
         for row in range(rows):
             for col in range(4):
                 for paragraph in table.cell(row, col).text_frame.paragraphs:

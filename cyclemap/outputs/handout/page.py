@@ -20,6 +20,7 @@ from cyclemap.outputs.handout.questions import course_prompts, from_findings
 from cyclemap.outputs.handout.sources import Assessment, Diagram
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.outputs import look
+from cyclemap.outputs.handout.support import row_link as support_link, section as support_section
 
 
 def esc(value: object) -> str:
@@ -61,7 +62,7 @@ def _head(title: str, lang: str, edition: str) -> list[str]:
 
 
 def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
-               source_name: str, config: Config | None = None) -> str:
+               source_name: str, config: Config | None = None, checked=None) -> str:
     config = config or Config()
     moments = assessment.moments
     numbers = {m.id: i + 1 for i, m in enumerate(moments)}
@@ -75,7 +76,8 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         _header(cycle, lang, moments, assessment),
         _curve_section(cycle, moments, lang),
         _importance_section(assessment, lang),
-        _moments_section(cycle, moments, lang, config),
+        _moments_section(cycle, moments, lang, config, checked),
+        support_section(checked, moments, lang),  # connected cycles: the internal service behind
         _weak_section(cycle, assessment, numbers, lang),
         _discussion_section(cycle, assessment, lang),
         _why_section(assessment, lang),
@@ -158,7 +160,7 @@ def _label(table: dict[str, Text], value: str | None, lang: str) -> str:
     return text(lang) if text else value
 
 
-def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Config) -> str:
+def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Config, checked=None) -> str:
     from cyclemap.engine.rules._scores import margin as gap_margin
 
     margin = gap_margin(cycle, config)  # a share of the scale, in this cycle's points
@@ -186,7 +188,8 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         rows.append(
             f'<tr class="{kind_cls}" data-moment="{esc(m.id)}">'
             f'<td class="num">{i}</td>'
-            f'<td><span class="name">{name(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}</td>'
+            f'<td><span class="name" id="moment-{esc(m.id)}">{name(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}'
+            f'{support_link(m, checked, lang)}</td>'
             f"<td>{channel}</td>"
             f"<td>{owner}</td>"
             f"<td>{standard}</td>"

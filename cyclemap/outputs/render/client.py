@@ -52,6 +52,7 @@ W = {
     "legend_score": _("score against expectation: ▲ above  ● meets  ▽ just under  ▼ below  ▼▼ far below  ○ no score"),
     "legend_badge": _("⚠ 1 = top weak point"),
     "legend_open": _("open cycle: it ends at ■"),
+    "legend_support": _("⚙ = rests on an internal service (another team's cycle)"),
     "evidence": _("Physical evidence"),
     "customer": _("Customer actions"),
     "onstage": _("Onstage (visible contact)"),
@@ -64,6 +65,9 @@ W = {
         "This blueprint shows the customer's actions only: no moment says its evidence, onstage, backstage or "
         "support yet. Write them in the cycle to see the rest of the blueprint."),
 }
+
+
+SUPPORT_MARK = "⚙"  # a moment that rests on an internal cycle (`supported_by`); the legend says so
 
 
 def words(key: str, lang: str, **kwargs: object) -> str:
@@ -114,11 +118,12 @@ def score_line(view: View, moment_id: str) -> str:
     m = view.scene.moments[moment_id]
     lang = view.lang
     if m.score is None:
-        return words("no_score", lang)
+        return words("no_score", lang) + (f" {SUPPORT_MARK}" if m.supported_by else "")
     band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
     # The mark says how the score compares with the expectation (the legend says so);
     # the handout's table and the deck give both numbers.
-    return f"{band.mark} {number(m.score, lang)}"
+    said = f"{band.mark} {number(m.score, lang)}"
+    return said + (f" {SUPPORT_MARK}" if m.supported_by else "")  # connected cycles: a discreet mark
 
 
 def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str]:
@@ -189,6 +194,8 @@ def title_lines(view: View) -> tuple[list[str], list[str]]:
 
 def legend_parts(view: View) -> list[str]:
     parts = [words("legend_kind", view.lang), words("legend_score", view.lang)]
+    if any(m.supported_by for m in view.scene.moments.values()):
+        parts.append(words("legend_support", view.lang))
     if view.badge:
         parts.append(words("legend_badge", view.lang))
     if not view.scene.cycle.closed:

@@ -170,6 +170,8 @@ def moment_lines(scene: Scene, moment_id: str) -> list[str]:
         lines.append(scene.t("score_missing"))
     if codes:
         lines.extend(wrap(" ".join(dict.fromkeys(sorted(codes))), 18))
+    for link in m.supported_by:  # connected cycles: the linked file, for whoever edits it
+        lines.append(f"⚙ {link}")
     return lines
 
 

@@ -147,7 +147,7 @@ def _cache_key() -> bytes | None:
         else:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(secrets.token_bytes(32))
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
             st = os.fstat(handle.fileno())
             mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
@@ -160,6 +160,33 @@ def _cache_key() -> bytes | None:
 
 
 _TAG = 32  # bytes of HMAC-SHA256 in front of the serialised module
+# The compiled module is about 3 MB; a cache file larger than this is not read at all.
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+
+
+def read_untrusted(path, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file (not a link: O_NOFOLLOW) of at most
+    `limit` bytes, checked on the descriptor it is then read from (no gap between check
+    and read); None otherwise. O_NONBLOCK: a FIFO put at the name is opened without
+    waiting for a writer, then refused; a huge file is refused by its size, unread."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            os.close(fd)
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
 
 
 def _load_module(wasmtime, engine, wasm_path: Path):
@@ -186,12 +213,7 @@ def _load_module(wasmtime, engine, wasm_path: Path):
         digest = hashlib.sha256(wasm_path.read_bytes()).hexdigest()[:16]
         version = getattr(wasmtime, "__version__", None) or _dist_version("wasmtime")
         cached = folder / f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-epoch.cwasm"
-        try:
-            fd = os.open(cached, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(fd, "rb") as handle:
-                blob = handle.read(256 * 1024 * 1024)
-        except OSError:
-            blob = b""
+        blob = read_untrusted(cached, MAX_CACHE_BYTES) or b""  # every file there is untrusted
         tag, body = blob[:_TAG], blob[_TAG:]
         if body and hmac.compare_digest(tag, hmac.new(key, body, hashlib.sha256).digest()):
             try:
@@ -318,7 +340,8 @@ def run_embedded_svg(dot_text: str, layout_engine: str, timeout: float) -> bytes
     return _Wasm.shared().render(dot_text, "svg", layout_engine, timeout)
 
 
-_SIZE = re.compile(rb'<svg\b[^>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"', re.S)
+# Inside the one tag: a tag holds no "<", so each scan stops at the next one (linear).
+_SIZE = re.compile(rb'<svg\b[^<>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"', re.S)
 
 
 def svg_size_pt(svg: bytes) -> tuple[float, float]:

@@ -75,6 +75,9 @@ T = {
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
     "internal": _("internal error"),
+    "busy": _("too many pages are open on this server; this one tries again in a moment"),
+    "running_out": _("cyclemap: out of file descriptors: new connections wait until some close "
+                     "(too many pages open? `ulimit -n` raises the limit)"),
 }
 
 
@@ -92,7 +95,8 @@ _ID_WITH_NAME = re.compile(r"`([A-Za-z0-9_-]+)` \(([^()]*(?:\([^()]*\)[^()]*)*)\
 _TICKED = re.compile(r"`([^`]*)`")
 
 
-_CHAIN = re.compile(r"[A-Za-z0-9_-]+(?: → [A-Za-z0-9_-]+)+")
+# Starts only where a word starts and never gives back what it took: linear on a long word.
+_CHAIN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++(?: → [A-Za-z0-9_-]++)+")
 
 
 def plain(text: str, names: dict[str, str]) -> str:
@@ -386,9 +390,10 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
 
 
 def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None,
-               server: str = "", participant: bool = False) -> str:
-    """One cycle's page. `participant`: the read-only phone page (no layouts, no
-    presentation, no keys: the diagram, its moments, the weak points)."""
+               links: str = "", server: str = "", participant: bool = False) -> str:
+    """One cycle's page. `links`: the connected cycles' links (serve/links.py).
+    `participant`: the read-only phone page (no layouts, no presentation, no keys: the
+    diagram, its moments, the weak points)."""
     lang = entry_lang(entry)
     parts = fragments(entry, layout)["html"]
     current = ' aria-current="true"'
@@ -429,6 +434,7 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         "</section>"
         f'<section id="weak-section"><h2>{esc(T["h_weak"](lang))}</h2><div id="weak">{parts["weak"]}</div></section>'
         f'<section id="curve-section"><h2>{esc(T["h_curve"](lang))}</h2><div id="curve">{parts["curve"]}</div></section>'
+        f"{links}"  # connected cycles: to the internal cycles behind and back (serve/links.py)
         "</main>"
         f'<footer>{footer}<p id="live" class="live"></p>'
         f'<p id="debug">{"" if participant else parts["debug"]}</p></footer>'
