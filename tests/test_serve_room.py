@@ -307,11 +307,12 @@ def test_javascript_in_a_name_is_words_but_never_a_link():
     URL is read (href, src, style) is it refused."""
     from cyclemap.outputs.handout.sources import inline_svg
 
-    named = ('<svg viewBox="0 0 1 1"><g><a xlink:title="javascript: alert(1)"><text>javascript: alert(1)'
+    ns = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    named = (f'<svg {ns} viewBox="0 0 1 1"><g><a xlink:title="javascript: alert(1)"><text>javascript: alert(1)'
              '</text></a></g></svg>')
     assert inline_svg(named) is not None
-    for bad in ('<svg><a xlink:href="javascript:alert(1)"><text>a</text></a></svg>',
-                '<svg><a href="JavaScript:alert(1)">a</a></svg>',
-                '<svg><g style="fill:url(javascript:alert(1))"></g></svg>',
-                '<svg><g src="javascript:alert(1)"></g></svg>'):
+    for bad in (f'<svg {ns}><a xlink:href="javascript:alert(1)"><text>a</text></a></svg>',
+                f'<svg {ns}><a href="JavaScript:alert(1)">a</a></svg>',
+                f'<svg {ns}><g style="fill:url(javascript:alert(1))"></g></svg>',
+                f'<svg {ns}><g src="javascript:alert(1)"></g></svg>'):
         assert inline_svg(bad) is None, bad

@@ -216,11 +216,10 @@ def make_server(pipeline) -> LanguageServer:
                 state.lang = said.group(1).lower()
         if checked.cycle is not None:
             state.names = {m.id: m.name for m in checked.cycle.moments}
-        from cyclemap.engine.analysis import fold
-
         lines = doc.lines
         sent = []
-        for d in fold(checked.diagnostics):  # check's list: one line where two findings say one thing
+        # Every finding with its own code, as check's machine formats give them (JSON, SARIF).
+        for d in checked.diagnostics:
             row = max(d.pos.line - 1, 0)
             col = max(d.pos.col - 1, 0)
             text = lines[row].rstrip("\r\n") if row < len(lines) else ""
