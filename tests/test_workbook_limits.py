@@ -13,7 +13,7 @@ import pytest
 from conftest import run_cli
 from cyclemap.format import workbook_limits
 from cyclemap.format.ratings import load_ratings
-from cyclemap.format.reader import load_text
+from support import load_text
 
 CYCLE = "cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: A, kind: critical}\n  - {id: b, name: B, kind: routine}\n"
 FAST = 10.0  # seconds; reading what these workbooks declare took minutes and gigabytes

@@ -57,6 +57,9 @@ class CheckedCycle:
     lang: str = DEFAULT_LANG
     settings: Config = field(default_factory=Config)
     links: object = field(default=None, repr=False, compare=False)  # the run's `links.LinkSet`
+    # What `--ratings` read (format.ratings.Ratings: files, answers used and set aside,
+    # segment), for the summary on stderr and for deliverables that name their evidence.
+    answers_read: object | None = None
 
     @property
     def loaded(self) -> bool:
@@ -134,6 +137,8 @@ class Pipeline:
         self.lang = lang
         self.ratings = ratings
         self.segment = segment  # keep only the ratings of this segment
+        self.mapping: str | None = None  # how to read the ratings file (format.survey_mapping)
+        self.progress = None  # called (bytes read, bytes in all) while a large ratings file is read
         from cyclemap.engine.links import LinkSet
 
         # Every file of the run read once, and the links between them (connected cycles);
@@ -160,7 +165,7 @@ class Pipeline:
     def inputs(self, path: str) -> list[str]:
         """Every file a check of `path` reads: the cycle, its ratings and its settings
         file. An output must never replace any of them."""
-        found = [path] + ([self.ratings] if self.ratings else [])
+        found = [path] + ([self.ratings] if self.ratings else []) + ([self.mapping] if self.mapping else [])
         source = self.finder.source_for(path)
         return found + ([source] if source else [])
 
@@ -213,16 +218,19 @@ class Pipeline:
         from cyclemap.engine.rules import all_rules
 
         extra: list[Diagnostic] = []
+        read = None
         if self.ratings is not None:
-            from cyclemap.format.ratings import apply_ratings
+            from cyclemap.format.ratings import apply_answers
 
-            cycle, rows = apply_ratings(cycle, self.ratings, self.segment, settings.threshold("min_responses"))
+            applied = apply_answers(cycle, self.ratings, self.segment, settings.threshold("min_responses"),
+                                    self.mapping, self.progress)
+            cycle, rows, read = applied.cycle, applied.diagnostics, applied.ratings
             rule = all_rules()["CM009"]
             if rule in enabled_rules(settings):
                 # Unusable rows take the rule's severity; notes (answers skipped, set aside) stay info.
                 extra = [replace(d, severity=severity_of(rule, settings)) if d.severity is Severity.ERROR else d
                          for d in rows]
-        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings, self.links)
+        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings, self.links, read)
         checked.context.link_set = self.links
         checked.diagnostics = extra + analyse_cycle(cycle, settings, checked.context)
         if self.ratings is None:

@@ -33,17 +33,19 @@ def _points(low: float, high: float) -> list[str]:
     return []
 
 
-def _scale(name: str, survey: Survey) -> str:
+def _scale(name: str, survey: Survey, ends: tuple[str, str] = ("worst", "best")) -> str:
+    """The boxes of the scale between its two ends' words (how it went, or how much it matters)."""
     lang = survey.lang
     low, high = survey.scale
+    worst, best = (WORDS[e](lang) for e in ends)
     points = _points(low, high)
     if not points:
-        return (f'<div class="scale"><span class="end">{number(low, lang, 2)} = {escape(WORDS["worst"](lang))}</span>'
+        return (f'<div class="scale"><span class="end">{number(low, lang, 2)} = {escape(worst)}</span>'
                 f'<input type="number" name="{escape(name)}" min="{low:g}" max="{high:g}" step="any">'
-                f'<span class="end">{number(high, lang, 2)} = {escape(WORDS["best"](lang))}</span></div>')
+                f'<span class="end">{number(high, lang, 2)} = {escape(best)}</span></div>')
     boxes = "".join(f'<label><input type="radio" name="{escape(name)}" value="{p}">{p}</label>' for p in points)
-    return (f'<div class="scale"><span class="end">{escape(WORDS["worst"](lang))}</span>{boxes}'
-            f'<span class="end">{escape(WORDS["best"](lang))}</span></div>')
+    return (f'<div class="scale"><span class="end">{escape(worst)}</span>{boxes}'
+            f'<span class="end">{escape(best)}</span></div>')
 
 
 def html_form(survey: Survey) -> str:
@@ -51,7 +53,7 @@ def html_form(survey: Survey) -> str:
     parts = [f'<!DOCTYPE html><html lang="{escape(html_lang(lang))}"><head><meta charset="utf-8">',
              f"<title>{escape(terminal_text(survey.title))}</title><style>{CSS}</style></head><body>",
              f"<h1>{escape(terminal_text(survey.title))}</h1>",
-             f'<p class="small">{escape(word(survey, "intro")(lang))}</p>',
+             f'<p class="small">{escape(survey.intro or word(survey, "intro")(lang))}</p>',
              f'<p>{escape(word(survey, "segment")(lang))}</p><div class="line"></div>',
              f'<p>{escape(WORDS["date"](lang))}:</p><div class="line" style="width:12em"></div>']
     stage = None
@@ -60,9 +62,10 @@ def html_form(survey: Survey) -> str:
             stage = q.stage
             parts.append(f"<h2>{escape(terminal_text(stage))}</h2>")
         block = [f'<div class="q"><p>{position}. {escape(terminal_text(q.name))}</p>',
-                 f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{position}", survey)]
+                 f'<div class="small">{escape(survey.question or WORDS["how"](lang))}</div>',
+                 _scale(f"q{position}", survey)]
         if survey.importance:
-            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey)]
+            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey, ("least", "most"))]
         if survey.expectation:
             block += [f'<div class="small">{escape(WORDS["expected"](lang))}</div><div class="line"></div>']
         parts.append("".join(block) + "</div>")
