@@ -33,7 +33,6 @@ LIMIT = 2.0  # seconds per pattern and text; a linear pass over 1 MB takes a few
 
 # Patterns made at run time from something other than literals, and why each is linear.
 DYNAMIC = {
-    ("cyclemap/engine/rules/_wording.py", "_any"): "an alternation of fixed words between \\b: no nested repeats",
     ("cyclemap/format/settings.py", "line_of"): "one escaped settings key between fixed classes, on one line of a file under 1 MB",
 }
 
@@ -169,7 +168,7 @@ def test_the_collector_finds_the_patterns_it_should():
     # One of each kind: a module global, a class-free literal call, a pattern built by a function.
     assert "cyclemap.outputs.serve.views._CHAIN" in patterns
     assert any(key.startswith("cyclemap/outputs/deck/__init__.py:") for key in patterns)
-    assert "cyclemap.engine.rules._wording._VAGUE" in patterns
+    assert any(key.startswith("cyclemap.engine.") for key in patterns)  # the rules' and content's word lists
     assert len(patterns) >= 40, sorted(patterns)
 
 

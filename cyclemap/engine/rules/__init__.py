@@ -62,6 +62,7 @@ RULE_MODULES = (
     "cm122_backstage_step",
     "cm123_organisation_standard",
     "cm124_unowned_loop_moment",
+    "cm125_incomplete_recovery",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
@@ -81,6 +82,7 @@ class Finding:
     plain: Text | None = None
     # False: this finding stands on its own even beside a mistake of `Rule.follows`.
     may_follow: bool = True
+    fix: str = ""  # the one certain correction of the word at `pos` (Diagnostic.fix)
 
 
 @dataclass(frozen=True)
