@@ -210,18 +210,18 @@ _NOT_FOR_CYCLEMAP = _("not valid for cyclemap: {problem}")
 _NOT_YAML = _("not valid YAML: {problem}")
 _INDENT = _("the indentation does not match the lines above")
 # libyaml's messages for the syntax errors people make while typing, said in every language.
-_YAML_PROBLEMS = [(re.compile(pattern), text) for pattern, text in (
-    (r"expected ',' or '\]'", _("a list in brackets is not closed (a `]` or a `,` is missing)")),
-    (r"expected ',' or '\}'", _("a mapping in braces is not closed (a `}` or a `,` is missing)")),
-    (r"mapping values are not allowed", _("a `: ` where no key can start (quote a value that holds `: `)")),
-    (r"did not find expected key|expected '-' indicator|expected <document start>|expected <block end>", _INDENT),
-    (r"end of stream while scanning a quoted scalar", _("a quotation mark is not closed")),
-    (r"did not find expected node content", _("a value is missing here")),
-    (r"cannot start any token", _("a character that cannot start a value (a tab, `@` or a backquote)")),
-    (r"could not find expected ':'", _("a key without its `:`")),
-    (r"expected a single document", _("more than one document in the file")),
-    (r"found undefined alias", _("an alias (`*name`) that names no anchor")),
-)]
+_YAML_PROBLEMS = [
+    (re.compile(r"expected ',' or '\]'"), _("a list in brackets is not closed (a `]` or a `,` is missing)")),
+    (re.compile(r"expected ',' or '\}'"), _("a mapping in braces is not closed (a `}` or a `,` is missing)")),
+    (re.compile(r"mapping values are not allowed"), _("a `: ` where no key can start (quote a value that holds `: `)")),
+    (re.compile(r"did not find expected key|expected '-' indicator|expected <document start>|expected <block end>"), _INDENT),
+    (re.compile(r"end of stream while scanning a quoted scalar"), _("a quotation mark is not closed")),
+    (re.compile(r"did not find expected node content"), _("a value is missing here")),
+    (re.compile(r"cannot start any token"), _("a character that cannot start a value (a tab, `@` or a backquote)")),
+    (re.compile(r"could not find expected ':'"), _("a key without its `:`")),
+    (re.compile(r"expected a single document"), _("more than one document in the file")),
+    (re.compile(r"found undefined alias"), _("an alias (`*name`) that names no anchor")),
+]
 
 
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
