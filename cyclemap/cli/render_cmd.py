@@ -60,10 +60,29 @@ def render_once(run: Frame, fmt: str, layout: str, engine: str, timeout: float, 
     checked = run.loaded()
     if checked is None:
         return EXIT_FINDINGS
+    plan: dict = {}
     with progress(_("Drawing the diagram")):  # the built-in Graphviz compiles itself the first time
-        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
+        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view, plan=plan)
+    _say_if_too_small(run.file or "-", plan, layout, view)
     run.output.write(data)
     return EXIT_OK
+
+
+def _say_if_too_small(file: str, plan: dict, layout: str, view: str) -> None:
+    """Never print below 8 pt silently: when the picture fitted to its page would make its
+    smallest text smaller than that, say so on stderr, with the size and what to do."""
+    from cyclemap.cli.usage import say
+    from cyclemap.format.diagnostics import shown
+    from cyclemap.outputs.render import PRINT_MIN_PT, page_for, printed_pt
+
+    size = printed_pt(plan, layout, view)
+    if size is None or size >= PRINT_MIN_PT:
+        return
+    page, _dims = page_for(layout, view)
+    say(_("{file}: this picture is too large to print legibly: fitted to {page} landscape its smallest text "
+          "is {size} pt (under {minimum} pt). Print it larger, or draw a part of the cycle at a time "
+          "(the moments of one stage in a file of their own)").format(
+        file=shown(file), page=Verbatim(page), size=Number(size, 1), minimum=Number(PRINT_MIN_PT, 0)))
 
 
 def _stamp(path: str):

@@ -9,6 +9,7 @@ shows everything to fix.
 """
 
 from __future__ import annotations
+import errno
 import math
 import os
 import re
@@ -321,8 +322,19 @@ def _read_text(text: str, path: str) -> Loaded:
 
 
 def read_path(path: str) -> Loaded:
-    """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error)."""
-    with open(path, "rb") as handle:
+    """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error).
+    Opened without waiting for a writer (O_NONBLOCK): a file swapped for a FIFO after the
+    command line looked at it is refused on the descriptor, never waited on."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISDIR(mode):
+        os.close(fd)
+        code = errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
+        raise OSError(code, os.strerror(code), path)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:  # refuse without reading it (pipes and the like are read up to the limit)
             return Loaded(None, [too_large(path, size)])

@@ -15,7 +15,6 @@ Problems come back as CM001 diagnostics. Used for cycle files and settings files
 
 from __future__ import annotations
 
-import re
 
 import contextlib
 import gc
@@ -25,6 +24,7 @@ import yaml
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Number, Text, Verbatim, _
 from cyclemap.format.model import Pos
+from cyclemap.format.yaml_errors import explain
 
 MAX_BYTES = 20 * 1024 * 1024  # a 10,000-moment cycle is about 3 MB
 # A cycle nests about six levels deep; PyYAML's C composer crashes near 10,000.
@@ -208,20 +208,6 @@ _TOO_BIG_HINT = _("a cycle file is a few levels deep and a few thousand values l
                   "check that this is the right file")
 _NOT_FOR_CYCLEMAP = _("not valid for cyclemap: {problem}")
 _NOT_YAML = _("not valid YAML: {problem}")
-_INDENT = _("the indentation does not match the lines above")
-# libyaml's messages for the syntax errors people make while typing, said in every language.
-_YAML_PROBLEMS = [
-    (re.compile(r"expected ',' or '\]'"), _("a list in brackets is not closed (a `]` or a `,` is missing)")),
-    (re.compile(r"expected ',' or '\}'"), _("a mapping in braces is not closed (a `}` or a `,` is missing)")),
-    (re.compile(r"mapping values are not allowed"), _("a `: ` where no key can start (quote a value that holds `: `)")),
-    (re.compile(r"did not find expected key|expected '-' indicator|expected <document start>|expected <block end>"), _INDENT),
-    (re.compile(r"end of stream while scanning a quoted scalar"), _("a quotation mark is not closed")),
-    (re.compile(r"did not find expected node content"), _("a value is missing here")),
-    (re.compile(r"cannot start any token"), _("a character that cannot start a value (a tab, `@` or a backquote)")),
-    (re.compile(r"could not find expected ':'"), _("a key without its `:`")),
-    (re.compile(r"expected a single document"), _("more than one document in the file")),
-    (re.compile(r"found undefined alias"), _("an alias (`*name`) that names no anchor")),
-]
 
 
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
@@ -247,15 +233,9 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
             # message for both, whichever libyaml is installed.
             return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
                                      _NOT_FOR_CYCLEMAP.format(problem=_DEPTH), _TOO_BIG_HINT)]
-        hint = _("fix the YAML syntax at this place")
-        if "\t" in problem or "'\\t'" in problem:
-            hint = _("indent with spaces: YAML does not allow tabs")
-        elif "single document" in problem:
-            hint = _("keep one cycle per file (remove the `---` separators)")
-        # The common problems in the reader's language; PyYAML's own words (English) for the rest.
-        said = next((text for pattern, text in _YAML_PROBLEMS if pattern.search(problem)), None)
-        return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
-                                 _NOT_YAML.format(problem=said or Verbatim(problem)), hint)]
+        mistake = explain(exc, text)
+        return None, [Diagnostic(path, mistake.pos, "CM001", Severity.ERROR, _NOT_YAML.format(problem=mistake.message),
+                                 mistake.hint)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
                                  _NOT_YAML.format(problem=Verbatim(str(exc))))]

@@ -202,9 +202,27 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         L.COL_NUMBER, L.COL_MOMENT, L.COL_CHANNEL, L.COL_OWNER, L.COL_STANDARD, L.COL_SCORE, L.COL_NOTES))
     return (
         f'<section id="moments"><h2>{esc(L.H_MOMENTS(lang))}</h2><p class="muted">{esc(L.MOMENTS_INTRO(lang))}</p>'
-        f'<table class="moments"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></section>'
+        f'<table class="moments"><colgroup>{cols}</colgroup><thead><tr>{soft_hyphens(head, lang)}</tr></thead>'
+        f'<tbody>{soft_hyphens("".join(rows), lang)}</tbody></table></section>'
     )
+
+
+_TEXT = re.compile(r">([^<]+)<")
+_LONG_WORD = re.compile(r"\w{10,}")  # shorter words fit any column
+
+
+def soft_hyphens(html: str, lang: str) -> str:
+    """`html` with soft hyphens in its long words, at the syllables the language allows
+    (pyphen): a narrow table column breaks such a word with a hyphen, never in the middle
+    without one (the browser breaks at a soft hyphen only, and shows the hyphen then)."""
+    from cyclemap.outputs.render.dot import hyphenator
+
+    dic = hyphenator(lang)
+
+    def words(match: re.Match) -> str:
+        return ">" + _LONG_WORD.sub(lambda w: dic.inserted(w.group(0), hyphen="\u00ad"), match.group(1)) + "<"
+
+    return _TEXT.sub(words, html)
 
 
 def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
