@@ -43,7 +43,7 @@ def test_json_contract(cli, write):
     first = data["files"][0]
     assert set(first) == {"path", "loaded", "title", "language", "diagnostics"}
     diag = next(d for d in first["diagnostics"] if d["code"] == "CM008")
-    assert set(diag) == {"code", "severity", "line", "column", "message", "hint", "moment", "subject"}
+    assert set(diag) == {"code", "severity", "line", "column", "message", "hint", "moment", "subject", "follow_on"}
     assert (diag["line"], diag["column"], diag["severity"], diag["moment"]) == (4, 45, "error", "a")
     assert data["summary"]["files"] == 2
     assert data["summary"]["errors"] == sum(

@@ -156,6 +156,17 @@ def test_preview_rules_are_opt_in_by_settings_and_a_bad_value_is_a_usage_error(t
     assert code == 2 and ".cyclemap.yaml:1" in out and "`preview` must be true or false" in out
 
 
+def test_an_incomplete_recovery_plan_names_what_it_leaves_out_in_preview(tmp_path):
+    text = ("cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Check-in, kind: critical, owner: Front desk "
+            "manager, recovery: The duty manager calls back within 30 min}\n  - {id: b, name: Room, kind: routine}\n")
+    assert "CM125" not in check(tmp_path, text)[1]
+    out = check(tmp_path, text, "--preview")[1]
+    assert "CM125" in out and "does not say what the customer may choose" in out and ":4:" in out
+    vague = text.replace("The duty manager calls back within 30 min", "Apologise")
+    out = check(tmp_path, vague, "--preview")[1]
+    assert "CM117" in out and "CM125" not in out  # a plan that says nothing is CM117's, once
+
+
 def test_routine_at_or_above_expectation_is_never_a_routine_acting_critical(tmp_path):
     base = ("cyclemap: 1\ntitle: Hotel\nmoments:\n  - {id: a, name: Check-in, kind: critical, owner: Front desk "
             "manager}\n  - {id: b, name: Parking, kind: routine, %s responses: 180}\n")

@@ -162,3 +162,30 @@ def test_an_unterminated_quote_is_reported_where_it_opens(tmp_path, text, line):
     answers, problems = _ratings(tmp_path, text)
     assert [p.pos.line for p in problems if "never closed" in p.message("en")] == [line], \
         [(p.pos, p.message("en")) for p in problems]
+
+
+def test_a_cycle_swapped_for_a_fifo_after_the_command_line_looked_is_refused_not_waited_on(tmp_path):
+    from cyclemap.format.reader import read_path
+
+    fifo = tmp_path / "cycle.yaml"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    with pytest.raises(OSError):
+        read_path(str(fifo))
+    assert time.monotonic() - start < 2
+
+
+def test_a_huge_drawing_becomes_a_png_of_bounded_area():
+    """A cycle at the text bounds draws 75,000 x 44,000 pt: its PNG (render, deck, the live
+    page's export) is scaled to at most MAX_PIXELS, not 156 million pixels and 1.4 GB."""
+    pytest.importorskip("resvg_py")
+    from cyclemap.outputs.render.engines import MAX_PIXELS, font_files, png_size, svg_to_png
+
+    if not font_files():
+        pytest.skip("no fonts installed")
+    svg = (b'<svg width="75080pt" height="43783pt" viewBox="0.00 0.00 75080.00 43783.00" '
+           b'xmlns="http://www.w3.org/2000/svg"><rect width="75080" height="43783" fill="#eee"/></svg>')
+    start = time.monotonic()
+    width, height = png_size(svg_to_png(svg))
+    assert width * height <= MAX_PIXELS and width > 1000
+    assert time.monotonic() - start < 30

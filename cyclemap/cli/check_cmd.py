@@ -8,10 +8,11 @@ from typing import Annotated, List, Optional
 import typer
 
 from cyclemap.cli.frame import app
-from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice
+from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice, use_color
 from cyclemap.format.i18n import _
 from cyclemap.cli.common import (
-    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, guarded, h,
+    ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
+    guarded, h,
 )
 
 
@@ -50,15 +51,16 @@ def check(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    color: ColorOption = "auto",
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap check` (its help is the `help=` above, translated)."""
+    """`cyclemap check`: reads cycle files and folders, writes their findings."""
     if quiet and verbose:
         raise UsageError(_("--quiet and --verbose do not go together; choose one"))
     raise typer.Exit(run_check(paths, fmt=fmt, fail_on=fail_on, output=output, exclude=exclude,
                                baseline=baseline, select=select, ignore=ignore, config=config,
                                ratings=ratings, segment=segment, lang=lang, quiet=quiet, verbose=verbose,
-                               preview=preview))
+                               preview=preview, color=use_color(color)))
 
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -78,11 +80,11 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
               exclude: list[str] | None = None, baseline: str | None = None, select: str | list[str] | None = None,
               ignore: str | list[str] | None = None, config: str | None = None, ratings: str | None = None,
               segment: str | None = None, lang: str | None = None, quiet: bool = False, verbose: bool = False,
-              preview: bool = False) -> int:
+              preview: bool = False, color: bool = False) -> int:
     """Check the files, deliver the report (stdout or --output), and return the exit code.
     Raises UsageError for a bad option value, path, output or settings file."""
     from cyclemap.cli.files import collect_files
-    from cyclemap.cli.usage import make_pipeline
+    from cyclemap.cli.frame import judging as make_pipeline  # with a progress line while it reads --ratings
     from cyclemap.format.settings import ConfigError
     from cyclemap.outputs.report import FORMATS
     from cyclemap.cli.deliver import check_output, emit
@@ -124,7 +126,7 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,
-                   inputs=inputs, quiet=quiet)
+                   inputs=inputs, quiet=quiet, color=color)
     return exit_code(results, fail_on)
 
 

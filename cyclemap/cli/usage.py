@@ -168,10 +168,6 @@ def make_pipeline(*, config: str | None = None, select: str | list[str] | None =
                             preview=preview)
     except ConfigError as exc:
         raise UsageError(exc.text)
-    if ratings is not None:
-        from cyclemap.cli.answers import attach_progress
-
-        attach_progress(pipeline)
     return pipeline
 
 

@@ -3,6 +3,8 @@ are read and options applied in one place only: `cyclemap.engine.pipeline`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cyclemap.format.settings import Config
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import _
@@ -40,6 +42,7 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None, context: RuleConte
                 ))
     silenced = {m.id: set(m.ignore) for m in cycle.moments}
     context = context or RuleContext(cycle, config)
+    followers: dict[int, tuple[str, ...]] = {}  # id(diagnostic) -> the codes it may follow from
     for rule in enabled_rules(config):
         if rule.reported_by_loader:
             continue
@@ -47,12 +50,44 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None, context: RuleConte
         for finding in rule.check(context):
             if finding.moment is not None and rule.code in silenced.get(finding.moment, ()):
                 continue
-            diagnostics.append(Diagnostic(
+            diagnostic = Diagnostic(
                 cycle.path, finding.pos, rule.code, severity, finding.message,
-                finding.hint or rule.hint, finding.moment, finding.subject, finding.plain,
-            ))
+                finding.hint or rule.hint, finding.moment, finding.subject, finding.plain, finding.fix,
+            )
+            diagnostics.append(diagnostic)
+            if rule.follows and finding.may_follow:
+                followers[id(diagnostic)] = rule.follows
     diagnostics.sort(key=Diagnostic.sort_key)
-    return diagnostics
+    return fold_follow_ons(diagnostics, followers)
+
+
+def fold_follow_ons(diagnostics: list[Diagnostic], followers: dict[int, tuple[str, ...]]) -> list[Diagnostic]:
+    """Each finding that probably follows from another (`Rule.follows`) moved under the
+    first finding, in file order, of the first rule it follows from that has one; the rest
+    as they were. A finding that others fold under is never folded itself."""
+    by_code: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        by_code.setdefault(d.code, []).append(d)
+    root_of: dict[int, Diagnostic | None] = {}
+
+    def root(d: Diagnostic) -> Diagnostic | None:
+        """The finding `d` folds under, or None: the first in file order, of a code `d`
+        follows from, that is not folded itself (`follows` never loops: CM005 -> CM004 -> CM003)."""
+        if id(d) not in root_of:
+            codes = followers.get(id(d), ())
+            root_of[id(d)] = next((e for code in codes for e in by_code.get(code, ())
+                                   if e is not d and root(e) is None), None)
+        return root_of[id(d)]
+
+    folded: dict[int, list[Diagnostic]] = {}
+    kept = []
+    for d in diagnostics:
+        parent = root(d)
+        if parent is None:
+            kept.append(d)
+        else:
+            folded.setdefault(id(parent), []).append(d)
+    return [replace(d, follow_on=tuple(folded[id(d)])) if id(d) in folded else d for d in kept]
 
 
 # Findings that say the same thing about one moment: the key's finding becomes the detail

@@ -174,6 +174,12 @@ class Diagnostic:
     subject: str = ""
     # The finding in service language (no ids, codes or YAML keys) for the client's critique.
     plain: Text | None = None
+    # Findings that are probably only consequences of this one (a link to an unknown
+    # moment makes later moments unreachable): shown under it, not beside it.
+    follow_on: tuple["Diagnostic", ...] = ()
+    # The one certain correction of the word at `pos` (a misspelt key or value, an unknown
+    # id with one close match), for an editor's quick fix; "" when there is none.
+    fix: str = ""
 
     @property
     def identity(self) -> tuple[str, str, str]:

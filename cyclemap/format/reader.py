@@ -9,6 +9,7 @@ shows everything to fix.
 """
 
 from __future__ import annotations
+import errno
 import math
 import os
 import re
@@ -22,7 +23,7 @@ from cyclemap.format.diagnostics import Diagnostic, Severity, one_line
 from cyclemap.format.i18n import Number, Text, _
 from cyclemap.format.words import (
     CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, SPANISH_KEYS,
-    did_you_mean, normalise_word,
+    certain_fix, did_you_mean, normalise_word,
 )
 from cyclemap.format.yaml_safe import (
     MAX_BYTES, STANDARD_TAGS, T_BOOL, T_FLOAT, T_INT, T_NULL, T_STR,
@@ -105,9 +106,9 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
 
     # -- reporting -------------------------------------------------------
-    def error(self, where, message: Text, hint: Text | None = None, code: str = "CM002") -> None:
+    def error(self, where, message: Text, hint: Text | None = None, code: str = "CM002", fix: str = "") -> None:
         pos = where if isinstance(where, Pos) else _pos(where)
-        self.diagnostics.append(Diagnostic(self.path, pos, code, Severity.ERROR, message, hint))
+        self.diagnostics.append(Diagnostic(self.path, pos, code, Severity.ERROR, message, hint, fix=fix))
 
     def wrong_type(self, node: yaml.Node, key: str, expected: Text, hint: Text | None = None) -> None:
         found = _describe(node)
@@ -157,6 +158,7 @@ class _Reader:
                     _("unknown key `{key}` in {what}").format(key=shown, what=what),
                     _DID_YOU_MEAN.format(guess=guess) if guess else
                     _("known keys: {keys}").format(keys=", ".join(known)),
+                    fix=certain_fix(key, known, SPANISH_KEYS) if guess else "",
                 )
                 continue
             entries[key] = (key_node, value_node)
@@ -261,6 +263,7 @@ class _Reader:
             _("`{key}` must be one of {options}, found `{value}`").format(
                 key=key, options=options, value=_show(node.value)),
             _DID_YOU_MEAN.format(guess=guess) if guess else None,
+            fix=certain_fix(node.value, choices, aliases) if guess else "",
         )
         return None
 
@@ -319,8 +322,19 @@ def _read_text(text: str, path: str) -> Loaded:
 
 
 def read_path(path: str) -> Loaded:
-    """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error)."""
-    with open(path, "rb") as handle:
+    """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error).
+    Opened without waiting for a writer (O_NONBLOCK): a file swapped for a FIFO after the
+    command line looked at it is refused on the descriptor, never waited on."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISDIR(mode):
+        os.close(fd)
+        code = errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
+        raise OSError(code, os.strerror(code), path)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:  # refuse without reading it (pipes and the like are read up to the limit)
             return Loaded(None, [too_large(path, size)])

@@ -90,7 +90,10 @@ FIVE_POINT_LABELS = {
 }
 # A label the form numbered: "4 - Good", "4 = Good", "5 (Excellent)", "4. Good", "Good (4)", "Good - 4".
 _LEADING = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:[-–—=:.)(/]|\s)\s*\D")
-_TRAILING = re.compile(r"\D\s*(?:[-–—=:(/]|\s)\s*([0-9]+(?:[.,][0-9]+)?)\s*\)?\s*$")
+# (It starts at a non-digit that is not a space, or at the first space of a run, and no
+# two repeats can share a space: the same matches, in linear time on a cell of spaces —
+# tests/test_linear_time.py.)
+_TRAILING = re.compile(r"(?:[^\d\s]|(?<!\s)\s)(?:\s*+[-–—=:(/]\s*+|\s++)([0-9]++(?:[.,][0-9]++)?)\s*+\)?\s*+$")
 
 
 def plain(text: str) -> str:

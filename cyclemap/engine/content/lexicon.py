@@ -221,7 +221,8 @@ OBSERVABLE_STATE = _words(
     "marked|labelled|labeled|printed|impreso|impresso|escrito|por escrito|in writing|written|gratuito|gratuita|"
     "gratis|sin cortes|sem cortes|without cuts|unico|unica|single|one|sin sorpresas|sem surpresas|"
     "no surprises|nenhuma surpresa|ninguna sorpresa|solo se cierra|so e fechado|only closed|frente al cliente|"
-    "delante del cliente|na frente do cliente|diante do cliente|in front of the customer|in front of the guest")
+    "delante del cliente|na frente do cliente|diante do cliente|in front of the customer|in front of the guest|"
+    "funciona|funcionar|funcionando|works|working")
 TIME_UNIT = _words(
     "segundo|seg|s|sec|secs|second|minuto|min|mins|minute|m|hora|h|hr|hrs|hs|hour|dia|day|semana|week|mes|month|"
     "ano|year|jornada|hab|habiles|habil|uteis|util|business|working|noche|night|tarde|manana|madrugada|"

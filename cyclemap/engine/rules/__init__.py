@@ -62,6 +62,7 @@ RULE_MODULES = (
     "cm122_backstage_step",
     "cm123_organisation_standard",
     "cm124_unowned_loop_moment",
+    "cm125_incomplete_recovery",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
@@ -79,6 +80,9 @@ class Finding:
     # The same finding in service language, for the client's critique: no ids, no YAML
     # keys, no codes. None: the rule has nothing to tell a client (a file-format problem).
     plain: Text | None = None
+    # False: this finding stands on its own even beside a mistake of `Rule.follows`.
+    may_follow: bool = True
+    fix: str = ""  # the one certain correction of the word at `pos` (Diagnostic.fix)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,10 @@ class Rule:
     examples_are: str = "cycle"
     example_cycle: str = ""
     thresholds: tuple[Threshold, ...] = ()  # the numbers this rule turns on, declared here
+    # Rules whose finding, when the file has one, probably causes this rule's findings too
+    # (a link to an unknown moment leaves later ones unreachable): they are then folded
+    # under the first such finding, so the first error a reader sees is the real one.
+    follows: tuple[str, ...] = ()
     # For the client's critique, in service language (no codes, ids or YAML keys): why the
     # problem matters, in a sentence or two, and what to do about it.
     reason: Text = Verbatim("")

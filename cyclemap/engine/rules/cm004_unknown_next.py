@@ -14,7 +14,7 @@ How to fix
 
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
-from cyclemap.format.words import did_you_mean
+from cyclemap.format.words import certain_fix, did_you_mean
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -33,6 +33,9 @@ def check(ctx):
                 moment.id,
                 _("did you mean `{guess}`?").format(guess=guess) if guess else None,
                 subject=branch.to,
+                # An id close to none: likely the id a duplicated moment (CM003) took over.
+                may_follow=guess is None,
+                fix=certain_fix(branch.to, ids) if guess else "",
             )
 
 
@@ -46,4 +49,5 @@ RULE = rule_from_module(
     fails="cyclemap: 1\ntitle: Typo\nmoments:\n  - {id: arrive, name: A, kind: critical, next: [leve]}\n  - {id: leave, name: B, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Typo\nmoments:\n  - {id: arrive, name: A, kind: critical, next: [leave]}\n  - {id: leave, name: B, kind: routine}\n",
     check=check,
+    follows=("CM003",),
 )

@@ -27,6 +27,9 @@ from cyclemap.format.i18n import Number, Verbatim, _
 ENGINES = ("auto", "system", "embedded")
 PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
 MAX_PX = 16384  # the longest side of an embedded PNG; bigger drawings are scaled down
+# And its area: a drawing of 100 moments with names at their bound (1,000 characters) is
+# 75,000 x 44,000 pt; at 16,384 px a side that was 156 million pixels, 1.4 GB and a minute.
+MAX_PIXELS = 40_000_000
 
 
 class RenderError(Refusal):
@@ -394,7 +397,7 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg"))
     width, height = svg_size_pt(svg)
     # Keep huge cycles within what image viewers open (and memory): at most MAX_PX a side.
-    scale = min(scale, MAX_PX / max(width, height, 1.0))
+    scale = min(scale, MAX_PX / max(width, height, 1.0), 0.999 * (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # (a margin for rounding up)
     unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
     # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
     unitless = unitless.replace(b",sans-Serif", b",sans-serif")
