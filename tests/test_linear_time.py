@@ -178,6 +178,7 @@ def test_every_dynamic_pattern_is_listed_with_its_reason():
     assert not unlisted, f"patterns built at run time, not in DYNAMIC with a reason: {unlisted}"
 
 
+@pytest.mark.slow  # about a minute on a shared machine: the slow tier (CI runs both)
 def test_every_regular_expression_is_linear_on_adversarial_text():
     slow = []
     for key, (pattern, anchored) in sorted(_all_patterns().items()):
@@ -189,6 +190,7 @@ def test_every_regular_expression_is_linear_on_adversarial_text():
     assert not slow, "superlinear on 1 MB: " + "; ".join(slow)
 
 
+@pytest.mark.slow  # about a minute on a shared machine: the slow tier (CI runs both)
 def test_the_client_text_builders_are_linear_on_adversarial_text():
     """The sentence rebuilders of the live page and the deck, and the first-sentences
     helpers of the terminal critique, the live page and the deck, on every text."""
