@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cyclemap.engine.pipeline import Pipeline
-from cyclemap.outputs.deck import service_words, top_points
+from cyclemap.outputs.deck import point_heading, top_points
 from tests.conftest import EXAMPLES
 
 pptx = pytest.importorskip("pptx", reason="python-pptx is not installed")
@@ -48,29 +48,20 @@ def test_deck_slides(cli, tmp_path, cycle):
     deck = pptx.Presentation(str(out))
     pictures = [sum(1 for s in slide.shapes if s.shape_type == 13) for slide in deck.slides]
     assert pictures[1] == 1 and pictures[2] == 1, "the diagram and the curve are pictures"
-    for (number, moment_id, _), text in zip(points, texts[3:]):
-        assert f"⚠ {number} · {checked.cycle.moment(moment_id).name}" in text
+    for point, text in zip(points, texts[3:]):
+        assert point_heading(point, checked.lang) in text
+        assert point.what(checked.lang) in text and point.todo(checked.lang) in text, "the critique's words"
         for heading in (("Qué pasa", "Por qué importa", "Qué hacer") if es else ("What happens", "Why it matters",
                                                                                   "What to do")):
             assert heading in text
     table = texts[-1]
     assert ("Responsable" if es else "Owner") in table
-    for number, moment_id, _ in points:
-        assert checked.cycle.moment(moment_id).name in table
+    for point in points:
+        assert point_heading(point, checked.lang) in table
     everything = "\n".join(texts)
     assert not re.search(r"\bCM\d{3}\b", everything) and "`" not in everything, "service language only"
     for moment_id in checked.order:  # no id shown where its name belongs
         assert f"“{moment_id}”" not in everything
-
-
-def test_service_words_turn_ids_and_keys_into_words():
-    names = {"turno": "Toma turno y espera", "queja": "Pide hablar con el supervisor"}
-    assert service_words("el momento `turno` (Toma turno y espera) puntúa 2", names, "es") == \
-        "el momento “Toma turno y espera” puntúa 2"
-    assert service_words("seguidos: turno → queja", names, "es") == \
-        "seguidos: Toma turno y espera → Pide hablar con el supervisor"
-    assert service_words("añada `standard:` con un número", names, "es") == "añada un estándar de servicio con un número"
-    assert service_words("Keep this. Then set `x_y: 3` here.", names, "en") == "Keep this."
 
 
 def test_bad_uses(cli, tmp_path, write):

@@ -33,12 +33,17 @@ _BACKSTAGE = re.compile(
 _INTERNAL_CUSTOMER = re.compile(r"\b(?:cliente interno|internal customer|colaborador|colleague)\b")
 
 
-def check(ctx):
-    cycle = ctx.cycle
+def out_of_sight(moment, cycle) -> bool:
+    """The moment is a step the customer never sees (its name says so), in a cycle whose
+    customer is not an internal one."""
     if _INTERNAL_CUSTOMER.search(normalise(f"{cycle.title} {cycle.customer or ''}")):
-        return
+        return False
+    return bool(_BACKSTAGE.search(normalise(moment.name)))
+
+
+def check(ctx):
     for moment in ctx.unique():
-        if _BACKSTAGE.search(normalise(moment.name)):
+        if out_of_sight(moment, ctx.cycle):
             yield Finding(
                 _("`{id}` ({name}) happens out of the customer's sight: it is a backstage step, "
                   "not a moment of truth").format(id=moment.id, name=moment.name),

@@ -50,6 +50,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             "reasons": [r(lang) for r in level.reasons],
             "certainty": level.certainty(lang),
         },
+        "preface": [t(lang) for t in c.preface],
         "weak_points": [],
         "moments": [],
         "at_risk": c.at_risk.as_data(lang) if c.at_risk is not None else None,
@@ -71,6 +72,8 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             "todo": p.todo(lang),
             "uncertain": p.uncertain,
             "weight": p.weight,
+            "badge": p.badge,
+            "said": list(p.said),
         }
         if view == "analyst":
             point["findings"] = [
@@ -143,6 +146,8 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
     if not c.points:
         out += [T["none"](lang), ""]
     views = {v.moment.id: v for v in c.moments}
+    if c.points and c.preface:
+        out += [md(" ".join(t(lang) for t in c.preface)), ""]
     for p in c.points:
         name = md(p.moment_name) if p.moment_name else T["whole_cycle"](lang)
         out += [f"### {p.rank}. {name}", ""]

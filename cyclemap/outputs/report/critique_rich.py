@@ -202,6 +202,8 @@ def _client_points(c: Critique, lang: str, style: Style):
     """One paragraph per weak moment: what is wrong, why it matters, what to do."""
     if not c.points:
         yield RichText(T["none"](lang))
+    elif c.preface:
+        yield Padding(RichText(" ".join(t(lang) for t in c.preface), style="italic" if style.color else ""), (1, 0, 0, 0))
     kinds = {v.moment.id: v for v in c.moments}
     for point in c.points[:MAX_POINTS_SHOWN]:
         head = RichText()
