@@ -51,6 +51,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             "certainty": level.certainty(lang),
         },
         "preface": [t(lang) for t in c.preface],
+        "preface_said": list(c.preface_said),
         "weak_points": [],
         "moments": [],
         "at_risk": c.at_risk.as_data(lang) if c.at_risk is not None else None,
