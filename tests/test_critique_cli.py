@@ -75,7 +75,7 @@ def test_english_with_lang_override(cli):
                   "Moments in cycle order", "Satisfaction curve", "Weak points, most serious first",
                   "120 answers", "moment of misery"):
         assert words in out, words
-    assert re.search(r"95\s+%\s+interval\s+2\.12–2\.48", out)
+    assert re.search(r"95\s+%\s+interval\s+2\.1–2\.5", out), "one decimal on a 1–5 scale"
     assert "Puntos débiles" not in out
 
 

@@ -56,6 +56,9 @@ class CheckedCycle:
     cycle: Cycle | None = None
     lang: str = DEFAULT_LANG
     settings: Config = field(default_factory=Config)
+    # The survey behind the scores, when --ratings gave one: file, segment, answers used,
+    # set aside, rows per segment (what every deliverable names as its evidence).
+    survey: dict | None = None
 
     @property
     def loaded(self) -> bool:
@@ -178,16 +181,18 @@ class Pipeline:
         from cyclemap.engine.rules import all_rules
 
         extra: list[Diagnostic] = []
+        survey = None
         if self.ratings is not None:
             from cyclemap.format.ratings import apply_ratings
 
-            cycle, rows = apply_ratings(cycle, self.ratings, self.segment, settings.threshold("min_responses"))
+            survey = {"path": self.ratings, "segment": self.segment}
+            cycle, rows = apply_ratings(cycle, self.ratings, self.segment, settings.threshold("min_responses"), survey)
             rule = all_rules()["CM009"]
             if rule in enabled_rules(settings):
                 # Unusable rows take the rule's severity; notes (answers skipped, set aside) stay info.
                 extra = [replace(d, severity=severity_of(rule, settings)) if d.severity is Severity.ERROR else d
                          for d in rows]
-        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings)
+        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings, survey)
         checked.diagnostics = extra + analyse_cycle(cycle, settings, checked.context)
         return checked
 

@@ -544,12 +544,16 @@ def _too_large(path: str) -> Ratings:
 
 
 def apply_ratings(cycle: Cycle, path: str, segment: str | None = None,
-                  min_responses: float | None = None) -> tuple[Cycle, list[Diagnostic]]:
+                  min_responses: float | None = None, seen: dict | None = None) -> tuple[Cycle, list[Diagnostic]]:
     """Read `path` and merge its answers into (a copy of) `cycle`. Returns the cycle to use
     and the CM009 diagnostics (unusable rows and cells, skipped answers, answers set aside).
-    Raises OSError when the file cannot be opened at all."""
+    `seen`, when given, receives what the file held: rows per segment, answers kept and
+    skipped (for the deliverables' evidence). Raises OSError when the file cannot be opened at all."""
     min_responses = _least(min_responses)
     ratings = load_ratings(path, cycle, segment)
+    if seen is not None:
+        seen.update(segments=dict(ratings.segments), answers=ratings.count, skipped=ratings.skipped,
+                    problems=len(ratings.problems) + ratings.hidden)
     merged, kept = merge_ratings(cycle, ratings.answers, min_responses, ratings.importance)
     diagnostics = ratings.diagnostics()
     if kept:

@@ -44,6 +44,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             "id": level.id,
             "name": level.name(lang),
             "description": level.description(lang),
+            "phrase": level.phrase(lang),
             "mean_gap": _round(level.mean_gap),
             "scored": level.scored,
             "uncertain": level.uncertain,
@@ -131,7 +132,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
     else:
         sign = "+" if level.mean_gap >= 0 else "-"
         out += [f"**{M['level'](lang)}: {level.name(lang).upper()}** — {level.description(lang)} "
-                f"({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})", ""]
+                f"({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})", "", f"*{md(level.phrase(lang))}*", ""]
         out += [f"- {md(r(lang))}" for r in level.reasons] + [f"- {level.certainty(lang)}", ""]
     out += [f"## {T['in_order'](lang)}", "",
             f"| # | {M['moment'](lang)} | {M['kind'](lang)} | {M['score'](lang)} | {M['expected'](lang)} | "
@@ -158,7 +159,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
             detail = [T["critical"](lang) if m.critical else T["routine"](lang)]
             if m.score is not None:
                 detail.append(score_and_expected(m, lang))
-                detail.append(evidence_phrase(p.evidence, lang, c.min_responses))
+                detail.append(evidence_phrase(p.evidence, lang, c.min_responses, c.cycle.scale))
             out += ["*" + " · ".join(md(d) for d in detail if d) + "*", ""]
         out += [md(p.paragraph(lang)), ""]
         if view == "analyst":
