@@ -47,11 +47,21 @@ def files(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def points(files):
+def critique(files):
     run = run_cli("critique", str(files / "farmacia.yaml"), "--format", "json")
     assert run.code in (0, 1), run.err
-    data = json.loads(run.out)
-    return data["weak_points"]
+    return json.loads(run.out)
+
+
+@pytest.fixture(scope="module")
+def points(critique):
+    return critique["weak_points"]
+
+
+@pytest.fixture(scope="module")
+def preface(critique):
+    assert critique["preface"], "this cycle has something its points share"
+    return _norm(" ".join(critique["preface"]))
 
 
 def test_raised_severity_keeps_the_point(files, points):
@@ -65,13 +75,15 @@ def test_raised_severity_keeps_the_point(files, points):
     assert [p["badge"] for p in points[:3]] == [p["rank"] if p["moment"] else None for p in points[:3]]
 
 
-def test_critique_text_and_markdown_say_the_json_points(files, points):
+def test_critique_text_and_markdown_say_the_json_points(files, points, preface):
     text = _norm(run_cli("critique", str(files / "farmacia.yaml"), env={"COLUMNS": "100"}).out)
     markdown = _norm(run_cli("critique", str(files / "farmacia.yaml"), "--format", "markdown").out)
     for out in (text, markdown):
         where = [out.find(_norm(p["text"])) for p in points]
         assert all(w >= 0 for w in where), [p["text"] for p, w in zip(points, where) if w < 0]
         assert where == sorted(where), "same order"
+        assert 0 <= out.find(preface) < where[0], "what the points share is said once, before them"
+        assert out.count(preface) == 1
 
 
 def test_diagram_badges_are_the_points_ranks(files, points, tmp_path):
@@ -89,7 +101,7 @@ def test_diagram_badges_are_the_points_ranks(files, points, tmp_path):
     assert badges == expected
 
 
-def test_handout_says_the_same_points(files, points, tmp_path):
+def test_handout_says_the_same_points(files, points, preface, tmp_path):
     out = tmp_path / "h.html"
     run = run_cli("handout", str(files / "farmacia.yaml"), "-o", str(out))
     assert run.code == 0, run.err
@@ -102,6 +114,7 @@ def test_handout_says_the_same_points(files, points, tmp_path):
         for part in ("what", "why", "todo"):
             assert _norm(p[part]) in said, (part, p[part], said)
     assert not re.search(r">\s*CM\d{3}\s*<", page), "no rule codes shown"
+    assert preface in _norm(page)
 
 
 def test_deck_says_the_same_points(files, points, tmp_path):
@@ -112,19 +125,24 @@ def test_deck_says_the_same_points(files, points, tmp_path):
     slides = []
     for slide in pptx.Presentation(str(out)).slides:
         slides.append(_norm(" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)))
-    point_slides = slides[3:3 + 3]
+    heads = [f"⚠ {p['rank']} · " if p["badge"] else f"{p['rank']} · " for p in points[:3]]
+    point_slides = [t for t in slides if any(t.startswith(h) for h in heads)]
+    assert len(point_slides) == len(heads) and all(t.startswith(h) for t, h in zip(point_slides, heads)), "order"
     for p, text in zip(points[:3], point_slides):
-        assert text.startswith(f"⚠ {p['rank']} · ") if p["badge"] else text.startswith(f"{p['rank']} · ")
         for part in ("what", "why", "todo"):
             assert _norm(p[part]) in text, (part, p[part], text)
+    critique = json.loads(run_cli("critique", str(files / "farmacia.yaml"), "--format", "json").out)
+    if critique["preface"]:
+        assert _norm(" ".join(critique["preface"])) in slides[3], "what is common is said once, before the points"
 
 
-def test_live_page_says_the_same_points(files, points):
+def test_live_page_says_the_same_points(files, points, preface):
     from tests.test_serve import serving
 
     with serving(str(files)) as server:
         state = server.state("farmacia.yaml")
     weak = state["html"]["weak"]
+    assert preface in _norm(re.sub(r"<[^>]+>", " ", weak))
     items = re.findall(r'<li class="point[^"]*" data-rank="(\d+)">(.*?)</li>', weak, re.DOTALL)
     assert [int(r) for r, _b in items] == [p["rank"] for p in points]
     for (_r, body), p in zip(items, points):

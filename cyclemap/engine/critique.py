@@ -296,18 +296,32 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
         codes = tuple(dict.fromkeys(d.code for d in found))
         said = {c for code in codes for c in SUBSUMES.get(code, ())}
         told = [d for d in found if d.code not in said]
-        why = compose(facts, "why")
-        todo = compose(facts, "todo")
         order = position.get(moment.id, len(position)) if moment else -1
         ranked.append(((uncertain, -round(weight, 6), order), dict(
             moment_id=moment.id if moment else None, moment_name=moment.name if moment else None, codes=codes,
-            what=_what(told), why=_said(why, facts), todo=_said(todo, facts), weight=round(weight, 4),
-            uncertain=uncertain, evidence=ev, findings=tuple(found), said=tuple(s.key for s in why + todo),
+            what=_what(told), why=compose(facts, "why"), todo=compose(facts, "todo"), weight=round(weight, 4),
+            uncertain=uncertain, evidence=ev, findings=tuple(found), facts=facts,
             critical=bool(moment is not None and moment.critical))))
+    # What several points would each say is said once, before the list (`hoisted`); each
+    # point keeps what is specific to it.
     ranked.sort(key=lambda kv: kv[0])
+    counts: dict[str, int] = {}
+    for _key, fields in ranked:
+        for sentence in fields["why"]:
+            counts[sentence.key] = counts.get(sentence.key, 0) + 1
+    common = {k for k, n in counts.items() if n >= 2}
+    hoisted: list = []
+    for _key, fields in ranked:
+        facts = fields.pop("facts")
+        for sentence in fields["why"]:
+            if sentence.key in common and sentence.once is not None and sentence not in hoisted:
+                hoisted.append(sentence)
+        why = [s for s in fields["why"] if s not in hoisted]
+        fields["said"] = tuple(s.key for s in why + fields["todo"])
+        fields["why"], fields["todo"] = _said(why, facts), _said(fields["todo"], facts)
     points = [Point(rank=i, **fields) for i, (_key, fields) in enumerate(ranked, 1)]
     # "⚠ n" marks point n on the pictures: the first BADGES points that are about a moment.
-    return [replace(p, badge=p.rank) if p.rank <= BADGES and p.moment_id else p for p in points]
+    return [replace(p, badge=p.rank) if p.rank <= BADGES and p.moment_id else p for p in points], hoisted
 
 
 def _said(sentences, facts) -> Text:
@@ -316,14 +330,15 @@ def _said(sentences, facts) -> Text:
     return Computed(lambda lang: " ".join(t(lang) for t in texts))
 
 
-def preface(points: list[Point], cycle: Cycle) -> tuple[list[Text], tuple[str, ...]]:
-    """What is common to several points, said once before the list, and its sentence keys."""
+def preface(points: list[Point], cycle: Cycle, hoisted: list) -> tuple[list[Text], tuple[str, ...]]:
+    """What is common to several points, said once before the list, and its sentence keys:
+    the preface's own sentences, then the reasons several points share."""
     from cyclemap.engine.sentences import ListFacts, compose
 
     facts = ListFacts(critical_points=sum(1 for p in points if p.critical),
                       uncertain_points=sum(1 for p in points if p.uncertain),
                       can_leave=cycle.customers_can_leave, fields={})
-    found = compose(facts, "preface")
+    found = compose(facts, "preface") + list(hoisted)
     return [s.said(facts) for s in found], tuple(s.key for s in found)
 
 
@@ -348,7 +363,7 @@ def build_critique(checked: "CheckedCycle") -> Critique:
         MomentView(by_id[mid], i + 1, tuple(per_moment[mid]), score_evidence(by_id[mid], cycle.scale))
         for i, mid in enumerate(order)
     ]
-    points = _points(checked, by_id)
+    points, hoisted = _points(checked, by_id)
     # The analyst's list, finding by finding, follows the points' order: errors first,
     # then each point's findings, then the rest (findings with no client text, notes).
     place = {id(d): (p.rank, j) for p in points for j, d in enumerate(p.findings)}
@@ -383,7 +398,7 @@ def build_critique(checked: "CheckedCycle") -> Critique:
     from cyclemap.engine.at_risk import estimate_at_risk
     from cyclemap.engine.importance import importance_performance
 
-    said_once, said_once_keys = preface(points, cycle)
+    said_once, said_once_keys = preface(points, cycle, hoisted)
     return Critique(cycle, lang, counts, checked.service_level, views, [p for _key, p in weak], cycle_findings,
                     list(diagnostics), points, checked.settings.threshold("min_responses"),
                     estimate_at_risk(checked), importance_performance(checked), said_once, said_once_keys)

@@ -34,6 +34,9 @@ class Sentence:
     part: str  # "why" | "todo" | "preface"
     premise: Callable  # Facts -> bool (ListFacts -> bool for the preface)
     text: TextOf
+    # Said once before the list when several points would each say it (its premise holds
+    # for each of them), in words that speak of those points together; None: never hoisted.
+    once: Text | None = None
 
     def __post_init__(self) -> None:
         if self.part not in ("why", "todo", "preface"):
@@ -42,6 +45,8 @@ class Sentence:
             raise TypeError(f"sentence {self.key}: a client sentence needs a premise")
 
     def said(self, facts) -> Text:
+        if getattr(facts, "hoisted", False) and self.once is not None:
+            return self.once
         text = self.text(facts) if callable(self.text) and not isinstance(self.text, Text) else self.text
         fields = getattr(facts, "fields", {}) or {}
         return text.format(**fields) if fields and hasattr(text, "format") else text
@@ -93,17 +98,23 @@ WHY: tuple[Sentence, ...] = (
                "is disappointment.")),
     Sentence("score.quiet", "why", lambda f: _sure(f) and f.can_leave and not f.complaint_moment,
              _("Few unhappy customers say so (about 4 in 100 complain): most simply do not come back, so a "
-               "rating like this one means customers are being lost without a word.")),
+               "rating like this one means customers are being lost without a word."),
+             _("Few unhappy customers say so (about 4 in 100 complain): most simply do not come back, so low "
+               "ratings at the moments below mean customers are being lost without a word.")),
     Sentence("score.captive", "why", lambda f: _sure(f) and not f.can_leave and not f.complaint_moment,
              _("These customers cannot simply go elsewhere: a rating like this one turns into complaints, "
-               "distrust, bad word of mouth and the regulator's attention.")),
+               "distrust, bad word of mouth and the regulator's attention."),
+             _("These customers cannot simply go elsewhere: low ratings at the moments below turn into "
+               "complaints, distrust, bad word of mouth and the regulator's attention.")),
     Sentence("routine.harsh", "why", _has("CM119"),
              _("A moment judged this harshly needs what decisive moments get: someone in charge, a standard and "
                "a plan for when it fails.")),
     Sentence("score.none", "why", lambda f: "CM114" in f.codes and not f.scored,
              _("Until customers rate it, nobody knows whether this moment works: the team is guessing.")),
     Sentence("owner.none", "why", lambda f: "CM101" in f.codes and f.content is not None and f.content.owner == "none",
-             _("When it goes wrong, nobody is there to notice, hear the complaints and put it right.")),
+             _("When it goes wrong, nobody is there to notice, hear the complaints and put it right."),
+             _("Where nobody answers for a moment, nobody is there to notice when it goes wrong, hear the "
+               "complaints and put it right.")),
     Sentence("owner.nobody", "why",
              lambda f: "CM116" in f.codes and f.content is not None and f.content.owner == "nobody",
              _("A moment that is everyone's job is nobody's: when it fails, each person expects someone else to "
@@ -111,19 +122,27 @@ WHY: tuple[Sentence, ...] = (
     Sentence("standard.none", "why",
              lambda f: "CM102" in f.codes and f.content is not None and f.content.standard == "none",
              _("Without an agreed standard, good service here is an opinion: it cannot be trained, checked or "
+               "defended when a customer says it failed."),
+             _("Without an agreed standard, good service is an opinion: it cannot be trained, checked or "
                "defended when a customer says it failed.")),
     Sentence("standard.wish", "why",
              lambda f: "CM115" in f.codes and f.content is not None and f.content.standard == "wish",
              _("A wish means something different to each employee: nobody can be trained to it or checked "
-               "against it.")),
+               "against it."),
+             _("A standard written as a wish means something different to each employee: nobody can be trained "
+               "to it or checked against it.")),
     Sentence("recovery.none", "why",
              lambda f: "CM103" in f.codes and f.content is not None and not f.content.recovery and f.can_leave,
+             _("Decisive moments sometimes fail, and customers remember what happened next more than the "
+               "failure itself."),
              _("Decisive moments sometimes fail, and customers remember what happened next more than the "
                "failure itself.")),
     Sentence("recovery.none_captive", "why",
              lambda f: "CM103" in f.codes and f.content is not None and not f.content.recovery and not f.can_leave,
              _("When it fails, customers who cannot go elsewhere have only the complaint left: what happens "
-               "next decides whether they trust the service again.")),
+               "next decides whether they trust the service again."),
+             _("When a decisive moment fails, customers who cannot go elsewhere have only the complaint left: "
+               "what happens next decides whether they trust the service again.")),
     Sentence("recovery.vague", "why",
              lambda f: "CM117" in f.codes and f.content is not None and f.content.recovery
              and not f.content.recovery_choice,
@@ -170,7 +189,7 @@ TODO: tuple[Sentence, ...] = (
     Sentence("todo.cause_owner", "todo",
              lambda f: _sure(f) and not f.complaint_moment and f.content is not None
              and f.content.owner in ("role", "named"),
-             _("With {owner} and the front line, find the cause behind the rating (capacity, training, a failing "
+             _("With the person in charge ({owner}) and the front line, find the cause behind the rating (capacity, training, a failing "
                "system, a missing step), fix it and measure again.")),
     Sentence("todo.cause", "todo",
              lambda f: _sure(f) and not f.complaint_moment and f.content is not None
@@ -242,6 +261,7 @@ class ListFacts:
     uncertain_points: int
     can_leave: bool
     fields: dict
+    hoisted: bool = True  # a point's sentence said here takes its `once` words
 
 
 PREFACE: tuple[Sentence, ...] = (

@@ -4,7 +4,8 @@ to the client, in the cycle's language:
 1. the title, the customer and the service level;
 2. the cycle of service (the client view of the clock, as a picture);
 3. the expectation–perception curve (the handout's chart, as a picture);
-4. one slide per top weak point — the critique's first points, numbered as in the critique
+4. what the weak points share, said once (why critical moments decide...), then one slide
+   per top weak point — the critique's first points, numbered as in the critique
    and on the diagram (⚠ n): what happens, why it matters, what to do, in the critique's words;
 5. an action table (moment, owner, action) with an empty column for the date, for the
    team to fill in.
@@ -167,6 +168,10 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     # 4. One slide per top weak point: the critique's words, as they are.
     points = top_points(checked)
     preface = " ".join(t(lang) for t in checked.critique.preface)
+    if points and preface:  # what the points share, said once before them
+        slide = prs.slides.add_slide(only_title)
+        heading(slide, _t("why", lang))
+        text_box(slide, 0.8, 1.5, SLIDE_W - 1.6, 5.5, [(preface, 20, False)])
     for point in points:
         moment = cycle.moment(point.moment_id) if point.moment_id else None
         slide = prs.slides.add_slide(only_title)
@@ -180,8 +185,6 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
             right += [(_t("why", lang), 18, True), (point.why(lang), 15, False)]
         right += [(_t("todo", lang), 18, True), (point.todo(lang), 15, False)]
         text_box(slide, 6.9, 1.3, 5.9, 5.8, right)
-        if preface and point.rank == 1:
-            slide.notes_slide.notes_text_frame.text = preface
 
     # 5. Action table
     slide = prs.slides.add_slide(only_title)
