@@ -59,9 +59,14 @@ def critique(
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     checked = check_one(pipeline, file)
     if not checked.loaded:
-        from cyclemap.outputs.report import render
+        if output_format == "json":
+            from cyclemap.outputs.report.critique_data import broken_json
 
-        sys.stdout.write(render("text", [checked], pipeline.lang))
+            sys.stdout.write(broken_json(checked, checked.lang))
+        else:
+            from cyclemap.outputs.report import render
+
+            sys.stdout.write(render("text", [checked], pipeline.lang))
         raise typer.Exit(EXIT_FINDINGS)
 
     if output_format == "json":

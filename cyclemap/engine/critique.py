@@ -93,6 +93,8 @@ class Critique:
     # What is common to several points, said once before them, and its sentence keys.
     preface: list[Text] = field(default_factory=list)
     preface_said: tuple[str, ...] = ()
+    # Where the numbers come from (engine.provenance): every deliverable names it.
+    evidence: object | None = None
 
     @property
     def badges(self) -> dict[str, int]:
@@ -398,7 +400,10 @@ def build_critique(checked: "CheckedCycle") -> Critique:
     from cyclemap.engine.at_risk import estimate_at_risk
     from cyclemap.engine.importance import importance_performance
 
+    from cyclemap.engine.provenance import provenance
+
     said_once, said_once_keys = preface(points, cycle, hoisted)
     return Critique(cycle, lang, counts, checked.service_level, views, [p for _key, p in weak], cycle_findings,
                     list(diagnostics), points, checked.settings.threshold("min_responses"),
-                    estimate_at_risk(checked), importance_performance(checked), said_once, said_once_keys)
+                    estimate_at_risk(checked), importance_performance(checked), said_once, said_once_keys,
+                    provenance(checked))

@@ -143,6 +143,8 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     facts.append(_t("level", lang, level=level.name(lang) if level else W["no_level"]))
     critical = sum(1 for mid in checked.order if cycle.moment(mid).critical)
     facts.append(moments_count(len(checked.order), critical)(lang))
+    if checked.critique.evidence is not None:  # every deliverable names its evidence
+        facts += [t(lang) for t in checked.critique.evidence.texts()]
     slide.placeholders[1].text = "\n".join(facts)
     # The layouts are drawn for 4:3: place the title and facts across the 16:9 slide.
     for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):

@@ -79,7 +79,9 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         _weak_section(cycle, assessment, numbers, lang),
         _discussion_section(cycle, assessment, lang),
         _glossary_section(lang),
-        f'<footer>{esc(L.FOOTER.format(path=source_name)(lang))}</footer>',
+        f'<footer>{esc(L.FOOTER.format(path=source_name)(lang))}'
+        + "".join(f' <span class="evidence">{esc(t(lang))}</span>' for t in assessment.evidence)
+        + '</footer>',
         "</body>",
         "</html>",
     ]
@@ -240,7 +242,7 @@ def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int],
             where = f'<span class="num">{numbers.get(moment.id, "?")}</span>{name(moment.name)}'
         else:
             where = esc(L.WHOLE_CYCLE(lang))
-        mark = f"⚠ {point.rank}" if point.badge else L.P_WEAK.format(n=point.rank)(lang)
+        mark = ("⚠ " if point.badge else "") + L.P_WEAK.format(n=point.rank)(lang)
         why = point.why(lang)
         items.append(
             f'<li class="group" data-moment="{esc(point.moment_id or "")}" data-rank="{point.rank}">'

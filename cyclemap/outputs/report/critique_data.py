@@ -16,7 +16,9 @@ from cyclemap.format.words import KIND
 from cyclemap.outputs.report.critique_rich import T, counts_line, evidence_phrase, input_problems, score_and_expected
 from cyclemap.engine.rules._scores import fmt
 
-JSON_VERSION = 1
+# 2: points carry `badge` and `said`; `preface`, `preface_said`, `evidence`, `level.phrase`;
+# `at_risk.customers.lost` may be null (customers who cannot leave). Schema: schema/critique.schema.json.
+JSON_VERSION = 2
 
 
 def _round(value: float | None) -> float | None:
@@ -34,6 +36,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
     level = c.service_level
     data: dict = {
         "cyclemap_critique": JSON_VERSION,
+        "loaded": True,
         "file": c.cycle.path,
         "title": c.cycle.title,
         "customer": c.cycle.customer,
@@ -51,6 +54,8 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             "reasons": [r(lang) for r in level.reasons],
             "certainty": level.certainty(lang),
         },
+        "evidence": c.evidence.as_data() if c.evidence is not None else None,
+        "evidence_text": " ".join(t(lang) for t in c.evidence.texts()) if c.evidence is not None else None,
         "preface": [t(lang) for t in c.preface],
         "preface_said": list(c.preface_said),
         "weak_points": [],
@@ -95,6 +100,17 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
 
 def to_json(c: Critique, lang: str, view: str = "client") -> str:
     return json.dumps(critique_data(c, lang, view), ensure_ascii=False, indent=2) + "\n"
+
+
+def broken_json(checked, lang: str) -> str:
+    """A file that does not read or validate: the same contract, `loaded: false`, and the
+    problems that stopped it (never text where JSON was asked for)."""
+    data = {
+        "cyclemap_critique": JSON_VERSION, "loaded": False, "file": checked.path, "lang": lang,
+        "input_problems": [{"path": d.path, "line": d.pos.line, "col": d.pos.col, "code": d.code,
+                            "message": d.message(lang)} for d in checked.diagnostics],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -177,4 +193,6 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
         out += [f"## {M['at_risk'](lang)}", ""] + [md(line) for line in c.at_risk.lines(lang)] + [""]
     if c.input_problems:
         out += [input_problems(len(c.input_problems))(lang), ""]
+    if c.evidence is not None:
+        out += ["---", ""] + [f"*{md(t(lang))}*" for t in c.evidence.texts()] + [""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -182,6 +182,8 @@ def _parts(c: Critique, lang: str, style: Style, view: str = "client"):
         yield from _weak_points(c, lang, style)
     else:
         yield from _client_points(c, lang, style)
+    if c.evidence is not None:  # every deliverable names its evidence
+        yield RichText("\n" + " ".join(t(lang) for t in c.evidence.texts()), style="dim" if style.color else "")
 
 
 def interval_digits(scale) -> int:
@@ -237,6 +239,7 @@ def _client_points(c: Critique, lang: str, style: Style):
     problems = c.input_problems
     if problems:
         yield RichText("\n" + input_problems(len(problems))(lang), style="dim" if style.color else "")
+
 
 
 def _rule_line(title: str, style: Style) -> RichText:

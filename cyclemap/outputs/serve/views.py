@@ -144,8 +144,10 @@ def level_html(entry: Entry, lang: str) -> str:
     text = (f"<b>{esc(level.name(lang))}</b> — {esc(level.description(lang))}" if level is not None
             else esc(T["no_scores"](lang)))
     customer = f" · {esc(cycle.customer)}" if cycle.customer else ""
+    evidence = entry.checked.critique.evidence
+    said = "".join(f' <span class="evidence">{esc(t(lang))}</span>' for t in evidence.texts()) if evidence else ""
     return (f'{esc(T["level"](lang))}: {text} · '
-            f'{esc(moments_count(moments.moments, moments.critical)(lang))}{customer}')
+            f'{esc(moments_count(moments.moments, moments.critical)(lang))}{customer}{said}')
 
 
 def problem_html(entry: Entry, layout: str, lang: str) -> str:
