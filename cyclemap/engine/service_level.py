@@ -44,6 +44,12 @@ DESCRIPTIONS = {
     "normal": _("the service just about meets expectations; a better one elsewhere can take the customer"),
     "excepcional": _("the service meets and exceeds expectations, as a system; customers recommend it"),
 }
+# For customers who cannot go elsewhere (seed 000: they come back only because they must).
+DESCRIPTIONS_CAPTIVE = {
+    "pesimo": _("the service barely exists or is a disaster; customers come back only because they must, and "
+                "speak badly of it"),
+    "normal": _("the service just about meets expectations; customers put up with it without trusting it"),
+}
 # The human face of each level (seed 000): what the customer hears, in our words.
 PHRASES = {
     "pesimo": _("“It can't be done. There isn't any.”"),
@@ -64,6 +70,7 @@ class ServiceLevel:
     uncertain: int = 0  # scored moments resting on fewer than min_responses answers, or on an unknown count
     min_responses: int = 0
     reasons: tuple[Text, ...] = ()  # why this level, and what keeps it from the next one up
+    can_leave: bool = True  # the customers can go elsewhere (the cycle's `customers_can_leave`)
 
     @property
     def id(self) -> str:
@@ -75,6 +82,8 @@ class ServiceLevel:
 
     @property
     def description(self) -> Text:
+        if not self.can_leave and self.key in DESCRIPTIONS_CAPTIVE:
+            return DESCRIPTIONS_CAPTIVE[self.key]
         return DESCRIPTIONS[self.key]
 
     @property
@@ -159,7 +168,7 @@ def service_level(cycle: Cycle, settings: Config | None = None, probe: bool = Fa
         reasons.extend(missing)
     if not probe:
         reasons.extend(_near_lines(cycle, config, key, measured, line, gap_margin, expected, span))
-    return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons))
+    return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons), cycle.customers_can_leave)
 
 
 def _near_lines(cycle, config, key, measured, line, gap_margin, expected, span) -> list[Text]:
