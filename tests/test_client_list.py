@@ -149,3 +149,20 @@ def test_live_page_says_the_same_points(files, points, preface):
         said = _norm(re.sub(r"<[^>]+>", " ", body))
         for part in ("what", "why", "todo"):
             assert _norm(p[part]) in said, (part, p[part], said)
+
+
+def test_executive_summary_says_the_first_points_on_one_page(files, points, critique, tmp_path):
+    out = tmp_path / "s.html"
+    run = run_cli("handout", str(files / "farmacia.yaml"), "--edition", "summary", "-o", str(out), "--pdf")
+    assert run.code == 0, run.err
+    page = out.read_text(encoding="utf-8")
+    items = re.findall(r'<li data-rank="(\d+)">(.*?)</li>', page, re.DOTALL)
+    assert [int(r) for r, _b in items] == [p["rank"] for p in points[:3]]
+    for (_r, body), p in zip(items, points):
+        said = _norm(re.sub(r"<[^>]+>", " ", body))
+        assert _norm(p["what"]) in said and _norm(p["todo"]) in said
+    text = _norm(re.sub(r"<[^>]+>", " ", page))
+    assert _norm(critique["level"]["name"]) in text and _norm(critique["level"]["phrase"]) in text
+    assert _norm(critique["evidence_text"]) in text, "it names its evidence"
+    pypdf = pytest.importorskip("pypdf")
+    assert len(pypdf.PdfReader(str(tmp_path / "s.pdf")).pages) == 1, "one page"
