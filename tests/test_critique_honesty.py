@@ -86,7 +86,8 @@ moments:
   - {{id: a, name: Reports a leak, kind: critical, {GOOD}, score: 1.8, expectation: 4, responses: 200}}
   - {{id: b, name: Gets the repair, kind: critical, score: 2.0, expectation: 4, responses: 200}}
 """)
-    for phrase in ("not come back", "being lost", "never return", "will not return", "empty chairs"):
+    for phrase in ("simply do not come back", "customers do not come back", "being lost", "never return",
+                   "will not return", "empty chairs"):
         assert phrase not in text, phrase
     assert "cannot simply go elsewhere" in text and "regulator" in text
 

@@ -63,7 +63,7 @@ ABSENT = {
     "todo.collect": CAPTIVE, "todo.count": CAPTIVE, "todo.complaint": SHOP, "todo.cause_owner": SHOP,
     "todo.cause": CAPTIVE, "todo.promise": CAPTIVE, "todo.routine": CAPTIVE, "todo.score": CAPTIVE,
     "todo.owner": CAPTIVE, "todo.owner_nobody": WATER, "todo.standard": CAPTIVE, "todo.standard_wish": SHOP,
-    "todo.recovery": CAPTIVE, "todo.recovery_vague": SHOP, "todo.prevent": SHOP, "todo.person": CAPTIVE,
+    "todo.recovery": CAPTIVE, "todo.recovery_vague": SHOP, "todo.prevent": CAPTIVE, "todo.person": CAPTIVE,
     "todo.backstage": CAPTIVE, "todo.rework": CAPTIVE, "todo.voice": CAPTIVE, "todo.dimension": CAPTIVE,
     "todo.critical_none": CAPTIVE, "todo.critical_many": WATER,
     "preface.critical": WATER, "preface.uncertain": CAPTIVE,
@@ -71,7 +71,7 @@ ABSENT = {
 # And where it holds (a sample per cycle: the premises are not vacuous).
 PRESENT = {
     CAPTIVE: {"score.captive", "score.complaint_captive", "owner.nobody", "standard.wish", "recovery.vague",
-              "todo.complaint", "todo.cause_owner", "todo.prevent", "preface.critical"},
+              "todo.complaint", "todo.cause_owner", "preface.critical"},
     SHOP: {"score.thin", "todo.collect", "recovery.none", "systems.robotic", "backstage.unseen", "todo.person",
            "preface.uncertain", "todo.backstage"},
     WATER: {"critical.none", "voice.none_captive", "todo.critical_none", "todo.voice"},

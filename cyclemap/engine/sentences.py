@@ -108,7 +108,9 @@ WHY: tuple[Sentence, ...] = (
                "complaints, distrust, bad word of mouth and the regulator's attention.")),
     Sentence("routine.harsh", "why", _has("CM119"),
              _("A moment judged this harshly needs what decisive moments get: someone in charge, a standard and "
-               "a plan for when it fails.")),
+               "a plan for when it fails."),
+             _("Routine moments that customers judge this harshly need what decisive moments get: someone in "
+               "charge, a standard and a plan for when they fail.")),
     Sentence("score.none", "why", lambda f: "CM114" in f.codes and not f.scored,
              _("Until customers rate it, nobody knows whether this moment works: the team is guessing.")),
     Sentence("owner.none", "why", lambda f: "CM101" in f.codes and f.content is not None and f.content.owner == "none",
@@ -226,7 +228,8 @@ TODO: tuple[Sentence, ...] = (
              _("Write into the plan who steps in, how soon and what the customer can choose, and train it.")),
     Sentence("todo.prevent", "todo",
              lambda f: f.critical and f.content is not None and f.content.recovery
-             and not f.content.recovery_prevents and bool(f.codes & (SCORE_CODES | {"CM117"})),
+             and not f.content.recovery_prevents and "CM117" not in f.codes and bool(f.codes & SCORE_CODES)
+             and (f.content.recovery_who or f.content.recovery_choice or f.content.recovery_at_once),
              _("The recovery plan puts things right for the customer affected; add who then looks for the cause "
                "and removes it, so it does not happen again: prevention, not only containment.")),
     Sentence("todo.person", "todo", lambda f: "CM109" in f.codes and f.systems_only,
