@@ -48,6 +48,15 @@ moments:
   - {id: a, name: Llama al centro, kind: routine, score: 4.5, expectation: 4, responses: 100}
   - {id: b, name: Recibe la visita, kind: routine, score: 4.4, expectation: 4, responses: 100}
 """
+INTERNAL = """\
+cyclemap: 1
+title: Mesa de ayuda
+customer: Equipo de ventas (cliente interno)
+moments:
+  - {id: pide, name: Pide ayuda, kind: critical, owner: Jefe de soporte, standard: Responde en menos de 1 h,
+     recovery: El jefe de soporte presta un equipo de inmediato, score: 2.0, expectation: 4, responses: 60}
+  - {id: cierra, name: Cierra el ticket, kind: routine}
+"""
 REWORK = get_rule("CM118").fails
 REWORK_CAPTIVE = REWORK.replace("title: Registry\n", "title: Registry\ncustomers_can_leave: false\n")
 
@@ -67,6 +76,7 @@ ABSENT = {
     "todo.backstage": CAPTIVE, "todo.rework": CAPTIVE, "todo.voice": CAPTIVE, "todo.dimension": CAPTIVE,
     "todo.critical_none": CAPTIVE, "todo.critical_many": WATER,
     "preface.critical": WATER, "preface.uncertain": CAPTIVE,
+    "score.internal": CAPTIVE, "voice.none_internal": WATER,
 }
 # And where it holds (a sample per cycle: the premises are not vacuous).
 PRESENT = {
@@ -77,6 +87,7 @@ PRESENT = {
     WATER: {"critical.none", "voice.none_captive", "todo.critical_none", "todo.voice"},
     REWORK: {"rework.leave", "todo.rework"},
     REWORK_CAPTIVE: {"rework.captive"},
+    INTERNAL: {"score.internal", "voice.none_internal", "todo.prevent"},
 }
 
 _RUNS: dict[str, tuple[dict, str]] = {}
@@ -120,7 +131,7 @@ def test_sentence_absent_where_its_premise_is_false(sentence: Sentence):
             assert fixed not in text, fixed
 
 
-@pytest.mark.parametrize("cycle", list(PRESENT), ids=["captive", "shop", "water", "rework", "rework-captive"])
+@pytest.mark.parametrize("cycle", list(PRESENT), ids=["captive", "shop", "water", "rework", "rework-captive", "internal"])
 def test_sentences_present_where_their_premise_holds(cycle):
     data, _text = critique(cycle)
     missing = PRESENT[cycle] - said(data)

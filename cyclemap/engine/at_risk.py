@@ -217,7 +217,14 @@ def estimate_at_risk(checked) -> AtRisk:
             worst = (share, moment_id, found.n)
     acceptable = settings.threshold("acceptable_score")
     works = complaint_moment_works(cycle, least, acceptable)
-    base = dict(can_leave=cycle.customers_can_leave, segment=segment, segment_share=part, left_out=tuple(left_out))
+    from cyclemap.engine.facts import can_leave, internal
+
+    base = dict(can_leave=can_leave(cycle), segment=segment, segment_share=part, left_out=tuple(left_out))
+    if internal(cycle) and volume is not None:
+        return AtRisk(volume, worst and worst[0], bool(worst), worst and worst[1], None, None, None, None, None,
+                      works, assumptions, why_none=_("These customers are colleagues: none is lost to a "
+                                                     "competitor, so there is no estimate of customers at risk."),
+                      **base)
     if worst is None or volume is None:
         why = None
         if worst is None and left_out:
@@ -241,5 +248,5 @@ def estimate_at_risk(checked) -> AtRisk:
     lost = dissatisfied * assumptions["never_return_share"]
     lost = max(0.0, lost - win_back) if works else lost
     return AtRisk(volume, share, True, where, dissatisfied, complaining,
-                  lost if cycle.customers_can_leave else None, win_back,
+                  lost if base["can_leave"] else None, win_back,
                   win_back * assumptions["tells_others"], works, assumptions, answers=n, **base)

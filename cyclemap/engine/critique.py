@@ -339,7 +339,7 @@ def preface(points: list[Point], cycle: Cycle, hoisted: list) -> tuple[list[Text
 
     facts = ListFacts(critical_points=sum(1 for p in points if p.critical),
                       uncertain_points=sum(1 for p in points if p.uncertain),
-                      can_leave=cycle.customers_can_leave, fields={})
+                      can_leave=cycle.customers_can_leave, fields={})  # (no preface sentence reads it yet)
     found = compose(facts, "preface") + list(hoisted)
     return [s.said(facts) for s in found], tuple(s.key for s in found)
 

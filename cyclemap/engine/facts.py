@@ -82,6 +82,20 @@ def content_facts(moment: Moment, cycle: Cycle) -> ContentFacts:
     )
 
 
+def can_leave(cycle: Cycle) -> bool:
+    """The customers can take their business elsewhere: not when the file says they cannot
+    (`customers_can_leave: false`), nor when they are colleagues (an internal customer)."""
+    from cyclemap.engine.rules.cm122_backstage_step import internal_customer
+
+    return cycle.customers_can_leave and not internal_customer(cycle)
+
+
+def internal(cycle: Cycle) -> bool:
+    from cyclemap.engine.rules.cm122_backstage_step import internal_customer
+
+    return internal_customer(cycle)
+
+
 @dataclass(frozen=True)
 class Facts:
     """Everything a client sentence may rest on, for one moment (or the whole cycle when
@@ -91,6 +105,7 @@ class Facts:
     content: ContentFacts | None
     critical: bool = False
     can_leave: bool = True  # the customers can go elsewhere
+    internal: bool = False  # the customers are colleagues (an internal customer)
     scored: bool = False
     answers: int | None = None  # how many answers the score rests on; None: not said
     certain: bool = False  # scored on at least `min_responses` answers
@@ -128,7 +143,7 @@ def moment_facts(moment: Moment, cycle: Cycle, codes, least: int, evidence: "Sco
     complaint = voice in COMPLAINT_VOICES or (voice is None and moment.feedback and content.complaint_named)
     more = settle(evidence, least, span)
     return Facts(
-        moment=moment, content=content, critical=moment.critical, can_leave=cycle.customers_can_leave,
+        moment=moment, content=content, critical=moment.critical, can_leave=can_leave(cycle), internal=internal(cycle),
         scored=moment.score is not None, answers=n, certain=certain, more_answers=more,
         below_acceptable=below_acceptable, below_expected=below_expected,
         systems_only=moment.carried_by == "systems", complaint_moment=complaint, voice=voice,
@@ -138,4 +153,5 @@ def moment_facts(moment: Moment, cycle: Cycle, codes, least: int, evidence: "Sco
 
 
 def cycle_facts(cycle: Cycle, codes) -> Facts:
-    return Facts(moment=None, content=None, can_leave=cycle.customers_can_leave, codes=frozenset(codes))
+    return Facts(moment=None, content=None, can_leave=can_leave(cycle), internal=internal(cycle),
+                 codes=frozenset(codes))

@@ -87,7 +87,8 @@ WHY: tuple[Sentence, ...] = (
              _("These are the customers who did speak up: when a complaint is handled well, about 7 in 10 come "
                "back and tell others; handled badly, the service loses the very customers who cared enough to "
                "say something.")),
-    Sentence("score.complaint_captive", "why", lambda f: _sure(f) and f.complaint_moment and not f.can_leave,
+    Sentence("score.complaint_captive", "why",
+             lambda f: _sure(f) and f.complaint_moment and not f.can_leave and not f.internal,
              _("These are the customers who did speak up: a complaint handled well restores their trust and they "
                "say so to others; handled badly, it comes back as a second complaint, to the regulator or in "
                "public.")),
@@ -101,11 +102,17 @@ WHY: tuple[Sentence, ...] = (
                "rating like this one means customers are being lost without a word."),
              _("Few unhappy customers say so (about 4 in 100 complain): most simply do not come back, so low "
                "ratings at the moments below mean customers are being lost without a word.")),
-    Sentence("score.captive", "why", lambda f: _sure(f) and not f.can_leave and not f.complaint_moment,
+    Sentence("score.captive", "why",
+             lambda f: _sure(f) and not f.can_leave and not f.internal and not f.complaint_moment,
              _("These customers cannot simply go elsewhere: a rating like this one turns into complaints, "
                "distrust, bad word of mouth and the regulator's attention."),
              _("These customers cannot simply go elsewhere: low ratings at the moments below turn into "
                "complaints, distrust, bad word of mouth and the regulator's attention.")),
+    Sentence("score.internal", "why", lambda f: _sure(f) and f.internal and not f.complaint_moment,
+             _("These customers are colleagues who cannot go elsewhere: a rating like this one turns into "
+               "workarounds and escalations, and into worse service for the customers they serve."),
+             _("These customers are colleagues who cannot go elsewhere: low ratings at the moments below turn "
+               "into workarounds and escalations, and into worse service for the customers they serve.")),
     Sentence("routine.harsh", "why", _has("CM119"),
              _("A moment judged this harshly needs what decisive moments get: someone in charge, a standard and "
                "a plan for when it fails."),
@@ -168,9 +175,12 @@ WHY: tuple[Sentence, ...] = (
     Sentence("voice.none", "why", lambda f: "CM108" in f.codes and f.can_leave,
              _("Only about 4 in 100 unhappy customers complain and most of the others never return: without a "
                "moment that invites their voice, the service learns of its failures from empty chairs.")),
-    Sentence("voice.none_captive", "why", lambda f: "CM108" in f.codes and not f.can_leave,
+    Sentence("voice.none_captive", "why", lambda f: "CM108" in f.codes and not f.can_leave and not f.internal,
              _("Customers who cannot go elsewhere still talk: without a way to be heard, their complaints go to "
                "friends, social media and the regulator.")),
+    Sentence("voice.none_internal", "why", lambda f: "CM108" in f.codes and f.internal,
+             _("Colleagues who are never asked stop complaining and work around the service, and the customers "
+               "they serve feel it.")),
     Sentence("dimension.uncovered", "why", _has("CM110"),
              _("Customers judge these expectations anyway; one that no moment looks after is met only by "
                "chance.")),

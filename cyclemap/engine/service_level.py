@@ -168,7 +168,9 @@ def service_level(cycle: Cycle, settings: Config | None = None, probe: bool = Fa
         reasons.extend(missing)
     if not probe:
         reasons.extend(_near_lines(cycle, config, key, measured, line, gap_margin, expected, span))
-    return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons), cycle.customers_can_leave)
+    from cyclemap.engine.facts import can_leave
+
+    return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons), can_leave(cycle))
 
 
 def _near_lines(cycle, config, key, measured, line, gap_margin, expected, span) -> list[Text]:

@@ -33,10 +33,15 @@ _BACKSTAGE = re.compile(
 _INTERNAL_CUSTOMER = re.compile(r"\b(?:cliente interno|internal customer|colaborador|colleague)\b")
 
 
+def internal_customer(cycle) -> bool:
+    """The cycle's customer is a colleague (its title or customer says so)."""
+    return bool(_INTERNAL_CUSTOMER.search(normalise(f"{cycle.title} {cycle.customer or ''}")))
+
+
 def out_of_sight(moment, cycle) -> bool:
     """The moment is a step the customer never sees (its name says so), in a cycle whose
     customer is not an internal one."""
-    if _INTERNAL_CUSTOMER.search(normalise(f"{cycle.title} {cycle.customer or ''}")):
+    if internal_customer(cycle):
         return False
     return bool(_BACKSTAGE.search(normalise(moment.name)))
 
