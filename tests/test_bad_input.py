@@ -163,7 +163,7 @@ def test_messages_in_portuguese(cli, write):
 
 
 def test_portuguese_words_are_read(write):
-    from cyclemap.format.reader import load_text
+    from support import load_text
 
     text = GOOD.replace("kind: critical", "kind: crítico\n    channel: telefone\n    dimensions: [confiabilidade, segurança]")
     cycle, problems = load_text(text.replace("kind: routine", "kind: rotineiro"))

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from cyclemap.engine.graph import build_graph, cycle_order, edges
-from cyclemap.format.reader import load_path, load_text
+from support import load_path, load_text
 from tests.conftest import EXAMPLE_FILES, ROOT
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import cyclemap.engine  # noqa: F401  (plugs the rule catalogue into the settings reader)
 from cyclemap.format.settings import ConfigError, ConfigFinder, find_config_file, read_config_file
 from cyclemap.format.diagnostics import Severity
 

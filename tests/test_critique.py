@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from cyclemap.engine.pipeline import CheckedCycle, check_cycle
+from cyclemap.engine.pipeline import CheckedCycle
+from support import check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.critique import build_critique
 from cyclemap.format.diagnostics import Severity
-from cyclemap.format.reader import load_text
+from support import load_text
 from tests.conftest import EXAMPLES
 
 

@@ -10,11 +10,12 @@ import sys
 
 import pytest
 
-from cyclemap.engine.pipeline import CheckedCycle, check_cycle
+from cyclemap.engine.pipeline import CheckedCycle
+from support import check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.critique import build_critique
 from cyclemap.format.diagnostics import Severity
-from cyclemap.format.reader import load_path
+from support import load_path
 from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 
 ANSI = re.compile(r"\x1b\[")

@@ -225,8 +225,9 @@ CRITICAL_ONLY_RULES = frozenset({"CM101", "CM102", "CM103", "CM104", "CM109", "C
 def test_diff_of_each_example_and_a_variant(example, tmp_path):
     import yaml
 
-    from cyclemap.engine.pipeline import Pipeline, check_cycle
-    from cyclemap.format.reader import load_path
+    from cyclemap.engine.pipeline import Pipeline
+    from support import check_cycle
+    from support import load_path
     from cyclemap.format.settings import Config
     from cyclemap.engine.diff import diff_results
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from cyclemap.engine.pipeline import CheckedCycle, check_cycle
+from cyclemap.engine.pipeline import CheckedCycle
+from support import check_cycle
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.graph import unique_moments
 from cyclemap.format.i18n import LANGUAGES
 from cyclemap.format.i18n import html_lang
-from cyclemap.format.reader import load_path, load_text
+from support import load_path, load_text
 from tests.conftest import EXAMPLE_FILES
 
 HOSTILE = '<script>alert(1)</script>'

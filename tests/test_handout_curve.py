@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 from cyclemap.outputs import look
 from cyclemap.outputs.handout.curve import ORANGE, curve_svg, has_data, mini_bar
-from cyclemap.engine.graph import ordered_moments
+from support import ordered_moments
 from cyclemap.outputs.handout.questions import course_prompts, from_findings
-from cyclemap.format.reader import load_path, load_text
+from support import load_path, load_text
 from tests.conftest import EXAMPLE_FILES
 
 SVG = "{http://www.w3.org/2000/svg}"

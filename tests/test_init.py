@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cyclemap.format.i18n import LANGUAGES
-from cyclemap.format.reader import load_path
+from support import load_path
 from cyclemap.templates import TEMPLATES, find
 
 CASES = [(t, lang) for t in TEMPLATES for lang in LANGUAGES]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cyclemap.format.reader import load_text
+from support import load_text
 from cyclemap.format.ratings import apply_ratings
 from tests.conftest import EXAMPLES
 

@@ -8,10 +8,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cyclemap.engine.pipeline import CheckedCycle, check_cycle
+from cyclemap.engine.pipeline import CheckedCycle
+from support import check_cycle
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Verbatim
-from cyclemap.format.reader import load_path, load_text
+from support import load_path, load_text
 from cyclemap.format.model import Pos
 from cyclemap.outputs.render import LAYOUTS, build_dot, render_bytes
 from cyclemap.outputs.render.dot import esc, lane_of, wrap

@@ -7,8 +7,8 @@ import pytest
 
 from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.format.settings import Config
-from cyclemap.format.reader import load_text
-from cyclemap.format.ratings import read_ratings
+from support import load_text
+from support import read_ratings
 from cyclemap.engine.rules import all_rules, doc_sections
 from cyclemap.format.i18n import LANGUAGES
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from cyclemap.format import model, reader as loader
-from cyclemap.format.reader import load_text
+from support import load_text
 from cyclemap.format.words import normalise_word
 from cyclemap.format.schema import cycle_schema
 from tests.conftest import EXAMPLE_FILES

@@ -262,7 +262,7 @@ def test_segment_needs_a_segment_column_and_ratings(cli, cycle, write):
 
 def test_too_many_answers_are_refused_whole(monkeypatch):
     from cyclemap.format import ratings
-    from cyclemap.format.reader import load_text
+    from support import load_text
 
     monkeypatch.setattr(ratings, "MAX_ANSWERS", 10)
     cycle, _ = load_text(CYCLE, "bank.yaml")

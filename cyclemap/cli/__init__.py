@@ -3,43 +3,13 @@ here and imports the heavy parts (networkx, graphviz, rich) only when it runs.""
 
 from __future__ import annotations
 
-import typer
+import signal
 
-from cyclemap import __version__
-from cyclemap.cli.common import CyclemapApp, CyclemapGroup, h
-
-app = CyclemapApp(
-    name="cyclemap",
-    help=h(
-        "Map a cycle of service (its moments of truth) as a YAML file, then check it, "
-        "criticise it, draw it and hand it out.\n\n"
-        "Start with:  cyclemap check examples/  ·  cyclemap critique examples/banco.yaml"
-    ),
-    cls=CyclemapGroup,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help and errors in one style (common.CyclemapCommand)
-    add_completion=True,  # --install-completion / --show-completion (Typer's own)
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"cyclemap {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
-                                 help=h("Show the version and exit.")),
-) -> None:
-    pass
-
+from cyclemap.cli.frame import app  # noqa: F401  (the application; tests drive it in-process)
+from cyclemap.cli.usage import failure_exit, safe_streams
 
 # Importing a command module registers its command on `app`.
-from cyclemap.cli import (  # noqa: E402,F401
+from cyclemap.cli import (  # noqa: F401
     check_cmd, compare_cmd, critique_cmd, deck_cmd, diff_cmd, export_cmd, handout_cmd, init_cmd, render_cmd,
     rules_cmd, schema_cmd, serve_cmd, survey_cmd,
 )
@@ -55,10 +25,6 @@ def main() -> None:
     """The console script and `python -m cyclemap`: one treatment of stream encodings,
     broken pipes, Ctrl-C and termination for every command (each command's own failures
     are mapped to exit codes by `common.guarded`, which calls `usage.failure_exit`)."""
-    import signal
-
-    from cyclemap.cli.usage import failure_exit, safe_streams
-
     safe_streams()
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # a KeyboardInterrupt from here on

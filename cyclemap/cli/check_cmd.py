@@ -7,7 +7,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice
 from cyclemap.format.i18n import _
 from cyclemap.cli.common import (
@@ -81,7 +81,7 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
     from cyclemap.cli.usage import make_pipeline
     from cyclemap.format.settings import ConfigError
     from cyclemap.outputs.report import FORMATS
-    from cyclemap.outputs.report.deliver import check_output, emit
+    from cyclemap.cli.deliver import check_output, emit
 
     check_choice("--format", fmt, FORMATS)
     check_choice("--fail-on", fail_on, FAIL_ON)

@@ -9,12 +9,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, check_choice, check_ratings,
     guarded, h,
 )
+from cyclemap.engine.waves import compare_answers
+from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import Verbatim, _
+from cyclemap.format.ratings import load_ratings
+from cyclemap.outputs.report import SEVERITY_WORDS
 
 
 FORMATS = ("text", "json", "markdown")
@@ -53,19 +57,15 @@ def compare(
         "The segment of the second side."))] = None,
     format: Annotated[str, typer.Option("--format", "-f", metavar="text|json|markdown", help=h(
         "Output format."))] = "text",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
+        "Write the report to FILE (default: stdout)."))] = None,
     alpha: Annotated[float, typer.Option("--alpha", min=0.0001, max=0.5, help=h(
         "Significance level of the test."))] = 0.05,
     config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap compare` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.usage import check_one, make_pipeline
-    from cyclemap.engine.waves import compare_answers
-    from cyclemap.format.diagnostics import Severity
-    from cyclemap.format.ratings import load_ratings
-    from cyclemap.outputs.report import render as report
-
+    """`cyclemap compare`: reads one cycle and two sets of answers, writes their comparison."""
     check_choice("--format", format, FORMATS)
     if against is None and against_segment is None:
         raise UsageError(_("give --against B (another wave) or --against-segment (another segment)"))
@@ -74,11 +74,9 @@ def compare(
     check_ratings(ratings)
     if against != ratings:
         check_ratings(against)
-    pipeline = make_pipeline(config=config, lang=lang)
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        sys.stderr.write(report("text", [checked], checked.lang))
-        raise typer.Exit(EXIT_FINDINGS)
+    run = Frame.resolve(file, output, config=config, lang=lang, report=format == "text",
+                        also_reads=(ratings, against))
+    checked = run.load()
     out_lang = checked.lang
     try:
         a = load_ratings(ratings, checked.cycle, segment)
@@ -88,8 +86,6 @@ def compare(
     problems = a.diagnostics() + b.diagnostics()
     errors = [d for d in problems if d.severity is Severity.ERROR]
     for d in problems:
-        from cyclemap.outputs.report import SEVERITY_WORDS
-
         sys.stderr.write(f"{d.path}:{d.pos}: {d.code} {SEVERITY_WORDS[d.severity](out_lang)} {d.message(out_lang)}\n")
     if not a.answers or not b.answers:
         sys.stderr.write(f"cyclemap: {WORDS['none'](out_lang)}\n")
@@ -101,9 +97,9 @@ def compare(
         data = {"file": file, "a": {"ratings": ratings, "segment": segment, "answers": a.count, "skipped": a.skipped},
                 "b": {"ratings": against, "segment": second_segment, "answers": b.count, "skipped": b.skipped},
                 "test": "welch-t", "alpha": alpha, "moments": [c.as_data() for c in changes]}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        run.output.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(_table(changes, side_a, side_b, test, out_lang, markdown=format == "markdown"))
+        run.output.write(_table(changes, side_a, side_b, test, out_lang, markdown=format == "markdown"))
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 

@@ -4,17 +4,16 @@ its weak points ranked, each with why it matters and the next step."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption,
-    SegmentOption, SelectOption,
-    guarded, h,
+    ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
+    check_choice, guarded, h,
 )
-from cyclemap.format.i18n import _
+from cyclemap.cli.usage import use_color
 
 
 FORMATS = ("text", "json", "markdown")
@@ -39,49 +38,50 @@ def critique(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="text|json|markdown", help=h(
+    output_format: Annotated[str, typer.Option("--format", "-f", metavar="text|json|markdown", help=h(
         "text: the report in the terminal; json: the critique as data (docs/critique.md); markdown: the "
         "client-ready report."))] = "text",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
+        "Write the report to FILE (default: stdout)."))] = None,
     view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
         "client (default): service language only; analyst: adds rule codes, moment ids and the file edits."))] = "client",
     color: ColorOption = "auto",
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap critique` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.usage import UsageError, check_one, make_pipeline, use_color
-
-    if output_format not in FORMATS:
-        raise UsageError(_("unknown format {value!r}: use one of {choices}").format(
-            value=output_format, choices=", ".join(FORMATS)))
-    if view not in VIEWS:
-        raise UsageError(_("unknown view {value!r}: use client or analyst").format(value=view))
+    """`cyclemap critique`: reads one cycle, writes its critique (text, JSON or Markdown)."""
+    check_choice("--format", output_format, FORMATS)
+    check_choice("--view", view, VIEWS)
     colored = use_color(color)
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        if output_format == "json":
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+                        segment=segment, lang=lang, report=output_format == "text")
+    if output_format == "json":
+        # JSON was asked for: a file that does not load is JSON too (the same contract).
+        from cyclemap.cli.usage import EXIT_FINDINGS, check_one
+
+        checked = check_one(run.pipeline, run.file)
+        if not checked.loaded:
             from cyclemap.outputs.report.critique_data import broken_json
 
-            sys.stdout.write(broken_json(checked, checked.lang))
-        else:
-            from cyclemap.outputs.report import render
-
-            sys.stdout.write(render("text", [checked], pipeline.lang))
-        raise typer.Exit(EXIT_FINDINGS)
+            run.output.write(broken_json(checked, checked.lang))
+            raise typer.Exit(EXIT_FINDINGS)
+    else:
+        checked = run.load()
+    # Here, not at the top: the critique's builders cost every start-up ~0.1 s.
+    from cyclemap.outputs.report.critique_data import to_json, to_markdown
 
     if output_format == "json":
-        from cyclemap.outputs.report.critique_data import to_json
-
-        sys.stdout.write(to_json(checked.critique, checked.lang, view))
+        text = to_json(checked.critique, checked.lang, view)
     elif output_format == "markdown":
-        from cyclemap.outputs.report.critique_data import to_markdown
-
-        sys.stdout.write(to_markdown(checked.critique, checked.lang, view))
+        text = to_markdown(checked.critique, checked.lang, view)
     else:
-        from cyclemap.outputs.report.critique_rich import Style, render as render_critique
+        text = _terminal_text(checked, view, colored and run.output.to_stdout)
+    run.output.write(text)
 
-        style = Style.detect(sys.stdout)
-        style.color = colored  # --color, NO_COLOR and FORCE_COLOR decide; boxes go with colour
-        style.boxes = colored and style.unicode
-        sys.stdout.write(render_critique(checked.critique, checked.lang, style, view))
-    raise typer.Exit(EXIT_OK)
+
+def _terminal_text(checked, view: str, colored: bool) -> str:
+    from cyclemap.outputs.report.critique_rich import Style, render as render_critique  # rich: text format only
+
+    style = Style.detect(sys.stdout)
+    style.color = colored  # --color, NO_COLOR and FORCE_COLOR decide; boxes go with colour
+    style.boxes = colored and style.unicode
+    return render_critique(checked.critique, checked.lang, style, view)

@@ -2,22 +2,24 @@
 
 Exit codes: 0 written; 1 the file is not a cycle cyclemap can read (its diagnostics are
 printed, nothing is written); 2 usage (bad option, missing file, output not .pptx or not
-writable, python-pptx not installed).
+writable, python-pptx not installed: it comes with `pip install 'cyclemap[deck]'`).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import Frame, app, need
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption,
-    UsageError, check_choice, guarded, h,
+    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
+    check_choice, guarded, h,
 )
+from cyclemap.cli.progress import progress
+from cyclemap.cli.usage import help_lang
+from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import _
 
 
@@ -41,39 +43,23 @@ def deck(
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
+    segment: SegmentOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap deck` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.usage import check_one, help_lang, make_pipeline
-    from cyclemap.outputs.atomic import check_output, write_atomic
-    from cyclemap.outputs.render import ENGINES
+    """`cyclemap deck`: reads one cycle, writes a slide deck (.pptx)."""
+    from cyclemap.outputs.render import ENGINES  # here: the diagram builders cost every start-up ~90 ms
 
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings)
     check_choice("--engine", engine, ENGINES)
-    if Path(file).is_dir():
-        raise UsageError(_("{path} is a folder: give one cycle file").format(path=file))
-    if not Path(file).is_file():
-        raise UsageError(_("{path}: no such file").format(path=file))
     if Path(output).suffix.lower() != ".pptx":
-        raise UsageError(_("-o {path}: the deck is written as .pptx; name the output OUT.pptx").format(path=output))
-    check_output(output, pipeline.inputs(file))
-    try:
-        import pptx  # noqa: F401
-    except ImportError:
-        raise UsageError(_("the deck needs the Python package python-pptx (pip install python-pptx)"))
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        from cyclemap.outputs.report import render
-
-        sys.stderr.write(render("text", [checked], checked.lang))
-        raise typer.Exit(EXIT_FINDINGS)
+        raise UsageError(_("-o {path}: the deck is written as .pptx; name the output OUT.pptx").format(path=shown(output)))
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+                        segment=segment, lang=lang)
+    need("pptx", "deck", "deck")
     from cyclemap.outputs.deck import build_deck
 
-    from cyclemap.cli.progress import progress
-
+    checked = run.load()
     with progress(_("Drawing the diagram")):
         data = build_deck(checked, engine=engine)
-    write_atomic(output, data, inputs=pipeline.inputs(file))
-    print(_("cyclemap: wrote {path}").format(path=output)(help_lang()))
-    raise typer.Exit(EXIT_OK)
+    run.output.write(data)
+    print(_("cyclemap: wrote {path}").format(path=shown(output))(help_lang()))

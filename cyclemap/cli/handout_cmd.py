@@ -8,11 +8,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.deliver import Output
+from cyclemap.cli.frame import Frame, app, check_cycle_file
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
-    guarded, h,
+    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
+    check_choice, guarded, h,
 )
+from cyclemap.cli.progress import progress
+from cyclemap.cli.usage import help_lang
+from cyclemap.format.diagnostics import Severity, shown
 from cyclemap.format.i18n import _, _n, listing
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -72,69 +76,41 @@ def handout(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap handout` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.usage import check_one, help_lang, make_pipeline
-    from cyclemap.outputs.atomic import check_output, write_atomic
-    from cyclemap.format.diagnostics import Severity, shown
+    """`cyclemap handout`: reads one cycle, writes its handout (HTML, and PDF with --pdf)."""
+    from cyclemap.outputs.handout import EDITIONS, build_handout  # here, not at every start-up
 
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     if not 0 < timeout < 1e6:  # also refuses inf and nan
         raise UsageError(_("--timeout must be a number of seconds more than 0"))
-    from cyclemap.cli.common import check_choice
-    from cyclemap.outputs.handout import EDITIONS
-
     check_choice("--edition", edition, EDITIONS)
     paper = paper.strip().lower()
     if paper not in PAPERS:
         raise UsageError(_("--paper must be a4 or letter, not {value!r}").format(value=paper))
-    if Path(file).is_dir():
-        raise UsageError(_("{path} is a folder: give one cycle file").format(path=file))
-    from cyclemap.cli.usage import check_input
-
-    check_input(file)  # missing, a device, a FIFO: exit 2
+    check_cycle_file(file)  # before its name makes the default output's
     html_path, pdf_path = _targets(file, output, pdf)
-    inputs = pipeline.inputs(file) + ([config] if config else [])
-    for target in (html_path, pdf_path):
-        if target not in (None, "-"):
-            check_output(target, inputs)
-    if pdf_path is not None:
-        from cyclemap.outputs.handout.pdf import missing
+    run = Frame.resolve(file, html_path, select=select, ignore=ignore, config=config, ratings=ratings,
+                        segment=segment, lang=lang)
+    printed = Output(pdf_path, run.output.inputs) if pdf_path is not None else None
+    if printed is not None:
+        printed.check()
+        from cyclemap.outputs.handout.pdf import html_to_pdf, missing
 
         lacking = missing()
         if lacking is not None:
             raise UsageError(lacking)
-
-    result = check_one(pipeline, file)
-    if result.cycle is None:
-        from cyclemap.outputs.report import render
-
-        sys.stderr.write(render("text", [result], result.lang))
-        sys.stderr.write(_("cyclemap: no handout: the file is not a cycle cyclemap can read (see above)")(help_lang()) + "\n")
-        raise typer.Exit(EXIT_FINDINGS)
-
-    from cyclemap.outputs.handout import build_handout
-
-    out_lang = result.lang
+    result = run.load()
     html = build_handout(result, shown(Path(file).name), edition=edition)
     pdf_bytes = None
-    if pdf_path is not None:
-        from cyclemap.cli.progress import progress
-        from cyclemap.outputs.handout.pdf import html_to_pdf
-
+    if printed is not None:
         with progress(_("Printing the PDF with Chromium")):
             pdf_bytes = html_to_pdf(html, paper, timeout)
     # Both are made before either is written: a failure leaves no partial output.
-    if html_path == "-":
-        sys.stdout.write(html)
-        sys.stdout.flush()
-    elif html_path is not None:
-        write_atomic(html_path, html, inputs=inputs)
-    if pdf_path is not None and pdf_bytes is not None:
-        write_atomic(pdf_path, pdf_bytes, inputs=inputs)
-
+    if html_path is not None:
+        run.output.write(html)
+    if printed is not None:
+        printed.write(pdf_bytes)
     written = [p for p in (html_path, pdf_path) if p not in (None, "-")]
     if written:
-        print(_("cyclemap: wrote {path}").format(path=listing(map(shown, written)))(out_lang))
+        print(_("cyclemap: wrote {path}").format(path=listing(map(shown, written)))(result.lang))
     errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
     if errors:
         command = f"cyclemap check {shown(file)}" + (f" --ratings {shown(ratings)}" if ratings else "")

@@ -8,7 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.deliver import Output
+from cyclemap.cli.frame import app
+from cyclemap.format.diagnostics import shown
 from cyclemap.cli.common import DebugOption, UsageError, check_lang, guarded, h, help_lang
 from cyclemap.format.i18n import LANGUAGES, _, Verbatim, _p
 
@@ -80,16 +82,12 @@ def init(
     lang = lang or name_lang
     text = chosen.text(lang)
 
-    if output == "-":
-        sys.stdout.write(text)
-        return
-    from cyclemap.format.diagnostics import shown
-    from cyclemap.outputs.atomic import write_atomic
-
     target = output if output else f"{chosen.name(lang)}.yaml"  # a str: Path() would drop a trailing slash
     # Without --force the file is created exclusively: an existing file (or one that
     # appears meanwhile) is never replaced. A folder, device or missing folder: exit 2.
-    write_atomic(target, text, exclusive=not force)
+    Output(target, exclusive=not force).write(text)
+    if target == "-":
+        return
     target = shown(target)
     print(_("cyclemap: wrote {target} (template {name}). Next: edit it, then\n"
             "  cyclemap check {target}\n  cyclemap handout {target} -o {handout}").format(

@@ -5,6 +5,9 @@ DOT with `--format dot`) to stdout. A file that does not load is not drawn: its
 diagnostics are printed and the command exits 1 without writing anything. `--watch`
 redraws whenever the file changes and keeps going after errors (a trainer editing the
 cycle during a workshop).
+
+Like every command module, it imports the output it makes (here the diagram builders,
+~90 ms) inside the command: all commands are registered at every start-up.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
     SelectOption, UsageError, check_choice, guarded, h,
 )
+from cyclemap.cli.progress import progress
+from cyclemap.cli.usage import say
+from cyclemap.format.diagnostics import Refusal, shown
 from cyclemap.format.i18n import Number, Verbatim, _, _p, join
 
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -45,28 +51,17 @@ def output_format(output: str, fmt: str | None) -> str:
     return SUFFIXES[suffix]
 
 
-def render_once(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float,
-                view: str = "client") -> int:
-    """Check, draw, write. Returns an exit code; raises UsageError for usage problems.
-    A file that does not load is not drawn: its diagnostics go to stderr (exit 1)."""
-    from cyclemap.cli.usage import check_one
-    from cyclemap.outputs.atomic import write_atomic
+def render_once(run: Frame, fmt: str, layout: str, engine: str, timeout: float, view: str = "client") -> int:
+    """Check, draw, write; the exit code. A file that does not load is not drawn: its
+    diagnostics go to stderr (exit 1)."""
     from cyclemap.outputs.render import render_bytes
-    from cyclemap.outputs.report import render as report
 
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        sys.stderr.write(report("text", [checked], checked.lang))
+    checked = run.loaded()
+    if checked is None:
         return EXIT_FINDINGS
-    from cyclemap.cli.progress import progress
-
     with progress(_("Drawing the diagram")):  # the built-in Graphviz compiles itself the first time
         data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_atomic(output, data, inputs=pipeline.inputs(file))
+    run.output.write(data)
     return EXIT_OK
 
 
@@ -81,15 +76,12 @@ def _stamp(path: str):
         return None
 
 
-def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, timeout: float,
+def watch(run: Frame, fmt: str, layout: str, engine: str, timeout: float,
           max_renders: int | None, interval: float = 0.25, view: str = "client") -> int:
     """Redraw on every change of `file` (polling `_stamp`, which also sees editors that
     save by replacing the file). Errors are reported, never fatal; a path that is not a
     regular file for a moment is refused (exit-2 message) and watching goes on."""
-    from cyclemap.cli.usage import say
-    from cyclemap.format.diagnostics import Refusal
-    from cyclemap.format.diagnostics import shown
-
+    file, output = run.file, run.output.path
     renders = 0
     last = object()
     try:
@@ -100,7 +92,7 @@ def watch(pipeline, file: str, output: str, fmt: str, layout: str, engine: str, 
                 renders += 1
                 started = time.perf_counter()
                 try:
-                    code = render_once(pipeline, file, output, fmt, layout, engine, timeout, view)
+                    code = render_once(run, fmt, layout, engine, timeout, view)
                 except Refusal as exc:  # a usage error, an output refused, a drawing that failed
                     say(join(["cyclemap: ", exc.text], separator=""))
                     code = EXIT_USAGE
@@ -155,30 +147,21 @@ def render(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap render` (its help is the `help=` above, translated)."""
+    """`cyclemap render`: reads one cycle, writes its diagram (SVG, PNG, PDF or DOT)."""
     from cyclemap.outputs.render import ENGINES, LAYOUTS, VIEWS
 
-    from cyclemap.cli.usage import make_pipeline
-
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
     check_choice("--layout", layout, LAYOUTS)
     check_choice("--engine", engine, ENGINES)
     check_choice("--view", view, VIEWS)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError(_("--timeout must be a number of seconds more than 0"))
-    from cyclemap.cli.usage import check_input
-
-    if file != "-":
-        check_input(file)  # missing, a folder, a device, a FIFO: exit 2
-    if output != "-":
-        from cyclemap.outputs.atomic import check_output
-
-        check_output(output, pipeline.inputs(file))
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+                        segment=segment, lang=lang)
     fmt = output_format(output, fmt)
     if watch_file:
         if output == "-":
             raise UsageError(_("--watch needs an output file, not -"))
         if file == "-":
             raise UsageError(_("--watch needs a cycle file to watch, not - (stdin)"))
-        raise typer.Exit(watch(pipeline, file, output, fmt, layout, engine, timeout, watch_max, view=view))
-    raise typer.Exit(render_once(pipeline, file, output, fmt, layout, engine, timeout, view))
+        raise typer.Exit(watch(run, fmt, layout, engine, timeout, watch_max, view=view))
+    raise typer.Exit(render_once(run, fmt, layout, engine, timeout, view))

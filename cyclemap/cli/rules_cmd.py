@@ -3,12 +3,14 @@ the rules' own docs; `cyclemap rules --format markdown` writes docs/rules.md."""
 
 from __future__ import annotations
 
+import io
 import sys
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.deliver import Output
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import DebugOption, LangOption, UsageError, check_lang, guarded, h, help_lang, check_choice
 from cyclemap.format.i18n import _, _p
 
@@ -104,21 +106,25 @@ def _examples_markdown(rule, lang: str) -> list[str]:
 def rules(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|markdown", help=h(
         "table for reading here; markdown for docs/rules.md."))] = "table",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
+        "Write the catalogue to FILE (default: stdout)."))] = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap rules` (its help is the `help=` above, translated)."""
+    """`cyclemap rules`: reads the catalogue, writes it as a table or Markdown."""
     lang = check_lang(lang) or help_lang()
     check_choice("--format", fmt, RULE_FORMATS)
+    target = Output(output)
+    target.check()
     if fmt == "markdown":
-        sys.stdout.write(markdown_catalogue(lang))
+        target.write(markdown_catalogue(lang))
         return
     from rich import box
     from rich.table import Table
 
     from cyclemap.engine.rules import all_rules
 
-    console, style = _console()
+    console, style = _console(None if target.to_stdout else io.StringIO())
     table = Table(box=box.ROUNDED if style.boxes else box.ASCII, expand=False)
     table.add_column(_t("code", lang), no_wrap=True)
     table.add_column(_t("name", lang), no_wrap=True)
@@ -127,34 +133,35 @@ def rules(
     for r in all_rules().values():
         table.add_row(r.code, r.name, _severity_cell(r, lang), _summary_cell(r, lang))
     console.print(table)
+    if not target.to_stdout:
+        target.write(console.file.getvalue())
 
 
 def _known_code(code: str) -> str:
     """The rule code `cyclemap explain` was given, upper-cased; a usage error (exit 2) for an
-    empty or unknown one, with the closest code (CM1O4, a letter O: CM104)."""
-    import difflib
-
+    empty or unknown one, with the closest code (`settings.closest_code`)."""
     from cyclemap.engine.rules import all_rules
+    from cyclemap.format.settings import closest_code
 
     wanted = code.strip().upper()
-    codes = list(all_rules())
     if not wanted:
         raise UsageError(_("give a rule code, e.g. CM104"))
-    if wanted in codes:
+    if wanted in all_rules():
         return wanted
-    fixed = "CM" + wanted[2:].replace("O", "0") if wanted.startswith("CM") else wanted
-    close = [fixed] if fixed in codes else difflib.get_close_matches(wanted[:20], codes, n=1, cutoff=0.6)
-    hint = _(" (did you mean {name}?)").format(name=close[0]) if close else _(" (`cyclemap rules` lists the codes)")
+    close = closest_code(wanted)
+    hint = _(" (did you mean {name}?)").format(name=close) if close else _(" (`cyclemap rules` lists the codes)")
     raise UsageError(_("unknown rule code {code!r} in the catalogue{hint}").format(code=code.strip()[:20], hint=hint))
 
 
-def _console():
+def _console(file=None):
+    """A rich console for stdout as it is (a terminal: colour, its width), or for `file`
+    (plain, as into a pipe)."""
     from rich.console import Console
 
     from cyclemap.outputs.report.critique_rich import Style
 
-    style = Style.detect(sys.stdout)
-    console = Console(width=style.width, force_terminal=style.color, no_color=not style.color,
+    style = Style.detect(sys.stdout if file is None else file)
+    console = Console(file=file, width=style.width, force_terminal=style.color, no_color=not style.color,
                       color_system="standard" if style.color else None, highlight=False, emoji=False)
     return console, style
 

@@ -7,9 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.deliver import Output
+from cyclemap.cli.frame import app
 from cyclemap.cli.common import DebugOption, LangOption, check_lang, guarded, h, help_lang
+from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import _
+from cyclemap.format.schema import schema_json
 
 
 @app.command("schema", help=h(
@@ -26,14 +29,9 @@ def schema(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap schema` (its help is the `help=` above, translated)."""
-    from cyclemap.outputs.report.deliver import check_output, write_report
-    from cyclemap.format.schema import schema_json
-
-    text = schema_json(check_lang(lang) or "en")
-    if output is None or output == "-":
-        sys.stdout.write(text)
-        return
-    check_output(output, [])
-    write_report(output, text)
-    sys.stderr.write(_("schema written to {path}").format(path=output)(help_lang()) + "\n")
+    """`cyclemap schema`: reads nothing, writes the format's JSON Schema."""
+    target = Output(output)
+    target.check()
+    target.write(schema_json(check_lang(lang) or "en"))
+    if not target.to_stdout:
+        sys.stderr.write(_("schema written to {path}").format(path=shown(output))(help_lang()) + "\n")

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli import app
+from cyclemap.cli.frame import app
 from cyclemap.cli.usage import say
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice, check_lang,

@@ -3,17 +3,16 @@ cycle, as a printable form (.html) or a template to fill in (.csv, .xlsx)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cyclemap.cli import app
-from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, guarded, h,
-)
+from cyclemap.cli.frame import Frame, app
+from cyclemap.cli.common import ConfigOption, DebugOption, LangOption, UsageError, guarded, h
+from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import _
+from cyclemap.outputs.survey import SUFFIXES
 
 
 @app.command("survey", help=h(
@@ -37,19 +36,11 @@ def survey(
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap survey` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.usage import check_one, make_pipeline
-    from cyclemap.outputs.atomic import check_output
-    from cyclemap.outputs.report import render as report
-    from cyclemap.outputs.survey import SUFFIXES, write_survey
-
-    pipeline = make_pipeline(config=config, lang=lang)
+    """`cyclemap survey`: reads one cycle, writes its survey (.html form, .csv or .xlsx template)."""
     if Path(output).suffix.lower() not in SUFFIXES:
-        raise UsageError(_("-o {path}: the survey is written as .html, .csv or .xlsx").format(path=output))
-    check_output(output, pipeline.inputs(file))
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        sys.stderr.write(report("text", [checked], checked.lang))
-        raise typer.Exit(EXIT_FINDINGS)
-    write_survey(checked, output, pipeline.inputs(file), importance, expectation)
-    raise typer.Exit(EXIT_OK)
+        raise UsageError(_("-o {path}: the survey is written as .html, .csv or .xlsx").format(path=shown(output)))
+    run = Frame.resolve(file, output, config=config, lang=lang)
+    checked = run.load()
+    from cyclemap.outputs.survey.document import survey_document  # openpyxl: here, not at every start-up
+
+    run.output.write(survey_document(checked, output, importance, expectation))

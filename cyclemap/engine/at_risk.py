@@ -29,7 +29,7 @@ import math
 from dataclasses import dataclass, field
 
 from cyclemap.engine.evidence import DISSATISFIED_SHARE, score_evidence
-from cyclemap.engine.rules import Threshold
+from cyclemap.engine.threshold import Threshold
 from cyclemap.format.i18n import Number, Text, _, _n, _p, join
 
 SOURCE = _("course material, seed 000: why we lose customers")

@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from cyclemap.format.model import Cycle, Moment, Pos
+from cyclemap.format.model import Cycle, Moment, Pos, unique_moments  # noqa: F401  (read from here too)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,14 +32,6 @@ class Edge:
     implicit: bool = False  # the default "following moment" link
     closing: bool = False  # the last moment's link back to the first
     pos: Pos | None = None  # where the `next` item was written, if it was
-
-
-def unique_moments(cycle: Cycle) -> dict[str, int]:
-    """Moment id -> index of its first occurrence (a repeated id is CM003's business)."""
-    index: dict[str, int] = {}
-    for i, moment in enumerate(cycle.moments):
-        index.setdefault(moment.id, i)
-    return index
 
 
 def edges(cycle: Cycle, index: dict[str, int] | None = None) -> Iterator[Edge]:
@@ -123,12 +115,6 @@ def cycle_order(cycle: Cycle, links: dict[str, list[str]] | None = None) -> list
             stack.extend(reversed(detours.get(node, ())))
     order.extend(m for m in links if m not in placed)
     return order
-
-
-def ordered_moments(cycle: Cycle) -> list[Moment]:
-    """Each moment once, in `cycle_order`."""
-    index = unique_moments(cycle)
-    return [cycle.moments[index[mid]] for mid in cycle_order(cycle)]
 
 
 def successors(cycle: Cycle, edge_list: list[Edge] | None = None) -> dict[str, list[str]]:

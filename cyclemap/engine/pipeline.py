@@ -197,17 +197,6 @@ class Pipeline:
         return checked
 
 
-def check_cycle(cycle: Cycle, settings: Config | None = None, lang: str | None = None) -> CheckedCycle:
-    """Judge a cycle already in memory (a template, a test's cycle) as `Pipeline.check`
-    judges a file: same rules, same derived facts."""
-    from cyclemap.engine.analysis import analyse_cycle
-
-    settings = settings or Config()
-    checked = CheckedCycle(cycle.path, [], cycle, choose_lang(cycle, lang), settings)
-    checked.diagnostics = analyse_cycle(cycle, settings, checked.context)
-    return checked
-
-
 def unreadable(path: str, exc: OSError, lang: str | None = None, settings: Config | None = None) -> CheckedCycle:
     reason = exc.strerror or str(exc)
     return CheckedCycle(path, [Diagnostic(

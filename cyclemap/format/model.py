@@ -142,3 +142,11 @@ class Cycle:
     @property
     def critical_moments(self) -> list[Moment]:
         return [m for m in self.moments if m.critical]
+
+
+def unique_moments(cycle: Cycle) -> dict[str, int]:
+    """Moment id -> index of its first occurrence (a repeated id is CM003's business)."""
+    index: dict[str, int] = {}
+    for i, moment in enumerate(cycle.moments):
+        index.setdefault(moment.id, i)
+    return index

@@ -37,7 +37,7 @@ from typing import Iterator
 
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Computed, Number, Text, _, _n, _p, join, number
-from cyclemap.format.model import Cycle, Pos
+from cyclemap.format.model import Cycle, Pos, unique_moments
 
 CODE = "CM009"
 # The largest ratings file read: a survey of a few hundred thousand answers fits easily;
@@ -250,17 +250,9 @@ def _where(path: str, line: int, col: int, sheet: str) -> tuple[Pos, str, str]:
 
 # -- reading ----------------------------------------------------------------------------
 
-def read_ratings(data: bytes, path: str, cycle: Cycle) -> tuple[dict[str, list[float]], list[Diagnostic]]:
-    """The usable ratings per moment id in CSV `data`, and the diagnostics."""
-    result = read_table(data, path, cycle)
-    return {k: list(v) for k, v in result.answers.items()}, result.diagnostics()
-
-
 def read_table(data: bytes | None, path: str, cycle: Cycle, segment: str | None = None) -> Ratings:
     """The usable answers per moment id, with a diagnostic for every row or cell that is
     not. `data` is the CSV's bytes, or None for an .xlsx read from `path`."""
-    from cyclemap.engine.graph import unique_moments
-
     result = Ratings(path)
     ids = list(unique_moments(cycle))
     try:

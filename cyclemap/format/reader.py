@@ -310,18 +310,8 @@ def read_path(path: str) -> Loaded:
     return read_bytes(data, path)
 
 
-def load_text(text: str, path: str = "<memory>") -> tuple[Cycle | None, list[Diagnostic]]:
-    loaded = read_text(text, path)
-    return loaded.cycle, loaded.diagnostics
-
-
 def load_bytes(data: bytes, path: str = "<memory>") -> tuple[Cycle | None, list[Diagnostic]]:
     loaded = read_bytes(data, path)
-    return loaded.cycle, loaded.diagnostics
-
-
-def load_path(path: str) -> tuple[Cycle | None, list[Diagnostic]]:
-    loaded = read_path(path)
     return loaded.cycle, loaded.diagnostics
 
 

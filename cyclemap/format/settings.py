@@ -8,6 +8,7 @@ threshold is a `ConfigError` that names the file and line it came from.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +18,30 @@ from cyclemap.format.diagnostics import Severity, shown
 from cyclemap.format.i18n import Number, Text, _, _p, join
 
 
+# -- what settings are checked against: the rule catalogue, which the engine owns ------
+# The format layer knows no rule (layers: format -> engine -> outputs -> cli). The engine
+# plugs its catalogue in when it is imported (cyclemap/engine/__init__.py).
+
+_CATALOGUE: dict[str, Callable[[], object]] = {}
+
+
+def use_catalogue(codes: Callable[[], list[str]], thresholds: Callable[[], dict]) -> None:
+    """Plug in the rule catalogue: `codes()` every rule code a setting may name, in catalogue
+    order; `thresholds()` every threshold by name (objects with `default`, `minimum`,
+    `whole`, `inclusive`: `engine.rules.Threshold`)."""
+    _CATALOGUE.update(codes=codes, thresholds=thresholds)
+
+
+def _catalogue(part: str):
+    if part not in _CATALOGUE:
+        raise RuntimeError("no rule catalogue: import cyclemap.engine before reading settings")
+    return _CATALOGUE[part]()
+
+
 def thresholds() -> dict:
     """Every threshold by name (`rules.Threshold`): each is declared beside the rule that
     uses it (e.g. `gap_margin` in cm105_expectation_gap.py), gathered from the catalogue."""
-    from cyclemap.engine.rules import all_thresholds
-
-    return all_thresholds()
+    return _catalogue("thresholds")
 
 
 @dataclass
@@ -58,20 +77,23 @@ class ConfigError(Exception):
 
 
 def known_codes() -> list[str]:
-    from cyclemap.engine.rules import all_rules
+    return list(_catalogue("codes"))
 
-    return list(all_rules())
+
+def closest_code(code: object) -> str | None:
+    """The rule code `code` was meant to be (CM1O4, a letter O: CM104; CM10: nearest), or None:
+    the one did-you-mean for rule codes (settings, --select/--ignore, `cyclemap explain`)."""
+    codes = known_codes()
+    guess = str(code)[:20].strip().upper()
+    fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess
+    close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _unknown_code(code: object, origin: str, where: str) -> ConfigError:
-    import difflib
-
-    codes = known_codes()
-    guess = str(code)[:20].strip().upper()
-    fixed = "CM" + guess[2:].replace("O", "0") if guess.startswith("CM") else guess  # CM1O4: a letter O
-    close = [fixed] if fixed in codes else difflib.get_close_matches(guess, codes, n=1, cutoff=0.6)
+    close = closest_code(code)
     if close:
-        message = _("unknown rule code {code} in {where} (did you mean {guess}?)").format(guess=close[0])
+        message = _("unknown rule code {code} in {where} (did you mean {guess}?)").format(guess=close)
     else:
         message = _("unknown rule code {code} in {where} (`cyclemap rules` lists the codes)")
     return ConfigError(message.format(code=_short(code), where=where), origin)
@@ -107,8 +129,6 @@ def parse_codes(value: object, origin: str, where: str) -> frozenset[str]:
 def _unknown(word: object, choices: tuple[str, ...], close: Text, known: Text) -> Text:
     """`close` (with `{guess}`) when `word` looks like one of `choices`, else `known`
     (with `{known}`, the choices listed); both with `{word}`."""
-    import difflib
-
     found = difflib.get_close_matches(str(word)[:40], choices, n=1, cutoff=0.6)
     if found:
         return close.format(word=_word(word), guess=found[0])

@@ -19,6 +19,7 @@ from cyclemap.format.settings import Config
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import Message, Text, Verbatim
 from cyclemap.format.model import Cycle, Moment, Pos
+from cyclemap.engine.threshold import Threshold  # noqa: F401  (rules declare theirs with it)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -73,19 +74,6 @@ class Finding:
     # The same finding in service language, for the client's critique: no ids, no YAML
     # keys, no codes. None: the rule has nothing to tell a client (a file-format problem).
     plain: Text | None = None
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A number a rule's judgement turns on, settable under `thresholds:` in the settings."""
-
-    name: str
-    default: float
-    minimum: float
-    whole: bool = False  # must be a whole number
-    inclusive: bool = False  # `minimum` itself is allowed
-    share: bool = False  # a share (of customers, answers): between 0 and 1
-    doc: Text = Verbatim("")
 
 
 @dataclass(frozen=True)

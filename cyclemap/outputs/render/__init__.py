@@ -10,21 +10,40 @@ png, pdf, dot. Engines: auto, system, embedded.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cyclemap.format.i18n import _
-from cyclemap.outputs.render.dot import LAYOUTS, VIEWS, build_dot, layout_program
+from cyclemap.outputs.render import client, engines
+from cyclemap.outputs.render.dot import LAYOUTS, VIEWS, build_analyst, layout_program
 from cyclemap.outputs.render.engines import ENGINES, RenderError, resolve
+
+if TYPE_CHECKING:
+    from cyclemap.engine.pipeline import CheckedCycle
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
 __all__ = ["build_dot", "render_bytes", "RenderError", "LAYOUTS", "VIEWS", "FORMATS", "ENGINES"]
 
 
+def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "client") -> str:
+    """The DOT text of a checked cycle drawn in `layout`, in its language. Pure: no I/O.
+
+    `view="client"` (the default, `client.py`): names, order, criticality, score against
+    expectation and numbered badges on the top weak points. `view="analyst"` (`dot.py`):
+    every finding's code on the moment it is about, and the full legend."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+    if view == "client":
+        return client.build(checked, layout)
+    return build_analyst(checked, layout)
+
+
 def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",
                  timeout: float = 30.0, view: str = "client") -> bytes:
     """The finished diagram as bytes in `fmt`. Raises RenderError (in any language) when the
     engine cannot make the format or does not finish within `timeout` seconds."""
-    from cyclemap.outputs.render import engines
-
     if fmt not in FORMATS:
         raise RenderError(_("unknown format {format!r}; expected one of {choices}").format(
             format=fmt, choices=", ".join(FORMATS)))

@@ -514,20 +514,9 @@ def _blueprint(scene: Scene) -> list[str]:
     return lines
 
 
-def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "client") -> str:
-    """The DOT text of a checked cycle drawn in `layout`, in its language. Pure: no I/O.
-
-    `view="client"` (the default, `client.py`): names, order, criticality, score against
-    expectation and numbered badges on the top weak points. `view="analyst"`: every
-    finding's code on the moment it is about, and the full legend."""
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
-    if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
-    if view == "client":
-        from cyclemap.outputs.render import client
-
-        return client.build(checked, layout)
+def build_analyst(checked: "CheckedCycle", layout: str) -> str:
+    """The analyst view's DOT text (every finding's code on its moment, the full legend);
+    `build_dot` in `cyclemap.outputs.render` chooses the view."""
     scene = make_scene(checked)
     builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
     return "\n".join(builder(scene)) + "\n"

@@ -87,27 +87,4 @@ def question_row(survey: Survey) -> list[str]:
     return row
 
 
-def write_survey(checked, path: str, inputs: list[str], importance: bool = False, expectation: bool = False) -> None:
-    """Write the survey in the format its suffix names (.html, .csv, .xlsx), atomically."""
-    from pathlib import Path
-
-    from cyclemap.outputs.atomic import write_atomic
-
-    survey = make_survey(checked, importance, expectation)
-    suffix = Path(path).suffix.lower()
-    if suffix in (".html", ".htm"):
-        from cyclemap.outputs.survey.form import html_form
-
-        data: bytes | str = html_form(survey)
-    elif suffix == ".csv":
-        from cyclemap.outputs.survey.template import csv_template
-
-        data = csv_template(survey)
-    else:
-        from cyclemap.outputs.survey.template import xlsx_template
-
-        data = xlsx_template(survey)
-    write_atomic(path, data, inputs=inputs)
-
-
 SUFFIXES = (".html", ".htm", ".csv", ".xlsx")

@@ -1,7 +1,7 @@
-"""Where a check's report goes: stdout or `--output FILE` (written atomically), with the
-summary line on the terminal in every case, and `--baseline` findings left out.
+"""Where a command's product goes (`Output`: stdout, a file, a device or a pipe, one rule
+for every command), and a check's report with its summary line and `--baseline`.
 
-The rule for the summary line: the text format ends with it; whenever stdout holds a
+The rule for the summary line of `check`: the text format ends with it; whenever stdout holds a
 machine format (json, sarif, github, junit) or the report goes to a file, the summary
 goes to stderr, so stdout stays pure JSON/SARIF/XML for pipes.
 """
@@ -17,6 +17,52 @@ from typing import Callable
 from cyclemap.cli.usage import UsageError
 from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import Verbatim, _
+from cyclemap.outputs.atomic import OutputError, check_output as check_file_output, same_file, write_atomic
+from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render, run_lang
+
+
+class Output:
+    """Where a command's product goes, by one rule for every command (docs/security.md,
+    "Outputs"):
+
+    - None or `-`: stdout (text as text, bytes as bytes);
+    - an existing character device or FIFO (/dev/null, /dev/stdout, a shell's `>(...)`):
+      written into, never renamed over; a FIFO nobody reads is refused, not waited on;
+    - anything else: a regular file, replaced atomically and keeping its mode, never one
+      of `inputs` (the cycle, ratings, settings, baseline); a folder, a dangling link or
+      a name ending in `/` is refused before any work (exit 2). `exclusive`: never
+      replace an existing file (`init` without --force).
+
+    `report`: the product is a text report (a file that does not load is then reported
+    in its place)."""
+
+    def __init__(self, path: str | None, inputs=(), *, report: bool = False, exclusive: bool = False):
+        self.path = path
+        self.inputs = [i for i in inputs if i is not None]
+        self.report = report
+        self.exclusive = exclusive
+
+    @property
+    def to_stdout(self) -> bool:
+        return self.path is None or self.path == "-"
+
+    def check(self) -> None:
+        """Refuse a target that can never be written, before any work."""
+        if not self.to_stdout:
+            check_output(self.path, self.inputs)
+
+    def write(self, data: str | bytes) -> None:
+        if self.to_stdout:
+            if isinstance(data, bytes):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data)
+            sys.stdout.flush()
+        elif is_stream(self.path) and not self.exclusive:
+            _write_stream(self.path, data)
+        else:
+            write_atomic(self.path, data, inputs=self.inputs, exclusive=self.exclusive)
 
 
 def is_stream(output: str) -> bool:
@@ -40,20 +86,18 @@ def check_output(output: str | None, inputs: list[str]) -> None:
     settings, baseline)."""
     if output is None or output == "-":
         return
-    from cyclemap.outputs.atomic import OutputError, check_output as check, same_file
-
     if is_stream(output):
         for source in inputs:  # /dev/stdin as input and /dev/stdout as output may be one pipe
             if source is not None and os.path.exists(source) and same_file(output, source):
                 raise UsageError(_("{path}: the output would overwrite the input file").format(path=shown(output)))
         return
     try:
-        check(output, [i for i in inputs if i is not None])
+        check_file_output(output, [i for i in inputs if i is not None])
     except OutputError as exc:
         raise UsageError(exc.text) from None
 
 
-def _write_stream(output: str, text: str) -> None:
+def _write_stream(output: str, text: str | bytes) -> None:
     """Into a device or pipe; a pipe nobody reads is an error, not a wait forever."""
     flags = os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -68,31 +112,17 @@ def _write_stream(output: str, text: str) -> None:
         raise UsageError(_("{path}: cannot write ({reason})").format(path=shown(output), reason=reason)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8", "surrogateescape"))
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8", "surrogateescape"))
     except OSError as exc:
         raise UsageError(_("{path}: cannot write ({reason})").format(path=shown(output), reason=exc.strerror)) from None
 
 
 def write_report(output: str, text: str, inputs: list[str] | None = None) -> None:
-    """The report into `output`, atomically (or into a device or pipe); a write failure
-    is a usage error (exit 2)."""
-    from cyclemap.outputs.atomic import OutputError, write_atomic
-
-    if output == "-":
-        sys.stdout.write(text)
-        return
-    if is_stream(output):
-        _write_stream(output, text)
-        return
-    try:
-        write_atomic(output, text, inputs=[i for i in (inputs or []) if i is not None])
-    except OutputError as exc:
-        raise UsageError(exc.text) from None
+    """The report into `output` (`Output.write`); a write failure is a usage error (exit 2)."""
+    Output(output, inputs or []).write(text)
 
 
 def summary_lang(results, lang: str | None) -> str:
-    from cyclemap.outputs.report import run_lang
-
     return run_lang(results, lang)
 
 
@@ -101,8 +131,6 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
          quiet: bool = False) -> list:
     """Render and deliver the report; return the results that count for the exit code
     (those not already in the baseline). `quiet`: the findings only (no hints, no summary)."""
-    from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render
-
     if output == "-":
         output = None
     dropped = 0
@@ -125,6 +153,7 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
 
 
 def _apply_baseline(results: list, baseline: str, analyse: Callable | None) -> tuple[list, int]:
+    # Here, not at the top: only --baseline needs it, and it costs every start-up ~15 ms.
     from cyclemap.engine.diff import BaselineError, apply_baseline, load_baseline
 
     if os.path.isdir(baseline):
