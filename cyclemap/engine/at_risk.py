@@ -168,13 +168,11 @@ def _segment_share(survey: dict | None) -> tuple[str | None, float | None]:
 def complaint_moment_works(cycle, least: float, acceptable: float) -> bool:
     """A moment that collects complaints (not a survey) and, by its own evidence, works:
     rated at or above the acceptable share of the scale on at least `least` answers."""
-    from cyclemap.engine.facts import COMPLAINT_VOICES, content_facts
+    from cyclemap.engine.audience import collects_complaints
 
     low, high = cycle.scale
     for m in cycle.moments:
-        complaint = m.collects in COMPLAINT_VOICES or (
-            m.collects is None and m.feedback and content_facts(m, cycle).complaint_named)
-        if not complaint or m.score is None:
+        if not collects_complaints(m) or m.score is None:
             continue
         ev = score_evidence(m, cycle.scale)
         if ev is not None and ev.n is not None and ev.n >= least and m.score >= low + acceptable * (high - low):
@@ -217,7 +215,7 @@ def estimate_at_risk(checked) -> AtRisk:
             worst = (share, moment_id, found.n)
     acceptable = settings.threshold("acceptable_score")
     works = complaint_moment_works(cycle, least, acceptable)
-    from cyclemap.engine.facts import can_leave, internal
+    from cyclemap.engine.audience import can_leave, internal_customer as internal
 
     base = dict(can_leave=can_leave(cycle), segment=segment, segment_share=part, left_out=tuple(left_out))
     if internal(cycle) and volume is not None:

@@ -18,16 +18,16 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cyclemap.engine.audience import COMPLAINT_VOICES, can_leave, collects_complaints, complaint_named
+from cyclemap.engine.audience import internal_customer as internal
 from cyclemap.format.model import Cycle, Moment
+
+__all__ = ["COMPLAINT_VOICES", "ContentFacts", "Facts", "can_leave", "content_facts", "cycle_facts", "internal",
+           "moment_facts"]
 
 if TYPE_CHECKING:
     from cyclemap.engine.evidence import ScoreEvidence
 
-# Voices that are the customer complaining (seed 003: queja, reclamo).
-COMPLAINT_VOICES = ("complaint", "claim")
-# A moment named for complaints, when the file does not say `collects:`.
-_COMPLAINT_NAME = re.compile(r"\b(?:queja|quejas|reclamo|reclamos|reclamacion|reclamacao|reclamacoes|complaint|"
-                             r"complaints|claim|claims|grievance|ouvidoria|defensoria|libro de reclamaciones)\b")
 # A recovery that acts at once, and one that goes after the cause (preventive action, seed 004).
 _AT_ONCE = re.compile(r"\b(?:inmediatamente|de inmediato|al momento|en el acto|en el momento|immediately|at once|"
                       r"on the spot|right away|imediatamente|na hora|no ato|en el lugar)\b")
@@ -78,22 +78,8 @@ def content_facts(moment: Moment, cycle: Cycle) -> ContentFacts:
         recovery_at_once=bool(_AT_ONCE.search(recovery_text)),
         recovery_prevents=bool(_PREVENTS.search(recovery_text)),
         customer_present=not out_of_sight(moment, cycle),
-        complaint_named=bool(_COMPLAINT_NAME.search(plain(moment.name))),
+        complaint_named=complaint_named(moment),
     )
-
-
-def can_leave(cycle: Cycle) -> bool:
-    """The customers can take their business elsewhere: not when the file says they cannot
-    (`customers_can_leave: false`), nor when they are colleagues (an internal customer)."""
-    from cyclemap.engine.rules.cm122_backstage_step import internal_customer
-
-    return cycle.customers_can_leave and not internal_customer(cycle)
-
-
-def internal(cycle: Cycle) -> bool:
-    from cyclemap.engine.rules.cm122_backstage_step import internal_customer
-
-    return internal_customer(cycle)
 
 
 @dataclass(frozen=True)
@@ -140,7 +126,7 @@ def moment_facts(moment: Moment, cycle: Cycle, codes, least: int, evidence: "Sco
     n = evidence.n if evidence is not None else None
     certain = evidence is not None and n is not None and n >= least
     voice = moment.collects
-    complaint = voice in COMPLAINT_VOICES or (voice is None and moment.feedback and content.complaint_named)
+    complaint = collects_complaints(moment)
     more = settle(evidence, least, span)
     return Facts(
         moment=moment, content=content, critical=moment.critical, can_leave=can_leave(cycle), internal=internal(cycle),

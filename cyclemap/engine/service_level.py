@@ -168,7 +168,7 @@ def service_level(cycle: Cycle, settings: Config | None = None, probe: bool = Fa
         reasons.extend(missing)
     if not probe:
         reasons.extend(_near_lines(cycle, config, key, measured, line, gap_margin, expected, span))
-    from cyclemap.engine.facts import can_leave
+    from cyclemap.engine.audience import can_leave
 
     return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons), can_leave(cycle))
 

@@ -24,18 +24,13 @@ import re
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.audience import internal_customer
 from cyclemap.engine.rules._wording import plain as normalise
 
 _BACKSTAGE = re.compile(
     r"\b(?:internamente|back ?office|trastienda|sin que el cliente|sin el cliente|el cliente no (?:lo |la )?ve|"
     r"se archiva|se concilia|internally|behind the scenes|backstage|without the customer|"
     r"the customer does not see|is archived|is filed|gets filed|is reconciled)\b")
-_INTERNAL_CUSTOMER = re.compile(r"\b(?:cliente interno|internal customer|colaborador|colleague)\b")
-
-
-def internal_customer(cycle) -> bool:
-    """The cycle's customer is a colleague (its title or customer says so)."""
-    return bool(_INTERNAL_CUSTOMER.search(normalise(f"{cycle.title} {cycle.customer or ''}")))
 
 
 def out_of_sight(moment, cycle) -> bool:
