@@ -59,6 +59,7 @@ PHRASES = {
 }
 CRITICAL_WEIGHT = 2.0  # a critical moment weighs double in the mean gap
 NEAR_SHARE = 0.025  # within this share of the scale of a line, the level says it sits on it
+MAX_PROBES = 4  # critical moments near a line whose move is tried
 NAMES_SHOWN = 4  # a reason names this many moments, then counts the rest
 
 
@@ -184,10 +185,12 @@ def _near_lines(cycle, config, key, measured, line, gap_margin, expected, span) 
 
     out: list[Text] = []
     near = NEAR_SHARE * span
+    probes = 0  # each probe judges the whole cycle again: a few, so a big cycle stays linear
     for m in measured:
         for edge in (line, expected(m) - gap_margin):
-            if abs(m.score - edge) > near + EPSILON:
+            if abs(m.score - edge) > near + EPSILON or probes >= MAX_PROBES:
                 continue
+            probes += 1
             step = 10 ** -SCORE_DIGITS
             found = None
             for moved in (round(edge - step, SCORE_DIGITS), round(edge + step, SCORE_DIGITS), edge):
