@@ -57,6 +57,14 @@ moments:
      recovery: El jefe de soporte presta un equipo de inmediato, score: 2.0, expectation: 4, responses: 60}
   - {id: cierra, name: Cierra el ticket, kind: routine}
 """
+BACKSTAGE = """\
+cyclemap: 1
+title: Banco
+moments:
+  - {id: a, name: Abre la cuenta, kind: critical, owner: Asesor, standard: En 20 min,
+     recovery: El asesor ofrece otra cita, score: 4.5, expectation: 4, responses: 100}
+  - {id: b, name: Se archiva el contrato internamente, kind: routine, score: 2.0, expectation: 4, responses: 50}
+"""
 REWORK = get_rule("CM118").fails
 REWORK_CAPTIVE = REWORK.replace("title: Registry\n", "title: Registry\ncustomers_can_leave: false\n")
 
@@ -76,7 +84,7 @@ ABSENT = {
     "todo.backstage": CAPTIVE, "todo.rework": CAPTIVE, "todo.voice": CAPTIVE, "todo.dimension": CAPTIVE,
     "todo.critical_none": CAPTIVE, "todo.critical_many": WATER,
     "preface.critical": WATER, "preface.uncertain": CAPTIVE,
-    "score.internal": CAPTIVE, "voice.none_internal": WATER,
+    "score.internal": CAPTIVE, "voice.none_internal": WATER
 }
 # And where it holds (a sample per cycle: the premises are not vacuous).
 PRESENT = {
@@ -88,6 +96,7 @@ PRESENT = {
     REWORK: {"rework.leave", "todo.rework"},
     REWORK_CAPTIVE: {"rework.captive"},
     INTERNAL: {"score.internal", "voice.none_internal", "todo.prevent"},
+    BACKSTAGE: {"backstage.unseen", "todo.backstage"},
 }
 
 _RUNS: dict[str, tuple[dict, str]] = {}
@@ -131,7 +140,7 @@ def test_sentence_absent_where_its_premise_is_false(sentence: Sentence):
             assert fixed not in text, fixed
 
 
-@pytest.mark.parametrize("cycle", list(PRESENT), ids=["captive", "shop", "water", "rework", "rework-captive", "internal"])
+@pytest.mark.parametrize("cycle", list(PRESENT), ids=["captive", "shop", "water", "rework", "rework-captive", "internal", "backstage"])
 def test_sentences_present_where_their_premise_holds(cycle):
     data, _text = critique(cycle)
     missing = PRESENT[cycle] - said(data)
@@ -164,3 +173,12 @@ def test_the_client_text_is_only_catalogue_sentences():
                     for key in parts[part]:
                         assert text, key
                     assert bool(text) == bool(parts[part])
+
+
+def test_a_step_customers_never_see_is_not_said_to_be_rated_by_them():
+    data, text = critique(BACKSTAGE)
+    [point] = [p for p in data["weak_points"] if p["moment"] == "b"]
+    assert "Customers rate" not in point["text"] and "customers rate" not in point["text"]
+    assert "cannot be rated by them" in point["why"]
+    for key in ("score.quiet", "routine.harsh", "todo.cause", "todo.routine"):
+        assert key not in point["said"], key

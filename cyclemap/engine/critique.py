@@ -283,7 +283,8 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
             ev = evidence.get(moment.id)
             facts = moment_facts(moment, cycle, codes, int(least), ev, is_miserable(moment, cycle, checked.settings),
                                  has_gap(moment, cycle, checked.settings))
-            score_problem = any(c in SCORE_RULES for c in codes)
+            # A score on a step customers never see is not theirs: it weighs nothing.
+            score_problem = any(c in SCORE_RULES for c in codes) and facts.content.customer_present
             depth = _depth(moment, cycle, checked) * _confidence(ev, cycle) if score_problem else 0.0
             content = min(CONTENT_CAP, CONTENT_WEIGHT * sum(1 for d in found if d.code not in SCORE_RULES))
             # A complaint moment decides whether those who spoke up come back: it weighs as a
@@ -297,7 +298,9 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
         found.sort(key=lambda d: (d.code not in SCORE_RULES, d.code))
         codes = tuple(dict.fromkeys(d.code for d in found))
         said = {c for code in codes for c in SUBSUMES.get(code, ())}
-        told = [d for d in found if d.code not in said]
+        if facts.content is not None and not facts.content.customer_present:
+            said |= set(SCORE_RULES)  # "customers rate it" is untrue of a step they never see
+        told = [d for d in found if d.code not in said] or found[:1]
         order = position.get(moment.id, len(position)) if moment else -1
         ranked.append(((uncertain, -round(weight, 6), order), dict(
             moment_id=moment.id if moment else None, moment_name=moment.name if moment else None, codes=codes,

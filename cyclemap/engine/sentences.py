@@ -52,8 +52,13 @@ class Sentence:
         return text.format(**fields) if fields and hasattr(text, "format") else text
 
 
+def _present(f: Facts) -> bool:
+    """The customer lives this moment (a rating of a step they never see is not theirs)."""
+    return f.content is None or f.content.customer_present
+
+
 def _score(f: Facts) -> bool:
-    return bool(f.codes & SCORE_CODES)
+    return bool(f.codes & SCORE_CODES) and _present(f)
 
 
 def _sure(f: Facts) -> bool:
@@ -113,7 +118,7 @@ WHY: tuple[Sentence, ...] = (
                "workarounds and escalations, and into worse service for the customers they serve."),
              _("These customers are colleagues who cannot go elsewhere: low ratings at the moments below turn "
                "into workarounds and escalations, and into worse service for the customers they serve.")),
-    Sentence("routine.harsh", "why", _has("CM119"),
+    Sentence("routine.harsh", "why", lambda f: "CM119" in f.codes and _present(f),
              _("A moment judged this harshly needs what decisive moments get: someone in charge, a standard and "
                "a plan for when it fails."),
              _("Routine moments that customers judge this harshly need what decisive moments get: someone in "
@@ -212,7 +217,7 @@ TODO: tuple[Sentence, ...] = (
              lambda f: _sure(f) and "CM105" in f.codes and not f.codes & {"CM104", "CM119"},
              _("Or promise only what this moment can deliver (how long it takes, what is needed, what happens "
                "next).")),
-    Sentence("todo.routine", "todo", _has("CM119"),
+    Sentence("todo.routine", "todo", lambda f: "CM119" in f.codes and _present(f),
              _("Ask the team whether this moment is really routine for customers; if it decides anything for "
                "them, treat it as decisive.")),
     Sentence("todo.score", "todo", lambda f: "CM114" in f.codes and not f.scored,
