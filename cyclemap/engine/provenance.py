@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import Number, Text, _, _n, join
 
 
@@ -29,22 +30,25 @@ class Provenance:
     set_aside: int = 0  # survey answers or rows not used (blank, N/A, unusable)
 
     def as_data(self) -> dict:
-        return {"cycle_file": self.cycle_file, "format_version": self.format_version, "date": self.date,
+        def safe(value):  # file names may hold undecodable bytes: escaped, as everywhere
+            return None if value is None else shown(value)
+
+        return {"cycle_file": safe(self.cycle_file), "format_version": self.format_version, "date": self.date,
                 "scores_from": "survey" if self.survey_file else "file", "answers_used": self.answers,
                 "answers_set_aside": self.set_aside, "scored_moments": self.scored,
-                "survey_file": self.survey_file, "wave": self.wave, "segment": self.segment}
+                "survey_file": safe(self.survey_file), "wave": safe(self.wave), "segment": safe(self.segment)}
 
     def texts(self) -> list[Text]:
         """One line: the cycle file, where the scores come from, how many answers, the date."""
-        name = Path(self.cycle_file).name
+        name = shown(Path(self.cycle_file).name)
         cycle = _("cycle {file} (format {version})").format(file=name, version=self.format_version)
         if self.survey_file:
             source = _n("survey {file} (wave “{wave}”): {n} answer used, {aside} set aside",
                         "survey {file} (wave “{wave}”): {n} answers used, {aside} set aside", self.answers).format(
-                file=Path(self.survey_file).name, wave=self.wave or "", n=Number(self.answers, 0),
+                file=shown(Path(self.survey_file).name), wave=shown(self.wave or ""), n=Number(self.answers, 0),
                 aside=Number(self.set_aside, 0))
             if self.segment:
-                source = join([source, _("segment “{segment}”").format(segment=self.segment)], ", ")
+                source = join([source, _("segment “{segment}”").format(segment=shown(self.segment))], ", ")
         elif self.scored:
             source = _n("scores written in the cycle file, on {n} answer", "scores written in the cycle file, on {n} answers",
                         self.answers).format(n=Number(self.answers, 0))
