@@ -3,8 +3,8 @@ over the bank example's 8 moments, read and merged as `--ratings` does.
 
     .venv/bin/python benchmarks/bench_ratings.py [N]
 
-Goal: well under a second for 100,000 answers on a laptop; memory bounded by
-MAX_BYTES / MAX_ANSWERS (cyclemap.format.ratings)."""
+Goal: well under a second for 100,000 answers on a laptop; memory grows with the
+respondents, not the answers (bench_stream.py measures ten million)."""
 
 from __future__ import annotations
 

@@ -87,14 +87,17 @@ def cases(tmp: Path) -> list[Case]:
         Case("fifty-megabytes", "a 50 MB file", _fifty_megabytes, 1, "CM001", "too large", "1:1", 2, 60),
         Case("too-many-values", "a list of 1.1 million one-letter values",
              _too_many_values, 1, "CM001", "more than 1,000,000 values", None, 15, 700),
-        Case("long-name", "a 100,000-character name",
+        Case("long-name", "a 100,000-character name (names are bounded at 1,000 characters)",
              _text(HEAD + "moments:\n  - {id: a, name: " + "n" * 100_000 + ", kind: critical}\n"
-                   "  - {id: b, name: B, kind: routine}\n"), 0, None, None, None, 2, 100),
+                   "  - {id: b, name: B, kind: routine}\n"), 1, "CM002", "may be at most 1,000", "4:19", 2, 100),
+        Case("megabyte-notes", "a 1,000,000-character note (notes are bounded at 10,000 characters)",
+             _text(HEAD + "moments:\n  - {id: a, name: A, kind: critical, notes: " + "a " * 500_000 + "}\n"
+                   "  - {id: b, name: B, kind: routine}\n"), 1, "CM002", "may be at most 10,000", "4:45", 2, 100),
         Case("long-key", "a 100,000-character key (YAML allows 1,024)",
              _text(HEAD + "k" * 100_000 + ": 1\nmoments:\n" + TWO), 1, "CM001", "expected ':'", "3:100001", 2, 100),
         Case("long-id", "a 100,000-character id with a space in it",
              _text(HEAD + "moments:\n  - {id: " + "x" * 50_000 + " " + "y" * 50_000 + ", name: A, kind: critical}\n"
-                   "  - {id: b, name: B, kind: routine}\n"), 1, "CM002", "may only use", "4:10", 2, 100),
+                   "  - {id: b, name: B, kind: routine}\n"), 1, "CM002", "may be at most 1,000", "4:10", 2, 100),
         Case("control-characters", "raw BEL and ESC bytes in a name",
              _bytes((HEAD + "moments:\n  - {id: a, name: \"A\x07\x1b[31m\", kind: critical}\n" + TWO).encode()),
              1, "CM001", "control character U+0007", "4:21", 2, 100),
@@ -133,8 +136,8 @@ def cases(tmp: Path) -> list[Case]:
         Case("bidi-isolates", "bidi isolates and zero-width marks in names (U+2066..U+2069, U+200B)",
              _text(HEAD + "moments:\n  - {id: a, name: \"\u2067evil\u2069\u200b\", kind: critical}\n"
                    "  - {id: b, name: \"\u2066B\u2069\", kind: routine}\n"), 0, None, None, None, 2, 100),
-        Case("long-name-every-view", "a 16,000-character name (Graphviz's string limit is 16 KB)",
-             _text(HEAD + "moments:\n  - {id: a, name: " + "n" * 16_000 + ", kind: critical}\n"
+        Case("long-name-every-view", "a name at its bound, 1,000 characters, every one a wide character",
+             _text(HEAD + "moments:\n  - {id: a, name: " + "ñ" * 1_000 + ", kind: critical}\n"
                    "  - {id: b, name: B, kind: routine}\n"), 0, None, None, None, 2, 100),
     ]
 

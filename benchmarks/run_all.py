@@ -16,6 +16,7 @@ from pathlib import Path
 import bench_critique
 import bench_hostile
 import bench_many
+import bench_overview
 import bench_render
 import bench_single
 import bench_size
@@ -26,7 +27,7 @@ from _bench import Row, machine
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the cyclemap benchmarks.")
     parser.add_argument("--quick", action="store_true", help="fewer repeats (figures are noisier)")
-    parser.add_argument("--only", nargs="*", type=int, choices=(1, 2, 3, 4, 5, 6, 8), help="benchmark numbers to run")
+    parser.add_argument("--only", nargs="*", type=int, choices=(1, 2, 3, 4, 5, 6, 8, 9), help="benchmark numbers to run")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     args = parser.parse_args(argv)
     quick = args.quick
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         5: lambda: bench_startup.run(runs=8 if quick else 20),
         6: lambda: bench_hostile.run(runs=1),
         8: lambda: bench_critique.run(runs=2 if quick else 5),
+        9: lambda: bench_overview.run(runs=1 if quick else 3, files=200 if quick else 1000),
     }
     print(machine())
     rows: list[Row] = []

@@ -35,9 +35,101 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdin:
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
+# Environment a run in this process may take: read when a command runs, not when cyclemap
+# is imported (help texts are translated at import: a --help, or no command at all, runs
+# in a real process).
+IN_PROCESS_ENV = {"CYCLEMAP_LANG", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "CYCLEMAP_CHROMIUM", "CYCLEMAP_ASCII",
+                  "CYCLEMAP_NO_PROGRESS", "CYCLEMAP_PROGRESS_AFTER", "PATH"}
+
+
+def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> Run:
+    """`cyclemap ARGS` through the real command line (the same app, options, frame and exit
+    codes) in this process: what a user sees on stdout, stderr and the exit code, without a
+    new interpreter's start-up. A crash is raised, traceback and all."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from cyclemap.cli import app
+
+    full_env = {"CYCLEMAP_LANG": "en", "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
+    saved_argv, saved_cwd = sys.argv, os.getcwd()
+    sys.argv = ["cyclemap", *args]  # the help language reads --lang from here, before parsing
+    try:
+        os.chdir(cwd or ROOT)
+        result = CliRunner().invoke(app, list(args), input=stdin, env=full_env, prog_name="cyclemap")
+    finally:
+        sys.argv = saved_argv
+        os.chdir(saved_cwd)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def needs_a_real_process(args: tuple, env: dict | None) -> bool:
+    return (not args or "--help" in args or "-h" in args or "--version" in args
+            or bool(set(env or {}) - IN_PROCESS_ENV))
+
+
+# Test files whose `cli` runs in this process (converted one by one, each measured; see
+# benchmarks/RESULTS.md). A test that needs a real process (signals, pipes, encodings,
+# installs, --help in another language) uses `run_cli`, or is marked `real_process`.
+IN_PROCESS_FILES = {"test_critique_cli.py", "test_render_cli.py", "test_config.py", "test_ratings.py",
+                    "test_diff.py", "test_deck.py", "test_at_risk.py", "test_check_ci.py", "test_ci_formats.py",
+                    "test_compare.py", "test_critique_judgement.py", "test_gitlab_format.py", "test_handout.py",
+                    "test_handout_editions.py", "test_importance.py", "test_init.py", "test_survey_loop.py",
+                    "test_bad_input.py", "test_conventions.py", "test_schema.py", "test_check.py",
+                    "test_report_i18n.py", "test_engine_i18n.py", "test_editors.py"}
+
+
 @pytest.fixture
-def cli():
-    return run_cli
+def cli(request):
+    import os
+
+    if (request.path.name not in IN_PROCESS_FILES or request.node.get_closest_marker("real_process")
+            or os.environ.get("CYCLEMAP_TESTS_REAL_PROCESS")):  # every run a real process (to compare)
+        return run_cli
+
+    def run(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> Run:
+        if needs_a_real_process(args, env):
+            return run_cli(*args, cwd=cwd, env=env, stdin=stdin)
+        return run_cli_in_process(*args, cwd=cwd, env=env, stdin=stdin)
+
+    return run
+
+
+# -- tiers: the default one (fast) and the slow one (browsers, packaging, installs, large
+# inputs, every documented command). `pytest` runs the default tier (pyproject: -m "not
+# slow"), `pytest -m slow` the slow one; `python3 bootstrap.py test` and .ci/run run both.
+SLOW_FILES = {"test_handout_browser.py", "test_serve_browser.py", "test_pdf_security.py", "test_packaging.py",
+              "test_precommit.py", "test_docs_commands.py", "test_cli_fuzz.py",
+              "test_handout_editions.py"}  # Graphviz lays out every edition up to 16 moments: 221 s
+SLOW_TESTS = {"test_ten_thousand_moments_check_cleanly", "test_hostile_file_gets_its_documented_outcome",
+              "test_render_with_no_home_and_no_passwd_entry"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_FILES or getattr(item, "originalname", item.name) in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+
+
+# CI fails when more tests skip than it states (`CYCLEMAP_MAX_SKIPS`, set by .ci/run): a
+# machine that lost Graphviz or Chromium must not pass by skipping what needs them.
+def pytest_sessionfinish(session, exitstatus):
+    import os
+
+    limit = os.environ.get("CYCLEMAP_MAX_SKIPS")
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if limit is None or reporter is None or hasattr(session.config, "workerinput"):
+        return
+    skipped = len(reporter.stats.get("skipped", []))
+    if skipped > int(limit):
+        reporter.ensure_newline()
+        reporter.write_line(f"cyclemap: {skipped} tests skipped, more than the {limit} CI allows "
+                            f"(CYCLEMAP_MAX_SKIPS): install what they need, or state a new number in .ci/run",
+                            red=True, bold=True)
+        session.exitstatus = 1
 
 
 @pytest.fixture

@@ -180,3 +180,45 @@ def test_action_installs_from_its_checkout_and_runs(workspace, tmp_path):
         pytest.skip("pip could not reach the package index")
     assert (tmp_path / "runner" / "cyclemap-venv" / "bin" / "cyclemap").exists(), last.stderr[-3000:]
     assert_results(result, workspace)
+
+
+# -- inputs are checked before they are used (issue 27) ---------------------------------
+
+def test_a_newline_in_an_input_never_forges_a_step_output(workspace, tmp_path):
+    for name, value in (("sarif", "x.sarif\nfile=/etc/passwd"), ("sarif", "x.sarif\rdiff=forged"),
+                        ("diff-file", "d.md\nfile=forged"), ("diff-base", "HEAD\nfile=forged"),
+                        ("diff-base", "--output=/tmp/owned"), ("fail-on", "never\nfile=x"),
+                        ("paths", 'cycles/ "unclosed')):
+        result = run_action(workspace, tmp_path, {"paths": "cycles/", name: value},
+                            skip_install=True, path_prefix=[shim(tmp_path / f"bin-{len(os.listdir(tmp_path))}")])
+        last = result["last"]
+        assert last.returncode == 2, (name, value, last.stdout, last.stderr)
+        assert f"::error title=cyclemap action::the input `{name}`" in last.stdout, last.stdout
+        assert len(last.stdout.strip().splitlines()) == 1  # the value is shown escaped, on the one line
+        assert all(not outputs for outputs in result["outputs"].values())  # no step wrote an output
+        assert not (tmp_path / "owned").exists()
+
+
+@pytest.mark.parametrize("paths", [
+    "my cycles/\nother/banco.yaml",      # one per line, spaces kept
+    '"my cycles/" other/banco.yaml',     # one line, quoted
+    "my cycles/**/*.yaml\n-dash.yaml",   # a pattern with a space; a name like an option
+])
+def test_any_path_can_be_named(workspace, tmp_path, paths):
+    git("checkout", "--", "cycles/banco.yaml", cwd=workspace)
+    (workspace / "my cycles").mkdir()
+    shutil.copy(workspace / "cycles" / "banco.yaml", workspace / "my cycles" / "spaced.yaml")
+    (workspace / "other").mkdir()
+    shutil.copy(workspace / "cycles" / "banco.yaml", workspace / "other" / "banco.yaml")
+    shutil.copy(workspace / "cycles" / "banco.yaml", workspace / "-dash.yaml")
+    result = run_action(workspace, tmp_path, {"paths": paths, "fail-on": "never", "sarif": "out.sarif"},
+                        skip_install=True, path_prefix=[shim(tmp_path / "bin")])
+    last = result["last"]
+    assert last.returncode == 0, last.stdout + last.stderr
+    assert "file=my cycles/spaced.yaml" in last.stdout
+    assert result["outputs"]["sarif"] == {"file": "out.sarif"}
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads((workspace / "out.sarif").read_text())["runs"][0]["results"]}
+    assert "my%20cycles/spaced.yaml" in uris or "my cycles/spaced.yaml" in uris
+    if "dash" in paths:
+        assert "-dash.yaml" in last.stdout

@@ -8,7 +8,7 @@ import pytest
 
 from cyclemap.engine.graph import build_graph, cycle_order, edges
 from support import load_path, load_text
-from tests.conftest import EXAMPLE_FILES, ROOT
+from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.name for p in EXAMPLE_FILES])
@@ -29,7 +29,8 @@ def test_folder_is_searched_in_a_stable_order(cli):
     data = json.loads(result.out)
     paths = [f["path"] for f in data["files"]]
     assert paths == sorted(paths)
-    assert len(paths) == len(EXAMPLE_FILES)
+    # The folder is searched with its subfolders (examples/connected/...); EXAMPLE_FILES is the top level.
+    assert len(paths) == len(sorted(EXAMPLES.rglob("*.yaml")))
 
 
 def test_json_contract(cli, write):
@@ -42,7 +43,7 @@ def test_json_contract(cli, write):
     first = data["files"][0]
     assert set(first) == {"path", "loaded", "title", "language", "diagnostics"}
     diag = next(d for d in first["diagnostics"] if d["code"] == "CM008")
-    assert set(diag) == {"code", "severity", "line", "column", "message", "hint", "moment", "subject"}
+    assert set(diag) == {"code", "severity", "line", "column", "message", "hint", "moment", "subject", "follow_on"}
     assert (diag["line"], diag["column"], diag["severity"], diag["moment"]) == (4, 45, "error", "a")
     assert data["summary"]["files"] == 2
     assert data["summary"]["errors"] == sum(

@@ -82,6 +82,23 @@ def needs_missing(line: str) -> str | None:
     return None
 
 
+def fresh_clone(tmp_path: Path) -> Path:
+    """The repository as a clone has it (no virtual environment, caches or outputs), with
+    `cyclemap` on PATH (this checkout)."""
+    work = tmp_path / "clone"
+    shutil.copytree(ROOT, work, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "__pycache__", "*.egg-info", "build", "dist", "out", ".hypothesis", ".pytest_cache"))
+    put_on_path(tmp_path / "bin")
+    return work
+
+
+def put_on_path(bin_dir: Path) -> None:
+    bin_dir.mkdir(exist_ok=True)
+    shim = bin_dir / "cyclemap"
+    shim.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" -m cyclemap "$@"\n', encoding="utf-8")
+    shim.chmod(shim.stat().st_mode | stat.S_IXUSR)
+
+
 @pytest.fixture
 def workspace(tmp_path) -> Path:
     """A user's repository: the examples; cycles/ with the same cycles, banco.yaml changed
@@ -102,11 +119,8 @@ def workspace(tmp_path) -> Path:
     (work / "encuesta.csv").write_text(RATINGS, encoding="utf-8")
     (work / "docs").mkdir()
     bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    shim = bin_dir / "cyclemap"
-    shim.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" -m cyclemap "$@"\n', encoding="utf-8")
-    shim.chmod(shim.stat().st_mode | stat.S_IXUSR)
-    done = subprocess.run([str(shim), "check", "old/", "--format", "json", "-o", "main-report.json", "--fail-on", "never"],
+    put_on_path(bin_dir)
+    done = subprocess.run([str(bin_dir / "cyclemap"), "check", "old/", "--format", "json", "-o", "main-report.json", "--fail-on", "never"],
                           cwd=work, capture_output=True, text=True, env=environment(bin_dir))
     assert done.returncode == 0, done.stderr
     return work
@@ -144,7 +158,8 @@ WITH_COMMANDS = [d for d in DOCUMENTS if any(c.line.startswith("cyclemap ") for 
 
 
 @pytest.mark.parametrize("document", WITH_COMMANDS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_documented_commands_run_as_written(document, workspace):
+def test_documented_commands_run_as_written(document, tmp_path, request):
+    workspace = fresh_clone(tmp_path) if document.name == "README.md" else request.getfixturevalue("workspace")
     commands = [c for c in console_commands(document) if c.line.startswith("cyclemap ")]
     for command in commands:
         code, out, err = run_documented(command, workspace)

@@ -121,3 +121,32 @@ def test_a_file_that_does_not_load_is_the_report_on_stdout_or_a_message_on_stder
     assert data.exit_code == 1 and data.stdout == "" and "CM002" in data.stderr
     drawn = invoke("render", str(bad), "-o", str(tmp_path / "x.svg"))
     assert drawn.exit_code == 1 and "CM002" in drawn.stderr and not (tmp_path / "x.svg").exists()
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("cyclemap render banco.yaml --layout ", ["clock", "flow", "blueprint"]),
+    ("cyclemap render banco.yaml --layout f", ["flow"]),
+    ("cyclemap check x --format s", ["sarif"]),
+    ("cyclemap critique x --lang ", ["en", "es", "pt"]),
+    ("cyclemap handout x --edition p", ["participant"]),
+    ("cyclemap check x --fail-on w", ["warning"]),
+])
+def test_the_shell_completes_option_values(words, expected):
+    env = {**ENV, "_CYCLEMAP_COMPLETE": "complete_bash", "COMP_WORDS": words,
+           "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    run = CliRunner().invoke(app, [], env=env, prog_name="cyclemap")
+    assert run.stdout.split() == expected
+
+
+@pytest.mark.parametrize("args", [["-q", "-q"], ["-qq"], ["-q", "--quiet"], ["--fail-on", "error", "--fail-on=never"]])
+def test_an_option_or_flag_given_twice_is_a_usage_error(args):
+    run = invoke("check", BANCO, *args)
+    assert run.exit_code == 2 and "given more than once; give it once" in run.stderr
+
+
+def test_check_colours_like_critique_only_when_asked_or_on_a_terminal():
+    plain = invoke("check", BANCO)
+    assert "\x1b[" not in plain.stdout  # not a terminal here (and NO_COLOR is set)
+    coloured = invoke("check", BANCO, "--color", "always")
+    assert "\x1b[33m" in coloured.stdout and "\x1b[1mCM104\x1b[0m" in coloured.stdout
+    assert "\x1b[" not in invoke("check", BANCO, "--color", "always", "-f", "json").stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+import pytest
 import xml.etree.ElementTree as ET
 
 from cyclemap.outputs import look
@@ -121,6 +123,18 @@ def test_mini_bar_marks_short_scores():
     assert ORANGE in mini_bar(2, 4, (1, 5), short=True)
     assert ORANGE not in mini_bar(4, 4, (1, 5), short=False)
     ET.fromstring(mini_bar(None, 4, (1, 5), short=False))
+
+
+@pytest.mark.parametrize("score", [1.5, 3.2, 3.7, 4.0, 4.8])
+def test_mini_bar_has_the_diagrams_band_colour(score):
+    """The table's bar is the colour the diagram fills the same moment with (a score
+    just under its expectation is the diagram's light 'just under', not another hue)."""
+    from cyclemap.outputs import look
+
+    fills = {b.fill for b in look.BANDS}
+    bar = mini_bar(score, 4, (1, 5), short=score < 4)
+    used = set(re.findall(r'fill="(#[0-9a-f]{6})"', bar)) - {"#eeeeee"}
+    assert used == {look.band_for(score, 4, (1, 5)).fill} and used <= fills
 
 
 def test_questions_from_findings_cover_several_moments_first():

@@ -98,13 +98,14 @@ def test_the_printed_picture_keeps_its_text_at_8_pt(path, edition):
     from cyclemap.outputs.handout.page import css
     from cyclemap.outputs.render import build_dot
     from cyclemap.outputs.render import geometry as g
+    from cyclemap.outputs.render.dot import layout_program
 
     sheet = css()
     margin = float(re.search(r"@page wide \{[^}]*margin: ([0-9.]+)mm;", sheet).group(1))
     heights = dict(re.findall(r"(body\.facilitator )?#diagram svg\.diagram \{ max-height: ([0-9.]+)mm; \}", sheet))
     max_h = float(heights["body.facilitator "] if edition == "facilitator" else heights[""])
     width = (297 - 2 * margin) * g.MM
-    laid = g.lay_out(build_dot(Pipeline().check(str(path)), layout="clock"), "neato", "embedded")
+    laid = g.lay_out(build_dot(Pipeline().check(str(path)), layout="clock"), layout_program("clock"), "embedded")
     scale = min(width / laid.width, max_h * g.MM / laid.height)
     smallest = min(t.size for t in laid.texts if t.text.strip()) * scale
     assert smallest >= 8.0, f"{smallest:.2f} pt"

@@ -24,7 +24,7 @@ def test_quadrants_from_a_survey_made_by_cyclemap(cli, write, tmp_path):
     source = write("bank.yaml", CYCLE)
     template = tmp_path / "s.csv"
     assert cli("survey", str(source), "-o", str(template), "--importance").code == 0
-    header = next(csv.reader(io.StringIO(template.read_text(encoding="utf-8"))))
+    header = next(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig")), delimiter=";"))  # a Spanish template
     # (performance, importance) per moment: wait matters and fails, served matters and
     # works, arrive matters little and fails, leaves matters little and works.
     wanted = {"wait": (2, 5), "served": (5, 5), "arrive": (2, 2), "leaves": (5, 2)}
@@ -54,7 +54,7 @@ def test_the_critique_and_the_handout_show_the_quadrants(cli, write, tmp_path):
     source = write("bank.yaml", CYCLE)
     template = tmp_path / "s.csv"
     assert cli("survey", str(source), "-o", str(template), "--importance").code == 0
-    header = next(csv.reader(io.StringIO(template.read_text(encoding="utf-8"))))
+    header = next(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig")), delimiter=";"))  # a Spanish template
     wanted = {"wait": (2, 5), "served": (5, 5), "arrive": (2, 2), "leaves": (5, 2)}
     rows = [",".join({"respondent": f"r{r}", **{m: str(p) for m, (p, _) in wanted.items()},
                       **{f"importance_{m}": str(i) for m, (_, i) in wanted.items()}}.get(c, "") for c in header)

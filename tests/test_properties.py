@@ -26,6 +26,7 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (?P<code>CM\d{3}) (error|warning|info|advertencia|aviso) \S")
 HINT = re.compile(r"^    (hint|sugerencia): \S")
+FOLLOW_ON = re.compile(r"^    (probably caused by this|probablemente causados por este) \(")  # then indented findings
 SUMMARY = re.compile(r"^\d+ (file|files|archivo|archivos) (checked|revisados?): \d+ ")
 
 
@@ -120,7 +121,7 @@ def check_in_process(data: bytes) -> tuple[int, str]:
     assert lines and SUMMARY.match(lines[-1]), result.stdout
     for line in lines[:-1]:
         match = DIAGNOSTIC.match(line)
-        assert match or HINT.match(line), f"not a diagnostic line: {line!r}"
+        assert match or HINT.match(line) or FOLLOW_ON.match(line), f"not a diagnostic line: {line!r}"
         if match:
             assert match["code"] in known
     return result.exit_code, result.stdout

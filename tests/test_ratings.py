@@ -64,14 +64,19 @@ def test_bad_rows_are_reported_with_their_line_and_the_rest_still_count(write):
     assert "not a number" in by_line[4].message("en") and "no es un número" in by_line[4].message("es")
     assert "outside the scale 1–5" in by_line[5].message("en")
     assert "found 1" in by_line[6].message("en")
-    assert "already rated `wait` on line 2" in by_line[8].message("en")
+    assert "already rated `wait`; this row is not counted again" in by_line[8].message("en")
     assert (merged.moments[0].score, merged.moments[0].responses) == (4, 1)
     assert (merged.moments[1].score, merged.moments[1].responses) == (3.5, 2)
 
 
-def test_not_utf8_reports_the_line(write):
-    csv = write("latin.csv", "moment,rating\nwait,4\n".encode() + "served,4,José\n".encode("latin-1"))
-    merged, problems = apply_ratings(cycle(), str(csv))
+def test_windows_1252_is_read_and_noted_and_a_byte_of_neither_is_refused(write):
+    from cyclemap.format.ratings import load_ratings
+
+    csv = write("latin.csv", "moment,rating\nwait,4\n".encode() + "served,4,José\n".encode("cp1252"))
+    read = load_ratings(str(csv), cycle())
+    assert read.encoding == "cp1252" and read.count == 2 and read.problems == []
+    bad = write("bad.csv", b"moment,rating\nwait,4\nserved,4,Jos\x81\n")
+    merged, problems = apply_ratings(cycle(), str(bad))
     [d] = problems
     assert d.pos.line == 3 and "not UTF-8" in d.message("en")
     assert merged.moments[0].score == 4.5  # nothing merged from an unreadable file

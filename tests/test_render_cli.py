@@ -264,13 +264,16 @@ def test_export_bad_file_and_bad_option(cli, write):
 
 @pytest.mark.parametrize("view", ["client", "analyst"])
 def test_a_name_longer_than_graphviz_allows_still_draws(view, tmp_path):
-    """Graphviz refuses a quoted string over 16 KB; a 20,000-character name is cut in the
-    picture (the file keeps it), never a Graphviz syntax error."""
+    """Graphviz refuses a quoted string over 16 KB; the longest texts a file may hold (a
+    name of 1,000 and a blueprint row of 10,000 four-byte characters: 40 KB) are cut in the
+    picture (the file keeps them), never a Graphviz syntax error."""
     source = tmp_path / "long.yaml"
-    source.write_text("cyclemap: 1\ntitle: t\nmoments:\n  - {id: a, name: " + "N" * 20_000
-                      + ", kind: critical}\n  - {id: b, name: B, kind: routine}\n", encoding="utf-8")
+    source.write_text("cyclemap: 1\ntitle: t\nmoments:\n  - {id: a, name: " + "\U0001d4a9" * 1_000
+                      + ", kind: critical, backstage: " + "\U0001d4a9" * 10_000
+                      + "}\n  - {id: b, name: B, kind: routine}\n", encoding="utf-8")
     out = tmp_path / "long.svg"
-    proc = run_cli("render", str(source), "-o", str(out), "--view", view, "--engine", "embedded")
+    proc = run_cli("render", str(source), "-o", str(out), "--view", view, "--engine", "embedded",
+                   "--layout", "blueprint")
     assert proc.code == 0, proc.err
     assert out.read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
 

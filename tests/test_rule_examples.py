@@ -26,6 +26,8 @@ def codes_of(rule, text: str, config: Config | None = None) -> list[str]:
         return [d.code for d in problems]
     if rule.retired and config is None:
         config = Config(select=frozenset({rule.code}))  # a retired rule runs only when selected
+    if rule.preview and config is None:
+        config = Config(preview=True)  # a preview rule runs only when the settings opt in
     return [d.code for d in analyse_cycle(cycle, config)]
 
 

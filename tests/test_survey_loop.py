@@ -76,9 +76,10 @@ def test_survey_in_portuguese_on_request(cli, cycle, tmp_path):
     # The CSV template's question row and the workbook's sheet and check speak it too.
     template = tmp_path / "pesquisa.csv"
     assert cli("survey", str(cycle), "-o", str(template), "--importance", "--lang", "pt").code == 0
-    questions = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8"))))[1]
+    # A Portuguese spreadsheet opens it in columns: `;` and a BOM.
+    questions = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig")), delimiter=";"))[1]
     assert questions[0] == "# a pergunta de cada coluna"
-    assert "Quanto isso importa para você? Waits in line" in questions
+    assert "Quanto isso importa para você? Waits in line [cm:wait:importance]" in questions
     book = tmp_path / "pesquisa.xlsx"
     assert cli("survey", str(cycle), "-o", str(book), "--lang", "pt").code == 0
     from openpyxl import load_workbook
@@ -91,10 +92,10 @@ def test_survey_in_portuguese_on_request(cli, cycle, tmp_path):
 def test_csv_survey_filled_in_a_spanish_locale_reads_back(cli, cycle, tmp_path, write):
     template = tmp_path / "survey.csv"
     assert cli("survey", str(cycle), "-o", str(template)).code == 0
-    header, questions = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8"))))
+    header, questions = list(csv.reader(io.StringIO(template.read_text(encoding="utf-8-sig"))))
     assert header[:3] == ["respondent", "segment", "date"] and header[-1] == "comment"
     assert [c for c in header if c in ("arrive", "wait", "served", "leaves")] == ["arrive", "wait", "served", "leaves"]
-    assert questions[0].startswith("#") and "Waits in line" in questions
+    assert questions[0].startswith("#") and "Waits in line [cm:wait]" in questions
     # A spreadsheet in a Spanish locale saves with `;`, decimal commas and a BOM.
     rng = random.Random(7)
     rows, expected = [], {"arrive": [], "wait": [], "served": [], "leaves": []}
@@ -170,8 +171,8 @@ def test_survey_of_a_broken_cycle_writes_nothing(cli, write, tmp_path):
 @pytest.mark.parametrize("content, where, words", [
     (b"", 1, "no ratings"),
     (b"moment,rating,respondent\n", 1, "no ratings"),
-    ("moment,rating,respondent\nwait,4,Jos\u00e9\n".encode("latin-1"), 2, "not UTF-8"),
-    ("moment,rating\nwait,4\n".encode("utf-16-le"), 1, "NUL bytes"),
+    (b"moment,rating,respondent\nwait,4,Jos\x81\n", 2, "not UTF-8"),  # 0x81: no character in Windows-1252 either
+    (b"\x00\x01\x02\x03" * 100, 1, "not text"),
     (b"moment,rating\nwait,nan\n", 2, "is not a number"),
     (b"moment,rating\nwait,inf\n", 2, "is not a number"),
     (b"moment,rating\nwait,4\nwait,-1\n", 3, "outside the scale 1\u20135"),
@@ -200,15 +201,6 @@ def test_thousands_of_bad_rows_give_a_bounded_summary(cli, cycle, write):
     assert run.code == 1
     assert run.out.count("outside the scale") == 20
     assert "4980 more unusable rows or cells not listed (the first 20 are)" in run.out
-
-
-def test_a_file_past_the_size_limit_is_refused_whole(cli, cycle, write):
-    from cyclemap.format.ratings import MAX_BYTES
-
-    ratings = write("huge.csv", b"wait,4\n" * (MAX_BYTES // 7 + 10))
-    run = cli("check", str(cycle), "--ratings", str(ratings), "--select", "CM009,CM114")
-    assert run.code == 1 and f"{ratings}:1:1: CM009 error the ratings file is too large" in run.out
-    assert "critical moment" in run.out  # CM114: nothing was merged
 
 
 def test_an_xlsx_that_is_not_a_workbook(cli, cycle, write):
@@ -241,35 +233,24 @@ def test_evidence_marks_few_answers_uncertain(cli, cycle, write):
 # -- segments --------------------------------------------------------------------------------
 
 SEGMENTED = "moment,rating,respondent,segment\n" + "".join(
-    f"wait,{v},r{i},{s}\n" for i, (v, s) in enumerate([(1, "new"), (2, "new"), (4, "regular"), (5, "regular"), (5, "Regular")]))
+    f"wait,{v},r{i},{s}\n" for i, (v, s) in enumerate(
+        [(1, "new"), (2, "new")] * 3 + [(4, "regular"), (5, "regular"), (5, "Regular")] * 2 + [(4, "regular")]))
 
 
 def test_segment_keeps_one_segments_answers(cli, cycle, write):
     ratings = write("seg.csv", SEGMENTED)
     assert evidence(cli, cycle, ratings, "--segment", "new")["wait"]["score"] == 1.5
-    assert evidence(cli, cycle, ratings, "--segment", "regular")["wait"]["responses"] == 3
+    assert evidence(cli, cycle, ratings, "--segment", "regular")["wait"]["responses"] == 7
     run = cli("check", str(cycle), "--ratings", str(ratings), "--segment", "vip", "--select", "CM009")
-    assert run.code == 1 and "no answers from the segment `vip`; the file's segments: regular (3), new (2)" in run.out
+    assert run.code == 1 and "no answers from the segment `vip`; the file's segments: regular (7), new (6)" in run.out
 
 
 def test_segment_needs_a_segment_column_and_ratings(cli, cycle, write):
     ratings = write("plain.csv", "moment,rating\nwait,4\n")
     run = cli("critique", str(cycle), "--ratings", str(ratings), "--segment", "new", "--view", "analyst")
-    assert run.code == 0 and "has no `segment` column" in run.out
+    assert run.code == 2 and "has no segment column" in run.err and run.out == ""
     run = cli("check", str(cycle), "--segment", "new")
     assert run.code == 2 and "--segment needs --ratings" in run.err
-
-
-def test_too_many_answers_are_refused_whole(monkeypatch):
-    from cyclemap.format import ratings
-    from support import load_text
-
-    monkeypatch.setattr(ratings, "MAX_ANSWERS", 10)
-    cycle, _ = load_text(CYCLE, "bank.yaml")
-    result = ratings.read_table(b"wait,4\n" * 10 + b"wait,5\n", "r.csv", cycle)
-    [problem] = result.diagnostics()
-    assert result.answers == {} and problem.pos.line == 11 and "more than 10 answers" in problem.message("en")
-    assert ratings.read_table(b"wait,4\n" * 10, "r.csv", cycle).count == 10
 
 
 def test_a_damaged_workbook_says_where_it_stopped(cli, cycle, tmp_path):
@@ -297,4 +278,6 @@ def test_a_form_tools_export_with_questions_as_headers(cli, cycle, write):
     read = evidence(cli, cycle, export)
     assert (read["wait"]["responses"], read["wait"]["score"]) == (2, 2.5)
     assert (read["served"]["responses"], read["served"]["score"]) == (3, 4.33)
-    assert evidence(cli, cycle, export, "--segment", "regular")["served"]["responses"] == 1
+    # One respondent is not a segment anyone may see scores of: refused, their privacy.
+    run = cli("export", str(cycle), "--to", "json", "--ratings", str(export), "--segment", "regular")
+    assert run.code == 2 and "only 1 respondent in that segment" in run.err and run.out == ""

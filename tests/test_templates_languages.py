@@ -1,6 +1,6 @@
 """The starter cycles are one cycle in each language: the rules must judge each language's
 copy as they judge the English one. The content rules read the file's own words (vague
-standards, nobody-owners, recovery plans: engine/rules/_wording.py), so a language whose
+standards, nobody-owners, recovery plans: engine/content), so a language whose
 words they do not know shows up here as findings the English copy does not have."""
 
 import collections

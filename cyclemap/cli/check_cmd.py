@@ -8,10 +8,11 @@ from typing import Annotated, List, Optional
 import typer
 
 from cyclemap.cli.frame import app
-from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice
+from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice, use_color
 from cyclemap.format.i18n import _
 from cyclemap.cli.common import (
-    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, guarded, h,
+    ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
+    guarded, h,
 )
 
 
@@ -44,18 +45,22 @@ def check(
         "Also say, on stderr, which files were checked, with which settings file and rules, and how long it took."))] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    preview: Annotated[bool, typer.Option("--preview", help=h(
+        "Also run the preview rules: new rules a later release will turn on by default (`preview: true` in the settings does the same)."))] = False,
     config: ConfigOption = None,
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    color: ColorOption = "auto",
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap check` (its help is the `help=` above, translated)."""
+    """`cyclemap check`: reads cycle files and folders, writes their findings."""
     if quiet and verbose:
         raise UsageError(_("--quiet and --verbose do not go together; choose one"))
     raise typer.Exit(run_check(paths, fmt=fmt, fail_on=fail_on, output=output, exclude=exclude,
                                baseline=baseline, select=select, ignore=ignore, config=config,
-                               ratings=ratings, segment=segment, lang=lang, quiet=quiet, verbose=verbose))
+                               ratings=ratings, segment=segment, lang=lang, quiet=quiet, verbose=verbose,
+                               preview=preview, color=use_color(color)))
 
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -74,19 +79,22 @@ def exit_code(results, fail_on: str) -> int:
 def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", output: str | None = None,
               exclude: list[str] | None = None, baseline: str | None = None, select: str | list[str] | None = None,
               ignore: str | list[str] | None = None, config: str | None = None, ratings: str | None = None,
-              segment: str | None = None, lang: str | None = None, quiet: bool = False, verbose: bool = False) -> int:
+              segment: str | None = None, lang: str | None = None, quiet: bool = False, verbose: bool = False,
+              preview: bool = False, color: bool = False) -> int:
     """Check the files, deliver the report (stdout or --output), and return the exit code.
     Raises UsageError for a bad option value, path, output or settings file."""
     from cyclemap.cli.files import collect_files
-    from cyclemap.cli.usage import make_pipeline
+    from cyclemap.cli.frame import judging as make_pipeline  # with a progress line while it reads --ratings
     from cyclemap.format.settings import ConfigError
     from cyclemap.outputs.report import FORMATS
     from cyclemap.cli.deliver import check_output, emit
 
     check_choice("--format", fmt, FORMATS)
     check_choice("--fail-on", fail_on, FAIL_ON)
-    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
+    pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment,
+                             preview=preview)
     files = collect_files(paths, exclude)
+    pipeline.set_roots(paths)  # links (`supported_by`) stay inside what was given, without a .git
     if ratings is not None and len(files) > 1:
         raise UsageError(_("--ratings applies to one cycle file; check the others separately"))
     data = None
@@ -110,10 +118,15 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.text)
+    if fmt == "text":  # the lines a person reads: one per thing said about a moment (engine.analysis.FOLDS);
+        from cyclemap.engine.analysis import fold  # machine formats keep every finding with its own code
+
+        for result in results:
+            result.diagnostics = fold(result.diagnostics)
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,
-                   inputs=inputs, quiet=quiet)
+                   inputs=inputs, quiet=quiet, color=color)
     return exit_code(results, fail_on)
 
 

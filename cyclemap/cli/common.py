@@ -91,6 +91,17 @@ def write_parameters(command, ctx: typer.Context, formatter) -> None:
                 formatter.write_dl(rows)
 
 
+def value_choices(param) -> tuple[str, ...]:
+    """The values an option's metavar lists (`--layout clock|flow|blueprint`), or ()."""
+    import re
+
+    metavar = getattr(param, "metavar", None) or ""
+    parts = metavar.split("|")
+    if isinstance(param, TyperOption) and len(parts) > 1 and all(re.fullmatch(r"[a-z][a-z0-9_-]*", p) for p in parts):
+        return tuple(parts)
+    return ()
+
+
 def _argument_name(param) -> str:
     name = param.metavar or param.name.upper()
     return name + "..." if param.nargs != 1 and not name.endswith("...") else name
@@ -126,7 +137,17 @@ FRAMEWORK_HELP = (
 
 class CyclemapCommand(TyperCommand):
     """Every command's --help in one plain style, in the help language (see
-    `write_parameters`); the usage line names the arguments as their help does."""
+    `write_parameters`); the usage line names the arguments as their help does. An
+    option whose metavar lists its values (`clock|flow|blueprint`) completes them in the
+    shell (`cyclemap --install-completion`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            choices = value_choices(param)
+            if choices and getattr(param, "_custom_shell_complete", None) is None:
+                param._custom_shell_complete = (
+                    lambda ctx, param, incomplete, choices=choices: [c for c in choices if c.startswith(incomplete)])
 
     def format_usage(self, ctx: typer.Context, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=h("Usage:") + " ")
@@ -224,15 +245,18 @@ def _usage_failure(exc) -> int:
 
 
 def repeated_option(command, args: list[str]) -> str | None:
-    """The first single-valued option that `args` give twice (under any of its names), or None."""
+    """The first single-valued option or flag (`-q -q`) that `args` give twice (under any of
+    its names, a flag's `--no-` form included), or None."""
     single: dict[str, str] = {}
     takes_value: set[str] = set()
     for param in command.params:
-        if not isinstance(param, TyperOption) or getattr(param, "is_flag", False) or getattr(param, "count", False):
+        if not isinstance(param, TyperOption) or getattr(param, "count", False):
             continue
-        takes_value.update(param.opts)
+        names = [*param.opts, *getattr(param, "secondary_opts", ())]
+        if not getattr(param, "is_flag", False):
+            takes_value.update(names)
         if not param.multiple:
-            single.update({opt: param.name for opt in param.opts})
+            single.update({opt: param.name for opt in names})
     seen: dict[str, str] = {}
     i = 0
     while i < len(args):
@@ -240,18 +264,25 @@ def repeated_option(command, args: list[str]) -> str | None:
         if token == "--":
             break
         if token.startswith("--"):
-            option, inline = token.partition("=")[0], "=" in token
+            options, inline = [token.partition("=")[0]], "=" in token
         elif token.startswith("-") and len(token) > 1:
-            option, inline = token[:2], len(token) > 2
+            # `-qv` is `-q -v`; a short option that takes a value ends the cluster (`-ofile`).
+            options = []
+            for k, char in enumerate(token[1:], 1):
+                options.append(f"-{char}")
+                if f"-{char}" in takes_value or f"-{char}" not in single:
+                    break
+            inline = len(token) > 2 and options[-1] in takes_value and len(token) > len(options) + 1
         else:
             i += 1
             continue
-        if option in single:
-            name = single[option]
-            if name in seen:
-                return seen[name] if seen[name] == option else f"{seen[name]}/{option}"
-            seen[name] = option
-        i += 2 if option in takes_value and not inline else 1
+        for option in options:
+            if option in single:
+                name = single[option]
+                if name in seen:
+                    return seen[name] if seen[name] == option else f"{seen[name]}/{option}"
+                seen[name] = option
+        i += 2 if options[-1] in takes_value and not inline else 1
     return None
 ConfigOption = Annotated[
     Optional[str],

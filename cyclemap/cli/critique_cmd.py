@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
@@ -46,13 +47,14 @@ def critique(
     view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
         "client (default): service language only; analyst: adds rule codes, moment ids and the file edits."))] = "client",
     color: ColorOption = "auto",
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap critique`: reads one cycle, writes its critique (text, JSON or Markdown)."""
     check_choice("--format", output_format, FORMATS)
     check_choice("--view", view, VIEWS)
     colored = use_color(color)
-    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang, report=output_format == "text")
     if output_format == "json":
         # JSON was asked for: a file that does not load is JSON too (the same contract).

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app, need
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
@@ -45,6 +46,7 @@ def deck(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap deck`: reads one cycle, writes a slide deck (.pptx)."""
@@ -53,7 +55,7 @@ def deck(
     check_choice("--engine", engine, ENGINES)
     if Path(output).suffix.lower() != ".pptx":
         raise UsageError(_("-o {path}: the deck is written as .pptx; name the output OUT.pptx").format(path=shown(output)))
-    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang)
     need("pptx", "deck", "deck")
     from cyclemap.outputs.deck import build_deck

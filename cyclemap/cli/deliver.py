@@ -128,7 +128,7 @@ def summary_lang(results, lang: str | None) -> str:
 
 def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str | None = None,
          baseline: str | None = None, analyse: Callable | None = None, inputs: list[str] | None = None,
-         quiet: bool = False) -> list:
+         quiet: bool = False, color: bool = False) -> list:
     """Render and deliver the report; return the results that count for the exit code
     (those not already in the baseline). `quiet`: the findings only (no hints, no summary)."""
     if output == "-":
@@ -137,7 +137,8 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     if baseline is not None:
         results, dropped = _apply_baseline(results, baseline, analyse)
     summary = Summary.of(results, baseline=dropped)
-    report = render(fmt, results, lang, summary=summary, fail_on=fail_on, quiet=quiet or None)
+    report = render(fmt, results, lang, summary=summary, fail_on=fail_on, quiet=quiet or None,
+                    color=color and output is None)
     line = summary.line()(summary_lang(results, lang))
     if output is None:
         sys.stdout.write(report)

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, check_choice,
@@ -35,13 +36,14 @@ def export(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap export`: reads one cycle, writes it as Mermaid, Markdown, CSV or JSON."""
     from cyclemap.outputs.export import EXPORTS, export as convert  # here: ~15 ms of every start-up
 
     check_choice("--format", to, EXPORTS)
-    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang)
     checked = run.load()
     # Mermaid comes fenced for Markdown, except into a Mermaid file of its own.

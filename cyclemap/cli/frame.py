@@ -6,7 +6,7 @@ From the command line to the exit code, each step has one place:
 
 - options: declared in `cli.common` (the same option means the same thing everywhere);
 - a bad option, input or output: `UsageError` (`cli.usage`), exit 2, before any work;
-- judging: `usage.make_pipeline`, the one way to the engine's pipeline;
+- judging: `judging` (`usage.make_pipeline`), the one way to the engine's pipeline;
 - a cycle file that does not load: `Frame.load`, exit 1;
 - delivery: `cli.deliver.Output` (stdout, a file, a device, a pipe);
 - exit codes and any failure: `common.guarded` -> `usage.failure_exit`.
@@ -24,6 +24,7 @@ import typer
 
 from cyclemap import __version__
 from cyclemap.cli.common import CyclemapApp, CyclemapGroup, h
+from cyclemap.cli.answers import attach_progress
 from cyclemap.cli.deliver import Output
 from cyclemap.cli.usage import EXIT_FINDINGS, STDIN, UsageError, check_input, check_one, make_pipeline
 from cyclemap.format.diagnostics import shown
@@ -83,12 +84,13 @@ class Frame:
     @classmethod
     def resolve(cls, file: str | None = None, output: str | None = None, *, select=None, ignore=None,
                 config: str | None = None, ratings: str | None = None, segment: str | None = None,
-                lang: str | None = None, report: bool = False, also_reads: tuple = ()) -> "Frame":
+                lang: str | None = None, report: bool = False, also_reads: tuple = (), strict: bool = False) -> "Frame":
         """`report`: the product is a text report, which a file that does not load is
         replaced by (its diagnostics on stdout, not stderr) when it goes to stdout.
         `also_reads`: more files the command reads, which the output must never replace."""
-        pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings,
+        pipeline = judging(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings,
                                  segment=segment)
+        pipeline.strict = strict  # --strict: any survey answer set aside is an error (cli.answers)
         if file is not None and file != STDIN:
             check_cycle_file(file)
         inputs = (pipeline.inputs(file) if file not in (None, STDIN) else [ratings]) + [config, *also_reads]
@@ -110,11 +112,26 @@ class Frame:
         they go to stderr, and nothing is written."""
         checked = check_one(self.pipeline, self.file)
         if checked.loaded:
+            from cyclemap.cli.answers import report_answers
+
+            try:  # what --ratings read and set aside, on stderr; answers that cannot be used stop here
+                report_answers(checked, pipeline=self.pipeline)
+            except typer.Exit:
+                return None
             return checked
         stream = sys.stdout if self.output.report and self.output.to_stdout else sys.stderr
         stream.write(report("text", [checked], checked.lang))
         stream.flush()
         return None
+
+
+def judging(**options) -> "Pipeline":
+    """The pipeline for these options (`usage.make_pipeline`: exit 2 for a bad language,
+    ratings or settings file), with a progress line on the terminal while it reads a
+    ratings file (`cli.answers`)."""
+    pipeline = make_pipeline(**options)
+    attach_progress(pipeline)
+    return pipeline
 
 
 def check_cycle_file(path: str) -> str:

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cyclemap.cli.deliver import Output
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app, check_cycle_file
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
@@ -74,6 +75,7 @@ def handout(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap handout`: reads one cycle, writes its handout (HTML, and PDF with --pdf)."""
@@ -87,7 +89,7 @@ def handout(
         raise UsageError(_("--paper must be a4 or letter, not {value!r}").format(value=paper))
     check_cycle_file(file)  # before its name makes the default output's
     html_path, pdf_path = _targets(file, output, pdf)
-    run = Frame.resolve(file, html_path, select=select, ignore=ignore, config=config, ratings=ratings,
+    run = Frame.resolve(file, html_path, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang)
     printed = Output(pdf_path, run.output.inputs) if pdf_path is not None else None
     if printed is not None:

@@ -19,6 +19,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
@@ -59,10 +60,29 @@ def render_once(run: Frame, fmt: str, layout: str, engine: str, timeout: float, 
     checked = run.loaded()
     if checked is None:
         return EXIT_FINDINGS
+    plan: dict = {}
     with progress(_("Drawing the diagram")):  # the built-in Graphviz compiles itself the first time
-        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view)
+        data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view, plan=plan)
+    _say_if_too_small(run.file or "-", plan, layout, view)
     run.output.write(data)
     return EXIT_OK
+
+
+def _say_if_too_small(file: str, plan: dict, layout: str, view: str) -> None:
+    """Never print below 8 pt silently: when the picture fitted to its page would make its
+    smallest text smaller than that, say so on stderr, with the size and what to do."""
+    from cyclemap.cli.usage import say
+    from cyclemap.format.diagnostics import shown
+    from cyclemap.outputs.render import PRINT_MIN_PT, page_for, printed_pt
+
+    size = printed_pt(plan, layout, view)
+    if size is None or size >= PRINT_MIN_PT:
+        return
+    page, _dims = page_for(layout, view)
+    say(_("{file}: this picture is too large to print legibly: fitted to {page} landscape its smallest text "
+          "is {size} pt (under {minimum} pt). Print it larger, or draw a part of the cycle at a time "
+          "(the moments of one stage in a file of their own)").format(
+        file=shown(file), page=Verbatim(page), size=Number(size, 1), minimum=Number(PRINT_MIN_PT, 0)))
 
 
 def _stamp(path: str):
@@ -145,6 +165,7 @@ def render(
     ratings: RatingsOption = None,
     segment: SegmentOption = None,
     lang: LangOption = None,
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap render`: reads one cycle, writes its diagram (SVG, PNG, PDF or DOT)."""
@@ -155,7 +176,7 @@ def render(
     check_choice("--view", view, VIEWS)
     if not 0 < timeout < 1e9:  # also refuses inf and nan (an infinite wait crashed the engine call)
         raise UsageError(_("--timeout must be a number of seconds more than 0"))
-    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings,
+    run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang)
     fmt = output_format(output, fmt)
     if watch_file:

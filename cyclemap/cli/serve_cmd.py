@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli.frame import app
+from cyclemap.cli.frame import app, need
 from cyclemap.cli.usage import say
 from cyclemap.cli.common import (
     ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice, check_lang,
@@ -98,7 +98,9 @@ def serve(
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap serve` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.usage import make_pipeline
+    for module in ("starlette", "uvicorn", "watchfiles"):  # the live page's web stack: an extra
+        need(module, "serve", "serve")
+    from cyclemap.cli.frame import judging as make_pipeline  # with a progress line while it reads --ratings
     from cyclemap.outputs.render import ENGINES
     from cyclemap.outputs.serve.workspace import Root, ServeError, Workspace
 

@@ -129,6 +129,11 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
     if isinstance(exc, Refusal):  # a usage error, an output refused, a drawing that cannot be made
         fail(exc.text(help_lang()))
         return EXIT_USAGE
+    from cyclemap.format.survey_mapping import MappingError
+
+    if isinstance(exc, MappingError):  # a survey mapping file that cannot be used: where and why
+        fail(f"{exc.where}: {exc.text(help_lang())}")
+        return EXIT_USAGE
     if isinstance(exc, KeyboardInterrupt):
         return 130
     if isinstance(exc, BrokenPipeError):
@@ -145,7 +150,7 @@ def failure_exit(exc: BaseException, debug: bool) -> int:
 
 def make_pipeline(*, config: str | None = None, select: str | list[str] | None = None,
                   ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
-                  segment: str | None = None):
+                  segment: str | None = None, preview: bool = False):
     """The pipeline for these options (cyclemap.engine.pipeline). A bad language, ratings
     file or settings file is a usage error (exit 2) naming the file and line."""
     from cyclemap.engine.pipeline import Pipeline
@@ -159,9 +164,11 @@ def make_pipeline(*, config: str | None = None, select: str | list[str] | None =
     select = ",".join(select) if isinstance(select, (list, tuple)) else select
     ignore = ",".join(ignore) if isinstance(ignore, (list, tuple)) else ignore
     try:
-        return Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment)
+        pipeline = Pipeline(config=config, select=select, ignore=ignore, lang=lang, ratings=ratings, segment=segment,
+                            preview=preview)
     except ConfigError as exc:
         raise UsageError(exc.text)
+    return pipeline
 
 
 STDIN = "-"

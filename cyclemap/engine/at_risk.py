@@ -148,21 +148,13 @@ class AtRisk:
         return out
 
 
-def _segment_share(survey: dict | None) -> tuple[str | None, float | None]:
-    """The survey segment the scores are about, and its share of the answers' rows (the
-    segment's own share of the volume); (None, None) without a segment."""
-    if not survey or not survey.get("segment"):
+def _segment_share(read) -> tuple[str | None, float | None]:
+    """The survey segment the scores are about (`--segment`), and its share of the rows the
+    survey read (the segment's own share of the volume); (None, None) without a segment."""
+    if read is None or not read.segment:
         return None, None
-    import unicodedata
-
-    def plain(text: str) -> str:
-        text = unicodedata.normalize("NFKD", str(text).strip().lower())
-        return "".join(c for c in text if not unicodedata.combining(c))
-
-    segments = survey.get("segments") or {}
-    total = sum(segments.values())
-    rows = sum(n for k, n in segments.items() if plain(k) == plain(survey["segment"]))
-    return survey["segment"], (rows / total if total and rows else None)
+    rows = read.rows - read.other_segments
+    return read.segment, (rows / read.rows if read.rows and rows > 0 else None)
 
 
 def complaint_moment_works(cycle, least: float, acceptable: float) -> bool:
@@ -193,7 +185,7 @@ def estimate_at_risk(checked) -> AtRisk:
     if cycle is None:
         return empty
     least = settings.threshold("min_responses")
-    segment, part = _segment_share(getattr(checked, "survey", None))
+    segment, part = _segment_share(getattr(checked, "answers_read", None))
     by_id = {m.id: m for m in reversed(cycle.moments)}
     main = set(checked.main_loop)
     worst: tuple[float, str, int] | None = None

@@ -14,7 +14,6 @@ from cyclemap.format.model import Cycle, Moment
 
 # Voices that are the customer complaining (seed 003: queja, reclamo).
 COMPLAINT_VOICES = ("complaint", "claim")
-_INTERNAL_CUSTOMER = re.compile(r"\b(?:cliente interno|internal customer|colaborador|colleague)\b")
 # A moment named for complaints, when the file does not say `collects:`.
 _COMPLAINT_NAME = re.compile(r"\b(?:queja|quejas|reclamo|reclamos|reclamacion|reclamacao|reclamacoes|complaint|"
                              r"complaints|claim|claims|grievance|ouvidoria|defensoria|libro de reclamaciones)\b")
@@ -27,8 +26,13 @@ def plain(text: str) -> str:
 
 
 def internal_customer(cycle: Cycle) -> bool:
-    """The cycle's customer is a colleague (its title or customer says so)."""
-    return bool(_INTERNAL_CUSTOMER.search(plain(f"{cycle.title} {cycle.customer or ''}")))
+    """The cycle's customer is a colleague: the file says so (`internal: true`), or its
+    title or customer does (read by `engine.content`)."""
+    if cycle.internal:
+        return True
+    from cyclemap.engine import content
+
+    return content.internal_customer(f"{cycle.title}. {cycle.customer or ''}", cycle.language)
 
 
 def can_leave(cycle: Cycle) -> bool:

@@ -90,6 +90,8 @@ class Critique:
     at_risk: object | None = None
     # Importance-performance quadrants (engine.importance), when the survey asked importance.
     importance: object | None = None
+    # Connected cycles (engine.support): the internal moments behind weak points, as data.
+    supports: list = field(default_factory=list)
     # What is common to several points, said once before them, and its sentence keys.
     preface: list[Text] = field(default_factory=list)
     preface_said: tuple[str, ...] = ()
@@ -408,5 +410,5 @@ def build_critique(checked: "CheckedCycle") -> Critique:
     said_once, said_once_keys = preface(points, cycle, hoisted)
     return Critique(cycle, lang, counts, checked.service_level, views, [p for _key, p in weak], cycle_findings,
                     list(diagnostics), points, checked.settings.threshold("min_responses"),
-                    estimate_at_risk(checked), importance_performance(checked), said_once, said_once_keys,
-                    provenance(checked))
+                    estimate_at_risk(checked), importance_performance(checked), preface=said_once,
+                    preface_said=said_once_keys, evidence=provenance(checked))

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from cyclemap.format.diagnostics import Diagnostic, Severity
-from cyclemap.format.i18n import Text, _
+from cyclemap.format.i18n import Computed, Number, Text, Verbatim, _
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.engine.pipeline import CheckedCycle
 
@@ -199,22 +199,44 @@ def report_baseline(data: dict, source: str) -> Baseline:
     return baseline
 
 
+# A report of a thousand cycles is a few MB; a larger baseline is refused before it is read.
+MAX_REPORT_BYTES = 32 * 1024 * 1024
+
+
 def load_baseline(path: str, analyse) -> Baseline:
     """A JSON report from `check --format json`, or a cycle file checked with `analyse`.
-    Raises BaselineError or OSError."""
+    The file is checked (a regular file, at most MAX_REPORT_BYTES) on the descriptor it is
+    read from, before reading; a file that is neither a report nor a cycle that reads is
+    an error, never a baseline that silently drops nothing. Raises BaselineError or OSError."""
+    import stat
+
     with open(path, "rb") as handle:
-        head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise BaselineError(_("not a regular file"))
+        if info.st_size > MAX_REPORT_BYTES:
+            raise BaselineError(_("{size} MB is too large for a baseline (at most {limit} MB); "
+                                  "give the JSON report of `check --format json`").format(
+                size=Number(info.st_size / (1024 * 1024), 0), limit=Number(MAX_REPORT_BYTES // (1024 * 1024), 0)))
+        raw = handle.read(MAX_REPORT_BYTES + 1)
+    head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head == b"{":  # maybe a report (a cycle file in YAML flow style also starts so)
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            try:
-                data = json.load(handle)
-            except ValueError:
-                data = None
-            except RecursionError:  # nested thousands deep: no report of ours looks so
-                raise BaselineError(_("nested too deeply to be a cyclemap report")) from None
+        try:
+            data = json.loads(raw.decode("utf-8", errors="replace"))
+        except ValueError:
+            data = None
+        except RecursionError:  # nested thousands deep: no report of ours looks so
+            raise BaselineError(_("nested too deeply to be a cyclemap report")) from None
         if isinstance(data, dict) and "files" in data and "summary" in data:
             return report_baseline(data, path)
+    del raw
     result: CheckedCycle = analyse(path)
+    if not result.loaded:
+        first = min(result.diagnostics, key=Diagnostic.sort_key) if result.diagnostics else None
+        problem = (Computed(lambda lang: f"{first.pos.line}:{first.pos.col}: {first.message(lang)}")
+                   if first is not None else Verbatim("?"))
+        raise BaselineError(_("neither a cyclemap JSON report (`check --format json`) nor a cycle file that reads "
+                              "({problem})").format(problem=problem))
     return Baseline(everywhere=Counter(finding_key(d) for d in result.diagnostics), source=path)
 
 

@@ -11,10 +11,12 @@ there is no interval: the score is shown, and it is uncertain.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
 from cyclemap.format.model import Moment
+from cyclemap.format.tally import Tally
 
 # With only a mean and a count, the answers' standard deviation is taken as this share of
 # the scale's span (a quarter: answers spread over about half the scale).
@@ -68,26 +70,163 @@ def score_evidence(moment: Moment, scale: tuple[float, float]) -> ScoreEvidence 
         return None
     low, high = scale
     span = (high - low) or 1.0
-    answers = moment.answers
+    answers = as_tally(moment.answers)
     if answers:
-        n = len(answers)
-        mean = sum(answers) / n
-        sd = math.sqrt(sum((a - mean) ** 2 for a in answers) / (n - 1)) if n > 1 else None
+        n = answers.n
+        mean = answers.mean()
+        sd = math.sqrt(answers.var()) if n > 1 else None
         cut = low + DISSATISFIED_SHARE * span
-        dissatisfied = sum(1 for a in answers if a < cut) / n
+        dissatisfied = answers.count_if(lambda a: a < cut) / n
         return _with_interval(mean, n, sd, False, dissatisfied, scale)
     n = moment.responses
     sd = ASSUMED_SD_SHARE * span if n else None
     return _with_interval(float(moment.score), n, sd, True, None, scale)
 
 
+def as_tally(answers) -> Tally:
+    """Answers as a tally, whatever sequence they came as."""
+    return answers if isinstance(answers, Tally) else Tally.of(answers or ())
+
+
+# The spread an interval never goes below: answers that all agree on a few customers do
+# not make a score certain. A share of the scale's span (a tenth: on 1–5, 0.4), so that a
+# unanimous handful still gets an interval of honest width (and coverage at small n).
+SD_FLOOR_SHARE = 0.1
+
+
 def _with_interval(mean: float, n: int | None, sd: float | None, assumed: bool, dissatisfied: float | None,
                    scale: tuple[float, float]) -> ScoreEvidence:
     lo = hi = None
     if n is not None and n >= 2 and sd is not None:
-        margin = t95(n - 1) * sd / math.sqrt(n)
+        spread = max(sd, SD_FLOOR_SHARE * ((scale[1] - scale[0]) or 1.0))
+        margin = t_quantile(0.975, n - 1) * spread / math.sqrt(n)
         lo, hi = max(scale[0], mean - margin), min(scale[1], mean + margin)
     return ScoreEvidence(mean, n, lo, hi, sd, assumed, dissatisfied)
+
+
+def t_quantile(p: float, df: float) -> float:
+    """Student's t quantile (p > 0.5), by bisection on the exact tail (`t_two_sided_p`);
+    degrees of freedom rounded to a hundredth (a change below 1e-4 in the quantile)."""
+    if df <= 0:
+        return math.inf
+    return _t_quantile(p, round(df, 2))
+
+
+@functools.lru_cache(maxsize=4096)
+def _t_quantile(p: float, df: float) -> float:
+    target = 2 * (1 - p)
+    lo, hi = 0.0, 1.0
+    while t_two_sided_p(hi, df) > target:
+        hi *= 2
+        if hi > 1e6:
+            return hi
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if t_two_sided_p(mid, df) > target:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
+    """Wilson's 95 % score interval for a share (keeps its coverage near 0 % and 100 %,
+    and at small n, where the textbook p ± z·se does not)."""
+    if n <= 0:
+        return 0.0, 1.0
+    p = successes / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share of answers with its Wilson interval."""
+
+    count: int
+    n: int
+    low: float
+    high: float
+
+    @property
+    def value(self) -> float:
+        return self.count / self.n if self.n else 0.0
+
+    def as_data(self) -> dict:
+        return {"share": round(self.value, 4), "count": self.count, "n": self.n,
+                "low": round(self.low, 4), "high": round(self.high, 4)}
+
+
+def share(count: int, n: int) -> Share:
+    lo, hi = wilson(count, n)
+    return Share(count, n, lo, hi)
+
+
+@dataclass(frozen=True)
+class MomentStatistics:
+    """Everything a researcher reads about one moment's answers."""
+
+    n: int
+    mean: float
+    sd: float
+    low: float
+    high: float
+    dissatisfied: Share
+    top2: Share | None  # the two top points of a scale of whole points (top-2-box)
+    nps: tuple[float, float, float] | None  # net promoter score and its 95 % interval, on 0–10
+    needed: int | None  # answers needed to tell a change of `DETECT` points with 80 % power
+
+    def as_data(self) -> dict:
+        r = lambda v: None if v is None else round(v, 4)  # noqa: E731
+        return {"n": self.n, "mean": r(self.mean), "sd": r(self.sd), "low": r(self.low), "high": r(self.high),
+                "dissatisfied": self.dissatisfied.as_data(), "top2": self.top2.as_data() if self.top2 else None,
+                "nps": None if self.nps is None else {"score": r(self.nps[0]), "low": r(self.nps[1]),
+                                                       "high": r(self.nps[2])},
+                "answers_needed": self.needed}
+
+
+# The change the "answers needed" column is about: a tenth of the scale's span (half a
+# point on 1–5), detected by a two-sided test at 5 % with 80 % power.
+DETECT_SHARE = 0.125
+
+
+def answers_needed(sd: float, change: float) -> int | None:
+    """Answers per wave for a two-wave comparison to find `change` with 80 % power at a
+    two-sided 5 % level: 2·(z₀.₉₇₅ + z₀.₈)²·sd² / change²."""
+    if change <= 0:
+        return None
+    return max(2, math.ceil(2 * (1.959964 + 0.841621) ** 2 * sd * sd / (change * change)))
+
+
+def moment_statistics(answers, scale: tuple[float, float]) -> MomentStatistics | None:
+    tally = as_tally(answers)
+    n = tally.n
+    if not n:
+        return None
+    low, high = scale
+    span = (high - low) or 1.0
+    mean = tally.mean()
+    sd = math.sqrt(tally.var()) if n > 1 else 0.0
+    ev = _with_interval(mean, n, sd if n > 1 else None, False, None, scale)
+    cut = low + DISSATISFIED_SHARE * span
+    whole = all(float(v).is_integer() for v in tally.keys()) and float(low).is_integer() and \
+        float(high).is_integer() and span >= 4
+    top2 = share(tally.count_if(lambda v: v >= high - 1), n) if whole else None
+    nps = None
+    if (low, high) == (0, 10):
+        promoters = tally.count_if(lambda v: v >= 9) / n
+        detractors = tally.count_if(lambda v: v <= 6) / n
+        score = 100 * (promoters - detractors)
+        # The variance of (promoter - detractor) per answer, floored like every interval.
+        var = max(promoters + detractors - (promoters - detractors) ** 2, 0.01)
+        half = 100 * 1.959964 * math.sqrt(var / n)
+        nps = (score, max(-100.0, score - half), min(100.0, score + half))
+    planning_sd = max(sd, SD_FLOOR_SHARE * span) if n > 1 else ASSUMED_SD_SHARE * span
+    needed = answers_needed(planning_sd, DETECT_SHARE * span)
+    return MomentStatistics(n, mean, sd, ev.low if ev.low is not None else low, ev.high if ev.high is not None else high,
+                            share(tally.count_if(lambda a: a < cut), n), top2, nps, needed)
 
 
 # Where a moment has no `expectation`, this share of the scale stands in for it (the
@@ -127,23 +266,29 @@ class Welch:
 
 
 def _mean_var(values) -> tuple[float, float, int]:
-    n = len(values)
-    mean = sum(values) / n
-    return mean, sum((v - mean) ** 2 for v in values) / (n - 1), n
+    tally = as_tally(values)
+    return tally.mean(), tally.var(), tally.n
+
+
+# A side whose answers all agree is tested only from this many answers on the smaller side.
+MIN_DEGENERATE = 10
 
 
 def welch(a, b) -> Welch | None:
     """Welch's t-test between two samples of answers; None when either has fewer than two
     (there is no spread to test against). It accounts for each side's count and spread,
     and does not assume equal variances (two waves or segments rarely have them)."""
-    if len(a) < 2 or len(b) < 2:
+    a, b = as_tally(a), as_tally(b)
+    if a.n < 2 or b.n < 2:
         return None
     ma, va, na = _mean_var(a)
     mb, vb, nb = _mean_var(b)
     change = mb - ma
     se2 = va / na + vb / nb
-    if se2 == 0:  # every answer identical on both sides: a change is certain, no change is none
-        return Welch(change, math.copysign(math.inf, change) if change else 0.0, na + nb - 2, 0.0 if change else 1.0)
+    if se2 == 0 or min(va, vb) == 0 and min(na, nb) < MIN_DEGENERATE:
+        # Every answer on a side identical, on few answers: no spread to test against.
+        # Nothing is "significant" from that; the change is reported, untested.
+        return None
     t = change / math.sqrt(se2)
     df = se2 ** 2 / ((va / na) ** 2 / (na - 1) + (vb / nb) ** 2 / (nb - 1)) if va or vb else na + nb - 2
     return Welch(change, t, df, t_two_sided_p(t, df))

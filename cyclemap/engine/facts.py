@@ -6,9 +6,8 @@ and is said only when the premise holds. Two kinds of facts:
 - facts of the file and the evidence (the moment is critical, it is scored, the score
   rests on enough answers, the customers can go elsewhere...), computed here;
 - facts of the content (who the owner is, whether the standard can be observed, what the
-  recovery plan says, whether the customer is present): read from what people wrote, all
-  through ONE function, `content_facts`, so that a better reader of field text replaces it
-  in one edit.
+  recovery plan says, whether the customer is present): read from what people wrote by the
+  content-analysis component (`engine.content`), all through ONE function, `content_facts`.
 """
 
 from __future__ import annotations
@@ -54,30 +53,31 @@ class ContentFacts:
 
 
 def content_facts(moment: Moment, cycle: Cycle) -> ContentFacts:
-    """The content facts of one moment, from today's word lists (`rules._wording`,
-    `rules.cm122_backstage_step`). The one place content is read for client text."""
-    from cyclemap.engine.rules._wording import measurable, names_a_role, nobody, plain, recovery_parts, vague
-    from cyclemap.engine.rules.cm122_backstage_step import out_of_sight
+    """The content facts of one moment, read by the content-analysis component
+    (`engine.content`). The one place content is read for client text."""
+    from cyclemap.engine import content
+    from cyclemap.engine.audience import plain
 
+    lang = cycle.language
     if not moment.owner:
         owner = "none"
-    elif nobody(moment.owner):
-        owner = "nobody"
     else:
-        owner = "role" if names_a_role(moment.owner) else "named"
+        read = content.owner(moment.owner, lang)
+        owner = "nobody" if read.nobody_in_particular else "role" if read.owner_is_role else "named"
     if not moment.standard:
         standard = "none"
     else:
-        standard = "wish" if vague(moment.standard) or not measurable(moment.standard) else "observable"
-    parts = recovery_parts(moment.recovery) if moment.recovery else {}
+        standard = "observable" if content.standard(moment.standard, lang).standard_observable else "wish"
+    plan = content.recovery(moment.recovery, lang) if moment.recovery else None
     recovery_text = plain(moment.recovery or "")
+    present = internal(cycle) or not content.step(moment.name, lang).backstage
     return ContentFacts(
         owner=owner, standard=standard, recovery=bool(moment.recovery),
-        recovery_who=parts.get("who", False), recovery_when=parts.get("when", False),
-        recovery_choice=parts.get("options", False), recovery_informs=parts.get("information", False),
+        recovery_who=bool(plan and plan.says_who), recovery_when=bool(plan and plan.says_when),
+        recovery_choice=bool(plan and plan.says_choice), recovery_informs=bool(plan and plan.says_information),
         recovery_at_once=bool(_AT_ONCE.search(recovery_text)),
         recovery_prevents=bool(_PREVENTS.search(recovery_text)),
-        customer_present=not out_of_sight(moment, cycle),
+        customer_present=present,
         complaint_named=complaint_named(moment),
     )
 

@@ -56,9 +56,10 @@ class CheckedCycle:
     cycle: Cycle | None = None
     lang: str = DEFAULT_LANG
     settings: Config = field(default_factory=Config)
-    # The survey behind the scores, when --ratings gave one: file, segment, answers used,
-    # set aside, rows per segment (what every deliverable names as its evidence).
-    survey: dict | None = None
+    links: object = field(default=None, repr=False, compare=False)  # the run's `links.LinkSet`
+    # What `--ratings` read (format.ratings.Ratings: files, answers used and set aside,
+    # segment), for the summary on stderr and for deliverables that name their evidence.
+    answers_read: object | None = None
 
     @property
     def loaded(self) -> bool:
@@ -113,7 +114,12 @@ class CheckedCycle:
         """The weak points ranked, the moments in order with their findings, the level."""
         from cyclemap.engine.critique import build_critique
 
-        return build_critique(self)
+        critique = build_critique(self)
+        if self.links is not None:  # connected cycles: weak points follow `supported_by`
+            from cyclemap.engine.support import follow_links
+
+            critique = follow_links(critique, self)
+        return critique
 
 
 class Pipeline:
@@ -122,20 +128,44 @@ class Pipeline:
 
     def __init__(self, *, config: str | None = None, select: str | list[str] | None = None,
                  ignore: str | list[str] | None = None, lang: str | None = None, ratings: str | None = None,
-                 segment: str | None = None):
+                 segment: str | None = None, preview: bool = False):
         from cyclemap.format.settings import ConfigFinder
 
         if lang is not None and lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
-        self.finder = ConfigFinder(config, select, ignore)
+        self.finder = ConfigFinder(config, select, ignore, preview)
         self.lang = lang
         self.ratings = ratings
         self.segment = segment  # keep only the ratings of this segment
+        self.mapping: str | None = None  # how to read the ratings file (format.survey_mapping)
+        self.progress = None  # called (bytes read, bytes in all) while a large ratings file is read
+        from cyclemap.engine.links import LinkSet
+
+        # Every file of the run read once, and the links between them (connected cycles);
+        # `roots`: the folders being checked, the repository where there is no .git.
+        self.links = LinkSet(judge=self._judge_linked)
+
+    def set_roots(self, paths: list[str]) -> None:
+        """The folder trees the command was given (folders, files' folders, globs' fixed
+        part): a link may not leave them where no `.git` marks the repository."""
+        from cyclemap.engine.links import root_of
+
+        self.links.set_roots([root_of(p) for p in paths if p != "-"])
+
+    def _judge_linked(self, path: str, cycle: Cycle) -> CheckedCycle:
+        """A cycle another one links to, judged by its own settings and never with the
+        ratings given for the file named on the command line."""
+        from cyclemap.engine.analysis import analyse_cycle
+
+        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), self.settings_for(path), self.links)
+        checked.context.link_set = self.links
+        checked.diagnostics = analyse_cycle(cycle, checked.settings, checked.context)
+        return checked
 
     def inputs(self, path: str) -> list[str]:
         """Every file a check of `path` reads: the cycle, its ratings and its settings
         file. An output must never replace any of them."""
-        found = [path] + ([self.ratings] if self.ratings else [])
+        found = [path] + ([self.ratings] if self.ratings else []) + ([self.mapping] if self.mapping else [])
         source = self.finder.source_for(path)
         return found + ([source] if source else [])
 
@@ -148,7 +178,7 @@ class Pipeline:
         bytes instead of reading `path`, which is then only the name shown (`<stdin>`;
         its settings are looked up from the working folder). Raises OSError only when
         the file cannot be opened."""
-        from cyclemap.format.reader import read_bytes, read_path
+        from cyclemap.format.reader import read_bytes
         from cyclemap.format.yaml_safe import gc_paused
 
         settings = self.settings_for(settings_of or path)
@@ -156,7 +186,8 @@ class Pipeline:
         # alive until the check ends, and each automatic collection would walk it all again
         # (a 10,000-moment file: a third of the time).
         with gc_paused():
-            loaded = read_path(path) if data is None else read_bytes(data, path)
+            self.links.note_named(path)
+            loaded = self.links.read(path) if data is None else read_bytes(data, path)
             if loaded.cycle is None:
                 # CM001/CM002 cannot be ignored: a file that does not read has nothing else to say.
                 problems = sorted(loaded.diagnostics, key=Diagnostic.sort_key)
@@ -170,6 +201,12 @@ class Pipeline:
         error on that file instead of stopping the run."""
         results = []
         for path in paths:
+            refusal = getattr(path, "refusal", None)  # a file the collector will not read (cli.files.Refused)
+            if refusal is not None:
+                results.append(CheckedCycle(path, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR, refusal,
+                                                              getattr(path, "hint", None))],
+                                            None, choose_lang(None, self.lang), self.settings_for(settings_of or path)))
+                continue
             try:
                 results.append(self.check(path, settings_of, (data or {}).get(path)))
             except OSError as exc:
@@ -181,19 +218,23 @@ class Pipeline:
         from cyclemap.engine.rules import all_rules
 
         extra: list[Diagnostic] = []
-        survey = None
+        read = None
         if self.ratings is not None:
-            from cyclemap.format.ratings import apply_ratings
+            from cyclemap.format.ratings import apply_answers
 
-            survey = {"path": self.ratings, "segment": self.segment}
-            cycle, rows = apply_ratings(cycle, self.ratings, self.segment, settings.threshold("min_responses"), survey)
+            applied = apply_answers(cycle, self.ratings, self.segment, settings.threshold("min_responses"),
+                                    self.mapping, self.progress)
+            cycle, rows, read = applied.cycle, applied.diagnostics, applied.ratings
             rule = all_rules()["CM009"]
             if rule in enabled_rules(settings):
                 # Unusable rows take the rule's severity; notes (answers skipped, set aside) stay info.
                 extra = [replace(d, severity=severity_of(rule, settings)) if d.severity is Severity.ERROR else d
                          for d in rows]
-        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings, survey)
+        checked = CheckedCycle(path, [], cycle, choose_lang(cycle, self.lang), settings, self.links, read)
+        checked.context.link_set = self.links
         checked.diagnostics = extra + analyse_cycle(cycle, settings, checked.context)
+        if self.ratings is None:
+            self.links.remember_checked(path, checked)
         return checked
 
 

@@ -66,14 +66,11 @@ def today() -> str:
 
 def provenance(checked) -> Provenance:
     cycle = checked.cycle
-    survey = getattr(checked, "survey", None) or None
+    read = getattr(checked, "answers_read", None)  # format.ratings.Ratings, when --ratings was given
     moments = checked.moments
     scored = sum(1 for m in moments if m.score is not None)
-    if survey:
-        used = sum(len(m.answers) for m in moments)
-        seen = survey.get("answers", used) or 0
-        aside = max(0, seen - used) + int(survey.get("skipped", 0) or 0) + int(survey.get("problems", 0) or 0)
-        return Provenance(cycle.path, cycle.version, today(), used, scored, survey["path"],
-                          Path(survey["path"]).stem, survey.get("segment"), aside)
+    if read is not None:
+        return Provenance(cycle.path, cycle.version, today(), read.count, scored, read.path,
+                          Path(read.path).stem, read.segment, read.aside + read.skipped)
     answers = sum(m.responses or 0 for m in moments if m.score is not None)
     return Provenance(cycle.path, cycle.version, today(), answers, scored)

@@ -21,10 +21,10 @@ from cyclemap.format.model import Pos
 # interlinear annotation marks, BOM; and lone surrogates (the undecodable bytes of a
 # non-UTF-8 file name, which no terminal or UTF-8 file could take).
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
-                     "\u2060-\u206f\u3164\ufeff\ufff9-\ufffb\ud800-\udfff]")
+                     "\u2060-\u206f\u3164\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
 # The same, keeping newlines (text laid out on several lines: a critique, a table).
 _UNSAFE_MULTILINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u115f\u1160\u180e\u200b-\u200f"
-                               "\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb\ud800-\udfff]")
+                               "\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
 
 
 def _escape(match: re.Match) -> str:
@@ -64,6 +64,27 @@ def terminal_text(text: object) -> str:
     if not isinstance(text, str):
         text = one_line(text)
     return _UNSAFE_MULTILINE.sub(_escape, text)
+
+
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP, CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> bool:
+    """Whether a spreadsheet would take `text` as it is (no leading formula character)."""
+    return not text.startswith(FORMULA_TRIGGERS)
+
+
+def cell_text(text: object) -> str:
+    """THE rule for text from a file in a spreadsheet cell (`export --to csv`, the survey's
+    CSV and XLSX): `terminal_text` (the same escapes as everywhere: a `cat` of the CSV or an
+    XLSX cell shows `\x1b`, `\u202e`), then a leading formula character (`= + - @`, tab,
+    CR) neutralised with `'`, so no cell is ever a formula. An XLSX writer stores the text
+    as a string cell with Excel's quote prefix instead (see `formula_safe`)."""
+    if text is None or text == "":
+        return ""
+    text = terminal_text(text)
+    return text if formula_safe(text) else "'" + text
 
 
 def needs_escaping(cycle) -> bool:
@@ -153,6 +174,9 @@ class Diagnostic:
     subject: str = ""
     # The finding in service language (no ids, codes or YAML keys) for the client's critique.
     plain: Text | None = None
+    # Findings that are probably only consequences of this one (a link to an unknown
+    # moment makes later moments unreachable): shown under it, not beside it.
+    follow_on: tuple["Diagnostic", ...] = ()
 
     @property
     def identity(self) -> tuple[str, str, str]:

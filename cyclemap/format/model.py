@@ -63,6 +63,20 @@ class Branch:
     pos: Pos = Pos(1, 1)
 
 
+@dataclass(frozen=True)
+class Support:
+    """A link to the internal service a moment rests on: a cycle file (a path relative to
+    the file that names it, forward slashes) and optionally one of its moments
+    (`internal/card-issuing.yaml#issue-card`); an empty `path` is the same file."""
+
+    path: str
+    moment: str | None = None
+    pos: Pos = Pos(1, 1)
+
+    def __str__(self) -> str:
+        return self.path + (f"#{self.moment}" if self.moment else "")
+
+
 @dataclass
 class Moment:
     """A moment of truth: one contact in which the customer judges the service."""
@@ -91,6 +105,8 @@ class Moment:
     onstage: tuple[str, ...] = ()
     backstage: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
+    # The internal cycles (and moments) this moment rests on (`supported_by`).
+    supported_by: tuple[Support, ...] = ()
     # None means "the following moment" (or the first, at the end of a closed cycle).
     next: tuple[Branch, ...] | None = None
     pos: Pos = Pos(1, 1)
@@ -124,6 +140,7 @@ class Cycle:
     stages: tuple[str, ...] = ()
     closed: bool = True
     volume: int | None = None  # customers a month through the cycle
+    internal: bool = False  # the customer is a team of the same organisation
     # False: customers cannot simply go elsewhere (a public office, a utility, a monopoly);
     # the critique then speaks of complaints, trust and the regulator, not of lost customers.
     customers_can_leave: bool = True

@@ -9,6 +9,7 @@ shows everything to fix.
 """
 
 from __future__ import annotations
+import errno
 import math
 import os
 import re
@@ -43,21 +44,30 @@ from cyclemap.format.model import (
     Cycle,
     Moment,
     Pos,
+    Support,
 )
 
 # A rating scale is 1-5, 0-10, 1-100...; beyond this, arithmetic on it stops being exact.
 MAX_SCALE = 1e9
 
-CYCLE_KEYS = ("cyclemap", "title", "customer", "language", "scale", "stages", "closed", "volume",
+CYCLE_KEYS = ("cyclemap", "title", "customer", "internal", "language", "scale", "stages", "closed", "volume",
               "customers_can_leave", "moments")
 MOMENT_KEYS = (
     "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard", "recovery",
     "dimensions", "expectation", "score", "responses", "feedback", "collects", "volume", "notes", "ignore",
-    "next", "evidence", "onstage", "backstage", "support",
+    "next", "evidence", "onstage", "backstage", "support", "supported_by",
 )
 BLUEPRINT_KEYS = ("evidence", "onstage", "backstage", "support")
 BRANCH_KEYS = ("to", "when")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
+# How long each text may be, in characters: a name, a title, an owner or a branch label is
+# a line on a diagram; a standard, a recovery plan, notes and the blueprint rows are a
+# paragraph. Longer is refused (CM002 at the value) before any rule, picture or page works
+# on it, so no step ever meets a megabyte-long name. Documented in README and docs/security.md.
+SHORT_TEXT = 1_000
+LONG_TEXT = 10_000
+TEXT_LIMITS = {"standard": LONG_TEXT, "recovery": LONG_TEXT, "notes": LONG_TEXT,
+               **{key: LONG_TEXT for key in BLUEPRINT_KEYS}}
 
 _pos = node_pos
 
@@ -174,7 +184,18 @@ class _Reader:
             if required:
                 self.error(node, _("`{key}` must not be empty").format(key=key))
             return None
-        return node.value
+        return node.value if self.within_limit(node, key) else None
+
+    def within_limit(self, node: yaml.ScalarNode, key: str) -> bool:
+        """A text no longer than its field's bound (`TEXT_LIMITS`); else a finding."""
+        limit = TEXT_LIMITS.get(key, SHORT_TEXT)
+        if len(node.value) <= limit:
+            return True
+        self.error(node, _("`{key}` is {length} characters long; it may be at most {limit}").format(
+                       key=key, length=Number(len(node.value), 0), limit=Number(limit, 0)),
+                   _("shorten it; a longer explanation belongs in `notes`") if limit == SHORT_TEXT
+                   else _("shorten it, or keep the long text in a document and name it here"))
+        return False
 
     def number(self, node: yaml.Node, key: str) -> float | None:
         if not self.check_tag(node):
@@ -301,8 +322,19 @@ def _read_text(text: str, path: str) -> Loaded:
 
 
 def read_path(path: str) -> Loaded:
-    """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error)."""
-    with open(path, "rb") as handle:
+    """Read one file. Raises OSError when it cannot be read at all (the CLI's usage error).
+    Opened without waiting for a writer (O_NONBLOCK): a file swapped for a FIFO after the
+    command line looked at it is refused on the descriptor, never waited on."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISDIR(mode):
+        os.close(fd)
+        code = errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
+        raise OSError(code, os.strerror(code), path)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:  # refuse without reading it (pipes and the like are read up to the limit)
             return Loaded(None, [too_large(path, size)])
@@ -351,6 +383,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
     customer = r.text(top["customer"][1], "customer") if "customer" in top else None
     language = r.choice(top["language"][1], "language", LANGUAGES, LANGUAGE_ALIASES) if "language" in top else None
     closed = r.boolean(top["closed"][1], "closed") if "closed" in top else True
+    internal = r.boolean(top["internal"][1], "internal") if "internal" in top else False
     volume = r.integer(top["volume"][1], "volume") if "volume" in top else None
     can_leave = r.boolean(top["customers_can_leave"][1], "customers_can_leave") if "customers_can_leave" in top else True
     scale = _read_scale(r, top["scale"][1]) if "scale" in top else DEFAULT_SCALE
@@ -374,6 +407,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
         stages=stages,
         closed=True if closed is None else closed,
         volume=volume,
+        internal=bool(internal),
         customers_can_leave=True if can_leave is None else can_leave,
         path=path,
         positions=positions,
@@ -456,6 +490,7 @@ def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
             "notes": lambda n: r.text(n, "notes"),
             "ignore": lambda n: r.text_list(n, "ignore", lambda c: _read_code(r, c)),
             "next": lambda n: _read_next(r, n),
+            "supported_by": lambda n: _read_supports(r, n),
             **{key: (lambda n, key=key: _read_texts(r, n, key)) for key in BLUEPRINT_KEYS},
         }
     return readers
@@ -504,6 +539,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
         ignore=values.get("ignore") or (),  # type: ignore[arg-type]
         **{key: values.get(key) or () for key in BLUEPRINT_KEYS},  # type: ignore[arg-type]
         next=values.get("next"),  # type: ignore[arg-type]
+        supported_by=values.get("supported_by") or (),  # type: ignore[arg-type]
         pos=_pos(node),
         positions={key: value.start_mark for key, (_key, value) in entries.items()},
     )
@@ -543,3 +579,26 @@ def _read_next(r: _Reader, node: yaml.Node) -> tuple[Branch, ...] | None:
             if target is not None:
                 branches.append(Branch(target, None, _pos(item)))
     return tuple(branches)
+
+
+def _read_supports(r: _Reader, node: yaml.Node) -> tuple[Support, ...] | None:
+    """`supported_by`: one link or a list of them, each `path/to/cycle.yaml` or
+    `path/to/cycle.yaml#moment-id` (or `#moment-id`: a moment of this file). Whether the
+    file and the moment exist is judged across files (CM020-CM022), not here."""
+    items = list(node.value) if isinstance(node, yaml.SequenceNode) else [node]
+    if isinstance(node, yaml.SequenceNode) and not r.check_tag(node):
+        return None
+    found: list[Support] = []
+    for item in items:
+        value = r.text(item, "supported_by", required=True)
+        if value is None:
+            continue
+        path, _hash, moment = value.strip().partition("#")
+        if _hash and not ID_PATTERN.match(moment):
+            r.error(item, _("`supported_by` `{value}`: after `#` comes a moment id (a-z, 0-9, `_`, `-`)").format(
+                value=_show(value)), _("write it as `internal/cycle.yaml#moment-id`"))
+            continue
+        if not path and not _hash:
+            continue
+        found.append(Support(path.replace("\\", "/"), moment or None, _pos(item)))
+    return tuple(found)

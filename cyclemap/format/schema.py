@@ -30,6 +30,9 @@ ACCENTED = {
     # Portuguese
     "instalacoes": "instalações", "comunicacao": "comunicação", "seguranca": "segurança",
     "compreensao-do-cliente": "compreensão-do-cliente", "elementos-tangiveis": "elementos-tangíveis",
+    "comunicacao": "comunicação", "compreensao": "compreensão", "comprension-del-cliente": "comprensión-del-cliente",
+    "competencia": "competência", "acessibilidade": "acessibilidade", "aspectos-tangiveis": "aspectos-tangíveis",
+    "tangibilidade": "tangibilidade", "empatia-com-o-cliente": "empatia-com-o-cliente",
     "tangiveis": "tangíveis", "portugues": "português", "portugues-do-brasil": "português-do-brasil",
 }
 
@@ -97,6 +100,11 @@ def moment_properties() -> dict[str, dict]:
         "onstage": _texts(_("Blueprint: visible contact actions of the staff (onstage).")),
         "backstage": _texts(_("Blueprint: invisible contact actions (backstage).")),
         "support": _texts(_("Blueprint: support processes behind the moment.")),
+        "supported_by": {
+            "description": _("Internal cycles this moment rests on: paths relative to this file, in the same "
+                             "repository, optionally with `#moment-id` (`internal/card-issuing.yaml#issue-card`)."),
+            "anyOf": [{"$ref": "#/$defs/link"}, {"type": "array", "items": {"$ref": "#/$defs/link"}}],
+        },
         "ignore": {
             "description": _("Rule codes to silence on this moment, like CM102."),
             "type": "array",
@@ -122,6 +130,9 @@ def cycle_properties() -> dict[str, dict]:
         "cyclemap": {"description": _("Format version."), "const": FORMAT_VERSION},
         "title": _text(_("What this cycle is."), required=True),
         "customer": _text(_("Whose cycle it is.")),
+        "internal": {"description": _("true: the customer is a team of the same organisation (an internal "
+                                      "customer); its moments can support other cycles' moments."),
+                     "type": "boolean"},
         "language": _choice(LANGUAGES, LANGUAGE_ALIASES, _("Language of labels, critique and handout.")),
         "scale": {
             "description": _("Rating scale [low, high] of expectation and score; default [1, 5]."),
@@ -199,6 +210,8 @@ def _schema() -> dict:
             # `id: 12` is read as the text "12", so plain numbers and yes/no are ids too.
             "id": {"anyOf": [{"type": "string", "pattern": ID_PATTERN.pattern},
                              {"type": "integer"}, {"type": "boolean"}]},
+            # A link to an internal cycle: `path.yaml`, `path.yaml#moment-id` or `#moment-id`.
+            "link": {"type": "string", "pattern": r"^[^#\s][^#]*(#[a-z0-9_-]+)?$|^#[a-z0-9_-]+$"},
             "moment": _object(moment_properties(), MOMENT_KEYS, ["id", "name", "kind"], _p("JSON schema title", "Moment")),
             "branch": _object(branch_properties(), BRANCH_KEYS, ["to"], _p("JSON schema title", "Branch")),
         },

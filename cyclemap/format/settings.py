@@ -52,6 +52,7 @@ class Config:
     thresholds: dict[str, float] = field(default_factory=dict)  # set by the user; the rest default
     source: str | None = None  # the file these settings came from, if any
     exclude: tuple[str, ...] = ()  # patterns (as --exclude) relative to the settings file's folder
+    preview: bool = False  # run the preview rules too (new rules, not yet promoted by a release)
 
     def threshold(self, name: str) -> float:
         if name in self.thresholds:
@@ -62,7 +63,7 @@ class Config:
 # -- reading settings from files ------------------------------------------------------
 
 CONFIG_FILES = (".cyclemap.yaml", ".cyclemap.yml")
-CONFIG_KEYS = ("select", "ignore", "severity", "thresholds", "exclude")
+CONFIG_KEYS = ("select", "ignore", "severity", "thresholds", "exclude", "preview")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -160,6 +161,11 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                 config.select = codes
             else:
                 config.ignore = codes
+        elif key == "preview":
+            if not isinstance(value, bool):
+                raise ConfigError(_("`preview` must be true or false, not {value}").format(value=_short(value)),
+                                  origin(key))
+            config.preview = value
         elif key == "exclude":
             patterns = [value] if isinstance(value, str) else value
             if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
@@ -360,7 +366,7 @@ def _read_toml(text: str, source: str) -> Config:
         else:  # "(at end of document)"
             lines = text.split("\n")
             where = f"{source}:{len(lines)}:{len(lines[-1]) + 1}"
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        message = re.sub(r"(?<!\s)\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError(_("not valid TOML: {problem}").format(problem=shown(message)), where)
     section = _toml_table(data)
     if section is None:
@@ -432,10 +438,14 @@ def find_config_file(start: str | Path) -> Path | None:
     return None
 
 
-def with_options(config: Config, select: str | None = None, ignore: str | None = None) -> Config:
-    """The command line's --select/--ignore replace the file's lists."""
+def with_options(config: Config, select: str | None = None, ignore: str | None = None,
+                 preview: bool = False) -> Config:
+    """The command line's --select/--ignore replace the file's lists; --preview turns the
+    preview rules on whatever the file says."""
     from dataclasses import replace
 
+    if preview:
+        config = replace(config, preview=True)
     if select is not None:
         config = replace(config, select=parse_codes(select, None, "--select"))
     if ignore is not None:
@@ -447,9 +457,11 @@ class ConfigFinder:
     """Settings per checked file: an explicit `--config` file for all, or the nearest one
     found walking up from each file (read once per settings file)."""
 
-    def __init__(self, explicit: str | None = None, select: str | None = None, ignore: str | None = None):
+    def __init__(self, explicit: str | None = None, select: str | None = None, ignore: str | None = None,
+                 preview: bool = False):
         self.select = select
         self.ignore = ignore
+        self.preview = preview
         self._cache: dict[Path | None, Config] = {}
         self.explicit = Path(explicit) if explicit else None
         # Check the options once up front, so a bad code is an error even with no file.
@@ -468,5 +480,5 @@ class ConfigFinder:
         source = self.explicit if self.explicit is not None else find_config_file(path)
         if source not in self._cache:
             base = read_config_file(source) if source is not None else Config()
-            self._cache[source] = with_options(base, self.select, self.ignore)
+            self._cache[source] = with_options(base, self.select, self.ignore, self.preview)
         return self._cache[source]

@@ -78,6 +78,16 @@ DIMENSION_ALIASES = {
     "confiabilidade": "reliability", "capacidade-de-resposta": "responsiveness", "presteza": "responsiveness",
     "credibilidade": "credibility", "seguranca": "security", "compreensao-do-cliente": "understanding",
     "elementos-tangiveis": "tangibles", "tangiveis": "tangibles", "acessibilidade": "access", "acesso": "access",
+    "comunicacao": "communication", "compreensao": "understanding", "profissionalismo": "competence",
+    "profissionalidade": "competence", "competencia-profissional": "competence", "cortesia-no-atendimento": "courtesy",
+    "fiabilidade": "reliability", "responsividade": "responsiveness", "empatia-com-o-cliente": "understanding",
+    "conhecimento-do-cliente": "understanding", "entendimento-do-cliente": "understanding",
+    "tangibilidade": "tangibles", "aspectos-tangiveis": "tangibles",
+    # Spanish, more spellings; English as the reports name them
+    "comprension-del-cliente": "understanding", "empatia-con-el-cliente": "understanding",
+    "entendimiento-del-cliente": "understanding", "tangibilidad": "tangibles", "aspectos-tangibles": "tangibles",
+    "respuesta": "responsiveness", "capacidad-de-respuesta-rapida": "responsiveness",
+    "understanding-the-customer": "understanding", "knowing-the-customer": "understanding",
 }
 # The voices a moment may collect (`collects:`), in Spanish and Portuguese as the seeds name them.
 VOICE_ALIASES = {

@@ -23,6 +23,7 @@ import yaml
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Number, Text, Verbatim, _
 from cyclemap.format.model import Pos
+from cyclemap.format.yaml_errors import explain
 
 MAX_BYTES = 20 * 1024 * 1024  # a 10,000-moment cycle is about 3 MB
 # A cycle nests about six levels deep; PyYAML's C composer crashes near 10,000.
@@ -231,14 +232,9 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
             # message for both, whichever libyaml is installed.
             return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
                                      _NOT_FOR_CYCLEMAP.format(problem=_DEPTH), _TOO_BIG_HINT)]
-        hint = _("fix the YAML syntax at this place")
-        if "\t" in problem or "'\\t'" in problem:
-            hint = _("indent with spaces: YAML does not allow tabs")
-        elif "single document" in problem:
-            hint = _("keep one cycle per file (remove the `---` separators)")
-        # PyYAML's own words (English in every language): the place and the problem
-        return None, [Diagnostic(path, pos, "CM001", Severity.ERROR,
-                                 _NOT_YAML.format(problem=Verbatim(problem)), hint)]
+        mistake = explain(exc, text)
+        return None, [Diagnostic(path, mistake.pos, "CM001", Severity.ERROR, _NOT_YAML.format(problem=mistake.message),
+                                 mistake.hint)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(path, Pos(1, 1), "CM001", Severity.ERROR,
                                  _NOT_YAML.format(problem=Verbatim(str(exc))))]

@@ -23,7 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cyclemap.engine.graph import edges, unique_moments
-from cyclemap.format.diagnostics import Severity, one_line, terminal_text
+from cyclemap.format.diagnostics import Severity, cell_text, one_line, terminal_text
 from cyclemap.format.i18n import Number, _, _p, number
 from cyclemap.format.model import Cycle, Moment
 
@@ -155,15 +155,11 @@ def to_markdown(cycle: Cycle, moments: list[Moment], diagnostics=(), lang: str =
 
 CSV_COLUMNS = ("order", "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard",
                "recovery", "dimensions", "expectation", "score", "responses", "feedback", "next", "notes")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(text: str | None) -> str:
-    """Text for a spreadsheet: a leading formula character is neutralised with `'`."""
-    if not text:
-        return ""
-    text = terminal_text(text)  # `cat banco.csv` must not run terminal escapes either
-    return "'" + text if text.startswith(_FORMULA) else text
+    """Text for a spreadsheet (the one rule: `diagnostics.cell_text`)."""
+    return cell_text(text)
 
 
 def _next_ids(cycle: Cycle) -> dict[str, list[str]]:
@@ -180,10 +176,10 @@ def to_csv(cycle: Cycle, moments: list[Moment]) -> str:
     nexts = _next_ids(cycle)
     for i, m in enumerate(moments, 1):
         writer.writerow([
-            i, m.id, _cell(m.name), m.kind, _cell(m.stage), m.channel or "", m.carried_by or "",
+            i, _cell(m.id), _cell(m.name), m.kind, _cell(m.stage), m.channel or "", m.carried_by or "",
             _cell(m.owner), _cell(m.standard), _cell(m.recovery), ";".join(m.dimensions),
             _num(m.expectation), _num(m.score), "" if m.responses is None else m.responses,
-            "true" if m.feedback else "false", ";".join(nexts.get(m.id, [])), _cell(m.notes),
+            "true" if m.feedback else "false", _cell(";".join(nexts.get(m.id, []))), _cell(m.notes),
         ])
     return buffer.getvalue()
 

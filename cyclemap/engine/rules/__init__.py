@@ -35,6 +35,9 @@ RULE_MODULES = (
     "cm007_too_few_moments",
     "cm008_outside_scale",
     "cm009_bad_ratings_row",
+    "cm020_broken_link",
+    "cm021_link_outside",
+    "cm022_support_loop",
     "cm101_no_owner",
     "cm102_no_standard",
     "cm103_no_recovery",
@@ -57,6 +60,9 @@ RULE_MODULES = (
     "cm120_too_many_critical",
     "cm121_thin_evidence",
     "cm122_backstage_step",
+    "cm123_organisation_standard",
+    "cm124_unowned_loop_moment",
+    "cm125_incomplete_recovery",
     "cm201_service_level",
     "cm202_busiest_moments",
 )
@@ -74,6 +80,8 @@ class Finding:
     # The same finding in service language, for the client's critique: no ids, no YAML
     # keys, no codes. None: the rule has nothing to tell a client (a file-format problem).
     plain: Text | None = None
+    # False: this finding stands on its own even beside a mistake of `Rule.follows`.
+    may_follow: bool = True
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,10 @@ class Rule:
     examples_are: str = "cycle"
     example_cycle: str = ""
     thresholds: tuple[Threshold, ...] = ()  # the numbers this rule turns on, declared here
+    # Rules whose finding, when the file has one, probably causes this rule's findings too
+    # (a link to an unknown moment leaves later ones unreachable): they are then folded
+    # under the first such finding, so the first error a reader sees is the real one.
+    follows: tuple[str, ...] = ()
     # For the client's critique, in service language (no codes, ids or YAML keys): why the
     # problem matters, in a sentence or two, and what to do about it.
     reason: Text = Verbatim("")
@@ -100,6 +112,10 @@ class Rule:
     # Retired rules keep their code reserved but run only when `select` names them: they
     # did not produce findings a consultant would keep (see docs/critique.md).
     retired: bool = False
+    # Preview rules are new: they run only when the settings say `preview: true` (or
+    # `--preview`), so a pipeline pinned to a version does not turn red on upgrade. A
+    # release promotes them by dropping the flag (docs/configuration.md, "Preview rules").
+    preview: bool = False
 
     def section(self, name: str, lang: str) -> str:
         """One section of the doc in `lang`, by its English name: "what", "why" or "fix"

@@ -33,6 +33,8 @@ def check(ctx):
                 moment.id,
                 _("did you mean `{guess}`?").format(guess=guess) if guess else None,
                 subject=branch.to,
+                # An id close to none: likely the id a duplicated moment (CM003) took over.
+                may_follow=guess is None,
             )
 
 
@@ -46,4 +48,5 @@ RULE = rule_from_module(
     fails="cyclemap: 1\ntitle: Typo\nmoments:\n  - {id: arrive, name: A, kind: critical, next: [leve]}\n  - {id: leave, name: B, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Typo\nmoments:\n  - {id: arrive, name: A, kind: critical, next: [leave]}\n  - {id: leave, name: B, kind: routine}\n",
     check=check,
+    follows=("CM003",),
 )

@@ -44,4 +44,5 @@ RULE = rule_from_module(
     fails="cyclemap: 1\ntitle: Island\nmoments:\n  - {id: a, name: A, kind: critical, next: [c]}\n  - {id: b, name: B, kind: routine}\n  - {id: c, name: C, kind: routine}\n",
     passes="cyclemap: 1\ntitle: Island\nmoments:\n  - {id: a, name: A, kind: critical, next: [b]}\n  - {id: b, name: B, kind: routine}\n  - {id: c, name: C, kind: routine}\n",
     check=check,
+    follows=("CM003", "CM004"),
 )

@@ -48,4 +48,5 @@ RULE = rule_from_module(
     fails="cyclemap: 1\ntitle: Dead end\nmoments:\n  - {id: a, name: A, kind: critical, next: [b, complaint]}\n  - {id: b, name: B, kind: routine, next: [a]}\n  - {id: complaint, name: Complains, kind: critical, next: []}\n",
     passes="cyclemap: 1\ntitle: Dead end\nmoments:\n  - {id: a, name: A, kind: critical, next: [b, complaint]}\n  - {id: b, name: B, kind: routine, next: [a]}\n  - {id: complaint, name: Complains, kind: critical, next: [b]}\n",
     check=check,
+    follows=("CM003", "CM004"),
 )

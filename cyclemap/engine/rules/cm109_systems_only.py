@@ -3,9 +3,11 @@
 What it checks
     That no critical moment has `carried_by: systems`: each critical moment has people
     in it (`people` or `both`). Two cases are not reported: a moment whose `recovery`
-    names a person who steps in when the system fails (the human part is within reach),
-    and a moment of the material part, held in the facilities (`channel: facilities`: a
-    hotel room, a cinema seat), where what serves the customer is a thing, not a system.
+    names people who step in when the system fails (a role, a person, a team or a
+    department: the human part is within reach), and a moment of the material part, held
+    in the facilities (`channel: facilities`: a hotel room, a cinema seat), where what
+    serves the customer is a thing; a facilities moment whose name names a machine or a
+    program (a ticket machine, a kiosk, an app) is judged like any other.
 
 Why it matters
     Every service interaction has a material part, a human part and a systems part, and
@@ -24,15 +26,18 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._wording import names_a_role
+from cyclemap.engine import content
 
 
 def check(ctx):
     for moment in ctx.unique():
         if not (moment.critical and moment.carried_by == "systems"):
             continue
-        if moment.channel == "facilities" or (moment.recovery and names_a_role(moment.recovery)):
-            continue  # the material part, or a person steps in when the system fails
+        lang = ctx.cycle.language
+        if moment.recovery and content.recovery(moment.recovery, lang).actor.is_people:
+            continue  # people step in when the system fails
+        if moment.channel == "facilities" and not content.step(moment.name, lang).systems:
+            continue  # the material part: a room, a seat
         yield Finding(
             _("critical moment `{id}` ({name}) is carried by systems alone, with no person in reach").format(
                 id=moment.id, name=moment.name),

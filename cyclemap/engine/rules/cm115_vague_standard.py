@@ -1,9 +1,10 @@
 """CM115 vague-standard: a service standard that nobody can measure or observe.
 
 What it checks
-    That every `standard` a moment states holds a number, a count or a time ("within
-    10 s", "before the second ring"), or describes a behaviour in enough words to observe
-    it. A standard made of a wish ("friendly service", "fast") is reported.
+    That every `standard` a moment states holds a number, a count or a time, in digits or
+    in words ("within 10 s", "before the second ring", "the same day"), or a behaviour
+    someone can see ("greets the guest by name"). A standard made of a wish ("friendly
+    service", "fast", "the customer feels welcome") is reported, however long.
 
 Why it matters
     The service strategy becomes real through its standards: what good service is at each
@@ -20,12 +21,12 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._wording import vague
+from cyclemap.engine import content
 
 
 def check(ctx):
     for moment in ctx.unique():
-        if moment.standard and vague(moment.standard):
+        if moment.standard and not content.standard(moment.standard, ctx.cycle.language).standard_observable:
             yield Finding(
                 _("the standard of `{id}` ({name}), \"{standard}\", has no number, time or observable "
                   "behaviour").format(id=moment.id, name=moment.name, standard=moment.standard),

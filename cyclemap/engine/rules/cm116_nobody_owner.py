@@ -1,8 +1,10 @@
 """CM116 nobody-owner: a moment whose owner is everyone, or no one.
 
 What it checks
-    That an `owner`, where given, names a person or a role, not "all staff", "everyone",
-    "the team", "nobody" or a placeholder ("TBD", "N/A").
+    That an `owner`, where given, names a person or one role, not everyone ("all staff",
+    "any available employee", "whoever is on shift"), a whole team or department ("the
+    cashiers", "Customer Service Department", "HR"), or a placeholder ("TBD", "N/A",
+    "not assigned yet", "por definir"), in any wording.
 
 Why it matters
     Someone among the people of the service triangle must answer for each moment: watch
@@ -17,15 +19,22 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._wording import nobody
+from cyclemap.engine import content
 
 
 def check(ctx):
     for moment in ctx.unique():
-        if moment.owner and nobody(moment.owner):
+        if not moment.owner:
+            continue
+        facts = content.owner(moment.owner, ctx.cycle.language)
+        if facts.nobody_in_particular:
+            if facts.actor.kind in ("team", "department"):
+                message = _("the owner of `{id}` ({name}) is \"{owner}\", a whole team or department: nobody in "
+                            "particular answers for it")
+            else:
+                message = _("the owner of `{id}` ({name}) is \"{owner}\": everyone, or no one")
             yield Finding(
-                _("the owner of `{id}` ({name}) is \"{owner}\": everyone, or no one").format(
-                    id=moment.id, name=moment.name, owner=moment.owner),
+                message.format(id=moment.id, name=moment.name, owner=moment.owner),
                 moment.at("owner"),
                 moment.id,
                 plain=_("\"{owner}\" answers for it, which means nobody in particular does").format(

@@ -21,12 +21,15 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._wording import recovery_parts
+from cyclemap.engine import content
 
 
 def check(ctx):
     for moment in ctx.unique():
-        if moment.recovery and not any(recovery_parts(moment.recovery).values()):
+        if not moment.recovery:
+            continue
+        facts = content.recovery(moment.recovery, ctx.cycle.language)
+        if not (facts.says_who or facts.says_when or facts.says_choice or facts.says_information):
             yield Finding(
                 _("the recovery plan of `{id}` ({name}), \"{recovery}\", says neither who acts, nor when, "
                   "nor what the customer is offered").format(id=moment.id, name=moment.name, recovery=moment.recovery),

@@ -3,7 +3,9 @@
 What it checks
     That no moment on the main loop, besides going on, sends the customer back to itself
     or to an earlier moment of the main loop ("a document is missing: come back another
-    day"). The link that closes the cycle after its last moment is not a loop back.
+    day"), directly or through side moments off the main loop ("is told a paper is
+    missing" -> "comes back the next day" -> takes a number again). The link that closes
+    the cycle after its last moment is not a loop back.
 
 Why it matters
     The course describes bad service as the one that could help but says "better come
@@ -20,31 +22,30 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._loops import rework_loops
 
 
 def check(ctx):
-    loop = ctx.main_loop
-    place = {mid: i for i, mid in enumerate(loop)}
-    for mid in loop:
-        targets = ctx.successors.get(mid, [])
-        if len(targets) < 2:
-            continue  # a single way on is the cycle's own course, not a choice to send back
-        moment = ctx.by_id[mid]
-        branches = {b.to: b for b in (moment.next or ())}
-        for target in targets[1:]:  # the first link is the main loop itself
-            if target in place and place[target] <= place[mid]:
-                back = ctx.by_id[target]
-                branch = branches.get(target)
-                when = f" ({branch.when})" if branch is not None and branch.when else ""
-                yield Finding(
-                    _("`{id}` ({name}) can send the customer back to `{target}` ({target_name}){when}").format(
-                        id=mid, name=moment.name, target=target, target_name=back.name, when=when),
-                    branch.pos if branch is not None else moment.at("next"),
-                    mid,
-                    subject=target,
-                    plain=_("some customers are sent back to \"{target_name}\"{when} and live the cycle again").format(
-                        target_name=back.name, when=when),
-                )
+    for loop in rework_loops(ctx):
+        mid, target, branch = loop.source, loop.target, loop.branch
+        moment, back = ctx.by_id[mid], ctx.by_id[target]
+        when = f" ({branch.when})" if branch is not None and branch.when else ""
+        if loop.via:
+            via = ", ".join(f"`{v}`" for v in loop.via)
+            message = _("`{id}` ({name}) can send the customer back to `{target}` ({target_name}){when} through "
+                        "{via}").format(id=mid, name=moment.name, target=target, target_name=back.name, when=when,
+                                        via=via)
+        else:
+            message = _("`{id}` ({name}) can send the customer back to `{target}` ({target_name}){when}").format(
+                id=mid, name=moment.name, target=target, target_name=back.name, when=when)
+        yield Finding(
+            message,
+            branch.pos if branch is not None else moment.at("next"),
+            mid,
+            subject=target if not loop.via else f"{target} via {' '.join(loop.via)}",
+            plain=_("some customers are sent back to \"{target_name}\"{when} and live the cycle again").format(
+                target_name=back.name, when=when),
+        )
 
 
 RULE = rule_from_module(

@@ -3,7 +3,8 @@
 What it checks
     That no routine moment falls short of its expectation by twice the gap margin or more
     (a full point on a 1 to 5 scale by default), or below the acceptable level, on a score
-    that rests on at least `min_responses` answers.
+    that rests on at least `min_responses` answers. A moment scored at or above its
+    expectation is never reported: customers get what they expect there.
 
 Why it matters
     Separating critical moments from routine ones is the point of mapping the cycle, and
@@ -22,7 +23,7 @@ from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, _n, Number
 from cyclemap.engine.evidence import score_evidence
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.rules._scores import EPSILON, shortfall, is_miserable, margin
+from cyclemap.engine.rules._scores import EPSILON, shortfall, is_miserable, margin, misery_line
 
 
 def check(ctx):
@@ -35,17 +36,27 @@ def check(ctx):
         if ev is None or ev.n is None or ev.n < least:
             continue
         g = shortfall(moment)
-        if (g is not None and g >= wide - EPSILON) or is_miserable(moment, ctx.cycle, ctx.config):
-            yield Finding(
-                _n("routine moment `{id}` ({name}) scores {score} on {n} answer, far below what customers "
-                   "expect: it behaves like a critical moment",
-                   "routine moment `{id}` ({name}) scores {score} on {n} answers, far below what customers "
-                   "expect: it behaves like a critical moment", ev.n).format(
-                    id=moment.id, name=moment.name, score=Number(moment.score, 2)),
-                moment.at("kind"),
-                moment.id,
-                plain=_("it is treated as routine, yet customers judge it as harshly as a decisive moment"),
-            )
+        if g is not None and g <= EPSILON:
+            continue  # at or above what customers expect
+        if g is not None and g >= wide - EPSILON:
+            message = _n("routine moment `{id}` ({name}) scores {score} on {n} answer, far below what customers "
+                         "expect: it behaves like a critical moment",
+                         "routine moment `{id}` ({name}) scores {score} on {n} answers, far below what customers "
+                         "expect: it behaves like a critical moment", ev.n)
+        elif is_miserable(moment, ctx.cycle, ctx.config):
+            message = _n("routine moment `{id}` ({name}) scores {score} on {n} answer, below the acceptable "
+                         "{acceptable}: it behaves like a critical moment",
+                         "routine moment `{id}` ({name}) scores {score} on {n} answers, below the acceptable "
+                         "{acceptable}: it behaves like a critical moment", ev.n)
+        else:
+            continue
+        yield Finding(
+            message.format(id=moment.id, name=moment.name, score=Number(moment.score, 2),
+                           acceptable=Number(misery_line(ctx.cycle, ctx.config), 2)),
+            moment.at("kind"),
+            moment.id,
+            plain=_("it is treated as routine, yet customers judge it as harshly as a decisive moment"),
+        )
 
 
 RULE = rule_from_module(

@@ -1,10 +1,13 @@
 """CM122 backstage-step: a step the customer never sees, mapped as a moment of truth.
 
 What it checks
-    That no moment's name describes work done out of the customer's sight: "processed
-    internally", "back office", "filed", "without the customer", "behind the scenes".
-    A cycle that describes an internal customer (the name or the `customer` says so) is
-    left alone: there, the colleague is the customer.
+    That no moment's name describes work the organisation does without the customer:
+    who acts is a role, a team, a department or a system, and the customer takes no part
+    ("Credit department validates the documents", "Se archiva la historia clínica",
+    "Registro da reclamação no CRM"). A moment where someone of the organisation acts
+    with or for the customer ("the waiter takes the order", "the analyst e-mails the
+    customer") is a moment of truth. A cycle that describes an internal customer (the
+    title or the `customer` says so) is left alone: there, the colleague is the customer.
 
 Why it matters
     A moment of truth is a contact in which the customer meets some part of the
@@ -14,36 +17,24 @@ Why it matters
     attention from the contacts customers actually live, and cannot be rated by them.
 
 How to fix
-    Take the step out of the customer's cycle (it belongs in the service blueprint,
-    behind the line of visibility) and map instead the moment where its result reaches
-    the customer, with the standard the backstage work must meet to make it good.
+    Keep the step as context, not as a moment: write it in the `backstage:` list of the
+    moment it serves (the blueprint's back-stage row, behind the line of visibility),
+    and map instead the moment where its result reaches the customer, with the standard
+    the backstage work must meet to make it good.
 """
-
-import re
 
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
+from cyclemap.engine import content
 from cyclemap.engine.rules import Finding, rule_from_module
-from cyclemap.engine.audience import internal_customer
-from cyclemap.engine.rules._wording import plain as normalise
-
-_BACKSTAGE = re.compile(
-    r"\b(?:internamente|back ?office|trastienda|sin que el cliente|sin el cliente|el cliente no (?:lo |la )?ve|"
-    r"se archiva|se concilia|internally|behind the scenes|backstage|without the customer|"
-    r"the customer does not see|is archived|is filed|gets filed|is reconciled)\b")
-
-
-def out_of_sight(moment, cycle) -> bool:
-    """The moment is a step the customer never sees (its name says so), in a cycle whose
-    customer is not an internal one."""
-    if internal_customer(cycle):
-        return False
-    return bool(_BACKSTAGE.search(normalise(moment.name)))
 
 
 def check(ctx):
+    cycle = ctx.cycle
+    if content.internal_customer(f"{cycle.title}. {cycle.customer or ''}", cycle.language):
+        return
     for moment in ctx.unique():
-        if out_of_sight(moment, ctx.cycle):
+        if content.step(moment.name, cycle.language).backstage:
             yield Finding(
                 _("`{id}` ({name}) happens out of the customer's sight: it is a backstage step, "
                   "not a moment of truth").format(id=moment.id, name=moment.name),
@@ -59,9 +50,10 @@ RULE = rule_from_module(
     name="backstage-step",
     severity=Severity.WARNING,
     summary=_("Step the customer never sees, mapped as a moment of truth"),
-    hint=_("replace it with the moment where its result reaches the customer"),
-    fails="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: a, name: Applies for a card, kind: critical}\n  - {id: b, name: Application is processed internally, kind: routine}\n  - {id: c, name: Receives the card, kind: critical}\n",
-    passes="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: a, name: Applies for a card, kind: critical}\n  - {id: b, name: Gets a text that the card is on its way, kind: routine}\n  - {id: c, name: Receives the card, kind: critical}\n",
+    hint=_("move it into the `backstage:` list of the moment it serves, and map the moment where its result "
+           "reaches the customer"),
+    fails="cyclemap: 1\ntitle: Bank\nmoments:\n  - {id: a, name: Applies for a card, kind: critical}\n  - {id: b, name: Credit department validates the application, kind: routine}\n  - {id: c, name: Receives the card, kind: critical}\n",
+    passes="cyclemap: 1\ntitle: Bank\nmoments:\n  - id: a\n    name: Applies for a card\n    kind: critical\n  - id: b\n    name: Gets a text that the card is on its way\n    kind: routine\n    backstage: [Credit department validates the application]\n  - {id: c, name: Receives the card, kind: critical}\n",
     check=check,
     reason=_("Customers judge only what reaches them. A step they never see cannot be rated by them, and "
              "mapping it as a contact takes attention from the moments they actually live."),

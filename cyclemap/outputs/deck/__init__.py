@@ -20,6 +20,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
+from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import Number, _, _n, _p, join
 from cyclemap.outputs import look
 
@@ -70,7 +71,7 @@ def point_heading(point, lang: str) -> str:
     """"⚠ 2 · Name" (or "2 · The whole cycle"): the same number as the critique and the diagram."""
     from cyclemap.outputs.report.critique_rich import T as REPORT
 
-    name = look.isolate(point.moment_name) if point.moment_name else REPORT["whole_cycle"](lang)
+    name = look.isolate(terminal_text(point.moment_name)) if point.moment_name else REPORT["whole_cycle"](lang)
     return f"{'⚠ ' if point.badge else ''}{point.rank} · {name}"
 
 
@@ -128,14 +129,14 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
         for i, (text, size, bold) in enumerate(paragraphs):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             run = paragraph.add_run()
-            run.text = text
+            run.text = terminal_text(text)
             run.font.size = Pt(size)
             run.font.bold = bold
             paragraph.space_after = Pt(6 if bold else 10)
 
     # 1. Title
     slide = prs.slides.add_slide(title_layout)
-    slide.shapes.title.text = cycle.title
+    slide.shapes.title.text = terminal_text(cycle.title)
     facts = []
     if cycle.customer:
         facts.append(_t("customer", lang, customer=cycle.customer))
@@ -145,7 +146,7 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     facts.append(moments_count(len(checked.order), critical)(lang))
     if checked.critique.evidence is not None:  # every deliverable names its evidence
         facts += [t(lang) for t in checked.critique.evidence.texts()]
-    slide.placeholders[1].text = "\n".join(facts)
+    slide.placeholders[1].text = terminal_text("\n".join(facts))
     # The layouts are drawn for 4:3: place the title and facts across the 16:9 slide.
     for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):
         shape.left, shape.top, shape.width, shape.height = Inches(0.8), Inches(top), Inches(SLIDE_W - 1.6), Inches(height)
@@ -206,7 +207,7 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
             owner = (moment.owner if moment is not None else None) or _t("no_owner", lang)
             values = (point_heading(point, lang), owner, point.todo(lang), "")
             for col, value in enumerate(values):
-                table.cell(row, col).text = value
+                table.cell(row, col).text = terminal_text(value)
         for row in range(rows):
             for col in range(4):
                 for paragraph in table.cell(row, col).text_frame.paragraphs:

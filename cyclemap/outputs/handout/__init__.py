@@ -45,4 +45,5 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
 
         badges = top_weak_moments(checked, {m.id for m in checked.cycle.moments})
         return build_participant_html(checked.cycle, checked.lang, assessment, diagram, badges)
-    return build_html(checked.cycle, checked.lang, assessment, diagram, source_name or checked.path, checked.settings)
+    return build_html(checked.cycle, checked.lang, assessment, diagram, source_name or checked.path, checked.settings,
+                      checked)

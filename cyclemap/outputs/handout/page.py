@@ -20,6 +20,7 @@ from cyclemap.outputs.handout.questions import course_prompts, from_findings
 from cyclemap.outputs.handout.sources import Assessment, Diagram
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.outputs import look
+from cyclemap.outputs.handout.support import row_link as support_link, section as support_section
 
 
 def esc(value: object) -> str:
@@ -61,7 +62,7 @@ def _head(title: str, lang: str, edition: str) -> list[str]:
 
 
 def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
-               source_name: str, config: Config | None = None) -> str:
+               source_name: str, config: Config | None = None, checked=None) -> str:
     config = config or Config()
     moments = assessment.moments
     numbers = {m.id: i + 1 for i, m in enumerate(moments)}
@@ -75,7 +76,8 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         _header(cycle, lang, moments, assessment),
         _curve_section(cycle, moments, lang),
         _importance_section(assessment, lang),
-        _moments_section(cycle, moments, lang, config),
+        _moments_section(cycle, moments, lang, config, checked),
+        support_section(checked, moments, lang),  # connected cycles: the internal service behind
         _weak_section(cycle, assessment, numbers, lang),
         _discussion_section(cycle, assessment, lang),
         _glossary_section(lang),
@@ -159,7 +161,7 @@ def _label(table: dict[str, Text], value: str | None, lang: str) -> str:
     return text(lang) if text else value
 
 
-def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Config) -> str:
+def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Config, checked=None) -> str:
     from cyclemap.engine.rules._scores import margin as gap_margin
 
     margin = gap_margin(cycle, config)  # a share of the scale, in this cycle's points
@@ -187,7 +189,8 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         rows.append(
             f'<tr class="{kind_cls}" data-moment="{esc(m.id)}">'
             f'<td class="num">{i}</td>'
-            f'<td><span class="name">{name(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}</td>'
+            f'<td><span class="name" id="moment-{esc(m.id)}">{name(m.name)}</span><span class="sub">{" · ".join(sub)}</span>{sub_dims}{branches}'
+            f'{support_link(m, checked, lang)}</td>'
             f"<td>{channel}</td>"
             f"<td>{owner}</td>"
             f"<td>{standard}</td>"
@@ -200,9 +203,27 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
         L.COL_NUMBER, L.COL_MOMENT, L.COL_CHANNEL, L.COL_OWNER, L.COL_STANDARD, L.COL_SCORE, L.COL_NOTES))
     return (
         f'<section id="moments"><h2>{esc(L.H_MOMENTS(lang))}</h2><p class="muted">{esc(L.MOMENTS_INTRO(lang))}</p>'
-        f'<table class="moments"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></section>'
+        f'<table class="moments"><colgroup>{cols}</colgroup><thead><tr>{soft_hyphens(head, lang)}</tr></thead>'
+        f'<tbody>{soft_hyphens("".join(rows), lang)}</tbody></table></section>'
     )
+
+
+_TEXT = re.compile(r">([^<]+)<")
+_LONG_WORD = re.compile(r"\w{10,}")  # shorter words fit any column
+
+
+def soft_hyphens(html: str, lang: str) -> str:
+    """`html` with soft hyphens in its long words, at the syllables the language allows
+    (pyphen): a narrow table column breaks such a word with a hyphen, never in the middle
+    without one (the browser breaks at a soft hyphen only, and shows the hyphen then)."""
+    from cyclemap.outputs.render.dot import hyphenator
+
+    dic = hyphenator(lang)
+
+    def words(match: re.Match) -> str:
+        return ">" + _LONG_WORD.sub(lambda w: dic.inserted(w.group(0), hyphen="\u00ad"), match.group(1)) + "<"
+
+    return _TEXT.sub(words, html)
 
 
 def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:

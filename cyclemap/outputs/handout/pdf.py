@@ -58,7 +58,7 @@ def missing() -> Text | None:
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        problems.append(_("the Python package playwright is not installed (pip install playwright)"))
+        problems.append(_("the Python package playwright is not installed (pip install 'cyclemap[pdf]')"))
     if chromium_path() is None:
         if os.environ.get("CYCLEMAP_CHROMIUM"):
             problems.append(_("CYCLEMAP_CHROMIUM={value} is not an executable file (point it at Chrome/Chromium, "

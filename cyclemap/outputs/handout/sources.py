@@ -45,23 +45,73 @@ class Diagram:
     reason: Text | None  # why there is no diagram
 
 
-_PROLOGUE = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
-# Graphviz escapes text (no raw "<" outside tags), so looking inside tags is enough.
-_DANGEROUS = re.compile(r"<\s*(script|foreignObject|iframe|object|embed|image|use)\b|<[^>]*\son[a-z]+\s*=|"
-                        r"javascript:|<[^>]*href\s*=\s*[\"'](?!#)", re.IGNORECASE)
-_ROOT_SIZE = re.compile(r'(<svg\b[^>]*?)\s(width|height)="[^"]*"', re.IGNORECASE)
+# What an inlined drawing may not hold: elements that run or load something, event
+# handlers, and links anywhere but inside the drawing. Judged on the parsed XML (element
+# and attribute names, href values), never on the text, so a moment named "Pay online =
+# fast" or "javascript: the course" keeps its diagram; and linear in the drawing's size.
+_DANGEROUS_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "object", "embed", "image", "use",
+                                 "animate", "set", "animatemotion", "animatetransform", "handler", "listener"})
+_ROOT_SIZE = re.compile(r'\s(?:width|height)="[^"<>]*"', re.IGNORECASE)
+
+
+def _without(text: str, opening: str, closing: str) -> str:
+    """`text` without each `opening`…`closing` span (case-insensitive opening); an opening
+    never closed runs to the end. One pass, linear (what a lazy `.*?` pattern is not when
+    nothing closes it)."""
+    lowered = text.lower()
+    opening = opening.lower()
+    kept, at = [], 0
+    while True:
+        start = lowered.find(opening, at)
+        if start < 0:
+            kept.append(text[at:])
+            return "".join(kept)
+        kept.append(text[at:start])
+        end = text.find(closing, start + len(opening))
+        if end < 0:
+            return "".join(kept)
+        at = end + len(closing)
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1].lower()
+
+
+def _safe(body: str) -> bool:
+    """True when the drawing parses as XML and holds nothing that could run or load."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return False
+    if _local(root.tag) != "svg":
+        return False
+    for element in root.iter():
+        if not isinstance(element.tag, str) or _local(element.tag) in _DANGEROUS_ELEMENTS:
+            return False
+        for name, value in element.attrib.items():
+            local = _local(name)
+            if local.startswith("on") or (local in ("href", "src") and not value.startswith("#")):
+                return False
+            if local == "style" and ("javascript:" in value.lower() or "url(" in value.lower().replace("url(#", "")):
+                return False
+    return True
 
 
 def inline_svg(svg: str) -> str | None:
     """Make a Graphviz SVG fit for inlining into the page: no XML prologue or comments,
     scalable (its viewBox kept, fixed width/height dropped). None if it holds anything
     that could run or load (scripts, event handlers, outside links)."""
-    body = _PROLOGUE.sub("", svg).strip()
-    if not body.lower().startswith("<svg") or _DANGEROUS.search(body):
+    body = svg
+    for opening, closing in (("<?xml", "?>"), ("<!DOCTYPE", ">"), ("<!--", "-->")):
+        body = _without(body, opening, closing)
+    body = body.strip()
+    if not body.lower().startswith("<svg") or not _safe(body):
         return None
-    for _unused in range(2):
-        body = _ROOT_SIZE.sub(r"\1", body, count=1)
-    return body.replace("<svg", '<svg class="diagram" role="img"', 1)
+    tag_end = body.find(">")
+    root_tag = _ROOT_SIZE.sub("", body[:tag_end])
+    return root_tag.replace("<svg", '<svg class="diagram" role="img"', 1) + body[tag_end:]
 
 
 def clock_diagram(checked: "CheckedCycle") -> Diagram:

@@ -24,11 +24,12 @@ Graphviz's own laid-out geometry (`geometry.py`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cyclemap.format.i18n import _, number
 from cyclemap.outputs import look
+from cyclemap.outputs.render import routes
 from cyclemap.outputs.render.dot import BOLD, ITALIC, Scene, esc, label, make_scene, wrap
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ NAME_WRAP = 14  # characters per line of a moment's name
 PT = 72.0
 LEGEND = 14  # the one-line legend, in points
 GAP = 0.2  # inches between two moments' boxes on the dial
+COMPACT = 16  # past this many moments the dial shows numbers, and the names go in a key beside it
 
 W = {
     "start": _("▶ start"),
@@ -51,6 +53,7 @@ W = {
     "legend_score": _("score against expectation: ▲ above  ● meets  ▽ just under  ▼ below  ▼▼ far below  ○ no score"),
     "legend_badge": _("⚠ 1 = top weak point"),
     "legend_open": _("open cycle: it ends at ■"),
+    "legend_support": _("⚙ = rests on an internal service (another team's cycle)"),
     "evidence": _("Physical evidence"),
     "customer": _("Customer actions"),
     "onstage": _("Onstage (visible contact)"),
@@ -65,6 +68,9 @@ W = {
 }
 
 
+SUPPORT_MARK = "⚙"  # a moment that rests on an internal cycle (`supported_by`); the legend says so
+
+
 def words(key: str, lang: str, **kwargs: object) -> str:
     """A word of the picture in `lang`, its `{fields}` filled in."""
     text = W[key]
@@ -76,6 +82,8 @@ class View:
     scene: Scene
     badge: dict[str, int]  # moment id -> 1.. for the top weak points
     when: dict[str, str]  # detour id -> the condition that leads into it
+    compact: bool = False  # the dial past COMPACT moments: numbers on the ring, names in a key
+    memo: dict = field(default_factory=dict)  # (what, moment id, compact) -> lines or size, computed once
 
     @property
     def lang(self) -> str:
@@ -105,18 +113,29 @@ def score_line(view: View, moment_id: str) -> str:
     m = view.scene.moments[moment_id]
     lang = view.lang
     if m.score is None:
-        return words("no_score", lang)
+        return words("no_score", lang) + (f" {SUPPORT_MARK}" if m.supported_by else "")
     band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
     # The mark says how the score compares with the expectation (the legend says so);
     # the handout's table and the deck give both numbers.
-    return f"{band.mark} {number(m.score, lang)}"
+    said = f"{band.mark} {number(m.score, lang)}"
+    return said + (f" {SUPPORT_MARK}" if m.supported_by else "")  # connected cycles: a discreet mark
 
 
 def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str]:
+    key = ("lines", moment_id, view.compact, name_wrap)
+    if key not in view.memo:
+        view.memo[key] = _lines_of(view, moment_id, name_wrap)
+    return view.memo[key]
+
+
+def _lines_of(view: View, moment_id: str, name_wrap: int) -> list[str]:
     m = view.scene.moments[moment_id]
     lines: list[str] = []
     if moment_id in view.badge:
         lines.append(f"⚠ {view.badge[moment_id]}")
+    if view.compact:  # the name is in the key beside the dial
+        mark = look.band_for(m.score, m.expectation, view.scene.cycle.scale).mark if m.score is not None else "○"
+        return lines + [f"{view.scene.number[moment_id]}", mark]
     name = wrap(f"{view.scene.number[moment_id]} · {look.isolate(m.name)}", name_wrap)
     lines += name
     if moment_id in view.when:
@@ -127,10 +146,18 @@ def lines_of(view: View, moment_id: str, name_wrap: int = NAME_WRAP) -> list[str
 
 def size_of(view: View, moment_id: str, fontsize: float = FONT) -> tuple[float, float]:
     """Estimated (width, height) in inches of a moment's box."""
+    key = ("size", moment_id, view.compact, fontsize)
+    if key not in view.memo:
+        view.memo[key] = _size_of(view, moment_id, fontsize)
+    return view.memo[key]
+
+
+def _size_of(view: View, moment_id: str, fontsize: float) -> tuple[float, float]:
     lines = lines_of(view, moment_id)
     per_char = fontsize * (0.60 if view.scene.moments[moment_id].critical else 0.56) / PT
-    width = max(len(line) for line in lines) * per_char + 0.45
-    height = len(lines) * fontsize * 1.2 / PT + 0.3
+    pad = (0.3, 0.14) if view.compact else (0.45, 0.3)  # a compact dial's moments hold a number and a mark
+    width = max(len(line) for line in lines) * per_char + pad[0]
+    height = len(lines) * fontsize * 1.2 / PT + pad[1]
     return width, height
 
 
@@ -138,7 +165,10 @@ def node(view: View, moment_id: str, at: tuple[float, float] | None = None, font
     m = view.scene.moments[moment_id]
     band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
     badged = moment_id in view.badge
-    attrs = [f"fontsize={fontsize}"]
+    # The box is the size cyclemap planned for (the same in both engines), so the links
+    # cyclemap routed meet its edges.
+    w, h = size_of(view, moment_id, fontsize)
+    attrs = [f"fontsize={fontsize} width={w:.3f} height={h:.3f} fixedsize=true"]
     if m.critical:
         attrs.append(f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}"')
     else:
@@ -150,15 +180,20 @@ def node(view: View, moment_id: str, at: tuple[float, float] | None = None, font
     attrs.append(f'tooltip="{esc(m.name)}"')
     attrs.append(f'class="moment {m.kind}{" weak" if badged else ""} band-{band.key}"')
     if at is not None:
-        attrs.append(f'pos="{at[0]:.3f},{at[1]:.3f}!"')
+        attrs.append(pinned(*at))
     return f"  {view.scene.node[moment_id]} [{' '.join(attrs)}];"
+
+
+def pinned(x: float, y: float) -> str:
+    """A fixed position given in inches, written in points (the unit of `neato -n2`)."""
+    return f'pos="{x * PT:.1f},{y * PT:.1f}!"'
 
 
 def text_node(name: str, lines: list[str], at: tuple[float, float], fontsize: float, bold: bool = False,
               colour: str = look.INK, left: bool = False, italic: bool = False) -> str:
     font = BOLD if bold else (ITALIC if italic else look_font())
     return (f'  {name} [shape=plaintext margin=0 width=0 height=0 fontsize={fontsize} fontname="{font}" fontcolor="{colour}" '
-            f'class="text" label={label(lines, left=left)} pos="{at[0]:.3f},{at[1]:.3f}!"];')
+            f'class="text" label={label(lines, left=left)} {pinned(*at)}];')
 
 
 def look_font() -> str:
@@ -180,6 +215,8 @@ def title_lines(view: View) -> tuple[list[str], list[str]]:
 
 def legend_parts(view: View) -> list[str]:
     parts = [words("legend_kind", view.lang), words("legend_score", view.lang)]
+    if any(m.supported_by for m in view.scene.moments.values()):
+        parts.append(words("legend_support", view.lang))
     if view.badge:
         parts.append(words("legend_badge", view.lang))
     if not view.scene.cycle.closed:
@@ -246,6 +283,8 @@ def clock(view: View) -> list[str]:
     scene = view.scene
     loop = scene.main_loop or scene.order[:1]
     n = max(len(loop), 1)
+    view.compact = len(scene.order) > COMPACT
+    gap = 0.12 if view.compact else GAP
     size = {mid: size_of(view, mid) for mid in scene.order}
     widest = max(w for w, _h in size.values())
     tallest = max(h for _w, h in size.values())
@@ -268,25 +307,28 @@ def clock(view: View) -> list[str]:
     # A long loop starts from the smallest ring its moments could fit along (the ellipse's
     # perimeter is about 5 rx at this shape), so growing it takes a few tries, not hundreds.
     if len(loop) > 40:  # the tested cycles of up to 16 moments keep their fitted ring
-        rx = max(rx, sum(min(size[m]) + GAP for m in loop) / 5.0)
+        rx = max(rx, sum(min(size[m]) + gap for m in loop) / 5.0)
     ry = rx * 0.56
     hub_lines = wrap(look.isolate(scene.cycle.customer or scene.t("customer")), 14)[:3]
     hub_size = (max(len(x) for x in hub_lines) * 14 * 0.55 / PT + 0.2, len(hub_lines) * 14 * 1.2 / PT + 0.2)
-    def clashes(boxes, box) -> bool:
-        return any(_overlap(box, other, GAP) for other in boxes)
-
     def at(a: float, f: float = 1.0) -> tuple[float, float]:
         return (rx * f * math.cos(a), ry * f * math.sin(a))
 
     def min_step(a: float, one: str, other: str) -> float:
         """The smallest clockwise step from angle `a` (where `one` sits) at which `other`
         clears it."""
-        d = 0.02
-        while d < math.pi and _overlap((*at(a), *size[one]), (*at(a - d), *size[other]), GAP):
-            d += 0.01
-        return d
+        def clear(d: float) -> bool:
+            return not _overlap((*at(a), *size[one]), (*at(a - d), *size[other]), gap)
 
-    for attempt in range(200):
+        lo, hi = 0.0, 1e-3  # widen until clear, then halve the interval (cost: the same at any size)
+        while hi < math.pi and not clear(hi):
+            lo, hi = hi, hi * 2
+        for _ in range(10):  # to a thousandth of the step
+            mid_d = (lo + hi) / 2
+            lo, hi = (lo, mid_d) if clear(mid_d) else (mid_d, hi)
+        return min(hi + (0.0 if view.compact else 0.01), math.pi)  # a short cycle's moments keep a little more room
+
+    for attempt in range(120):
         # Each moment as close after the one before as it fits; the slack is shared out.
         steps, a = [], math.pi / 2
         for before, after in zip(loop, loop[1:]):
@@ -294,22 +336,35 @@ def clock(view: View) -> list[str]:
             a -= steps[-1]
         closing = min_step(a, loop[-1], loop[0]) if n > 1 else 0.0
         total = sum(steps) + closing
-        if total > 2 * math.pi and attempt < 199:  # the last try places them anyway
+        if total > 2 * math.pi and attempt < 119:  # the last try places them anyway
             rx, ry = rx * 1.04, ry * 1.04
             continue
-        extra = (2 * math.pi - total) / max(n, 1)
-        a = math.pi / 2
-        angle[loop[0]] = a
-        for mid, d in zip(loop[1:], steps):
-            a -= d + extra
-            angle[mid] = a
+        # Share the slack out; each step is measured again where the moment now sits (a
+        # step that clears on the dial's flat top may not on its steep sides), and less
+        # slack is shared when the last one would then not clear the first.
+        # A short cycle's dial grows until the evenly shared slack clears (below); a
+        # compact dial's steps are measured again where each moment now sits.
+        for share in ((1.0, 0.6, 0.3, 0.0) if view.compact else (1.0,)):
+            extra = share * (2 * math.pi - total) / max(n, 1)
+            a = math.pi / 2
+            angle[loop[0]] = a
+            for before, mid, d in zip(loop, loop[1:], steps):
+                a -= (min_step(a, before, mid) if view.compact else d) + extra
+                angle[mid] = a
+            if n < 2 or a - min_step(a, loop[-1], loop[0]) >= math.pi / 2 - 2 * math.pi:
+                break
         place: dict[str, tuple[float, float]] = {mid: at(angle[mid]) for mid in loop}
         boxes = [(*place[m], *size[m]) for m in loop]
-        clash = any(_overlap(a_, b_, GAP) for i, a_ in enumerate(boxes) for b_ in boxes[i + 1:])
+        # Only moments a few places apart along the ring can touch.
+        if n <= 24:
+            clash = any(_overlap(a_, b_, gap) for i, a_ in enumerate(boxes) for b_ in boxes[i + 1:])
+        else:
+            clash = any(_overlap(boxes[i], boxes[(i + k) % n], gap) for i in range(n) for k in (1, 2, 3))
+        grid = routes.Grid({m: (*place[m], *size[m]) for m in loop}, cell=max(1.0, widest))
         if len(loop) >= 4:
             hub = (0.0, 0.0, *hub_size)
-            clash = clash or clashes(boxes, hub)
-            boxes.append(hub)
+            clash = clash or any(_overlap(b_, hub, gap) for b_ in boxes)
+            grid.add("hub", hub)
         # Each detour inside the ring, beside where it leaves and rejoins: as far out as it fits.
         for mid in detours:
             near = [angle[o] for o in neighbours.get(mid, []) if o in angle and o in place]
@@ -318,12 +373,12 @@ def clock(view: View) -> list[str]:
             tries = [(f, da) for f in (0.62, 0.52, 0.42, 0.32, 0.22) for da in (0, 0.25, -0.25, 0.5, -0.5, 0.8, -0.8)]
             for f, da in tries:
                 spot = at(angle[mid] + da, f)
-                if not clashes(boxes, (*spot, *size[mid])):
+                if not grid.touches((*spot, *size[mid]), gap):
                     break
             else:
                 clash = True
             place[mid] = spot
-            boxes.append((*spot, *size[mid]))
+            grid.add(mid, (*spot, *size[mid]))
         if not clash:
             break
         rx, ry = rx * 1.04, ry * 1.04
@@ -400,7 +455,7 @@ def clock(view: View) -> list[str]:
         a0, a1 = angle[a_], angle[b_]
         while a1 >= a0:
             a1 -= 2 * math.pi
-        arc = [p for p in _arc(cx, cy, rx, ry, a0, a1, 160) if outside(p, a_) and outside(p, b_)]
+        arc = [p for p in _arc(cx, cy, rx, ry, a0, a1, 40) if outside(p, a_) and outside(p, b_)]
         if len(arc) < 4:
             continue
         colour, width = (look.CLOSING, 2.8) if link.closing else (look.EDGE, 1.8)
@@ -418,6 +473,11 @@ def clock(view: View) -> list[str]:
     first = loop[0]
     sx = place[first][0] - size[first][0] / 2 - 0.6
     sy = place[first][1] + size[first][1] / 2 - 0.1
+    if view.compact:  # moments sit close together: the mark goes above the first one and its neighbours
+        reach = text_width(words("start", view.lang), 14) / 2 + 0.1
+        sx = place[first][0]
+        sy = max(place[m][1] + size[m][1] / 2 for m in loop
+                 if abs(place[m][0] - sx) < reach + size[m][0] / 2) + 0.2
     lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
     if not scene.cycle.closed and n > 1:
         last = loop[-1]
@@ -428,25 +488,67 @@ def clock(view: View) -> list[str]:
         lines.append(text_node("hub", hub_lines, (cx, cy), 14, colour=look.MUTED))
     for mid in scene.order:
         lines.append(node(view, mid, place[mid]))
+    # Every other link (into and out of a detour, a branch across the dial) is a line,
+    # bent when a straight one would cross a moment, checked against the moments near it.
+    grid = routes.Grid({mid: (*place[mid], *size[mid]) for mid in scene.order}
+                       | ({"hub": (cx, cy, *hub_size)} if len(loop) >= 4 else {}))
     for link in scene.links:
-        attrs = []
-        if (link.source, link.target) in along:
-            attrs.append('style=invis class="along-ring"')  # drawn as an arc of the ring, above
-        if link.when:
-            attrs.append("style=dashed")
-        if link.closing:
-            attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
-        lines.append(f"  {scene.node[link.source]} -> {scene.node[link.target]} [{' '.join(attrs)}];")
+        a_, b_ = link.source, link.target
+        if (a_, b_) in along:
+            # Drawn as an arc of the ring, above; Graphviz is given the chord, never routes it.
+            attrs = ['style=invis class="along-ring"', routes.polyline([place[a_], place[b_]], arrow=False)]
+        else:
+            attrs = _link_attrs(view, link)
+            attrs.append(routes.curve(routes.free_curve(grid, a_, b_, (cx, cy))))
+        lines.append(f"  {scene.node[a_]} -> {scene.node[b_]} [{' '.join(attrs)}];")
     sub_h = len(sub) * 14 * 1.2 / PT
     title_h = len(title) * 22 * 1.2 / PT
     if sub:
         lines.append(text_node("subtitle", sub, (cx, top_y + 0.1 + sub_h / 2), 14, colour=look.MUTED))
     lines.append(text_node("title", title, (cx, top_y + 0.2 + sub_h + title_h / 2), 22, bold=True))
     lines.append(text_node("legend", legend_rows, (cx, 0.2 + legend_h / 2), LEGEND))
-    corner = (2 * cx, top_y + 0.25 + sub_h + title_h)
-    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{corner[0]:.3f},{corner[1]:.3f}!"];')
+    right = 2 * cx
+    if view.compact:
+        key_lines, right = _key(view, right + 0.3, 0.45 + legend_h, top_y)
+        lines += key_lines
+    corner = (right, top_y + 0.25 + sub_h + title_h)
+    lines.append(f'  corner [shape=point style=invis width=0.01 {pinned(*corner)}];')
     lines.append("}")
     return lines
+
+
+KEY_WRAP = 34  # characters per line of a name in the dial's key
+
+
+def _key(view: View, x0: float, bottom: float, top: float) -> tuple[list[str], float]:
+    """The names of a compact dial's moments, by number, in columns right of the dial
+    (as Albrecht drew his long cycles): as many columns as it takes to keep them within
+    the dial's height. Returns the text nodes and the right edge."""
+    scene = view.scene
+    entries: list[list[str]] = []
+    for mid in scene.order:
+        head = f"{scene.number[mid]} · "
+        text = look.isolate(scene.moments[mid].name)
+        if mid in view.when:
+            text += "  (" + words("if", view.lang, when=look.isolate(view.when[mid])) + ")"
+        wrapped = wrap(text, KEY_WRAP)
+        # Each line starts left to right (LRM), so a right-to-left name keeps its number on the left.
+        entries.append(["\u200e" + head + wrapped[0], *("\u200e     " + line for line in wrapped[1:])])
+    line_h = 14 * 1.2 / PT
+    per_column = max(8, int((top - bottom) / line_h))
+    columns: list[list[str]] = [[]]
+    for entry in entries:
+        if columns[-1] and len(columns[-1]) + len(entry) > per_column:
+            columns.append([])
+        columns[-1] += entry
+    out = []
+    x = x0
+    for k, column in enumerate(columns):
+        w = max(text_width(line, 14) for line in column) + 0.1
+        y = top - len(column) * line_h / 2
+        out.append(text_node(f"key{k}", column, (x + w / 2, y), 14, left=True))
+        x += w + 0.35
+    return out, x - 0.2
 
 
 # ---------------------------------------------------------------- flow
@@ -479,17 +581,71 @@ def _page_fit(width: float, height: float, page: tuple[float, float]) -> float:
     return min((page[0] - 0.6) / width, (page[1] - 0.6) / height)
 
 
+def _link_attrs(view: View, link) -> list[str]:
+    attrs = []
+    if link.when:
+        attrs.append("style=dashed")
+    if link.closing:
+        attrs.append(f'color="{look.CLOSING}" penwidth=2.8')
+    return attrs
+
+
+def _flow_links(view: View, place, size, slot, gaps, top: float, row_h: float, rows: int) -> list[str]:
+    """Every link of the flow along free space: straight down a column to the next
+    moment; otherwise out of the moment's side into the gap beside its column, along the
+    free corridor between two rows (the one under the bottom row for the link back to the
+    start, outside the rows), and into the target's side from the gap before its column.
+    No route crosses a moment, whatever the cycle's size."""
+    scene = view.scene
+    out = []
+    for i, link in enumerate(scene.links):
+        a, b = link.source, link.target
+        (ax, ay), (bx, by) = place[a], place[b]
+        (ca, ra), (cb, rb) = slot[a], slot[b]
+        (aw, ah), (bw, bh) = size[a], size[b]
+        shift = ((i % 5) - 2) * 0.04  # links sharing a gap or corridor run side by side
+        if ca == cb and rb == ra + 1 and not link.closing:
+            points = [(ax, ay - ah / 2), (bx, by + bh / 2)]
+        elif cb == ca + 1 and not link.closing:
+            gx = gaps[ca] + shift
+            points = [(ax + aw / 2, ay), (gx, ay), (gx, by), (bx - bw / 2, by)]
+        else:
+            if link.closing:
+                k = rows  # under the bottom row: outside the rows
+            else:
+                k = max(1, min(rows - 1, round((ra + rb) / 2 + 0.5))) if rows > 1 else 1
+            cy = top - row_h * k + (0.1 if k == rows else (-0.1 if k == 0 else 0.0)) + shift
+            ga = gaps[ca] + shift
+            gb = (gaps[cb - 1] if cb > 0 else 0.1) - shift
+            points = [(ax + aw / 2, ay), (ga, ay), (ga, cy), (gb, cy), (gb, by), (bx - bw / 2, by)]
+        attrs = _link_attrs(view, link)
+        attrs.append(routes.polyline(points))
+        out.append(f"  {scene.node[a]} -> {scene.node[b]} [{' '.join(attrs)}];")
+    return out
+
+
+def _end_mark(view: View, place, size) -> list[str]:
+    """An open cycle's end mark (■, promised by the legend) just after its last moment."""
+    scene = view.scene
+    loop = scene.main_loop
+    if scene.cycle.closed or len(loop) < 2:
+        return []
+    last = loop[-1]
+    (x, y), (w, h) = place[last], size[last]
+    return [text_node("end", [words("end", view.lang)], (x + w / 2 - 0.4, y - h / 2 - 0.2), 14, bold=True,
+                      colour=look.CLOSING)]
+
+
 def flow(view: View) -> list[str]:
     """Stages left to right; in each stage its moments top to bottom, in columns of at
     most `rows` moments, `rows` chosen so the picture best fills a landscape page."""
     scene = view.scene
-    groups: list[tuple[str | None, list[str]]] = []
+    # One column group per stage, in the order the stages first come: a detour that
+    # belongs to an earlier stage joins that stage's columns instead of repeating them.
+    by_stage: dict[str | None, list[str]] = {}
     for mid in scene.order:
-        stage = scene.moments[mid].stage
-        if groups and groups[-1][0] == stage:
-            groups[-1][1].append(mid)
-        else:
-            groups.append((stage, [mid]))
+        by_stage.setdefault(scene.moments[mid].stage, []).append(mid)
+    groups: list[tuple[str | None, list[str]]] = list(by_stage.items())
     size = {mid: size_of(view, mid) for mid in scene.order}
     col_w = max(w for w, _h in size.values()) + 0.7
     row_h = max(h for _w, h in size.values()) + 0.45
@@ -511,14 +667,18 @@ def flow(view: View) -> list[str]:
     top = base + rows * row_h
     place: dict[str, tuple[float, float]] = {}
     boxes = []
+    slot: dict[str, tuple[int, int]] = {}  # moment -> (column, row)
+    gaps: list[float] = []  # x of the free gap right of each column
     x = 0.2
     for k, (stage, members) in enumerate(groups):
         cols = [members[i:i + rows] for i in range(0, len(members), rows)]
         x0 = x
-        for column in cols:
+        for j, column in enumerate(cols):
             for r, mid in enumerate(column):
                 place[mid] = (x + col_w / 2, top - row_h * (r + 0.5))
+                slot[mid] = (len(gaps), r)
             x += col_w
+            gaps.append(x + (0.15 if j == len(cols) - 1 else 0.0))
         boxes.append((k, stage, x0, x))
         x += 0.3
     width = x - 0.1
@@ -537,7 +697,8 @@ def flow(view: View) -> list[str]:
                                colour=look.MUTED))
     lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in scene.order]
-    lines += _links(view)
+    lines += _flow_links(view, place, size, slot, gaps, top, row_h, rows)
+    lines += _end_mark(view, place, size)
     lines += _frame(title, sub, legend_rows, legend_h, width, top + stage_h + 0.15)
     return lines
 
@@ -586,11 +747,13 @@ def blueprint(view: View) -> list[str]:
                 out[row] = max(most * 13 * 1.2 / PT + 0.45, 0.8)
         return out
 
+    # The lines' names get a strip of their own right of the last column, off the cells.
+    strip = max(text_width(words(key, view.lang), 13) for *_rows, key, _style in LINES) + 0.4
     best = None
     for count in range(1, 5):
         per = math.ceil(len(order) / count)
         bands = [order[i:i + per] for i in range(0, len(order), per)]
-        width = left + col_w * per + 0.2
+        width = left + col_w * per + strip
         height = sum(sum(band_heights(b).values()) + 0.4 for b in bands) + head_h + 1.2
         fit = _page_fit(width, height, (16.54, 11.69))
         if best is None or fit > best[0] + 1e-9:
@@ -604,6 +767,11 @@ def blueprint(view: View) -> list[str]:
     lines = _header_lines("blueprint")
     draw: list[str] = []
     place: dict[str, tuple[float, float]] = {}
+    band_of: dict[str, int] = {}
+    col_of: dict[str, int] = {}
+    cell_at: dict[str, tuple[float, float]] = {}
+    cell_reach: dict[str, float] = {}
+    corridors: dict[int, tuple[float, float]] = {}  # band -> free lines above and under its moments
     cells: list[str] = []
     for k, members in reversed(list(enumerate(bands))):
         heights = band_heights(members)
@@ -628,31 +796,83 @@ def blueprint(view: View) -> list[str]:
             text = words(key, view.lang)
             lines.append(text_node(f"line_{k}_{i}", [text], (width - text_width(text, 13) / 2 - 0.1, ly + 0.15), 13,
                                    italic=True, colour=look.MUTED))
+        hc = heights["customer"]
+        corridors[k] = (row_y["customer"] + hc / 2 - 0.1, row_y["customer"] - hc / 2 + 0.1)
         for i, mid in enumerate(members):
             x = left + col_w * (i + 0.5)
             place[mid] = (x, row_y["customer"])
+            band_of[mid], col_of[mid] = k, i
             for row in rows:
                 cell = cell_lines(mid, row) if row != "customer" else []
                 if cell:
+                    name = f"c_{row}_{scene.node[mid]}"
+                    cell_at[name] = (x, row_y[row])
+                    cell_reach[name] = (len(cell) * 13 * 1.2 / PT + 0.14) / 2
                     cells.append(f'  c_{row}_{scene.node[mid]} [shape=box style="rounded" color="#9aa5b1" '
-                                 f'fontsize=13 label={label(cell, left=True)} pos="{x:.3f},{row_y[row]:.3f}!"];')
+                                 f'fontsize=13 label={label(cell, left=True)} {pinned(x, row_y[row])}];')
         y += 0.4
     top = y
     lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in order]
     lines += cells
-    lines += _links(view)
-    # The vertical links: from each moment down through its own rows.
+    lines += _blueprint_links(view, place, band_of, col_of, corridors, width + 0.15, left - 0.1, top - 0.2)
+    lines += _end_mark(view, place, {mid: size_of(view, mid) for mid in order})
+    # The vertical links: from each moment down through its own rows, from box edge to box edge.
+    at = {scene.node[mid]: place[mid] for mid in order} | cell_at
+    reach = {scene.node[mid]: size_of(view, mid)[1] / 2 for mid in order} | cell_reach
     for mid in order:
         chain = [scene.node[mid]] + [f"c_{row}_{scene.node[mid]}" for row in ("onstage", "backstage", "support")
                                      if row in rows and getattr(moments[mid], row)]
         for a, b in zip(chain, chain[1:]):
-            lines.append(f'  {a} -> {b} [style=dotted color="#7f7f7f" penwidth=1.2 arrowsize=0.6];')
+            (x, ya), (_x, yb) = at[a], at[b]
+            route = routes.polyline([(x, ya - reach[a]), (x, yb + reach[b])])
+            lines.append(f'  {a} -> {b} [style=dotted color="#7f7f7f" penwidth=1.2 arrowsize=0.6 {route}];')
     if note:
         lines.append(text_node("note", note, (width / 2, 0.25 + legend_h + 0.3 + note_h / 2), 13, italic=True,
                                colour=look.MUTED))
     lines += _frame(title, sub, legend_rows, legend_h, width, top)
     return lines
+
+
+def _blueprint_links(view: View, place, band_of, col_of, corridors, right: float, left: float, above: float) -> list[str]:
+    """The blueprint's links in the customer's row: straight to the next column; a link
+    that skips columns along the free line just above the moments, one that goes back
+    along the line just under them; into another band, and the link back to the start,
+    around the outside of the rows (right of them, above them, down the left)."""
+    scene = view.scene
+    out = []
+    for i, link in enumerate(scene.links):
+        a, b = link.source, link.target
+        (ax, ay), (bx, by) = place[a], place[b]
+        (aw, ah), (bw, bh) = size_of(view, a), size_of(view, b)
+        shift = ((i % 5) - 2) * 0.03
+        ka, kb = band_of[a], band_of[b]
+        up_a, down_a = corridors[ka]
+        up_b, down_b = corridors[kb]
+        forward = (ka, ax) < (kb, bx)
+        if ka == kb and col_of[b] == col_of[a] + 1 and not link.closing:
+            points = [(ax + aw / 2, ay), (bx - bw / 2, by)]
+        elif ka == kb and not link.closing:
+            if forward:
+                points = [(ax + 0.12, ay + ah / 2), (ax + 0.12, up_a + shift), (bx - 0.12, up_a + shift),
+                          (bx - 0.12, by + bh / 2)]
+            else:
+                points = [(ax - 0.12, ay - ah / 2), (ax - 0.12, down_a + shift), (bx + 0.12, down_a + shift),
+                          (bx + 0.12, by - bh / 2)]
+        elif forward and not link.closing:
+            points = [(ax + 0.12, ay + ah / 2), (ax + 0.12, up_a + shift), (right + shift, up_a + shift),
+                      (right + shift, up_b + shift), (bx - 0.12, up_b + shift), (bx - 0.12, by + bh / 2)]
+        else:  # back to an earlier band, or to the start: around the outside of the rows
+            points = [(ax + 0.12, ay + ah / 2), (ax + 0.12, up_a + shift), (right + shift, up_a + shift),
+                      (right + shift, above + shift), (left - shift, above + shift)]
+            if col_of[b] == 0:  # the first of its band: straight in from the left
+                points += [(left - shift, by), (bx - bw / 2, by)]
+            else:  # along the free line above its band's moments, then down into it
+                points += [(left - shift, up_b + shift), (bx - 0.12, up_b + shift), (bx - 0.12, by + bh / 2)]
+        attrs = _link_attrs(view, link)
+        attrs.append(routes.polyline(points))
+        out.append(f"  {scene.node[a]} -> {scene.node[b]} [{' '.join(attrs)}];")
+    return out
 
 
 def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: float, width: float,
@@ -661,12 +881,17 @@ def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: f
     legend below it, and the far corner that fixes the page's size; closes the graph."""
     sub_h = len(sub) * 14 * 1.2 / PT
     title_h = len(title) * 22 * 1.2 / PT
+    # The drawing is as wide as its widest text: a legend or title wider than the columns
+    # widens the picture (to the right) instead of running off its left edge, where it
+    # would move the whole layout against its drawn background.
+    width = max(width, *(text_width(row, LEGEND) + 0.3 for row in legend_rows),
+                *(text_width(row, 22) + 0.3 for row in title), *(text_width(row, 14) + 0.3 for row in sub))
     lines = []
     if sub:
         lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))
     lines.append(text_node("title", title, (width / 2, top + sub_h + 0.1 + title_h / 2), 22, bold=True))
     lines.append(text_node("legend", legend_rows, (width / 2, 0.2 + legend_h / 2), LEGEND))
-    lines.append(f'  corner [shape=point style=invis width=0.01 pos="{width:.3f},{top + sub_h + title_h + 0.2:.3f}!"];')
+    lines.append(f'  corner [shape=point style=invis width=0.01 {pinned(width, top + sub_h + title_h + 0.2)}];')
     lines.append("}")
     return lines
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+from contextvars import ContextVar
+from functools import lru_cache
 from collections import defaultdict
 from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
@@ -47,9 +49,10 @@ LAYOUT_ENGINE = {"clock": "neato", "flow": "dot", "blueprint": "neato"}
 
 
 def layout_program(layout: str, view: str = "client") -> str:
-    """The Graphviz program that draws `layout` in `view`: every client picture is pinned
-    (`neato`); the analyst's flow is laid out by `dot`."""
-    return "neato" if view == "client" else LAYOUT_ENGINE[layout]
+    """The Graphviz program that draws `layout` in `view`: every client picture has its
+    moments and links placed by cyclemap (`nop2`, that is `neato -n2`: Graphviz draws
+    only, see routes.py); the analyst's flow is laid out by `dot`."""
+    return "nop2" if view == "client" else LAYOUT_ENGINE[layout]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 BOLD = style.FONT + "-Bold"
@@ -78,12 +81,45 @@ def esc(text: object) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
 
 
+# The language whose hyphenation rules break words too long for a line (set for the
+# picture being built, see `build_dot`).
+HYPHEN_LANG: ContextVar[str | None] = ContextVar("cyclemap_hyphen_lang", default=None)
+PYPHEN = {"es": "es", "en": "en_US", "pt": "pt_BR"}
+
+
+@lru_cache(maxsize=8)
+def hyphenator(lang: str):
+    """The hyphenation rules (pyphen) of one of cyclemap's languages."""
+    import pyphen
+
+    return pyphen.Pyphen(lang=PYPHEN.get(lang, lang))
+
+
+def _split_word(word: str, width: int) -> list[str]:
+    """A word longer than `width` as lines of at most `width` characters, each broken
+    one ending in a hyphen: at a syllable by the language's rules when one fits, else
+    at `width - 1` characters (never a word broken without a hyphen)."""
+    pieces: list[str] = []
+    lang = HYPHEN_LANG.get()
+    while len(word) > width:
+        head = None
+        if lang is not None and width >= 4:
+            found = hyphenator(lang).wrap(word, width)
+            if found:
+                head, word = found
+        if head is None:
+            head, word = word[:width - 1] + "-", word[width - 1:]
+        pieces.append(head)
+    return pieces + [word]
+
+
 def wrap(text: object, width: int = style.WRAP) -> list[str]:
-    """Lines of at most `width` characters (longer words are broken), keeping the
-    author's own line breaks."""
+    """Lines of at most `width` characters, broken between words; a word longer than a
+    line is hyphenated (`_split_word`). Keeps the author's own line breaks."""
     lines: list[str] = []
     for part in clean(text).split("\n"):
-        lines.extend(textwrap.wrap(part, width, break_long_words=True, break_on_hyphens=False) or [""])
+        words = [piece for word in part.split() for piece in (_split_word(word, width) if len(word) > width else [word])]
+        lines.extend(textwrap.wrap(" ".join(words), width, break_long_words=False, break_on_hyphens=False) or [""])
     return lines
 
 
@@ -120,6 +156,7 @@ class Scene:
     findings: dict[str, list[str]] = field(default_factory=dict)  # moment id -> codes
     cycle_findings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
     level: ServiceLevel | None = None  # the checked cycle's, never recomputed here
+    badge: dict[str, int] = field(default_factory=dict)  # moment id -> its rank among the top weak points
 
     def t(self, key: str, **kwargs: object) -> str:
         text = T[key]
@@ -143,6 +180,10 @@ def make_scene(checked: "CheckedCycle") -> Scene:
         links=list(edges(cycle)),
         level=checked.service_level,
     )
+    if getattr(checked, "critique", None) is not None:
+        from cyclemap.outputs.render.client import top_weak_moments
+
+        scene.badge = top_weak_moments(checked, set(moments))
     for diag in diagnostics or ():
         if diag.severity is Severity.INFO:
             continue  # informative notes (service level, busiest moments) are not weak points
@@ -160,8 +201,8 @@ def moment_lines(scene: Scene, moment_id: str) -> list[str]:
     m = scene.moments[moment_id]
     head = f"{scene.number[moment_id]} · " + (scene.t("critical") if m.critical else scene.t("routine"))
     codes = scene.findings.get(moment_id, [])
-    if codes:
-        head += f"   ⚠ {len(codes)}"
+    if moment_id in scene.badge:  # ⚠ n means what it means in the client view: the n-th weak point
+        head += f"   ⚠ {scene.badge[moment_id]}"
     lines = [head, *wrap(m.name)]
     if m.score is not None:
         expected = number(m.expectation, scene.lang) if m.expectation is not None else "–"
@@ -170,6 +211,8 @@ def moment_lines(scene: Scene, moment_id: str) -> list[str]:
         lines.append(scene.t("score_missing"))
     if codes:
         lines.extend(wrap(" ".join(dict.fromkeys(sorted(codes))), 18))
+    for link in m.supported_by:  # connected cycles: the linked file, for whoever edits it
+        lines.append(f"⚙ {link}")
     return lines
 
 
@@ -290,7 +333,7 @@ def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> lis
                                 f'label={label([t("routine"), *wrap(t("legend_routine"), chars)])}',
               1 + len(wrap(t("legend_routine"), chars))),
         Entry("legend_findings", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white color="{style.FINDING}" '
-                                 f'{width} label={label(["⚠ 2  ·  CM102 CM105", *wrap(t("legend_findings"), chars)])}',
+                                 f'{width} label={label(["⚠ 1  ·  CM102 CM105", *wrap(t("legend_findings"), chars)])}',
               1 + len(wrap(t("legend_findings"), chars))),
         Entry("legend_numbers", f'shape=plaintext fontsize=10 {width} label={label(numbers, left=True)}', len(numbers)),
         Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize=10 {width} label={label(colour, left=True)}',
@@ -520,3 +563,19 @@ def build_analyst(checked: "CheckedCycle", layout: str) -> str:
     scene = make_scene(checked)
     builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
     return "\n".join(builder(scene)) + "\n"
+
+
+def hyphenating(checked: "CheckedCycle"):
+    """While building one picture, words too long for a line break by the rules of the
+    cycle's language (`wrap`)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def scope():
+        token = HYPHEN_LANG.set(checked.lang if checked.lang in LANGUAGES else SOURCE_LANGUAGE)
+        try:
+            yield
+        finally:
+            HYPHEN_LANG.reset(token)
+
+    return scope()

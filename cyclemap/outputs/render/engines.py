@@ -27,6 +27,9 @@ from cyclemap.format.i18n import Number, Verbatim, _
 ENGINES = ("auto", "system", "embedded")
 PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
 MAX_PX = 16384  # the longest side of an embedded PNG; bigger drawings are scaled down
+# And its area: a drawing of 100 moments with names at their bound (1,000 characters) is
+# 75,000 x 44,000 pt; at 16,384 px a side that was 156 million pixels, 1.4 GB and a minute.
+MAX_PIXELS = 40_000_000
 
 
 class RenderError(Refusal):
@@ -69,7 +72,10 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
         raise RenderError(_(
             "the system Graphviz (`dot`) is not installed; install it (Debian/Ubuntu: "
             "apt-get install graphviz; macOS: brew install graphviz) or use --engine embedded"))
-    cmd = dot_command.command(layout_engine, fmt)
+    # `nop2` (every node and link placed by cyclemap: draw only) is `neato -n2` on the command line.
+    cmd = dot_command.command("neato" if layout_engine == "nop2" else layout_engine, fmt)
+    if layout_engine == "nop2":
+        cmd.append("-n2")
     if fmt == "png":
         cmd.append(f"-Gdpi={72 * PNG_SCALE:g}")
     try:
@@ -147,7 +153,7 @@ def _cache_key() -> bytes | None:
         else:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(secrets.token_bytes(32))
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
             st = os.fstat(handle.fileno())
             mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
@@ -160,6 +166,33 @@ def _cache_key() -> bytes | None:
 
 
 _TAG = 32  # bytes of HMAC-SHA256 in front of the serialised module
+# The compiled module is about 3 MB; a cache file larger than this is not read at all.
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+
+
+def read_untrusted(path, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file (not a link: O_NOFOLLOW) of at most
+    `limit` bytes, checked on the descriptor it is then read from (no gap between check
+    and read); None otherwise. O_NONBLOCK: a FIFO put at the name is opened without
+    waiting for a writer, then refused; a huge file is refused by its size, unread."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            os.close(fd)
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
 
 
 def _load_module(wasmtime, engine, wasm_path: Path):
@@ -186,12 +219,7 @@ def _load_module(wasmtime, engine, wasm_path: Path):
         digest = hashlib.sha256(wasm_path.read_bytes()).hexdigest()[:16]
         version = getattr(wasmtime, "__version__", None) or _dist_version("wasmtime")
         cached = folder / f"graphviz-{digest}-wasmtime{version}-{platform.machine()}-epoch.cwasm"
-        try:
-            fd = os.open(cached, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(fd, "rb") as handle:
-                blob = handle.read(256 * 1024 * 1024)
-        except OSError:
-            blob = b""
+        blob = read_untrusted(cached, MAX_CACHE_BYTES) or b""  # every file there is untrusted
         tag, body = blob[:_TAG], blob[_TAG:]
         if body and hmac.compare_digest(tag, hmac.new(key, body, hashlib.sha256).digest()):
             try:
@@ -318,7 +346,8 @@ def run_embedded_svg(dot_text: str, layout_engine: str, timeout: float) -> bytes
     return _Wasm.shared().render(dot_text, "svg", layout_engine, timeout)
 
 
-_SIZE = re.compile(rb'<svg\b[^>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"', re.S)
+# Inside the one tag: a tag holds no "<", so each scan stops at the next one (linear).
+_SIZE = re.compile(rb'<svg\b[^<>]*?\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"', re.S)
 
 
 def svg_size_pt(svg: bytes) -> tuple[float, float]:
@@ -368,7 +397,7 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
             "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg"))
     width, height = svg_size_pt(svg)
     # Keep huge cycles within what image viewers open (and memory): at most MAX_PX a side.
-    scale = min(scale, MAX_PX / max(width, height, 1.0))
+    scale = min(scale, MAX_PX / max(width, height, 1.0), 0.999 * (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # (a margin for rounding up)
     unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
     # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
     unitless = unitless.replace(b",sans-Serif", b",sans-serif")

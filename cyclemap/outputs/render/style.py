@@ -38,7 +38,8 @@ T = {
     "legend_routine": _("routine moment: rounded corners, thin border"),
     "legend_number": _("order in which the customer meets the moment"),
     "legend_score": _("score / expectation (report card)"),
-    "legend_findings": _("n weak points found here; codes below (cyclemap explain CODE)"),
+    "legend_findings": _("⚠ n: the n-th weak point of the critique; below, the codes of what was found here "
+                         "(cyclemap explain CODE)"),
     "legend_next": _("the customer goes on to the next moment"),
     "legend_branch": _("branch, taken when its condition holds"),
     "legend_closing": _("back to the first moment: the cycle closes"),

@@ -24,6 +24,7 @@ class Summary:
     warnings: int
     infos: int
     baseline: int = 0  # findings left out because a --baseline already had them
+    follow_on: int = 0  # findings folded under the one that probably causes them (not counted above)
 
     @classmethod
     def of(cls, results: list[CheckedCycle], baseline: int = 0) -> "Summary":
@@ -33,6 +34,7 @@ class Summary:
             warnings=sum(r.count(Severity.WARNING) for r in results),
             infos=sum(r.count(Severity.INFO) for r in results),
             baseline=baseline,
+            follow_on=sum(len(d.follow_on) for r in results for d in r.diagnostics),
         )
 
     def line(self) -> Text:
@@ -44,10 +46,15 @@ class Summary:
             warnings=_n("{n} warning", "{n} warnings", self.warnings),
             infos=_n("{n} info", "{n} info", self.infos),
         )
+        notes = []
+        if self.follow_on:
+            notes.append(_n("and {n} follow-on finding shown under its cause",
+                            "and {n} follow-on findings shown under their causes", self.follow_on))
         if self.baseline:
-            base = _n("{n} finding already in the baseline, not shown",
-                      "{n} findings already in the baseline, not shown", self.baseline)
-            return Computed(lambda lang: f"{line(lang)} ({base(lang)})")
+            notes.append(_n("{n} finding already in the baseline, not shown",
+                            "{n} findings already in the baseline, not shown", self.baseline))
+        if notes:
+            return Computed(lambda lang: f"{line(lang)} ({'; '.join(note(lang) for note in notes)})")
         return line
 
 

@@ -62,6 +62,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
         "moments": [],
         "at_risk": c.at_risk.as_data(lang) if c.at_risk is not None else None,
         "importance": c.importance.as_data(lang) if c.importance is not None else None,
+        "supported_by": list(getattr(c, "supports", [])),  # connected cycles (engine.support)
         "input_problems": [
             {"path": d.path, "line": d.pos.line, "col": d.pos.col, "code": d.code, "message": d.message(lang)}
             for d in c.input_problems

@@ -503,12 +503,14 @@ def brief(paragraph: str, sentences: int = 2) -> str:
     (`cyclemap explain CODE` has the whole text)."""
     import re
 
-    parts: list[str] = []
+    parts: list[list[str]] = []  # each sentence's pieces, joined once at the end (linear)
     for piece in re.split(r"(?<=[.!?])\s+", paragraph.strip()):
         head = piece.lstrip("¿¡\"“«'")[:1]
         # A sentence starts with a capital in any alphabet ("Ótimo", "Ça"); "e.g. the" does not.
         if parts and not (head.isupper() or (piece[:1] in "¿¡\"“«'" and head)):
-            parts[-1] += " " + piece
+            parts[-1].append(piece)
+        elif len(parts) == sentences:
+            break
         else:
-            parts.append(piece)
-    return " ".join(parts[:sentences])
+            parts.append([piece])
+    return " ".join(" ".join(part) for part in parts)

@@ -2,7 +2,8 @@
 
 {"cyclemap": "<tool version>", "format": 1,
  "files": [{"path", "loaded", "title", "language",
-            "diagnostics": [{"code", "severity", "line", "column", "message", "hint", "moment", "subject"}]}],
+            "diagnostics": [{"code", "severity", "line", "column", "message", "hint", "moment", "subject",
+                             "follow_on": [the findings this one probably causes, the same keys]}]}],
  "summary": {"files", "errors", "warnings", "infos"}}
 
 Messages are in the file's language (or `--lang`); codes, severities and keys never change.
@@ -31,25 +32,27 @@ def as_data(results: list[CheckedCycle], summary: Summary) -> dict:
             "loaded": result.loaded,
             "title": getattr(result.cycle, "title", None),
             "language": lang,
-            "diagnostics": [
-                {
-                    "code": d.code,
-                    "severity": d.severity.value,
-                    "line": d.pos.line,
-                    "column": d.pos.col,
-                    "message": d.message(lang),
-                    "hint": d.hint(lang) if d.hint else None,
-                    "moment": d.moment,
-                    "subject": d.subject,
-                }
-                for d in result.diagnostics
-            ],
+            "diagnostics": [_diagnostic(d, lang) for d in result.diagnostics],
         })
     return {
         "cyclemap": __version__,
         "format": JSON_FORMAT_VERSION,
         "files": files,
         "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings, "infos": summary.infos},
+    }
+
+
+def _diagnostic(d, lang: str) -> dict:
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "line": d.pos.line,
+        "column": d.pos.col,
+        "message": d.message(lang),
+        "hint": d.hint(lang) if d.hint else None,
+        "moment": d.moment,
+        "subject": d.subject,
+        "follow_on": [_diagnostic(f, lang) for f in d.follow_on],
     }
 
 

@@ -127,6 +127,15 @@ def as_data(results: list[CheckedCycle], summary: Summary, lang_override: str | 
                 item["ruleIndex"] = index[d.code]
             if d.moment:
                 item["properties"] = {"moment": d.moment}
+            if d.follow_on:  # the findings this one probably causes, at their own places
+                item["relatedLocations"] = [{
+                    "id": n,
+                    "physicalLocation": {
+                        "artifactLocation": {**location, "index": artifact_index[result.path]},
+                        "region": {"startLine": max(1, f.pos.line), "startColumn": max(1, f.pos.col)},
+                    },
+                    "message": {"text": f"{f.code} {f.message(result.lang)}"},
+                } for n, f in enumerate(d.follow_on, 1)]
             sarif_results.append(item)
     return {
         "$schema": SARIF_SCHEMA,

@@ -48,6 +48,9 @@ HEADERS = [
 ASSETS = {"serve.js": "text/javascript; charset=utf-8", "serve.css": "text/css; charset=utf-8"}
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 PING_SECONDS = 15.0
+# Open push channels (each an open connection and a queue): past this, a new one is
+# refused with 503 and the page tries again (its `retry`), instead of exhausting the server.
+MAX_STREAMS = 256
 RESCAN_SECONDS = 2.0  # a look at every file's stamp, should the watcher miss a save
 
 
@@ -88,6 +91,32 @@ class Hub:
         message = f"event: {event}\ndata: {json.dumps(data)}\n\n"
         for queue in self.queues:
             queue.put_nowait(message)
+
+
+def say_running_out_once(loop: asyncio.AbstractEventLoop, lang: str) -> None:
+    """Running out of file descriptors (EMFILE, ENFILE: the server cannot accept another
+    connection or open a file) is said once on stderr, not as a traceback for every refused
+    connection; the server goes on as descriptors free up. Anything else goes to asyncio's
+    own handler."""
+    import errno
+    import sys
+
+    told = False
+
+    def handler(loop, context):
+        nonlocal told
+        exc = context.get("exception")
+        if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
+            if not told:
+                told = True
+                sys.stderr.write(views.T["running_out"](lang) + "\n")
+                sys.stderr.flush()
+            return
+        if isinstance(exc, ValueError) and "_start_serving" in repr(context.get("handle")):
+            return  # asyncio retrying an accept that ran out, on a server socket closed since (Ctrl-C)
+        loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handler)
 
 
 def _load_assets() -> dict[str, bytes]:
@@ -161,6 +190,7 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
 
     @asynccontextmanager
     async def lifespan(app):
+        say_running_out_once(asyncio.get_running_loop(), index_lang)
         stop = asyncio.Event()
         folders = sorted({r.watch_dir for r in workspace.roots if r.folder})
         parents = sorted({r.watch_dir for r in workspace.roots if not r.folder} - set(folders))
@@ -192,8 +222,11 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         layout = layout_of(request)
         prev_key, next_key = workspace.neighbours(key)
         present = request.query_params.get("present") == "1"
-        page = await asyncio.to_thread(workspace.picture, key, layout,
-                                       lambda entry: views.cycle_page(entry, layout, present, prev_key, next_key))
+        from cyclemap.outputs.serve.links import links_html
+
+        page = await asyncio.to_thread(workspace.picture, key, layout, lambda entry: views.cycle_page(
+            entry, layout, present, prev_key, next_key,
+            workspace.each(lambda entries: links_html(entry, entries, views.entry_lang(entry)))))
         return not_found() if page is None else HTMLResponse(page)
 
     async def api_cycle(request: Request) -> Response:
@@ -205,6 +238,8 @@ def create_app(workspace: Workspace, *, loopback: bool = True, index_lang: str =
         return JSONResponse(fragments)
 
     async def events(request: Request) -> Response:
+        if len(hub.queues) >= MAX_STREAMS:
+            return PlainTextResponse("503 " + views.T["busy"](index_lang), status_code=503, headers={"retry-after": "5"})
         queue = hub.subscribe()
 
         async def stream():

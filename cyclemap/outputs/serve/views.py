@@ -54,6 +54,9 @@ T = {
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
     "internal": _("internal error"),
+    "busy": _("too many pages are open on this server; this one tries again in a moment"),
+    "running_out": _("cyclemap: out of file descriptors: new connections wait until some close "
+                     "(too many pages open? `ulimit -n` raises the limit)"),
 }
 
 
@@ -243,7 +246,8 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
     }
 
 
-def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None) -> str:
+def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None,
+               links: str = "") -> str:
     lang = entry_lang(entry)
     parts = fragments(entry, layout)["html"]
     current = ' aria-current="true"'
@@ -269,6 +273,7 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         f'<section id="diagram-section" aria-label="{esc(T["h_diagram"](lang))}"><div id="diagram">{parts["diagram"]}</div></section>'
         f'<section id="weak-section"><h2>{esc(T["h_weak"](lang))}</h2><div id="weak">{parts["weak"]}</div></section>'
         f'<section id="curve-section"><h2>{esc(T["h_curve"](lang))}</h2><div id="curve">{parts["curve"]}</div></section>'
+        f"{links}"  # connected cycles: to the internal cycles behind and back (serve/links.py)
         "</main>"
         f'<footer><p id="keys">{esc(T["keys"](lang))}</p><p id="live" class="live"></p>'
         f'<p id="debug">{parts["debug"]}</p></footer>'

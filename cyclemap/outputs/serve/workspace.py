@@ -17,6 +17,7 @@ Thread-safe: the server calls it from worker threads.
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import time
@@ -113,19 +114,40 @@ class Root:
         return self.path if self.folder else os.path.dirname(self.path)
 
     def files(self) -> list[tuple[str, str]]:
-        """(key, absolute path) of every cycle file under this root, sorted."""
+        """(key, absolute path) of every cycle file under this root, sorted. The walk is
+        `format.walk`'s (iterative, depth-bounded, no link to a folder followed); a key is
+        text whatever bytes the name holds (an undecodable byte is written `\\xff`)."""
         if not self.folder:
-            return [(os.path.basename(self.path), self.path)]
+            return [(_key(os.path.basename(self.path)), self.path)]
+        from cyclemap.format.walk import Walk, walk
+
         found = []
-        for top, dirs, names in os.walk(self.path, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in names:
-                full = os.path.join(top, name)
-                rel = PurePath(os.path.relpath(full, self.path))
-                if (name.lower().endswith(CYCLE_SUFFIXES) and not _hidden(rel)
-                        and os.path.isfile(full) and _inside(full, self.real)):
-                    found.append((rel.as_posix(), full))
+        for full, parts, is_folder in walk(self.path, Walk(), descend=lambda parts: not parts[-1].startswith(".")):
+            if (not is_folder and parts[-1].lower().endswith(CYCLE_SUFFIXES) and not _hidden(PurePath(*parts))
+                    and os.path.isfile(full) and _inside(full, self.real)):
+                found.append((_key("/".join(parts)), full))
         return sorted(found)
+
+    def read(self, path: str) -> bytes:
+        """A cycle file of this root, opened through `format.walk.read_inside`: below the
+        folder's real path, no link followed on the way, a regular file checked on the
+        descriptor it is read from. Raises OSError (a link out, a FIFO, a folder...)."""
+        from cyclemap.format.walk import read_inside
+        from cyclemap.format.yaml_safe import MAX_BYTES
+
+        real = os.path.realpath(path)
+        folder = self.real if self.folder else os.path.dirname(self.real)
+        if not _inside(real, folder) or (not self.folder and real != self.real):
+            raise OSError(errno.EXDEV, _OUTSIDE)
+        return read_inside(folder, tuple(PurePath(os.path.relpath(real, folder)).parts), MAX_BYTES)
+
+
+_OUTSIDE = "a link to a file outside the folder (not followed)"
+
+
+def _key(rel: str) -> str:
+    """A file's key as text: its name, with any byte that is not UTF-8 written `\\xNN`."""
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
 class Workspace:
@@ -162,6 +184,13 @@ class Workspace:
             return None, None
         i = keys.index(key)
         return keys[i - 1], keys[(i + 1) % len(keys)]
+
+    def _read(self, path: str) -> bytes:
+        """The bytes of a served file, through its root's one no-follow path (`Root.read`)."""
+        for root in self.roots:
+            if path == root.path or (root.folder and path.startswith(root.path.rstrip(os.sep) + os.sep)):
+                return root.read(path)
+        raise OSError(errno.EXDEV, _OUTSIDE)
 
     def versions(self) -> dict[str, int]:
         with self._lock:
@@ -216,7 +245,7 @@ class Workspace:
         started = time.perf_counter()
         entry.stamp = stamp
         try:
-            checked = self.pipeline.check(entry.path)
+            checked = self.pipeline.check(entry.path, data=self._read(entry.path))
         except OSError as exc:
             checked = unreadable(entry.path, exc, self.pipeline.lang)
         except Exception as exc:  # a bad settings file found next to the cycle

@@ -27,6 +27,9 @@ class Survey:
     questions: tuple[Question, ...]
     importance: bool = False  # also ask how much each moment matters
     expectation: bool = False  # also ask what the customer expected
+    intro: str | None = None  # the opening words (default: WORDS["intro"])
+    question: str | None = None  # the words asked of each moment (default: WORDS["how"])
+    internal: bool = False  # the customer is a team of the same organisation (`internal: true`)
 
 
 # The extra columns of a wide survey file, in order; `cyclemap --ratings` reads them back.
@@ -38,6 +41,9 @@ WORDS = {
                "not happen to you."),
     "worst": _p("survey scale end", "very poor"),
     "best": _p("survey scale end", "excellent"),
+    # The ends of the importance scale: how much a step matters, not how well it went.
+    "least": _p("importance scale end", "does not matter"),
+    "most": _p("importance scale end", "matters a great deal"),
     "how": _("How was it?"),
     "importance": _("How much does it matter to you?"),
     "expected": _("What did you expect?"),
@@ -52,14 +58,37 @@ WORDS = {
 }
 
 
-def make_survey(checked, importance: bool = False, expectation: bool = False) -> Survey:
+# For an internal customer (a team of the same organisation): the same form, in its words.
+INTERNAL_WORDS = {
+    "intro": _("Tell us how each step of our service to your team went. Mark one box per line; leave a line "
+               "blank if it did not happen to you."),
+    "segment": _("Your team or department:"),
+    "thanks": _("Thank you: your answers help us serve your team better, and through it our customers."),
+}
+
+
+def word(survey: "Survey", key: str):
+    """A text of the form, in the internal customer's words when the cycle's customer is internal."""
+    return INTERNAL_WORDS.get(key, WORDS[key]) if survey.internal else WORDS[key]
+
+
+def make_survey(checked, importance: bool = False, expectation: bool = False, title: str | None = None,
+                intro: str | None = None, question: str | None = None) -> Survey:
     """The survey of a checked cycle: one question per moment, in the order a customer
     meets them."""
     cycle = checked.cycle
     by_id = {m.id: m for m in reversed(cycle.moments)}  # the first of a repeated id wins
     order = checked.order or list(by_id)
     questions = tuple(Question(i, by_id[i].name, by_id[i].stage) for i in order if i in by_id)
-    return Survey(cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation)
+    return Survey(title or cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation, intro,
+                  question, getattr(cycle, "internal", False))
+
+
+def tag(moment_id: str, kind: str = "") -> str:
+    """cyclemap's tag for a question (`[cm:wait]`, `[cm:wait:importance]`): pasted into any
+    form tool with the question, it comes back in the export's header, so the answers are
+    read back without guessing (format.survey_shapes.TAG)."""
+    return f"[cm:{moment_id}{':' + kind if kind else ''}]"
 
 
 def columns(survey: Survey) -> list[str]:
@@ -78,9 +107,10 @@ def question_row(survey: Survey) -> list[str]:
     row = []
     for col in columns(survey):
         if col in by_id:
-            row.append(by_id[col])
+            row.append(f"{by_id[col]} {tag(col)}")
         elif col.startswith("importance_") and col[len("importance_"):] in by_id:
-            row.append(f"{WORDS['importance'](lang)} {by_id[col[len('importance_'):]]}")
+            moment_id = col[len("importance_"):]
+            row.append(f"{WORDS['importance'](lang)} {by_id[moment_id]} {tag(moment_id, 'importance')}")
         else:
             row.append("")
     row[0] = WORDS["name_row"](lang)

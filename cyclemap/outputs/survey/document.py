@@ -10,10 +10,11 @@ from cyclemap.outputs.survey.form import html_form
 from cyclemap.outputs.survey.template import csv_template, xlsx_template
 
 
-def survey_document(checked, path: str, importance: bool = False, expectation: bool = False) -> bytes | str:
+def survey_document(checked, path: str, importance: bool = False, expectation: bool = False,
+                    title: str | None = None, intro: str | None = None, question: str | None = None) -> bytes | str:
     """The survey of a checked cycle in the format the suffix of `path` names (.html, .htm,
-    .csv, .xlsx)."""
-    survey = make_survey(checked, importance, expectation)
+    .csv, .xlsx); `title`, `intro` and `question` replace the form's default words."""
+    survey = make_survey(checked, importance, expectation, title, intro, question)
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm"):
         return html_form(survey)

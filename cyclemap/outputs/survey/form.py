@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from html import escape
 
+from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import number
 from cyclemap.format.i18n import html_lang
-from cyclemap.outputs.survey import WORDS, Survey
+from cyclemap.outputs.survey import WORDS, Survey, word
 
 CSS = """
 body{font-family:system-ui,'Segoe UI',Arial,sans-serif;max-width:46em;margin:2em auto;color:#111;line-height:1.4}
@@ -32,39 +33,42 @@ def _points(low: float, high: float) -> list[str]:
     return []
 
 
-def _scale(name: str, survey: Survey) -> str:
+def _scale(name: str, survey: Survey, ends: tuple[str, str] = ("worst", "best")) -> str:
+    """The boxes of the scale between its two ends' words (how it went, or how much it matters)."""
     lang = survey.lang
     low, high = survey.scale
+    worst, best = (WORDS[e](lang) for e in ends)
     points = _points(low, high)
     if not points:
-        return (f'<div class="scale"><span class="end">{number(low, lang, 2)} = {escape(WORDS["worst"](lang))}</span>'
+        return (f'<div class="scale"><span class="end">{number(low, lang, 2)} = {escape(worst)}</span>'
                 f'<input type="number" name="{escape(name)}" min="{low:g}" max="{high:g}" step="any">'
-                f'<span class="end">{number(high, lang, 2)} = {escape(WORDS["best"](lang))}</span></div>')
+                f'<span class="end">{number(high, lang, 2)} = {escape(best)}</span></div>')
     boxes = "".join(f'<label><input type="radio" name="{escape(name)}" value="{p}">{p}</label>' for p in points)
-    return (f'<div class="scale"><span class="end">{escape(WORDS["worst"](lang))}</span>{boxes}'
-            f'<span class="end">{escape(WORDS["best"](lang))}</span></div>')
+    return (f'<div class="scale"><span class="end">{escape(worst)}</span>{boxes}'
+            f'<span class="end">{escape(best)}</span></div>')
 
 
 def html_form(survey: Survey) -> str:
     lang = survey.lang
     parts = [f'<!DOCTYPE html><html lang="{escape(html_lang(lang))}"><head><meta charset="utf-8">',
-             f"<title>{escape(survey.title)}</title><style>{CSS}</style></head><body>",
-             f"<h1>{escape(survey.title)}</h1>",
-             f'<p class="small">{escape(WORDS["intro"](lang))}</p>',
-             f'<p>{escape(WORDS["segment"](lang))}</p><div class="line"></div>',
+             f"<title>{escape(terminal_text(survey.title))}</title><style>{CSS}</style></head><body>",
+             f"<h1>{escape(terminal_text(survey.title))}</h1>",
+             f'<p class="small">{escape(survey.intro or word(survey, "intro")(lang))}</p>',
+             f'<p>{escape(word(survey, "segment")(lang))}</p><div class="line"></div>',
              f'<p>{escape(WORDS["date"](lang))}:</p><div class="line" style="width:12em"></div>']
     stage = None
     for position, q in enumerate(survey.questions, start=1):
         if q.stage and q.stage != stage:
             stage = q.stage
-            parts.append(f"<h2>{escape(stage)}</h2>")
-        block = [f'<div class="q"><p>{position}. {escape(q.name)}</p>',
-                 f'<div class="small">{escape(WORDS["how"](lang))}</div>', _scale(f"q{position}", survey)]
+            parts.append(f"<h2>{escape(terminal_text(stage))}</h2>")
+        block = [f'<div class="q"><p>{position}. {escape(terminal_text(q.name))}</p>',
+                 f'<div class="small">{escape(survey.question or WORDS["how"](lang))}</div>',
+                 _scale(f"q{position}", survey)]
         if survey.importance:
-            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey)]
+            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey, ("least", "most"))]
         if survey.expectation:
             block += [f'<div class="small">{escape(WORDS["expected"](lang))}</div><div class="line"></div>']
         parts.append("".join(block) + "</div>")
     parts += [f'<h2>{escape(WORDS["comment"](lang))}</h2>', '<div class="line"></div>' * 3,
-              f'<p class="small">{escape(WORDS["thanks"](lang))}</p></body></html>\n']
+              f'<p class="small">{escape(word(survey, "thanks")(lang))}</p></body></html>\n']
     return "\n".join(parts)

@@ -7,16 +7,48 @@ from __future__ import annotations
 import csv
 import io
 
+from cyclemap.format.diagnostics import cell_text, formula_safe, terminal_text
 from cyclemap.format.i18n import Number
 from cyclemap.outputs.survey import WORDS, Survey, columns, question_row
 
 
+# The list separator a spreadsheet of each language expects when it opens a CSV: Spanish
+# and Portuguese locales write decimals with a comma, so their spreadsheets split on `;`.
+SEPARATORS = {"es": ";", "pt": ";"}
+
+
 def csv_template(survey: Survey) -> str:
+    """The template as CSV, with the separator the survey language's spreadsheets open
+    in columns (and a UTF-8 BOM, so accents show right in Excel); every cell through the
+    one spreadsheet rule (`cell_text`): escapes visible, no formula; `--ratings` reads a
+    quoted column name back as the id it quotes."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns(survey))
-    writer.writerow(question_row(survey))
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=SEPARATORS.get(survey.lang.split("_")[0], ","))
+    writer.writerow([cell_text(c) for c in columns(survey)])
+    writer.writerow([cell_text(c) for c in question_row(survey)])
     return out.getvalue()
+
+
+def _short_title(title: str, limit: int = 32) -> str:
+    """Excel's validation titles hold 32 characters: cut at a word, with an ellipsis."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0] if " " in title[: limit - 1] else title[: limit - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _xlsx_row(sheet, row: int, values: list[str]) -> None:
+    """Text cells, never formulas: the same escapes as every output (`terminal_text`), and
+    a text that starts like a formula is stored as a string with Excel's quote prefix (the
+    cell shows it as written, and editing it does not turn it into a formula)."""
+    for col, value in enumerate(values, start=1):
+        text = terminal_text(value)
+        cell = sheet.cell(row=row, column=col)
+        cell.value = text
+        if not formula_safe(text):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def xlsx_template(survey: Survey, rows: int = 1000) -> bytes:
@@ -31,8 +63,8 @@ def xlsx_template(survey: Survey, rows: int = 1000) -> bytes:
     sheet = book.active
     sheet.title = WORDS["answers_sheet"](lang)
     cols = columns(survey)
-    sheet.append(cols)
-    sheet.append(question_row(survey))
+    _xlsx_row(sheet, 1, cols)
+    _xlsx_row(sheet, 2, question_row(survey))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for cell in sheet[2]:
@@ -42,7 +74,7 @@ def xlsx_template(survey: Survey, rows: int = 1000) -> bytes:
     check = DataValidation(type="decimal", operator="between", formula1=f"{low:g}", formula2=f"{high:g}",
                            allow_blank=True, showErrorMessage=True,
                            error=WORDS["out_of_scale"].format(low=Number(low, 2), high=Number(high, 2))(lang),
-                           errorTitle=survey.title[:32])
+                           errorTitle=_short_title(terminal_text(survey.title)))
     sheet.add_data_validation(check)
     for index, name in enumerate(cols, start=1):
         letter = get_column_letter(index)

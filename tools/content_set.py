@@ -1,0 +1,105 @@
+"""The labelled phrases of tests/data/content/ (issue 21): loading, and the two fixed splits.
+
+Each file holds one class. A row is `lang<TAB>label<TAB>text`; in recovery.tsv the label is
+the parts the plan states (w who, t when, c choice; "-" none), and a plan is a positive
+when any part is missing. Lines starting with # are comments.
+
+- held back: sha1("held:" + text) falls in the lowest 30 % -> never looked at while tuning;
+- blind fifth: sha1("blind:" + text) falls in the lowest 20 % -> labelled a second time in
+  blind.tsv (a second pass, written without looking at the first labels).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "content"
+CLASSES = {
+    "owner-nobody": "owner.tsv",
+    "standard-wish": "standard_wish.tsv",
+    "standard-org": "standard_org.tsv",
+    "recovery-missing": "recovery.tsv",
+    "backstage": "backstage.tsv",
+}
+LANGS = ("es", "pt", "en")
+
+
+def _share(salt: str, text: str) -> float:
+    return int(hashlib.sha1(f"{salt}:{text}".encode()).hexdigest()[:8], 16) / 0x100000000
+
+
+def held_back(text: str) -> bool:
+    return _share("held", text) < 0.30
+
+
+def blind(text: str) -> bool:
+    return _share("blind", text) < 0.20
+
+
+@dataclass(frozen=True)
+class Case:
+    cls: str
+    lang: str
+    positive: bool
+    text: str
+    parts: str = ""  # recovery only: the parts the plan states (w, t, c)
+
+    @property
+    def held(self) -> bool:
+        return held_back(self.text)
+
+
+def positive_of(cls: str, label: str) -> tuple[bool, str]:
+    if cls == "recovery-missing":
+        parts = "" if label == "-" else label
+        return not all(p in parts for p in "wtc"), parts
+    return label == "1", ""
+
+
+def load(path: Path | None = None) -> list[Case]:
+    cases: list[Case] = []
+    for cls, name in CLASSES.items():
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            lang, label, text = line.split("\t")
+            positive, parts = positive_of(cls, label)
+            cases.append(Case(cls, lang, positive, text, parts))
+    return cases
+
+
+def agreement() -> tuple[int, int, float, list[tuple[str, str, str]]]:
+    """The blind fifth's second labels against the first: (agreeing, total, Cohen's kappa,
+    disagreements as (class, text, first/second)). Compared as positive or not."""
+    first = {(c.cls, c.text): c.positive for c in load()}
+    pairs, differ = [], []
+    for line in (DATA / "blind.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, _lang, label, text = line.split("\t")
+        second, _parts = positive_of(cls, label)
+        a = first[(cls, text)]
+        pairs.append((a, second))
+        if a != second:
+            differ.append((cls, text, f"{int(a)}/{int(second)}"))
+    n = len(pairs)
+    agree = sum(a == b for a, b in pairs)
+    pa = sum(a for a, _ in pairs) / n
+    pb = sum(b for _, b in pairs) / n
+    chance = pa * pb + (1 - pa) * (1 - pb)
+    kappa = (agree / n - chance) / (1 - chance) if chance < 1 else 1.0
+    return agree, n, kappa, differ
+
+
+def load_fresh() -> list[Case]:
+    """fresh.tsv: phrases written after the component, measured and never tuned on."""
+    cases: list[Case] = []
+    for line in (DATA / "fresh.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, lang, label, text = line.split("\t")
+        positive, parts = positive_of(cls, label)
+        cases.append(Case(cls, lang, positive, text, parts))
+    return cases
