@@ -15,6 +15,7 @@ from pathlib import Path
 
 import bench_critique
 import bench_hostile
+import bench_lsp
 import bench_many
 import bench_overview
 import bench_render
@@ -27,7 +28,7 @@ from _bench import Row, machine
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the cyclemap benchmarks.")
     parser.add_argument("--quick", action="store_true", help="fewer repeats (figures are noisier)")
-    parser.add_argument("--only", nargs="*", type=int, choices=(1, 2, 3, 4, 5, 6, 8, 9), help="benchmark numbers to run")
+    parser.add_argument("--only", nargs="*", type=int, choices=(1, 2, 3, 4, 5, 6, 8, 9, 10), help="benchmark numbers to run")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown here")
     args = parser.parse_args(argv)
     quick = args.quick
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         6: lambda: bench_hostile.run(runs=1),
         8: lambda: bench_critique.run(runs=2 if quick else 5),
         9: lambda: bench_overview.run(runs=1 if quick else 3, files=200 if quick else 1000),
+        10: lambda: bench_lsp.run(runs=15 if quick else 40),
     }
     print(machine())
     rows: list[Row] = []

@@ -108,10 +108,10 @@ def _env(extra: dict | None = None) -> dict:
 
 
 @contextmanager
-def serving(*args: str, env: dict | None = None):
-    """Run `cyclemap serve ARGS --port 0` (a free port the server picks and prints) and
-    stop it afterwards, whatever happens."""
-    proc = subprocess.Popen([sys.executable, "-m", "cyclemap", "serve", *args, "--port", "0"], cwd=ROOT,
+def serving(*args: str, env: dict | None = None, port: int = 0):
+    """Run `cyclemap serve ARGS --port 0` (a free port the server picks and prints; or
+    `port`) and stop it afterwards, whatever happens."""
+    proc = subprocess.Popen([sys.executable, "-m", "cyclemap", "serve", *args, "--port", str(port)], cwd=ROOT,
                             env=_env(env), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     err: list[str] = []
@@ -179,7 +179,13 @@ def test_index_and_cycle_pages(workshop):
         # Service language: no rule codes, no moment ids, no YAML quoting (outside the
         # diagram, which the renderer draws with its own marks).
         assert not re.search(r"\bCM\d{3}\b", text)
-        assert "`" not in text and not re.search(r"\b(queue|order|pay)\b", text.replace("Pays", ""))
+        # (the moments' names are not ids: "Joins the queue" holds the word `queue`)
+        names_out = text.replace("Pays", "").replace("Joins the queue", "")
+        assert "`" not in text and not re.search(r"\b(queue|order|pay)\b", names_out)
+        # The diagram has a name, and its moments are a list beside it, in order.
+        assert 'role="img" aria-label="Diagram of the cycle Coffee to go: 3 moments, 1 critical.' in page
+        assert re.search(r'<ol id="moments"><li class="routine">Joins the queue .*?</li>'
+                         r'<li class="critical">Orders at the counter', page)
 
         spanish = server.get("/cycle/banco.yaml")
         assert '<html lang="es">' in spanish and "Puntos débiles" in spanish and "Nivel de servicio" in spanish
@@ -453,8 +459,13 @@ def test_binds_loopback_and_warns_for_another_host(workshop):
     with serving(str(workshop), "--host", "0.0.0.0") as server:
         err = "".join(server.err)
         assert "warning" in err and "0.0.0.0" in err
-        status, _, _ = server.request("/", headers={"Host": "192.0.2.1"})
-        assert status == 200, "bound to the network on purpose: other names may reach it"
+        # It prints the address the network reaches it at (not 0.0.0.0), and answers to it...
+        assert server.host != "0.0.0.0"
+        assert server.request("/")[0] == 200
+        assert server.request("/", headers={"Host": "localhost"})[0] == 200
+        # ...but the Host check stays: a name that is not this machine's is refused.
+        status, _, _ = server.request("/", headers={"Host": "evil.example"})
+        assert status == 400, "bound to the network, still no DNS rebinding"
 
 
 def test_help_is_bilingual(cli):

@@ -10,8 +10,8 @@ from cyclemap.cli.usage import failure_exit, safe_streams
 
 # Importing a command module registers its command on `app`.
 from cyclemap.cli import (  # noqa: F401
-    check_cmd, compare_cmd, critique_cmd, deck_cmd, diff_cmd, export_cmd, handout_cmd, init_cmd, render_cmd,
-    overview_cmd, rules_cmd, schema_cmd, serve_cmd, survey_cmd,
+    check_cmd, compare_cmd, critique_cmd, deck_cmd, diff_cmd, export_cmd, handout_cmd, init_cmd, lsp_cmd,
+    overview_cmd, render_cmd, rules_cmd, schema_cmd, serve_cmd, survey_cmd,
 )
 
 

@@ -36,6 +36,31 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def is_wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def lan_address(ipv6: bool = False) -> str | None:
+    """The address other machines on the local network reach this one at: the one the
+    default route leaves from (a UDP socket pointed at a documentation address, nothing
+    sent), or None when there is no network."""
+    family, target = (socket.AF_INET6, "2001:db8::1") if ipv6 else (socket.AF_INET, "192.0.2.1")
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.connect((target, 9))
+            address = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if ipaddress.ip_address(address).is_loopback else address
+
+
+def url_host(address: str) -> str:
+    return f"[{address}]" if ":" in address else address
+
+
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket on host:port, or a usage error that says what is wrong."""
     try:
@@ -73,10 +98,11 @@ def index_language(workspace, override: str | None) -> str:
 
 @app.command("serve", help=h(
     "A live local page for workshops: each cycle's diagram, weak points and curve follow every save, without a reload.\n\n"
-    "Serves a cycle file or a folder (default: the current folder) on this machine only (127.0.0.1) unless --host. Keys on the page: ← → cycle, L layout, P presentation, F full screen, I all cycles.\n\n"
+    "Serves a cycle file or a folder (default: the current folder) on this machine only (127.0.0.1) unless --host or --share. Keys on the page: ← → cycle, L layout, P presentation, V previous version, F full screen, I all cycles.\n\n"
     "Examples:\n\n"
     "    cyclemap serve taller/\n\n"
     "    cyclemap serve banco.yaml --open\n\n"
+    "    cyclemap serve taller/ --share\n\n"
     "    cyclemap serve taller/ --port 8080 --lang es"))
 @guarded
 def serve(
@@ -86,6 +112,10 @@ def serve(
         "Port to listen on (0: any free one)."))] = DEFAULT_PORT,
     host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help=h(
         "Address to listen on. Anything but this machine's own lets others on the network see the cycles."))] = DEFAULT_HOST,
+    share: Annotated[bool, typer.Option("--share", help=h(
+        "Let participants follow on their phones: listens on the local network (unless --host says where) and "
+        "prints a link with a secret token, and its QR code; only that link opens the pages from another "
+        "machine, read-only."))] = False,
     open_browser: Annotated[bool, typer.Option("--open", help=h(
         "Open the page in the web browser."))] = False,
     engine: Annotated[str, typer.Option("--engine", "-e", metavar="embedded|system|auto", help=h(
@@ -113,6 +143,8 @@ def serve(
         roots = [Root(p) for p in (paths or ["."])]
     except ServeError as exc:
         raise UsageError(exc.text)
+    if share and host == DEFAULT_HOST:
+        host = "0.0.0.0"
     sock = bind(host, port)
     try:
         workspace = Workspace(
@@ -120,7 +152,7 @@ def serve(
             engine=engine)
         workspace.refresh()
         workspace.warm()
-        _run(workspace, sock, host, index_language(workspace, lang_code), open_browser)
+        _run(workspace, sock, host, index_language(workspace, lang_code), open_browser, share)
     except KeyboardInterrupt:
         pass
     finally:
@@ -129,27 +161,63 @@ def serve(
     raise typer.Exit(0)
 
 
-def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browser: bool) -> None:
+def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browser: bool, share: bool = False) -> None:
     import uvicorn
 
-    from cyclemap.outputs.serve.app import create_app
+    from cyclemap.outputs.serve.app import Share, create_app
 
-    loopback = is_loopback(host)
+    bound_host, bound_port = sock.getsockname()[:2]
+    # The names this server answers to (its Host check, against DNS rebinding): this
+    # machine's loopback names, the address it listens on, and on every address (0.0.0.0)
+    # the one the local network reaches it at: the address it prints.
+    if is_wildcard(bound_host):
+        network = lan_address(ipv6=":" in bound_host) or lan_address()
+        hosts = [network] if network else []
+        local = "127.0.0.1" if ":" not in bound_host else "[::1]"
+    else:
+        network = None if is_loopback(host) else bound_host
+        hosts = list(dict.fromkeys([url_host(bound_host), bound_host, host]))
+        local = url_host(bound_host)
+    hosts += [url_host(h) for h in hosts if ":" in h]
+    url = f"http://{url_host(network) if network and not share else local}:{bound_port}/"
+    shared = None
+    if share:
+        import secrets
+
+        import segno
+
+        token = secrets.token_urlsafe(16)  # 128 bits: not to be guessed while a workshop lasts
+        link = f"http://{url_host(network or bound_host)}:{bound_port}/join/{token}"
+        code = segno.make(link, error="m")
+        # Listening on one network address, the facilitator's browser on this machine comes
+        # from that address (127.0.0.1 does not reach it): it is this machine, not a phone.
+        mine = () if is_wildcard(bound_host) else (bound_host,)
+        shared = Share(token, link, code.svg_inline(scale=5, title="QR"), mine)
     server: uvicorn.Server | None = None
-    application = create_app(workspace, loopback=loopback, index_lang=index_lang,
-                             should_stop=lambda: bool(server and server.should_exit))
+    application = create_app(workspace, hosts=hosts, index_lang=index_lang,
+                             should_stop=lambda: bool(server and server.should_exit), share=shared)
     config = uvicorn.Config(application, log_config=None, log_level="warning", access_log=False, lifespan="on",
                             http="h11", ws="none", timeout_graceful_shutdown=3)
     server = uvicorn.Server(config)
-    bound_host, bound_port = sock.getsockname()[:2]
-    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    url = f"http://{shown}:{bound_port}/"
     n = len(workspace.keys())
-    if not loopback:
+    if share:
+        say(_("cyclemap serve: warning: sharing on the local network. Anyone who has this link can see every cycle "
+              "served here (titles, moments, scores and weak points) until you stop it; nobody can change them. "
+              "Other machines without the link get nothing."))
+    elif not is_loopback(host):
         say(_("cyclemap serve: warning: listening on {host}: anyone who can reach this machine can see these cycles")
             .format(host=host))
     say(_n("cyclemap serve: {n} cycle at {url}  (Ctrl-C stops)", "cyclemap serve: {n} cycles at {url}  (Ctrl-C stops)", n)
         .format(url=url))
+    if shared is not None:
+        import sys
+
+        say(_("cyclemap serve: participants: {link}").format(link=shared.url))
+        try:
+            code.terminal(out=sys.stderr, compact=True)
+        except UnicodeError:
+            code.terminal(out=sys.stderr)
+        sys.stderr.flush()
     if open_browser:
         import threading
         import webbrowser

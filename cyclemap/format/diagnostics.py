@@ -177,6 +177,9 @@ class Diagnostic:
     # Findings that are probably only consequences of this one (a link to an unknown
     # moment makes later moments unreachable): shown under it, not beside it.
     follow_on: tuple["Diagnostic", ...] = ()
+    # The one certain correction of the word at `pos` (a misspelt key or value, an unknown
+    # id with one close match), for an editor's quick fix; "" when there is none.
+    fix: str = ""
 
     @property
     def identity(self) -> tuple[str, str, str]:

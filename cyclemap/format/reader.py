@@ -23,7 +23,7 @@ from cyclemap.format.diagnostics import Diagnostic, Severity, one_line
 from cyclemap.format.i18n import Number, Text, _
 from cyclemap.format.words import (
     CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, SPANISH_KEYS, VOICE_ALIASES,
-    did_you_mean, normalise_word,
+    certain_fix, did_you_mean, normalise_word,
 )
 from cyclemap.format.yaml_safe import (
     MAX_BYTES, STANDARD_TAGS, T_BOOL, T_FLOAT, T_INT, T_NULL, T_STR,
@@ -108,9 +108,9 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
 
     # -- reporting -------------------------------------------------------
-    def error(self, where, message: Text, hint: Text | None = None, code: str = "CM002") -> None:
+    def error(self, where, message: Text, hint: Text | None = None, code: str = "CM002", fix: str = "") -> None:
         pos = where if isinstance(where, Pos) else _pos(where)
-        self.diagnostics.append(Diagnostic(self.path, pos, code, Severity.ERROR, message, hint))
+        self.diagnostics.append(Diagnostic(self.path, pos, code, Severity.ERROR, message, hint, fix=fix))
 
     def wrong_type(self, node: yaml.Node, key: str, expected: Text, hint: Text | None = None) -> None:
         found = _describe(node)
@@ -160,6 +160,7 @@ class _Reader:
                     _("unknown key `{key}` in {what}").format(key=shown, what=what),
                     _DID_YOU_MEAN.format(guess=guess) if guess else
                     _("known keys: {keys}").format(keys=", ".join(known)),
+                    fix=certain_fix(key, known, SPANISH_KEYS) if guess else "",
                 )
                 continue
             entries[key] = (key_node, value_node)
@@ -264,6 +265,7 @@ class _Reader:
             _("`{key}` must be one of {options}, found `{value}`").format(
                 key=key, options=options, value=_show(node.value)),
             _DID_YOU_MEAN.format(guess=guess) if guess else None,
+            fix=certain_fix(node.value, choices, aliases) if guess else "",
         )
         return None
 

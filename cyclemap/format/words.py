@@ -118,6 +118,17 @@ def normalise_word(value: str) -> str:
     return re.sub(r"[\s_]+", "-", plain)
 
 
+def certain_fix(word: str, choices: tuple[str, ...] | list[str], aliases: dict[str, str] | None = None) -> str:
+    """The correction an editor may apply without asking: the word's accepted spelling
+    (an alias), or the one choice close to it (two close ones: no certainty). "" else."""
+    norm = normalise_word(word)
+    if aliases and norm in aliases:
+        return aliases[norm]
+    pool = list(choices) + list(aliases or {})
+    close = {(aliases or {}).get(c, c) for c in difflib.get_close_matches(norm, pool, n=3, cutoff=0.6)}
+    return close.pop() if len(close) == 1 else ""
+
+
 def did_you_mean(word: str, choices: tuple[str, ...] | list[str], aliases: dict[str, str] | None = None) -> str | None:
     norm = normalise_word(word)
     if aliases and norm in aliases:

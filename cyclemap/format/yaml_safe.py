@@ -15,6 +15,7 @@ Problems come back as CM001 diagnostics. Used for cycle files and settings files
 
 from __future__ import annotations
 
+
 import contextlib
 import gc
 

@@ -82,6 +82,7 @@ class Finding:
     plain: Text | None = None
     # False: this finding stands on its own even beside a mistake of `Rule.follows`.
     may_follow: bool = True
+    fix: str = ""  # the one certain correction of the word at `pos` (Diagnostic.fix)
 
 
 @dataclass(frozen=True)

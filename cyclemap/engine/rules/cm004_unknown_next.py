@@ -14,7 +14,7 @@ How to fix
 
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
-from cyclemap.format.words import did_you_mean
+from cyclemap.format.words import certain_fix, did_you_mean
 from cyclemap.engine.rules import Finding, rule_from_module
 
 
@@ -35,6 +35,7 @@ def check(ctx):
                 subject=branch.to,
                 # An id close to none: likely the id a duplicated moment (CM003) took over.
                 may_follow=guess is None,
+                fix=certain_fix(branch.to, ids) if guess else "",
             )
 
 

@@ -38,7 +38,7 @@ T = {
     "all_cycles": _("All cycles"),
     "previous": _p("live page: the previous cycle", "Previous"),
     "next": _p("live page: the next cycle", "Next"),
-    "keys": _("Keys: ← → cycle · L layout · P presentation · F full screen · I all cycles"),
+    "keys": _("Keys: ← → cycle · L layout · P presentation · V previous version · F full screen · I all cycles"),
     "banner": _("This save does not read, so the page still shows the last good version."),
     "banner_none": _("This file does not read yet, so there is nothing to show."),
     "draw_failed": _("The diagram could not be drawn: {reason}"),
@@ -51,6 +51,24 @@ T = {
     "debug_start": _("version {v} · check {check} ms, draw {draw} ms"),
     "shown": _p("live page: how long a save took to be shown", "shown"),
     "lost": _("Connection to cyclemap lost; trying again…"),
+    "lost_banner": _("Connection to cyclemap lost: this page may not show the latest save. Trying again…"),
+    "keys_on": _("Single-key shortcuts: on"),
+    "keys_off": _("Single-key shortcuts: off"),
+    "diagram_label": _("Diagram of the cycle {title}: {count}. The moments are listed in order beside it."),
+    "h_moments": _("The moments, as the customer meets them"),
+    "share_title": _("Follow on your phone"),
+    "share_qr": _("QR code of the participants' link"),
+    "share_note": _("Participants see the cycles and follow every save; they cannot change anything."),
+    "changed_mark": _p("live page: beside a moment changed by the latest save", "changed"),
+    "changes": _("Changed since the previous save: {names}."),
+    "removed": _("Removed: {names}."),
+    "no_changes": _("No moment changed in the latest save."),
+    "previous_version": _p("live page: button that shows the version before the latest save", "Previous version"),
+    "showing_previous": _("This is the previous version, before the latest save. Press V (or the button) to come back."),
+    "no_previous": _("There is no previous version yet: it appears after the next save."),
+    "export": _p("live page: what the buttons to download the diagram are about", "Download"),
+    "export_title": _("Download the diagram as it is on screen ({format})"),
+    "weak_mark": _p("live page: beside a moment with weak points", "needs attention"),
     "not_found": _("not found"),
     "not_allowed": _("method not allowed"),
     "internal": _("internal error"),
@@ -68,6 +86,15 @@ def moments_count(n: int, critical: int) -> Text:
 
 def esc(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+EXPORTS = ("svg", "png", "pdf")
+
+
+def export_url(key: str, fmt: str, layout: str, previous: bool = False) -> str:
+    """The diagram as a file, in the layout and version on screen."""
+    query = f"?layout={layout}" + ("&version=previous" if previous else "")
+    return "/export/" + quote(key, safe="/") + "." + fmt + query
 
 
 def cycle_url(key: str, layout: str | None = None, present: bool = False) -> str:
@@ -121,11 +148,24 @@ def index_rows(entries: list[Entry], lang: str) -> str:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def index_page(entries: list[Entry], lang: str, version: int) -> str:
+def index_page(entries: list[Entry], lang: str, version: int, server: str = "", participant: bool = False,
+               share: tuple[str, str] | None = None) -> str:
+    """The index. `participant`: the read-only page of a phone that came by the link;
+    `share`: (the participants' link, its QR code as SVG), shown to the facilitator."""
+    joined = ""
+    if share is not None:
+        url, qr = share
+        joined = (f'<aside id="share"><h2>{esc(T["share_title"](lang))}</h2>'
+                  f'<div class="qr" role="img" aria-label="{esc(T["share_qr"](lang))}">{qr}</div>'
+                  f'<p><code>{esc(url)}</code></p><p class="note">{esc(T["share_note"](lang))}</p></aside>')
+    keys = "" if participant else (
+        f'<p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>')
     body = (f'<header><h1>{esc(T["index_title"](lang))}</h1></header>'
-            f'<main><div id="cycles">{index_rows(entries, lang)}</div></main>'
-            f'<footer><p id="live" class="live"></p></footer>')
-    return _document(lang, T["index_title"](lang), "index", {"version": version, "lost-label": T["lost"](lang)}, body)
+            f'<main><div id="cycles">{index_rows(entries, lang)}</div>{joined}</main>'
+            f'<footer>{keys}<p id="live" class="live"></p></footer>')
+    return _document(lang, T["index_title"](lang), "index" + (" participant" if participant else ""), {
+        "version": version, "server": server, "lost-label": T["lost"](lang),
+        "keys-on-label": T["keys_on"](lang), "keys-off-label": T["keys_off"](lang)}, body)
 
 
 # -- one cycle ------------------------------------------------------------------------
@@ -166,6 +206,65 @@ def problem_html(entry: Entry, layout: str, lang: str) -> str:
     elif layout in entry.draw_problem:
         parts.append(f"<p>{esc(T['draw_failed'].format(reason=entry.draw_problem[layout].message)(lang))}</p>")
     return "".join(parts)
+
+
+def diagram_label(entry: Entry, lang: str) -> str:
+    """The diagram's accessible name: what it shows, and where its words are as text."""
+    if entry.checked is None:
+        return T["h_diagram"](lang)
+    counts = entry.checked.critique.counts
+    return T["diagram_label"].format(title=title_of(entry), count=moments_count(counts.moments, counts.critical))(lang)
+
+
+def moments_html(entry: Entry, lang: str, changed: set[str] = frozenset()) -> str:
+    """The moments as a text list, in the order a customer meets them: the diagram's
+    words for whoever cannot see it (a screen reader, the back of the room)."""
+    if entry.checked is None:
+        return ""
+    from cyclemap.format.words import KIND
+
+    weak = {w.moment_id for w in weak_points(entry) if w.moment_id is not None}
+    items = []
+    for m in entry.checked.moments:
+        mark = f' <span class="weak-mark">{esc(T["weak_mark"](lang))}</span>' if m.id in weak else ""
+        if m.id in changed:
+            mark += f' <span class="changed-mark">{esc(T["changed_mark"](lang))}</span>'
+        kind = ("critical" if m.critical else "routine") + (" changed" if m.id in changed else "")
+        items.append(f'<li class="{kind}">{esc(m.name)} '
+                     f'<span class="kind">({esc(KIND[m.kind](lang))})</span>{mark}</li>')
+    return "".join(items)
+
+
+def changes_of(entry: Entry) -> tuple[set[str], list[str]]:
+    """What the latest save changed: (ids of the moments added or changed, names of the
+    moments removed), from the engine's comparison of the two versions (`cyclemap diff`'s)."""
+    if entry.previous is None or entry.checked is None:
+        return set(), []
+    from cyclemap.engine.diff import diff_results
+
+    found = diff_results(entry.previous, entry.checked)
+    return {m.id for m in found.added} | {c.id for c in found.changed}, [m.name for m in found.removed]
+
+
+def changes_html(entry: Entry, lang: str, changed: set[str], removed: list[str]) -> str:
+    if entry.previous is None or entry.checked is None:
+        return ""
+    names = [m.name for m in entry.checked.moments if m.id in changed]
+    parts = []
+    if names:
+        parts.append(T["changes"].format(names=", ".join(names))(lang))
+    if removed:
+        parts.append(T["removed"].format(names=", ".join(removed))(lang))
+    return esc(" ".join(parts) or T["no_changes"](lang))
+
+
+def changed_nodes(entry: Entry, changed: set[str]) -> list[str]:
+    """The drawing's node names of the changed moments (the names the renderer gives)."""
+    if not changed or entry.checked is None:
+        return []
+    from cyclemap.outputs.render.dot import make_scene
+
+    return [name for mid, name in make_scene(entry.checked).node.items() if mid in changed]
 
 
 def diagram_html(entry: Entry, layout: str) -> str:
@@ -227,6 +326,7 @@ def debug_text(entry: Entry, lang: str) -> str:
 def fragments(entry: Entry, layout: str) -> dict[str, object]:
     """What a page replaces after a save (or a change of layout)."""
     lang = entry_lang(entry)
+    changed, removed = changes_of(entry)
     return {
         "key": entry.key,
         "version": entry.version,
@@ -234,11 +334,16 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
         "lang": html_lang(lang),
         "title": title_of(entry),
         "ready": entry.timing.get("ready", time.time()),
+        "label": diagram_label(entry, lang),
+        "changed": changed_nodes(entry, changed),
+        "has_previous": entry.previous is not None,
         "html": {
             "title": esc(title_of(entry)),
             "level": level_html(entry, lang),
             "problem": problem_html(entry, layout, lang),
             "diagram": diagram_html(entry, layout),
+            "moments": moments_html(entry, lang, changed),
+            "changes": changes_html(entry, lang, changed, removed),
             "weak": weak_html(entry, lang),
             "curve": curve_html(entry, lang),
             "debug": esc(debug_text(entry, lang)),
@@ -247,7 +352,10 @@ def fragments(entry: Entry, layout: str) -> dict[str, object]:
 
 
 def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, next_key: str | None,
-               links: str = "") -> str:
+               links: str = "", server: str = "", participant: bool = False) -> str:
+    """One cycle's page. `links`: the connected cycles' links (serve/links.py).
+    `participant`: the read-only phone page (no layouts, no presentation, no keys: the
+    diagram, its moments, the weak points)."""
     lang = entry_lang(entry)
     parts = fragments(entry, layout)["html"]
     current = ' aria-current="true"'
@@ -260,27 +368,46 @@ def cycle_page(entry: Entry, layout: str, present: bool, prev_key: str | None, n
         around = (f'<a id="prev" rel="prev" href="{esc(cycle_url(prev_key, layout, present))}">← {esc(T["previous"](lang))}</a>'
                   f'<a id="next" rel="next" href="{esc(cycle_url(next_key, layout, present))}">{esc(T["next"](lang))} →</a>')
     problem = parts["problem"]
+    exports = "".join(
+        f'<a class="export" id="export-{fmt}" download href="{esc(export_url(entry.key, fmt, layout))}" '
+        f'title="{esc(T["export_title"].format(format=fmt.upper())(lang))}">{fmt.upper()}</a>'
+        for fmt in EXPORTS)
+    tools = "" if participant else (
+        f'<span class="layouts">{layouts}</span>'
+        f'<button type="button" id="previous-version" aria-pressed="false">{esc(T["previous_version"](lang))}</button>'
+        f'<span class="exports">{esc(T["export"](lang))}: {exports}</span>'
+        f'<button type="button" id="present">{esc(T["present"](lang))}</button>')
+    footer = "" if participant else (
+        f'<p id="keys">{esc(T["keys"](lang))}</p>'
+        f'<p><button type="button" id="single-keys" aria-pressed="true">{esc(T["keys_on"](lang))}</button></p>')
     body = (
         "<header>"
-        f'<nav><a id="to-index" href="/">{esc(T["all_cycles"](lang))}</a>{around}'
-        f'<span class="layouts">{layouts}</span>'
-        f'<button type="button" id="present">{esc(T["present"](lang))}</button></nav>'
+        f'<nav><a id="to-index" href="/">{esc(T["all_cycles"](lang))}</a>{around}{tools}</nav>'
         f'<h1 id="title">{parts["title"]}</h1>'
         f'<p id="level">{parts["level"]}</p>'
+        f'<p id="changes" role="status">{parts["changes"]}</p>'
+        f'<p id="showing-previous" role="status" hidden>{esc(T["showing_previous"](lang))}</p>'
         "</header>"
         f'<div id="problem" role="alert"{"" if problem else " hidden"}>{problem}</div>'
         "<main>"
-        f'<section id="diagram-section" aria-label="{esc(T["h_diagram"](lang))}"><div id="diagram">{parts["diagram"]}</div></section>'
+        f'<section id="diagram-section" aria-label="{esc(T["h_diagram"](lang))}">'
+        f'<div id="diagram" role="img" aria-label="{esc(diagram_label(entry, lang))}">{parts["diagram"]}</div>'
+        f'<aside id="moments-list"><h2>{esc(T["h_moments"](lang))}</h2><ol id="moments">{parts["moments"]}</ol></aside>'
+        "</section>"
         f'<section id="weak-section"><h2>{esc(T["h_weak"](lang))}</h2><div id="weak">{parts["weak"]}</div></section>'
         f'<section id="curve-section"><h2>{esc(T["h_curve"](lang))}</h2><div id="curve">{parts["curve"]}</div></section>'
         f"{links}"  # connected cycles: to the internal cycles behind and back (serve/links.py)
         "</main>"
-        f'<footer><p id="keys">{esc(T["keys"](lang))}</p><p id="live" class="live"></p>'
-        f'<p id="debug">{parts["debug"]}</p></footer>'
+        f'<footer>{footer}<p id="live" class="live"></p>'
+        f'<p id="debug">{"" if participant else parts["debug"]}</p></footer>'
     )
     data = {"key": entry.key, "version": entry.version, "layout": layout, "ready": entry.timing.get("ready", 0),
+            "server": server, "keys-on-label": T["keys_on"](lang), "keys-off-label": T["keys_off"](lang),
+            "prev-label": T["previous"](lang), "next-label": T["next"](lang),
+            "no-previous-label": T["no_previous"](lang),
             "shown-label": T["shown"](lang), "lost-label": T["lost"](lang)}
-    return _document(lang, title_of(entry), "cycle" + (" present" if present else ""), data, body)
+    kind = "cycle" + (" present" if present and not participant else "") + (" participant" if participant else "")
+    return _document(lang, title_of(entry), kind, data, body)
 
 
 def _document(lang: str, title: str, body_class: str, data: dict[str, object], body: str) -> str:
@@ -294,5 +421,6 @@ def _document(lang: str, title: str, body_class: str, data: dict[str, object], b
         '<link rel="icon" href="data:,">'
         '<link rel="stylesheet" href="/assets/serve.css">'
         '<script src="/assets/serve.js" defer></script>'
-        f'</head><body class="{body_class}"{attrs}>{body}</body></html>\n'
+        f'</head><body class="{body_class}"{attrs}>'
+        f'<div id="lost" role="alert" hidden>{esc(T["lost_banner"](lang))}</div>{body}</body></html>\n'
     )

@@ -12,7 +12,9 @@ in, removed ones go, and every file whose stamp (mtime, size, inode) changed is 
 again through the pipeline. A file that does not read keeps its last good picture (and
 critique) and carries the problem, with line and column, until a good save clears it.
 
-Thread-safe: the server calls it from worker threads.
+Thread-safe: the server calls it from worker threads. The table of files has one lock,
+held only to look keys up or scan; each cycle has its own, so cycles are checked and
+drawn independently, and a big one delays only itself.
 """
 
 from __future__ import annotations
@@ -61,6 +63,15 @@ class Entry:
     layout: str = "clock"  # the layout a page asked for last: drawn again on each save (others when asked)
     timing: dict[str, float | None] = field(default_factory=dict)
     lang: str = "en"  # of the latest save that said (its `language`, or --lang)
+    previous: object | None = None  # the CheckedCycle before `checked` (what changed since; one key away)
+    previous_svgs: dict[str, str | None] = field(default_factory=dict)  # its drawings, kept from when it was shown
+    previous_draw_problem: dict[str, Problem] = field(default_factory=dict)
+    stale: bool = False  # the settings changed: check again even if the file did not
+    held: bool = False  # the latest save did not read and is held back for a moment (mid-save?)
+    # `lock` guards what a page reads (held while drawing a layout a page asks for);
+    # `busy` lets one check of this file run at a time. Neither is the table's lock.
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
+    busy: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
 
 def _stamp(path: str) -> tuple | None:
@@ -214,36 +225,77 @@ class Workspace:
                 found[unique] = path
         return found
 
-    def refresh(self, settings_changed: bool = False) -> tuple[list[str], bool]:
-        """Look at the files again. Returns (keys whose picture or problem changed,
-        whether the list of cycles changed)."""
+    def scan(self, settings_changed: bool = False) -> tuple[list[str], bool]:
+        """Look at the folders again (quick: no check). New files come in, removed ones
+        go. Returns (keys whose file changed since it was last looked at, or all of them
+        after a settings change; whether the list of cycles changed)."""
         with self._lock:
             found = self._scan()
             index_changed = list(found) != list(self.entries)
             if settings_changed:
                 self.pipeline = self.make_pipeline()
             entries: dict[str, Entry] = {}
-            changed = []
+            due = []
             for key, path in found.items():
                 entry = self.entries.get(key)
                 if entry is None or entry.path != path:
                     entry = Entry(key, path)
-                stamp = _stamp(path)
-                if stamp != entry.stamp or settings_changed or entry.version == 0:
-                    self._check(entry, stamp)
-                    changed.append(key)
+                if settings_changed:
+                    entry.stale = True
+                if entry.version == 0 or entry.stale or _stamp(path) != entry.stamp:
+                    due.append(key)
                 entries[key] = entry
             self.entries = entries
-            if index_changed or changed:
+            if index_changed:
                 self.index_version += 1
-            return changed, index_changed
+            return due, index_changed
 
-    def _check(self, entry: Entry, stamp: tuple | None) -> None:
-        """Check the file again; when it loads, draw the layouts pages are showing."""
+    def check(self, key: str, hold_bad: bool = False, force: bool = False) -> str:
+        """Check one cycle again and draw the layout its pages show, holding neither the
+        table nor any other cycle: a 200-moment neighbour delays only itself. Returns
+        "changed" (a new version to show), "same" (nothing new since the last look),
+        "held" (with `hold_bad`: the save does not read, and it is kept back: an editor
+        that truncates, pauses and writes is mid-save; ask again with `force` after a
+        pause) or "gone"."""
+        entry = self.get(key)
+        if entry is None:
+            return "gone"
+        with entry.busy:  # one check of a file at a time; others go on
+            stamp = _stamp(entry.path)
+            if not force and not entry.stale and entry.version > 0 and stamp == entry.stamp and not entry.held:
+                return "same"
+            entry.stale = False
+            state = self._judge(entry, stamp)
+            entry.stamp = stamp
+            if hold_bad and state.get("checked") is None:
+                entry.held = True
+                return "held"
+            entry.held = False
+            with entry.lock:
+                first = entry.version == 0
+                for name, value in state.items():
+                    setattr(entry, name, value)
+                timing = dict(entry.timing)
+                # From the save only when a save brought us here (not the first look at start).
+                timing["saved"] = (stamp[0] / 1e9) if stamp and not first else None
+                entry.timing = timing
+                entry.version += 1
+        with self._lock:
+            self.index_version += 1
+        return "changed"
+
+    def refresh(self, settings_changed: bool = False) -> tuple[list[str], bool]:
+        """Look again and check every changed file now, one after another (at start)."""
+        due, index_changed = self.scan(settings_changed)
+        changed = [key for key in due if self.check(key) == "changed"]
+        return changed, index_changed
+
+    def _judge(self, entry: Entry, stamp: tuple | None) -> dict:
+        """Check the file and draw the layout pages are showing, touching nothing shared:
+        the entry's new state, as attributes to set ("checked" absent when it did not load)."""
         from cyclemap.engine.pipeline import unreadable
 
         started = time.perf_counter()
-        entry.stamp = stamp
         try:
             checked = self.pipeline.check(entry.path, data=self._read(entry.path))
         except OSError as exc:
@@ -252,64 +304,72 @@ class Workspace:
             text = getattr(exc, "text", None)
             message = text if isinstance(text, Text) else Computed(
                 lambda lang, exc=exc: str(getattr(exc, lang, None) or exc))
-            entry.problems = [Problem(0, 0, message)]
-            entry.version += 1
-            return
+            return {"problems": [Problem(0, 0, message)]}
         checked_at = time.perf_counter()
+        state: dict = {"lang": checked.lang}
         if checked.loaded:
             checked.critique  # noqa: B018 - computed here, in the worker, not while serving a page
-            entry.problems = []
-            entry.checked = checked
-            entry.lang = checked.lang
-            entry.svgs = {}
-            entry.draw_problem = {}
-            self._draw(entry, entry.layout)
+            layout = entry.layout
+            svgs: dict[str, str | None] = {}
+            problems: dict[str, Problem] = {}
+            self._draw_into(checked, layout, svgs, problems)
+            state.update(checked=checked, problems=[], svgs=svgs, draw_problem=problems)
+            if entry.checked is not None:  # what was shown becomes the previous version, drawings and all
+                state.update(previous=entry.checked, previous_svgs=entry.svgs,
+                             previous_draw_problem=entry.draw_problem)
         else:
-            entry.problems = [Problem(d.pos.line, d.pos.col, d.message, d.hint) for d in checked.diagnostics[:3]]
-            entry.lang = checked.lang
+            state["problems"] = [Problem(d.pos.line, d.pos.col, d.message, d.hint) for d in checked.diagnostics[:3]]
         done = time.perf_counter()
-        first = entry.version == 0
-        entry.version += 1
-        entry.timing = {
-            # From the save only when a save brought us here (not the first look at start).
-            "saved": (stamp[0] / 1e9) if stamp and not first else None,
+        state["timing"] = {
+            "saved": None,
             "ready": time.time(),
             "check_ms": (checked_at - started) * 1000,
             "draw_ms": (done - checked_at) * 1000,
         }
+        return state
 
-    def _draw(self, entry: Entry, layout: str) -> None:
+    def _draw_into(self, checked, layout: str, svgs: dict, problems: dict) -> None:
         from cyclemap.outputs.handout.sources import inline_svg
         from cyclemap.outputs.render import RenderError, render_bytes
 
         try:
-            data = render_bytes(entry.checked, layout=layout, fmt="svg", engine=self.engine, timeout=self.timeout)
+            data = render_bytes(checked, layout=layout, fmt="svg", engine=self.engine, timeout=self.timeout)
         except RenderError as exc:
-            entry.draw_problem[layout] = Problem(0, 0, exc.text)
+            problems[layout] = Problem(0, 0, exc.text)
             return
         svg = inline_svg(data.decode("utf-8", errors="replace"))
         if svg is None:
-            entry.draw_problem[layout] = Problem(0, 0, _("the diagram holds something unsafe and is not shown"))
-        entry.svgs[layout] = svg
+            problems[layout] = Problem(0, 0, _("the diagram holds something unsafe and is not shown"))
+        svgs[layout] = svg
 
-    def picture(self, key: str, layout: str, then=None):
+    def picture(self, key: str, layout: str, then=None, previous: bool = False):
         """The entry with `layout` drawn (drawing it now if it was not), or `then(entry)`
-        made while no save can change it; None when there is no such key."""
-        with self._lock:
-            entry = self.entries.get(key)
-            if entry is None:
-                return None
+        made while no save can change it; None when there is no such key. Holds only
+        this cycle's lock, never the table's. `previous`: the version before the one
+        shown, as an entry of its own (None when there is none yet)."""
+        entry = self.get(key)
+        if entry is None:
+            return None
+        with entry.lock:
+            if previous:
+                if entry.previous is None:
+                    return None
+                if layout not in entry.previous_svgs and layout not in entry.previous_draw_problem:
+                    self._draw_into(entry.previous, layout, entry.previous_svgs, entry.previous_draw_problem)
+                before = Entry(entry.key, entry.path, entry.version, checked=entry.previous,
+                               svgs=entry.previous_svgs, draw_problem=entry.previous_draw_problem,
+                               layout=layout, timing=entry.timing, lang=entry.previous.lang)
+                return then(before) if then is not None else before
             entry.layout = layout
             if entry.checked is not None and layout not in entry.svgs and layout not in entry.draw_problem:
-                self._draw(entry, layout)
+                self._draw_into(entry.checked, layout, entry.svgs, entry.draw_problem)
             return then(entry) if then is not None else entry
 
     def warm(self) -> None:
         """Draw the first cycle once, so the embedded engine is compiled before the
         first page asks (about a second, once)."""
-        with self._lock:
-            for entry in self.entries.values():
-                if entry.checked is not None:
-                    if "clock" not in entry.svgs:
-                        self._draw(entry, "clock")
-                    return
+        for key in self.keys():
+            entry = self.get(key)
+            if entry is not None and entry.checked is not None:
+                self.picture(key, "clock")
+                return
