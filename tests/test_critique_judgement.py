@@ -225,7 +225,8 @@ def test_the_default_critique_speaks_service_language_in_every_format(cli):
 
 
 def test_ratings_problems_are_not_weak_points(cli, write):
-    csv = write("bad.csv", "moment,rating\nllegada,9\nnadie,3\n")
+    # one usable answer beside the two bad rows: a file with none writes nothing (issue 22)
+    csv = write("bad.csv", "moment,rating\nllegada,9\nnadie,3\nllegada,4\n")
     run = cli("critique", str(CASES / "hotel.yaml"), "--ratings", str(csv))
     weak, evidence = run.out[run.out.index("Puntos débiles"):].split("Evidencia:")
     assert "2 problemas en los datos de entrada" in weak and "bad.csv" not in weak and "fila" not in weak
