@@ -52,7 +52,7 @@ def analyse_cycle(cycle: Cycle, config: Config | None = None, context: RuleConte
                 continue
             diagnostic = Diagnostic(
                 cycle.path, finding.pos, rule.code, severity, finding.message,
-                finding.hint or rule.hint, finding.moment, finding.subject, finding.plain, finding.fix,
+                finding.hint or rule.hint, finding.moment, finding.subject, finding.plain, fix=finding.fix,
             )
             diagnostics.append(diagnostic)
             if rule.follows and finding.may_follow:

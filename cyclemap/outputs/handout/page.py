@@ -209,7 +209,7 @@ def _moments_section(cycle: Cycle, moments: list[Moment], lang: str, config: Con
 
 
 _TEXT = re.compile(r">([^<]+)<")
-_LONG_WORD = re.compile(r"\w{10,}")  # shorter words fit any column
+_LONG_WORD = re.compile(r"[^\W\d_]{10,}")  # words of letters only; shorter ones fit any column
 
 
 def soft_hyphens(html: str, lang: str) -> str:
