@@ -27,7 +27,6 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, number
 from cyclemap.outputs import look
 from cyclemap.outputs.render import routes
@@ -92,17 +91,9 @@ class View:
 
 
 def top_weak_moments(checked: "CheckedCycle", known: set[str], top: int = TOP) -> dict[str, int]:
-    """The moments of the first `top` weak points, in the critique's ranking (never
-    re-ranked here); informative notes are not weak points."""
-    badge: dict[str, int] = {}
-    for point in checked.critique.weak_points:
-        if point.severity is Severity.INFO or not point.moment_id or point.moment_id not in known:
-            continue
-        if point.moment_id not in badge:
-            badge[point.moment_id] = len(badge) + 1
-            if len(badge) == top:
-                break
-    return badge
+    """Moment id -> "⚠ n": the engine's badges (n is the rank of the moment's point in the
+    critique), read as they are, never re-ranked here."""
+    return {mid: n for mid, n in checked.critique.badges.items() if mid in known and n <= top}
 
 
 def make_view(checked: "CheckedCycle") -> View:
