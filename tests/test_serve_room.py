@@ -150,7 +150,7 @@ def test_a_yaml_error_is_said_in_the_pages_language(tmp_path):
                          encoding="utf-8")
         state = server.wait_for("cafe.yaml", before)
         banner = state["html"]["problem"]
-        assert "línea" in banner and "una lista entre corchetes no está cerrada" in banner, banner
+        assert "línea" in banner and "YAML no válido" in banner and "no se cierra con ]" in banner, banner
         assert "did not find" not in banner and "while parsing" not in banner
 
 

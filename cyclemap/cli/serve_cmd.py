@@ -184,8 +184,10 @@ def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browse
     if share:
         import secrets
 
-        import segno
-
+        try:
+            import segno
+        except ImportError:
+            raise UsageError(_("--share needs segno for the QR code; install it with: pip install 'cyclemap[serve]'"))
         token = secrets.token_urlsafe(16)  # 128 bits: not to be guessed while a workshop lasts
         link = f"http://{url_host(network or bound_host)}:{bound_port}/join/{token}"
         code = segno.make(link, error="m")

@@ -27,7 +27,6 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, number
 from cyclemap.outputs import look
 from cyclemap.outputs.render import routes

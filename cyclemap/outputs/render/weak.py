@@ -1,12 +1,9 @@
 """Which moments carry the numbered badges `⚠ 1–3`: the critique's top weak points, in its
-ranking. One place for every picture (the client view, the analyst view, the deck, the
-handout), so `dot.py` and `client.py` need not import each other."""
+ranking (the engine's badges). Read by the client view, the deck and the handout."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from cyclemap.format.diagnostics import Severity
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
@@ -15,14 +12,6 @@ TOP = 3  # weak points numbered on a picture
 
 
 def top_weak_moments(checked: "CheckedCycle", known: set[str], top: int = TOP) -> dict[str, int]:
-    """The moments of the first `top` weak points, in the critique's ranking (never
-    re-ranked here); informative notes are not weak points."""
-    badge: dict[str, int] = {}
-    for point in checked.critique.weak_points:
-        if point.severity is Severity.INFO or not point.moment_id or point.moment_id not in known:
-            continue
-        if point.moment_id not in badge:
-            badge[point.moment_id] = len(badge) + 1
-            if len(badge) == top:
-                break
-    return badge
+    """Moment id -> "⚠ n": the engine's badges (n is the rank of the moment's point in the
+    critique), read as they are, never re-ranked here."""
+    return {mid: n for mid, n in checked.critique.badges.items() if mid in known and n <= top}
