@@ -17,7 +17,6 @@ from typing import Callable
 from cyclemap.cli.usage import UsageError
 from cyclemap.format.diagnostics import shown
 from cyclemap.format.i18n import Verbatim, _
-from cyclemap.engine.analysis import fold
 from cyclemap.outputs.atomic import OutputError, check_output as check_file_output, same_file, write_atomic
 from cyclemap.outputs.report import MACHINE_FORMATS, Summary, render, run_lang
 
@@ -129,16 +128,17 @@ def summary_lang(results, lang: str | None) -> str:
 
 def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str | None = None,
          baseline: str | None = None, analyse: Callable | None = None, inputs: list[str] | None = None,
-         quiet: bool = False, color: bool = False) -> list:
+         quiet: bool = False, color: bool = False, fold: Callable | None = None) -> list:
     """Render and deliver the report; return the results that count for the exit code
-    (those not already in the baseline). `quiet`: the findings only (no hints, no summary)."""
+    (those not already in the baseline). `quiet`: the findings only (no hints, no summary).
+    `fold`: applied to each file's findings after the baseline (which counts every finding,
+    in every format, before lines that say the same thing are joined)."""
     if output == "-":
         output = None
     dropped = 0
     if baseline is not None:
         results, dropped = _apply_baseline(results, baseline, analyse)
-    if fmt == "text":  # the lines a person reads: one per thing said about a moment (engine.analysis.FOLDS),
-        # after the baseline, which counts findings as every format does; machine formats keep each with its code
+    if fold is not None:
         for result in results:
             result.diagnostics = fold(result.diagnostics)
     summary = Summary.of(results, baseline=dropped)
