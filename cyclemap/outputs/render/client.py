@@ -31,11 +31,11 @@ from cyclemap.format.i18n import _, number
 from cyclemap.outputs import look
 from cyclemap.outputs.render import routes
 from cyclemap.outputs.render.dot import BOLD, ITALIC, Scene, esc, label, make_scene, wrap
+from cyclemap.outputs.render.weak import TOP, top_weak_moments  # noqa: F401  (deck and handout read it here too)
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
-TOP = 3  # weak points that get a numbered badge
 FONT = 14  # moment text, in points
 NAME_WRAP = 14  # characters per line of a moment's name
 PT = 72.0
@@ -88,12 +88,6 @@ class View:
     @property
     def lang(self) -> str:
         return self.scene.lang
-
-
-def top_weak_moments(checked: "CheckedCycle", known: set[str], top: int = TOP) -> dict[str, int]:
-    """Moment id -> "⚠ n": the engine's badges (n is the rank of the moment's point in the
-    critique), read as they are, never re-ranked here."""
-    return {mid: n for mid, n in checked.critique.badges.items() if mid in known and n <= top}
 
 
 def make_view(checked: "CheckedCycle") -> View:
