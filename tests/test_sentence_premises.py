@@ -212,3 +212,13 @@ def test_a_complaint_desk_nobody_answers_for_is_named_once_as_the_brush_off():
     [point] = [p for p in data["weak_points"] if p["moment"] == "queja"]
     assert "complaint.brushoff_owner" in point["said"] and "owner.none" not in point["said"]
     assert "the brush-off" in text and "evasions" in text and "coldness" in text
+
+
+def test_a_plan_that_calls_the_customer_back_is_not_evasions():
+    """Calling the customer is the service acting; only a plan that sends the customer
+    elsewhere is the runaround (the same short plan, the other way round)."""
+    back = HORRORS.replace("Se le pide que llame al centro de atención", "El supervisor debe llamar al cliente")
+    data, text = critique(back)
+    [point] = [p for p in data["weak_points"] if p["moment"] == "cita"]
+    assert {"CM104", "CM105"} <= set(point["codes"]) and "recovery.evasive" not in point["said"]
+    assert "evasions" not in text

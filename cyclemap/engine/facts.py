@@ -35,11 +35,17 @@ _PREVENTS = re.compile(r"\b(?:causa|causas|cause|causes|root|raiz|prevent\w*|pre
                        r"so it does not happen again|para que no se repita|para que nao se repita)\b")
 # A plan that sends the customer elsewhere (another desk, a phone line, a web page): with
 # nothing done here, it is the runaround (the seed's "evasivas").
-_REFERS = re.compile(r"\b(?:deriva\w*|remit\w*|canaliza\w*|que llame|que acuda|que vaya|debe llamar|debe acudir|"
-                     r"debe ir|llamar a|llamar al|acudir a|refer\w*|redirect\w*|transfer\w*|"
-                     r"(?:send|sends|sent) (?:them|him|her|the customer|the client) to|(?:to|must|should) call|"
-                     r"(?:to|must|should) go to|(?:to|must|should) contact|encaminha\w*|que ligue|deve ligar|"
-                     r"deve procurar|deve ir)\b")
+_CUSTOMER = r"(?:al cliente|a la clienta|al usuario|the customer|the client|them|him|her|ao cliente|o cliente|ao usu[aá]rio)"
+_REFERS = re.compile(
+    r"\b(?:(?:deriva\w*|remit\w*|canaliza\w*|env[ií]a\w*|manda\w*|refer\w*|send\w*|sent|redirect\w*|"
+    r"encaminha\w*)\s+" + _CUSTOMER + r"\s+(?:a|al|to|para|ao|à)\b"
+    r"|se (?:lo|la|le) (?:deriva|remite|canaliza|env[ií]a|manda) a"
+    r"|(?:se le pide|le piden|se le indica|le indican) que (?:llame|acuda|vaya|escriba|regrese)"
+    r"|(?:el cliente|la clienta|el usuario) (?:debe|tiene que|ha de) (?:llamar|acudir|ir|escribir)"
+    r"|(?:ask\w*|tell\w*) (?:the customer|the client|them|him|her) to (?:call|go|contact|write|email)"
+    r"|(?:the customer|the client) (?:must|should|has to|needs to) (?:call|go|contact|write|email)"
+    r"|(?:pede-se|pedem|pede) (?:ao cliente )?que (?:ligue|procure|v[aá]|escreva)"
+    r"|o cliente (?:deve|precisa|tem que) (?:ligar|procurar|ir|escrever))\b")
 
 
 @dataclass(frozen=True)
