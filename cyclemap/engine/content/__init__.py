@@ -249,6 +249,8 @@ class _Read:
                 tags |= singles.get(w[:-1], frozenset())
                 if w.endswith("es"):
                     tags |= singles.get(w[:-2], frozenset())
+            if "INTERNAL_WORK" not in tags and _deverbal(w) & _concept("INTERNAL_WORK")[0]:
+                tags |= {"INTERNAL_WORK"}  # "esterilizacion" -> "esterilizar": the noun of a process verb
             self.tags.append(tags)
         # the concepts with a phrase starting here, found once for all concepts
         self.phrase_hits: dict[str, list[tuple[int, int]]] = {}
@@ -292,6 +294,19 @@ class _Read:
         """Concept `b` within `within` words after concept `a`."""
         bs = self.hits(b)
         return any(0 < bstart - aend + 1 <= within for _, aend in self.hits(a) for bstart, _ in bs)
+
+
+_DEVERBAL = (("aciones", "ar"), ("acion", "ar"), ("icion", "ir"), ("acoes", "ar"), ("acao", "ar"), ("icao", "ir"),
+             ("amiento", "ar"), ("imiento", "er"), ("amento", "ar"), ("imento", "er"))
+
+
+def _deverbal(word: str) -> frozenset[str]:
+    """The verbs a Spanish or Portuguese action noun comes from ("conciliacion" -> "conciliar")."""
+    for end, verb in _DEVERBAL:
+        if word.endswith(end) and len(word) > len(end) + 3:
+            stem = word[: -len(end)]
+            return frozenset({stem + verb, stem + "ir", stem + "er"})
+    return frozenset()
 
 
 _CAPITAL_ONLY = frozenset({"it", "ti", "hr", "rh", "rrhh", "sac"})
@@ -486,6 +501,9 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
             hit = False  # "half the legal limit": the customer's deadline, beating the law's
         if name == "sales" and hit and r.has("ONLY_IF"):
             hit = False
+        if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"cuota", "cuotas"} and (
+                r.has("PRODUCT") or r.has("MONEY") or r.has("INFORM")):
+            hit = False  # "la cuota del prestamo": the instalment the customer pays, not a sales quota
         if hit:
             goals.append(name)
     if "containment" not in goals and r.near("WITHOUT", "HUMAN_HELP", 4):
@@ -494,6 +512,13 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
         goals.append("sales")
     if "sales" not in goals and r.near("CHOICE", "PRODUCT", 5) and r.has("ALL_OF") and not r.has("ONLY_IF"):
         goals.append("sales")
+    # "agents handle 60 calls an hour": staff output per unit of time, no customer in sight
+    if "efficiency" not in goals and not r.has("CUSTOMER") and (
+            r.has("HUMAN_HELP") or r.has("ROLE") or r.has("TEAM")) and re.search(r"\d", _to_digits(r.text, r.lang)):
+        units = _concept("TIME_UNIT")[0]
+        if any(r.words[s + 1:s + 2] and (r.words[s + 1] in units or r.lemmas[s + 1] in units)
+               for s, _e in r.hits("PER")):
+            goals.append("efficiency")
     # "12 patients per hour per doctor": output per member of staff
     if "efficiency" not in goals:
         for s, _e in r.hits("PER"):
@@ -630,12 +655,27 @@ def internal_customer(text: str, lang: str | None = None) -> bool:
     return _Read(text, _language(text, lang)).has("INTERNAL_CUSTOMER")
 
 
+def _customer_named(r: "_Read") -> bool:
+    """A customer word that names someone taking part, not a modifier of the organisation's
+    system or place ("the student system", "el sistema de pacientes")."""
+    backstage = set(_concept("SYSTEM")[0]) | set(_concept("INTERNAL_PLACE")[0])
+    for s, e in r.hits("CUSTOMER"):
+        after = r.words[e] if e < len(r.words) else ""
+        before = r.words[s - 2] if s > 1 and r.words[s - 1] in ("de", "del", "do", "da", "dos", "das") else ""
+        if r.lang == "en" and (after in backstage or r.lemmas[e:e + 1] and r.lemmas[e] in backstage):
+            continue
+        if r.lang != "en" and before in backstage:
+            continue
+        return True
+    return False
+
+
 def _step(r: "_Read", text: str) -> StepFacts:
     internal = _spans(r, "INTERNAL_WORK")
     customer = Actor("customer", "")
     if not r.toks:
         return StepFacts(text, Actor(), True)
-    if r.has("CUSTOMER") or r.has("CUSTOMER_PLACE") or any(
+    if _customer_named(r) or r.has("CUSTOMER_PLACE") or any(
             w in _concept("CUSTOMER_PRONOUN")[0] for w in r.words):
         return StepFacts(text, customer, True, internal)
     lead = _lead(r) or 0
@@ -654,8 +694,11 @@ def _step(r: "_Read", text: str) -> StepFacts:
         return StepFacts(text, Actor("unknown", "se"), not backstage, internal)
     hits = _actor_hits(r)
     nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
+    # "grades entered in the system": a plural noun and a participle, not a verb in the third person
+    passive_noun = r.lang == "en" and len(r.words) > lead + 1 and r.words[lead + 1].endswith("ed")
     finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
-        r.lang == "en" and first.word.endswith("s") and first.inflected and first.lemma in _concept("CUSTOMER_ACTION")[0])
+        r.lang == "en" and first.word.endswith("s") and first.inflected and first.lemma in _concept("CUSTOMER_ACTION")[0]
+        and not passive_noun)
     at_lead = next((hit for hit in hits if hit[0] == lead), None)
     if at_lead is not None and r.lang == "en" and finite and len(r.words) > lead + 1 and (
             r.words[lead + 1] in _concept("ARTICLE")[0] or r.words[lead + 1] in _concept("CUSTOMER_PRONOUN")[0]):
@@ -684,7 +727,7 @@ def _step(r: "_Read", text: str) -> StepFacts:
         return StepFacts(text, customer, True, internal)  # "Is told the loan was approved"
     nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
     finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
-        r.lang == "en" and first.word.endswith("s") and first.inflected)
+        r.lang == "en" and first.word.endswith("s") and first.inflected and not passive_noun)
     if finite or first.lemma in _concept("CUSTOMER_ACTION")[0] and first.word not in _concept("INTERNAL_WORK")[0]:
         if not (first.word in _concept("INTERNAL_WORK")[0] and not first.inflected):
             return StepFacts(text, customer, True, internal)

@@ -57,6 +57,8 @@ TEAM = _words(
     "equipo|personal|plantilla|cuadrilla|colaborador|empleado|trabajador|gente|grupo|brigada|"
     "equipe|time|pessoal|colaborador|funcionario|trabalhador|turma|"
     "team|staff|crew|employee|worker|people|personnel|workforce|squad|colleague|member|members"
+    # a shift or duty roster: whoever is on it
+    "|turno|shift"
 )
 # A unit of the organisation chart: a department, an area, an office.
 DEPARTMENT = _words(
@@ -79,6 +81,10 @@ DEPARTMENT = _words(
     "management|organisation|organization|company|head office|headquarters|plant|insurer|workshop|garage|"
     "maintenance|security|technology|risk|credit|after-sales|branch|customer service|customer care|"
     "customer support|front office|board|administration|dispatch|shipping|underwriting|claims"
+    # a discipline or a whole establishment: everyone in it
+    "|enfermeria|enfermagem|nursing|farmacia|pharmacy|radiologia|radiology|urgencias|emergencias|pronto socorro|"
+    "emergency room|escritorio|tienda|loja|store|shop|clinica|clinic|colegio|escuela|escola|school|"
+    "secretaria academica|registry|portaria|conserjeria"
 )
 # Acronyms that name a department only when written in capitals (IT is also "it").
 DEPARTMENT_CAPITALS = frozenset({"IT", "TI", "HR", "RH", "RRHH", "SAC"})
@@ -136,7 +142,14 @@ INTERNAL_WORK = _words(
     "archive|generate|post|log|record|approve|approval|diagnose|diagnosis|assign|allocate|allocation|issue|"
     "coordinate|clean|send|write up|draft|verify|verification|sign|print|analyse|analyze|analysis|investigate|"
     "investigation|meet|meeting|huddle|audit|pick|pack|dispatch|invoice|plan|route|schedule|file|sort|scan|"
-    "update|check|underwrite|consolidate|compile|authorise|authorize|batch"
+    "update|check|underwrite|consolidate|compile|authorise|authorize|batch|"
+    # upkeep of equipment, data entry, quality control, end-of-day accounting, planning
+    "esterilizar|desinfectar|calibrar|carga|ingresar datos|control de calidad|monitoreo|monitorear|auditoria|"
+    "cierre de caja|arqueo|cuadre|inventario|programacion|planificacion|"
+    "esterilizar|desinfetar|calibrar|controle de qualidade|monitoria|monitoramento|inventario|fechamento do caixa|"
+    "fechamento de caixa|programacao|planejamento|"
+    "sterilise|sterilize|sterilising|sterilizing|disinfect|calibrate|enter|data entry|quality control|qa|monitor|"
+    "monitoring|stock count|stocktake|cash up|cash-up|end of day|planning|scheduling"
 )
 # Places behind the line of visibility.
 INTERNAL_PLACE = _words(
@@ -260,7 +273,9 @@ ORG_GOALS: dict[str, frozenset[str]] = {
     # Keeping customers away from people: containment, deflection.
     "containment": _words(
         "contencion|deflexion|derivar|desviar|redirigir|contencao|direcionar|desviar|redirecionar|"
-        "containment|contain|deflection|deflect|divert|redirect|self-serve"),
+        "containment|contain|deflection|deflect|divert|redirect|self-serve"
+        "|autoservicio|autogestion|autoatendimento|autosservico|autogestao|self-service|self service|self-care|"
+        "adopcion digital|adocao digital|digital adoption|digital uptake"),
     # Selling: targets, quotas, cross-selling, pushing a product.
     "sales": _words(
         "vender|venta|cuota|meta|objetivo comercial|upselling|upsell|up-sell|cross-selling|cross-sell|"
@@ -311,7 +326,7 @@ CLOSE_RECORD = _words("cerrar|fechar|close|closed|cerrado|fechado|dar de baja|ba
 CANCEL = _words("baja|cancelacion|cancelamento|cancelar|cancel|cancellation|churn|desistir")
 # "Half the legal limit": the regulator's limit as a floor to beat, not the target.
 BEATS = _words("mitad|metade|half|tercio|terco|third|mejor que|melhor que|better than|well within|muy por debajo|bem abaixo")
-PER = _words("por|per|por cada|each|a")
+PER = _words("por|per|por cada|each|a|an")
 
 # -- recovery --------------------------------------------------------------------------
 
