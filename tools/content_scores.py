@@ -119,12 +119,15 @@ SCORES = Path(content.__file__).with_name("scores.json")
 def measured() -> dict:
     """The figures as cyclemap.engine.content.measured() ships them (docs/rules.md)."""
     agree, n, kappa, _ = content_set.agreement()
-    parts = {"tuning": scores("tuning"), "held": scores("held"), "fresh": scores("fresh")}
+    parts = {"tuning": scores("tuning"), "held": scores("held"), "fresh": scores("fresh"),
+             "round2_tuning": scores("r2-tuning"), "round2_held": scores("r2-held")}
     cells = []
     for cls in content_set.CLASSES:
         for lang in content_set.LANGS:
             cell = {"class": cls, "lang": lang}
             for part, table in parts.items():
+                if (cls, lang) not in table:
+                    continue  # round2 holds three of the five classes
                 row = table[(cls, lang)]
                 cell[part] = {"recall": round(row["recall"], 3), "false_alarms": round(row["false_alarms"], 3),
                               "precision": round(row["precision"], 3), "positives": int(row["tp"] + row["fn"]),

@@ -483,6 +483,8 @@ def _measures(r: _Read) -> tuple[list[str], list[str], list[str], bool]:
     return numbers, times, counts, r.has("SOON")
 
 
+_LOAN = frozenset({"prestamo", "credito", "hipoteca", "financiamiento", "leasing"})
+
 _ORDINAL_WORDS = frozenset({
     "primer", "primero", "primera", "segundo", "segunda", "tercer", "tercero", "tercera", "cuarto", "quinto",
     "primeiro", "primeira", "terceiro", "terceira", "quarto", "quinta", "first", "second", "third", "fourth", "fifth"})
@@ -502,7 +504,7 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
         if name == "sales" and hit and r.has("ONLY_IF"):
             hit = False
         if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"cuota", "cuotas"} and (
-                r.has("PRODUCT") or r.has("MONEY") or r.has("INFORM")):
+                r.has("INFORM") or any(w in _LOAN for a, _b in r.hits("ORG:sales") for w in r.words[a + 1:a + 4])):
             hit = False  # "la cuota del prestamo": the instalment the customer pays, not a sales quota
         if hit:
             goals.append(name)
