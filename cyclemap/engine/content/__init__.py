@@ -735,4 +735,24 @@ def _step(r: "_Read", text: str) -> StepFacts:
             return StepFacts(text, customer, True, internal)
     if internal or r.has("INTERNAL_PLACE"):
         return StepFacts(text, Actor("unknown", ""), False, internal)
+    if _process_noun(r, lead):
+        return StepFacts(text, Actor("unknown", ""), False, internal)
     return StepFacts(text, customer, True, internal)
+
+
+_EN_ACTION_NOUN = ("tion", "sion", "ment", "ing", "ance", "ence")
+
+
+def _process_noun(r: "_Read", lead: int) -> bool:
+    """The name opens with the noun of an action that is neither the customer's nor a contact
+    ("Reposicion de existencias", "Restocking the shelves"), with no one from outside named:
+    a step the organisation does on its own."""
+    if r.has("CONTACT") or r.has("WITH") or r.has("CUSTOMER_ACTION") and r.hits("CUSTOMER_ACTION")[0][0] != lead:
+        return False
+    first = r.toks[lead]
+    people = _concept("CUSTOMER_ACTION")[0] | _concept("CONTACT")[0]
+    if r.lang in ("es", "pt"):
+        verbs = _deverbal(first.word)
+        return bool(verbs) and not verbs & people
+    return first.word.endswith(_EN_ACTION_NOUN) and len(first.word) > 5 and first.lemma not in people and \
+        first.word[:-3] not in people
