@@ -38,7 +38,7 @@ def test_recall_and_false_alarms_hold_for_every_class_and_language(part):
 
 # The fresh phrases (written after the component, never tuned on) fall short of the target
 # for three classes: these are the figures reached, as floors that must not get worse.
-FRESH_RECALL_FLOOR = {"owner-nobody": 0.62, "standard-wish": 1.0, "standard-org": 0.37, "recovery-missing": 1.0,
+FRESH_RECALL_FLOOR = {"owner-nobody": 0.62, "standard-wish": 1.0, "standard-org": 0.50, "recovery-missing": 1.0,
                       "backstage": 0.87}
 FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.17,
                              "recovery-missing": 0.0, "backstage": 0.17}
@@ -52,13 +52,13 @@ def test_fresh_text_does_not_get_worse():
 
 
 # round2.tsv: a second author's set for the three weakest classes, written before reading the
-# component; tuned on its odd rows only. The held-back (even) rows' figures reached, per cell, as
+# component; tuned on its odd rows (and round2_extra.tsv) only. The held-back (even) rows' figures reached, per cell, as
 # floors; the issue's target (85 %, 5 %) is not reached everywhere on them yet.
 ROUND2_HELD_RECALL_FLOOR = {
     ("owner-nobody", "es"): 0.90, ("owner-nobody", "pt"): 0.90, ("owner-nobody", "en"): 1.0,
     ("standard-org", "es"): 0.70, ("standard-org", "pt"): 0.90, ("standard-org", "en"): 0.80,
-    ("backstage", "es"): 0.80, ("backstage", "pt"): 0.70, ("backstage", "en"): 0.80}
-ROUND2_HELD_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-org": 0.0, "backstage": 0.10}
+    ("backstage", "es"): 0.90, ("backstage", "pt"): 0.80, ("backstage", "en"): 0.90}
+ROUND2_HELD_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-org": 0.0, "backstage": 0.0}
 
 
 def test_round2_tuning_half_is_caught_and_held_half_does_not_get_worse():

@@ -44,9 +44,10 @@ HEAD = {
     "content_held": _p("rule catalogue", "held back"),
     "content_fresh": _p("rule catalogue", "fresh"),
     "content_round2": _p("rule catalogue", "second set, held back"),
-    "content_round2_intro": _("A second set ({round2} phrases, `tests/data/content/round2.tsv`) was written by another "
-                              "author for the three weakest classes before reading the component; the component was "
-                              "tuned on half of it and its other half, never looked at, is the last pair of columns."),
+    "content_round2_intro": _("A second set for the three weakest classes (`tests/data/content/round2.tsv`, plus "
+                              "`round2_extra.tsv` for tuning only; {round2} phrases in all) was written by another "
+                              "author before reading the component; the component was tuned on half of round2.tsv and "
+                              "on the extra phrases, and the other half, never looked at, is the last pair of columns."),
 }
 CONTENT_CLASSES = {
     "owner-nobody": _("owner that is nobody in particular"),

@@ -483,6 +483,25 @@ def _measures(r: _Read) -> tuple[list[str], list[str], list[str], bool]:
     return numbers, times, counts, r.has("SOON")
 
 
+_SHARE = frozenset({"porcentaje", "percentual", "porcentagem", "proporcion", "proporcao", "share", "proportion",
+                    "tasa", "taxa", "rate", "indice"})
+_INSTEAD = frozenset({"vez", "lugar", "instead"})
+_FILL = frozenset({"llenar", "ocupar", "fill", "occupy", "preencher", "lotar"})
+_PLACE_PRODUCT = frozenset({"colocar", "emplacar", "push", "place"})
+_COST = frozenset({"costo", "coste", "custo", "cost", "costs"})
+
+
+def _customer_price(r: "_Read") -> bool:
+    """A cost named as what the customer pays: told to them, total, or waived."""
+    for i, w in enumerate(r.words):
+        if w in _COST:
+            near = r.words[max(0, i - 2):i + 2]
+            if r.has("INFORM") or "total" in near or any(x in _concept("WITHOUT")[0] or x in ("charge", "extra")
+                                                          for x in near):
+                return True
+    return False
+
+
 _LOAN = frozenset({"prestamo", "credito", "hipoteca", "financiamiento", "leasing"})
 
 _ORDINAL_WORDS = frozenset({
@@ -501,6 +520,8 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
             hit = r.has("CANCEL") or any(w in ("retener", "reter", "retain", "retention", "retencion") for w in r.lemmas)
         if name == "regulator" and hit and r.has("BEATS"):
             hit = False  # "half the legal limit": the customer's deadline, beating the law's
+        if name == "efficiency" and hit and _customer_price(r):
+            hit = False  # "se informa el costo total", "sin costo": the price the customer pays
         if name == "sales" and hit and r.has("ONLY_IF"):
             hit = False
         if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"cuota", "cuotas"} and (
@@ -513,6 +534,17 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
     if "sales" not in goals and r.near("CHOICE", "PRODUCT", 5) and not r.has("ONLY_IF") and not r.has("CUSTOMER"):
         goals.append("sales")
     if "sales" not in goals and r.near("CHOICE", "PRODUCT", 5) and r.has("ALL_OF") and not r.has("ONLY_IF"):
+        goals.append("sales")
+    # "80 % closed in the bot", "share of customers using the app instead of the branch":
+    # a share of the demand kept in a machine
+    share = "%" in r.text or any(w in _SHARE for w in r.words)
+    if "containment" not in goals and r.has("SYSTEM") and (share or any(w in _INSTEAD for w in r.words)):
+        goals.append("containment")
+    # "fill 95 % of beds": capacity used, the organisation's figure
+    if "efficiency" not in goals and "%" in r.text and any(l in _FILL for l in r.lemmas):
+        goals.append("efficiency")
+    # "colocar 10 tarjetas": placing products
+    if "sales" not in goals and r.has("PRODUCT") and any(l in _PLACE_PRODUCT for l in r.lemmas) and not r.has("CUSTOMER"):
         goals.append("sales")
     # "agents handle 60 calls an hour": staff output per unit of time, no customer in sight
     if "efficiency" not in goals and not r.has("CUSTOMER") and (
@@ -680,6 +712,8 @@ def _step(r: "_Read", text: str) -> StepFacts:
     if _customer_named(r) or r.has("CUSTOMER_PLACE") or any(
             w in _concept("CUSTOMER_PRONOUN")[0] for w in r.words):
         return StepFacts(text, customer, True, internal)
+    if r.has("SUPPLIER"):
+        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Pedido de insumos al proveedor"
     lead = _lead(r) or 0
     first = r.toks[lead]
     # "Se archiva la historia", "Arquiva-se a ficha": impersonal; "Se despide en la puerta",
@@ -722,7 +756,9 @@ def _step(r: "_Read", text: str) -> StepFacts:
         contact_only = contact and not internal and not r.has("INTERNAL_PLACE")
         if contact_only:
             return StepFacts(text, actor, True, internal)
-        if internal or r.has("INTERNAL_PLACE") or kind in ("team", "department", "system"):
+        back_role = any(w in _concept("BACK_ROLE")[0] or l in _concept("BACK_ROLE")[0]
+                        for w, l in zip(r.words[org_subject[0]:org_subject[1]], r.lemmas[org_subject[0]:org_subject[1]]))
+        if internal or r.has("INTERNAL_PLACE") or kind in ("team", "department", "system") or back_role:
             return StepFacts(text, actor, False, internal)
         return StepFacts(text, actor, True, internal)  # a front-line role doing something not named
     if first.word in _concept("PASSIVE_BE")[0]:

@@ -46,6 +46,13 @@ ROLE = _words(
     "underwriter|sommelier|barista|bartender|mgr|sup|coord|exec|admin|captain|chief|foreman|superintendent|"
     "staff member|team leader|team lead|store lead|duty manager|account manager"
 )
+# The organisation's suppliers: an exchange with them happens without the customer.
+SUPPLIER = _words("proveedor|proveedores|fornecedor|fornecedores|supplier|suppliers|vendor|vendors|insumos|supplies")
+# Roles that work out of the customer's sight: what they do alone is a backstage step.
+BACK_ROLE = _words(
+    "contador|contadora|contable|auditor|auditora|comprador|compradora|programador|desarrollador|"
+    "contabilista|desenvolvedor|almoxarife|"
+    "accountant|auditor|buyer|developer|programmer|bookkeeper")
 # Words that make the next actor "any" or "all": nobody in particular.
 EVERYONE = _words(
     "todo|todos|toda|todas|cualquier|cualquiera|quien|quienquiera|nosotros|todo el mundo|cada uno|"
@@ -120,7 +127,10 @@ CUSTOMER_PRONOUN = _words("le|les|usted|ustedes|lhe|lhes|voce|voces|ele|ela|eles
 # Places that are the customer's own: work done there is done with the customer.
 CUSTOMER_PLACE = _words(
     "su casa|su domicilio|su hogar|domicilio del cliente|casa do cliente|sua casa|seu domicilio|"
-    "customer's home|their home|your home|at home|em casa|en casa"
+    "customer's home|their home|your home|at home|em casa|en casa|"
+    # the service points where the customer is served
+    "en la mesa|na mesa|at the table|en la puerta|na porta|at the door|en el mostrador|no balcao|at the counter|"
+    "en ventanilla|no guiche|at the window|at the till|en recepcion|na recepcao|at reception"
 )
 
 # -- what is done ---------------------------------------------------------------------
@@ -149,14 +159,20 @@ INTERNAL_WORK = _words(
     "esterilizar|desinfetar|calibrar|controle de qualidade|monitoria|monitoramento|inventario|fechamento do caixa|"
     "fechamento de caixa|programacao|planejamento|"
     "sterilise|sterilize|sterilising|sterilizing|disinfect|calibrate|enter|data entry|quality control|qa|monitor|"
-    "monitoring|stock count|stocktake|cash up|cash-up|end of day|planning|scheduling"
+    "monitoring|stock count|stocktake|cash up|cash-up|end of day|planning|scheduling|"
+    "etiquetar|etiquetado|etiquetagem|label|labelling|labeling|recuento|conteo|contagem|count|counting|depurar|"
+    "depuracion|cleanup|clean up|relevo|passagem de plantao|troca de turno|cambio de turno|handover|"
+    "cerrar el mes|cierre de mes|fechar o mes|fechamento do mes|close the month|month end|pedido de insumos|"
+    "restock"
 )
 # Places behind the line of visibility.
 INTERNAL_PLACE = _words(
     "back office|backoffice|trastienda|taller|planta|central|oficina central|almacen|bodega|archivo|sistema|crm|"
     "erp|internamente|interno|interna|matriz|grafica|oficina|almoxarifado|estoque|sede|"
     "workshop|plant|warehouse|ledger|head office|headquarters|internally|internal|behind the scenes|backstage|"
-    "back-office|system|stockroom|depot|hub"
+    "back-office|system|stockroom|depot|hub|"
+    # the organisation's own records and its suppliers
+    "base de datos|base de clientes|base|banco de dados|database|proveedor|fornecedor|supplier|vendor|insumos|supplies"
 )
 # Verbs of contact: said of the organisation, someone receives them.
 CONTACT = _words(
@@ -281,7 +297,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "vender|venta|cuota|meta|objetivo comercial|upselling|upsell|up-sell|cross-selling|cross-sell|"
         "venta cruzada|colocacion|ticket promedio|gasto medio|ingreso|conversion|"
         "venda|vendas|bater a meta|venda cruzada|ticket medio|receita|conversao|"
-        "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling"),
+        "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|"
+        "afiliacion|afiliaciones|adesao|adesoes|sign-up|sign-ups|signups"),
     # Keeping a customer who asked to leave.
     "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back"),
     # The organisation's own rules.
@@ -294,13 +311,15 @@ ORG_GOALS: dict[str, frozenset[str]] = {
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
         "profeco|anvisa|bacen|banco central|ministerio|superintendencia|lei|regulatorio|"
+        "codigo de defesa do consumidor|cdc|"
         "regulator|regulatory|law|statutory|fca|ofcom|ofgem|ombudsman|central bank|compliance|comply|legally"),
     # The organisation's cost and throughput.
     "efficiency": _words(
         "tmo|tma|aht|tiempo medio de operacion|tempo medio de atendimento|average handle time|handle time|costo|"
         "coste|custo|cost|costs|ahorro|economia|saving|productividad|produtividade|productivity|ocupacion|"
         "ocupacao|occupancy|rotacion|giro|turnover|throughput|utilizacion|utilization|utilisation|"
-        "eficiencia operativa"),
+        "eficiencia operativa|gasto|gastos|despesa|despesas|expense|expenses|budget|horas hombre|horas homem|"
+        "staff hours|man hours|table turns|table turn"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
 }
