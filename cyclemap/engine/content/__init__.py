@@ -277,8 +277,9 @@ class _Read:
         for i, w in enumerate(self.words):
             if i in taken or name not in self.tags[i]:
                 continue
-            if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w]:
-                continue  # a false friend: "sale" is a sale in English only
+            if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w] and not (
+                    name == "TEAM" and all(x in _concept("ARTICLE")[0] for x in self.words[:i])):
+                continue  # ("el personal de piso": at the head of a name, the staff, in any language)  # a false friend: "sale" is a sale in English only
             if name == "DEPARTMENT" and w in _CAPITAL_ONLY and not self.toks[i].text.isupper():
                 continue
             found.append((i, i + 1))

@@ -65,7 +65,7 @@ TEAM = _words(
     "equipe|time|pessoal|colaborador|funcionario|trabalhador|turma|"
     "team|staff|crew|employee|worker|people|personnel|workforce|squad|colleague|member|members"
     # a shift or duty roster: whoever is on it
-    "|turno|shift"
+    "|turno|shift|folks|guys|los de|las de|os de|as de"
 )
 # A unit of the organisation chart: a department, an area, an office.
 DEPARTMENT = _words(
@@ -91,7 +91,7 @@ DEPARTMENT = _words(
     # a discipline or a whole establishment: everyone in it
     "|enfermeria|enfermagem|nursing|farmacia|pharmacy|radiologia|radiology|urgencias|emergencias|pronto socorro|"
     "emergency room|escritorio|tienda|loja|store|shop|clinica|clinic|colegio|escuela|escola|school|"
-    "secretaria academica|registry|portaria|conserjeria"
+    "secretaria academica|registry|portaria|conserjeria|filial|filiales|subsidiary"
 )
 # Acronyms that name a department only when written in capitals (IT is also "it").
 DEPARTMENT_CAPITALS = frozenset({"IT", "TI", "HR", "RH", "RRHH", "SAC"})
@@ -109,7 +109,8 @@ PLACEHOLDER = _words(
     "sin asignar|sin dueno|aun|todavia|"
     "pendente|a definir|a designar|ninguem|nenhum|nenhuma|desconhecido|sem responsavel|ainda|"
     "pending|nobody|none|no one|noone|unknown|unassigned|not assigned|to be assigned|to be defined|"
-    "to be confirmed|to be determined|yet|no owner|open"
+    "to be confirmed|to be determined|yet|no owner|open|"
+    "confirmar|a confirmar|por confirmar|indefinido|indefinida|undecided|undefined|to confirm"
 )
 
 # -- the customer ----------------------------------------------------------------------
@@ -297,10 +298,11 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "vender|venta|cuota|meta|objetivo comercial|upselling|upsell|up-sell|cross-selling|cross-sell|"
         "venta cruzada|colocacion|ticket promedio|gasto medio|ingreso|conversion|"
         "venda|vendas|bater a meta|venda cruzada|ticket medio|receita|conversao|"
-        "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|"
+        "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|average ticket|"
         "afiliacion|afiliaciones|adesao|adesoes|sign-up|sign-ups|signups"),
     # Keeping a customer who asked to leave.
-    "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back"),
+    "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back|renovacion|renovacao|"
+                        "renewal|renewals"),
     # The organisation's own rules.
     "internal_rules": _words(
         "reglamento|politica|normativa|norma|protocolo|manual|procedimiento|circular|memo|memorandum|iso|regla|"
@@ -319,7 +321,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "coste|custo|cost|costs|ahorro|economia|saving|productividad|produtividade|productivity|ocupacion|"
         "ocupacao|occupancy|rotacion|giro|turnover|throughput|utilizacion|utilization|utilisation|"
         "eficiencia operativa|gasto|gastos|despesa|despesas|expense|expenses|budget|horas hombre|horas homem|"
-        "staff hours|man hours|table turns|table turn"),
+        "staff hours|man hours|table turns|table turn|abandono|abandon|abandonment|horas extra|horas extras|"
+        "overtime"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
 }
