@@ -503,7 +503,7 @@ def _customer_price(r: "_Read") -> bool:
     return False
 
 
-_LOAN = frozenset({"prestamo", "credito", "hipoteca", "financiamiento", "leasing"})
+_LOAN = frozenset({"prestamo", "credito", "hipoteca", "financiamiento", "leasing", "interes", "pagar"})
 
 _ORDINAL_WORDS = frozenset({
     "primer", "primero", "primera", "segundo", "segunda", "tercer", "tercero", "tercera", "cuarto", "quinto",
@@ -521,12 +521,15 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
             hit = r.has("CANCEL") or any(w in ("retener", "reter", "retain", "retention", "retencion") for w in r.lemmas)
         if name == "regulator" and hit and r.has("BEATS"):
             hit = False  # "half the legal limit": the customer's deadline, beating the law's
+        if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {"protocolo"} and \
+                "numero" in r.words:
+            hit = False  # "numero de protocolo": the case number the customer is given
         if name == "efficiency" and hit and _customer_price(r):
             hit = False  # "se informa el costo total", "sin costo": the price the customer pays
         if name == "sales" and hit and r.has("ONLY_IF"):
             hit = False
         if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"cuota", "cuotas"} and (
-                r.has("INFORM") or any(w in _LOAN for a, _b in r.hits("ORG:sales") for w in r.words[a + 1:a + 4])):
+                r.has("INFORM") or any(w in _LOAN for a, _b in r.hits("ORG:sales") for w in r.words[max(0, a - 3):a + 4])):
             hit = False  # "la cuota del prestamo": the instalment the customer pays, not a sales quota
         if hit:
             goals.append(name)

@@ -299,6 +299,7 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "venta cruzada|colocacion|ticket promedio|gasto medio|ingreso|conversion|"
         "venda|vendas|bater a meta|venda cruzada|ticket medio|receita|conversao|"
         "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|average ticket|"
+        "penetracion|penetracao|penetration|facturacion|faturamento|"
         "afiliacion|afiliaciones|adesao|adesoes|sign-up|sign-ups|signups"),
     # Keeping a customer who asked to leave.
     "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back|renovacion|renovacao|"
@@ -308,7 +309,10 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "reglamento|politica|normativa|norma|protocolo|manual|procedimiento|circular|memo|memorandum|iso|regla|"
         "lineamiento|directriz|instructivo|estatuto|"
         "regulamento|procedimento|regra|diretriz|"
-        "policy|rule|rules|regulation|protocol|procedure|procedures|guideline|guidelines|handbook|standard operating"),
+        "policy|rule|rules|regulation|protocol|procedure|procedures|guideline|guidelines|handbook|standard operating|"
+        # the organisation's own plans and indicators
+        "indicador|indicadores|kpi|kpis|plan estrategico|planejamento estrategico|strategic plan|alinear|alinhado|"
+        "alinhar|aligned|align"),
     # A regulator's or the law's limit.
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
@@ -322,7 +326,9 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "ocupacao|occupancy|rotacion|giro|turnover|throughput|utilizacion|utilization|utilisation|"
         "eficiencia operativa|gasto|gastos|despesa|despesas|expense|expenses|budget|horas hombre|horas homem|"
         "staff hours|man hours|table turns|table turn|abandono|abandon|abandonment|horas extra|horas extras|"
-        "overtime"),
+        "overtime|nivel de servicio|nivel de servico|service level|liberar la linea|liberar a linha|free up the line|"
+        "tecnicos externos|terceirizado|terceirizados|tercerizado|tercerizados|contractors|outsourcing|mora|morosidad|"
+        "inadimplencia|arrears|delinquency"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
 }
@@ -405,7 +411,7 @@ IMPERATIVE = _words(
 # False friends: a word that means the concept only in these languages ("sale" is Spanish
 # for "goes out", "time" is Portuguese for "team", "meta" is a target only in Portuguese).
 ONLY_IN: dict[str, tuple[str, ...]] = {
-    "sale": ("en",), "time": ("pt",), "personal": ("en",), "data": ("pt",), "one": ("en",), "free": ("en",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
+    "sale": ("en",), "mora": ("es",), "time": ("pt",), "personal": ("en",), "data": ("pt",), "one": ("en",), "free": ("en",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
     "comp": ("en",), "post": ("en",), "file": ("en",), "record": ("en",), "log": ("en",), "issue": ("en",),
     "meet": ("en",), "plant": ("en",), "lead": ("en",), "head": ("en",), "sister": ("en",), "server": ("en",),
     "host": ("en",), "us": ("en",), "we": ("en",), "nos": ("pt",), "caixa": ("pt",), "central": ("es", "pt"),
