@@ -44,7 +44,8 @@ ROLE = _words(
     "salesperson|clerk|consultant|specialist|instructor|teacher|tutor|principal|dean|secretary|usher|driver|"
     "courier|mechanic|adjuster|assessor|lawyer|representative|rep|executive|owner|ombudsman|steward|stewardess|"
     "underwriter|sommelier|barista|bartender|mgr|sup|coord|exec|admin|captain|chief|foreman|superintendent|"
-    "staff member|team leader|team lead|store lead|duty manager|account manager"
+    "staff member|team leader|team lead|store lead|duty manager|account manager|"
+    "presidente|presidenta|chair|chairman|chairwoman|chairperson"
 )
 # The organisation's suppliers: an exchange with them happens without the customer.
 SUPPLIER = _words("proveedor|proveedores|fornecedor|fornecedores|supplier|suppliers|vendor|vendors|insumos|supplies")
@@ -65,7 +66,7 @@ TEAM = _words(
     "equipe|time|pessoal|colaborador|funcionario|trabalhador|turma|"
     "team|staff|crew|employee|worker|people|personnel|workforce|squad|colleague|member|members"
     # a shift or duty roster: whoever is on it
-    "|turno|shift|folks|guys|los de|las de|os de|as de"
+    "|turno|shift|folks|guys|lot|los de|las de|os de|as de"
 )
 # A unit of the organisation chart: a department, an area, an office.
 DEPARTMENT = _words(
@@ -91,7 +92,9 @@ DEPARTMENT = _words(
     # a discipline or a whole establishment: everyone in it
     "|enfermeria|enfermagem|nursing|farmacia|pharmacy|radiologia|radiology|urgencias|emergencias|pronto socorro|"
     "emergency room|escritorio|tienda|loja|store|shop|clinica|clinic|colegio|escuela|escola|school|"
-    "secretaria academica|registry|portaria|conserjeria|filial|filiales|subsidiary"
+    "secretaria academica|registry|portaria|conserjeria|filial|filiales|subsidiary|"
+    "atencion al publico|atendimento ao publico|public counter|front counter|hospital|hotel|"
+    "leadership|liderazgo|lideranca|senior management|alta direccion|alta gerencia|alta direcao"
 )
 # Acronyms that name a department only when written in capitals (IT is also "it").
 DEPARTMENT_CAPITALS = frozenset({"IT", "TI", "HR", "RH", "RRHH", "SAC"})
@@ -110,7 +113,8 @@ PLACEHOLDER = _words(
     "pendente|a definir|a designar|ninguem|nenhum|nenhuma|desconhecido|sem responsavel|ainda|"
     "pending|nobody|none|no one|noone|unknown|unassigned|not assigned|to be assigned|to be defined|"
     "to be confirmed|to be determined|yet|no owner|open|"
-    "confirmar|a confirmar|por confirmar|indefinido|indefinida|undecided|undefined|to confirm"
+    "confirmar|a confirmar|por confirmar|indefinido|indefinida|undecided|undefined|to confirm|sem dono|"
+    "por enquanto|por ahora|for now"
 )
 
 # -- the customer ----------------------------------------------------------------------
@@ -164,6 +168,8 @@ INTERNAL_WORK = _words(
     "etiquetar|etiquetado|etiquetagem|label|labelling|labeling|recuento|conteo|contagem|count|counting|depurar|"
     "depuracion|cleanup|clean up|relevo|passagem de plantao|troca de turno|cambio de turno|handover|"
     "cerrar el mes|cierre de mes|fechar o mes|fechamento do mes|close the month|month end|pedido de insumos|"
+    "calcular|calculo|calculation|calculate|reasignar|redistribuir|reassign|reallocate|priorizar|priorizacion|"
+    "priorizacao|prioritise|prioritize|prioritised|prioritized|"
     "restock"
 )
 # Places behind the line of visibility.
