@@ -484,6 +484,7 @@ def _measures(r: _Read) -> tuple[list[str], list[str], list[str], bool]:
     return numbers, times, counts, r.has("SOON")
 
 
+_CAN = frozenset({"puede", "pueden", "pode", "podem", "can", "may", "podra"})
 _SHARE = frozenset({"porcentaje", "percentual", "porcentagem", "proporcion", "proporcao", "share", "proportion",
                     "tasa", "taxa", "rate", "indice"})
 _INSTEAD = frozenset({"vez", "lugar", "instead"})
@@ -547,6 +548,14 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
     # "fill 95 % of beds": capacity used, the organisation's figure
     if "efficiency" not in goals and "%" in r.text and any(l in _FILL for l in r.lemmas):
         goals.append("efficiency")
+    # "no more than 5 min per call" said of the agent: handle time, the organisation's figure
+    if "efficiency" not in goals and not r.has("CUSTOMER") and (r.has("HUMAN_HELP") or r.has("ROLE")) and any(
+            r.words[s + 1:s + 2] and (r.tags[s + 1] & {"INTERACTION"}) for s, _e in r.hits("PER")):
+        goals.append("efficiency")
+    # "que el cliente compre el seguro opcional": the customer buying an extra
+    if "sales" not in goals and r.has("PURCHASE") and r.has("EXTRA") and not r.has("ONLY_IF") and not any(
+            w in _CAN for w in r.words):
+        goals.append("sales")
     # "colocar 10 tarjetas": placing products
     if "sales" not in goals and r.has("PRODUCT") and any(l in _PLACE_PRODUCT for l in r.lemmas) and not r.has("CUSTOMER"):
         goals.append("sales")

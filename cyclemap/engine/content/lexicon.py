@@ -305,7 +305,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "venta cruzada|colocacion|ticket promedio|gasto medio|ingreso|conversion|"
         "venda|vendas|bater a meta|venda cruzada|ticket medio|receita|conversao|"
         "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|average ticket|"
-        "penetracion|penetracao|penetration|facturacion|faturamento|"
+        "penetracion|penetracao|penetration|facturacion|faturamento|rentabilidad|rentabilidade|profitability|"
+        "margen|margem|margin|profit|lucro|ganancia|"
         "afiliacion|afiliaciones|adesao|adesoes|sign-up|sign-ups|signups"),
     # Keeping a customer who asked to leave.
     "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back|renovacion|renovacao|"
@@ -318,7 +319,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "policy|rule|rules|regulation|protocol|procedure|procedures|guideline|guidelines|handbook|standard operating|"
         # the organisation's own plans and indicators
         "indicador|indicadores|kpi|kpis|plan estrategico|planejamento estrategico|strategic plan|alinear|alinhado|"
-        "alinhar|aligned|align"),
+        "alinhar|aligned|align|ranking|league table|convenio|convenio colectivo|acuerdo sindical|acordo sindical|"
+        "union agreement|collective agreement|sindicato"),
     # A regulator's or the law's limit.
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
@@ -334,7 +336,7 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "staff hours|man hours|table turns|table turn|abandono|abandon|abandonment|horas extra|horas extras|"
         "overtime|nivel de servicio|nivel de servico|service level|liberar la linea|liberar a linha|free up the line|"
         "tecnicos externos|terceirizado|terceirizados|tercerizado|tercerizados|contractors|outsourcing|mora|morosidad|"
-        "inadimplencia|arrears|delinquency"),
+        "inadimplencia|arrears|delinquency|dotacion|dotacao|quadro minimo|staffing|headcount|spend"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
 }
@@ -343,6 +345,13 @@ PRODUCT = _words(
     "seguro|tarjeta|poliza|prestamo|combo|adicional|membresia|garantia extendida|plan|upgrade|"
     "cartao|apolice|emprestimo|adicional|"
     "insurance|card|policy|policies|loan|add-on|membership|extended warranty|upgrade")
+# One contact handled by staff: a call, a chat, a ticket.
+INTERACTION = _words(
+    "llamada|ligacao|call|contacto|contato|contact|chat|atendimento|atencion|interaccion|interacao|interaction|"
+    "ticket|caso|case|chamado")
+# Buying: a standard that has the customer buy an extra serves the sale.
+PURCHASE = _words("comprar|contratar|adquirir|buy|purchase|take out")
+EXTRA = _words("opcional|adicional|optional|add-on|extra")
 # Human help, which containment keeps the customer from reaching.
 HUMAN_HELP = _words(
     "agente|asesor|persona|humano|operador|ejecutivo|atendente|pessoa|operador|agent|person|human|operator|"
