@@ -516,7 +516,8 @@ _ORDINAL_WORDS = frozenset({
 
 def _org_goals(r: _Read) -> tuple[str, ...]:
     goals: list[str] = []
-    for name in ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract"):
+    for name in ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract",
+                 "reputation", "incentives"):
         hit = r.has(f"ORG:{name}")
         if name == "retention" and hit and any(w in ("save", "win") for w in r.words):
             hit = r.has("CANCEL") or any(w in ("retener", "reter", "retain", "retention", "retencion") for w in r.lemmas)
@@ -525,6 +526,8 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
         if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {"protocolo"} and \
                 "numero" in r.words:
             hit = False  # "numero de protocolo": the case number the customer is given
+        if name == "incentives" and hit and (r.has("INFORM") or r.has("CUSTOMER")):
+            hit = False  # "explica las comisiones": what the customer is charged, told to them
         if name == "efficiency" and hit and _customer_price(r):
             hit = False  # "se informa el costo total", "sin costo": the price the customer pays
         if name == "sales" and hit and r.has("ONLY_IF"):
@@ -578,6 +581,8 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
             goals.append("own_records")
     if r.has("ESCALATE") and r.has("AVOID"):
         goals.append("escalation")
+    if r.has("REMEDY") and r.has("LIMIT"):
+        goals.append("remedies_limited")
     if r.has("REMEDY") and r.has("ACCEPTED"):
         goals.append("remedies_limited")
     return tuple(dict.fromkeys(goals))

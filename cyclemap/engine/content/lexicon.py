@@ -320,7 +320,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         # the organisation's own plans and indicators
         "indicador|indicadores|kpi|kpis|plan estrategico|planejamento estrategico|strategic plan|alinear|alinhado|"
         "alinhar|aligned|align|ranking|league table|convenio|convenio colectivo|acuerdo sindical|acordo sindical|"
-        "union agreement|collective agreement|sindicato"),
+        "union agreement|collective agreement|sindicato|auditoria interna|internal audit|cliente incognito|"
+        "cliente oculto|mystery shopper|mystery shopping"),
     # A regulator's or the law's limit.
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
@@ -336,9 +337,18 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "staff hours|man hours|table turns|table turn|abandono|abandon|abandonment|horas extra|horas extras|"
         "overtime|nivel de servicio|nivel de servico|service level|liberar la linea|liberar a linha|free up the line|"
         "tecnicos externos|terceirizado|terceirizados|tercerizado|tercerizados|contractors|outsourcing|mora|morosidad|"
-        "inadimplencia|arrears|delinquency|dotacion|dotacao|quadro minimo|staffing|headcount|spend"),
+        "inadimplencia|arrears|delinquency|dotacion|dotacao|quadro minimo|staffing|headcount|spend|"
+        "inventario inmovilizado|estoque parado|idle stock|dead stock|excess stock|inventory turnover"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
+    # The organisation's image and legal exposure.
+    "reputation": _words(
+        "imagen de marca|imagen de la marca|imagem da marca|brand image|reputacion|reputacao|reputation|"
+        "juicio|juicios|demanda judicial|processo judicial|processos judiciais|lawsuit|lawsuits|litigation"),
+    # The staff's own pay: bonuses and commissions.
+    # ("bono", "bonus" left out: also a voucher the customer gets)
+    "incentives": _words("comision|comisiones|comissao|comissoes|commission|commissions|incentivo|incentive|"
+                         "incentives"),
 }
 # Products an organisation pushes ("offer the add-on card on every visit").
 PRODUCT = _words(
@@ -362,7 +372,9 @@ ONLY_IF = _words("solo si|sólo si|solamente si|so se|somente se|apenas se|only 
 ACCEPTED = _words("aceptado|aceptar|aprobado|aprobar|aceito|aceitar|aprovado|accept|accepted|approve|approved")
 REMEDY = _words(
     "devolucion|reembolso|cambio|troca|reembolso|devolucao|return|returns|refund|refunds|exchange|exchanges|"
-    "reclamacion|reclamacao|claim|claims")
+    "reclamacion|reclamacao|claim|claims|compensacion|compensaciones|compensacao|compensacoes|compensation|goodwill")
+# Putting a ceiling on what the customer gets.
+LIMIT = _words("limitar|restringir|limit|cap|restrict|tope|teto")
 ESCALATE = _words("escalar|escalonar|subir|escalate|escalation|escalating|suba")
 AVOID = _words("evitar|no|nao|keep|prevent|avoid|que no|sin|sem|from|not")
 CLOSE_RECORD = _words("cerrar|fechar|close|closed|cerrado|fechado|dar de baja|baixar")
