@@ -39,7 +39,7 @@ def test_recall_and_false_alarms_hold_for_every_class_and_language(part):
 # The fresh phrases (written after the component, never tuned on) fall short of the target
 # for three classes: these are the figures reached, as floors that must not get worse.
 FRESH_RECALL_FLOOR = {"owner-nobody": 0.75, "standard-wish": 1.0, "standard-org": 0.62, "recovery-missing": 1.0,
-                      "backstage": 0.87}
+                      "backstage": 1.0}
 FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.17,
                              "recovery-missing": 0.0, "backstage": 0.17}
 

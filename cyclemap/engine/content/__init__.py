@@ -304,7 +304,7 @@ _DEVERBAL = (("aciones", "ar"), ("acion", "ar"), ("icion", "ir"), ("acoes", "ar"
 def _deverbal(word: str) -> frozenset[str]:
     """The verbs a Spanish or Portuguese action noun comes from ("conciliacion" -> "conciliar")."""
     for end, verb in _DEVERBAL:
-        if word.endswith(end) and len(word) > len(end) + 3:
+        if word.endswith(end) and len(word) > len(end) + 2:
             stem = word[: -len(end)]
             return frozenset({stem + verb, stem + "ir", stem + "er"})
     return frozenset()
@@ -732,6 +732,8 @@ def _step(r: "_Read", text: str) -> StepFacts:
         return StepFacts(text, customer, True, internal)
     if r.has("SUPPLIER"):
         return StepFacts(text, Actor("unknown", ""), False, internal)  # "Pedido de insumos al proveedor"
+    if r.has("TRANSFER") and any(kind == "department" for _s, _e, kind in _actor_hits(r)) and not r.has("CONTACT"):
+        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Traspaso de la cuenta a cobranzas"
     lead = _lead(r) or 0
     first = r.toks[lead]
     # "Se archiva la historia", "Arquiva-se a ficha": impersonal; "Se despide en la puerta",
@@ -784,6 +786,8 @@ def _step(r: "_Read", text: str) -> StepFacts:
     nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
     finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
         r.lang == "en" and first.word.endswith("s") and first.inflected and not passive_noun)
+    if passive_noun and (internal or r.has("INTERNAL_PLACE")):
+        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Orders picked in the warehouse"
     if finite or first.lemma in _concept("CUSTOMER_ACTION")[0] and first.word not in _concept("INTERNAL_WORK")[0]:
         if not (first.word in _concept("INTERNAL_WORK")[0] and not first.inflected):
             return StepFacts(text, customer, True, internal)

@@ -49,6 +49,9 @@ ROLE = _words(
 )
 # The organisation's suppliers: an exchange with them happens without the customer.
 SUPPLIER = _words("proveedor|proveedores|fornecedor|fornecedores|supplier|suppliers|vendor|vendors|insumos|supplies")
+# Handing a case or an account over: to a unit, it happens inside the organisation.
+TRANSFER = _words("traspaso|traspasar|transferencia|transferir|derivacion|derivar|pase|encaminhamento|encaminhar|"
+                  "repasse|transfer|handoff|hand-off|handed|hand|passed")
 # Roles that work out of the customer's sight: what they do alone is a backstage step.
 BACK_ROLE = _words(
     "contador|contadora|contable|auditor|auditora|comprador|compradora|programador|desarrollador|"
@@ -168,7 +171,7 @@ INTERNAL_WORK = _words(
     "etiquetar|etiquetado|etiquetagem|label|labelling|labeling|recuento|conteo|contagem|count|counting|depurar|"
     "depuracion|cleanup|clean up|relevo|passagem de plantao|troca de turno|cambio de turno|handover|"
     "cerrar el mes|cierre de mes|fechar o mes|fechamento do mes|close the month|month end|pedido de insumos|"
-    "calcular|calculo|calculation|calculate|reasignar|redistribuir|reassign|reallocate|priorizar|priorizacion|"
+    "armado|armar|montagem|montar|calcular|calculo|calculation|calculate|reasignar|redistribuir|reassign|reallocate|priorizar|priorizacion|"
     "priorizacao|prioritise|prioritize|prioritised|prioritized|"
     "restock"
 )
@@ -179,7 +182,9 @@ INTERNAL_PLACE = _words(
     "workshop|plant|warehouse|ledger|head office|headquarters|internally|internal|behind the scenes|backstage|"
     "back-office|system|stockroom|depot|hub|"
     # the organisation's own records and its suppliers
-    "base de datos|base de clientes|base|banco de dados|database|proveedor|fornecedor|supplier|vendor|insumos|supplies"
+    "base de datos|base de clientes|base|banco de dados|database|proveedor|fornecedor|supplier|vendor|insumos|supplies|"
+    "en deposito|en el deposito|no deposito|camara de frio|camaras de frio|camara fria|camaras frias|cold room|"
+    "expediente|dossie|prontuario"
 )
 # Verbs of contact: said of the organisation, someone receives them.
 CONTACT = _words(
