@@ -61,7 +61,8 @@ BACK_ROLE = _words(
 EVERYONE = _words(
     "todo|todos|toda|todas|cualquier|cualquiera|quien|quienquiera|nosotros|todo el mundo|cada uno|"
     "qualquer|quem|nos|todo mundo|cada um|toda a gente|"
-    "all|every|everyone|everybody|any|anyone|anybody|whoever|whole|entire|us|we|each|entero|entera|inteiro|inteira"
+    "all|every|everyone|everybody|any|anyone|anybody|whoever|whole|entire|us|we|each|entero|entera|inteiro|inteira|"
+    "varios|varias|diversos|diversas|various|several|multiple"
 )
 # A whole group of people: nobody in particular answers for what a group owns.
 TEAM = _words(
@@ -69,7 +70,7 @@ TEAM = _words(
     "equipe|time|pessoal|colaborador|funcionario|trabalhador|turma|"
     "team|staff|crew|employee|worker|people|personnel|workforce|squad|colleague|member|members"
     # a shift or duty roster: whoever is on it
-    "|turno|shift|folks|guys|lot|los de|las de|os de|as de"
+    "|turno|shift|folks|guys|lot|los de|las de|os de|as de|guardia medica|plantao medico"
 )
 # A unit of the organisation chart: a department, an area, an office.
 DEPARTMENT = _words(
@@ -97,7 +98,8 @@ DEPARTMENT = _words(
     "emergency room|escritorio|tienda|loja|store|shop|clinica|clinic|colegio|escuela|escola|school|"
     "secretaria academica|registry|portaria|conserjeria|filial|filiales|subsidiary|"
     "atencion al publico|atendimento ao publico|public counter|front counter|hospital|hotel|"
-    "leadership|liderazgo|lideranca|senior management|alta direccion|alta gerencia|alta direcao"
+    "leadership|liderazgo|lideranca|senior management|alta direccion|alta gerencia|alta direcao|"
+    "mesa de entradas|protocolo geral|back|ops"
 )
 # Acronyms that name a department only when written in capitals (IT is also "it").
 DEPARTMENT_CAPITALS = frozenset({"IT", "TI", "HR", "RH", "RRHH", "SAC"})
@@ -443,7 +445,7 @@ IMPERATIVE = _words(
 # False friends: a word that means the concept only in these languages ("sale" is Spanish
 # for "goes out", "time" is Portuguese for "team", "meta" is a target only in Portuguese).
 ONLY_IN: dict[str, tuple[str, ...]] = {
-    "sale": ("en",), "mora": ("es",), "time": ("pt",), "personal": ("en",), "data": ("pt",), "one": ("en",), "free": ("en",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
+    "sale": ("en",), "mora": ("es",), "back": ("es", "pt"), "ops": ("en",), "time": ("pt",), "personal": ("en",), "data": ("pt",), "one": ("en",), "free": ("en",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
     "comp": ("en",), "post": ("en",), "file": ("en",), "record": ("en",), "log": ("en",), "issue": ("en",),
     "meet": ("en",), "plant": ("en",), "lead": ("en",), "head": ("en",), "sister": ("en",), "server": ("en",),
     "host": ("en",), "us": ("en",), "we": ("en",), "nos": ("pt",), "caixa": ("pt",), "central": ("es", "pt"),
