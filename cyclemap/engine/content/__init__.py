@@ -493,7 +493,7 @@ _PLACE_PRODUCT = frozenset({"colocar", "emplacar", "push", "place"})
 _COST = frozenset({"costo", "coste", "custo", "cost", "costs"})
 
 
-def _customer_price(r: "_Read") -> bool:
+def _customer_price(r: _Read) -> bool:
     """A cost named as what the customer pays: told to them, total, or waived."""
     for i, w in enumerate(r.words):
         if w in _COST:
@@ -707,7 +707,7 @@ def internal_customer(text: str, lang: str | None = None) -> bool:
     return _Read(text, _language(text, lang)).has("INTERNAL_CUSTOMER")
 
 
-def _customer_named(r: "_Read") -> bool:
+def _customer_named(r: _Read) -> bool:
     """A customer word that names someone taking part, not a modifier of the organisation's
     system or place ("the student system", "el sistema de pacientes")."""
     backstage = set(_concept("SYSTEM")[0]) | set(_concept("INTERNAL_PLACE")[0])
@@ -801,7 +801,7 @@ def _step(r: "_Read", text: str) -> StepFacts:
 _EN_ACTION_NOUN = ("tion", "sion", "ment", "ing", "ance", "ence")
 
 
-def _process_noun(r: "_Read", lead: int) -> bool:
+def _process_noun(r: _Read, lead: int) -> bool:
     """The name opens with the noun of an action that is neither the customer's nor a contact
     ("Reposicion de existencias", "Restocking the shelves"), with no one from outside named:
     a step the organisation does on its own."""
