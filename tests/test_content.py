@@ -40,7 +40,7 @@ def test_recall_and_false_alarms_hold_for_every_class_and_language(part):
 # for three classes: these are the figures reached, as floors that must not get worse.
 FRESH_RECALL_FLOOR = {"owner-nobody": 0.75, "standard-wish": 1.0, "standard-org": 0.62, "recovery-missing": 1.0,
                       "backstage": 1.0}
-FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.17,
+FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.0,
                              "recovery-missing": 0.0, "backstage": 0.17}
 
 

@@ -526,6 +526,13 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
         if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {"protocolo"} and \
                 "numero" in r.words:
             hit = False  # "numero de protocolo": the case number the customer is given
+        if name == "internal_rules" and hit and r.has("CUSTOMER") and r.has("KNOW"):
+            hit = False  # "el cliente conoce el reglamento": the customer told the rules, transparency
+        if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {
+                "policy", "policies"} and r.has("HAND_OVER"):
+            hit = False  # "signed policy handed over": the insurance policy, a document the customer gets
+        if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"receita"} and r.has("CUSTOMER"):
+            hit = False  # "o paciente recebe a receita": a prescription, not revenue
         if name == "incentives" and hit and (r.has("INFORM") or r.has("CUSTOMER")):
             hit = False  # "explica las comisiones": what the customer is charged, told to them
         if name == "efficiency" and hit and _customer_price(r):

@@ -362,6 +362,10 @@ PRODUCT = _words(
     "seguro|tarjeta|poliza|prestamo|combo|adicional|membresia|garantia extendida|plan|upgrade|"
     "cartao|apolice|emprestimo|adicional|"
     "insurance|card|policy|policies|loan|add-on|membership|extended warranty|upgrade")
+# Knowing or being told: the customer who knows the rules is the customer's standard.
+KNOW = _words("conocer|conhecer|know|saber|entender|understand|leer|ler|read")
+# A document handed to the customer ("signed policy handed over").
+HAND_OVER = _words("sign|signed|hand|handed|deliver|send|issue|issued|receive|renew")
 # One contact handled by staff: a call, a chat, a ticket.
 INTERACTION = _words(
     "llamada|ligacao|call|contacto|contato|contact|chat|atendimento|atencion|interaccion|interacao|interaction|"
