@@ -714,6 +714,14 @@ def internal_customer(text: str, lang: str | None = None) -> bool:
     return _Read(text, _language(text, lang)).has("INTERNAL_CUSTOMER")
 
 
+def _after_with(r: _Read, s: int) -> bool:
+    """The word at `s` follows "with" ("con el agente", "with the agent")."""
+    i = s - 1
+    while i >= 0 and r.words[i] in _concept("ARTICLE")[0]:
+        i -= 1
+    return i >= 0 and r.words[i] in _concept("WITH")[0]
+
+
 def _customer_named(r: _Read) -> bool:
     """A customer word that names someone taking part, not a modifier of the organisation's
     system or place ("the student system", "el sistema de pacientes")."""
@@ -734,7 +742,7 @@ def _step(r: "_Read", text: str) -> StepFacts:
     customer = Actor("customer", "")
     if not r.toks:
         return StepFacts(text, Actor(), True)
-    if _customer_named(r) or r.has("CUSTOMER_PLACE") or any(
+    if _customer_named(r) or r.has("CUSTOMER_PLACE") or r.has("CHANNEL") or any(
             w in _concept("CUSTOMER_PRONOUN")[0] for w in r.words):
         return StepFacts(text, customer, True, internal)
     if r.has("SUPPLIER"):
@@ -769,9 +777,8 @@ def _step(r: "_Read", text: str) -> StepFacts:
     if at_lead is None and finite:
         return StepFacts(text, customer, True, internal)  # "Goes through security": the customer acts
     org_subject = at_lead or next((hit for hit in hits if hit[0] <= lead + (2 if r.lang == "en" else 0)), None)
-    with_people = any(r.words[s - 1] in _concept("WITH")[0] and kind in ("role", "person")
-                      for s, _e, kind in hits if s > 0) or any(
-        r.words[s - 1] in _concept("WITH")[0] for s, _e in r.hits("CUSTOMER"))
+    with_people = any(_after_with(r, s) and kind in ("role", "person") for s, _e, kind in hits if s > 0) or any(
+        _after_with(r, s) for s, _e in r.hits("CUSTOMER"))
     if with_people:
         return StepFacts(text, customer, True, internal)
     if org_subject is not None:

@@ -140,8 +140,12 @@ CUSTOMER_PLACE = _words(
     "customer's home|their home|your home|at home|em casa|en casa|"
     # the service points where the customer is served
     "en la mesa|na mesa|at the table|en la puerta|na porta|at the door|en el mostrador|no balcao|at the counter|"
-    "en ventanilla|no guiche|at the window|at the till|en recepcion|na recepcao|at reception"
+    "en ventanilla|no guiche|at the window|at the till|en recepcion|na recepcao|at reception|consultorio|"
+    "consulting room|exam room"
 )
+# A channel the customer is reached on: a step done over it is a contact.
+CHANNEL = _words("por telefono|pelo telefone|por telefone|by phone|over the phone|por whatsapp|pelo whatsapp|"
+                 "on whatsapp|por chat|pelo chat|by chat|via chat")
 
 # -- what is done ---------------------------------------------------------------------
 
