@@ -493,6 +493,14 @@ _PLACE_PRODUCT = frozenset({"colocar", "emplacar", "push", "place"})
 _COST = frozenset({"costo", "coste", "custo", "cost", "costs"})
 
 
+def _after_reduce(r: _Read, s: int) -> bool:
+    """The word at `s` is the object of a verb of making less ("minimise refunds")."""
+    i = s - 1
+    while i >= 0 and r.words[i] in _concept("ARTICLE")[0]:
+        i -= 1
+    return i >= 0 and "REDUCE" in r.tags[i]
+
+
 def _customer_price(r: _Read) -> bool:
     """A cost named as what the customer pays: told to them, total, or waived."""
     for i, w in enumerate(r.words):
@@ -590,6 +598,12 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
         goals.append("escalation")
     if r.has("REMEDY") and r.has("LIMIT"):
         goals.append("remedies_limited")
+    elif any(_after_reduce(r, s) for s, _e in r.hits("REMEDY")):
+        goals.append("remedies_limited")  # "minimizar reembolsos"
+    # "short calls: 180 seconds max": the length of a contact, the organisation's handle time
+    if "efficiency" not in goals and not r.has("CUSTOMER") and any(
+            "INTERACTION" in r.tags[j] for s, _e in r.hits("SHORT") for j in (s - 1, s + 1) if 0 <= j < len(r.tags)):
+        goals.append("efficiency")
     if r.has("REMEDY") and r.has("ACCEPTED"):
         goals.append("remedies_limited")
     return tuple(dict.fromkeys(goals))

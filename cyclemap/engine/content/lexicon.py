@@ -332,7 +332,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "indicador|indicadores|kpi|kpis|plan estrategico|planejamento estrategico|strategic plan|alinear|alinhado|"
         "alinhar|aligned|align|ranking|league table|convenio|convenio colectivo|acuerdo sindical|acordo sindical|"
         "union agreement|collective agreement|sindicato|auditoria interna|internal audit|cliente incognito|"
-        "cliente oculto|mystery shopper|mystery shopping"),
+        "cliente oculto|mystery shopper|mystery shopping|casa central|casa matriz|head office|headquarters|"
+        "estipulado|estipulada|stipulated"),
     # A regulator's or the law's limit.
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
@@ -349,7 +350,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "overtime|nivel de servicio|nivel de servico|service level|liberar la linea|liberar a linha|free up the line|"
         "tecnicos externos|terceirizado|terceirizados|tercerizado|tercerizados|contractors|outsourcing|mora|morosidad|"
         "inadimplencia|arrears|delinquency|dotacion|dotacao|quadro minimo|staffing|headcount|spend|"
-        "inventario inmovilizado|estoque parado|idle stock|dead stock|excess stock|inventory turnover"),
+        "inventario inmovilizado|estoque parado|idle stock|dead stock|excess stock|inventory turnover|"
+        "debito automatico|direct debit|domiciliacion"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
     # The organisation's image and legal exposure.
@@ -375,8 +377,12 @@ INTERACTION = _words(
     "llamada|ligacao|call|contacto|contato|contact|chat|atendimento|atencion|interaccion|interacao|interaction|"
     "ticket|caso|case|chamado")
 # Buying: a standard that has the customer buy an extra serves the sale.
-PURCHASE = _words("comprar|contratar|adquirir|buy|purchase|take out")
-EXTRA = _words("opcional|adicional|optional|add-on|extra")
+PURCHASE = _words("comprar|contratar|adquirir|buy|purchase|take out|take")
+EXTRA = _words("opcional|adicional|optional|add-on|extra|premium|upgrade")
+# Making less of something: "minimizar reembolsos" puts a ceiling on what customers get back.
+REDUCE = _words("minimizar|minimise|minimize|reducir|reduzir|reduce|cut|bajar|baixar|evitar|avoid")
+# A short contact: the organisation's handle time.
+SHORT = _words("corta|cortas|corto|cortos|curta|curtas|curto|short|shorter|brief|breve|breves")
 # Human help, which containment keeps the customer from reaching.
 HUMAN_HELP = _words(
     "agente|asesor|persona|humano|operador|ejecutivo|atendente|pessoa|operador|agent|person|human|operator|"
