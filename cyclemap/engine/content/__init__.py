@@ -600,6 +600,10 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
         goals.append("remedies_limited")
     elif any(_after_reduce(r, s) for s, _e in r.hits("REMEDY")):
         goals.append("remedies_limited")  # "minimizar reembolsos"
+    # "que el area cumpla su presupuesto": a unit's budget
+    if "efficiency" not in goals and r.has("BUDGET") and not r.has("CUSTOMER") and any(
+            kind == "department" for _s, _e, kind in _actor_hits(r)):
+        goals.append("efficiency")
     # "short calls: 180 seconds max": the length of a contact, the organisation's handle time
     if "efficiency" not in goals and not r.has("CUSTOMER") and any(
             "INTERACTION" in r.tags[j] for s, _e in r.hits("SHORT") for j in (s - 1, s + 1) if 0 <= j < len(r.tags)):

@@ -307,7 +307,7 @@ ORG_GOALS: dict[str, frozenset[str]] = {
     # Keeping customers away from people: containment, deflection.
     "containment": _words(
         "contencion|deflexion|derivar|desviar|redirigir|contencao|direcionar|desviar|redirecionar|"
-        "containment|contain|deflection|deflect|divert|redirect|self-serve"
+        "containment|contain|deflection|deflect|divert|redirect|self-serve|steer|encauzar"
         "|autoservicio|autogestion|autoatendimento|autosservico|autogestao|self-service|self service|self-care|"
         "adopcion digital|adocao digital|digital adoption|digital uptake"),
     # Selling: targets, quotas, cross-selling, pushing a product.
@@ -317,7 +317,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "venda|vendas|bater a meta|venda cruzada|ticket medio|receita|conversao|"
         "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|average ticket|"
         "penetracion|penetracao|penetration|facturacion|faturamento|rentabilidad|rentabilidade|profitability|"
-        "margen|margem|margin|profit|lucro|ganancia|"
+        "margen|margem|margin|profit|lucro|ganancia|alto valor|bajo valor|baixo valor|high value|low value|"
+        "recompra|repeat purchase|repeat purchases|repeat business|"
         "afiliacion|afiliaciones|adesao|adesoes|sign-up|sign-ups|signups"),
     # Keeping a customer who asked to leave.
     "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back|renovacion|renovacao|"
@@ -333,7 +334,7 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "alinhar|aligned|align|ranking|league table|convenio|convenio colectivo|acuerdo sindical|acordo sindical|"
         "union agreement|collective agreement|sindicato|auditoria interna|internal audit|cliente incognito|"
         "cliente oculto|mystery shopper|mystery shopping|casa central|casa matriz|head office|headquarters|"
-        "estipulado|estipulada|stipulated"),
+        "estipulado|estipulada|stipulated|auditoria externa|external audit"),
     # A regulator's or the law's limit.
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
@@ -351,7 +352,7 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "tecnicos externos|terceirizado|terceirizados|tercerizado|tercerizados|contractors|outsourcing|mora|morosidad|"
         "inadimplencia|arrears|delinquency|dotacion|dotacao|quadro minimo|staffing|headcount|spend|"
         "inventario inmovilizado|estoque parado|idle stock|dead stock|excess stock|inventory turnover|"
-        "debito automatico|direct debit|domiciliacion"),
+        "debito automatico|direct debit|domiciliacion|horas ociosas|ocioso|ociosos|ociosidad|ociosidade|idle"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
     # The organisation's image and legal exposure.
@@ -368,6 +369,8 @@ PRODUCT = _words(
     "seguro|tarjeta|poliza|prestamo|combo|adicional|membresia|garantia extendida|plan|upgrade|"
     "cartao|apolice|emprestimo|adicional|"
     "insurance|card|policy|policies|loan|add-on|membership|extended warranty|upgrade")
+# A unit's spending plan.
+BUDGET = _words("presupuesto|orcamento|budget")
 # Knowing or being told: the customer who knows the rules is the customer's standard.
 KNOW = _words("conocer|conhecer|know|saber|entender|understand|leer|ler|read")
 # A document handed to the customer ("signed policy handed over").
