@@ -55,7 +55,7 @@ def test_fresh_text_does_not_get_worse():
 # component; tuned on its odd rows (and round2_extra.tsv) only. The held-back (even) rows' figures reached, per cell, as
 # floors; the issue's target (85 %, 5 %) is not reached everywhere on them yet.
 ROUND2_HELD_RECALL_FLOOR = {
-    ("owner-nobody", "es"): 0.90, ("owner-nobody", "pt"): 0.90, ("owner-nobody", "en"): 1.0,
+    ("owner-nobody", "es"): 0.90, ("owner-nobody", "pt"): 1.0, ("owner-nobody", "en"): 1.0,
     ("standard-org", "es"): 0.70, ("standard-org", "pt"): 0.90, ("standard-org", "en"): 0.80,
     ("backstage", "es"): 0.90, ("backstage", "pt"): 0.80, ("backstage", "en"): 0.90}
 ROUND2_HELD_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-org": 0.0, "backstage": 0.0}

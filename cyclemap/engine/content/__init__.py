@@ -346,7 +346,10 @@ def _actor_hits(r: _Read) -> list[tuple[int, int, str]]:
 
 def _plural_role(r: _Read, start: int, end: int) -> bool:
     t = r.toks[end - 1]
-    return t.word.endswith("s") and t.lemma != t.word and len(t.word) > 3
+    roles = _concept("ROLE")[0]
+    # "atendentes": the lemma table may not know the plural; the singular is a role
+    bare = t.word.endswith("s") and t.word not in roles and (t.word[:-1] in roles or t.word[:-2] in roles)
+    return t.word.endswith("s") and (t.lemma != t.word or bare) and len(t.word) > 3
 
 
 def _looks_like_a_name(r: _Read) -> bool:

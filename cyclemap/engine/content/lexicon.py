@@ -70,7 +70,7 @@ TEAM = _words(
     "equipe|time|pessoal|colaborador|funcionario|trabalhador|turma|"
     "team|staff|crew|employee|worker|people|personnel|workforce|squad|colleague|member|members"
     # a shift or duty roster: whoever is on it
-    "|turno|shift|folks|guys|lot|los de|las de|os de|as de|guardia medica|plantao medico"
+    "|turno|shift|folks|guys|lot|los de|las de|os de|as de|guardia medica|plantao medico|tier|nivel|level"
 )
 # A unit of the organisation chart: a department, an area, an office.
 DEPARTMENT = _words(
