@@ -318,7 +318,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|average ticket|"
         "penetracion|penetracao|penetration|facturacion|faturamento|rentabilidad|rentabilidade|profitability|"
         "margen|margem|margin|profit|lucro|ganancia|alto valor|bajo valor|baixo valor|high value|low value|"
-        "recompra|repeat purchase|repeat purchases|repeat business|"
+        "recompra|repeat purchase|repeat purchases|repeat business|llegar al objetivo|alcanzar el objetivo|"
+        "atingir o objetivo|reach the objective|captacion|captacao|deposit gathering|"
         "afiliacion|afiliaciones|adesao|adesoes|sign-up|sign-ups|signups"),
     # Keeping a customer who asked to leave.
     "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back|renovacion|renovacao|"
@@ -334,7 +335,8 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "alinhar|aligned|align|ranking|league table|convenio|convenio colectivo|acuerdo sindical|acordo sindical|"
         "union agreement|collective agreement|sindicato|auditoria interna|internal audit|cliente incognito|"
         "cliente oculto|mystery shopper|mystery shopping|casa central|casa matriz|head office|headquarters|"
-        "estipulado|estipulada|stipulated|auditoria externa|external audit"),
+        "estipulado|estipulada|stipulated|auditoria externa|external audit|tope de descuentos|teto de descontos|"
+        "discount ceiling|descuento maximo|descuentos maximos|desconto maximo|descontos maximos|maximum discount"),
     # A regulator's or the law's limit.
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
@@ -352,7 +354,9 @@ ORG_GOALS: dict[str, frozenset[str]] = {
         "tecnicos externos|terceirizado|terceirizados|tercerizado|tercerizados|contractors|outsourcing|mora|morosidad|"
         "inadimplencia|arrears|delinquency|dotacion|dotacao|quadro minimo|staffing|headcount|spend|"
         "inventario inmovilizado|estoque parado|idle stock|dead stock|excess stock|inventory turnover|"
-        "debito automatico|direct debit|domiciliacion|horas ociosas|ocioso|ociosos|ociosidad|ociosidade|idle"),
+        "debito automatico|direct debit|domiciliacion|horas ociosas|ocioso|ociosos|ociosidad|ociosidade|idle|"
+        "recupero|recuperacion de deuda|recuperacao de dividas|debt recovery|recovery rate|llamadas repetidas|"
+        "ligacoes repetidas|repeat calls|rellamadas|repeat contacts|ausentismo|absentismo|absenteismo|absenteeism"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
     # The organisation's image and legal exposure.
