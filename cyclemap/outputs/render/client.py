@@ -24,7 +24,7 @@ Graphviz's own laid-out geometry (`geometry.py`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Severity
@@ -54,6 +54,10 @@ W = {
     "legend_score": _("score against expectation: ▲ above  ● meets  ▽ just under  ▼ below  ▼▼ far below  ○ no score"),
     "legend_badge": _("⚠ 1 = top weak point"),
     "legend_open": _("open cycle: it ends at ■"),
+    "sheet_stage": _("Sheet {index} of {count}: {stage}"),
+    "sheet_moments": _("Sheet {index} of {count}: moments {first} to {last}"),
+    "comes_from": _("◀ comes from moment {number} (previous sheet)"),
+    "continues_at": _("continues at moment {number} on sheet {next} ▶"),
     "legend_support": _("⚙ = rests on an internal service (another team's cycle)"),
     "evidence": _("Physical evidence"),
     "customer": _("Customer actions"),
@@ -84,6 +88,7 @@ class View:
     badge: dict[str, int]  # moment id -> 1.. for the top weak points
     when: dict[str, str]  # detour id -> the condition that leads into it
     compact: bool = False  # the dial past COMPACT moments: numbers on the ring, names in a key
+    sheet: "Sheet | None" = None  # one sheet of a split picture (`split.py`); None: the whole cycle
     memo: dict = field(default_factory=dict)  # (what, moment id, compact) -> lines or size, computed once
 
     @property
@@ -105,14 +110,44 @@ def top_weak_moments(checked: "CheckedCycle", known: set[str], top: int = TOP) -
     return badge
 
 
-def make_view(checked: "CheckedCycle") -> View:
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a picture split by stage (or in consecutive chunks): its moments, in
+    the cycle's display order, and the moments it continues from and into."""
+
+    members: tuple[str, ...]
+    index: int  # 1-based
+    count: int
+    stage: str | None = None  # the stage all its moments belong to, if one
+    before: str | None = None  # the moment just before its first, on the previous sheet
+    after: str | None = None  # the moment just after its last, on the next sheet
+
+
+def make_view(checked: "CheckedCycle", sheet: Sheet | None = None) -> View:
     scene = make_scene(checked)
     loop = set(scene.main_loop)
     when: dict[str, str] = {}
     for link in scene.links:
         if link.when and link.target not in loop and link.target not in when:
             when[link.target] = link.when
-    return View(scene, top_weak_moments(checked, set(scene.moments)), when)
+    badge = top_weak_moments(checked, set(scene.moments))  # ranks of the whole cycle, on every sheet
+    if sheet is not None:
+        keep = set(sheet.members)
+        scene = replace(scene, order=[m for m in scene.order if m in keep],
+                        main_loop=[m for m in scene.main_loop if m in keep],
+                        moments={m: v for m, v in scene.moments.items() if m in keep},
+                        links=[k for k in scene.links if k.source in keep and k.target in keep])
+    return View(scene, badge, when, sheet=sheet)
+
+
+def _has_start(view: View) -> bool:
+    """The cycle's start is drawn here (always, unless this sheet does not hold it)."""
+    return view.sheet is None or view.sheet.before is None
+
+
+def _has_end(view: View) -> bool:
+    """An open cycle's end is drawn here (unless this sheet does not hold it)."""
+    return view.sheet is None or view.sheet.after is None
 
 
 # ---------------------------------------------------------------- one moment
@@ -219,7 +254,25 @@ def title_lines(view: View) -> tuple[list[str], list[str]]:
         sub.append(scene.t("customer_is", customer=look.isolate(scene.cycle.customer)))
     if scene.level is not None:
         sub.append(words("level", view.lang, level=scene.level.name(view.lang).upper()))
-    return wrap(look.isolate(scene.cycle.title), 60), (wrap("   ·   ".join(sub), 110) if sub else [])
+    rows = wrap("   ·   ".join(sub), 110) if sub else []
+    if view.sheet is not None:
+        rows.append(sheet_line(view))
+    return wrap(look.isolate(scene.cycle.title), 60), rows
+
+
+def sheet_line(view: View) -> str:
+    """Which sheet this is and where the cycle goes on: the marks of a split picture."""
+    sheet, scene, lang = view.sheet, view.scene, view.lang
+    numbers = [scene.number[m] for m in sheet.members]
+    parts = [words("sheet_stage", lang, index=sheet.index, count=sheet.count, stage=look.isolate(sheet.stage))
+             if sheet.stage else
+             words("sheet_moments", lang, index=sheet.index, count=sheet.count, first=min(numbers), last=max(numbers))]
+    full = dict(scene.number)
+    if sheet.before is not None:
+        parts.append(words("comes_from", lang, number=full[sheet.before]))
+    if sheet.after is not None:
+        parts.append(words("continues_at", lang, number=full[sheet.after], next=sheet.index + 1))
+    return "   ·   ".join(parts)
 
 
 def legend_parts(view: View) -> list[str]:
@@ -442,7 +495,7 @@ def clock(view: View) -> list[str]:
         draw.append(_xdot_polyline(_arc(cx, cy, rim_rx, rim_ry, a0, a1), look.SECTOR[k % 2], 14))
         lines.append(text_node(f"stage{k}", text, (cx + at[0], cy + at[1]), 14, italic=True, colour=look.MUTED))
     # The ring through the main loop's moments; an open cycle leaves a gap before the start.
-    if scene.cycle.closed or n < 2:
+    if (scene.cycle.closed and view.sheet is None) or n < 2:
         ring = _arc(cx, cy, rx, ry, 0, 2 * math.pi, 96)
     else:
         ring = _arc(cx, cy, rx, ry, math.pi / 2, math.pi / 2 - step * (n - 1), 96)
@@ -487,8 +540,9 @@ def clock(view: View) -> list[str]:
         sx = place[first][0]
         sy = max(place[m][1] + size[m][1] / 2 for m in loop
                  if abs(place[m][0] - sx) < reach + size[m][0] / 2) + 0.2
-    lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
-    if not scene.cycle.closed and n > 1:
+    if _has_start(view):
+        lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
+    if not scene.cycle.closed and n > 1 and _has_end(view):
         last = loop[-1]
         lines.append(text_node("end", [words("end", view.lang)],
                                (place[last][0] + size[last][0] / 2 + 0.5, place[last][1] + size[last][1] / 2 - 0.1),
@@ -637,7 +691,7 @@ def _end_mark(view: View, place, size) -> list[str]:
     """An open cycle's end mark (■, promised by the legend) just after its last moment."""
     scene = view.scene
     loop = scene.main_loop
-    if scene.cycle.closed or len(loop) < 2:
+    if scene.cycle.closed or len(loop) < 2 or not _has_end(view):
         return []
     last = loop[-1]
     (x, y), (w, h) = place[last], size[last]
@@ -905,7 +959,7 @@ def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: f
     return lines
 
 
-def build(checked: "CheckedCycle", layout: str) -> str:
-    view = make_view(checked)
+def build(checked: "CheckedCycle", layout: str, sheet: Sheet | None = None) -> str:
+    view = make_view(checked, sheet)
     builder = {"clock": clock, "flow": flow, "blueprint": blueprint}[layout]
     return "\n".join(builder(view)) + "\n"
