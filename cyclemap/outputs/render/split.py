@@ -61,27 +61,33 @@ def groups_of(checked) -> tuple[list[tuple[str | None, list[str]]], bool]:
     return [(None, list(scene.order))], False
 
 
-def _draw(checked, members, stage, *, layout, fmt, engine, timeout, index=1, count=1, before=None, after=None):
+def _draw(checked, members, stage, *, layout, fmt, engine, timeout, fit, index=1, count=1, before=None, after=None):
     sheet = Sheet(tuple(members), index, count, stage, before, after)
     plan: dict = {}
     data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view="client",
                         plan=plan, sheet=sheet)
-    return Drawn(data, printed_pt(plan, layout, "client"), sheet)
-
-
-def _too_small(checked, members, layout, engine, timeout) -> bool:
-    drawn = _draw(checked, members, None, layout=layout, fmt="svg", engine=engine, timeout=timeout)
-    return drawn.printed is not None and drawn.printed < PRINT_MIN_PT
+    return Drawn(data, fit(plan), sheet)
 
 
 def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeout: float = 30.0,
-                 view: str = "client", split: str = "auto") -> Drawing:
+                 view: str = "client", split: str = "auto", minimum: float = PRINT_MIN_PT, fit=None) -> Drawing:
+    """`fit(plan)`: how large the smallest text of a drawing shows, in points, where it
+    goes (default: printed on its page, `printed_pt`); `minimum`: the size every sheet must
+    reach (8 pt on paper; the deck asks 12 pt on a slide)."""
+    if fit is None:
+        def fit(plan: dict) -> float | None:
+            return printed_pt(plan, layout, view)
+
+    def too_small(members) -> bool:
+        drawn = _draw(checked, members, None, layout=layout, fmt="svg", engine=engine, timeout=timeout, fit=fit)
+        return drawn.printed is not None and drawn.printed < minimum
+
     plan: dict = {}
     whole = None
     if split != "stage" or view != "client" or fmt == "dot":
         data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view, plan=plan)
-        whole = printed_pt(plan, layout, view)
-        if split == "never" or view != "client" or fmt == "dot" or whole is None or whole >= PRINT_MIN_PT:
+        whole = fit(plan)
+        if split == "never" or view != "client" or fmt == "dot" or whole is None or whole >= minimum:
             return Drawing([Drawn(data, whole)], whole)
     groups, by_stage = groups_of(checked)
     # Measure (SVG: no drawing beyond what the size needs), halving what is still too small.
@@ -90,13 +96,13 @@ def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeou
     final: list[tuple[str | None, list[str]]] = []
     while pending:
         stage, members = pending.pop(0)
-        drawn = _draw(checked, members, stage, layout=layout, fmt=measure, engine=engine, timeout=timeout)
-        if len(members) > 1 and drawn.printed is not None and drawn.printed < PRINT_MIN_PT:
+        drawn = _draw(checked, members, stage, layout=layout, fmt=measure, engine=engine, timeout=timeout, fit=fit)
+        if len(members) > 1 and drawn.printed is not None and drawn.printed < minimum:
             half = (len(members) + 1) // 2
             pending[:0] = [(stage, members[:half]), (stage, members[half:])]
             continue
         final.append((stage, members))
-    if split == "auto" and (len(final) == 1 or any(_too_small(checked, m, layout, engine, timeout) for _s, m in final
+    if split == "auto" and (len(final) == 1 or any(too_small(m) for _s, m in final
                                                     if len(m) == 1)):
         # Nothing to split into, or a single moment too large for any page: splitting would
         # not make the picture legible, so it stays one (and the command warns).
@@ -109,7 +115,7 @@ def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeou
         # A stage cut into runs is named by its moments' numbers, not by the stage alone.
         whole_stage = stage if sum(1 for s, _m in final if s == stage) == 1 else None
         sheets.append(_draw(checked, members, whole_stage, layout=layout, fmt=fmt, engine=engine, timeout=timeout,
-                            index=i + 1, count=count, before=before, after=after))
+                            fit=fit, index=i + 1, count=count, before=before, after=after))
     return Drawing(sheets, whole, by_stage=by_stage)
 
 
