@@ -70,7 +70,7 @@ def test_a_40_moment_cycle_is_split_by_stage_into_legible_sheets(tmp_path, layou
         measured = printed_svg_pt(svg, PAGE[layout])
         assert measured >= 8.0, (layout, file, measured)
         assert abs(measured - float(said)) < 0.15, (measured, said)  # stderr tells the truth
-        assert f"Sheet {index} of 3: {stage}" in svg
+        assert f"Hoja {index} de 3: {stage}" in svg  # the cycle is in Spanish
     # Every moment is on exactly one sheet, with the number it has in the whole cycle.
     numbers = []
     for file, *_rest in named:
@@ -79,9 +79,9 @@ def test_a_40_moment_cycle_is_split_by_stage_into_legible_sheets(tmp_path, layou
     if layout != "clock":
         assert sorted(numbers) == list(range(1, 41))
     first, middle, last = (Path(f).read_text(encoding="utf-8") for f, *_r in named)
-    assert "continues at moment" in first and "comes from moment" not in first
-    assert "comes from moment" in middle and "continues at moment" in middle
-    assert "comes from moment" in last and "continues at moment" not in last
+    assert "sigue en el momento" in first and "viene del momento" not in first
+    assert "viene del momento" in middle and "sigue en el momento" in middle
+    assert "viene del momento" in last and "sigue en el momento" not in last
 
 
 @needs_dot
@@ -121,7 +121,7 @@ def test_a_split_pdf_has_one_page_per_sheet(tmp_path):
     pages = PdfReader(str(out)).pages
     assert len(pages) == 3
     texts = [page.extract_text() for page in pages]
-    assert all(f"Sheet {i} of 3" in text for i, text in enumerate(texts, 1))
+    assert all(f"Hoja {i} de 3" in text for i, text in enumerate(texts, 1))
     assert not list(tmp_path.glob("big-*"))
 
 
@@ -136,7 +136,7 @@ def test_without_stages_the_cycle_is_cut_into_runs_of_moments(tmp_path):
     for file, index, count, said in named:
         svg = Path(file).read_text(encoding="utf-8")
         assert printed_svg_pt(svg, g.A4_LANDSCAPE) >= 8.0
-        assert re.search(rf"Sheet {index} of {count}: moments \d+ to \d+", svg)
+        assert re.search(rf"Hoja {index} de {count}: momentos \d+ a \d+", svg)
 
 
 def test_split_never_draws_one_sheet_and_warns(tmp_path):
