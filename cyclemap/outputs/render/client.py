@@ -89,6 +89,7 @@ class View:
     when: dict[str, str]  # detour id -> the condition that leads into it
     compact: bool = False  # the dial past COMPACT moments: numbers on the ring, names in a key
     sheet: "Sheet | None" = None  # one sheet of a split picture (`split.py`); None: the whole cycle
+    on_link: set = field(default_factory=set)  # detours whose condition is written on their link, not in the box
     memo: dict = field(default_factory=dict)  # (what, moment id, compact) -> lines or size, computed once
 
     @property
@@ -182,7 +183,7 @@ def _lines_of(view: View, moment_id: str, name_wrap: int) -> list[str]:
         return lines + [f"{view.scene.number[moment_id]}", mark]
     name = wrap(f"{view.scene.number[moment_id]} · {look.isolate(m.name)}", name_wrap)
     lines += name
-    if moment_id in view.when:
+    if moment_id in view.when and moment_id not in view.on_link:
         lines += wrap(words("if", view.lang, when=look.isolate(view.when[moment_id])), name_wrap + 2)
     lines.append(score_line(view, moment_id))
     return lines
@@ -709,14 +710,55 @@ def flow(view: View) -> list[str]:
     for mid in scene.order:
         by_stage.setdefault(scene.moments[mid].stage, []).append(mid)
     groups: list[tuple[str | None, list[str]]] = list(by_stage.items())
-    size = {mid: size_of(view, mid) for mid in scene.order}
-    col_w = max(w for w, _h in size.values()) + 0.7
-    row_h = max(h for _w, h in size.values()) + 0.45
+    # A detour's condition goes on its link, in the gap above the detour (beside the link
+    # coming down into it), when the detour is not at the top of a column; there it stays
+    # in the detour's box. Which detours sit at a column's top depends on the rows, so each
+    # choice of rows is measured with its own boxes and the room its conditions take.
+    entering = {link.target for link in scene.links if link.when and view.when.get(link.target) == link.when}
+    index = {mid: i for _stage, members in groups for i, mid in enumerate(members)}
+    detours = [mid for mid in scene.order if mid in view.when and mid in entering]
+    boxed = {mid: size_of(view, mid) for mid in scene.order}  # conditions in the boxes
+    view.on_link = set(detours)
+    view.memo.clear()
+    bare = {mid: size_of(view, mid) for mid in detours}  # conditions on the links
+    view.on_link = set()
+    view.memo.clear()
+    others = [boxed[mid] for mid in scene.order if mid not in bare] or [(0.0, 0.0)]
+    base_w, base_h = max(w for w, _h in others), max(h for _w, h in others)
     stage_h = 0.45
     title, sub = title_lines(view)
     head_h = len(title) * 22 * 1.2 / PT + len(sub) * 14 * 1.2 / PT + 0.25
+
+    detour_set = set(detours)
+    bare_w = max((w for w, _h in bare.values()), default=0.0)
+    bare_h = max((h for _w, h in bare.values()), default=0.0)
+    label_cache: dict[float, float] = {}
+
+    def label_height(col_w: float) -> float:
+        """The room the tallest condition takes, wrapped to half a column (every detour's, so
+        the same whatever the rows: a little room to spare at worst)."""
+        key = round(col_w, 3)
+        if key not in label_cache:
+            chars = max(8, int((col_w / 2 - 0.2) * PT / (LEGEND * 0.55)))
+            label_cache[key] = max(len(wrap(words("if", view.lang, when=look.isolate(view.when[mid])), chars))
+                                   for mid in detours) * LEGEND * 1.2 / PT + 0.15
+        return label_cache[key]
+
+    def plan(rows: int):
+        """(detours whose condition is on the link, column width, row height) for `rows`;
+        work in proportion to the columns, not the moments."""
+        tops = [members[i] for _stage, members in groups for i in range(0, len(members), rows)
+                if members[i] in detour_set]
+        on_any = len(tops) < len(detours)
+        col_w = max(base_w, bare_w if on_any else 0.0, *(boxed[mid][0] for mid in tops)) + 0.7
+        row_h = max(base_h, bare_h if on_any else 0.0, *(boxed[mid][1] for mid in tops)) + 0.45
+        if on_any:
+            row_h += label_height(col_w)
+        return tops, col_w, row_h
+
     best = None
     for rows in range(1, len(scene.order) + 1):
+        _tops, col_w, row_h = plan(rows)
         cols = sum(math.ceil(len(members) / rows) for _stage, members in groups)
         width = cols * col_w + 0.3 * len(groups)
         height = rows * row_h + stage_h + head_h + 0.8
@@ -724,6 +766,12 @@ def flow(view: View) -> list[str]:
         if best is None or fit > best[0] + 1e-9:
             best = (fit, rows)
     rows = best[1]
+    tops, col_w, row_h = plan(rows)
+    view.on_link = detour_set - set(tops)
+    chars = max(8, int((col_w / 2 - 0.2) * PT / (LEGEND * 0.55)))
+    condition = {mid: wrap(words("if", view.lang, when=look.isolate(view.when[mid])), chars) for mid in view.on_link}
+    view.memo.clear()
+    size = {mid: size_of(view, mid) for mid in scene.order}
     legend_rows = legend_lines(view, 1e9)
     legend_h = len(legend_rows) * LEGEND * 1.2 / PT
     base = 0.25 + legend_h + 0.3  # the legend under the columns
@@ -761,6 +809,13 @@ def flow(view: View) -> list[str]:
     lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in scene.order]
     lines += _flow_links(view, place, size, slot, gaps, top, row_h, rows)
+    for k, mid in enumerate(sorted(view.on_link, key=scene.order.index)):
+        # Left-aligned just right of the link that comes down the column's middle into the detour.
+        text = condition[mid]
+        width = max(text_width(line, LEGEND) for line in text)
+        (bx, by), (_bw, bh) = place[mid], size[mid]
+        y = by + bh / 2 + 0.12 + len(text) * LEGEND * 1.2 / PT / 2
+        lines.append(text_node(f"when{k}", text, (bx + 0.1 + width / 2, y), LEGEND, italic=True, left=True))
     lines += _end_mark(view, place, size)
     lines += _frame(title, sub, legend_rows, legend_h, width, top + stage_h + 0.15)
     return lines
