@@ -13,7 +13,8 @@ Graphviz's own laid-out geometry (`geometry.py`).
   through the main loop's moments, clockwise from 12 o'clock, the links as arcs from one
   moment to the next, a start mark, the stages as sectors on the rim, detours inside the
   ring with their condition written in the detour, and a gap where an open cycle ends.
-- `flow`: left to right by stage (`dot`), branch conditions on their links.
+- `flow`: left to right by stage, a detour's condition beside the link into it (in the
+  detour's box only when it sits at the top of a column).
 - `blueprint`: a service blueprint (Bitner): physical evidence, the customer's actions
   (the moments), then onstage, backstage and support rows separated by the lines of
   interaction, visibility and internal interaction, one column per moment. Rows come
@@ -815,7 +816,11 @@ def flow(view: View) -> list[str]:
         width = max(text_width(line, LEGEND) for line in text)
         (bx, by), (_bw, bh) = place[mid], size[mid]
         y = by + bh / 2 + 0.12 + len(text) * LEGEND * 1.2 / PT / 2
-        lines.append(text_node(f"when{k}", text, (bx + 0.1 + width / 2, y), LEGEND, italic=True, left=True))
+        # A box of the planned width, its lines left-aligned in it: the text starts beside the
+        # link in both engines, whatever their font metrics.
+        lines.append(text_node(f"when{k}", text, (bx + 0.1 + width / 2, y), LEGEND, italic=True, left=True)
+                     .replace("width=0 height=0", f"width={width:.3f} height={len(text) * LEGEND * 1.2 / PT:.3f} "
+                              "fixedsize=true", 1))
     lines += _end_mark(view, place, size)
     lines += _frame(title, sub, legend_rows, legend_h, width, top + stage_h + 0.15)
     return lines
