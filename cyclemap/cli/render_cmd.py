@@ -227,6 +227,9 @@ def render(
     run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang)
     fmt = output_format(output, fmt)
+    if split == "stage" and (output == "-" or fmt == "dot" or view != "client"):
+        raise UsageError(_("--split stage draws a client picture on several sheets: it needs --view client, an "
+                           "output file (not -) and .svg, .png or .pdf"))
     if watch_file:
         if output == "-":
             raise UsageError(_("--watch needs an output file, not -"))
