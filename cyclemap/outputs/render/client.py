@@ -17,7 +17,8 @@ Graphviz's own laid-out geometry (`geometry.py`).
   detour's box only when it sits at the top of a column).
 - `blueprint`: a service blueprint (Bitner): physical evidence, the customer's actions
   (the moments), then onstage, backstage and support rows separated by the lines of
-  interaction, visibility and internal interaction, one column per moment. Rows come
+  interaction, visibility and internal interaction, one column per moment; a detour's
+  condition under the link into it. Rows come
   only from the moments' `evidence`, `onstage`, `backstage` and `support` keys; without
   them the blueprint shows the customer's row and says what it would need.
 """
@@ -848,6 +849,13 @@ def blueprint(view: View) -> list[str]:
     if any(r in filled for r in ("onstage", "backstage", "support")):
         rows = [r for r in ROWS if r in ("customer", "onstage", "backstage", "support") or r in filled]
 
+    # A detour reached straight from the moment before it: its condition goes under the
+    # link between the two (the customer's row is made taller for it), not in its box.
+    previous = {b: a for a, b in zip(order, order[1:])}
+    view.on_link = {link.target for link in scene.links
+                    if link.when and view.when.get(link.target) == link.when and previous.get(link.target) == link.source}
+    view.memo.clear()
+
     def cell_lines(mid: str, row: str) -> list[str]:
         out: list[str] = []
         for item in getattr(moments[mid], row):
@@ -855,6 +863,14 @@ def blueprint(view: View) -> list[str]:
         return out
 
     col_w = max(max(size_of(view, mid)[0] for mid in order) + 0.45, CELL_WRAP * 13 * 0.56 / PT + 0.6)
+    chars = max(8, int((col_w - 0.4) * PT / (LEGEND * 0.55)))
+    condition = {mid: wrap(words("if", view.lang, when=look.isolate(view.when[mid])), chars) for mid in view.on_link}
+    label_h = {mid: len(text) * LEGEND * 1.2 / PT + 0.1 for mid, text in condition.items()}
+
+    def room(members: list[str]) -> float:
+        """The room under a band's moments for the conditions on its links."""
+        return max((label_h[mid] for mid in members if mid in label_h and previous[mid] in members), default=0.0)
+
     left = 2.3  # the row titles
     title, sub = title_lines(view)
     head_h = len(title + sub) * 22 * 1.2 / PT + 0.3
@@ -864,7 +880,7 @@ def blueprint(view: View) -> list[str]:
         out = {}
         for row in rows:
             if row == "customer":
-                out[row] = max(size_of(view, mid)[1] for mid in members) + 0.5
+                out[row] = max(size_of(view, mid)[1] for mid in members) + 0.5 + room(members)
             else:
                 most = max((len(cell_lines(mid, row)) for mid in members), default=0)
                 out[row] = max(most * 13 * 1.2 / PT + 0.45, 0.8)
@@ -882,6 +898,10 @@ def blueprint(view: View) -> list[str]:
         if best is None or fit > best[0] + 1e-9:
             best = (fit, bands, width)
     _fit, bands, width = best
+    firsts = {members[0] for members in bands}
+    if view.on_link & firsts:  # the first of a band has no link beside it: its condition goes back in its box
+        view.on_link -= firsts
+        view.memo.clear()
     legend_rows = legend_lines(view, width)
     legend_h = len(legend_rows) * LEGEND * 1.2 / PT
     note = [] if filled else wrap(words("blueprint_empty", view.lang), note_chars)
@@ -921,9 +941,10 @@ def blueprint(view: View) -> list[str]:
                                    italic=True, colour=look.MUTED))
         hc = heights["customer"]
         corridors[k] = (row_y["customer"] + hc / 2 - 0.1, row_y["customer"] - hc / 2 + 0.1)
+        lift = room(members) / 2  # the moments move up, the conditions go under them
         for i, mid in enumerate(members):
             x = left + col_w * (i + 0.5)
-            place[mid] = (x, row_y["customer"])
+            place[mid] = (x, row_y["customer"] + lift)
             band_of[mid], col_of[mid] = k, i
             for row in rows:
                 cell = cell_lines(mid, row) if row != "customer" else []
@@ -939,6 +960,13 @@ def blueprint(view: View) -> list[str]:
     lines += [node(view, mid, place[mid]) for mid in order]
     lines += cells
     lines += _blueprint_links(view, place, band_of, col_of, corridors, width + 0.15, left - 0.1, top - 0.2)
+    for k, mid in enumerate(sorted(view.on_link, key=order.index)):
+        a = previous[mid]
+        text = condition[mid]
+        x = (place[a][0] + place[mid][0]) / 2
+        under = min(place[a][1] - size_of(view, a)[1] / 2, place[mid][1] - size_of(view, mid)[1] / 2)
+        height = len(text) * LEGEND * 1.2 / PT
+        lines.append(text_node(f"when{k}", text, (x, under - 0.06 - height / 2), LEGEND, italic=True))
     lines += _end_mark(view, place, {mid: size_of(view, mid) for mid in order})
     # The vertical links: from each moment down through its own rows, from box edge to box edge.
     at = {scene.node[mid]: place[mid] for mid in order} | cell_at
