@@ -192,3 +192,14 @@ def test_split_stage_where_a_picture_cannot_be_split_is_a_usage_error(tmp_path, 
     result = run("render", str(cycle_file(tmp_path, 12)), "--split", "stage", *extra)
     assert result.code == 2 and "--split stage" in result.err
     assert not list(tmp_path.glob("x*"))
+
+
+def test_watch_says_how_many_sheets_it_drew(tmp_path):
+    """`--watch` on a cycle that splits names the sheets, and its line says so (not a
+    NAME.svg that was never written)."""
+    out = tmp_path / "w.svg"
+    result = run("render", str(cycle_file(tmp_path, 40)), "-o", str(out), "--layout", "flow", "--engine", "embedded",
+                 "--watch", "--watch-max-renders", "1")
+    assert result.code == 0, result.err
+    assert re.search(r"\] drew 3 sheets \(\d+ ms\); watching ", result.err)
+    assert not out.exists() and (tmp_path / "w-3.svg").exists()

@@ -53,7 +53,7 @@ def output_format(output: str, fmt: str | None) -> str:
 
 
 def render_once(run: Frame, fmt: str, layout: str, engine: str, timeout: float, view: str = "client",
-                split: str = "auto") -> int:
+                split: str = "auto", written: list | None = None) -> int:
     """Check, draw, write; the exit code. A file that does not load is not drawn: its
     diagnostics go to stderr (exit 1). A client picture too large to print at 8 pt is
     split into sheets (`outputs/render/split.py`), all written or none."""
@@ -76,6 +76,8 @@ def render_once(run: Frame, fmt: str, layout: str, engine: str, timeout: float, 
         return EXIT_OK
     files = files_for(drawing, run.output.path, fmt)
     write_all_atomic(files, inputs=run.output.inputs)
+    if written is not None:
+        written.extend(path for path, _data in files)
     _say_split(file, drawing, files, layout, view, split)
     return EXIT_OK
 
@@ -151,14 +153,18 @@ def watch(run: Frame, fmt: str, layout: str, engine: str, timeout: float,
                 last = stamp
                 renders += 1
                 started = time.perf_counter()
+                written: list[str] = []
                 try:
-                    code = render_once(run, fmt, layout, engine, timeout, view, split)
+                    code = render_once(run, fmt, layout, engine, timeout, view, split, written)
                 except Refusal as exc:  # a usage error, an output refused, a drawing that failed
                     say(join(["cyclemap: ", exc.text], separator=""))
                     code = EXIT_USAGE
                 ms = (time.perf_counter() - started) * 1000
                 stamp_text = time.strftime("%H:%M:%S")
-                if code == EXIT_OK:
+                if code == EXIT_OK and len(written) > 1:
+                    say(_("[{time}] drew {count} sheets ({ms} ms); watching {file} (Ctrl-C stops)").format(
+                        time=stamp_text, count=Number(len(written), 0), ms=Number(ms, 0), file=shown(file)))
+                elif code == EXIT_OK:
                     say(_("[{time}] drew {output} ({ms} ms); watching {file} (Ctrl-C stops)").format(
                         time=stamp_text, output=shown(output), ms=Number(ms, 0), file=shown(file)))
                 else:
