@@ -225,10 +225,13 @@ def test_the_default_critique_speaks_service_language_in_every_format(cli):
 
 
 def test_ratings_problems_are_not_weak_points(cli, write):
-    csv = write("bad.csv", "moment,rating\nllegada,9\nnadie,3\n")
+    # one usable answer beside the two bad rows: a file with none writes nothing (issue 22)
+    csv = write("bad.csv", "moment,rating\nllegada,9\nnadie,3\nllegada,4\n")
     run = cli("critique", str(CASES / "hotel.yaml"), "--ratings", str(csv))
-    weak = run.out[run.out.index("Puntos débiles"):]
+    weak, evidence = run.out[run.out.index("Puntos débiles"):].split("Evidencia:")
     assert "2 problemas en los datos de entrada" in weak and "bad.csv" not in weak and "fila" not in weak
+    assert "bad.csv" in evidence and "2\napartadas" in evidence or "2 apartadas" in " ".join(evidence.split()), \
+        "the evidence names the survey and what was set aside"
     data = critique_json(cli, CASES / "hotel.yaml", "--ratings", str(csv))
     assert len(data["input_problems"]) == 2 and all(p["moment"] != "nadie" for p in data["weak_points"])
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cyclemap.engine.pipeline import Pipeline
-from cyclemap.outputs.deck import service_words, top_points
+from cyclemap.outputs.deck import point_heading, top_points
 from tests.conftest import EXAMPLES
 
 pptx = pytest.importorskip("pptx", reason="python-pptx is not installed")
@@ -45,35 +45,29 @@ def test_deck_slides(cli, tmp_path, cycle):
     cycle_title = "El ciclo del servicio" if es else "The cycle of service"
     diagram = sum(1 for text in texts if text.startswith(cycle_title))  # one slide, or one per sheet
     assert diagram >= 1
-    assert len(texts) == 2 + diagram + len(points) + 1
+    shared = 1 if points and checked.critique.preface else 0
+    assert len(texts) == 2 + diagram + shared + len(points) + 1
     assert checked.cycle.title in texts[0]
     assert all(cycle_title in text for text in texts[1:1 + diagram])
     deck = pptx.Presentation(str(out))
     pictures = [sum(1 for s in slide.shapes if s.shape_type == 13) for slide in deck.slides]
     assert pictures[1:2 + diagram] == [1] * (diagram + 1), "the diagram and the curve are pictures"
-    for (number, moment_id, _), text in zip(points, texts[2 + diagram:]):
-        assert f"⚠ {number} · {checked.cycle.moment(moment_id).name}" in text
-        for heading in (("Qué pasa", "Por qué importa", "Qué hacer") if es else ("What happens", "Why it matters",
-                                                                                  "What to do")):
+    if shared:
+        assert all(t(checked.lang) in texts[2 + diagram] for t in checked.critique.preface), "said once, on its own slide"
+    for point, text in zip(points, texts[2 + diagram + shared:]):
+        assert point_heading(point, checked.lang) in text
+        assert point.what(checked.lang) in text and point.todo(checked.lang) in text, "the critique's words"
+        for heading in (("Qué pasa", "Qué hacer") if es else ("What happens", "What to do")):
             assert heading in text
+        assert (("Por qué importa" if es else "Why it matters") in text) == bool(point.why(checked.lang))
     table = texts[-1]
     assert ("Responsable" if es else "Owner") in table
-    for number, moment_id, _ in points:
-        assert checked.cycle.moment(moment_id).name in table
+    for point in points:
+        assert point_heading(point, checked.lang) in table
     everything = "\n".join(texts)
     assert not re.search(r"\bCM\d{3}\b", everything) and "`" not in everything, "service language only"
     for moment_id in checked.order:  # no id shown where its name belongs
         assert f"“{moment_id}”" not in everything
-
-
-def test_service_words_turn_ids_and_keys_into_words():
-    names = {"turno": "Toma turno y espera", "queja": "Pide hablar con el supervisor"}
-    assert service_words("el momento `turno` (Toma turno y espera) puntúa 2", names, "es") == \
-        "el momento “Toma turno y espera” puntúa 2"
-    assert service_words("seguidos: turno → queja", names, "es") == \
-        "seguidos: Toma turno y espera → Pide hablar con el supervisor"
-    assert service_words("añada `standard:` con un número", names, "es") == "añada un estándar de servicio con un número"
-    assert service_words("Keep this. Then set `x_y: 3` here.", names, "en") == "Keep this."
 
 
 def test_bad_uses(cli, tmp_path, write):
@@ -112,8 +106,9 @@ def test_deck_in_portuguese(cli, tmp_path):
     assert "Nível de serviço" in texts[0] and "momentos da verdade" in texts[0]
     assert re.search(r"\d+ momentos da verdade, \d+ crítico", texts[0])
     first_point = titles.index("Expectativa e percepção ao longo do ciclo") + 1
-    for text in texts[first_point:-1]:
-        assert "O que acontece" in text and "Por que importa" in text and "O que fazer" in text
+    assert "Por que importa" in texts[first_point]
+    for text in texts[first_point + 1:-1]:
+        assert "O que acontece" in text and "O que fazer" in text
     assert "Responsável" in texts[-1] and "Até quando" in texts[-1]
     everything = "\n".join(texts)
     for word in ("El ciclo del servicio", "Qué pasa", "Acciones", "Nivel de servicio", "momentos de verdad",

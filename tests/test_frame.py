@@ -117,8 +117,8 @@ def test_a_file_that_does_not_load_is_the_report_on_stdout_or_a_message_on_stder
     bad.write_text("cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: A, kind: critcal}\n", encoding="utf-8")
     text = invoke("critique", str(bad))
     assert text.exit_code == 1 and f"{bad}:4:" in text.stdout and "CM002" in text.stdout
-    data = invoke("critique", str(bad), "-f", "json")  # stdout holds data only: the diagnostics go to stderr
-    assert data.exit_code == 1 and data.stdout == "" and "CM002" in data.stderr
+    data = invoke("critique", str(bad), "-f", "json")  # stdout holds data only: JSON about the broken file
+    assert data.exit_code == 1 and "CM002" in json.dumps(json.loads(data.stdout)) and "CM002" not in data.stderr
     drawn = invoke("render", str(bad), "-o", str(tmp_path / "x.svg"))
     assert drawn.exit_code == 1 and "CM002" in drawn.stderr and not (tmp_path / "x.svg").exists()
 

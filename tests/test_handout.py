@@ -126,11 +126,11 @@ def test_spanish_cycle_reads_in_spanish_and_english_on_request(cli, tmp_path):
 # Every heading of the facilitator's handout, in each language.
 HEADINGS = {
     "en": ("The cycle of service", "Expectation and perception along the cycle", "The moments of truth",
-           "Weak points", "Questions for discussion", "Why these weak points matter", "Glossary"),
+           "Weak points", "Questions for discussion", "Glossary"),
     "es": ("El ciclo del servicio", "Expectativa y percepción a lo largo del ciclo", "Los momentos de verdad",
-           "Puntos débiles", "Preguntas para la discusión", "Por qué importan estos puntos débiles", "Glosario"),
+           "Puntos débiles", "Preguntas para la discusión", "Glosario"),
     "pt": ("O ciclo de serviço", "Expectativa e percepção ao longo do ciclo", "Os momentos da verdade",
-           "Pontos fracos", "Perguntas para discussão", "Por que esses pontos fracos importam", "Glossário"),
+           "Pontos fracos", "Perguntas para discussão", "Glossário"),
 }
 
 
@@ -381,7 +381,7 @@ def test_any_text_in_any_field_stays_text():
         assert not [v for k, v in page.attrs if k.endswith("href") and not (v or "").startswith("#")]
         shown = "".join(page.text).replace("\u00ad", "")  # soft hyphens are invisible until a line breaks there
         for value in (title, name, owner, standard):
-            assert " ".join(value.split()) in " ".join(shown.split())
+            assert " ".join(value.replace("\u00ad", "").split()) in " ".join(shown.split())
 
     check()
 

@@ -197,10 +197,10 @@ def test_render_time_limit_stops_graphviz_with_a_clear_message(engine, tmp_path)
     out.mkdir()
     start = time.monotonic()
     proc = run("render", str(source), "-o", str(out / "big.svg"), "--layout", "flow", "--engine", engine,
-               "--timeout", "0.2")
+               "--timeout", "0.001")  # the client layouts leave Graphviz only the drawing: short
     assert time.monotonic() - start < HANG_LIMIT
     assert proc.returncode == 2, proc.stderr
-    assert "did not finish within 0.2 s" in proc.stderr
+    assert "did not finish within 0.001 s" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert os.listdir(out) == []
 

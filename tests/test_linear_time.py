@@ -166,8 +166,8 @@ def _scan(pattern: re.Pattern, anchored: bool, text):
 def test_the_collector_finds_the_patterns_it_should():
     patterns = _all_patterns()
     # One of each kind: a module global, a class-free literal call, a pattern built by a function.
-    assert "cyclemap.outputs.serve.views._CHAIN" in patterns
-    assert any(key.startswith("cyclemap/outputs/deck/__init__.py:") for key in patterns)
+    assert "cyclemap.engine.facts._AT_ONCE" in patterns
+    assert any(key.startswith("cyclemap/outputs/deck/__init__.py:") for key in patterns)  # the curve's viewBox
     assert any(key.startswith("cyclemap.engine.") for key in patterns)  # the rules' and content's word lists
     assert len(patterns) >= 40, sorted(patterns)
 
@@ -178,6 +178,7 @@ def test_every_dynamic_pattern_is_listed_with_its_reason():
     assert not unlisted, f"patterns built at run time, not in DYNAMIC with a reason: {unlisted}"
 
 
+@pytest.mark.slow  # about a minute on a shared machine: the slow tier (CI runs both)
 def test_every_regular_expression_is_linear_on_adversarial_text():
     slow = []
     for key, (pattern, anchored) in sorted(_all_patterns().items()):
@@ -189,19 +190,13 @@ def test_every_regular_expression_is_linear_on_adversarial_text():
     assert not slow, "superlinear on 1 MB: " + "; ".join(slow)
 
 
+@pytest.mark.slow  # about a minute on a shared machine: the slow tier (CI runs both)
 def test_the_client_text_builders_are_linear_on_adversarial_text():
-    """The sentence rebuilders of the live page and the deck, and the first-sentences
-    helpers of the terminal critique, the live page and the deck, on every text."""
-    from cyclemap.outputs import deck
+    """The first-sentences helper of the terminal critique on every text (the live page's
+    and the deck's sentence rebuilders are gone: they read the engine's client list)."""
     from cyclemap.outputs.report import critique_rich
-    from cyclemap.outputs.serve import views
 
-    names = {"a": "A name", "b": "B"}
     helpers = {
-        "serve.plain": lambda t: views.plain(t, names),
-        "serve.brief": views.brief,
-        "deck.service_words": lambda t: deck.service_words(t, names),
-        "deck._first": deck._first,
         "critique_rich.brief": critique_rich.brief,
     }
     slow = [f"{helper} on {name}" for helper, run in helpers.items() for name, text in TEXTS.items()

@@ -139,3 +139,21 @@ def test_ratings_problems_in_portuguese_through_the_cli(write, cli):
     assert "não há um momento `srved` no ciclo" in run.out
     assert "a avaliação 7 de `wait` está fora da escala 1–5" in run.out
     assert "corrija ou remova esta linha; as demais linhas continuam contando" in run.out
+
+
+def test_a_flood_of_rows_naming_no_moment_is_counted_not_spelled_out_row_by_row(monkeypatch):
+    """Millions of junk rows (issue 27): the first MAX_PROBLEMS are located with their
+    did-you-mean, the rest only counted, so the cost per junk row stays that of counting."""
+    import cyclemap.format.reader as reader
+    from cyclemap.format.ratings import MAX_PROBLEMS, read_table
+
+    cycle, _ = load_text((EXAMPLES / "banco.yaml").read_text(encoding="utf-8"), "banco.yaml")
+    calls = []
+    real = reader.did_you_mean
+    monkeypatch.setattr(reader, "did_you_mean", lambda *a, **k: calls.append(a) or real(*a, **k))
+    rows = 20_000
+    data = ("moment,rating\n" + "".join(f"zz{i % 997},{1 + i % 5}\n" for i in range(rows))).encode()
+    result = read_table(data, "junk.csv", cycle)
+    assert result.set_aside["unknown-moment"] == rows and result.count == 0
+    assert len(result.problems) == MAX_PROBLEMS and result.hidden >= rows - MAX_PROBLEMS
+    assert len(calls) <= MAX_PROBLEMS

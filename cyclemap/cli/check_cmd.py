@@ -118,15 +118,15 @@ def run_check(paths: list[str], fmt: str = "text", fail_on: str = "error", outpu
         results = pipeline.check_all(files, data=data)
     except ConfigError as exc:
         raise UsageError(exc.text)
-    if fmt == "text":  # the lines a person reads: one per thing said about a moment (engine.analysis.FOLDS);
-        from cyclemap.engine.analysis import fold  # machine formats keep every finding with its own code
+    # The lines a person reads: one per thing said about a moment (engine.analysis.FOLDS);
+    # machine formats keep every finding with its own code.
+    from cyclemap.engine.analysis import fold
 
-        for result in results:
-            result.diagnostics = fold(result.diagnostics)
     if verbose:
         tell_checked(results, time.perf_counter() - started)
     results = emit(results, fmt, pipeline.lang, fail_on, output=output, baseline=baseline, analyse=pipeline.check,
-                   inputs=inputs, quiet=quiet, color=color)
+                   inputs=inputs, quiet=quiet, color=color,
+                   fold=fold if fmt == "text" else None)
     return exit_code(results, fail_on)
 
 

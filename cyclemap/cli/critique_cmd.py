@@ -56,7 +56,18 @@ def critique(
     colored = use_color(color)
     run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang, report=output_format == "text")
-    checked = run.load()
+    if output_format == "json":
+        # JSON was asked for: a file that does not load is JSON too (the same contract).
+        from cyclemap.cli.usage import EXIT_FINDINGS, check_one
+
+        checked = check_one(run.pipeline, run.file)
+        if not checked.loaded:
+            from cyclemap.outputs.report.critique_data import broken_json
+
+            run.output.write(broken_json(checked, checked.lang))
+            raise typer.Exit(EXIT_FINDINGS)
+    else:
+        checked = run.load()
     # Here, not at the top: the critique's builders cost every start-up ~0.1 s.
     from cyclemap.outputs.report.critique_data import to_json, to_markdown
 

@@ -128,14 +128,19 @@ def summary_lang(results, lang: str | None) -> str:
 
 def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str | None = None,
          baseline: str | None = None, analyse: Callable | None = None, inputs: list[str] | None = None,
-         quiet: bool = False, color: bool = False) -> list:
+         quiet: bool = False, color: bool = False, fold: Callable | None = None) -> list:
     """Render and deliver the report; return the results that count for the exit code
-    (those not already in the baseline). `quiet`: the findings only (no hints, no summary)."""
+    (those not already in the baseline). `quiet`: the findings only (no hints, no summary).
+    `fold`: applied to each file's findings after the baseline (which counts every finding,
+    in every format, before lines that say the same thing are joined)."""
     if output == "-":
         output = None
     dropped = 0
     if baseline is not None:
         results, dropped = _apply_baseline(results, baseline, analyse)
+    if fold is not None:
+        for result in results:
+            result.diagnostics = fold(result.diagnostics)
     summary = Summary.of(results, baseline=dropped)
     report = render(fmt, results, lang, summary=summary, fail_on=fail_on, quiet=quiet or None,
                     color=color and output is None)

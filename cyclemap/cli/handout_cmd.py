@@ -50,6 +50,7 @@ def _targets(file: str, output: str | None, pdf: bool) -> tuple[str | None, str 
     "    cyclemap handout examples/banco.yaml -o taller.html\n\n"
     "    cyclemap handout cine.yaml -o taller.html --pdf --paper letter\n\n"
     "    cyclemap handout banco.yaml -o sala.html --edition participant\n\n"
+    "    cyclemap handout banco.yaml -o resumen.html --edition summary --pdf\n\n"
     "    cyclemap handout banco.yaml --ratings encuesta.csv -o taller.pdf"))
 @guarded
 def handout(
@@ -60,9 +61,10 @@ def handout(
         "(default: FILE's name with -handout.html, in the current folder)."))] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help=h(
         "Also print it to PDF beside the HTML (needs playwright and a Chromium browser)."))] = False,
-    edition: Annotated[str, typer.Option("--edition", metavar="facilitator|participant", help=h(
+    edition: Annotated[str, typer.Option("--edition", metavar="facilitator|participant|summary", help=h(
         "facilitator: everything, weak points with why and what to do; participant: two pages for the room "
-        "(the diagram, the moments with room to write, the questions), no codes."))] = "facilitator",
+        "(the diagram, the moments with room to write, the questions), no codes; summary: one page to send "
+        "the client (the level and why, three points to act on first, the evidence)."))] = "facilitator",
     paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help=h(
         "Paper size of the PDF. The HTML prints on either."))] = "a4",
     timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help=h(

@@ -9,7 +9,7 @@ so there is one source of text for `explain`, docs/rules.md and this report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Diagnostic, Severity
@@ -92,11 +92,28 @@ class Critique:
     importance: object | None = None
     # Connected cycles (engine.support): the internal moments behind weak points, as data.
     supports: list = field(default_factory=list)
+    # What is common to several points, said once before them, and its sentence keys.
+    preface: list[Text] = field(default_factory=list)
+    preface_said: tuple[str, ...] = ()
+    # Where the numbers come from (engine.provenance): every deliverable names it.
+    evidence: object | None = None
+
+    @property
+    def badges(self) -> dict[str, int]:
+        """Moment id -> the "⚠ n" its pictures carry: the rank of its point."""
+        return {p.moment_id: p.badge for p in self.points if p.badge is not None and p.moment_id}
+
+    def top(self, n: int = 3) -> list["Point"]:
+        """The first `n` points, as every deliverable presents them."""
+        return self.points[:n]
 
     @property
     def input_problems(self) -> list[Diagnostic]:
-        """Errors in the inputs (the file, a ratings CSV): for whoever edits them, never weak points."""
-        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        """Errors in the inputs (the file, a ratings CSV): for whoever edits them, never weak
+        points (a weak point raised to an error by the settings stays a weak point)."""
+        from cyclemap.engine.critique import client_rule
+
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR and not client_rule(d.code)]
 
     @property
     def title(self) -> str:
@@ -134,6 +151,9 @@ class Point:
     uncertain: bool
     evidence: ScoreEvidence | None
     findings: tuple[Diagnostic, ...]
+    said: tuple[str, ...] = ()  # the keys of the catalogue sentences said (engine.sentences)
+    critical: bool = False  # about a critical moment
+    badge: int | None = None  # "⚠ n" on the pictures (n == rank), for the first points about a moment
 
     def paragraph(self, lang: str) -> str:
         """What is wrong, why it matters, what to do: one paragraph."""
@@ -173,16 +193,6 @@ def _join(parts: list[str], lang: str) -> str:
 def _what(told: list[Diagnostic]) -> Text:
     """The findings' client texts as one sentence, in each language."""
     return Computed(lambda lang: _sentence(_join([d.plain(lang) for d in told], lang)))
-
-
-def _why(rule) -> Text:
-    """The leading rule's reason, as a sentence, in each language."""
-    return Computed(lambda lang: _sentence(rule.reason(lang)) if rule else "")
-
-
-def _todo(advice: list[Text]) -> Text:
-    """Each rule's advice once, as sentences, in each language."""
-    return Computed(lambda lang: " ".join(dict.fromkeys(_sentence(a(lang)) for a in advice)))
 
 
 def _section(rule, name: str) -> Text:
@@ -230,17 +240,34 @@ def _confidence(ev: ScoreEvidence | None, cycle: Cycle) -> float:
     return 1.0 - min(0.5, ev.half_width / span * 2)
 
 
+def client_rule(code: str) -> bool:
+    """A finding reaches the client by what it is about, not by the severity settings give
+    it: the rules of weak points in the service (their default severity is a warning)
+    always do, at any configured severity; the file's structure (errors by default) and
+    notes (info) never do. One source for the critique, the badges and every output."""
+    rule = get_rule(code)
+    return rule is not None and rule.severity is Severity.WARNING
+
+
+BADGES = 3  # the first points the diagrams mark "⚠ n" (n is the point's rank)
+
+
 def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
-    """Warnings gathered by moment (one point per moment, one per finding about the whole
+    """Weak points gathered by moment (one point per moment, one per finding about the whole
     cycle), those without a service-language text left to the analyst view, ranked by
     weight: depth of the gap and problems of content, times criticality, times the share
-    of customers who pass; points resting on too few answers last."""
+    of customers who pass; points resting on too few answers last. Their why and what to
+    do are sentences of `engine.sentences`, each said only when its premise holds."""
+    from cyclemap.engine.facts import cycle_facts, moment_facts
+    from cyclemap.engine.rules._scores import has_gap, is_miserable
+    from cyclemap.engine.sentences import compose
+
     cycle = checked.cycle
     least = checked.settings.threshold("min_responses")
     evidence = {mid: score_evidence(m, cycle.scale) for mid, m in by_id.items()}
     groups: dict[object, list[Diagnostic]] = {}
     for d in checked.diagnostics:
-        if d.severity is not Severity.WARNING or d.plain is None:
+        if d.plain is None or not client_rule(d.code):
             continue
         key = d.moment if d.moment in by_id else ("cycle", d.code, d.subject, d.message("en"))
         groups.setdefault(key, []).append(d)
@@ -253,30 +280,73 @@ def _points(checked: "CheckedCycle", by_id: dict[str, Moment]) -> list[Point]:
         codes = tuple(dict.fromkeys(d.code for d in found))
         if moment is None:
             weight, uncertain, ev = 1.0, False, None
+            facts = cycle_facts(cycle, codes)
         else:
             ev = evidence.get(moment.id)
-            score_problem = any(c in SCORE_RULES for c in codes)
+            facts = moment_facts(moment, cycle, codes, int(least), ev, is_miserable(moment, cycle, checked.settings),
+                                 has_gap(moment, cycle, checked.settings))
+            # A score on a step customers never see is not theirs: it weighs nothing.
+            score_problem = any(c in SCORE_RULES for c in codes) and facts.content.customer_present
             depth = _depth(moment, cycle, checked) * _confidence(ev, cycle) if score_problem else 0.0
             content = min(CONTENT_CAP, CONTENT_WEIGHT * sum(1 for d in found if d.code not in SCORE_RULES))
-            weight = (depth + content) * (CRITICAL_WEIGHT if moment.critical else 1.0) * _reach(moment, main, most_answers, evidence)
+            # A complaint moment decides whether those who spoke up come back: it weighs as a
+            # decisive moment every customer may reach, not by its (small) share of answers.
+            reach = 1.0 if facts.complaint_moment else _reach(moment, main, most_answers, evidence)
+            critical = moment.critical or facts.complaint_moment
+            weight = (depth + content) * (CRITICAL_WEIGHT if critical else 1.0) * reach
             # A score on too few answers never outranks a well-measured problem.
             uncertain = score_problem and ev is not None and ev.n is not None and ev.n < least
         # The score finding leads (it is the news); the others follow in catalogue order.
         found.sort(key=lambda d: (d.code not in SCORE_RULES, d.code))
         codes = tuple(dict.fromkeys(d.code for d in found))
         said = {c for code in codes for c in SUBSUMES.get(code, ())}
-        told = [d for d in found if d.code not in said]
-        what = _what(told)
-        why = _why(get_rule(told[0].code))
-        rules = [get_rule(c) for c in dict.fromkeys(d.code for d in told)]
-        todo = _todo([r.advice for r in rules if r is not None and r.advice("en")])
+        if facts.content is not None and not facts.content.customer_present:
+            said |= set(SCORE_RULES)  # "customers rate it" is untrue of a step they never see
+        told = [d for d in found if d.code not in said] or found[:1]
         order = position.get(moment.id, len(position)) if moment else -1
         ranked.append(((uncertain, -round(weight, 6), order), dict(
             moment_id=moment.id if moment else None, moment_name=moment.name if moment else None, codes=codes,
-            what=what, why=why, todo=todo, weight=round(weight, 4), uncertain=uncertain, evidence=ev,
-            findings=tuple(found))))
+            what=_what(told), why=compose(facts, "why"), todo=compose(facts, "todo"), weight=round(weight, 4),
+            uncertain=uncertain, evidence=ev, findings=tuple(found), facts=facts,
+            critical=bool(moment is not None and moment.critical))))
+    # What several points would each say is said once, before the list (`hoisted`); each
+    # point keeps what is specific to it.
     ranked.sort(key=lambda kv: kv[0])
-    return [Point(rank=i, **fields) for i, (_key, fields) in enumerate(ranked, 1)]
+    counts: dict[str, int] = {}
+    for _key, fields in ranked:
+        for sentence in fields["why"]:
+            counts[sentence.key] = counts.get(sentence.key, 0) + 1
+    common = {k for k, n in counts.items() if n >= 2}
+    hoisted: list = []
+    for _key, fields in ranked:
+        facts = fields.pop("facts")
+        for sentence in fields["why"]:
+            if sentence.key in common and sentence.once is not None and sentence not in hoisted:
+                hoisted.append(sentence)
+        why = [s for s in fields["why"] if s not in hoisted]
+        fields["said"] = tuple(s.key for s in why + fields["todo"])
+        fields["why"], fields["todo"] = _said(why, facts), _said(fields["todo"], facts)
+    points = [Point(rank=i, **fields) for i, (_key, fields) in enumerate(ranked, 1)]
+    # "⚠ n" marks point n on the pictures: the first BADGES points that are about a moment.
+    return [replace(p, badge=p.rank) if p.rank <= BADGES and p.moment_id else p for p in points], hoisted
+
+
+def _said(sentences, facts) -> Text:
+    """The sentences, filled in with the moment's facts, as one text in each language."""
+    texts = [s.said(facts) for s in sentences]
+    return Computed(lambda lang: " ".join(t(lang) for t in texts))
+
+
+def preface(points: list[Point], cycle: Cycle, hoisted: list) -> tuple[list[Text], tuple[str, ...]]:
+    """What is common to several points, said once before the list, and its sentence keys:
+    the preface's own sentences, then the reasons several points share."""
+    from cyclemap.engine.sentences import ListFacts, compose
+
+    facts = ListFacts(critical_points=sum(1 for p in points if p.critical),
+                      uncertain_points=sum(1 for p in points if p.uncertain),
+                      can_leave=cycle.customers_can_leave, fields={})  # (no preface sentence reads it yet)
+    found = compose(facts, "preface") + list(hoisted)
+    return [s.said(facts) for s in found], tuple(s.key for s in found)
 
 
 def build_critique(checked: "CheckedCycle") -> Critique:
@@ -300,7 +370,7 @@ def build_critique(checked: "CheckedCycle") -> Critique:
         MomentView(by_id[mid], i + 1, tuple(per_moment[mid]), score_evidence(by_id[mid], cycle.scale))
         for i, mid in enumerate(order)
     ]
-    points = _points(checked, by_id)
+    points, hoisted = _points(checked, by_id)
     # The analyst's list, finding by finding, follows the points' order: errors first,
     # then each point's findings, then the rest (findings with no client text, notes).
     place = {id(d): (p.rank, j) for p in points for j, d in enumerate(p.findings)}
@@ -335,6 +405,10 @@ def build_critique(checked: "CheckedCycle") -> Critique:
     from cyclemap.engine.at_risk import estimate_at_risk
     from cyclemap.engine.importance import importance_performance
 
+    from cyclemap.engine.provenance import provenance
+
+    said_once, said_once_keys = preface(points, cycle, hoisted)
     return Critique(cycle, lang, counts, checked.service_level, views, [p for _key, p in weak], cycle_findings,
                     list(diagnostics), points, checked.settings.threshold("min_responses"),
-                    estimate_at_risk(checked), importance_performance(checked))
+                    estimate_at_risk(checked), importance_performance(checked), preface=said_once,
+                    preface_said=said_once_keys, evidence=provenance(checked))

@@ -22,9 +22,9 @@ from cyclemap.engine.pipeline import CheckedCycle
 # Moment fields compared by `diff`, in the order a reader expects them.
 MOMENT_FIELDS = (
     "name", "kind", "stage", "channel", "carried_by", "owner", "standard", "recovery",
-    "dimensions", "expectation", "score", "responses", "feedback", "notes", "ignore", "next",
+    "dimensions", "expectation", "score", "responses", "feedback", "collects", "notes", "ignore", "next",
 )
-CYCLE_FIELDS = ("title", "customer", "language", "scale", "stages", "closed")
+CYCLE_FIELDS = ("title", "customer", "language", "scale", "stages", "closed", "customers_can_leave")
 NUMERIC_FIELDS = ("expectation", "score", "responses")
 
 FindingKey = tuple[str, str, str]

@@ -44,7 +44,22 @@ DESCRIPTIONS = {
     "normal": _("the service just about meets expectations; a better one elsewhere can take the customer"),
     "excepcional": _("the service meets and exceeds expectations, as a system; customers recommend it"),
 }
+# For customers who cannot go elsewhere (seed 000: they come back only because they must).
+DESCRIPTIONS_CAPTIVE = {
+    "pesimo": _("the service barely exists or is a disaster; customers come back only because they must, and "
+                "speak badly of it"),
+    "normal": _("the service just about meets expectations; customers put up with it without trusting it"),
+}
+# The human face of each level (seed 000): what the customer hears, in our words.
+PHRASES = {
+    "pesimo": _("“It can't be done. There isn't any.”"),
+    "malo": _("“It could be done, but better come back tomorrow.”"),
+    "normal": _("“Yes, it can be done: come and pick it up at five.”"),
+    "excepcional": _("“Of course: we will bring it to you at five, and thank you for choosing us.”"),
+}
 CRITICAL_WEIGHT = 2.0  # a critical moment weighs double in the mean gap
+NEAR_SHARE = 0.025  # within this share of the scale of a line, the level says it sits on it
+MAX_PROBES = 4  # critical moments near a line whose move is tried
 NAMES_SHOWN = 4  # a reason names this many moments, then counts the rest
 
 
@@ -56,6 +71,7 @@ class ServiceLevel:
     uncertain: int = 0  # scored moments resting on fewer than min_responses answers, or on an unknown count
     min_responses: int = 0
     reasons: tuple[Text, ...] = ()  # why this level, and what keeps it from the next one up
+    can_leave: bool = True  # the customers can go elsewhere (the cycle's `customers_can_leave`)
 
     @property
     def id(self) -> str:
@@ -67,7 +83,14 @@ class ServiceLevel:
 
     @property
     def description(self) -> Text:
+        if not self.can_leave and self.key in DESCRIPTIONS_CAPTIVE:
+            return DESCRIPTIONS_CAPTIVE[self.key]
         return DESCRIPTIONS[self.key]
+
+    @property
+    def phrase(self) -> Text:
+        """What a customer hears at this level (seed 000's four phrases, in our words)."""
+        return PHRASES[self.key]
 
     @property
     def certainty(self) -> Text:
@@ -80,8 +103,10 @@ class ServiceLevel:
                   self.min_responses).format(uncertain=self.uncertain, scored=self.scored)
 
 
-def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel | None:
-    """None when no moment has a score (there is no report card to judge by)."""
+def service_level(cycle: Cycle, settings: Config | None = None, probe: bool = False) -> ServiceLevel | None:
+    """None when no moment has a score (there is no report card to judge by). A level that
+    sits near one of its lines says so and what would move it (`probe`: without that
+    look, for the look itself)."""
     from cyclemap.engine.evidence import expected_level, score_evidence
     from cyclemap.engine.rules._scores import EPSILON, margin, misery_line
 
@@ -98,10 +123,14 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
     def expected(m):
         return expected_level(m, cycle.scale)  # the file's expectation, or the one stand-in
 
-    weights = [CRITICAL_WEIGHT if m.critical else 1.0 for m in scored]
-    mean_gap = sum(w * (m.score - expected(m)) for w, m in zip(weights, scored)) / sum(weights)
-    critical = [m for m in scored if m.critical]
     evidence = {m.id: score_evidence(m, cycle.scale) for m in scored}
+    # A score on fewer answers than `min_responses` does not move the mean gap by itself:
+    # the gap is over the well-measured scores whenever there are some.
+    thin_ids = {m.id for m in scored if evidence[m.id].n is not None and evidence[m.id].n < least}
+    in_gap = [m for m in scored if m.id not in thin_ids] or scored
+    weights = [CRITICAL_WEIGHT if m.critical else 1.0 for m in in_gap]
+    mean_gap = sum(w * (m.score - expected(m)) for w, m in zip(weights, in_gap)) / sum(weights)
+    critical = [m for m in scored if m.critical]
     uncertain = sum(1 for m in scored if evidence[m.id].uncertain(least))
     # A score on fewer answers than `min_responses` makes the level uncertain; it does not
     # decide it on its own (one angry answer is not a moment of misery).
@@ -138,7 +167,49 @@ def service_level(cycle: Cycle, settings: Config | None = None) -> ServiceLevel 
         missing = _missing_for_excellence(cycle, critical, evidence, least, mean_gap, gap_margin, expected)
         key = "normal" if missing else "excepcional"
         reasons.extend(missing)
-    return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons))
+    if not probe:
+        reasons.extend(_near_lines(cycle, config, key, measured, line, gap_margin, expected, span))
+    from cyclemap.engine.audience import can_leave
+
+    return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons), can_leave(cycle))
+
+
+def _near_lines(cycle, config, key, measured, line, gap_margin, expected, span) -> list[Text]:
+    """The critical moments whose score sits within `NEAR_SHARE` of the scale of a line the
+    level turns on (the acceptable level, or the expectation less the margin), where moving
+    the score just across that line changes the level: each said with the level it would
+    give, so a reader knows the verdict is on the edge."""
+    from dataclasses import replace
+
+    from cyclemap.engine.rules._scores import EPSILON, SCORE_DIGITS
+
+    out: list[Text] = []
+    near = NEAR_SHARE * span
+    probes = 0  # each probe judges the whole cycle again: a few, so a big cycle stays linear
+    for m in measured:
+        for edge in (line, expected(m) - gap_margin):
+            if abs(m.score - edge) > near + EPSILON or probes >= MAX_PROBES:
+                continue
+            probes += 1
+            step = 10 ** -SCORE_DIGITS
+            found = None
+            for moved in (round(edge - step, SCORE_DIGITS), round(edge + step, SCORE_DIGITS), edge):
+                probe_cycle = replace(cycle, moments=[replace(x, score=moved, answers=()) if x is m else x
+                                                      for x in cycle.moments])
+                other = service_level(probe_cycle, config, probe=True)
+                if other is not None and other.key != key:
+                    found = (moved, other)
+                    break
+            if found is not None:
+                moved, other = found
+                out.append(_("near a line: “{name}” scores {score} against a line at {edge}; a score of {moved} "
+                             "would make the service {other}").format(
+                    name=m.name, score=Number(m.score, 2), edge=Number(edge, 2), moved=Number(moved, 2),
+                    other=LEVELS[other.key]))
+                break
+        if len(out) >= 2:
+            break
+    return out
 
 
 def _missing_for_excellence(cycle, critical, evidence, least, mean_gap, gap_margin, expected) -> list[Text]:

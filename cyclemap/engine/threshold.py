@@ -17,4 +17,5 @@ class Threshold:
     minimum: float
     whole: bool = False  # must be a whole number
     inclusive: bool = False  # `minimum` itself is allowed
+    share: bool = False  # a share (of customers, answers): between 0 and 1
     doc: Text = Verbatim("")

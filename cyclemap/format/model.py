@@ -16,6 +16,9 @@ FORMAT_VERSION = 1
 KINDS = ("routine", "critical")
 CHANNELS = ("face-to-face", "phone", "digital", "mail", "facilities", "self-service", "other")
 CARRIERS = ("people", "systems", "both")
+# Which voice of the customer a moment collects (seeds 003, 004: queja, reclamo, sugerencia,
+# and the report card's survey). `feedback: true` alone says only that it collects one.
+VOICES = ("complaint", "claim", "suggestion", "survey")
 # The ten expectations of service (SERVQUAL's set, seed 001), in a fixed order.
 DIMENSIONS = (
     "reliability",
@@ -92,6 +95,7 @@ class Moment:
     score: float | None = None
     responses: int | None = None
     feedback: bool = False
+    collects: str | None = None  # one of VOICES; a moment that says it also has feedback=True
     volume: int | None = None  # customers a month through this moment (for detours)
     notes: str | None = None
     ignore: tuple[str, ...] = ()
@@ -137,6 +141,9 @@ class Cycle:
     closed: bool = True
     volume: int | None = None  # customers a month through the cycle
     internal: bool = False  # the customer is a team of the same organisation
+    # False: customers cannot simply go elsewhere (a public office, a utility, a monopoly);
+    # the critique then speaks of complaints, trust and the regulator, not of lost customers.
+    customers_can_leave: bool = True
     path: str = "<memory>"
     positions: dict[str, Pos] = field(default_factory=dict)
 

@@ -910,6 +910,9 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                 return
             result.rows += 1
             result.set_aside["short-row"] += 1
+            if len(result.problems) >= MAX_PROBLEMS:
+                result.hidden += 1
+                return
             pos, pre = _where(line, 1, sheet)
             expected = (_("{cell}expected 2 or 3 columns (moment,rating[,respondent]), found {count}")
                         if layout.tool == "headerless" else
@@ -932,6 +935,9 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
         moment_id = moment_for(cell)
         if moment_id is None:
             result.set_aside["unknown-moment"] += 1
+            if len(result.problems) >= MAX_PROBLEMS:  # counted, not spelled out: no did-you-mean per row
+                result.hidden += 1
+                return
             text = cell.strip()
             guess = did_you_mean(text, ids)
             hint = (_("did you mean `{guess}`?").format(guess=guess) if guess

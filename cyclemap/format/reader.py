@@ -22,7 +22,7 @@ import yaml
 from cyclemap.format.diagnostics import Diagnostic, Severity, one_line
 from cyclemap.format.i18n import Number, Text, _
 from cyclemap.format.words import (
-    CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, SPANISH_KEYS,
+    CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, SPANISH_KEYS, VOICE_ALIASES,
     certain_fix, did_you_mean, normalise_word,
 )
 from cyclemap.format.yaml_safe import (
@@ -39,6 +39,7 @@ from cyclemap.format.model import (
     FORMAT_VERSION,
     KINDS,
     LANGUAGES,
+    VOICES,
     Branch,
     Cycle,
     Moment,
@@ -49,11 +50,12 @@ from cyclemap.format.model import (
 # A rating scale is 1-5, 0-10, 1-100...; beyond this, arithmetic on it stops being exact.
 MAX_SCALE = 1e9
 
-CYCLE_KEYS = ("cyclemap", "title", "customer", "internal", "language", "scale", "stages", "closed", "volume", "moments")
+CYCLE_KEYS = ("cyclemap", "title", "customer", "internal", "language", "scale", "stages", "closed", "volume",
+              "customers_can_leave", "moments")
 MOMENT_KEYS = (
     "id", "name", "kind", "stage", "channel", "carried_by", "owner", "standard", "recovery",
-    "dimensions", "expectation", "score", "responses", "feedback", "volume", "notes", "ignore", "next",
-    "evidence", "onstage", "backstage", "support", "supported_by",
+    "dimensions", "expectation", "score", "responses", "feedback", "collects", "volume", "notes", "ignore",
+    "next", "evidence", "onstage", "backstage", "support", "supported_by",
 )
 BLUEPRINT_KEYS = ("evidence", "onstage", "backstage", "support")
 BRANCH_KEYS = ("to", "when")
@@ -385,6 +387,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
     closed = r.boolean(top["closed"][1], "closed") if "closed" in top else True
     internal = r.boolean(top["internal"][1], "internal") if "internal" in top else False
     volume = r.integer(top["volume"][1], "volume") if "volume" in top else None
+    can_leave = r.boolean(top["customers_can_leave"][1], "customers_can_leave") if "customers_can_leave" in top else True
     scale = _read_scale(r, top["scale"][1]) if "scale" in top else DEFAULT_SCALE
     stages: tuple[str, ...] = ()
     if "stages" in top:
@@ -407,6 +410,7 @@ def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
         closed=True if closed is None else closed,
         volume=volume,
         internal=bool(internal),
+        customers_can_leave=True if can_leave is None else can_leave,
         path=path,
         positions=positions,
     )
@@ -483,6 +487,7 @@ def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
             "score": lambda n: r.number(n, "score"),
             "responses": lambda n: r.integer(n, "responses"),
             "feedback": lambda n: r.boolean(n, "feedback"),
+            "collects": lambda n: r.choice(n, "collects", VOICES, VOICE_ALIASES),
             "volume": lambda n: r.integer(n, "volume"),
             "notes": lambda n: r.text(n, "notes"),
             "ignore": lambda n: r.text_list(n, "ignore", lambda c: _read_code(r, c)),
@@ -529,7 +534,8 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
         expectation=values.get("expectation"),  # type: ignore[arg-type]
         score=values.get("score"),  # type: ignore[arg-type]
         responses=values.get("responses"),  # type: ignore[arg-type]
-        feedback=bool(values.get("feedback") or False),
+        feedback=bool(values.get("feedback") or values.get("collects") or False),
+        collects=values.get("collects"),  # type: ignore[arg-type]
         volume=values.get("volume"),  # type: ignore[arg-type]
         notes=values.get("notes"),  # type: ignore[arg-type]
         ignore=values.get("ignore") or (),  # type: ignore[arg-type]

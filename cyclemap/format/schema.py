@@ -14,8 +14,8 @@ yaml-language-server and older validators understand as well.
 from __future__ import annotations
 
 from cyclemap.format.reader import BRANCH_KEYS, CYCLE_KEYS, MOMENT_KEYS, ID_PATTERN
-from cyclemap.format.words import CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES
-from cyclemap.format.model import CARRIERS, CHANNELS, DIMENSIONS, FORMAT_VERSION, KINDS, LANGUAGES
+from cyclemap.format.words import CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, VOICE_ALIASES
+from cyclemap.format.model import CARRIERS, CHANNELS, DIMENSIONS, FORMAT_VERSION, KINDS, LANGUAGES, VOICES
 from cyclemap.format.i18n import SOURCE_LANGUAGE, Text, _, _p
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -91,6 +91,8 @@ def moment_properties() -> dict[str, dict]:
         "score": {"description": _("Perceived level on the cycle's scale (report card)."), "type": "number"},
         "responses": {"description": _("How many ratings the score rests on."), "type": "integer", "minimum": 0},
         "feedback": {"description": _("true: this moment collects complaints or ratings."), "type": "boolean"},
+        "collects": _choice(VOICES, VOICE_ALIASES, _("Which voice of the customer this moment collects: complaints, "
+                                                     "claims, suggestions or survey ratings (implies feedback).")),
         "volume": {"description": _("Customers a month through this moment (for detours; customers at risk)."),
                    "type": "integer", "minimum": 0},
         "notes": _text(_("Free text.")),
@@ -146,6 +148,8 @@ def cycle_properties() -> dict[str, dict]:
         "closed": {"description": _("true (default): the last moment leads back to the first."), "type": "boolean"},
         "volume": {"description": _("Customers a month through the cycle (customers at risk)."), "type": "integer",
                    "minimum": 0},
+        "customers_can_leave": {"description": _("false: customers cannot simply go elsewhere (a public office, a "
+                                                 "utility, a monopoly); default true."), "type": "boolean"},
         "moments": {
             "description": _("The moments of truth, in the customer's order."),
             "type": "array",

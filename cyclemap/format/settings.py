@@ -197,6 +197,10 @@ def config_from_mapping(data: object, source: str, line_of: "Callable[[tuple[str
                     ok = float(number).is_integer() and number >= minimum
                 elif ok:
                     ok = number >= minimum if known[name].inclusive else number > minimum
+                share = getattr(known[name], "share", False)  # a share of customers: 0..1
+                if ok and share and not 0 <= number <= 1:
+                    raise ConfigError(_("the threshold `{name}` is a share and must be between 0 and 1, not {value}").format(
+                        name=name, value=_short(number)), where)
                 if not ok:
                     if whole:
                         message = _("the threshold `{name}` must be a whole number of at least {minimum}, not {value}")

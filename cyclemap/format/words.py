@@ -89,6 +89,13 @@ DIMENSION_ALIASES = {
     "respuesta": "responsiveness", "capacidad-de-respuesta-rapida": "responsiveness",
     "understanding-the-customer": "understanding", "knowing-the-customer": "understanding",
 }
+# The voices a moment may collect (`collects:`), in Spanish and Portuguese as the seeds name them.
+VOICE_ALIASES = {
+    "queja": "complaint", "quejas": "complaint", "reclamo": "claim", "reclamos": "claim",
+    "reclamacion": "claim", "sugerencia": "suggestion", "sugerencias": "suggestion", "encuesta": "survey",
+    "reclamacao": "complaint", "reclamacoes": "complaint", "sugestao": "suggestion", "sugestoes": "suggestion",
+    "pesquisa": "survey", "complaints": "complaint", "claims": "claim", "suggestions": "suggestion",
+}
 LANGUAGE_ALIASES = {"espanol": "es", "spanish": "es", "ingles": "en", "english": "en", "espanhol": "es",
                     "portugues": "pt", "portuguese": "pt", "pt-br": "pt", "portugues-do-brasil": "pt"}
 # Keys a Spanish speaker may write by habit; the did-you-mean points at the real one.

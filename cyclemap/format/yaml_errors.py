@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cyclemap.format.i18n import Text, Verbatim, _
+from cyclemap.format.i18n import Number, Text, Verbatim, _
 from cyclemap.format.model import Pos
+
+
+PLAIN_KEY_LIMIT = 1024  # characters YAML allows in a key written without quotes
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,13 @@ def explain(exc, text: str) -> SyntaxMistake:
         return SyntaxMistake(Pos(pos.line, column),
                              _("a tab in the indentation (YAML indents with spaces only)"),
                              _("replace the tab with spaces, as many as the lines around it use"))
+    if "could not find expected ':'" in problem and where is not None and \
+            len(_line(text, where).lstrip().split(":", 1)[0]) > PLAIN_KEY_LIMIT:
+        # The colon is there: the key is longer than YAML lets a key without quotes be.
+        return SyntaxMistake(_pos(where),
+                             _("a key of more than {limit} characters, longer than YAML allows").format(
+                                 limit=Number(PLAIN_KEY_LIMIT, 0)),
+                             _("a cycle's keys are short words such as `name` or `owner`; check the line"))
     if "could not find expected ':'" in problem and where is not None:
         return SyntaxMistake(_pos(where),
                              _("`{line}` has no colon after its key (a key and its value are written `key: value`)").format(

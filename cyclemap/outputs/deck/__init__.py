@@ -4,8 +4,9 @@ to the client, in the cycle's language:
 1. the title, the customer and the service level;
 2. the cycle of service (the client view of the clock, as a picture);
 3. the expectation–perception curve (the handout's chart, as a picture);
-4. one slide per top weak point — the moments the diagram badges ⚠ 1, ⚠ 2, ⚠ 3, in the
-   critique's own ranking: what happens, why it matters, what to do;
+4. what the weak points share, said once (why critical moments decide...), then one slide
+   per top weak point — the critique's first points, numbered as in the critique
+   and on the diagram (⚠ n): what happens, why it matters, what to do, in the critique's words;
 5. an action table (moment, owner, action) with an empty column for the date, for the
    team to fill in.
 
@@ -19,7 +20,7 @@ import io
 import re
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity, terminal_text
+from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import Number, _, _n, _p, join
 from cyclemap.outputs import look
 
@@ -90,61 +91,18 @@ def moments_count(n: int, critical: int):
     return join([_n("{n} moment of truth", "{n} moments of truth", n), _n("{n} critical", "{n} critical", critical)])
 
 
-# The name in brackets may hold brackets one level deep; no part can match what another did.
-_ID_NAME = re.compile(r"`([a-z0-9_-]++)` \(([^()]*(?:\([^()]*\)[^()]*)*)\)")
-_TICKS = re.compile(r"`[^`]*`")
-_CHAIN = re.compile(r"(?<![a-z0-9_-])[a-z0-9_-]++(?: → [a-z0-9_-]++)+")  # starts only where a word starts
-# The file's keys, as a client says them.
-KEY_WORDS = {
-    "standard": _("a service standard"),
-    "owner": _("an owner"),
-    "recovery": _("a recovery plan"),
-    "carried_by: both": _("carried by people and systems"),
-    "feedback: true": _("a way to hear the customer"),
-    "feedback": _("a way to hear the customer"),
-    "score": _("a score"),
-    "expectation": _("an expectation"),
-    "dimensions": _("the expectations it serves"),
-    "kind: critical": _p("`kind: critical`, as a client says it", "critical"),
-}
+def top_points(checked: "CheckedCycle") -> list:
+    """The critique's first points, as the engine ranks and words them (`Critique.top`);
+    a point's badge, when it has one, is the "⚠ n" the diagram carries."""
+    return checked.critique.top(TOP)
 
 
-def service_words(text: str, names: dict[str, str], lang: str = "en") -> str:
-    """A critique text for the client: "`turno` (Toma turno y espera)" becomes
-    "“Toma turno y espera”", an id its name (also in chains "a → b → c"), a file key the
-    words for it; a sentence that still speaks of the file is left out."""
-    text = _ID_NAME.sub(lambda m: f"“{m.group(2)}”", text)
+def point_heading(point, lang: str) -> str:
+    """"⚠ 2 · Name" (or "2 · The whole cycle"): the same number as the critique and the diagram."""
+    from cyclemap.outputs.report.critique_rich import T as REPORT
 
-    def tick(m: re.Match) -> str:
-        inner = m.group(0)[1:-1].strip()
-        if inner in names:
-            return f"“{names[inner]}”"
-        key = inner.rstrip(":").strip()
-        return KEY_WORDS[key](lang) if key in KEY_WORDS else m.group(0)
-
-    text = _TICKS.sub(tick, text)
-    text = _CHAIN.sub(lambda m: " → ".join(names.get(part, part) for part in m.group(0).split(" → ")), text)
-    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    kept = [s for s in sentences if not _TICKS.search(s)]
-    return " ".join(kept).strip()
-
-
-def _first(text: str, count: int = 2) -> str:
-    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    return " ".join(sentences[:count]).strip()
-
-
-def top_points(checked: "CheckedCycle") -> list[tuple[int, str, list]]:
-    """(badge number, moment id, its weak points in the critique's order) for the
-    moments the diagram badges."""
-    from cyclemap.outputs.render.client import top_weak_moments
-
-    badges = top_weak_moments(checked, {m.id for m in checked.cycle.moments}, TOP)
-    groups: dict[str, list] = {mid: [] for mid in badges}
-    for point in checked.critique.weak_points:
-        if point.severity is not Severity.INFO and point.moment_id in groups:
-            groups[point.moment_id].append(point)
-    return [(n, mid, groups[mid]) for mid, n in sorted(badges.items(), key=lambda kv: kv[1])]
+    name = look.isolate(terminal_text(point.moment_name)) if point.moment_name else REPORT["whole_cycle"](lang)
+    return f"{'⚠ ' if point.badge else ''}{point.rank} · {name}"
 
 
 def curve_png(checked: "CheckedCycle") -> bytes | None:
@@ -217,6 +175,8 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     facts.append(_t("level", lang, level=level.name(lang) if level else W["no_level"]))
     critical = sum(1 for mid in checked.order if cycle.moment(mid).critical)
     facts.append(moments_count(len(checked.order), critical)(lang))
+    if checked.critique.evidence is not None:  # every deliverable names its evidence
+        facts += [t(lang) for t in checked.critique.evidence.texts()]
     slide.placeholders[1].text = terminal_text("\n".join(facts))
     # The layouts are drawn for 4:3: place the title and facts across the 16:9 slide.
     for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):
@@ -247,22 +207,26 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     else:
         picture(slide, png, top=1.4)
 
-    # 4. One slide per top weak point
+    # 4. One slide per top weak point: the critique's words, as they are.
     points = top_points(checked)
-    for number, moment_id, group in points:
-        moment = cycle.moment(moment_id)
+    preface = " ".join(t(lang) for t in checked.critique.preface)
+    if points and preface:  # what the points share, said once before them
         slide = prs.slides.add_slide(only_title)
-        heading(slide, f"⚠ {number} · {look.isolate(terminal_text(moment.name))}")
-        what = [service_words(p.message(lang), names, lang) for p in group[:3]]
-        first = group[0]
-        paragraphs = [(_t("what", lang), 18, True)]
-        paragraphs += [("• " + line[:1].upper() + line[1:], 16, False) for line in what if line]
-        if moment.score is not None and moment.expectation is not None:
+        heading(slide, _t("why", lang))
+        text_box(slide, 0.8, 1.5, SLIDE_W - 1.6, 5.5, [(preface, 20, False)])
+    for point in points:
+        moment = cycle.moment(point.moment_id) if point.moment_id else None
+        slide = prs.slides.add_slide(only_title)
+        heading(slide, point_heading(point, lang))
+        paragraphs = [(_t("what", lang), 18, True), (point.what(lang), 16, False)]
+        if moment is not None and moment.score is not None and moment.expectation is not None:
             paragraphs.append(("• " + _t("score", lang, s=Number(moment.score), e=Number(moment.expectation)), 16, False))
         text_box(slide, 0.5, 1.3, 6.0, 5.8, paragraphs)
-        text_box(slide, 6.9, 1.3, 5.9, 5.8, [
-            (_t("why", lang), 18, True), (_first(service_words(first.why(lang), names, lang)), 15, False),
-            (_t("todo", lang), 18, True), (_first(service_words(first.fix(lang), names, lang)), 15, False)])
+        right = []
+        if point.why(lang):
+            right += [(_t("why", lang), 18, True), (point.why(lang), 15, False)]
+        right += [(_t("todo", lang), 18, True), (point.todo(lang), 15, False)]
+        text_box(slide, 6.9, 1.3, 5.9, 5.8, right)
 
     # 5. Action table
     slide = prs.slides.add_slide(only_title)
@@ -277,20 +241,17 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
             table.columns[col].width = Inches(width)
         for col, key in enumerate(("col_moment", "col_owner", "col_action", "col_when")):
             table.cell(0, col).text = _t(key, lang)
-        for row, (number, moment_id, group) in enumerate(points, start=1):
-            moment = cycle.moment(moment_id)
-            first = group[0]
-            hint = first.hint(lang) if first.hint is not None else ""
-            action = service_words(hint, names, lang) or _first(service_words(first.fix(lang), names, lang), 1)
-            values = (f"⚠ {number} · {moment.name}", moment.owner or _t("no_owner", lang),
-                      action[:1].upper() + action[1:], "")
+        for row, point in enumerate(points, start=1):
+            moment = cycle.moment(point.moment_id) if point.moment_id else None
+            owner = (moment.owner if moment is not None else None) or _t("no_owner", lang)
+            values = (point_heading(point, lang), owner, point.todo(lang), "")
             for col, value in enumerate(values):
                 table.cell(row, col).text = terminal_text(value)
         for row in range(rows):
             for col in range(4):
                 for paragraph in table.cell(row, col).text_frame.paragraphs:
                     for run in paragraph.runs:
-                        run.font.size = Pt(16)
+                        run.font.size = Pt(14)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

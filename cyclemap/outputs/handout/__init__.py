@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
 
-EDITIONS = ("facilitator", "participant")
+EDITIONS = ("facilitator", "participant", "summary")
 
 
 def build_handout(checked: "CheckedCycle", source_name: str | None = None, edition: str = "facilitator") -> str:
@@ -27,12 +27,17 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
     `facilitator`: everything (diagram, curve, moments table, weak points with why and
     what to do, questions, glossary). `participant`: two pages for up to 16 moments —
     the diagram full size, the moments with room to write, the discussion questions;
-    no codes and no file keys."""
+    no codes and no file keys. `summary`: the one-page executive summary (level and why,
+    the three points to act on first, the evidence)."""
     from cyclemap.outputs.handout.page import build_html, build_participant_html
     from cyclemap.outputs.handout.sources import assess, clock_diagram
 
     if edition not in EDITIONS:
         raise ValueError(f"unknown edition {edition!r}; expected one of {', '.join(EDITIONS)}")
+    if edition == "summary":  # one page to send: no diagram
+        from cyclemap.outputs.handout.summary import build_summary_html
+
+        return build_summary_html(checked)
     assessment = assess(checked)
     diagram = clock_diagram(checked)
     if edition == "participant":

@@ -80,9 +80,10 @@ def build_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram
         support_section(checked, moments, lang),  # connected cycles: the internal service behind
         _weak_section(cycle, assessment, numbers, lang),
         _discussion_section(cycle, assessment, lang),
-        _why_section(assessment, lang),
         _glossary_section(lang),
-        f'<footer>{esc(L.FOOTER.format(path=source_name)(lang))}</footer>',
+        f'<footer>{esc(L.FOOTER.format(path=source_name)(lang))}'
+        + "".join(f' <span class="evidence">{esc(t(lang))}</span>' for t in assessment.evidence)
+        + '</footer>',
         "</body>",
         "</html>",
     ]
@@ -244,71 +245,40 @@ def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
 MAX_WEAK_GROUPS = 6  # a handout shows the worst few; `cyclemap critique` lists them all
 
 
-def _weak_groups(assessment: Assessment) -> list[tuple[str | None, list]]:
-    """Weak points (errors and warnings) grouped by moment, in the critique's order; the
-    findings about the whole cycle form one group of their own."""
-    groups: dict[str | None, list] = {}
-    for w in assessment.weak_points:
-        if w.severity == "info":
-            continue
-        groups.setdefault(w.moment_id, []).append(w)
-    return list(groups.items())
-
-
 def _weak_section(cycle: Cycle, assessment: Assessment, numbers: dict[str, int], lang: str) -> str:
+    """The critique's client list as it is: the same points, order, numbers and words as
+    the critique, the diagram's badges, the deck and the live page."""
     head = f'<section id="weak-points"><h2>{esc(L.H_WEAK(lang))}</h2>'
-    groups = _weak_groups(assessment)
-    if not groups:
-        return head + f"<p>{esc(L.WEAK_NONE(lang))}</p></section>"
-    shown, rest = groups[:MAX_WEAK_GROUPS], groups[MAX_WEAK_GROUPS:]
+    points = assessment.points
+    problems = "".join(
+        f'<li data-code="{esc(d.code)}">{esc_code(d.message(lang))}</li>' for d in assessment.input_problems)
+    problems = f'<ul class="input-problems muted">{problems}</ul>' if problems else ""
+    if not points:
+        return head + f"<p>{esc(L.WEAK_NONE(lang))}</p>{problems}</section>"
+    shown, rest = points[:MAX_WEAK_GROUPS], points[MAX_WEAK_GROUPS:]
     items = []
-    for k, (moment_id, points) in enumerate(shown, start=1):
-        moment = cycle.moment(moment_id) if moment_id else None
+    for point in shown:
+        moment = cycle.moment(point.moment_id) if point.moment_id else None
         if moment is not None:
             where = f'<span class="num">{numbers.get(moment.id, "?")}</span>{name(moment.name)}'
         else:
             where = esc(L.WHOLE_CYCLE(lang))
-        worst = "error" if any(w.severity == "error" for w in points) else points[0].severity.value
-        severity = L.SEVERITY.get(worst)
-        findings = []
-        for w in points:
-            step = w.hint(lang) if w.hint is not None else w.fix(lang)
-            findings.append(
-                f'<li data-code="{esc(w.code)}"><span class="msg">{esc_code(w.message(lang))}</span> '
-                f'<span class="code">{esc(w.code)}</span>'
-                + (f'<span class="step"><b>{esc(L.FIX(lang))}:</b> {esc_code(step)}</span>' if step else "")
-                + "</li>")
+        mark = ("⚠ " if point.badge else "") + L.P_WEAK.format(n=point.rank)(lang)
+        why = point.why(lang)
         items.append(
-            f'<li class="group" data-moment="{esc(moment_id or "")}">'
-            f'<div class="head"><span class="wp">{esc(L.P_WEAK.format(n=k)(lang))}</span>{where}<span class="sev {esc(worst)}">{esc(severity(lang) if severity else worst)}</span></div>'
-            f'<ul class="findings">{"".join(findings)}</ul>'
+            f'<li class="group" data-moment="{esc(point.moment_id or "")}" data-rank="{point.rank}">'
+            f'<div class="head"><span class="wp">{esc(mark)}</span>{where}</div>'
+            f'<p class="msg">{esc(point.what(lang))}</p>'
+            + (f'<p class="why">{esc(why)}</p>' if why else "")
+            + f'<p class="step"><b>{esc(L.FIX(lang))}:</b> {esc(point.todo(lang))}</p>'
             f'<div class="our-step"><span>{esc(L.OUR_STEP(lang))}:</span><div class="write-line"></div></div></li>')
-    intro = esc(L.WEAK_INTRO(lang))
+    said_once = " ".join(t(lang) for t in assessment.preface)
+    intro = esc(L.WEAK_INTRO(lang)) + (f" {esc(said_once)}" if said_once else "")
     more = ""
     if rest:
-        count = sum(len(points) for _unused, points in rest)
+        count = sum(len(p.findings) for p in rest)
         more = f'<p class="muted">{esc(L.weak_more(count, len(rest))(lang))}</p>'
-    return head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}</section>'
-
-
-def _why_section(assessment: Assessment, lang: str) -> str:
-    """Why the shown weak points matter, once per rule: reference reading after the
-    worksheet, in the words of each rule's documentation."""
-    from cyclemap.engine.rules import get_rule
-
-    rows = []
-    seen: set[str] = set()
-    for _unused, points in _weak_groups(assessment)[:MAX_WEAK_GROUPS]:
-        for w in points:
-            if w.code in seen or not w.why(lang):
-                continue
-            seen.add(w.code)
-            rule = get_rule(w.code)
-            title = rule.summary(lang) if rule is not None else w.code
-            rows.append(f'<div><dt>{esc(title)} <span class="code">{esc(w.code)}</span></dt><dd>{esc_code(w.why(lang))}</dd></div>')
-    if not rows:
-        return ""
-    return f'<section id="why"><h2>{esc(L.WHY_THESE(lang))}</h2><dl class="why">{"".join(rows)}</dl></section>'
+    return head + f'<p class="muted">{intro}</p><ol class="weak">{"".join(items)}</ol>{more}{problems}</section>'
 
 
 def _questions_list(questions: list[Text], lang: str) -> str:

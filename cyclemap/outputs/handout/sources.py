@@ -25,12 +25,18 @@ class Assessment:
     level: ServiceLevel | None
     importance: object | None = None  # engine.importance.ImportancePerformance, when asked
     moments: list = field(default_factory=list)  # each moment once, in the cycle's order
+    points: list = field(default_factory=list)  # the critique's client list (engine.critique.Point)
+    preface: list = field(default_factory=list)  # what the critique says once before the list
+    input_problems: list = field(default_factory=list)  # errors in the inputs, for whoever edits them
+    evidence: list = field(default_factory=list)  # where the numbers come from (engine.provenance), as texts
 
 
 def assess(checked: "CheckedCycle") -> Assessment:
     """The ranked weak points and the service level, from the checked cycle's critique."""
     critique = checked.critique
-    return Assessment(critique.weak_points, critique.service_level, critique.importance, checked.moments)
+    return Assessment(critique.weak_points, critique.service_level, critique.importance, checked.moments,
+                      critique.points, critique.preface, critique.input_problems,
+                      critique.evidence.texts() if critique.evidence is not None else [])
 
 
 @dataclass(frozen=True)

@@ -29,16 +29,15 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, number
 from cyclemap.outputs import look
 from cyclemap.outputs.render import routes
 from cyclemap.outputs.render.dot import BOLD, ITALIC, Scene, esc, label, make_scene, wrap
+from cyclemap.outputs.render.weak import TOP, top_weak_moments  # noqa: F401  (deck and handout read it here too)
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
-TOP = 3  # weak points that get a numbered badge
 FONT = 14  # moment text, in points
 NAME_WRAP = 14  # characters per line of a moment's name
 PT = 72.0
@@ -97,20 +96,6 @@ class View:
     @property
     def lang(self) -> str:
         return self.scene.lang
-
-
-def top_weak_moments(checked: "CheckedCycle", known: set[str], top: int = TOP) -> dict[str, int]:
-    """The moments of the first `top` weak points, in the critique's ranking (never
-    re-ranked here); informative notes are not weak points."""
-    badge: dict[str, int] = {}
-    for point in checked.critique.weak_points:
-        if point.severity is Severity.INFO or not point.moment_id or point.moment_id not in known:
-            continue
-        if point.moment_id not in badge:
-            badge[point.moment_id] = len(badge) + 1
-            if len(badge) == top:
-                break
-    return badge
 
 
 @dataclass(frozen=True)

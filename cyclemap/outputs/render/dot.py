@@ -181,9 +181,8 @@ def make_scene(checked: "CheckedCycle") -> Scene:
         level=checked.service_level,
     )
     if getattr(checked, "critique", None) is not None:
-        from cyclemap.outputs.render.client import top_weak_moments
-
-        scene.badge = top_weak_moments(checked, set(moments))
+        # The engine's badges ("⚠ n" is point n of the critique), read as they are.
+        scene.badge = {mid: n for mid, n in checked.critique.badges.items() if mid in moments}
     for diag in diagnostics or ():
         if diag.severity is Severity.INFO:
             continue  # informative notes (service level, busiest moments) are not weak points

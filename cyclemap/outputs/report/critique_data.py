@@ -16,7 +16,9 @@ from cyclemap.format.words import KIND
 from cyclemap.outputs.report.critique_rich import T, counts_line, evidence_phrase, input_problems, score_and_expected
 from cyclemap.engine.rules._scores import fmt
 
-JSON_VERSION = 1
+# 2: points carry `badge` and `said`; `preface`, `preface_said`, `evidence`, `level.phrase`;
+# `at_risk.customers.lost` may be null (customers who cannot leave). Schema: schema/critique.schema.json.
+JSON_VERSION = 2
 
 
 def _round(value: float | None) -> float | None:
@@ -34,6 +36,7 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
     level = c.service_level
     data: dict = {
         "cyclemap_critique": JSON_VERSION,
+        "loaded": True,
         "file": c.cycle.path,
         "title": c.cycle.title,
         "customer": c.cycle.customer,
@@ -44,12 +47,17 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             "id": level.id,
             "name": level.name(lang),
             "description": level.description(lang),
+            "phrase": level.phrase(lang),
             "mean_gap": _round(level.mean_gap),
             "scored": level.scored,
             "uncertain": level.uncertain,
             "reasons": [r(lang) for r in level.reasons],
             "certainty": level.certainty(lang),
         },
+        "evidence": c.evidence.as_data() if c.evidence is not None else None,
+        "evidence_text": " ".join(t(lang) for t in c.evidence.texts()) if c.evidence is not None else None,
+        "preface": [t(lang) for t in c.preface],
+        "preface_said": list(c.preface_said),
         "weak_points": [],
         "moments": [],
         "at_risk": c.at_risk.as_data(lang) if c.at_risk is not None else None,
@@ -72,6 +80,8 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             "todo": p.todo(lang),
             "uncertain": p.uncertain,
             "weight": p.weight,
+            "badge": p.badge,
+            "said": list(p.said),
         }
         if view == "analyst":
             point["findings"] = [
@@ -91,6 +101,17 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
 
 def to_json(c: Critique, lang: str, view: str = "client") -> str:
     return json.dumps(critique_data(c, lang, view), ensure_ascii=False, indent=2) + "\n"
+
+
+def broken_json(checked, lang: str) -> str:
+    """A file that does not read or validate: the same contract, `loaded: false`, and the
+    problems that stopped it (never text where JSON was asked for)."""
+    data = {
+        "cyclemap_critique": JSON_VERSION, "loaded": False, "file": checked.path, "lang": lang,
+        "input_problems": [{"path": d.path, "line": d.pos.line, "col": d.pos.col, "code": d.code,
+                            "message": d.message(lang)} for d in checked.diagnostics],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -128,7 +149,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
     else:
         sign = "+" if level.mean_gap >= 0 else "-"
         out += [f"**{M['level'](lang)}: {level.name(lang).upper()}** — {level.description(lang)} "
-                f"({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})", ""]
+                f"({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})", "", f"*{md(level.phrase(lang))}*", ""]
         out += [f"- {md(r(lang))}" for r in level.reasons] + [f"- {level.certainty(lang)}", ""]
     out += [f"## {T['in_order'](lang)}", "",
             f"| # | {M['moment'](lang)} | {M['kind'](lang)} | {M['score'](lang)} | {M['expected'](lang)} | "
@@ -144,6 +165,8 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
     if not c.points:
         out += [T["none"](lang), ""]
     views = {v.moment.id: v for v in c.moments}
+    if c.points and c.preface:
+        out += [md(" ".join(t(lang) for t in c.preface)), ""]
     for p in c.points:
         name = md(p.moment_name) if p.moment_name else T["whole_cycle"](lang)
         out += [f"### {p.rank}. {name}", ""]
@@ -153,7 +176,7 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
             detail = [T["critical"](lang) if m.critical else T["routine"](lang)]
             if m.score is not None:
                 detail.append(score_and_expected(m, lang))
-                detail.append(evidence_phrase(p.evidence, lang, c.min_responses))
+                detail.append(evidence_phrase(p.evidence, lang, c.min_responses, c.cycle.scale))
             out += ["*" + " · ".join(md(d) for d in detail if d) + "*", ""]
         out += [md(p.paragraph(lang)), ""]
         if view == "analyst":
@@ -171,4 +194,6 @@ def to_markdown(c: Critique, lang: str, view: str = "client") -> str:
         out += [f"## {M['at_risk'](lang)}", ""] + [md(line) for line in c.at_risk.lines(lang)] + [""]
     if c.input_problems:
         out += [input_problems(len(c.input_problems))(lang), ""]
+    if c.evidence is not None:
+        out += ["---", ""] + [f"*{md(t(lang))}*" for t in c.evidence.texts()] + [""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -182,17 +182,27 @@ def _parts(c: Critique, lang: str, style: Style, view: str = "client"):
         yield from _weak_points(c, lang, style)
     else:
         yield from _client_points(c, lang, style)
+    if c.evidence is not None:  # every deliverable names its evidence
+        yield RichText("\n" + " ".join(t(lang) for t in c.evidence.texts()), style="dim" if style.color else "")
 
 
-def evidence_phrase(ev, lang: str, least: float) -> str:
-    """`120 answers, 95 % interval 2.1–2.5` — or that the count is unknown, or too small."""
+def interval_digits(scale) -> int:
+    """Decimals an interval carries: one on scales up to ten points, none beyond (no
+    32.87–43.13 on a 0–100 scale)."""
+    return 1 if (scale[1] - scale[0]) <= 10 else 0
+
+
+def evidence_phrase(ev, lang: str, least: float, scale=(1.0, 5.0)) -> str:
+    """`120 answers, 95 % interval 2.1–2.5` — or that the count is unknown, or too small
+    (with how many more answers would settle it)."""
     if ev is None:
         return ""
     if ev.n is None:
         return T["answers_unknown"](lang)
     parts = [_n("{n} answer", "{n} answers", ev.n).format(n=Number(ev.n, 0))(lang)]
     if ev.low is not None and ev.high is not None:
-        parts.append(T["interval"].format(lo=Number(ev.low, 2), hi=Number(ev.high, 2))(lang))
+        digits = interval_digits(scale)
+        parts.append(T["interval"].format(lo=Number(ev.low, digits), hi=Number(ev.high, digits))(lang))
     if ev.n < least:
         parts.append(T["uncertain"].format(n=Number(least, 2))(lang))
     return ", ".join(parts)
@@ -202,6 +212,8 @@ def _client_points(c: Critique, lang: str, style: Style):
     """One paragraph per weak moment: what is wrong, why it matters, what to do."""
     if not c.points:
         yield RichText(T["none"](lang))
+    elif c.preface:
+        yield Padding(RichText(" ".join(t(lang) for t in c.preface), style="italic" if style.color else ""), (1, 0, 0, 0))
     kinds = {v.moment.id: v for v in c.moments}
     for point in c.points[:MAX_POINTS_SHOWN]:
         head = RichText()
@@ -212,7 +224,7 @@ def _client_points(c: Critique, lang: str, style: Style):
             detail = [T["critical"](lang).upper() if m.critical else T["routine"](lang)]
             if m.score is not None:
                 detail.append(score_and_expected(m, lang))
-                detail.append(evidence_phrase(point.evidence, lang, c.min_responses))
+                detail.append(evidence_phrase(point.evidence, lang, c.min_responses, c.cycle.scale))
             head.append(f"  ({' · '.join(d for d in detail if d)})", style="dim" if style.color else "")
         else:
             head.append(T["whole_cycle"](lang), style="bold" if style.color else "")
@@ -227,6 +239,7 @@ def _client_points(c: Critique, lang: str, style: Style):
     problems = c.input_problems
     if problems:
         yield RichText("\n" + input_problems(len(problems))(lang), style="dim" if style.color else "")
+
 
 
 def _rule_line(title: str, style: Style) -> RichText:
@@ -254,6 +267,7 @@ def _header(c: Critique, lang: str, style: Style) -> Panel:
         lines.append(level.name(lang).upper(), style=colour if style.color else "")
         sign = "+" if level.mean_gap >= 0 else "-"
         lines.append(f" — {level.description(lang)} ({T['mean_gap'](lang)} {sign}{fmt(abs(level.mean_gap), lang)})")
+        lines.append(f"\n  {level.phrase(lang)}", style="italic" if style.color else "")
         for reason in level.reasons:
             lines.append(f"\n  • {reason(lang)}")
         lines.append(f"\n  • {level.certainty(lang)}", style="dim" if style.color else "")

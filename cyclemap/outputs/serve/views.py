@@ -9,12 +9,10 @@ no moment ids, no YAML keys, except the problem banner, which says where in the 
 
 from __future__ import annotations
 
-import re
 import time
 from html import escape
 from urllib.parse import quote
 
-from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import Number, Text, _, _n, _p
 from cyclemap.format.i18n import html_lang
 from cyclemap.outputs.serve.workspace import Entry, Problem
@@ -48,7 +46,6 @@ T = {
     "no_weak": _("No weak points found."),
     "whole_cycle": _("The whole cycle"),
     "what_to_do": _("What to do:"),
-    "why": _("Why it matters"),
     "no_curve": _("No moment has an expectation or a score yet, so there is no curve to draw."),
     "debug": _("version {v} · saved → ready {ready} ms (check {check} ms, draw {draw} ms)"),
     "debug_start": _("version {v} · check {check} ms, draw {draw} ms"),
@@ -91,35 +88,6 @@ def esc(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-_ID_WITH_NAME = re.compile(r"`([A-Za-z0-9_-]+)` \(([^()]*(?:\([^()]*\)[^()]*)*)\)")
-_TICKED = re.compile(r"`([^`]*)`")
-
-
-# Starts only where a word starts and never gives back what it took: linear on a long word.
-_CHAIN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++(?: → [A-Za-z0-9_-]++)+")
-
-
-def plain(text: str, names: dict[str, str]) -> str:
-    """A finding's sentence in service language: "`m05` (Pays at the till)" and a bare
-    "`m05`" become the moment's name, and so does each id of a chain "a → b → c"; other
-    `quoted` words lose their quotes."""
-    text = _ID_WITH_NAME.sub(lambda m: m.group(2) if m.group(1) in names else m.group(0), text)
-    text = _TICKED.sub(lambda m: names.get(m.group(1), m.group(1)), text)
-
-    def chain(m: re.Match) -> str:
-        ids = m.group(0).split(" → ")
-        return " → ".join(names[i] for i in ids) if all(i in names for i in ids) else m.group(0)
-
-    return _CHAIN.sub(chain, text)
-
-
-def brief(paragraph: str, sentences: int = 2) -> str:
-    """The first sentences of a paragraph (a sentence ends before a capital letter, so
-    "e.g. a queue" does not end one)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁÀÂÃÉÊÍÓÔÕÚÑÇ¿¡\"(])", paragraph.strip())
-    return " ".join(parts[:sentences])
-
-
 EXPORTS = ("svg", "png", "pdf")
 
 
@@ -149,9 +117,10 @@ def title_of(entry: Entry) -> str:
 
 
 def weak_points(entry: Entry) -> list:
+    """The critique's client list (`Critique.points`), as the engine ranks and words it."""
     if entry.checked is None:
         return []
-    return [w for w in entry.checked.critique.weak_points if w.severity is not Severity.INFO]
+    return list(entry.checked.critique.points)
 
 
 def where(problem: Problem, lang: str) -> str:
@@ -218,8 +187,10 @@ def level_html(entry: Entry, lang: str) -> str:
     text = (f"<b>{esc(level.name(lang))}</b> — {esc(level.description(lang))}" if level is not None
             else esc(T["no_scores"](lang)))
     customer = f" · {esc(cycle.customer)}" if cycle.customer else ""
+    evidence = entry.checked.critique.evidence
+    said = "".join(f' <span class="evidence">{esc(t(lang))}</span>' for t in evidence.texts()) if evidence else ""
     return (f'{esc(T["level"](lang))}: {text} · '
-            f'{esc(moments_count(moments.moments, moments.critical)(lang))}{customer}')
+            f'{esc(moments_count(moments.moments, moments.critical)(lang))}{customer}{said}')
 
 
 def problem_html(entry: Entry, layout: str, lang: str) -> str:
@@ -301,38 +272,29 @@ def diagram_html(entry: Entry, layout: str) -> str:
     return svg or ""
 
 
-def weak_groups(entry: Entry) -> list[list]:
-    """The weak points gathered by moment, in the order of each moment's most serious
-    point (as the critique ranks them); a point about the whole cycle stands alone."""
-    groups: dict[object, list] = {}
-    for w in weak_points(entry):
-        key = w.moment_id if w.moment_id is not None else (w.code, w.line, w.message("en"))
-        groups.setdefault(key, []).append(w)
-    return list(groups.values())
-
-
 def weak_html(entry: Entry, lang: str) -> str:
+    """The weak points as the critique words them: one item per point, numbered as in the
+    critique and on the diagram, with what is said once before the list."""
     if entry.checked is None:
         return ""
-    groups = weak_groups(entry)
-    if not groups:
+    critique = entry.checked.critique
+    points = weak_points(entry)
+    if not points:
         return f'<p class="note">{esc(T["no_weak"](lang))}</p>'
-    names = {m.id: m.name for m in entry.checked.cycle.moments}
     items = []
-    for group in groups:
-        who = group[0].moment_name or T["whole_cycle"](lang)
-        severity = "error" if any(w.severity is Severity.ERROR for w in group) else "warning"
-        points = []
-        for w in group:
-            fix = brief(plain(w.fix(lang), names))
-            why = plain(w.why(lang), names)
-            points.append(
-                f'<li><p class="what">{esc(plain(w.message(lang), names))}</p>'
-                + (f'<p class="fix"><b>{esc(T["what_to_do"](lang))}</b> {esc(fix)}</p>' if fix else "")
-                + (f'<details><summary>{esc(T["why"](lang))}</summary><p>{esc(why)}</p></details>' if why else "")
-                + "</li>")
-        items.append(f'<li class="{severity}"><p class="who">{esc(who)}</p><ul>{"".join(points)}</ul></li>')
-    return f'<ol class="weak">{"".join(items)}</ol>'
+    for point in points:
+        who = point.moment_name or T["whole_cycle"](lang)
+        mark = f"⚠ {point.rank}" if point.badge else f"{point.rank}."
+        why = point.why(lang)
+        items.append(
+            f'<li class="point{" uncertain" if point.uncertain else ""}" data-rank="{point.rank}">'
+            f'<p class="who"><span class="rank">{esc(mark)}</span> {esc(who)}</p>'
+            f'<p class="what">{esc(point.what(lang))}</p>'
+            + (f'<p class="why">{esc(why)}</p>' if why else "")
+            + f'<p class="fix"><b>{esc(T["what_to_do"](lang))}</b> {esc(point.todo(lang))}</p></li>')
+    said_once = " ".join(t(lang) for t in critique.preface)
+    preface = f'<p class="preface">{esc(said_once)}</p>' if said_once else ""
+    return f'{preface}<ol class="weak">{"".join(items)}</ol>'
 
 
 def curve_html(entry: Entry, lang: str) -> str:
