@@ -81,7 +81,8 @@ def test_the_long_dial_has_numbers_on_the_ring_and_names_in_a_key(tmp_path):
 def test_a_picture_too_large_to_print_says_so(tmp_path):
     path, _checked = checked_cycle(tmp_path, 60)
     out = tmp_path / "big.svg"
-    run = run_cli("render", str(path), "-o", str(out), "--layout", "flow", "--engine", "embedded")
+    run = run_cli("render", str(path), "-o", str(out), "--layout", "flow", "--engine", "embedded",
+                  "--split", "never")  # split by default (tests/test_render_split.py)
     assert run.code == 0, run.err
     assert out.exists()
     assert "too large to print legibly" in run.err and "A4 landscape" in run.err
