@@ -60,10 +60,10 @@ def test_building_the_picture_grows_with_the_cycle(tmp_path, layout):
     for n in (100, 500):
         _path, checked = checked_cycle(tmp_path, n)
         best = float("inf")
-        for _ in range(2):
-            started = time.perf_counter()
+        for _ in range(3):  # processor time, best of three: another process's load is not ours
+            started = time.process_time()
             build_dot(checked, layout=layout)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         times[n] = best
     assert times[500] <= 10 * times[100] + 0.05, times
 
