@@ -38,10 +38,10 @@ def test_recall_and_false_alarms_hold_for_every_class_and_language(part):
 
 # The fresh phrases (written after the component, never tuned on) fall short of the target
 # for three classes: these are the figures reached, as floors that must not get worse.
-FRESH_RECALL_FLOOR = {"owner-nobody": 0.62, "standard-wish": 1.0, "standard-org": 0.37, "recovery-missing": 1.0,
-                      "backstage": 0.62}
-FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.17,
-                             "recovery-missing": 0.0, "backstage": 0.17}
+FRESH_RECALL_FLOOR = {"owner-nobody": 0.75, "standard-wish": 1.0, "standard-org": 0.62, "recovery-missing": 1.0,
+                      "backstage": 1.0}
+FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.0,
+                             "recovery-missing": 0.0, "backstage": 0.0}
 
 
 def test_fresh_text_does_not_get_worse():
@@ -49,6 +49,36 @@ def test_fresh_text_does_not_get_worse():
     for (cls, lang), row in table.items():
         assert row["recall"] >= FRESH_RECALL_FLOOR[cls] - 1e-9, (cls, lang, row)
         assert row["false_alarms"] <= FRESH_FALSE_ALARM_CEILING[cls] + 1e-9, (cls, lang, row)
+
+
+# round2.tsv: a second author's set for the three weakest classes, written before reading the
+# component; tuned on its odd rows (and round2_extra.tsv) only. The held-back (even) rows' figures reached, per cell, as
+# floors; the issue's target (85 %, 5 %) is not reached everywhere on them yet.
+ROUND2_HELD_RECALL_FLOOR = {
+    ("owner-nobody", "es"): 0.90, ("owner-nobody", "pt"): 1.0, ("owner-nobody", "en"): 1.0,
+    ("standard-org", "es"): 0.70, ("standard-org", "pt"): 0.90, ("standard-org", "en"): 0.80,
+    ("backstage", "es"): 0.90, ("backstage", "pt"): 0.80, ("backstage", "en"): 0.90}
+ROUND2_HELD_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-org": 0.0, "backstage": 0.0}
+
+
+def test_round2_tuning_half_is_caught_and_held_half_does_not_get_worse():
+    tuning, held = content_scores.scores("r2-tuning"), content_scores.scores("r2-held")
+    assert set(tuning) == set(held) == set(ROUND2_HELD_RECALL_FLOOR)
+    for key, row in tuning.items():
+        assert row["recall"] >= 0.94 and row["false_alarms"] <= FALSE_ALARM_CEILING, (key, row)  # 94-100 % reached
+    for key, row in held.items():
+        assert row["recall"] >= ROUND2_HELD_RECALL_FLOOR[key] - 1e-9, (key, row)
+        assert row["false_alarms"] <= ROUND2_HELD_FALSE_ALARM_CEILING[key[0]] + 1e-9, (key, row)
+
+
+def test_round2_is_big_enough_and_both_halves_hold_both_labels():
+    rows = content_set.load_round2()
+    for key in ROUND2_HELD_RECALL_FLOOR:
+        cell = [(c, held) for c, held in rows if (c.cls, c.lang) == key]
+        assert len(cell) >= 40, key
+        for half in (True, False):
+            labels = {c.positive for c, held in cell if held == half}
+            assert labels == {True, False}, (key, half)
 
 
 def test_the_published_figures_are_the_measured_ones():

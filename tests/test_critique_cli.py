@@ -34,7 +34,7 @@ def test_banco_in_spanish_in_a_pipe_at_80_columns(cli):
                   "Momentos en el orden del ciclo", "Curva de satisfacción", "Puntos débiles",
                   "120 respuestas", "momento de miseria", "4 de cada 100"):
         assert words in out, words
-    assert re.search(r"intervalo\s+del\s+95\s+%\s+2,1–2,5", out)
+    assert re.search(r"intervalo\s+al\s+95\s+%\s+2,1–2,5", out)
     # the client's report: no rule codes, no ids in backquotes, no YAML keys, decimal commas
     assert not re.search(r"CM\d{3}|`|\b(owner|standard|recovery|carried_by|kind):", out), out
     assert not re.search(r"\d\.\d", out)

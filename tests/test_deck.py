@@ -42,16 +42,19 @@ def test_deck_slides(cli, tmp_path, cycle):
     points = top_points(checked)
     texts = slides_text(out)
     es = checked.lang == "es"
+    cycle_title = "El ciclo del servicio" if es else "The cycle of service"
+    diagram = sum(1 for text in texts if text.startswith(cycle_title))  # one slide, or one per sheet
+    assert diagram >= 1
     shared = 1 if points and checked.critique.preface else 0
-    assert len(texts) == 3 + shared + len(points) + 1
+    assert len(texts) == 2 + diagram + shared + len(points) + 1
     assert checked.cycle.title in texts[0]
-    assert ("El ciclo del servicio" if es else "The cycle of service") in texts[1]
+    assert all(cycle_title in text for text in texts[1:1 + diagram])
     deck = pptx.Presentation(str(out))
     pictures = [sum(1 for s in slide.shapes if s.shape_type == 13) for slide in deck.slides]
-    assert pictures[1] == 1 and pictures[2] == 1, "the diagram and the curve are pictures"
+    assert pictures[1:2 + diagram] == [1] * (diagram + 1), "the diagram and the curve are pictures"
     if shared:
-        assert all(t(checked.lang) in texts[3] for t in checked.critique.preface), "said once, on its own slide"
-    for point, text in zip(points, texts[3 + shared:]):
+        assert all(t(checked.lang) in texts[2 + diagram] for t in checked.critique.preface), "said once, on its own slide"
+    for point, text in zip(points, texts[2 + diagram + shared:]):
         assert point_heading(point, checked.lang) in text
         assert point.what(checked.lang) in text and point.todo(checked.lang) in text, "the critique's words"
         for heading in (("Qué pasa", "Qué hacer") if es else ("What happens", "What to do")):
@@ -96,14 +99,15 @@ def test_deck_in_portuguese(cli, tmp_path):
     assert run.code == 0, run.err
     deck = pptx.Presentation(str(out))
     titles = [slide.shapes.title.text for slide in deck.slides]
-    assert titles[1] == "O ciclo de serviço"
-    assert titles[2] == "Expectativa e percepção ao longo do ciclo"
+    assert titles[1].startswith("O ciclo de serviço")
+    assert "Expectativa e percepção ao longo do ciclo" in titles
     assert titles[-1] == "Ações"
     texts = slides_text(out)
     assert "Nível de serviço" in texts[0] and "momentos da verdade" in texts[0]
     assert re.search(r"\d+ momentos da verdade, \d+ crítico", texts[0])
-    assert "Por que importa" in texts[3]
-    for text in texts[4:-1]:
+    first_point = titles.index("Expectativa e percepção ao longo do ciclo") + 1
+    assert "Por que importa" in texts[first_point]
+    for text in texts[first_point + 1:-1]:
         assert "O que acontece" in text and "O que fazer" in text
     assert "Responsável" in texts[-1] and "Até quando" in texts[-1]
     everything = "\n".join(texts)
@@ -119,3 +123,51 @@ def test_deck_counts_are_singular_for_one():
     assert moments_count(8, 3)("es") == "8 momentos de verdad, 3 críticos"
     assert moments_count(1, 1)("pt") == "1 momento da verdade, 1 crítico"
     assert moments_count(2, 0)("en") == "2 moments of truth, 0 critical"
+
+
+@pytest.mark.parametrize("cycle", [EXAMPLES / "banco.yaml", EXAMPLES / "help-desk.yaml", HOTEL, "generated-40"],
+                         ids=["banco", "help-desk", "hotel", "generated-40"])
+def test_the_diagram_shows_12_pt_text_on_its_slides(cli, tmp_path, cycle):
+    """Every diagram slide, read back from the .pptx: its picture is a sheet of the
+    cycle laid out by Graphviz (`json`, the same engine), whose smallest text, scaled as
+    the slide shows the picture, is 12 pt or more; every moment is on one of them."""
+    import sys
+
+    from cyclemap.outputs.deck import SLIDE_MIN_PT, diagram_sheets
+    from cyclemap.outputs.render import build_dot
+    from cyclemap.outputs.render import geometry as g
+    from cyclemap.outputs.render.dot import layout_program
+    from tests.conftest import ROOT
+
+    if cycle == "generated-40":
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from generate import generate_cycle
+
+        cycle = tmp_path / "c40.yaml"
+        cycle.write_text(generate_cycle(40), encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    run = cli("deck", str(cycle), "-o", str(out), "--engine", "embedded")
+    assert run.code == 0, run.err
+    checked = Pipeline().check(str(cycle))
+    drawing, layout = diagram_sheets(checked, engine="embedded")
+    deck = pptx.Presentation(str(out))
+    title = "El ciclo del servicio" if checked.lang == "es" else "The cycle of service"
+    slides = [slide for slide in deck.slides if slide.shapes.title.text.startswith(title)]
+    assert len(slides) == len(drawing.sheets)
+    if len(slides) > 1:
+        assert f"on {len(slides)} slides" in run.err and "under 12 pt" in run.err
+        assert [s.shapes.title.text for s in slides] == [f"{title} ({i} of {len(slides)})" if checked.lang == "en"
+                                                         else s.shapes.title.text for i, s in enumerate(slides, 1)]
+    seen = []
+    for slide, drawn in zip(slides, drawing.sheets):
+        (shown,) = [s for s in slide.shapes if s.shape_type == 13]
+        dot = build_dot(checked, layout=layout, sheet=drawn.sheet)
+        laid = g.lay_out(dot, layout_program(layout), "embedded")
+        pad = 2 * 72 * float(re.search(r"\bpad=([0-9.]+)", dot).group(1))
+        width, height = laid.width + pad, laid.height + pad
+        shown_w, shown_h = shown.width / 12700, shown.height / 12700  # EMU -> points
+        assert abs(shown_w / shown_h - width / height) < 0.02 * width / height, "the picture is this layout"
+        smallest = min(t.size for t in laid.texts if t.text.strip()) * shown_w / width
+        assert smallest >= SLIDE_MIN_PT, (drawn.sheet and drawn.sheet.index, smallest)
+        seen += list(drawn.sheet.members) if drawn.sheet else list(checked.order)
+    assert sorted(seen) == sorted(checked.order)

@@ -73,7 +73,7 @@ def test_a_count_of_one_reads_singular(write, responses, en, es, pt):
     [finding] = [d for d in checked.diagnostics if d.code == "CM121"]
     assert en in finding.message("en") and es in finding.message("es") and pt in finding.message("pt")
     if responses == 1:
-        assert finding.plain("es") == "su puntuación se basa en solo 1 respuesta: muy pocas para estar seguros"
+        assert finding.plain("es") == "su puntuación se basa en solo 1 respuesta: muy poco para estar seguros"
         assert "1 respuestas" not in finding.message("es")
 
 

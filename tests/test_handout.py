@@ -178,7 +178,7 @@ def test_one_is_singular_in_every_language():
     assert L.moments_count(1, 1)("es") == "1 momento de verdad, 1 crítico"
     assert L.moments_count(8, 5)("es") == "8 momentos de verdad, 5 críticos"
     assert L.moments_count(8, 1)("pt") == "8 momentos da verdade, 1 crítico"
-    assert L.weak_more(1, 1)("es").startswith("… y 1 hallazgo más en otro 1 momento:")
+    assert L.weak_more(1, 1)("es").startswith("… y 1 hallazgo más en 1 momento distinto:")
     assert L.weak_more(3, 2)("pt").startswith("… e mais 3 achados em 2 outros momentos:")
     assert L.weak_more(3, 2)("en").startswith("… and 3 more findings on 2 other moments:")
 

@@ -154,7 +154,7 @@ def test_portuguese_template_is_written_and_passes_check(cli, tmp_path):
     written = tmp_path / "banco.yaml"
     text = written.read_text(encoding="utf-8")
     assert "language: pt" in text and "Como usar" in text and "title: Uma ida à agência bancária" in text
-    assert "cyclemap: escrito banco.yaml (modelo banco). Próximo passo" in made.out
+    assert "cyclemap: banco.yaml gravado (modelo banco). Próximo passo" in made.out
     assert "cyclemap handout banco.yaml -o oficina.html" in made.out
     checked = cli("check", "banco.yaml", "--fail-on", "error", cwd=tmp_path)
     assert checked.code == 0, checked.out + checked.err

@@ -166,7 +166,7 @@ def test_export_mermaid(cli):
         parts = task.split(":")
         assert len(parts) in (2, 3) and parts[1].strip() in {"1", "2", "3", "4", "5"}, task
     assert "◆ 2. Toma turno y espera (score 2.3, expected 4): 2: Jefe de operaciones" in tasks or \
-        "◆ 2. Toma turno y espera (nota 2,3, esperado 4): 2: Jefe de operaciones" in tasks
+        "◆ 2. Toma turno y espera (puntuación 2,3, esperado 4): 2: Jefe de operaciones" in tasks
 
 
 def test_export_mermaid_hostile_names(write, cli):

@@ -110,13 +110,25 @@ def test_own_cycles_are_clean_and_the_same_in_both_engines(cycles, case, layout)
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("case", CASES, ids=[f"{n}-{lang}" for n, lang in CASES])
 def test_own_cycles_print_at_8_pt_or_say_so(cycles, case, layout, tmp_path):
+    """Under 8 pt as one picture: split into sheets that each print at 8 pt or more (as
+    Graphviz's layout of each sheet measures them), or said on stderr; never silent."""
+    from cyclemap.outputs.render.split import render_split
+
     out = tmp_path / "picture.svg"
     run = run_cli("render", str(cycles[case]), "-o", str(out), "--layout", layout, "--engine", "embedded")
     assert run.code == 0, run.err
     checked = Pipeline().check(str(cycles[case]))
     laid = g.lay_out(build_dot(checked, layout=layout), layout_program(layout), "embedded")
     smallest = g.smallest_text_pt(laid, PAGE[layout])
-    if smallest < 8.0:
+    if smallest < 8.0 and "split into" in run.err:
+        assert not out.exists() and (tmp_path / "picture-1.svg").exists()
+        drawing = render_split(checked, layout=layout, fmt="svg", engine="embedded")
+        assert f"split into {len(drawing.sheets)} sheets" in run.err
+        for drawn in drawing.sheets:
+            sheet = g.lay_out(build_dot(checked, layout=layout, sheet=drawn.sheet), layout_program(layout), "embedded")
+            assert g.smallest_text_pt(sheet, PAGE[layout]) >= 8.0, drawn.sheet.index
+            assert (tmp_path / f"picture-{drawn.sheet.index}.svg").exists()
+    elif smallest < 8.0:
         assert "too large to print legibly" in run.err, f"{smallest:.1f} pt and nothing said"
     else:
-        assert "too large to print legibly" not in run.err
+        assert "too large to print legibly" not in run.err and "split" not in run.err

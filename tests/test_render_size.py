@@ -60,10 +60,10 @@ def test_building_the_picture_grows_with_the_cycle(tmp_path, layout):
     for n in (100, 500):
         _path, checked = checked_cycle(tmp_path, n)
         best = float("inf")
-        for _ in range(2):
-            started = time.perf_counter()
+        for _ in range(3):  # processor time, best of three: another process's load is not ours
+            started = time.process_time()
             build_dot(checked, layout=layout)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         times[n] = best
     assert times[500] <= 10 * times[100] + 0.05, times
 
@@ -81,7 +81,8 @@ def test_the_long_dial_has_numbers_on_the_ring_and_names_in_a_key(tmp_path):
 def test_a_picture_too_large_to_print_says_so(tmp_path):
     path, _checked = checked_cycle(tmp_path, 60)
     out = tmp_path / "big.svg"
-    run = run_cli("render", str(path), "-o", str(out), "--layout", "flow", "--engine", "embedded")
+    run = run_cli("render", str(path), "-o", str(out), "--layout", "flow", "--engine", "embedded",
+                  "--split", "never")  # split by default (tests/test_render_split.py)
     assert run.code == 0, run.err
     assert out.exists()
     assert "too large to print legibly" in run.err and "A4 landscape" in run.err

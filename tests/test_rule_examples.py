@@ -134,7 +134,7 @@ def test_cm008_and_cm104_say_scores_in_the_language():
     assert d.message("pt") == "`score` 7,5 de `a` está fora da escala [1; 5]"
     text = HEAD + "  - {id: a, name: Waits, kind: critical, score: 2.25, expectation: 4}\n  - {id: b, name: B, kind: routine}\n"
     [d] = findings(text, "CM104")
-    assert d.message("es") == "el momento crítico `a` (Waits) puntúa 2,25, bajo el aceptable 3,4: un momento de miseria"
+    assert d.message("es") == "el momento crítico `a` (Waits) puntúa 2,25, por debajo del nivel aceptable 3,4: un momento de miseria"
     assert d.plain("en") == ("customers rate this decisive moment 2.25 where they expect 4, below the acceptable 3.4: "
                              "a moment of misery")
     assert "abaixo do aceitável 3,4: um momento de miséria" in d.plain("pt")

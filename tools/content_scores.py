@@ -3,6 +3,8 @@
     PYTHONPATH=$PWD python tools/content_scores.py            # tuning part and held-back part
     PYTHONPATH=$PWD python tools/content_scores.py --markdown # the table of docs/rules.md
     PYTHONPATH=$PWD python tools/content_scores.py --errors tuning   # the misses, to tune on
+    PYTHONPATH=$PWD python tools/content_scores.py --errors r2-tuning  # round2's tuning half
+    PYTHONPATH=$PWD python tools/content_scores.py --round2   # round2 halves, owner/standard-org/backstage
     PYTHONPATH=$PWD python tools/content_scores.py --write    # cyclemap/engine/content/scores.json (docs)
 
 Per class and language: recall = flagged positives / positives; false-alarm rate =
@@ -41,9 +43,14 @@ def scores(part: str) -> dict[tuple[str, str], dict[str, float]]:
     """(class, lang) -> tp, fn, fp, tn, recall, false_alarms, precision, on `part`
     ("tuning", "held" or "all")."""
     table: dict[tuple[str, str], dict[str, float]] = {}
-    for case in (content_set.load_fresh() if part == "fresh" else content_set.load()):
-        if part == "tuning" and case.held or part == "held" and not case.held:
-            continue
+    if part in ("r2-tuning", "r2-held"):
+        cases = [c for c, held in content_set.load_round2() if held == (part == "r2-held")]
+    elif part == "fresh":
+        cases = content_set.load_fresh()
+    else:
+        cases = [c for c in content_set.load()
+                 if not (part == "tuning" and c.held or part == "held" and not c.held)]
+    for case in cases:
         row = table.setdefault((case.cls, case.lang), {"tp": 0, "fn": 0, "fp": 0, "tn": 0})
         got = flagged(case)
         key = ("tp" if got else "fn") if case.positive else ("fp" if got else "tn")
@@ -57,12 +64,12 @@ def scores(part: str) -> dict[tuple[str, str], dict[str, float]]:
 
 
 def errors(part: str) -> list[str]:
-    if part in ("held", "fresh"):
+    if part in ("held", "fresh", "r2-held"):
         raise SystemExit("the held-back and fresh parts are not shown: they are never tuned on")
+    cases = ([c for c, held in content_set.load_round2() if not held] if part == "r2-tuning"
+             else [c for c in content_set.load() if not c.held])
     out = []
-    for case in content_set.load():
-        if case.held:
-            continue
+    for case in cases:
         got = flagged(case)
         if got != case.positive:
             out.append(f"{case.cls}\t{case.lang}\t{'missed' if case.positive else 'false alarm'}\t{case.text}")
@@ -112,12 +119,15 @@ SCORES = Path(content.__file__).with_name("scores.json")
 def measured() -> dict:
     """The figures as cyclemap.engine.content.measured() ships them (docs/rules.md)."""
     agree, n, kappa, _ = content_set.agreement()
-    parts = {"tuning": scores("tuning"), "held": scores("held"), "fresh": scores("fresh")}
+    parts = {"tuning": scores("tuning"), "held": scores("held"), "fresh": scores("fresh"),
+             "round2_tuning": scores("r2-tuning"), "round2_held": scores("r2-held")}
     cells = []
     for cls in content_set.CLASSES:
         for lang in content_set.LANGS:
             cell = {"class": cls, "lang": lang}
             for part, table in parts.items():
+                if (cls, lang) not in table:
+                    continue  # round2 holds three of the five classes
                 row = table[(cls, lang)]
                 cell[part] = {"recall": round(row["recall"], 3), "false_alarms": round(row["false_alarms"], 3),
                               "precision": round(row["precision"], 3), "positives": int(row["tp"] + row["fn"]),
@@ -132,6 +142,15 @@ def main(argv: list[str]) -> int:
 
         SCORES.write_text(json.dumps(measured(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {SCORES}")
+        return 0
+    if "--round2" in argv:
+        t, h, f = scores("r2-tuning"), scores("r2-held"), scores("fresh")
+        print(f"{'class':18} {'lang':4} {'recall':>7} {'f.alarm':>7}   {'recall':>7} {'f.alarm':>7}   "
+              f"{'recall':>7} {'f.alarm':>7}   (round2 tuning | round2 held back | fresh)")
+        for (cls, lang) in sorted(t, key=lambda k: (list(content_set.CLASSES).index(k[0]),
+                                                    content_set.LANGS.index(k[1]))):
+            print(f"{cls:18} {lang:4} " + "   ".join(
+                f"{pct(x[(cls, lang)]['recall']):>7} {pct(x[(cls, lang)]['false_alarms']):>7}" for x in (t, h, f)))
         return 0
     if "--errors" in argv:
         part = argv[argv.index("--errors") + 1] if len(argv) > argv.index("--errors") + 1 else "tuning"

@@ -103,3 +103,30 @@ def load_fresh() -> list[Case]:
         positive, parts = positive_of(cls, label)
         cases.append(Case(cls, lang, positive, text, parts))
     return cases
+
+
+ROUND2 = DATA / "round2.tsv"
+
+
+def load_round2() -> list[tuple[Case, bool]]:
+    """round2.tsv (a second engineer's set, written before reading the lexicon) as (case, held).
+
+    Fixed split: within each class x language cell, rows numbered 1, 2, 3 ... in file order;
+    odd rows are the tuning half, even rows the held-back half (never looked at while tuning).
+    The rows of round2_extra.tsv join the tuning half."""
+    out: list[tuple[Case, bool]] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line in ROUND2.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, lang, label, text = line.split("\t")
+        n = seen[(cls, lang)] = seen.get((cls, lang), 0) + 1
+        positive, parts = positive_of(cls, label)
+        out.append((Case(cls, lang, positive, text, parts), n % 2 == 0))
+    # round2_extra.tsv: more tuning phrases, written once the tuning half's misses were fixed
+    for line in (DATA / "round2_extra.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cls, lang, label, text = line.split("\t")
+            positive, parts = positive_of(cls, label)
+            out.append((Case(cls, lang, positive, text, parts), False))
+    return out

@@ -61,7 +61,32 @@ def deck(
     from cyclemap.outputs.deck import build_deck
 
     checked = run.load()
+    drawing: list = []
     with progress(_("Drawing the diagram")):
-        data = build_deck(checked, engine=engine)
+        data = build_deck(checked, engine=engine, drawing=drawing)
     run.output.write(data)
     print(_("cyclemap: wrote {path}").format(path=shown(output))(help_lang()))
+    if drawing:  # never silent: say why the diagram takes several slides, or that it is small
+        _say_diagram(output, drawing[0])
+
+
+def _say_diagram(output: str, sheets) -> None:
+    from cyclemap.cli.usage import say
+    from cyclemap.format.i18n import Number
+    from cyclemap.outputs.deck import SLIDE_MIN_PT
+
+    sizes = [s.printed for s in sheets.sheets if s.printed is not None]
+    if not sheets.split:
+        if sizes and sizes[0] < SLIDE_MIN_PT:
+            say(_("{path}: the cycle's diagram shows its smallest text at {size} pt on its slide (under {minimum} pt); "
+                  "splitting it would not help (a single moment is too large)").format(
+                path=shown(output), size=Number(sizes[0], 1), minimum=Number(SLIDE_MIN_PT, 0)))
+        return
+    how = (_("one sheet per stage") if sheets.by_stage and all(s.sheet.stage for s in sheets.sheets)
+           else _("by stage, and a stage too large in runs of consecutive moments") if sheets.by_stage
+           else _("in runs of consecutive moments (the cycle has no stages)"))
+    say(_("{path}: the cycle's diagram is on {count} slides, drawn as a flow ({how}): the whole dial on one slide "
+          "would show its smallest text at {whole} pt, under {minimum} pt; on these slides it is {smallest} pt "
+          "or more").format(
+        path=shown(output), count=Number(len(sheets.sheets), 0), how=how, whole=Number(sheets.whole or 0, 1),
+        minimum=Number(SLIDE_MIN_PT, 0), smallest=Number(min(sizes, default=0), 1)))

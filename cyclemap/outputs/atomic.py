@@ -228,3 +228,37 @@ def _remove(tmp: Path) -> None:
 def _exists(raw: str) -> OutputError:
     return OutputError(_("{path} already exists; use --force to overwrite it, or -o to choose another name").format(
         path=shown(raw)))
+
+
+def write_all_atomic(items: list[tuple[str, bytes]], *, inputs: Iterable[str | os.PathLike] = ()) -> None:
+    """Write several files as one: every file is checked and written in full to its own
+    temporary file first, and only when all are complete are they renamed into place (each
+    rename atomic). A failure before that — a bad output, a full disk, Ctrl-C — leaves none
+    of them written and every old file as it was."""
+    staged: list[tuple[Path, Path, str]] = []
+    try:
+        for raw, data in items:
+            check_output(raw, inputs)
+            target, before = resolve_output(raw)
+            folder = target.parent if str(target.parent) else Path(".")
+            try:
+                fd, tmp = _temp_in(folder)
+            except OSError as exc:
+                raise _cannot(raw, exc) from exc
+            staged.append((tmp, target, raw))
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(tmp, stat.S_IMODE(before.st_mode) if before is not None else 0o666 & ~_umask())
+            except OSError as exc:
+                raise _cannot(raw, exc) from exc
+        for tmp, target, raw in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise _cannot(raw, exc) from exc
+    finally:
+        for tmp, _target, _raw in staged:
+            _remove(tmp)  # gone already once renamed

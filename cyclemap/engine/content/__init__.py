@@ -249,6 +249,8 @@ class _Read:
                 tags |= singles.get(w[:-1], frozenset())
                 if w.endswith("es"):
                     tags |= singles.get(w[:-2], frozenset())
+            if "INTERNAL_WORK" not in tags and _deverbal(w) & _concept("INTERNAL_WORK")[0]:
+                tags |= {"INTERNAL_WORK"}  # "esterilizacion" -> "esterilizar": the noun of a process verb
             self.tags.append(tags)
         # the concepts with a phrase starting here, found once for all concepts
         self.phrase_hits: dict[str, list[tuple[int, int]]] = {}
@@ -275,8 +277,9 @@ class _Read:
         for i, w in enumerate(self.words):
             if i in taken or name not in self.tags[i]:
                 continue
-            if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w]:
-                continue  # a false friend: "sale" is a sale in English only
+            if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w] and not (
+                    name == "TEAM" and all(x in _concept("ARTICLE")[0] for x in self.words[:i])):
+                continue  # ("el personal de piso": at the head of a name, the staff, in any language)  # a false friend: "sale" is a sale in English only
             if name == "DEPARTMENT" and w in _CAPITAL_ONLY and not self.toks[i].text.isupper():
                 continue
             found.append((i, i + 1))
@@ -292,6 +295,19 @@ class _Read:
         """Concept `b` within `within` words after concept `a`."""
         bs = self.hits(b)
         return any(0 < bstart - aend + 1 <= within for _, aend in self.hits(a) for bstart, _ in bs)
+
+
+_DEVERBAL = (("aciones", "ar"), ("acion", "ar"), ("icion", "ir"), ("acoes", "ar"), ("acao", "ar"), ("icao", "ir"),
+             ("amiento", "ar"), ("imiento", "er"), ("amento", "ar"), ("imento", "er"))
+
+
+def _deverbal(word: str) -> frozenset[str]:
+    """The verbs a Spanish or Portuguese action noun comes from ("conciliacion" -> "conciliar")."""
+    for end, verb in _DEVERBAL:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[: -len(end)]
+            return frozenset({stem + verb, stem + "ir", stem + "er"})
+    return frozenset()
 
 
 _CAPITAL_ONLY = frozenset({"it", "ti", "hr", "rh", "rrhh", "sac"})
@@ -330,7 +346,10 @@ def _actor_hits(r: _Read) -> list[tuple[int, int, str]]:
 
 def _plural_role(r: _Read, start: int, end: int) -> bool:
     t = r.toks[end - 1]
-    return t.word.endswith("s") and t.lemma != t.word and len(t.word) > 3
+    roles = _concept("ROLE")[0]
+    # "atendentes": the lemma table may not know the plural; the singular is a role
+    bare = t.word.endswith("s") and t.word not in roles and (t.word[:-1] in roles or t.word[:-2] in roles)
+    return t.word.endswith("s") and (t.lemma != t.word or bare) and len(t.word) > 3
 
 
 def _looks_like_a_name(r: _Read) -> bool:
@@ -468,6 +487,36 @@ def _measures(r: _Read) -> tuple[list[str], list[str], list[str], bool]:
     return numbers, times, counts, r.has("SOON")
 
 
+_CAN = frozenset({"puede", "pueden", "pode", "podem", "can", "may", "podra"})
+_SHARE = frozenset({"porcentaje", "percentual", "porcentagem", "proporcion", "proporcao", "share", "proportion",
+                    "tasa", "taxa", "rate", "indice"})
+_INSTEAD = frozenset({"vez", "lugar", "instead"})
+_FILL = frozenset({"llenar", "ocupar", "fill", "occupy", "preencher", "lotar"})
+_PLACE_PRODUCT = frozenset({"colocar", "emplacar", "push", "place"})
+_COST = frozenset({"costo", "coste", "custo", "cost", "costs"})
+
+
+def _after_reduce(r: _Read, s: int) -> bool:
+    """The word at `s` is the object of a verb of making less ("minimise refunds")."""
+    i = s - 1
+    while i >= 0 and r.words[i] in _concept("ARTICLE")[0]:
+        i -= 1
+    return i >= 0 and "REDUCE" in r.tags[i]
+
+
+def _customer_price(r: _Read) -> bool:
+    """A cost named as what the customer pays: told to them, total, or waived."""
+    for i, w in enumerate(r.words):
+        if w in _COST:
+            near = r.words[max(0, i - 2):i + 2]
+            if r.has("INFORM") or "total" in near or any(x in _concept("WITHOUT")[0] or x in ("charge", "extra")
+                                                          for x in near):
+                return True
+    return False
+
+
+_LOAN = frozenset({"prestamo", "credito", "hipoteca", "financiamiento", "leasing", "interes", "pagar"})
+
 _ORDINAL_WORDS = frozenset({
     "primer", "primero", "primera", "segundo", "segunda", "tercer", "tercero", "tercera", "cuarto", "quinto",
     "primeiro", "primeira", "terceiro", "terceira", "quarto", "quinta", "first", "second", "third", "fourth", "fifth"})
@@ -478,14 +527,32 @@ _ORDINAL_WORDS = frozenset({
 
 def _org_goals(r: _Read) -> tuple[str, ...]:
     goals: list[str] = []
-    for name in ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract"):
+    for name in ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract",
+                 "reputation", "incentives"):
         hit = r.has(f"ORG:{name}")
         if name == "retention" and hit and any(w in ("save", "win") for w in r.words):
             hit = r.has("CANCEL") or any(w in ("retener", "reter", "retain", "retention", "retencion") for w in r.lemmas)
         if name == "regulator" and hit and r.has("BEATS"):
             hit = False  # "half the legal limit": the customer's deadline, beating the law's
+        if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {"protocolo"} and \
+                "numero" in r.words:
+            hit = False  # "numero de protocolo": the case number the customer is given
+        if name == "internal_rules" and hit and r.has("CUSTOMER") and r.has("KNOW"):
+            hit = False  # "el cliente conoce el reglamento": the customer told the rules, transparency
+        if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {
+                "policy", "policies"} and r.has("HAND_OVER"):
+            hit = False  # "signed policy handed over": the insurance policy, a document the customer gets
+        if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"receita"} and r.has("CUSTOMER"):
+            hit = False  # "o paciente recebe a receita": a prescription, not revenue
+        if name == "incentives" and hit and (r.has("INFORM") or r.has("CUSTOMER")):
+            hit = False  # "explica las comisiones": what the customer is charged, told to them
+        if name == "efficiency" and hit and _customer_price(r):
+            hit = False  # "se informa el costo total", "sin costo": the price the customer pays
         if name == "sales" and hit and r.has("ONLY_IF"):
             hit = False
+        if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"cuota", "cuotas"} and (
+                r.has("INFORM") or any(w in _LOAN for a, _b in r.hits("ORG:sales") for w in r.words[max(0, a - 3):a + 4])):
+            hit = False  # "la cuota del prestamo": the instalment the customer pays, not a sales quota
         if hit:
             goals.append(name)
     if "containment" not in goals and r.near("WITHOUT", "HUMAN_HELP", 4):
@@ -494,6 +561,32 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
         goals.append("sales")
     if "sales" not in goals and r.near("CHOICE", "PRODUCT", 5) and r.has("ALL_OF") and not r.has("ONLY_IF"):
         goals.append("sales")
+    # "80 % closed in the bot", "share of customers using the app instead of the branch":
+    # a share of the demand kept in a machine
+    share = "%" in r.text or any(w in _SHARE for w in r.words)
+    if "containment" not in goals and r.has("SYSTEM") and (share or any(w in _INSTEAD for w in r.words)):
+        goals.append("containment")
+    # "fill 95 % of beds": capacity used, the organisation's figure
+    if "efficiency" not in goals and "%" in r.text and any(l in _FILL for l in r.lemmas):
+        goals.append("efficiency")
+    # "no more than 5 min per call" said of the agent: handle time, the organisation's figure
+    if "efficiency" not in goals and not r.has("CUSTOMER") and (r.has("HUMAN_HELP") or r.has("ROLE")) and any(
+            r.words[s + 1:s + 2] and (r.tags[s + 1] & {"INTERACTION"}) for s, _e in r.hits("PER")):
+        goals.append("efficiency")
+    # "que el cliente compre el seguro opcional": the customer buying an extra
+    if "sales" not in goals and r.has("PURCHASE") and r.has("EXTRA") and not r.has("ONLY_IF") and not any(
+            w in _CAN for w in r.words):
+        goals.append("sales")
+    # "colocar 10 tarjetas": placing products
+    if "sales" not in goals and r.has("PRODUCT") and any(l in _PLACE_PRODUCT for l in r.lemmas) and not r.has("CUSTOMER"):
+        goals.append("sales")
+    # "agents handle 60 calls an hour": staff output per unit of time, no customer in sight
+    if "efficiency" not in goals and not r.has("CUSTOMER") and (
+            r.has("HUMAN_HELP") or r.has("ROLE") or r.has("TEAM")) and re.search(r"\d", _to_digits(r.text, r.lang)):
+        units = _concept("TIME_UNIT")[0]
+        if any(r.words[s + 1:s + 2] and (r.words[s + 1] in units or r.lemmas[s + 1] in units)
+               for s, _e in r.hits("PER")):
+            goals.append("efficiency")
     # "12 patients per hour per doctor": output per member of staff
     if "efficiency" not in goals:
         for s, _e in r.hits("PER"):
@@ -506,6 +599,18 @@ def _org_goals(r: _Read) -> tuple[str, ...]:
             goals.append("own_records")
     if r.has("ESCALATE") and r.has("AVOID"):
         goals.append("escalation")
+    if r.has("REMEDY") and r.has("LIMIT"):
+        goals.append("remedies_limited")
+    elif any(_after_reduce(r, s) for s, _e in r.hits("REMEDY")):
+        goals.append("remedies_limited")  # "minimizar reembolsos"
+    # "que el area cumpla su presupuesto": a unit's budget
+    if "efficiency" not in goals and r.has("BUDGET") and not r.has("CUSTOMER") and any(
+            kind == "department" for _s, _e, kind in _actor_hits(r)):
+        goals.append("efficiency")
+    # "short calls: 180 seconds max": the length of a contact, the organisation's handle time
+    if "efficiency" not in goals and not r.has("CUSTOMER") and any(
+            "INTERACTION" in r.tags[j] for s, _e in r.hits("SHORT") for j in (s - 1, s + 1) if 0 <= j < len(r.tags)):
+        goals.append("efficiency")
     if r.has("REMEDY") and r.has("ACCEPTED"):
         goals.append("remedies_limited")
     return tuple(dict.fromkeys(goals))
@@ -630,14 +735,41 @@ def internal_customer(text: str, lang: str | None = None) -> bool:
     return _Read(text, _language(text, lang)).has("INTERNAL_CUSTOMER")
 
 
+def _after_with(r: _Read, s: int) -> bool:
+    """The word at `s` follows "with" ("con el agente", "with the agent")."""
+    i = s - 1
+    while i >= 0 and r.words[i] in _concept("ARTICLE")[0]:
+        i -= 1
+    return i >= 0 and r.words[i] in _concept("WITH")[0]
+
+
+def _customer_named(r: _Read) -> bool:
+    """A customer word that names someone taking part, not a modifier of the organisation's
+    system or place ("the student system", "el sistema de pacientes")."""
+    backstage = set(_concept("SYSTEM")[0]) | set(_concept("INTERNAL_PLACE")[0])
+    for s, e in r.hits("CUSTOMER"):
+        after = r.words[e] if e < len(r.words) else ""
+        before = r.words[s - 2] if s > 1 and r.words[s - 1] in ("de", "del", "do", "da", "dos", "das") else ""
+        if r.lang == "en" and (after in backstage or r.lemmas[e:e + 1] and r.lemmas[e] in backstage):
+            continue
+        if r.lang != "en" and before in backstage:
+            continue
+        return True
+    return False
+
+
 def _step(r: "_Read", text: str) -> StepFacts:
     internal = _spans(r, "INTERNAL_WORK")
     customer = Actor("customer", "")
     if not r.toks:
         return StepFacts(text, Actor(), True)
-    if r.has("CUSTOMER") or r.has("CUSTOMER_PLACE") or any(
+    if _customer_named(r) or r.has("CUSTOMER_PLACE") or r.has("CHANNEL") or any(
             w in _concept("CUSTOMER_PRONOUN")[0] for w in r.words):
         return StepFacts(text, customer, True, internal)
+    if r.has("SUPPLIER"):
+        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Pedido de insumos al proveedor"
+    if r.has("TRANSFER") and any(kind == "department" for _s, _e, kind in _actor_hits(r)) and not r.has("CONTACT"):
+        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Traspaso de la cuenta a cobranzas"
     lead = _lead(r) or 0
     first = r.toks[lead]
     # "Se archiva la historia", "Arquiva-se a ficha": impersonal; "Se despide en la puerta",
@@ -654,8 +786,11 @@ def _step(r: "_Read", text: str) -> StepFacts:
         return StepFacts(text, Actor("unknown", "se"), not backstage, internal)
     hits = _actor_hits(r)
     nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
+    # "grades entered in the system": a plural noun and a participle, not a verb in the third person
+    passive_noun = r.lang == "en" and len(r.words) > lead + 1 and r.words[lead + 1].endswith("ed")
     finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
-        r.lang == "en" and first.word.endswith("s") and first.inflected and first.lemma in _concept("CUSTOMER_ACTION")[0])
+        r.lang == "en" and first.word.endswith("s") and first.inflected and first.lemma in _concept("CUSTOMER_ACTION")[0]
+        and not passive_noun)
     at_lead = next((hit for hit in hits if hit[0] == lead), None)
     if at_lead is not None and r.lang == "en" and finite and len(r.words) > lead + 1 and (
             r.words[lead + 1] in _concept("ARTICLE")[0] or r.words[lead + 1] in _concept("CUSTOMER_PRONOUN")[0]):
@@ -663,9 +798,8 @@ def _step(r: "_Read", text: str) -> StepFacts:
     if at_lead is None and finite:
         return StepFacts(text, customer, True, internal)  # "Goes through security": the customer acts
     org_subject = at_lead or next((hit for hit in hits if hit[0] <= lead + (2 if r.lang == "en" else 0)), None)
-    with_people = any(r.words[s - 1] in _concept("WITH")[0] and kind in ("role", "person")
-                      for s, _e, kind in hits if s > 0) or any(
-        r.words[s - 1] in _concept("WITH")[0] for s, _e in r.hits("CUSTOMER"))
+    with_people = any(_after_with(r, s) and kind in ("role", "person") for s, _e, kind in hits if s > 0) or any(
+        _after_with(r, s) for s, _e in r.hits("CUSTOMER"))
     if with_people:
         return StepFacts(text, customer, True, internal)
     if org_subject is not None:
@@ -677,17 +811,41 @@ def _step(r: "_Read", text: str) -> StepFacts:
         contact_only = contact and not internal and not r.has("INTERNAL_PLACE")
         if contact_only:
             return StepFacts(text, actor, True, internal)
-        if internal or r.has("INTERNAL_PLACE") or kind in ("team", "department", "system"):
+        back_role = any(w in _concept("BACK_ROLE")[0] or l in _concept("BACK_ROLE")[0]
+                        for w, l in zip(r.words[org_subject[0]:org_subject[1]], r.lemmas[org_subject[0]:org_subject[1]]))
+        if internal or r.has("INTERNAL_PLACE") or kind in ("team", "department", "system") or back_role:
             return StepFacts(text, actor, False, internal)
         return StepFacts(text, actor, True, internal)  # a front-line role doing something not named
     if first.word in _concept("PASSIVE_BE")[0]:
         return StepFacts(text, customer, True, internal)  # "Is told the loan was approved"
     nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
     finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
-        r.lang == "en" and first.word.endswith("s") and first.inflected)
+        r.lang == "en" and first.word.endswith("s") and first.inflected and not passive_noun)
+    if passive_noun and (internal or r.has("INTERNAL_PLACE")):
+        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Orders picked in the warehouse"
     if finite or first.lemma in _concept("CUSTOMER_ACTION")[0] and first.word not in _concept("INTERNAL_WORK")[0]:
         if not (first.word in _concept("INTERNAL_WORK")[0] and not first.inflected):
             return StepFacts(text, customer, True, internal)
     if internal or r.has("INTERNAL_PLACE"):
         return StepFacts(text, Actor("unknown", ""), False, internal)
+    if _process_noun(r, lead):
+        return StepFacts(text, Actor("unknown", ""), False, internal)
     return StepFacts(text, customer, True, internal)
+
+
+_EN_ACTION_NOUN = ("tion", "sion", "ment", "ing", "ance", "ence")
+
+
+def _process_noun(r: _Read, lead: int) -> bool:
+    """The name opens with the noun of an action that is neither the customer's nor a contact
+    ("Reposicion de existencias", "Restocking the shelves"), with no one from outside named:
+    a step the organisation does on its own."""
+    if r.has("CONTACT") or r.has("WITH") or r.has("CUSTOMER_ACTION") and r.hits("CUSTOMER_ACTION")[0][0] != lead:
+        return False
+    first = r.toks[lead]
+    people = _concept("CUSTOMER_ACTION")[0] | _concept("CONTACT")[0]
+    if r.lang in ("es", "pt"):
+        verbs = _deverbal(first.word)
+        return bool(verbs) and not verbs & people
+    return first.word.endswith(_EN_ACTION_NOUN) and len(first.word) > 5 and first.lemma not in people and \
+        first.word[:-3] not in people

@@ -44,19 +44,33 @@ ROLE = _words(
     "salesperson|clerk|consultant|specialist|instructor|teacher|tutor|principal|dean|secretary|usher|driver|"
     "courier|mechanic|adjuster|assessor|lawyer|representative|rep|executive|owner|ombudsman|steward|stewardess|"
     "underwriter|sommelier|barista|bartender|mgr|sup|coord|exec|admin|captain|chief|foreman|superintendent|"
-    "staff member|team leader|team lead|store lead|duty manager|account manager"
+    "staff member|team leader|team lead|store lead|duty manager|account manager|"
+    "presidente|presidenta|chair|chairman|chairwoman|chairperson"
 )
+# The organisation's suppliers: an exchange with them happens without the customer.
+SUPPLIER = _words("proveedor|proveedores|fornecedor|fornecedores|supplier|suppliers|vendor|vendors|insumos|supplies")
+# Handing a case or an account over: to a unit, it happens inside the organisation.
+TRANSFER = _words("traspaso|traspasar|transferencia|transferir|derivacion|derivar|pase|encaminhamento|encaminhar|"
+                  "repasse|transfer|handoff|hand-off|handed|hand|passed")
+# Roles that work out of the customer's sight: what they do alone is a backstage step.
+BACK_ROLE = _words(
+    "contador|contadora|contable|auditor|auditora|comprador|compradora|programador|desarrollador|"
+    "contabilista|desenvolvedor|almoxarife|"
+    "accountant|auditor|buyer|developer|programmer|bookkeeper")
 # Words that make the next actor "any" or "all": nobody in particular.
 EVERYONE = _words(
     "todo|todos|toda|todas|cualquier|cualquiera|quien|quienquiera|nosotros|todo el mundo|cada uno|"
     "qualquer|quem|nos|todo mundo|cada um|toda a gente|"
-    "all|every|everyone|everybody|any|anyone|anybody|whoever|whole|entire|us|we|each|entero|entera|inteiro|inteira"
+    "all|every|everyone|everybody|any|anyone|anybody|whoever|whole|entire|us|we|each|entero|entera|inteiro|inteira|"
+    "varios|varias|diversos|diversas|various|several|multiple"
 )
 # A whole group of people: nobody in particular answers for what a group owns.
 TEAM = _words(
     "equipo|personal|plantilla|cuadrilla|colaborador|empleado|trabajador|gente|grupo|brigada|"
     "equipe|time|pessoal|colaborador|funcionario|trabalhador|turma|"
     "team|staff|crew|employee|worker|people|personnel|workforce|squad|colleague|member|members"
+    # a shift or duty roster: whoever is on it
+    "|turno|shift|folks|guys|lot|los de|las de|os de|as de|guardia medica|plantao medico|tier|nivel|level"
 )
 # A unit of the organisation chart: a department, an area, an office.
 DEPARTMENT = _words(
@@ -79,6 +93,13 @@ DEPARTMENT = _words(
     "management|organisation|organization|company|head office|headquarters|plant|insurer|workshop|garage|"
     "maintenance|security|technology|risk|credit|after-sales|branch|customer service|customer care|"
     "customer support|front office|board|administration|dispatch|shipping|underwriting|claims"
+    # a discipline or a whole establishment: everyone in it
+    "|enfermeria|enfermagem|nursing|farmacia|pharmacy|radiologia|radiology|urgencias|emergencias|pronto socorro|"
+    "emergency room|escritorio|tienda|loja|store|shop|clinica|clinic|colegio|escuela|escola|school|"
+    "secretaria academica|registry|portaria|conserjeria|filial|filiales|subsidiary|"
+    "atencion al publico|atendimento ao publico|public counter|front counter|hospital|hotel|"
+    "leadership|liderazgo|lideranca|senior management|alta direccion|alta gerencia|alta direcao|"
+    "mesa de entradas|protocolo geral|back|ops"
 )
 # Acronyms that name a department only when written in capitals (IT is also "it").
 DEPARTMENT_CAPITALS = frozenset({"IT", "TI", "HR", "RH", "RRHH", "SAC"})
@@ -96,7 +117,9 @@ PLACEHOLDER = _words(
     "sin asignar|sin dueno|aun|todavia|"
     "pendente|a definir|a designar|ninguem|nenhum|nenhuma|desconhecido|sem responsavel|ainda|"
     "pending|nobody|none|no one|noone|unknown|unassigned|not assigned|to be assigned|to be defined|"
-    "to be confirmed|to be determined|yet|no owner|open"
+    "to be confirmed|to be determined|yet|no owner|open|"
+    "confirmar|a confirmar|por confirmar|indefinido|indefinida|undecided|undefined|to confirm|sem dono|"
+    "por enquanto|por ahora|for now"
 )
 
 # -- the customer ----------------------------------------------------------------------
@@ -114,8 +137,15 @@ CUSTOMER_PRONOUN = _words("le|les|usted|ustedes|lhe|lhes|voce|voces|ele|ela|eles
 # Places that are the customer's own: work done there is done with the customer.
 CUSTOMER_PLACE = _words(
     "su casa|su domicilio|su hogar|domicilio del cliente|casa do cliente|sua casa|seu domicilio|"
-    "customer's home|their home|your home|at home|em casa|en casa"
+    "customer's home|their home|your home|at home|em casa|en casa|"
+    # the service points where the customer is served
+    "en la mesa|na mesa|at the table|en la puerta|na porta|at the door|en el mostrador|no balcao|at the counter|"
+    "en ventanilla|no guiche|at the window|at the till|en recepcion|na recepcao|at reception|consultorio|"
+    "consulting room|exam room"
 )
+# A channel the customer is reached on: a step done over it is a contact.
+CHANNEL = _words("por telefono|pelo telefone|por telefone|by phone|over the phone|por whatsapp|pelo whatsapp|"
+                 "on whatsapp|por chat|pelo chat|by chat|via chat")
 
 # -- what is done ---------------------------------------------------------------------
 
@@ -136,14 +166,31 @@ INTERNAL_WORK = _words(
     "archive|generate|post|log|record|approve|approval|diagnose|diagnosis|assign|allocate|allocation|issue|"
     "coordinate|clean|send|write up|draft|verify|verification|sign|print|analyse|analyze|analysis|investigate|"
     "investigation|meet|meeting|huddle|audit|pick|pack|dispatch|invoice|plan|route|schedule|file|sort|scan|"
-    "update|check|underwrite|consolidate|compile|authorise|authorize|batch"
+    "update|check|underwrite|consolidate|compile|authorise|authorize|batch|"
+    # upkeep of equipment, data entry, quality control, end-of-day accounting, planning
+    "esterilizar|desinfectar|calibrar|carga|ingresar datos|control de calidad|monitoreo|monitorear|auditoria|"
+    "cierre de caja|arqueo|cuadre|inventario|programacion|planificacion|"
+    "esterilizar|desinfetar|calibrar|controle de qualidade|monitoria|monitoramento|inventario|fechamento do caixa|"
+    "fechamento de caixa|programacao|planejamento|"
+    "sterilise|sterilize|sterilising|sterilizing|disinfect|calibrate|enter|data entry|quality control|qa|monitor|"
+    "monitoring|stock count|stocktake|cash up|cash-up|end of day|planning|scheduling|"
+    "etiquetar|etiquetado|etiquetagem|label|labelling|labeling|recuento|conteo|contagem|count|counting|depurar|"
+    "depuracion|cleanup|clean up|relevo|passagem de plantao|troca de turno|cambio de turno|handover|"
+    "cerrar el mes|cierre de mes|fechar o mes|fechamento do mes|close the month|month end|pedido de insumos|"
+    "armado|armar|montagem|montar|calcular|calculo|calculation|calculate|reasignar|redistribuir|reassign|reallocate|priorizar|priorizacion|"
+    "priorizacao|prioritise|prioritize|prioritised|prioritized|"
+    "restock"
 )
 # Places behind the line of visibility.
 INTERNAL_PLACE = _words(
     "back office|backoffice|trastienda|taller|planta|central|oficina central|almacen|bodega|archivo|sistema|crm|"
     "erp|internamente|interno|interna|matriz|grafica|oficina|almoxarifado|estoque|sede|"
     "workshop|plant|warehouse|ledger|head office|headquarters|internally|internal|behind the scenes|backstage|"
-    "back-office|system|stockroom|depot|hub"
+    "back-office|system|stockroom|depot|hub|"
+    # the organisation's own records and its suppliers
+    "base de datos|base de clientes|base|banco de dados|database|proveedor|fornecedor|supplier|vendor|insumos|supplies|"
+    "en deposito|en el deposito|no deposito|camara de frio|camaras de frio|camara fria|camaras frias|cold room|"
+    "expediente|dossie|prontuario"
 )
 # Verbs of contact: said of the organisation, someone receives them.
 CONTACT = _words(
@@ -260,40 +307,89 @@ ORG_GOALS: dict[str, frozenset[str]] = {
     # Keeping customers away from people: containment, deflection.
     "containment": _words(
         "contencion|deflexion|derivar|desviar|redirigir|contencao|direcionar|desviar|redirecionar|"
-        "containment|contain|deflection|deflect|divert|redirect|self-serve"),
+        "containment|contain|deflection|deflect|divert|redirect|self-serve|steer|encauzar"
+        "|autoservicio|autogestion|autoatendimento|autosservico|autogestao|self-service|self service|self-care|"
+        "adopcion digital|adocao digital|digital adoption|digital uptake"),
     # Selling: targets, quotas, cross-selling, pushing a product.
     "sales": _words(
         "vender|venta|cuota|meta|objetivo comercial|upselling|upsell|up-sell|cross-selling|cross-sell|"
         "venta cruzada|colocacion|ticket promedio|gasto medio|ingreso|conversion|"
         "venda|vendas|bater a meta|venda cruzada|ticket medio|receita|conversao|"
-        "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling"),
+        "sell|sale|sales|quota|target|revenue|average spend|spend per|conversion|upselling|goal|average ticket|"
+        "penetracion|penetracao|penetration|facturacion|faturamento|rentabilidad|rentabilidade|profitability|"
+        "margen|margem|margin|profit|lucro|ganancia|alto valor|bajo valor|baixo valor|high value|low value|"
+        "recompra|repeat purchase|repeat purchases|repeat business|llegar al objetivo|alcanzar el objetivo|"
+        "atingir o objetivo|reach the objective|captacion|captacao|deposit gathering|"
+        "afiliacion|afiliaciones|adesao|adesoes|sign-up|sign-ups|signups"),
     # Keeping a customer who asked to leave.
-    "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back"),
+    "retention": _words("retener|retencion|reter|retencao|retain|retention|save|win back|renovacion|renovacao|"
+                        "renewal|renewals"),
     # The organisation's own rules.
     "internal_rules": _words(
         "reglamento|politica|normativa|norma|protocolo|manual|procedimiento|circular|memo|memorandum|iso|regla|"
         "lineamiento|directriz|instructivo|estatuto|"
         "regulamento|procedimento|regra|diretriz|"
-        "policy|rule|rules|regulation|protocol|procedure|procedures|guideline|guidelines|handbook|standard operating"),
+        "policy|rule|rules|regulation|protocol|procedure|procedures|guideline|guidelines|handbook|standard operating|"
+        # the organisation's own plans and indicators
+        "indicador|indicadores|kpi|kpis|plan estrategico|planejamento estrategico|strategic plan|alinear|alinhado|"
+        "alinhar|aligned|align|ranking|league table|convenio|convenio colectivo|acuerdo sindical|acordo sindical|"
+        "union agreement|collective agreement|sindicato|auditoria interna|internal audit|cliente incognito|"
+        "cliente oculto|mystery shopper|mystery shopping|casa central|casa matriz|head office|headquarters|"
+        "estipulado|estipulada|stipulated|auditoria externa|external audit|tope de descuentos|teto de descontos|"
+        "discount ceiling|descuento maximo|descuentos maximos|desconto maximo|descontos maximos|maximum discount"),
     # A regulator's or the law's limit.
     "regulator": _words(
         "superintendencia|regulador|ley|legal|normativa|procon|ans|anatel|aneel|cnbv|condusef|sernac|indecopi|"
         "profeco|anvisa|bacen|banco central|ministerio|superintendencia|lei|regulatorio|"
+        "codigo de defesa do consumidor|cdc|"
         "regulator|regulatory|law|statutory|fca|ofcom|ofgem|ombudsman|central bank|compliance|comply|legally"),
     # The organisation's cost and throughput.
     "efficiency": _words(
         "tmo|tma|aht|tiempo medio de operacion|tempo medio de atendimento|average handle time|handle time|costo|"
         "coste|custo|cost|costs|ahorro|economia|saving|productividad|produtividade|productivity|ocupacion|"
         "ocupacao|occupancy|rotacion|giro|turnover|throughput|utilizacion|utilization|utilisation|"
-        "eficiencia operativa"),
+        "eficiencia operativa|gasto|gastos|despesa|despesas|expense|expenses|budget|horas hombre|horas homem|"
+        "staff hours|man hours|table turns|table turn|abandono|abandon|abandonment|horas extra|horas extras|"
+        "overtime|nivel de servicio|nivel de servico|service level|liberar la linea|liberar a linha|free up the line|"
+        "tecnicos externos|terceirizado|terceirizados|tercerizado|tercerizados|contractors|outsourcing|mora|morosidad|"
+        "inadimplencia|arrears|delinquency|dotacion|dotacao|quadro minimo|staffing|headcount|spend|"
+        "inventario inmovilizado|estoque parado|idle stock|dead stock|excess stock|inventory turnover|"
+        "debito automatico|direct debit|domiciliacion|horas ociosas|ocioso|ociosos|ociosidad|ociosidade|idle|"
+        "recupero|recuperacion de deuda|recuperacao de dividas|debt recovery|recovery rate|llamadas repetidas|"
+        "ligacoes repetidas|repeat calls|rellamadas|repeat contacts|ausentismo|absentismo|absenteismo|absenteeism"),
     # A contract with a supplier.
     "contract": _words("sla|contrato|proveedor|fornecedor|contract|vendor|supplier"),
+    # The organisation's image and legal exposure.
+    "reputation": _words(
+        "imagen de marca|imagen de la marca|imagem da marca|brand image|reputacion|reputacao|reputation|"
+        "juicio|juicios|demanda judicial|processo judicial|processos judiciais|lawsuit|lawsuits|litigation"),
+    # The staff's own pay: bonuses and commissions.
+    # ("bono", "bonus" left out: also a voucher the customer gets)
+    "incentives": _words("comision|comisiones|comissao|comissoes|commission|commissions|incentivo|incentive|"
+                         "incentives"),
 }
 # Products an organisation pushes ("offer the add-on card on every visit").
 PRODUCT = _words(
     "seguro|tarjeta|poliza|prestamo|combo|adicional|membresia|garantia extendida|plan|upgrade|"
     "cartao|apolice|emprestimo|adicional|"
     "insurance|card|policy|policies|loan|add-on|membership|extended warranty|upgrade")
+# A unit's spending plan.
+BUDGET = _words("presupuesto|orcamento|budget")
+# Knowing or being told: the customer who knows the rules is the customer's standard.
+KNOW = _words("conocer|conhecer|know|saber|entender|understand|leer|ler|read")
+# A document handed to the customer ("signed policy handed over").
+HAND_OVER = _words("sign|signed|hand|handed|deliver|send|issue|issued|receive|renew")
+# One contact handled by staff: a call, a chat, a ticket.
+INTERACTION = _words(
+    "llamada|ligacao|call|contacto|contato|contact|chat|atendimento|atencion|interaccion|interacao|interaction|"
+    "ticket|caso|case|chamado")
+# Buying: a standard that has the customer buy an extra serves the sale.
+PURCHASE = _words("comprar|contratar|adquirir|buy|purchase|take out|take")
+EXTRA = _words("opcional|adicional|optional|add-on|extra|premium|upgrade")
+# Making less of something: "minimizar reembolsos" puts a ceiling on what customers get back.
+REDUCE = _words("minimizar|minimise|minimize|reducir|reduzir|reduce|cut|bajar|baixar|evitar|avoid")
+# A short contact: the organisation's handle time.
+SHORT = _words("corta|cortas|corto|cortos|curta|curtas|curto|short|shorter|brief|breve|breves")
 # Human help, which containment keeps the customer from reaching.
 HUMAN_HELP = _words(
     "agente|asesor|persona|humano|operador|ejecutivo|atendente|pessoa|operador|agent|person|human|operator|"
@@ -304,14 +400,16 @@ ONLY_IF = _words("solo si|sólo si|solamente si|so se|somente se|apenas se|only 
 ACCEPTED = _words("aceptado|aceptar|aprobado|aprobar|aceito|aceitar|aprovado|accept|accepted|approve|approved")
 REMEDY = _words(
     "devolucion|reembolso|cambio|troca|reembolso|devolucao|return|returns|refund|refunds|exchange|exchanges|"
-    "reclamacion|reclamacao|claim|claims")
+    "reclamacion|reclamacao|claim|claims|compensacion|compensaciones|compensacao|compensacoes|compensation|goodwill")
+# Putting a ceiling on what the customer gets.
+LIMIT = _words("limitar|restringir|limit|cap|restrict|tope|teto")
 ESCALATE = _words("escalar|escalonar|subir|escalate|escalation|escalating|suba")
 AVOID = _words("evitar|no|nao|keep|prevent|avoid|que no|sin|sem|from|not")
 CLOSE_RECORD = _words("cerrar|fechar|close|closed|cerrado|fechado|dar de baja|baixar")
 CANCEL = _words("baja|cancelacion|cancelamento|cancelar|cancel|cancellation|churn|desistir")
 # "Half the legal limit": the regulator's limit as a floor to beat, not the target.
 BEATS = _words("mitad|metade|half|tercio|terco|third|mejor que|melhor que|better than|well within|muy por debajo|bem abaixo")
-PER = _words("por|per|por cada|each|a")
+PER = _words("por|per|por cada|each|a|an")
 
 # -- recovery --------------------------------------------------------------------------
 
@@ -368,7 +466,7 @@ IMPERATIVE = _words(
 # False friends: a word that means the concept only in these languages ("sale" is Spanish
 # for "goes out", "time" is Portuguese for "team", "meta" is a target only in Portuguese).
 ONLY_IN: dict[str, tuple[str, ...]] = {
-    "sale": ("en",), "time": ("pt",), "personal": ("en",), "data": ("pt",), "one": ("en",), "free": ("en",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
+    "sale": ("en",), "mora": ("es",), "back": ("es", "pt"), "ops": ("en",), "time": ("pt",), "personal": ("en",), "data": ("pt",), "one": ("en",), "free": ("en",), "plan": ("en",), "no": ("es", "en"), "as": ("en", "pt"),
     "comp": ("en",), "post": ("en",), "file": ("en",), "record": ("en",), "log": ("en",), "issue": ("en",),
     "meet": ("en",), "plant": ("en",), "lead": ("en",), "head": ("en",), "sister": ("en",), "server": ("en",),
     "host": ("en",), "us": ("en",), "we": ("en",), "nos": ("pt",), "caixa": ("pt",), "central": ("es", "pt"),

@@ -41,6 +41,8 @@ GOALS = {
     "own_records": _("the organisation's own records"),
     "escalation": _("keeping complaints from management"),
     "remedies_limited": _("limiting what customers get back"),
+    "reputation": _("the organisation's image or its legal exposure"),
+    "incentives": _("the staff's bonus or commission"),
 }
 
 

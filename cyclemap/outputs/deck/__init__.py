@@ -32,6 +32,7 @@ W = {
     "level": _("Service level: {level}"),
     "no_level": _("no scores yet"),
     "cycle": _("The cycle of service"),
+    "cycle_part": _("The cycle of service ({index} of {count})"),
     "curve": _("Expectation and perception along the cycle"),
     "no_curve": _("No scores or expectations yet: the curve appears once the report card is in."),
     "what": _("What happens"),
@@ -49,6 +50,35 @@ W = {
 }
 TOP = 3
 SLIDE_W, SLIDE_H = 13.333, 7.5  # inches, 16:9
+SLIDE_MIN_PT = 12.0  # the smallest text a diagram may show on a slide
+DIAGRAM_TOP = 1.25  # inches: where the diagram starts, under the heading
+DIAGRAM_BOX = (SLIDE_W - 0.6, SLIDE_H - DIAGRAM_TOP - 0.25)  # inches: the room the diagram is fitted to
+
+
+def on_slide_pt(plan: dict) -> float | None:
+    """How large a drawing's smallest text shows once fitted to the slide's diagram box."""
+    if not plan or not plan.get("size_pt"):
+        return None
+    width, height = plan["size_pt"]
+    return plan["smallest_font"] * min(DIAGRAM_BOX[0] * 72 / max(width, 1.0), DIAGRAM_BOX[1] * 72 / max(height, 1.0))
+
+
+def diagram_sheets(checked: "CheckedCycle", engine: str = "auto", timeout: float = 30.0):
+    """The deck's cycle diagram as PNG sheets whose text shows at SLIDE_MIN_PT or more on a
+    slide, and the layout they are drawn in: the client clock on one slide when its text is
+    large enough there; otherwise the flow (a dial's parts are no dial, and the flow's
+    columns fill a wide slide), split by stage — halved into runs of moments until each
+    reaches 12 pt (`outputs/render/split.py`). `Drawing.whole` is the whole dial's size."""
+    from cyclemap.outputs.render.split import render_split
+
+    dial = render_split(checked, layout="clock", fmt="png", engine=engine, timeout=timeout, minimum=SLIDE_MIN_PT,
+                        fit=on_slide_pt, split="never")
+    if dial.whole is None or dial.whole >= SLIDE_MIN_PT:
+        return dial, "clock"
+    flow = render_split(checked, layout="flow", fmt="png", engine=engine, timeout=timeout, minimum=SLIDE_MIN_PT,
+                        fit=on_slide_pt)
+    flow.whole = dial.whole
+    return flow, "flow"
 
 
 def _t(key: str, lang: str, **kw: object) -> str:
@@ -89,13 +119,14 @@ def curve_png(checked: "CheckedCycle") -> bytes | None:
     return svg_to_png(sized.encode("utf-8"), scale=3.0)
 
 
-def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 30.0) -> bytes:
+def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 30.0, drawing: list | None = None) -> bytes:
     """The deck as .pptx bytes. Raises RenderError only if neither picture can be made
-    for a reason other than the engine (the engine's failure is said on the slide)."""
+    for a reason other than the engine (the engine's failure is said on the slide).
+    `drawing`, when given, receives the diagram's `split.Drawing` (its sheets and sizes)."""
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
-    from cyclemap.outputs.render import RenderError, render_bytes
+    from cyclemap.outputs.render import RenderError
 
     lang = checked.lang
     cycle = checked.cycle
@@ -151,13 +182,21 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):
         shape.left, shape.top, shape.width, shape.height = Inches(0.8), Inches(top), Inches(SLIDE_W - 1.6), Inches(height)
 
-    # 2. The cycle
-    slide = prs.slides.add_slide(only_title)
-    heading(slide, _t("cycle", lang))
+    # 2. The cycle: one slide, or one per sheet when the whole dial would show under 12 pt
     try:
-        picture(slide, render_bytes(checked, layout="clock", fmt="png", engine=engine, timeout=timeout))
+        sheets, _layout = diagram_sheets(checked, engine=engine, timeout=timeout)
     except RenderError as exc:
+        slide = prs.slides.add_slide(only_title)
+        heading(slide, _t("cycle", lang))
         text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("diagram_missing", lang, reason=exc.message(lang)), 20, False)])
+    else:
+        if drawing is not None:
+            drawing.append(sheets)
+        count = len(sheets.sheets)
+        for index, drawn in enumerate(sheets.sheets, 1):
+            slide = prs.slides.add_slide(only_title)
+            heading(slide, _t("cycle", lang) if count == 1 else _t("cycle_part", lang, index=index, count=count))
+            picture(slide, drawn.data, top=DIAGRAM_TOP)
 
     # 3. The curve
     slide = prs.slides.add_slide(only_title)

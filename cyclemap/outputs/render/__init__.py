@@ -26,24 +26,25 @@ FORMATS = ("svg", "png", "pdf", "dot")
 __all__ = ["build_dot", "render_bytes", "RenderError", "LAYOUTS", "VIEWS", "FORMATS", "ENGINES"]
 
 
-def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "client") -> str:
+def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "client", sheet=None) -> str:
     """The DOT text of a checked cycle drawn in `layout`, in its language. Pure: no I/O.
 
     `view="client"` (the default, `client.py`): names, order, criticality, score against
     expectation and numbered badges on the top weak points. `view="analyst"` (`dot.py`):
-    every finding's code on the moment it is about, and the full legend."""
+    every finding's code on the moment it is about, and the full legend. `sheet` (a
+    `client.Sheet`, client view only): draw only that sheet of a split picture."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
     with hyphenating(checked):
         if view == "client":
-            return client.build(checked, layout)
+            return client.build(checked, layout, sheet)
         return build_analyst(checked, layout)
 
 
 def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",
-                 timeout: float = 30.0, view: str = "client", plan: dict | None = None) -> bytes:
+                 timeout: float = 30.0, view: str = "client", plan: dict | None = None, sheet=None) -> bytes:
     """The finished diagram as bytes in `fmt`. Raises RenderError (in any language) when the
     engine cannot make the format or does not finish within `timeout` seconds.
 
@@ -63,7 +64,7 @@ def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: st
             "PDF needs the system Graphviz, which is not in use here: install it (Debian/Ubuntu: "
             "apt-get install graphviz; macOS: brew install graphviz) and use --engine auto or system, "
             "or write .svg or .png instead"))
-    dot_text = build_dot(checked, layout=layout, view=view)
+    dot_text = build_dot(checked, layout=layout, view=view, sheet=sheet)
     if plan is not None:
         sizes = [float(v) for v in _FONTSIZE.findall(dot_text)]
         plan.update(smallest_font=min(sizes, default=14.0), size_pt=None)

@@ -13,10 +13,12 @@ Graphviz's own laid-out geometry (`geometry.py`).
   through the main loop's moments, clockwise from 12 o'clock, the links as arcs from one
   moment to the next, a start mark, the stages as sectors on the rim, detours inside the
   ring with their condition written in the detour, and a gap where an open cycle ends.
-- `flow`: left to right by stage (`dot`), branch conditions on their links.
+- `flow`: left to right by stage, a detour's condition beside the link into it (in the
+  detour's box only when it sits at the top of a column).
 - `blueprint`: a service blueprint (Bitner): physical evidence, the customer's actions
   (the moments), then onstage, backstage and support rows separated by the lines of
-  interaction, visibility and internal interaction, one column per moment. Rows come
+  interaction, visibility and internal interaction, one column per moment; a detour's
+  condition under the link into it. Rows come
   only from the moments' `evidence`, `onstage`, `backstage` and `support` keys; without
   them the blueprint shows the customer's row and says what it would need.
 """
@@ -24,7 +26,7 @@ Graphviz's own laid-out geometry (`geometry.py`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cyclemap.format.i18n import _, number
@@ -53,6 +55,10 @@ W = {
     "legend_score": _("score against expectation: ▲ above  ● meets  ▽ just under  ▼ below  ▼▼ far below  ○ no score"),
     "legend_badge": _("⚠ 1 = top weak point"),
     "legend_open": _("open cycle: it ends at ■"),
+    "sheet_stage": _("Sheet {index} of {count}: {stage}"),
+    "sheet_moments": _("Sheet {index} of {count}: moments {first} to {last}"),
+    "comes_from": _("◀ comes from moment {number} (previous sheet)"),
+    "continues_at": _("continues at moment {number} on sheet {next} ▶"),
     "legend_support": _("⚙ = rests on an internal service (another team's cycle)"),
     "evidence": _("Physical evidence"),
     "customer": _("Customer actions"),
@@ -83,6 +89,8 @@ class View:
     badge: dict[str, int]  # moment id -> 1.. for the top weak points
     when: dict[str, str]  # detour id -> the condition that leads into it
     compact: bool = False  # the dial past COMPACT moments: numbers on the ring, names in a key
+    sheet: "Sheet | None" = None  # one sheet of a split picture (`split.py`); None: the whole cycle
+    on_link: set = field(default_factory=set)  # detours whose condition is written on their link, not in the box
     memo: dict = field(default_factory=dict)  # (what, moment id, compact) -> lines or size, computed once
 
     @property
@@ -90,14 +98,44 @@ class View:
         return self.scene.lang
 
 
-def make_view(checked: "CheckedCycle") -> View:
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a picture split by stage (or in consecutive chunks): its moments, in
+    the cycle's display order, and the moments it continues from and into."""
+
+    members: tuple[str, ...]
+    index: int  # 1-based
+    count: int
+    stage: str | None = None  # the stage all its moments belong to, if one
+    before: str | None = None  # the moment just before its first, on the previous sheet
+    after: str | None = None  # the moment just after its last, on the next sheet
+
+
+def make_view(checked: "CheckedCycle", sheet: Sheet | None = None) -> View:
     scene = make_scene(checked)
     loop = set(scene.main_loop)
     when: dict[str, str] = {}
     for link in scene.links:
         if link.when and link.target not in loop and link.target not in when:
             when[link.target] = link.when
-    return View(scene, top_weak_moments(checked, set(scene.moments)), when)
+    badge = top_weak_moments(checked, set(scene.moments))  # ranks of the whole cycle, on every sheet
+    if sheet is not None:
+        keep = set(sheet.members)
+        scene = replace(scene, order=[m for m in scene.order if m in keep],
+                        main_loop=[m for m in scene.main_loop if m in keep],
+                        moments={m: v for m, v in scene.moments.items() if m in keep},
+                        links=[k for k in scene.links if k.source in keep and k.target in keep])
+    return View(scene, badge, when, sheet=sheet)
+
+
+def _has_start(view: View) -> bool:
+    """The cycle's start is drawn here (always, unless this sheet does not hold it)."""
+    return view.sheet is None or view.sheet.before is None
+
+
+def _has_end(view: View) -> bool:
+    """An open cycle's end is drawn here (unless this sheet does not hold it)."""
+    return view.sheet is None or view.sheet.after is None
 
 
 # ---------------------------------------------------------------- one moment
@@ -132,7 +170,7 @@ def _lines_of(view: View, moment_id: str, name_wrap: int) -> list[str]:
         return lines + [f"{view.scene.number[moment_id]}", mark]
     name = wrap(f"{view.scene.number[moment_id]} · {look.isolate(m.name)}", name_wrap)
     lines += name
-    if moment_id in view.when:
+    if moment_id in view.when and moment_id not in view.on_link:
         lines += wrap(words("if", view.lang, when=look.isolate(view.when[moment_id])), name_wrap + 2)
     lines.append(score_line(view, moment_id))
     return lines
@@ -204,7 +242,25 @@ def title_lines(view: View) -> tuple[list[str], list[str]]:
         sub.append(scene.t("customer_is", customer=look.isolate(scene.cycle.customer)))
     if scene.level is not None:
         sub.append(words("level", view.lang, level=scene.level.name(view.lang).upper()))
-    return wrap(look.isolate(scene.cycle.title), 60), (wrap("   ·   ".join(sub), 110) if sub else [])
+    rows = wrap("   ·   ".join(sub), 110) if sub else []
+    if view.sheet is not None:
+        rows.append(sheet_line(view))
+    return wrap(look.isolate(scene.cycle.title), 60), rows
+
+
+def sheet_line(view: View) -> str:
+    """Which sheet this is and where the cycle goes on: the marks of a split picture."""
+    sheet, scene, lang = view.sheet, view.scene, view.lang
+    numbers = [scene.number[m] for m in sheet.members]
+    parts = [words("sheet_stage", lang, index=sheet.index, count=sheet.count, stage=look.isolate(sheet.stage))
+             if sheet.stage else
+             words("sheet_moments", lang, index=sheet.index, count=sheet.count, first=min(numbers), last=max(numbers))]
+    full = dict(scene.number)
+    if sheet.before is not None:
+        parts.append(words("comes_from", lang, number=full[sheet.before]))
+    if sheet.after is not None:
+        parts.append(words("continues_at", lang, number=full[sheet.after], next=sheet.index + 1))
+    return "   ·   ".join(parts)
 
 
 def legend_parts(view: View) -> list[str]:
@@ -427,7 +483,7 @@ def clock(view: View) -> list[str]:
         draw.append(_xdot_polyline(_arc(cx, cy, rim_rx, rim_ry, a0, a1), look.SECTOR[k % 2], 14))
         lines.append(text_node(f"stage{k}", text, (cx + at[0], cy + at[1]), 14, italic=True, colour=look.MUTED))
     # The ring through the main loop's moments; an open cycle leaves a gap before the start.
-    if scene.cycle.closed or n < 2:
+    if (scene.cycle.closed and view.sheet is None) or n < 2:
         ring = _arc(cx, cy, rx, ry, 0, 2 * math.pi, 96)
     else:
         ring = _arc(cx, cy, rx, ry, math.pi / 2, math.pi / 2 - step * (n - 1), 96)
@@ -472,8 +528,9 @@ def clock(view: View) -> list[str]:
         sx = place[first][0]
         sy = max(place[m][1] + size[m][1] / 2 for m in loop
                  if abs(place[m][0] - sx) < reach + size[m][0] / 2) + 0.2
-    lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
-    if not scene.cycle.closed and n > 1:
+    if _has_start(view):
+        lines.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
+    if not scene.cycle.closed and n > 1 and _has_end(view):
         last = loop[-1]
         lines.append(text_node("end", [words("end", view.lang)],
                                (place[last][0] + size[last][0] / 2 + 0.5, place[last][1] + size[last][1] / 2 - 0.1),
@@ -622,7 +679,7 @@ def _end_mark(view: View, place, size) -> list[str]:
     """An open cycle's end mark (■, promised by the legend) just after its last moment."""
     scene = view.scene
     loop = scene.main_loop
-    if scene.cycle.closed or len(loop) < 2:
+    if scene.cycle.closed or len(loop) < 2 or not _has_end(view):
         return []
     last = loop[-1]
     (x, y), (w, h) = place[last], size[last]
@@ -640,14 +697,55 @@ def flow(view: View) -> list[str]:
     for mid in scene.order:
         by_stage.setdefault(scene.moments[mid].stage, []).append(mid)
     groups: list[tuple[str | None, list[str]]] = list(by_stage.items())
-    size = {mid: size_of(view, mid) for mid in scene.order}
-    col_w = max(w for w, _h in size.values()) + 0.7
-    row_h = max(h for _w, h in size.values()) + 0.45
+    # A detour's condition goes on its link, in the gap above the detour (beside the link
+    # coming down into it), when the detour is not at the top of a column; there it stays
+    # in the detour's box. Which detours sit at a column's top depends on the rows, so each
+    # choice of rows is measured with its own boxes and the room its conditions take.
+    entering = {link.target for link in scene.links if link.when and view.when.get(link.target) == link.when}
+    index = {mid: i for _stage, members in groups for i, mid in enumerate(members)}
+    detours = [mid for mid in scene.order if mid in view.when and mid in entering]
+    boxed = {mid: size_of(view, mid) for mid in scene.order}  # conditions in the boxes
+    view.on_link = set(detours)
+    view.memo.clear()
+    bare = {mid: size_of(view, mid) for mid in detours}  # conditions on the links
+    view.on_link = set()
+    view.memo.clear()
+    others = [boxed[mid] for mid in scene.order if mid not in bare] or [(0.0, 0.0)]
+    base_w, base_h = max(w for w, _h in others), max(h for _w, h in others)
     stage_h = 0.45
     title, sub = title_lines(view)
     head_h = len(title) * 22 * 1.2 / PT + len(sub) * 14 * 1.2 / PT + 0.25
+
+    detour_set = set(detours)
+    bare_w = max((w for w, _h in bare.values()), default=0.0)
+    bare_h = max((h for _w, h in bare.values()), default=0.0)
+    label_cache: dict[float, float] = {}
+
+    def label_height(col_w: float) -> float:
+        """The room the tallest condition takes, wrapped to half a column (every detour's, so
+        the same whatever the rows: a little room to spare at worst)."""
+        key = round(col_w, 3)
+        if key not in label_cache:
+            chars = max(8, int((col_w / 2 - 0.2) * PT / (LEGEND * 0.55)))
+            label_cache[key] = max(len(wrap(words("if", view.lang, when=look.isolate(view.when[mid])), chars))
+                                   for mid in detours) * LEGEND * 1.2 / PT + 0.15
+        return label_cache[key]
+
+    def plan(rows: int):
+        """(detours whose condition is on the link, column width, row height) for `rows`;
+        work in proportion to the columns, not the moments."""
+        tops = [members[i] for _stage, members in groups for i in range(0, len(members), rows)
+                if members[i] in detour_set]
+        on_any = len(tops) < len(detours)
+        col_w = max(base_w, bare_w if on_any else 0.0, *(boxed[mid][0] for mid in tops)) + 0.7
+        row_h = max(base_h, bare_h if on_any else 0.0, *(boxed[mid][1] for mid in tops)) + 0.45
+        if on_any:
+            row_h += label_height(col_w)
+        return tops, col_w, row_h
+
     best = None
     for rows in range(1, len(scene.order) + 1):
+        _tops, col_w, row_h = plan(rows)
         cols = sum(math.ceil(len(members) / rows) for _stage, members in groups)
         width = cols * col_w + 0.3 * len(groups)
         height = rows * row_h + stage_h + head_h + 0.8
@@ -655,6 +753,12 @@ def flow(view: View) -> list[str]:
         if best is None or fit > best[0] + 1e-9:
             best = (fit, rows)
     rows = best[1]
+    tops, col_w, row_h = plan(rows)
+    view.on_link = detour_set - set(tops)
+    chars = max(8, int((col_w / 2 - 0.2) * PT / (LEGEND * 0.55)))
+    condition = {mid: wrap(words("if", view.lang, when=look.isolate(view.when[mid])), chars) for mid in view.on_link}
+    view.memo.clear()
+    size = {mid: size_of(view, mid) for mid in scene.order}
     legend_rows = legend_lines(view, 1e9)
     legend_h = len(legend_rows) * LEGEND * 1.2 / PT
     base = 0.25 + legend_h + 0.3  # the legend under the columns
@@ -692,6 +796,17 @@ def flow(view: View) -> list[str]:
     lines.append(f'  graph [_background={_long_string(draw)}];')
     lines += [node(view, mid, place[mid]) for mid in scene.order]
     lines += _flow_links(view, place, size, slot, gaps, top, row_h, rows)
+    for k, mid in enumerate(sorted(view.on_link, key=scene.order.index)):
+        # Left-aligned just right of the link that comes down the column's middle into the detour.
+        text = condition[mid]
+        width = max(text_width(line, LEGEND) for line in text)
+        (bx, by), (_bw, bh) = place[mid], size[mid]
+        y = by + bh / 2 + 0.12 + len(text) * LEGEND * 1.2 / PT / 2
+        # A box of the planned width, its lines left-aligned in it: the text starts beside the
+        # link in both engines, whatever their font metrics.
+        lines.append(text_node(f"when{k}", text, (bx + 0.1 + width / 2, y), LEGEND, italic=True, left=True)
+                     .replace("width=0 height=0", f"width={width:.3f} height={len(text) * LEGEND * 1.2 / PT:.3f} "
+                              "fixedsize=true", 1))
     lines += _end_mark(view, place, size)
     lines += _frame(title, sub, legend_rows, legend_h, width, top + stage_h + 0.15)
     return lines
@@ -719,6 +834,13 @@ def blueprint(view: View) -> list[str]:
     if any(r in filled for r in ("onstage", "backstage", "support")):
         rows = [r for r in ROWS if r in ("customer", "onstage", "backstage", "support") or r in filled]
 
+    # A detour reached straight from the moment before it: its condition goes under the
+    # link between the two (the customer's row is made taller for it), not in its box.
+    previous = {b: a for a, b in zip(order, order[1:])}
+    view.on_link = {link.target for link in scene.links
+                    if link.when and view.when.get(link.target) == link.when and previous.get(link.target) == link.source}
+    view.memo.clear()
+
     def cell_lines(mid: str, row: str) -> list[str]:
         out: list[str] = []
         for item in getattr(moments[mid], row):
@@ -726,6 +848,14 @@ def blueprint(view: View) -> list[str]:
         return out
 
     col_w = max(max(size_of(view, mid)[0] for mid in order) + 0.45, CELL_WRAP * 13 * 0.56 / PT + 0.6)
+    chars = max(8, int((col_w - 0.4) * PT / (LEGEND * 0.55)))
+    condition = {mid: wrap(words("if", view.lang, when=look.isolate(view.when[mid])), chars) for mid in view.on_link}
+    label_h = {mid: len(text) * LEGEND * 1.2 / PT + 0.1 for mid, text in condition.items()}
+
+    def room(members: list[str]) -> float:
+        """The room under a band's moments for the conditions on its links."""
+        return max((label_h[mid] for mid in members if mid in label_h and previous[mid] in members), default=0.0)
+
     left = 2.3  # the row titles
     title, sub = title_lines(view)
     head_h = len(title + sub) * 22 * 1.2 / PT + 0.3
@@ -735,7 +865,7 @@ def blueprint(view: View) -> list[str]:
         out = {}
         for row in rows:
             if row == "customer":
-                out[row] = max(size_of(view, mid)[1] for mid in members) + 0.5
+                out[row] = max(size_of(view, mid)[1] for mid in members) + 0.5 + room(members)
             else:
                 most = max((len(cell_lines(mid, row)) for mid in members), default=0)
                 out[row] = max(most * 13 * 1.2 / PT + 0.45, 0.8)
@@ -753,6 +883,10 @@ def blueprint(view: View) -> list[str]:
         if best is None or fit > best[0] + 1e-9:
             best = (fit, bands, width)
     _fit, bands, width = best
+    firsts = {members[0] for members in bands}
+    if view.on_link & firsts:  # the first of a band has no link beside it: its condition goes back in its box
+        view.on_link -= firsts
+        view.memo.clear()
     legend_rows = legend_lines(view, width)
     legend_h = len(legend_rows) * LEGEND * 1.2 / PT
     note = [] if filled else wrap(words("blueprint_empty", view.lang), note_chars)
@@ -792,9 +926,10 @@ def blueprint(view: View) -> list[str]:
                                    italic=True, colour=look.MUTED))
         hc = heights["customer"]
         corridors[k] = (row_y["customer"] + hc / 2 - 0.1, row_y["customer"] - hc / 2 + 0.1)
+        lift = room(members) / 2  # the moments move up, the conditions go under them
         for i, mid in enumerate(members):
             x = left + col_w * (i + 0.5)
-            place[mid] = (x, row_y["customer"])
+            place[mid] = (x, row_y["customer"] + lift)
             band_of[mid], col_of[mid] = k, i
             for row in rows:
                 cell = cell_lines(mid, row) if row != "customer" else []
@@ -810,6 +945,13 @@ def blueprint(view: View) -> list[str]:
     lines += [node(view, mid, place[mid]) for mid in order]
     lines += cells
     lines += _blueprint_links(view, place, band_of, col_of, corridors, width + 0.15, left - 0.1, top - 0.2)
+    for k, mid in enumerate(sorted(view.on_link, key=order.index)):
+        a = previous[mid]
+        text = condition[mid]
+        x = (place[a][0] + place[mid][0]) / 2
+        under = min(place[a][1] - size_of(view, a)[1] / 2, place[mid][1] - size_of(view, mid)[1] / 2)
+        height = len(text) * LEGEND * 1.2 / PT
+        lines.append(text_node(f"when{k}", text, (x, under - 0.06 - height / 2), LEGEND, italic=True))
     lines += _end_mark(view, place, {mid: size_of(view, mid) for mid in order})
     # The vertical links: from each moment down through its own rows, from box edge to box edge.
     at = {scene.node[mid]: place[mid] for mid in order} | cell_at
@@ -890,7 +1032,7 @@ def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: f
     return lines
 
 
-def build(checked: "CheckedCycle", layout: str) -> str:
-    view = make_view(checked)
+def build(checked: "CheckedCycle", layout: str, sheet: Sheet | None = None) -> str:
+    view = make_view(checked, sheet)
     builder = {"clock": clock, "flow": flow, "blueprint": blueprint}[layout]
     return "\n".join(builder(view)) + "\n"
