@@ -120,9 +120,9 @@ def test_legend_speaks_the_cycle_language():
 
 
 def test_mini_bar_marks_short_scores():
-    assert ORANGE in mini_bar(2, 4, (1, 5), short=True)
-    assert ORANGE not in mini_bar(4, 4, (1, 5), short=False)
-    ET.fromstring(mini_bar(None, 4, (1, 5), short=False))
+    assert ORANGE in mini_bar(2, 4, (1, 5), short=True, margin=0.5)
+    assert ORANGE not in mini_bar(4, 4, (1, 5), short=False, margin=0.5)
+    ET.fromstring(mini_bar(None, 4, (1, 5), short=False, margin=0.5))
 
 
 @pytest.mark.parametrize("score", [1.5, 3.2, 3.7, 4.0, 4.8])
@@ -132,9 +132,9 @@ def test_mini_bar_has_the_diagrams_band_colour(score):
     from cyclemap.outputs import look
 
     fills = {b.fill for b in look.BANDS}
-    bar = mini_bar(score, 4, (1, 5), short=score < 4)
+    bar = mini_bar(score, 4, (1, 5), short=score < 4, margin=0.5)
     used = set(re.findall(r'fill="(#[0-9a-f]{6})"', bar)) - {"#eeeeee"}
-    assert used == {look.band_for(score, 4, (1, 5)).fill} and used <= fills
+    assert used == {look.band_for(score, 4, (1, 5), 0.5).fill} and used <= fills
 
 
 def test_questions_from_findings_cover_several_moments_first():

@@ -32,7 +32,8 @@ def test_no_codes_no_ids_and_every_moment_named(path, layout):
         moment = checked.cycle.moment(mid)
         assert f"{checked.order.index(mid) + 1} · " in line
         assert f"tooltip=\"{mid}:" not in line  # the id is never shown
-        band = look.band_for(moment.score, moment.expectation, checked.cycle.scale)
+        band = look.band_for(moment.score, moment.expectation, checked.cycle.scale,
+                             look.gap_margin(checked.cycle, checked.settings))
         assert band.mark in line and f'fillcolor="{band.fill}"' in line
         assert ("peripheries=2" in line) == moment.critical
 

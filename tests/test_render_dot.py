@@ -216,3 +216,67 @@ def test_moment_counts_are_singular_for_one():
     assert moments_count(5, 2)("es") == "5 momentos, 2 críticos"
     assert moments_count(1, 0)("en") == "1 moment, 0 critical"
     assert moments_count(3, 1)("pt") == "3 momentos, 1 crítico"
+
+
+BAND_CYCLE = """cyclemap: 1
+title: Shop
+customer: Buyer
+moments:
+  - id: arrive
+    name: Arriving at the shop
+    kind: critical
+    owner: Store manager
+    score: 3.4
+    expectation: 4.0
+    responses: 200
+  - id: pay
+    name: Paying at the till
+    kind: routine
+    owner: Cashier
+    score: 4.2
+    expectation: 4.0
+    responses: 200
+"""
+
+
+def _band_of(svg_path, name: str) -> str:
+    """The `band-…` class of the node whose text holds `name`, as the SVG carries it."""
+    root = ET.parse(svg_path).getroot()
+    for g in root.iter(f"{SVG}g"):
+        classes = (g.get("class") or "").split()
+        if "moment" in classes and name in "".join(g.itertext()):
+            return next(c for c in classes if c.startswith("band-"))
+    raise AssertionError(f"no moment node for {name}")
+
+
+@pytest.mark.parametrize("view", ["client", "analyst"])
+def test_score_bands_follow_the_settings_gap_margin_as_the_critique_does(tmp_path, view):
+    """0.6 short of 4 on 1 to 5: below the expectation by the default margin (½ point) and
+    a CM105 finding; with `gap_margin: 0.3` (1.2 points) only just under, and no finding.
+    The diagram's band, its legend and `check` move together."""
+    from conftest import run_cli_in_process
+
+    seen = {}
+    for folder, settings in (("default", None), ("wide", "thresholds:\n  gap_margin: 0.3\n")):
+        d = tmp_path / folder
+        d.mkdir()
+        (d / "c.yaml").write_text(BAND_CYCLE)
+        if settings:
+            (d / ".cyclemap.yaml").write_text(settings)
+        out = d / f"{view}.svg"
+        run = run_cli_in_process("render", str(d / "c.yaml"), "--view", view, "-o", str(out), "-e", "embedded")
+        assert run.code == 0, run.err
+        check = run_cli_in_process("check", str(d / "c.yaml"))
+        seen[folder] = (_band_of(out, "Arriving"), "CM105" in check.out, out.read_text())
+        if view == "client":  # the handout's table marks the moment with the same band
+            html = d / "h.html"
+            assert run_cli_in_process("handout", str(d / "c.yaml"), "-o", str(html), "--edition", "participant").code == 0
+            seen[folder] += (html.read_text(),)
+    assert seen["default"][:2] == ("band-below", True)
+    assert seen["wide"][:2] == ("band-near", False)
+    if view == "client":
+        assert "▼ 3.4" in seen["default"][3] and "▽ 3.4" in seen["wide"][3]
+    if view == "analyst":  # the full legend says the margin in force
+        assert "less than 0.5 points" in seen["default"][2]
+        assert "less than 1.2 points" in seen["wide"][2]
+        assert "less than 0.5 points" not in seen["wide"][2]

@@ -65,6 +65,20 @@ moments:
      recovery: El asesor ofrece otra cita, score: 4.5, expectation: 4, responses: 100}
   - {id: b, name: Se archiva el contrato internamente, kind: routine, score: 2.0, expectation: 4, responses: 50}
 """
+# Errores y horrores: a plan that only sends the customer elsewhere (evasions), a complaint
+# desk nobody answers for and with no agreed recovery (brush-off), courtesy that no moment
+# looks after (coldness); WARM is the same with courtesy served (CM110 still fires).
+HORRORS = """\
+cyclemap: 1
+title: Clínica
+moments:
+  - {id: cita, name: Pide una cita, kind: critical, owner: Recepcionista, standard: Atiende en menos de 5 min,
+     recovery: Se le pide que llame al centro de atención, score: 2.0, expectation: 4, responses: 100,
+     dimensions: [reliability, responsiveness, competence, communication]}
+  - {id: queja, name: Presenta una queja, kind: critical, collects: complaint,
+     standard: Responde en menos de 2 días, score: 4, expectation: 4, responses: 100}
+"""
+WARM = HORRORS.replace("dimensions: [reliability", "dimensions: [courtesy, reliability")
 REWORK = get_rule("CM118").fails
 REWORK_CAPTIVE = REWORK.replace("title: Registry\n", "title: Registry\ncustomers_can_leave: false\n")
 
@@ -84,7 +98,11 @@ ABSENT = {
     "todo.backstage": CAPTIVE, "todo.rework": CAPTIVE, "todo.voice": CAPTIVE, "todo.dimension": CAPTIVE,
     "todo.critical_none": CAPTIVE, "todo.critical_many": WATER,
     "preface.critical": WATER, "preface.uncertain": CAPTIVE,
-    "score.internal": CAPTIVE, "voice.none_internal": WATER
+    "score.internal": CAPTIVE, "voice.none_internal": WATER,
+    # The plan offers another appointment and goes after the cause; no complaint moment;
+    # the complaint moment has a plan; courtesy is served.
+    "recovery.evasive": CAPTIVE, "complaint.brushoff_owner": SHOP, "complaint.brushoff_recovery": CAPTIVE,
+    "dimension.cold": WARM,
 }
 # And where it holds (a sample per cycle: the premises are not vacuous).
 PRESENT = {
@@ -97,6 +115,8 @@ PRESENT = {
     REWORK_CAPTIVE: {"rework.captive"},
     INTERNAL: {"score.internal", "voice.none_internal", "todo.prevent"},
     BACKSTAGE: {"backstage.unseen", "todo.backstage"},
+    HORRORS: {"recovery.evasive", "complaint.brushoff_owner", "complaint.brushoff_recovery", "dimension.cold"},
+    WARM: {"recovery.evasive", "dimension.uncovered"},
 }
 
 _RUNS: dict[str, tuple[dict, str]] = {}
@@ -140,7 +160,8 @@ def test_sentence_absent_where_its_premise_is_false(sentence: Sentence):
             assert fixed not in text, fixed
 
 
-@pytest.mark.parametrize("cycle", list(PRESENT), ids=["captive", "shop", "water", "rework", "rework-captive", "internal", "backstage"])
+@pytest.mark.parametrize("cycle", list(PRESENT), ids=["captive", "shop", "water", "rework", "rework-captive", "internal", "backstage",
+                                                 "horrors", "warm"])
 def test_sentences_present_where_their_premise_holds(cycle):
     data, _text = critique(cycle)
     missing = PRESENT[cycle] - said(data)
@@ -182,3 +203,22 @@ def test_a_step_customers_never_see_is_not_said_to_be_rated_by_them():
     assert "cannot be rated by them" in point["why"]
     for key in ("score.quiet", "routine.harsh", "todo.cause", "todo.routine"):
         assert key not in point["said"], key
+
+
+def test_a_complaint_desk_nobody_answers_for_is_named_once_as_the_brush_off():
+    """On a complaint moment the brush-off sentence says it of the complaints; the generic
+    'nobody is there to notice' is not said beside it (no repetition)."""
+    data, text = critique(HORRORS)
+    [point] = [p for p in data["weak_points"] if p["moment"] == "queja"]
+    assert "complaint.brushoff_owner" in point["said"] and "owner.none" not in point["said"]
+    assert "the brush-off" in text and "evasions" in text and "coldness" in text
+
+
+def test_a_plan_that_calls_the_customer_back_is_not_evasions():
+    """Calling the customer is the service acting; only a plan that sends the customer
+    elsewhere is the runaround (the same short plan, the other way round)."""
+    back = HORRORS.replace("Se le pide que llame al centro de atención", "El supervisor debe llamar al cliente")
+    data, text = critique(back)
+    [point] = [p for p in data["weak_points"] if p["moment"] == "cita"]
+    assert {"CM104", "CM105"} <= set(point["codes"]) and "recovery.evasive" not in point["said"]
+    assert "evasions" not in text

@@ -166,11 +166,36 @@ def _apply_baseline(results: list, baseline: str, analyse: Callable | None) -> t
         raise UsageError(_("--baseline {path} is a folder; give a cycle file or a JSON report").format(path=shown(baseline)))
     if not os.path.isfile(baseline):
         raise UsageError(_("--baseline {path}: no such file").format(path=shown(baseline)))
-    try:
-        known = load_baseline(baseline, analyse)
-    except OSError as exc:
-        raise UsageError(_("--baseline {path}: cannot read ({reason})").format(path=shown(baseline),
-                                                                            reason=exc.strerror or exc))
-    except BaselineError as exc:
-        raise UsageError(_("--baseline {path}: {reason}").format(path=shown(baseline), reason=exc.text))
-    return apply_baseline(results, known)
+    # One rule with `diff`: an old cycle file is judged by the settings of the NEW file it
+    # is compared with (never by its own folder's), so an identical copy elsewhere adds
+    # nothing. Files under different settings each get the old file judged by theirs.
+    groups: list[tuple[object, list[int]]] = []  # (settings, indexes of the results under them)
+    for i, result in enumerate(results):
+        for settings, members in groups:
+            if settings == result.settings:
+                members.append(i)
+                break
+        else:
+            groups.append((result.settings, [i]))
+    kept: list = list(results)
+    dropped = 0
+    for _settings, members in groups or [(None, [])]:
+        new = results[members[0]].path if members else None
+
+        def judge(path: str, new: str | None = new):
+            return analyse(path, settings_of=new) if new is not None else analyse(path)
+
+        try:
+            known = load_baseline(baseline, judge)
+        except OSError as exc:
+            raise UsageError(_("--baseline {path}: cannot read ({reason})").format(path=shown(baseline),
+                                                                                reason=exc.strerror or exc))
+        except BaselineError as exc:
+            raise UsageError(_("--baseline {path}: {reason}").format(path=shown(baseline), reason=exc.text))
+        if known.everywhere is None:  # a JSON report: its findings were judged when it was written
+            return apply_baseline(results, known)
+        part, n = apply_baseline([results[i] for i in members], known)
+        for i, result in zip(members, part):
+            kept[i] = result
+        dropped += n
+    return kept, dropped

@@ -204,7 +204,8 @@ MAX_REPORT_BYTES = 32 * 1024 * 1024
 
 
 def load_baseline(path: str, analyse) -> Baseline:
-    """A JSON report from `check --format json`, or a cycle file checked with `analyse`.
+    """A JSON report from `check --format json`, or a cycle file checked with `analyse`
+    (the caller's rule: by the settings of the new file, as `diff` does).
     The file is checked (a regular file, at most MAX_REPORT_BYTES) on the descriptor it is
     read from, before reading; a file that is neither a report nor a cycle that reads is
     an error, never a baseline that silently drops nothing. Raises BaselineError or OSError."""

@@ -33,6 +33,19 @@ _AT_ONCE = re.compile(r"\b(?:inmediatamente|de inmediato|al momento|en el acto|e
 _PREVENTS = re.compile(r"\b(?:causa|causas|cause|causes|root|raiz|prevent\w*|preven\w*|evita\w*|avoid\w*|"
                        r"analiza\w*|analy[sz]\w*|analisa\w*|corrige la causa|corrective|correctiva|corretiva|"
                        r"so it does not happen again|para que no se repita|para que nao se repita)\b")
+# A plan that sends the customer elsewhere (another desk, a phone line, a web page): with
+# nothing done here, it is the runaround (the seed's "evasivas").
+_CUSTOMER = r"(?:al cliente|a la clienta|al usuario|the customer|the client|them|him|her|ao cliente|o cliente|ao usu[aá]rio)"
+_REFERS = re.compile(
+    r"\b(?:(?:deriva\w*|remit\w*|canaliza\w*|env[ií]a\w*|manda\w*|refer\w*|send\w*|sent|redirect\w*|"
+    r"encaminha\w*)\s+" + _CUSTOMER + r"\s+(?:a|al|to|para|ao|à)\b"
+    r"|se (?:lo|la|le) (?:deriva|remite|canaliza|env[ií]a|manda) a"
+    r"|(?:se le pide|le piden|se le indica|le indican) que (?:llame|acuda|vaya|escriba|regrese)"
+    r"|(?:el cliente|la clienta|el usuario) (?:debe|tiene que|ha de) (?:llamar|acudir|ir|escribir)"
+    r"|(?:ask\w*|tell\w*) (?:the customer|the client|them|him|her) to (?:call|go|contact|write|email)"
+    r"|(?:the customer|the client) (?:must|should|has to|needs to) (?:call|go|contact|write|email)"
+    r"|(?:pede-se|pedem|pede) (?:ao cliente )?que (?:ligue|procure|v[aá]|escreva)"
+    r"|o cliente (?:deve|precisa|tem que) (?:ligar|procurar|ir|escrever))\b")
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,8 @@ class ContentFacts:
     recovery_prevents: bool  # it goes after the cause, not only contains
     customer_present: bool  # the customer lives this moment (not a step behind the scenes)
     complaint_named: bool  # the moment's name says it is where complaints are made
+    # The plan only sends the customer elsewhere: nothing at once, no choice, no cause removed.
+    recovery_refers_only: bool = False
 
 
 def content_facts(moment: Moment, cycle: Cycle) -> ContentFacts:
@@ -79,6 +94,8 @@ def content_facts(moment: Moment, cycle: Cycle) -> ContentFacts:
         recovery_prevents=bool(_PREVENTS.search(recovery_text)),
         customer_present=present,
         complaint_named=complaint_named(moment),
+        recovery_refers_only=bool(plan and _REFERS.search(recovery_text)) and not (
+            plan.says_choice or _AT_ONCE.search(recovery_text) or _PREVENTS.search(recovery_text)),
     )
 
 
@@ -102,6 +119,7 @@ class Facts:
     complaint_moment: bool = False  # collects complaints or claims
     voice: str | None = None  # what it collects (`collects:`), or None
     codes: frozenset[str] = frozenset()  # the findings the point gathers
+    uncovered: frozenset[str] = frozenset()  # expectations of service (dimensions) no moment serves
     fields: dict = field(default_factory=dict)
 
 
@@ -139,5 +157,9 @@ def moment_facts(moment: Moment, cycle: Cycle, codes, least: int, evidence: "Sco
 
 
 def cycle_facts(cycle: Cycle, codes) -> Facts:
+    from cyclemap.format.model import DIMENSIONS
+
+    served = {d for m in cycle.moments for d in m.dimensions}
+    uncovered = frozenset(d for d in DIMENSIONS if d not in served) if served else frozenset()
     return Facts(moment=None, content=None, can_leave=can_leave(cycle), internal=internal(cycle),
-                 codes=frozenset(codes))
+                 codes=frozenset(codes), uncovered=uncovered)

@@ -125,7 +125,10 @@ WHY: tuple[Sentence, ...] = (
                "charge, a standard and a plan for when they fail.")),
     Sentence("score.none", "why", lambda f: "CM114" in f.codes and not f.scored,
              _("Until customers rate it, nobody knows whether this moment works: the team is guessing.")),
-    Sentence("owner.none", "why", lambda f: "CM101" in f.codes and f.content is not None and f.content.owner == "none",
+    Sentence("owner.none", "why",
+             lambda f: "CM101" in f.codes and f.content is not None and f.content.owner == "none"
+             and not f.complaint_moment,  # there: complaint.brushoff_owner says it of the complaints
+
              _("When it goes wrong, nobody is there to notice, hear the complaints and put it right."),
              _("Where nobody answers for a moment, nobody is there to notice when it goes wrong, hear the "
                "complaints and put it right.")),
@@ -162,6 +165,22 @@ WHY: tuple[Sentence, ...] = (
              and not f.content.recovery_choice,
              _("An upset customer needs more than an apology: to be informed, to be offered options and to keep "
                "some control; a plan that offers no choice is the inflexibility customers remember.")),
+    Sentence("recovery.evasive", "why",
+             lambda f: f.content is not None and f.content.recovery and f.content.recovery_refers_only
+             and bool(f.codes & (SCORE_CODES | {"CM117"})) and _present(f),
+             _("When it fails, the plan only sends the customer somewhere else and nobody here takes the problem "
+               "up: the runaround the course calls evasions.")),
+    Sentence("complaint.brushoff_owner", "why",
+             lambda f: f.complaint_moment and f.content is not None
+             and (("CM101" in f.codes and f.content.owner == "none")
+                  or ("CM116" in f.codes and f.content.owner == "nobody")),
+             _("Customers come here to complain, and no one in particular is charged with answering them: a "
+               "complaint that reaches nobody is brushed off, what the course calls the brush-off.")),
+    Sentence("complaint.brushoff_recovery", "why",
+             lambda f: f.complaint_moment and "CM103" in f.codes and f.content is not None
+             and not f.content.recovery,
+             _("Customers come here to complain, and nothing is agreed on how their complaint is put right: "
+               "each one depends on who happens to take it, and risks the brush-off the course warns about.")),
     Sentence("systems.robotic", "why",
              lambda f: "CM109" in f.codes and f.systems_only and f.content is not None and f.content.customer_present,
              _("Here the customer meets only a machine, with no person to notice, listen or offer a way out: what "
@@ -189,6 +208,9 @@ WHY: tuple[Sentence, ...] = (
     Sentence("dimension.uncovered", "why", _has("CM110"),
              _("Customers judge these expectations anyway; one that no moment looks after is met only by "
                "chance.")),
+    Sentence("dimension.cold", "why", lambda f: "CM110" in f.codes and "courtesy" in f.uncovered,
+             _("No moment looks after courtesy: left to chance, the treatment can turn cold, one of the errors "
+               "the course names (coldness).")),
     Sentence("critical.none", "why", _has("CM111"),
              _("Until the team singles out where customers decide, nobody knows where to put the best people, "
                "standards and recovery plans.")),

@@ -46,30 +46,64 @@ BANDS = (
 BAND = {b.key: b for b in BANDS}
 
 
-def gap_margin(scale: tuple[float, float]) -> float:
-    """Half a point on a 1–5 scale, in the cycle's own scale."""
-    low, high = scale
-    return 0.5 * (high - low) / 4.0
+def gap_margin(cycle, config) -> float:
+    """The band margin in the cycle's own points: the engine's one source
+    (`engine.rules._scores.margin`, from the checked cycle's `gap_margin` setting), so the
+    picture's bands and the critique judge a moment the same way."""
+    from cyclemap.engine.rules._scores import margin
+
+    return margin(cycle, config)
 
 
-def band_for(score: float | None, expectation: float | None, scale: tuple[float, float]) -> Band:
-    """The band of a moment. Without an expectation, 70 % of the scale stands in, as in
-    the service level (`cyclemap.engine.service_level`)."""
+def band_for(score: float | None, expectation: float | None, scale: tuple[float, float],
+             margin: float) -> Band:
+    """The band of a moment, `margin` from `gap_margin(cycle, settings)`. Without an
+    expectation the engine's stand-in (`engine.evidence.expected_level`) is used, as in the
+    service level."""
+    from cyclemap.engine.evidence import STAND_IN_EXPECTATION_SHARE
+    from cyclemap.engine.rules._scores import EPSILON
+
     if score is None:
         return BAND["unscored"]
     low, high = scale
-    expected = expectation if expectation is not None else low + 0.7 * (high - low)
+    expected = expectation if expectation is not None else low + STAND_IN_EXPECTATION_SHARE * (high - low)
     gap = score - expected
-    margin = gap_margin(scale)
-    if gap <= -2 * margin:
+    if gap <= -2 * margin + EPSILON:
         return BAND["far_below"]
-    if gap <= -margin:
+    if gap <= -margin + EPSILON:
         return BAND["below"]
     if gap < 0:
         return BAND["near"]
-    if gap < margin:
+    if gap < margin - EPSILON:
         return BAND["meets"]
     return BAND["exceeds"]
+
+
+def band_text(band: Band, margin: float) -> Text:
+    """The legend's words for a band, composed from the actual margin (½ point on 1 to 5
+    with the default settings; another `gap_margin` says its own figures)."""
+    from cyclemap.format.i18n import Number, _n
+
+    def points(value: float, digits: int = 2) -> Number:
+        return Number(value, digits)
+
+    def plural(value: float) -> int:
+        return 1 if abs(value - 1) < 1e-9 else 2
+
+    m, far = margin, 2 * margin
+    if band.key == "far_below":
+        return _n("far below expectation ({far} point or more)", "far below expectation ({far} points or more)",
+                  plural(far)).format(far=points(far))
+    if band.key == "below":
+        return _n("below expectation ({m} to {far} point)", "below expectation ({m} to {far} points)",
+                  plural(far)).format(m=points(m), far=points(far))
+    if band.key == "near":
+        return _n("just under expectation (less than {m} point)", "just under expectation (less than {m} points)",
+                  plural(m)).format(m=points(m))
+    if band.key == "exceeds":
+        return _n("exceeds expectation ({m} point or more)", "exceeds expectation ({m} points or more)",
+                  plural(m)).format(m=points(m))
+    return band.text
 
 
 # Isolation marks: a name written right to left (or holding a bidi override) stays inside

@@ -44,6 +44,6 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
         from cyclemap.outputs.render.client import top_weak_moments
 
         badges = top_weak_moments(checked, {m.id for m in checked.cycle.moments})
-        return build_participant_html(checked.cycle, checked.lang, assessment, diagram, badges)
+        return build_participant_html(checked.cycle, checked.lang, assessment, diagram, badges, checked.settings)
     return build_html(checked.cycle, checked.lang, assessment, diagram, source_name or checked.path, checked.settings,
                       checked)

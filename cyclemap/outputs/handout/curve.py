@@ -275,11 +275,12 @@ def _legend(lang: str, left: float) -> tuple[str, int]:
     return "".join(out), row + 1
 
 
-def mini_bar(score: float | None, expectation: float | None, scale: tuple[float, float], short: bool) -> str:
+def mini_bar(score: float | None, expectation: float | None, scale: tuple[float, float], short: bool,
+             margin: float) -> str:
     """A small bar for the moments table: the score as a bar on the scale, filled with
     the band colour the diagram gives the same moment (look.band_for: one palette for
     diagram, table and curve), outlined so the light bands show; the expectation as a
-    tick. Empty when there is no score."""
+    tick. Empty when there is no score. `margin`: look.gap_margin(cycle, settings)."""
     low, high = scale
     span = (high - low) or 1.0
     w, h = 84, 10
@@ -290,7 +291,7 @@ def mini_bar(score: float | None, expectation: float | None, scale: tuple[float,
     parts = [f'<svg class="bar" viewBox="0 0 {w + 2} {h + 4}" width="{w + 2}" height="{h + 4}" aria-hidden="true">',
              f'<rect x="1" y="2" width="{w}" height="{h}" fill="#eeeeee" stroke="#bbbbbb" stroke-width="0.6"/>']
     if score is not None:
-        colour = look.band_for(score, expectation, scale).fill
+        colour = look.band_for(score, expectation, scale, margin).fill
         parts.append(f'<rect x="1" y="2" width="{x(score):.1f}" height="{h}" fill="{colour}" '
                      f'stroke="{look.INK}" stroke-width="0.6"/>')
     if expectation is not None:

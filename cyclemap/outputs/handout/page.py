@@ -239,7 +239,7 @@ def _score_cell(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
     responses = f'<span class="sub nowrap">{esc(L.responses(m.responses)(lang))}</span>' if m.responses else ""
     cls = "score-num short" if short else "score-num"
     return (f'<span class="{cls}">{score} / {expectation}{gap}</span>'
-            f"{mini_bar(m.score, m.expectation, cycle.scale, short)}{responses}")
+            f"{mini_bar(m.score, m.expectation, cycle.scale, short, margin)}{responses}")
 
 
 MAX_WEAK_GROUPS = 6  # a handout shows the worst few; `cyclemap critique` lists them all
@@ -311,11 +311,12 @@ PARTICIPANT_QUESTIONS = 3  # with the moments table, two pages (A4 or Letter) fo
 
 
 def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
-                           badges: dict[str, int]) -> str:
+                           badges: dict[str, int], config: Config | None = None) -> str:
     """The participant's edition: the figure full size on a landscape page, then the
     moments with room to write and the discussion questions. No codes, no file keys."""
     moments = assessment.moments
     title = cycle.title
+    margin = look.gap_margin(cycle, config or Config())  # the checked cycle's settings
     found = from_findings(cycle, ((w.code, w.moment_id) for w in assessment.weak_points))
     questions = (found[:2] + course_prompts(cycle))[:PARTICIPANT_QUESTIONS]
     rows = []
@@ -324,7 +325,7 @@ def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diag
         weak = (f'<span class="badge">⚠ {badges[m.id]}</span> ' if m.id in badges else "")
         rows.append(f'<tr class="{"critical" if m.critical else "routine"}"><td class="num">{i}</td>'
                     f'<td>{weak}<span class="name">{name(m.name)}</span> {kind}</td>'
-                    f'<td class="score">{esc(_participant_score(m, cycle, lang))}</td><td class="notes"></td></tr>')
+                    f'<td class="score">{esc(_participant_score(m, cycle, lang, margin))}</td><td class="notes"></td></tr>')
     cols = "".join(f'<col class="{c}">' for c in ("num", "moment", "score", "notes"))
     head = "".join(f"<th>{esc(t(lang))}</th>" for t in (L.COL_NUMBER, L.P_COL_MOMENT, L.P_COL_SCORE, L.COL_NOTES))
     if diagram.svg is not None:
@@ -354,10 +355,10 @@ def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diag
     return "\n".join(parts) + "\n"
 
 
-def _participant_score(m: Moment, cycle: Cycle, lang: str) -> str:
+def _participant_score(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:
     if m.score is None:
         return L.P_NO_SCORE(lang)
-    band = look.band_for(m.score, m.expectation, cycle.scale)
+    band = look.band_for(m.score, m.expectation, cycle.scale, margin)
     if m.expectation is None:
         return f"{band.mark} {_fmt(m.score, lang)}"
     return L.P_SCORE.format(mark=band.mark, score=Number(m.score), exp=Number(m.expectation))(lang)

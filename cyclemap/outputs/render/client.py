@@ -146,7 +146,7 @@ def score_line(view: View, moment_id: str) -> str:
     lang = view.lang
     if m.score is None:
         return words("no_score", lang) + (f" {SUPPORT_MARK}" if m.supported_by else "")
-    band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
+    band = look.band_for(m.score, m.expectation, view.scene.cycle.scale, view.scene.margin)
     # The mark says how the score compares with the expectation (the legend says so);
     # the handout's table and the deck give both numbers.
     said = f"{band.mark} {number(m.score, lang)}"
@@ -166,7 +166,7 @@ def _lines_of(view: View, moment_id: str, name_wrap: int) -> list[str]:
     if moment_id in view.badge:
         lines.append(f"⚠ {view.badge[moment_id]}")
     if view.compact:  # the name is in the key beside the dial
-        mark = look.band_for(m.score, m.expectation, view.scene.cycle.scale).mark if m.score is not None else "○"
+        mark = look.band_for(m.score, m.expectation, view.scene.cycle.scale, view.scene.margin).mark if m.score is not None else "○"
         return lines + [f"{view.scene.number[moment_id]}", mark]
     name = wrap(f"{view.scene.number[moment_id]} · {look.isolate(m.name)}", name_wrap)
     lines += name
@@ -195,7 +195,7 @@ def _size_of(view: View, moment_id: str, fontsize: float) -> tuple[float, float]
 
 def node(view: View, moment_id: str, at: tuple[float, float] | None = None, fontsize: float = FONT) -> str:
     m = view.scene.moments[moment_id]
-    band = look.band_for(m.score, m.expectation, view.scene.cycle.scale)
+    band = look.band_for(m.score, m.expectation, view.scene.cycle.scale, view.scene.margin)
     badged = moment_id in view.badge
     # The box is the size cyclemap planned for (the same in both engines), so the links
     # cyclemap routed meet its edges.

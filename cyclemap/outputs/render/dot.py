@@ -153,6 +153,7 @@ class Scene:
     node: dict[str, str]  # moment id -> generated node name
     number: dict[str, int]  # moment id -> 1-based position shown in the moment
     links: list[Edge]
+    margin: float  # the score bands' margin, from the checked cycle's settings (look.gap_margin)
     findings: dict[str, list[str]] = field(default_factory=dict)  # moment id -> codes
     cycle_findings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
     level: ServiceLevel | None = None  # the checked cycle's, never recomputed here
@@ -179,6 +180,7 @@ def make_scene(checked: "CheckedCycle") -> Scene:
         number={mid: i + 1 for i, mid in enumerate(order)},
         links=list(edges(cycle)),
         level=checked.service_level,
+        margin=style.gap_margin(cycle, checked.settings),
     )
     if getattr(checked, "critique", None) is not None:
         # The engine's badges ("⚠ n" is point n of the critique), read as they are.
@@ -223,7 +225,7 @@ def node_width(scene: Scene, moment_id: str) -> float:
 
 def moment_node(scene: Scene, moment_id: str, extra: str = "") -> str:
     m = scene.moments[moment_id]
-    band = style.band_for(m.score, m.expectation, scene.cycle.scale)
+    band = style.band_for(m.score, m.expectation, scene.cycle.scale, scene.margin)
     marked = moment_id in scene.findings
     if m.critical:
         attrs = [f'shape=box style="filled,bold" peripheries=2 penwidth=2.2 fontname="{BOLD}" margin="0.2,0.08"']
@@ -339,7 +341,7 @@ def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> lis
               len(colour)),
     ]
     for band in BANDS:
-        text = wrap(band.text(scene.lang), small)
+        text = wrap(style.band_text(band, scene.margin)(scene.lang), small)
         entries.append(Entry(f"band_{band.key}", f'shape=box style=filled fillcolor="{band.fill}" color="#888888" '
                                                  f"fontsize=10 width={wide} height=0.3 label={label(text)}", len(text)))
     entries.append(Entry("legend_edges", f'shape=plaintext fontsize=10 {width} label={label(edges_text, left=True)}',

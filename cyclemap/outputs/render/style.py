@@ -21,7 +21,7 @@ WRAP = 22  # characters per line in a moment's name
 # One palette for every picture: `cyclemap.outputs.look`; one number format, by the
 # language's locale: `cyclemap.format.i18n.number`.
 from cyclemap.outputs.look import (  # noqa: E402,F401
-    BAND, BANDS, CLOSING, EDGE, FINDING, INK, MUTED, Band, band_for, gap_margin,
+    BAND, BANDS, CLOSING, EDGE, FINDING, INK, MUTED, Band, band_for, band_text, gap_margin,
 )
 
 
