@@ -983,6 +983,21 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
             elif value is not _SKIP:
                 _bad_cell(result, value, row[ii], moment_id, line, ii + 1, sheet, _IMPORTANCE, scale)
 
+    def tally_counts(counts) -> None:
+        """A chunk's (moment cell, answer cell) -> rows, into the moments' tallies."""
+        for (cell, raw), n in counts.items():
+            if n <= 0:
+                continue
+            value = read(raw)
+            if value.__class__ is float:
+                moment_id = moment_for(cell)
+                tally = tallies.get(moment_id)
+                if tally is None:
+                    tally = tallies[moment_id] = Tally()
+                tally[value] = tally.get(value, 0) + n
+            else:
+                result.skipped += n
+
     def fast(chunk: _Chunk) -> bool:
         if ii is not None or not chunk.plain_cells:
             return False
@@ -1039,18 +1054,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                         _("keep one rating per respondent and moment"), moment_for(row[mi])))
                 else:
                     result.hidden += 1
-        for (cell, raw), n in counts.items():
-            if n <= 0:
-                continue
-            moment_id = moment_for(cell)
-            value = read(raw)
-            if value.__class__ is float:
-                tally = tallies.get(moment_id)
-                if tally is None:
-                    tally = tallies[moment_id] = Tally()
-                tally[value] = tally.get(value, 0) + n
-            else:
-                result.skipped += n
+        tally_counts(counts)
         result.rows += total
         result.known_rows += len(cells)
         return True
@@ -1110,18 +1114,7 @@ def _long(rows, result: Ratings, cycle: Cycle, layout: Layout, ids: list[str], m
                         seen[respondent] = old | mask
             if not room:
                 result.duplicates_checked = False
-        for (cell, raw), n in counts.items():
-            if n <= 0:
-                continue
-            value = read(raw)
-            moment_id = moment_for(cell)
-            if value.__class__ is float:
-                tally = tallies.get(moment_id)
-                if tally is None:
-                    tally = tallies[moment_id] = Tally()
-                tally[value] = tally.get(value, 0) + n
-            else:
-                result.skipped += n
+        tally_counts(counts)
         result.rows += total
         result.known_rows += total
         return True
