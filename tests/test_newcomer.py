@@ -17,7 +17,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 YAML_FILES = sorted((ROOT / "examples").rglob("*.yaml")) + sorted((ROOT / "cyclemap" / "templates").glob("*/*.yaml"))
 
 # Installed by `test` only: test tools, and the parts one command uses (its extra).
-NOT_FOR_THE_DEMO = ("playwright", "pytest", "hypothesis", "build", "pre-commit", "pypdf", "yamllint",
+NOT_FOR_THE_DEMO = ("playwright", "pytest", "hypothesis", "build", "pre-commit", "yamllint",
                     "python-pptx", "starlette", "uvicorn", "watchfiles")
 
 

@@ -43,7 +43,9 @@ def test_a_big_neighbour_delays_only_itself(tmp_path):
     small = tmp_path / "small.yaml"
     big = tmp_path / "big.yaml"
     small.write_text(SMALL.format(first="Joins the queue"), encoding="utf-8")
-    big_text = generate_cycle(200)
+    # 1,000 moments: drawing is fast enough now that a 200-moment neighbour can finish before
+    # the small page has loaded, which would prove nothing either way.
+    big_text = generate_cycle(1000)
     big.write_text(big_text, encoding="utf-8")
     with serving(str(tmp_path)) as server:
         conn, events = _events(server)
