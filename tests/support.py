@@ -42,3 +42,26 @@ def read_ratings(data: bytes, path: str, cycle: Cycle) -> tuple[dict[str, list[f
     """The usable ratings per moment id in CSV `data`, and the diagnostics."""
     result = read_table(data, path, cycle)
     return {k: list(v) for k, v in result.answers.items()}, result.diagnostics()
+
+
+# A two-moment shop whose first score sits near its expectation: settings that move the
+# band margin (`gap_margin`) change how it is judged (bands, baselines).
+SHOP_CYCLE = """cyclemap: 1
+title: Shop
+customer: Buyer
+moments:
+  - id: arrive
+    name: Arriving at the shop
+    kind: critical
+    owner: Store manager
+    score: 3.4
+    expectation: 4.0
+    responses: 200
+  - id: pay
+    name: Paying at the till
+    kind: routine
+    owner: Cashier
+    score: 4.2
+    expectation: 4.0
+    responses: 200
+"""

@@ -5,26 +5,9 @@ folder, where another settings file — or none — applies)."""
 from __future__ import annotations
 
 from conftest import run_cli_in_process
+from support import SHOP_CYCLE
 
-CYCLE = """cyclemap: 1
-title: Shop
-customer: Buyer
-moments:
-  - id: arrive
-    name: Arriving at the shop
-    kind: critical
-    owner: Store manager
-    score: 3.4
-    expectation: 4.0
-    responses: 200
-  - id: pay
-    name: Paying at the till
-    kind: routine
-    owner: Cashier
-    score: 4.2
-    expectation: 4.0
-    responses: 200
-"""
+CYCLE = SHOP_CYCLE
 
 
 def _folders(tmp_path):

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cyclemap.engine.pipeline import CheckedCycle, Pipeline
-from support import check_cycle
+from support import SHOP_CYCLE, check_cycle
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Verbatim
 from support import load_path, load_text
@@ -218,25 +218,7 @@ def test_moment_counts_are_singular_for_one():
     assert moments_count(3, 1)("pt") == "3 momentos, 1 crítico"
 
 
-BAND_CYCLE = """cyclemap: 1
-title: Shop
-customer: Buyer
-moments:
-  - id: arrive
-    name: Arriving at the shop
-    kind: critical
-    owner: Store manager
-    score: 3.4
-    expectation: 4.0
-    responses: 200
-  - id: pay
-    name: Paying at the till
-    kind: routine
-    owner: Cashier
-    score: 4.2
-    expectation: 4.0
-    responses: 200
-"""
+BAND_CYCLE = SHOP_CYCLE
 
 
 def _band_of(svg_path, name: str) -> str:
