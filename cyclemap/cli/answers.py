@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -30,9 +30,15 @@ StrictOption = Annotated[
         "column not read) is an error (exit 1), not a note.")),
 ]
 
-PROGRESS_AFTER = 1.0
+MappingOption = Annotated[
+    Optional[str],
+    typer.Option("--mapping", metavar="FILE.yaml", help=h(
+        "How to read the files of answers (default: NAME.mapping.yaml beside each).")),
+]
+
+PROGRESS_AFTER = 1.0  # seconds before a terminal shows how far a large ratings file has been read
 # A segment's scores are shown only from this many respondents (their privacy).
-MIN_SEGMENT = 5  # seconds before a terminal shows how far a large ratings file has been read
+MIN_SEGMENT = 5
 
 
 class Progress:
@@ -91,27 +97,7 @@ def summary(ratings, lang: str) -> list[str]:
             lines.append(f"    {HINT(lang)}: {one_line(d.hint(lang))}")
     if ratings.unreadable:
         return lines
-    how = []
-    if ratings.layout is not None and ratings.layout.tool_name:
-        how.append(_("read as a {tool} export").format(tool=ratings.layout.tool_name)(lang))
-    if ratings.mapping:
-        how.append(_("with the mapping {mapping}").format(mapping=ratings.mapping)(lang))
-    if ratings.encoding not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
-        how.append(_("decoded as {encoding}").format(encoding="Windows-1252" if ratings.encoding == "cp1252"
-                                                     else ratings.encoding)(lang))
-    used = _n("{n} answer used", "{n} answers used", ratings.count).format(n=Number(ratings.count, 0))(lang)
-    parts = [used]
-    if ratings.respondents:
-        parts.append(_n("from {n} respondent", "from {n} respondents", ratings.respondents).format(
-            n=Number(ratings.respondents, 0))(lang))
-    line = f"{ratings.path}: " + (f"{', '.join(how)}: " if how else "") + " ".join(parts)
-    if ratings.importance:
-        imp = sum(t.n for t in ratings.importance.values())
-        line += "; " + _n("{n} importance answer", "{n} importance answers", imp).format(n=Number(imp, 0))(lang)
-    if ratings.skipped:
-        line += "; " + _n("{n} left blank or N/A", "{n} left blank or N/A", ratings.skipped).format(
-            n=Number(ratings.skipped, 0))(lang)
-    lines.append(line)
+    lines.append(_what_was_used(ratings, lang))
     if ratings.aside:
         why = ", ".join(f"{Number(n, 0)(lang)} {REASONS[k](lang)}" for k, n in ratings.set_aside.most_common())
         lines.append(f"{ratings.path}: " + _n("{n} answer set aside: {why}", "{n} answers set aside: {why}",
@@ -137,6 +123,31 @@ def summary(ratings, lang: str) -> list[str]:
         lines.append(f"{ratings.path}: " + _("too many respondents to check them all for repeats; the first "
                                              "5,000,000 were checked")(lang))
     return lines
+
+
+def _what_was_used(ratings, lang: str) -> str:
+    """One line: how the file was read, the answers used, from how many respondents."""
+    how = []
+    if ratings.layout is not None and ratings.layout.tool_name:
+        how.append(_("read as a {tool} export").format(tool=ratings.layout.tool_name)(lang))
+    if ratings.mapping:
+        how.append(_("with the mapping {mapping}").format(mapping=ratings.mapping)(lang))
+    if ratings.encoding not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+        how.append(_("decoded as {encoding}").format(encoding="Windows-1252" if ratings.encoding == "cp1252"
+                                                     else ratings.encoding)(lang))
+    used = _n("{n} answer used", "{n} answers used", ratings.count).format(n=Number(ratings.count, 0))(lang)
+    parts = [used]
+    if ratings.respondents:
+        parts.append(_n("from {n} respondent", "from {n} respondents", ratings.respondents).format(
+            n=Number(ratings.respondents, 0))(lang))
+    line = f"{ratings.path}: " + (f"{', '.join(how)}: " if how else "") + " ".join(parts)
+    if ratings.importance:
+        imp = sum(t.n for t in ratings.importance.values())
+        line += "; " + _n("{n} importance answer", "{n} importance answers", imp).format(n=Number(imp, 0))(lang)
+    if ratings.skipped:
+        line += "; " + _n("{n} left blank or N/A", "{n} left blank or N/A", ratings.skipped).format(
+            n=Number(ratings.skipped, 0))(lang)
+    return line
 
 
 def report_answers(checked, strict: bool = False, pipeline=None, privacy: bool = True) -> None:
@@ -184,3 +195,26 @@ def report_answers(checked, strict: bool = False, pipeline=None, privacy: bool =
         sys.stderr.write("cyclemap: " + _("--strict: answers were set aside (see above): nothing was written")(lang)
                          + "\n")
         raise typer.Exit(EXIT_FINDINGS)
+
+
+class _Read:
+    """A ratings file read on its own, as `report_answers` expects a checked cycle."""
+
+    def __init__(self, ratings, lang: str):
+        self.answers_read, self.lang = ratings, lang
+
+
+def report_read(ratings, lang: str, strict: bool = False, privacy: bool = True) -> None:
+    """`report_answers` for a file read on its own (`compare`, `survey stats`)."""
+    report_answers(_Read(ratings, lang), strict, privacy=privacy)
+
+
+def check_answer_files(*paths: str | None, mapping: str | None = None) -> None:
+    """Each file of answers, and the mapping when given, must be a readable file (exit 2)."""
+    from cyclemap.cli.usage import check_input
+
+    for path in paths:
+        if path is not None:
+            check_input(path, "ANSWERS")
+    if mapping is not None:
+        check_input(mapping, "--mapping")

@@ -13,12 +13,25 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli.answers import StrictOption
-from cyclemap.cli.frame import Frame, app
-from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, check_choice, check_ratings,
-    guarded, h,
+from cyclemap.cli.answers import (
+    MappingOption,
+    StrictOption,
+    check_answer_files,
+    report_read,
 )
+from cyclemap.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ConfigOption,
+    DebugOption,
+    LangOption,
+    UsageError,
+    check_choice,
+    check_ratings,
+    guarded,
+    h,
+)
+from cyclemap.cli.frame import Frame, app
 from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import _
 
@@ -66,80 +79,95 @@ def compare(
         "comparisons), bh (false discovery rate), none."))] = "holm",
     alpha: Annotated[float, typer.Option("--alpha", min=0.0001, max=0.5, help=h(
         "Significance level of the test."))] = 0.05,
-    mapping: Annotated[Optional[str], typer.Option("--mapping", metavar="FILE.yaml", help=h(
-        "How to read both files (default: NAME.mapping.yaml beside each)."))] = None,
+    mapping: MappingOption = None,
     strict: StrictOption = False,
     config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap compare` (its help is the `help=` above, translated)."""
-    from cyclemap.cli.answers import Progress, report_answers
-    from cyclemap.cli.usage import check_input
     from cyclemap.engine.waves import ADJUSTMENTS, compare_answers
-    from cyclemap.format.ratings import load_ratings
-    from cyclemap.outputs.survey.compare import Sides, html_page, picture, text_table
+    from cyclemap.outputs.survey.compare import Sides
 
-    fmt = format or (SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output else "text")
-    check_choice("--format", fmt, FORMATS)
+    fmt = _format_of(format, output)
     check_choice("--adjust", adjust, ADJUSTMENTS)
     if against is None and against_segment is None:
         raise UsageError(_("give --against B (another wave) or --against-segment (another segment)"))
-    names = None
-    if labels is not None:
-        names = [part.strip() for part in labels.split(",")]
-        if len(names) != 2 or not all(names):
-            raise UsageError(_("--labels takes two names separated by a comma, e.g. March,June"))
+    names = _labels(labels)
     against = against or ratings
     second_segment = against_segment if against_segment is not None else segment
-    check_ratings(ratings)
-    if against != ratings:
-        check_ratings(against)
-    if mapping is not None:
-        check_input(mapping, "--mapping")
+    for path in dict.fromkeys((ratings, against)):  # each file once
+        check_ratings(path)
+    check_answer_files(mapping=mapping)
     run = Frame.resolve(file, output, config=config, lang=lang, report=fmt in ("text", "markdown"),
                         also_reads=(ratings, against) + ((mapping,) if mapping else ()))
     checked = run.load()
-    out_lang = checked.lang
-    try:
-        a = load_ratings(ratings, checked.cycle, segment, mapping, Progress())
-        b = load_ratings(against, checked.cycle, second_segment, mapping, Progress())
-    except OSError as exc:
-        raise UsageError(_("{path}: cannot read ({reason})").format(path=exc.filename, reason=exc.strerror))
-    for side in (a, b):
-        # What each side used and set aside, its segment checked; exit 1 when a side gave nothing.
-        report_answers(_Read(side, out_lang), strict, privacy=False)  # a small segment's rows are hidden below
+    a, b = (_read_side(p, checked, seg, mapping, strict) for p, seg in ((ratings, segment), (against, second_segment)))
     changes = compare_answers(checked.cycle, checked.order, a.answers, b.answers, alpha, adjust)
     if not changes:
-        sys.stderr.write(f"cyclemap: {NONE(out_lang)}\n")
+        sys.stderr.write(f"cyclemap: {NONE(checked.lang)}\n")
         raise typer.Exit(EXIT_FINDINGS)
-    # Names and file names as a terminal shows them safely (escapes visible).
-    label_a, label_b = (terminal_text(n) for n in (names or (_side(ratings, segment), _side(against, second_segment))))
+    label_a, label_b = (terminal_text(n)  # as a terminal shows them safely (escapes visible)
+                        for n in (names or (_side(ratings, segment), _side(against, second_segment))))
     sides = Sides(label_a, label_b, tuple(checked.cycle.scale), adjust, alpha,
                   MIN_SEGMENT if (segment is not None or against_segment is not None) else 0, names is not None)
     if fmt == "json":
-        data = {"file": file,
-                "a": {"ratings": ratings, "segment": segment, "label": label_a, "answers": a.count,
-                      "skipped": a.skipped, "read": a.evidence()},
-                "b": {"ratings": against, "segment": second_segment, "label": label_b, "answers": b.count,
-                      "skipped": b.skipped, "read": b.evidence()},
-                "test": "welch-t", "adjustment": adjust, "alpha": alpha,
-                "moments": [c.as_data() for c in changes
-                            if not sides.min_answers or not (0 < c.n_a < sides.min_answers
-                                                             or 0 < c.n_b < sides.min_answers)]}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "html":
-        text = html_page(changes, sides, out_lang, checked.cycle.title)
-    elif fmt == "svg":
-        text = picture(changes, sides, out_lang) + "\n"
+        text = _as_json(file, changes, sides, (ratings, segment, a), (against, second_segment, b))
     else:
-        text = text_table(changes, sides, out_lang, markdown=fmt == "markdown")
+        text = _formatted(fmt, changes, sides, checked)
     run.output.write(text)
     raise typer.Exit(EXIT_OK)
 
 
-class _Read:
-    """A ratings file read on its own, as `report_answers` expects a checked cycle."""
+def _format_of(format: str | None, output: str | None) -> str:
+    """--format, else the one -o's suffix names, else text."""
+    fmt = format or (SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output else "text")
+    check_choice("--format", fmt, FORMATS)
+    return fmt
 
-    def __init__(self, ratings, lang: str):
-        self.answers_read, self.lang = ratings, lang
+
+def _labels(labels: str | None) -> list[str] | None:
+    if labels is None:
+        return None
+    names = [part.strip() for part in labels.split(",")]
+    if len(names) != 2 or not all(names):
+        raise UsageError(_("--labels takes two names separated by a comma, e.g. March,June"))
+    return names
+
+
+def _read_side(path: str, checked, segment: str | None, mapping: str | None, strict: bool):
+    """One side's answers, and what it used and set aside said on stderr (its segment
+    checked); exit 1 when it gave nothing. A small segment's rows are hidden in the table."""
+    from cyclemap.cli.answers import Progress
+    from cyclemap.format.ratings import load_ratings
+
+    try:
+        read = load_ratings(path, checked.cycle, segment, mapping, Progress())
+    except OSError as exc:
+        raise UsageError(_("{path}: cannot read ({reason})").format(path=exc.filename, reason=exc.strerror))
+    report_read(read, checked.lang, strict, privacy=False)
+    return read
+
+
+def _as_json(file: str, changes, sides, side_a: tuple, side_b: tuple) -> str:
+    """Each side's file, segment, label and what it read; each moment's change (a small
+    segment's moments left out)."""
+    least = sides.min_answers
+    shown = [c for c in changes if not least or not (0 < c.n_a < least or 0 < c.n_b < least)]
+    data = {"file": file}
+    for key, label, (path, segment, read) in (("a", sides.label_a, side_a), ("b", sides.label_b, side_b)):
+        data[key] = {"ratings": path, "segment": segment, "label": label, "answers": read.count,
+                     "skipped": read.skipped, "read": read.evidence()}
+    data.update({"test": "welch-t", "adjustment": sides.method, "alpha": sides.alpha,
+                 "moments": [c.as_data() for c in shown]})
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _formatted(fmt: str, changes, sides, checked) -> str:
+    from cyclemap.outputs.survey.compare import html_page, picture, text_table
+
+    if fmt == "html":
+        return html_page(changes, sides, checked.lang, checked.cycle.title)
+    if fmt == "svg":
+        return picture(changes, sides, checked.lang) + "\n"
+    return text_table(changes, sides, checked.lang, markdown=fmt == "markdown")

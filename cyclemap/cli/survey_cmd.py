@@ -11,10 +11,18 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from cyclemap.cli.frame import Frame, app
+from cyclemap.cli.answers import MappingOption
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, ConfigOption, DebugOption, LangOption, UsageError, guarded, h,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ConfigOption,
+    DebugOption,
+    LangOption,
+    UsageError,
+    guarded,
+    h,
 )
+from cyclemap.cli.frame import Frame, app
 from cyclemap.format.i18n import _
 
 
@@ -48,8 +56,7 @@ def survey(
         "The form's opening words to the customer (default: a short instruction)."))] = None,
     question: Annotated[Optional[str], typer.Option("--question", metavar="WORDS", help=h(
         "The words asked under each moment (default: How was it?)."))] = None,
-    mapping: Annotated[Optional[str], typer.Option("--mapping", metavar="FILE.yaml", help=h(
-        "With `inspect`: read the answers with this mapping file (default: NAME.mapping.yaml beside them)."))] = None,
+    mapping: MappingOption = None,
     config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
@@ -74,67 +81,31 @@ def survey(
         raise UsageError(_("-o {path}: the survey is written as .html, .csv or .xlsx").format(path=shown(output)))
     run = Frame.resolve(file, output, config=config, lang=lang)
     checked = run.load()
-    from cyclemap.outputs.survey.document import survey_document  # openpyxl: here, not at every start-up
+    from cyclemap.outputs.survey.document import (
+        survey_document,  # openpyxl: here, not at every start-up
+    )
 
     run.output.write(survey_document(checked, output, importance, expectation, title, intro, question))
     raise typer.Exit(EXIT_OK)
 
 
 def _inspect(file: str, answers: str, output: str | None, mapping: str | None, config, lang) -> int:
-    from cyclemap.cli.answers import summary
-    from cyclemap.cli.usage import check_input, check_one, make_pipeline
-    from cyclemap.format.diagnostics import one_line
+    from cyclemap.cli.answers import check_answer_files, summary
     from cyclemap.format.ratings import inspect
     from cyclemap.format.survey_mapping import mapping_text
     from cyclemap.outputs.atomic import check_output, write_atomic
-    from cyclemap.outputs.report import render as report
 
-    pipeline = make_pipeline(config=config, lang=lang)
-    check_input(answers, "ANSWERS")
-    if mapping is not None:
-        check_input(mapping, "--mapping")
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        sys.stderr.write(report("text", [checked], checked.lang))
+    check_answer_files(answers, mapping=mapping)
+    checked = _cycle(file, config, lang)
+    if checked is None:
         return EXIT_FINDINGS
     if output is not None:
         check_output(output, [file, answers] + ([mapping] if mapping else []))
     out = checked.lang
     result, views = inspect(answers, checked.cycle, mapping)
     names = {m.id: m.name for m in reversed(checked.cycle.moments)}
-    roles = {
-        "rating": _("rating of"), "importance": _("importance of"), "expectation": _("expectation of (not read)"),
-        "respondent": _("respondent (to find repeats; never shown)"), "segment": _("segment"),
-        "comment": _("comment (not read)"), "meta": _("about the respondent (not read)"),
-        "moment": _("the moment of each answer"), "answer": _("the answer"),
-        "unknown": _("not read: names no moment"), "ignored": _("not read"),
-    }
-    notes = {"ambiguous": _("two columns claim this moment"), "weaker": _("another column names this moment better"),
-             "unmapped": _("not in the mapping"), "second": _("a second such column"),
-             "close": _("close to a moment's name")}
-    lines = []
     layout = result.layout
-    if layout is not None:
-        tool = layout.tool_name or (_("a long table (one answer per row)")(out) if layout.shape == "long"
-                                    else _("a wide table (one respondent per row)")(out))
-        lines.append(_("{path}: {tool}, {rows} header row(s)").format(path=answers, tool=tool,
-                                                                        rows=layout.header_rows)(out))
-        for view in views:
-            c = view.column
-            from openpyxl.utils import get_column_letter
-
-            what = roles.get(c.role, roles["ignored"])(out)
-            if c.moment:
-                what += f" `{c.moment}` ({names.get(c.moment, c.moment)})"
-            if c.note in notes:
-                what += f" — {notes[c.note](out)}"
-            lines.append(f"  {get_column_letter(c.index + 1):>3}  {one_line(c.header)[:60] or '-'}")
-            lines.append(f"       → {what}")
-            if view.values and c.role not in ("meta", "respondent", "comment"):
-                shown = ", ".join(
-                    f"{one_line(t)[:24]} → {'?' if view.readings.get(t) is None else format(view.readings[t], 'g')}"
-                    for t, _n in view.values.most_common(6))
-                lines.append(f"       {shown}")
+    lines = _column_lines(answers, layout, views, names, out) if layout is not None else []
     sys.stdout.write("\n".join(lines) + ("\n" if lines else ""))
     for line in summary(result, out):
         raw = ": CM" in line or line.startswith("    ")
@@ -147,34 +118,76 @@ def _inspect(file: str, answers: str, output: str | None, mapping: str | None, c
     return EXIT_OK if (result.answers or result.importance) else EXIT_FINDINGS
 
 
+def _cycle(file: str, config, lang):
+    """The cycle file read for a command that reads answers against it; None (its
+    problems said on stderr) when it does not load."""
+    from cyclemap.cli.usage import check_one, make_pipeline
+    from cyclemap.outputs.report import render as report
+
+    checked = check_one(make_pipeline(config=config, lang=lang), file)
+    if not checked.loaded:
+        sys.stderr.write(report("text", [checked], checked.lang))
+        return None
+    return checked
+
+
+_ROLES = {
+    "rating": _("rating of"), "importance": _("importance of"), "expectation": _("expectation of (not read)"),
+    "respondent": _("respondent (to find repeats; never shown)"), "segment": _("segment"),
+    "comment": _("comment (not read)"), "meta": _("about the respondent (not read)"),
+    "moment": _("the moment of each answer"), "answer": _("the answer"),
+    "unknown": _("not read: names no moment"), "ignored": _("not read"),
+}
+_NOTES = {"ambiguous": _("two columns claim this moment"), "weaker": _("another column names this moment better"),
+          "unmapped": _("not in the mapping"), "second": _("a second such column"),
+          "close": _("close to a moment's name")}
+
+
+def _column_lines(answers: str, layout, views, names: dict[str, str], out: str) -> list[str]:
+    """`inspect`'s report: the file's shape, then each column, what it is read as, and its
+    first answers with the number each reads as (`?`: it does not read)."""
+    from openpyxl.utils import get_column_letter
+
+    from cyclemap.format.diagnostics import one_line
+
+    tool = layout.tool_name or (_("a long table (one answer per row)")(out) if layout.shape == "long"
+                                else _("a wide table (one respondent per row)")(out))
+    lines = [_("{path}: {tool}, {rows} header row(s)").format(path=answers, tool=tool, rows=layout.header_rows)(out)]
+    for view in views:
+        c = view.column
+        what = _ROLES.get(c.role, _ROLES["ignored"])(out)
+        if c.moment:
+            what += f" `{c.moment}` ({names.get(c.moment, c.moment)})"
+        if c.note in _NOTES:
+            what += f" — {_NOTES[c.note](out)}"
+        lines.append(f"  {get_column_letter(c.index + 1):>3}  {one_line(c.header)[:60] or '-'}")
+        lines.append(f"       → {what}")
+        if view.values and c.role not in ("meta", "respondent", "comment"):
+            shown = ", ".join(
+                f"{one_line(t)[:24]} → {'?' if view.readings.get(t) is None else format(view.readings[t], 'g')}"
+                for t, _n in view.values.most_common(6))
+            lines.append(f"       {shown}")
+    return lines
+
+
 def _stats(file: str, answers: str, output: str | None, mapping: str | None, config, lang) -> int:
     """Each moment's statistics from a file of answers, on stdout or into -o .csv/.xlsx."""
-    from cyclemap.cli.answers import Progress, report_answers
-    from cyclemap.cli.usage import check_input, check_one, make_pipeline
+    from cyclemap.cli.answers import Progress, check_answer_files, report_read
     from cyclemap.format.ratings import load_ratings
     from cyclemap.outputs.atomic import check_output, write_atomic
-    from cyclemap.outputs.report import render as report
     from cyclemap.outputs.survey.stats import as_csv, as_text, as_xlsx, table
 
-    pipeline = make_pipeline(config=config, lang=lang)
-    check_input(answers, "ANSWERS")
-    if mapping is not None:
-        check_input(mapping, "--mapping")
+    check_answer_files(answers, mapping=mapping)
     suffix = Path(output).suffix.lower() if output else ""
     if output is not None and suffix not in (".csv", ".xlsx"):
         raise UsageError(_("-o {path}: the statistics are written as .csv or .xlsx").format(path=output))
     if output is not None:
         check_output(output, [file, answers] + ([mapping] if mapping else []))
-    checked = check_one(pipeline, file)
-    if not checked.loaded:
-        sys.stderr.write(report("text", [checked], checked.lang))
+    checked = _cycle(file, config, lang)
+    if checked is None:
         return EXIT_FINDINGS
     ratings = load_ratings(answers, checked.cycle, None, mapping, Progress())
-
-    class Read:
-        answers_read, lang = ratings, checked.lang
-
-    report_answers(Read())
+    report_read(ratings, checked.lang)
     rows = table(checked, ratings.answers)
     if output is None:
         sys.stdout.write(as_text(rows, checked.lang))

@@ -61,9 +61,6 @@ def mapping_beside(answers: str) -> str | None:
 
 
 def read_mapping(path: str, ids: list[str]) -> Mapping:
-    import yaml
-
-    from cyclemap.format.reader import did_you_mean
     from cyclemap.format.yaml_safe import compose
 
     with open(path, "rb") as handle:
@@ -79,93 +76,123 @@ def read_mapping(path: str, ids: list[str]) -> Mapping:
         d = problems[0]
         raise MappingError(d.message, f"{path}:{d.pos.line}:{d.pos.col}")
     out = Mapping(path)
-    if node is None:
-        return out
+    if node is not None:
+        _Nodes(path, ids).read(node, out)
+    return out
 
-    def where(n) -> str:
-        return f"{path}:{n.start_mark.line + 1}:{n.start_mark.column + 1}"
 
-    def pairs(n, what: str):
+class _Nodes:
+    """The mapping's YAML nodes read into a `Mapping`, each mistake a MappingError at its place."""
+
+    def __init__(self, path: str, ids: list[str]):
+        self.path, self.ids = path, ids
+
+    def read(self, node, out: Mapping) -> None:
+        from cyclemap.format.reader import did_you_mean
+
+        for k, v in self.pairs(node, "mapping"):
+            key = k.value
+            if key not in KEYS:
+                guess = did_you_mean(key, list(KEYS))
+                raise MappingError(_("unknown key `{key}`; the keys are: {keys}").format(
+                                       key=key[:60], keys=", ".join(KEYS))
+                                   if not guess else _("unknown key `{key}`; did you mean `{guess}`?").format(
+                                       key=key[:60], guess=guess), self.where(k))
+            if key == "header_rows":
+                value = self.scalar(v)
+                if not value.isdigit() or not 1 <= int(value) <= 20:
+                    raise MappingError(_("`header_rows` is a whole number from 1 to 20"), self.where(v))
+                out.header_rows = int(value)
+            elif key == "skip_rows":
+                out.skip_rows = self.skip_rows(v)
+            elif key == "columns":
+                for ck, cv in self.pairs(v, "columns"):
+                    out.columns[ck.value] = self.column(ck, cv)
+            elif key == "labels":
+                out.labels.update(self.labels(v))
+            else:
+                for mk, mv in self.pairs(v, "moments"):
+                    out.moments[plain(mk.value)] = self.moment_id(mv)
+
+    def where(self, n) -> str:
+        return f"{self.path}:{n.start_mark.line + 1}:{n.start_mark.column + 1}"
+
+    def pairs(self, n, what: str):
+        import yaml
+
         if not isinstance(n, yaml.MappingNode):
-            raise MappingError(_("`{key}` must be a mapping (key: value lines)").format(key=what), where(n))
+            raise MappingError(_("`{key}` must be a mapping (key: value lines)").format(key=what), self.where(n))
         seen = set()
         for k, v in n.value:
             if not isinstance(k, yaml.ScalarNode):
-                raise MappingError(_("a key must be plain text"), where(k))
+                raise MappingError(_("a key must be plain text"), self.where(k))
             if k.value in seen:
-                raise MappingError(_("the key `{key}` is repeated").format(key=k.value[:60]), where(k))
+                raise MappingError(_("the key `{key}` is repeated").format(key=k.value[:60]), self.where(k))
             seen.add(k.value)
             yield k, v
 
-    def scalar(n) -> str:
+    def scalar(self, n) -> str:
+        import yaml
+
         if not isinstance(n, yaml.ScalarNode):
-            raise MappingError(_("expected a single value here"), where(n))
+            raise MappingError(_("expected a single value here"), self.where(n))
         return n.value
 
-    def moment_id(n) -> str:
-        value = scalar(n)
-        if value not in ids:
-            guess = did_you_mean(value, ids)
+    def moment_id(self, n) -> str:
+        from cyclemap.format.reader import did_you_mean
+
+        value = self.scalar(n)
+        if value not in self.ids:
+            guess = did_you_mean(value, self.ids)
             text = _("no moment `{moment}` in the cycle").format(moment=value[:60])
             if guess:
                 text = _("no moment `{moment}` in the cycle; did you mean `{guess}`?").format(moment=value[:60],
                                                                                               guess=guess)
-            raise MappingError(text, where(n))
+            raise MappingError(text, self.where(n))
         return value
 
-    for k, v in pairs(node, "mapping"):
-        key = k.value
-        if key not in KEYS:
-            guess = did_you_mean(key, list(KEYS))
-            raise MappingError(_("unknown key `{key}`; the keys are: {keys}").format(key=key[:60], keys=", ".join(KEYS))
-                               if not guess else _("unknown key `{key}`; did you mean `{guess}`?").format(
-                                   key=key[:60], guess=guess), where(k))
-        if key == "header_rows":
-            value = scalar(v)
-            if not value.isdigit() or not 1 <= int(value) <= 20:
-                raise MappingError(_("`header_rows` is a whole number from 1 to 20"), where(v))
-            out.header_rows = int(value)
-        elif key == "skip_rows":
-            if not isinstance(v, yaml.SequenceNode):
-                raise MappingError(_("`skip_rows` is a list of line numbers, e.g. [4, 5]"), where(v))
-            rows = set()
-            for item in v.value:
-                value = scalar(item)
-                if not value.isdigit():
-                    raise MappingError(_("`skip_rows` is a list of line numbers, e.g. [4, 5]"), where(item))
-                rows.add(int(value))
-            out.skip_rows = frozenset(rows)
-        elif key == "columns":
-            for ck, cv in pairs(v, "columns"):
-                if isinstance(cv, yaml.MappingNode):
-                    entry = {kk.value: vv for kk, vv in pairs(cv, ck.value)}
-                    unknown = set(entry) - {"moment", "as"}
-                    if unknown or "moment" not in entry:
-                        raise MappingError(_("under a column, write `moment: ID` and optionally `as: rating`, `importance` or `expectation`"), where(cv))
-                    kind = scalar(entry["as"]) if "as" in entry else "rating"
-                    if kind not in KINDS:
-                        raise MappingError(_("`as` is one of: {kinds}").format(kinds=", ".join(KINDS)),
-                                           where(entry["as"]))
-                    out.columns[ck.value] = (kind, moment_id(entry["moment"]))
-                    continue
-                value = scalar(cv)
-                if value in ROLES:
-                    out.columns[ck.value] = ("ignored" if value == "ignore" else value, None)
-                else:
-                    out.columns[ck.value] = ("rating", moment_id(cv))
-        elif key == "labels":
-            for lk, lv in pairs(v, "labels"):
-                try:
-                    number = float(scalar(lv).replace(",", "."))
-                except ValueError:
-                    number = math.nan
-                if not math.isfinite(number):
-                    raise MappingError(_("a label's value is a number on the cycle's scale"), where(lv))
-                out.labels[plain(lk.value)] = number
-        else:
-            for mk, mv in pairs(v, "moments"):
-                out.moments[plain(mk.value)] = moment_id(mv)
-    return out
+    def skip_rows(self, v) -> frozenset[int]:
+        import yaml
+
+        if not isinstance(v, yaml.SequenceNode):
+            raise MappingError(_("`skip_rows` is a list of line numbers, e.g. [4, 5]"), self.where(v))
+        rows = set()
+        for item in v.value:
+            value = self.scalar(item)
+            if not value.isdigit():
+                raise MappingError(_("`skip_rows` is a list of line numbers, e.g. [4, 5]"), self.where(item))
+            rows.add(int(value))
+        return frozenset(rows)
+
+    def column(self, ck, cv) -> tuple[str, str | None]:
+        import yaml
+
+        if isinstance(cv, yaml.MappingNode):
+            entry = {kk.value: vv for kk, vv in self.pairs(cv, ck.value)}
+            unknown = set(entry) - {"moment", "as"}
+            if unknown or "moment" not in entry:
+                raise MappingError(_("under a column, write `moment: ID` and optionally `as: rating`, `importance` "
+                                     "or `expectation`"), self.where(cv))
+            kind = self.scalar(entry["as"]) if "as" in entry else "rating"
+            if kind not in KINDS:
+                raise MappingError(_("`as` is one of: {kinds}").format(kinds=", ".join(KINDS)), self.where(entry["as"]))
+            return kind, self.moment_id(entry["moment"])
+        value = self.scalar(cv)
+        if value in ROLES:
+            return ("ignored" if value == "ignore" else value), None
+        return "rating", self.moment_id(cv)
+
+    def labels(self, v) -> dict[str, float]:
+        out = {}
+        for lk, lv in self.pairs(v, "labels"):
+            try:
+                number = float(self.scalar(lv).replace(",", "."))
+            except ValueError:
+                number = math.nan
+            if not math.isfinite(number):
+                raise MappingError(_("a label's value is a number on the cycle's scale"), self.where(lv))
+            out[plain(lk.value)] = number
+        return out
 
 
 def _quoted(text: str) -> str:
