@@ -101,6 +101,7 @@ def compare(
     check_answer_files(mapping=mapping)
     run = Frame.resolve(file, output, config=config, lang=lang, report=fmt in ("text", "markdown"),
                         also_reads=(ratings, against) + ((mapping,) if mapping else ()))
+    run.pipeline.judge = False  # the moments and their order, not the critique
     checked = run.load()
     a, b = (_read_side(p, checked, seg, mapping, strict) for p, seg in ((ratings, segment), (against, second_segment)))
     changes = compare_answers(checked.cycle, checked.order, a.answers, b.answers, alpha, adjust)

@@ -124,7 +124,9 @@ def _cycle(file: str, config, lang):
     from cyclemap.cli.usage import check_one, make_pipeline
     from cyclemap.outputs.report import render as report
 
-    checked = check_one(make_pipeline(config=config, lang=lang), file)
+    pipeline = make_pipeline(config=config, lang=lang)
+    pipeline.judge = False  # the moments and their order, not the critique
+    checked = check_one(pipeline, file)
     if not checked.loaded:
         sys.stderr.write(report("text", [checked], checked.lang))
         return None

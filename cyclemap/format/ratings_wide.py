@@ -56,7 +56,7 @@ class WideReader:
                       or c.note == "close"]
         self.seg_index, self.wanted = _segment_filter(result, layout)
         self.key_index, self.whole_row = _respondent_key(layout)
-        self.seen: set = set()
+        self.seen: set = set()  # respondents as UTF-8 bytes (copies: see LongReader.seen), or rows' hashes
         self.widest = max([i for i, *_x in self.targets] + self.aside
                           + [self.seg_index or 0, self.key_index or 0])
         self.ncols = len(layout.columns)
@@ -110,7 +110,7 @@ class WideReader:
         key = (row[key_index].strip() if key_index < width else "") if key_index is not None else None
         if not key and not whole_row:
             return False
-        h = key if key else hash(tuple(row))
+        h = key.encode() if key else hash(tuple(row))
         if h in self.seen:
             self.result.set_aside["duplicate"] += sum(1 for i, *_x in self.targets if i < width and row[i].strip())
             repeated(self.result, line, (key_index or 0) + 1, sheet)
@@ -136,7 +136,7 @@ class WideReader:
         if keyed:
             keys = self._keys(cells, lines)
             fresh = set(keys)
-            if len(fresh) != len(keys) or "" in fresh or not self.seen.isdisjoint(fresh):
+            if len(fresh) != len(keys) or b"" in fresh or not self.seen.isdisjoint(fresh):
                 return False
         counted = self._counted(cells)
         if counted is None:
@@ -164,7 +164,7 @@ class WideReader:
 
     def _keys(self, cells: list, lines: list[str]) -> list:
         if self.key_index is not None:
-            return list(map(itemgetter(self.key_index), cells))
+            return list(map(str.encode, map(itemgetter(self.key_index), cells)))
         return list(map(hash, lines))
 
     def _counted(self, cells: list):
