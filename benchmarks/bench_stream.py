@@ -7,9 +7,16 @@ file, and the peak memory of ten million answers.
 For each size it writes the file once (into a temporary folder), then times, three times
 each, in fresh processes: `cyclemap survey stats CYCLE FILE` (the whole command: start,
 read, statistics) and `python -c "import pandas; pandas.read_csv(FILE)"` (start, import,
-read — what a user would run instead). Medians, their ratio, and each one's peak memory
-(max RSS) are printed as a Markdown table for benchmarks/RESULTS.md. pandas is a
-benchmark dependency only (`pip install pandas`), never one of cyclemap's."""
+read — what a user would run instead), in turn. Medians of CPU (user + system) and wall
+time, their ratios, and each one's peak memory (max RSS) are printed as a Markdown table
+for benchmarks/RESULTS.md. Both run with their compiled bytecode written and reused (as an
+installed program runs): with PYTHONDONTWRITEBYTECODE set, cyclemap would compile its
+modules on every run (0.3 s). pandas is a benchmark dependency only (the `bench` extra),
+never one of cyclemap's. `farm-bench` gives the same figures with their spread:
+
+    farm-bench -n 7 --vs "python -c \"import pandas; pandas.read_csv('a.csv')\"" -- \
+        env CYCLEMAP_NO_PROGRESS=1 python -m cyclemap survey stats bench.yaml a.csv
+"""
 
 from __future__ import annotations
 
@@ -43,36 +50,43 @@ def write_file(path: Path, answers: int) -> None:
         out.write("".join(block))
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KB) of one run of `cmd` in a fresh process."""
+def timed(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall time, CPU time and peak RSS (KB) of one run of `cmd` in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CYCLEMAP_NO_PROGRESS": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
                "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
-               "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)")
+               "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+               "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss, rc)")
     out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, env=env, check=True)
-    took, rss, rc = out.stdout.split()
+    took, cpu, rss, rc = out.stdout.split()
     if rc != "0":
         raise SystemExit(f"{cmd} exited {rc}")
-    return float(took), int(rss)
+    return float(took), float(cpu), int(rss)
 
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1_000_000, 10_000_000]
     python = sys.executable
-    print("| answers | file | cyclemap survey stats | pandas.read_csv | ratio | cyclemap peak memory | pandas peak memory |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| answers | file | cyclemap CPU | pandas CPU | CPU ratio | cyclemap wall | pandas wall | wall ratio "
+          "| cyclemap peak memory | pandas peak memory |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "cyclemap")], check=True, capture_output=True)
     with tempfile.TemporaryDirectory() as tmp:
         cycle = Path(tmp) / "bench.yaml"
         cycle.write_text(CYCLE, encoding="utf-8")
         for n in sizes:
             data = Path(tmp) / f"answers-{n}.csv"
             write_file(data, n)
-            ours = [timed([python, "-m", "cyclemap", "survey", "stats", str(cycle), str(data)]) for _ in range(3)]
-            theirs = [timed([python, "-c", f"import pandas; pandas.read_csv({str(data)!r})"]) for _ in range(3)]
-            a = statistics.median(t for t, _m in ours)
-            b = statistics.median(t for t, _m in theirs)
-            print(f"| {n:,} | {data.stat().st_size / 1e6:.0f} MB | {a:.2f} s | {b:.2f} s | {a / b:.2f}× | "
-                  f"{max(m for _t, m in ours) / 1024:.0f} MB | {max(m for _t, m in theirs) / 1024:.0f} MB |", flush=True)
+            ours, theirs = [], []
+            for _ in range(5):  # in turn, so a drift of the machine's speed touches both
+                ours.append(timed([python, "-m", "cyclemap", "survey", "stats", str(cycle), str(data)]))
+                theirs.append(timed([python, "-c", f"import pandas; pandas.read_csv({str(data)!r})"]))
+            wa, wb = (statistics.median(r[0] for r in runs) for runs in (ours, theirs))
+            ca, cb = (statistics.median(r[1] for r in runs) for runs in (ours, theirs))
+            print(f"| {n:,} | {data.stat().st_size / 1e6:.0f} MB | {ca:.2f} s | {cb:.2f} s | {ca / cb:.2f}× | "
+                  f"{wa:.2f} s | {wb:.2f} s | {wa / wb:.2f}× | "
+                  f"{max(r[2] for r in ours) / 1024:.0f} MB | {max(r[2] for r in theirs) / 1024:.0f} MB |", flush=True)
             data.unlink()
 
 
