@@ -36,6 +36,14 @@ MappingOption = Annotated[
         "How to read the files of answers (default: NAME.mapping.yaml beside each).")),
 ]
 
+CommentsOption = Annotated[
+    bool,
+    typer.Option("--comments", help=h(
+        "Also show the respondents' free-text comments, without who wrote them (never their e-mail, name, "
+        "time or row), sorted, from 5 respondents at least. Off by default: comments stay out of every "
+        "deliverable unless asked for.")),
+]
+
 PROGRESS_AFTER = 1.0  # seconds before a terminal shows how far a large ratings file has been read
 # A segment's scores are shown only from this many respondents (their privacy).
 MIN_SEGMENT = 5
@@ -218,3 +226,28 @@ def check_answer_files(*paths: str | None, mapping: str | None = None) -> None:
             check_input(path, "ANSWERS")
     if mapping is not None:
         check_input(mapping, "--mapping")
+
+
+def report_comments(ratings, lang: str) -> list[str]:
+    """The comments to show (`--comments`), sorted so that their order says nothing about
+    who wrote them, and on stderr how many were used, or why none are shown: no comment
+    column, no comment, or fewer respondents than a segment's privacy minimum."""
+    path = ratings.path
+    if not ratings.layout or ratings.layout.first("comment") is None:
+        sys.stderr.write("cyclemap: " + _("--comments: {path} has no comment column (name one `comment` in a "
+                                          "mapping file)").format(path=path)(lang) + "\n")
+        return []
+    if ratings.respondents < MIN_SEGMENT:
+        sys.stderr.write("cyclemap: " + _n(
+            "--comments: not shown: {n} respondent; comments are shown from {least} respondents (their privacy)",
+            "--comments: not shown: {n} respondents; comments are shown from {least} respondents (their privacy)",
+            ratings.respondents).format(least=MIN_SEGMENT)(lang) + "\n")
+        return []
+    used = len(ratings.comments)
+    line = _n("--comments: {n} comment used, shown without who wrote it",
+              "--comments: {n} comments used, shown without who wrote them", used).format(n=Number(used, 0))(lang)
+    if ratings.comments_more:
+        line += "; " + _n("{n} more not shown", "{n} more not shown", ratings.comments_more).format(
+            n=Number(ratings.comments_more, 0))(lang)
+    sys.stderr.write(f"cyclemap: {path}: {line}\n")
+    return sorted(ratings.comments, key=str.casefold)

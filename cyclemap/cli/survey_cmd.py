@@ -11,7 +11,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from cyclemap.cli.answers import MappingOption
+from cyclemap.cli.answers import CommentsOption, MappingOption
 from cyclemap.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -26,11 +26,17 @@ from cyclemap.cli.frame import Frame, app
 from cyclemap.format.i18n import _
 
 
+ImportanceQuestionOption = Annotated[Optional[str], typer.Option("--importance-question", metavar="WORDS", help=h(
+    "The words of the importance question under each moment (default: How much does it matter to you?); "
+    "implies --importance."))]
+
+
 @app.command("survey", help=h(
     "Make the cycle's report card: a printable form (.html) or a template to fill in\n"
     "(.csv, .xlsx), read back later with --ratings. `survey inspect FILE ANSWERS` shows how\n"
     "a file of answers will be read, column by column, and writes a starting mapping (-o);\n"
-    "`survey stats FILE ANSWERS` gives each moment's statistics (-o .csv or .xlsx).\n\n"
+    "`survey stats FILE ANSWERS` gives each moment's statistics (-o .csv or .xlsx; --comments\n"
+    "adds the respondents' comments, without who wrote them).\n\n"
     "Examples:\n\n"
     "    cyclemap survey examples/banco.yaml -o encuesta.html\n\n"
     "    cyclemap survey examples/banco.yaml -o encuesta.xlsx --importance\n\n"
@@ -56,7 +62,9 @@ def survey(
         "The form's opening words to the customer (default: a short instruction)."))] = None,
     question: Annotated[Optional[str], typer.Option("--question", metavar="WORDS", help=h(
         "The words asked under each moment (default: How was it?)."))] = None,
+    importance_question: ImportanceQuestionOption = None,
     mapping: MappingOption = None,
+    comments: CommentsOption = False,
     config: ConfigOption = None,
     lang: LangOption = None,
     debug: DebugOption = False,
@@ -72,7 +80,9 @@ def survey(
     if file == "stats" and more:
         if len(more) != 2:
             raise UsageError(_("survey stats takes the cycle file and the file of answers"))
-        raise typer.Exit(_stats(more[0], more[1], output, mapping, config, lang))
+        raise typer.Exit(_stats(more[0], more[1], output, mapping, config, lang, comments))
+    if comments:
+        raise UsageError(_("--comments goes with `survey stats FILE ANSWERS`"))
     if more:
         raise UsageError(_("survey takes one cycle file (or `inspect FILE ANSWERS`, `stats FILE ANSWERS`)"))
     if output is None:
@@ -85,7 +95,8 @@ def survey(
         survey_document,  # openpyxl: here, not at every start-up
     )
 
-    run.output.write(survey_document(checked, output, importance, expectation, title, intro, question))
+    run.output.write(survey_document(checked, output, importance, expectation, title, intro, question,
+                                     importance_question))
     raise typer.Exit(EXIT_OK)
 
 
@@ -172,28 +183,34 @@ def _column_lines(answers: str, layout, views, names: dict[str, str], out: str) 
     return lines
 
 
-def _stats(file: str, answers: str, output: str | None, mapping: str | None, config, lang) -> int:
-    """Each moment's statistics from a file of answers, on stdout or into -o .csv/.xlsx."""
-    from cyclemap.cli.answers import Progress, check_answer_files, report_read
+def _stats(file: str, answers: str, output: str | None, mapping: str | None, config, lang,
+           comments: bool = False) -> int:
+    """Each moment's statistics from a file of answers, on stdout or into -o .csv/.xlsx;
+    with `comments`, the free-text comments after them (text, or a sheet of the .xlsx)."""
+    from cyclemap.cli.answers import Progress, check_answer_files, report_comments, report_read
     from cyclemap.format.ratings import load_ratings
     from cyclemap.outputs.atomic import check_output, write_atomic
-    from cyclemap.outputs.survey.stats import as_csv, as_text, as_xlsx, table
+    from cyclemap.outputs.survey.stats import as_csv, as_text, as_xlsx, comments_text, table
 
     check_answer_files(answers, mapping=mapping)
     suffix = Path(output).suffix.lower() if output else ""
     if output is not None and suffix not in (".csv", ".xlsx"):
         raise UsageError(_("-o {path}: the statistics are written as .csv or .xlsx").format(path=output))
+    if comments and suffix == ".csv":
+        raise UsageError(_("--comments: a CSV holds one table; write the statistics as .xlsx (the comments "
+                           "on a sheet of their own), or leave out -o to read them here"))
     if output is not None:
         check_output(output, [file, answers] + ([mapping] if mapping else []))
     checked = _cycle(file, config, lang)
     if checked is None:
         return EXIT_FINDINGS
-    ratings = load_ratings(answers, checked.cycle, None, mapping, Progress())
+    ratings = load_ratings(answers, checked.cycle, None, mapping, Progress(), comments)
     report_read(ratings, checked.lang)
+    said = report_comments(ratings, checked.lang) if comments else None
     rows = table(checked, ratings.answers)
     if output is None:
-        sys.stdout.write(as_text(rows, checked.lang))
+        sys.stdout.write(as_text(rows, checked.lang) + (comments_text(said, checked.lang) if said else ""))
     else:
-        data = as_csv(rows, checked.lang) if suffix == ".csv" else as_xlsx(rows, checked.lang)
+        data = as_csv(rows, checked.lang) if suffix == ".csv" else as_xlsx(rows, checked.lang, said)
         write_atomic(output, data, inputs=[file, answers])
     return EXIT_OK

@@ -22,6 +22,8 @@ MAX_PROBLEMS = 20  # located messages in full; past this they are counted
 MAX_SHOWN = 40  # characters of a cell echoed in a message
 MAX_TRACKED = 5_000_000  # respondents remembered to find duplicates (about 100 bytes each)
 MAX_CACHED = 50_000  # distinct cell texts whose reading is remembered
+MAX_COMMENTS = 10_000  # free-text comments kept when asked for; past this they are counted
+MAX_COMMENT = 2_000  # characters of a comment kept
 PROGRESS_EVERY = 1 << 16  # rows between progress calls
 
 
@@ -90,6 +92,10 @@ class Ratings:
     columns_unread: list[str] = field(default_factory=list)  # headers of questions not read
     no_segment_column: bool = False  # --segment given, but the file has no segment column
     kept: list = field(default_factory=list)  # (moment id, answers) not merged: the file's score rests on more
+    # Free-text comments: read only when asked for (`comments=True`), never with who wrote them.
+    comments_wanted: bool = False
+    comments: list[str] = field(default_factory=list)  # the first MAX_COMMENTS, as written
+    comments_more: int = 0  # comments past MAX_COMMENTS, counted
 
     def add_problem(self, diag: Diagnostic) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -308,3 +314,14 @@ def repeated(result: Ratings, line: int, col: int, sheet: str, respondent: str |
         "{cell}respondent `{respondent}` already rated `{moment}`; this row is not counted again").format(
             cell=pre, respondent=_shown(respondent or ""), moment=moment),
         _("keep one rating per respondent and moment"), moment))
+
+
+def keep_comment(result: Ratings, text: str) -> None:
+    """A respondent's free-text comment, when comments were asked for: its words only."""
+    text = text.strip()
+    if not text or text.lower() in NO_ANSWER:
+        return
+    if len(result.comments) < MAX_COMMENTS:
+        result.comments.append(text[:MAX_COMMENT])
+    else:
+        result.comments_more += 1

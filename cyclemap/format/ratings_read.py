@@ -43,10 +43,11 @@ def read_ratings(data: bytes, path: str, cycle: Cycle) -> tuple[dict[str, list[f
 
 
 def read_table(data: bytes | None, path: str, cycle: Cycle, segment: str | None = None, mapping=None,
-               progress: Callable[[int, int], None] | None = None) -> Ratings:
+               progress: Callable[[int, int], None] | None = None, comments: bool = False) -> Ratings:
     """The usable answers per moment id, with a diagnostic for every row or cell that is
-    not. `data` is the CSV's bytes, or None to read `path` (CSV streamed, or .xlsx)."""
-    result = Ratings(path, segment=segment, mapping=getattr(mapping, "path", None))
+    not. `data` is the CSV's bytes, or None to read `path` (CSV streamed, or .xlsx).
+    `comments`: also keep the free-text comments (`Ratings.comments`)."""
+    result = Ratings(path, segment=segment, mapping=getattr(mapping, "path", None), comments_wanted=comments)
     try:
         if data is None and str(path).lower().endswith((".xlsx", ".xlsm")):
             if os.path.getsize(path) > MAX_BYTES:
@@ -209,11 +210,11 @@ def _say_columns(result: Ratings, layout: Layout, line0: int, sheet: str, names:
 
 
 def load_ratings(path: str, cycle: Cycle, segment: str | None = None, mapping: str | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> Ratings:
+                 progress: Callable[[int, int], None] | None = None, comments: bool = False) -> Ratings:
     """Read a ratings file (CSV streamed, or XLSX by its suffix), with the mapping file
     given or the one beside it (`NAME.mapping.yaml`). Raises OSError when it cannot be
     opened at all, MappingError for a bad mapping (usage errors for the command line)."""
-    return read_table(None, str(path), cycle, segment, mapping_for(path, cycle, mapping), progress)
+    return read_table(None, str(path), cycle, segment, mapping_for(path, cycle, mapping), progress, comments)
 
 
 def mapping_for(path: str, cycle: Cycle, mapping: str | None):

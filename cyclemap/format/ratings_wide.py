@@ -23,6 +23,7 @@ from cyclemap.format.ratings_data import (
     _segment_filter,
     _segment_rows,
     _too_long,
+    keep_comment,
     repeated,
 )
 from cyclemap.format.ratings_source import _Chunk, _drive
@@ -60,6 +61,9 @@ class WideReader:
         self.widest = max([i for i, *_x in self.targets] + self.aside
                           + [self.seg_index or 0, self.key_index or 0])
         self.ncols = len(layout.columns)
+        self.comment_index = layout.first("comment") if result.comments_wanted else None
+        if self.comment_index is not None:  # a block whose rows stop short of it is read row by row
+            self.widest = max(self.widest, self.comment_index)
 
     # -- row by row ----------------------------------------------------------------------
 
@@ -88,6 +92,8 @@ class WideReader:
         for i in self.aside:
             if i < width and row[i].strip():
                 result.set_aside["column"] += 1
+        if self.comment_index is not None and self.comment_index < width:
+            keep_comment(result, row[self.comment_index])
 
     def _in_segment(self, row: list[str], width: int) -> bool:
         """Count the row's segment; False when --segment leaves it out."""
@@ -190,5 +196,8 @@ class WideReader:
                     result.skipped += n
         for i in self.aside:
             result.set_aside["column"] += sum(n for raw, n in Counter(map(itemgetter(i), cells)).items() if raw.strip())
+        if self.comment_index is not None:
+            for text in map(itemgetter(self.comment_index), cells):
+                keep_comment(result, text)
         result.rows += len(cells)
         result.respondents += len(cells)

@@ -40,6 +40,10 @@ HEADER_RESPONDENT = {"respondent", "encuestado", "respondent_id", "encuestado_id
 HEADER_SEGMENT = {"segment", "segmento", "[cm:segment]"}
 HEADER_IMPORTANCE = {"importance", "importancia"}
 HEADER_COMMENT = {"comment", "comentario", "comments", "comentarios", "comentario adicional"}
+# The comment question of cyclemap's own form (outputs/survey WORDS["comment"]), in each
+# language, as a form tool exports it without its tag.
+COMMENT_QUESTIONS = ("anything else you want to tell us", "algo mas que quiera contarnos",
+                     "¿algo mas que quiera contarnos", "algo mais que queira nos contar")
 # Data about the respondent or the response, in the exports of the tools: never read as an
 # answer, never carried into a deliverable.
 HEADER_META = {
@@ -248,6 +252,8 @@ def _column(i: int, text: str, p: str, id_set: set[str], by_name) -> Column:
         what = tag.group(1)
         if what == "segment":
             return Column(i, text, "segment", how="tag")
+        if what == "comment":
+            return Column(i, text, "comment", how="tag")
         if what in id_set:
             return Column(i, text, tag.group(2) or "rating", what, "tag")
     if p in id_set:
@@ -259,7 +265,7 @@ def _column(i: int, text: str, p: str, id_set: set[str], by_name) -> Column:
         return Column(i, text, "respondent", how="header")
     if p in HEADER_SEGMENT or p.startswith(SEGMENT_STARTS):
         return Column(i, text, "segment", how="header")
-    if p in HEADER_COMMENT:
+    if p in HEADER_COMMENT or p.startswith(COMMENT_QUESTIONS):
         return Column(i, text, "comment", how="header")
     if p in HEADER_META:
         return Column(i, text, "meta", how="header")

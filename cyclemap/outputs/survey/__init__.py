@@ -29,6 +29,7 @@ class Survey:
     expectation: bool = False  # also ask what the customer expected
     intro: str | None = None  # the opening words (default: WORDS["intro"])
     question: str | None = None  # the words asked of each moment (default: WORDS["how"])
+    importance_question: str | None = None  # the words of the importance question (default: WORDS["importance"])
     internal: bool = False  # the customer is a team of the same organisation (`internal: true`)
 
 
@@ -73,15 +74,22 @@ def word(survey: "Survey", key: str):
 
 
 def make_survey(checked, importance: bool = False, expectation: bool = False, title: str | None = None,
-                intro: str | None = None, question: str | None = None) -> Survey:
+                intro: str | None = None, question: str | None = None,
+                importance_question: str | None = None) -> Survey:
     """The survey of a checked cycle: one question per moment, in the order a customer
-    meets them."""
+    meets them. Wording the importance question asks it."""
     cycle = checked.cycle
     by_id = {m.id: m for m in reversed(cycle.moments)}  # the first of a repeated id wins
     order = checked.order or list(by_id)
     questions = tuple(Question(i, by_id[i].name, by_id[i].stage) for i in order if i in by_id)
-    return Survey(title or cycle.title, checked.lang, tuple(cycle.scale), questions, importance, expectation, intro,
-                  question, getattr(cycle, "internal", False))
+    return Survey(title or cycle.title, checked.lang, tuple(cycle.scale), questions,
+                  importance or importance_question is not None, expectation, intro, question, importance_question,
+                  getattr(cycle, "internal", False))
+
+
+def importance_words(survey: Survey) -> str:
+    """The importance question as the form asks it: the words given, else the default."""
+    return survey.importance_question or WORDS["importance"](survey.lang)
 
 
 def tag(moment_id: str, kind: str = "") -> str:
@@ -110,7 +118,9 @@ def question_row(survey: Survey) -> list[str]:
             row.append(f"{by_id[col]} {tag(col)}")
         elif col.startswith("importance_") and col[len("importance_"):] in by_id:
             moment_id = col[len("importance_"):]
-            row.append(f"{WORDS['importance'](lang)} {by_id[moment_id]} {tag(moment_id, 'importance')}")
+            row.append(f"{importance_words(survey)} {by_id[moment_id]} {tag(moment_id, 'importance')}")
+        elif col == "comment":
+            row.append(f"{WORDS['comment'](lang)} {tag('comment')}")
         else:
             row.append("")
     row[0] = WORDS["name_row"](lang)

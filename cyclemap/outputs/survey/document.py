@@ -11,10 +11,12 @@ from cyclemap.outputs.survey.template import csv_template, xlsx_template
 
 
 def survey_document(checked, path: str, importance: bool = False, expectation: bool = False,
-                    title: str | None = None, intro: str | None = None, question: str | None = None) -> bytes | str:
+                    title: str | None = None, intro: str | None = None, question: str | None = None,
+                    importance_question: str | None = None) -> bytes | str:
     """The survey of a checked cycle in the format the suffix of `path` names (.html, .htm,
-    .csv, .xlsx); `title`, `intro` and `question` replace the form's default words."""
-    survey = make_survey(checked, importance, expectation, title, intro, question)
+    .csv, .xlsx); `title`, `intro`, `question` and `importance_question` replace the
+    form's default words."""
+    survey = make_survey(checked, importance, expectation, title, intro, question, importance_question)
     suffix = Path(path).suffix.lower()
     if suffix in (".html", ".htm"):
         return html_form(survey)

@@ -9,7 +9,7 @@ from html import escape
 from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import number
 from cyclemap.format.i18n import html_lang
-from cyclemap.outputs.survey import WORDS, Survey, word
+from cyclemap.outputs.survey import WORDS, Survey, importance_words, word
 
 CSS = """
 body{font-family:system-ui,'Segoe UI',Arial,sans-serif;max-width:46em;margin:2em auto;color:#111;line-height:1.4}
@@ -65,7 +65,8 @@ def html_form(survey: Survey) -> str:
                  f'<div class="small">{escape(survey.question or WORDS["how"](lang))}</div>',
                  _scale(f"q{position}", survey)]
         if survey.importance:
-            block += [f'<div class="small">{escape(WORDS["importance"](lang))}</div>', _scale(f"i{position}", survey, ("least", "most"))]
+            block += [f'<div class="small">{escape(importance_words(survey))}</div>',
+                      _scale(f"i{position}", survey, ("least", "most"))]
         if survey.expectation:
             block += [f'<div class="small">{escape(WORDS["expected"](lang))}</div><div class="line"></div>']
         parts.append("".join(block) + "</div>")

@@ -3,14 +3,16 @@
 Wilson intervals, the net promoter score on a 0–10 scale, and how many answers per wave
 a comparison needs to find a change of an eighth of the scale (half a point on 1–5).
 As text, CSV (in the columns a spreadsheet of the report's language opens) or XLSX.
-Formats `engine.evidence.moment_statistics`; judges nothing. No respondent-level data."""
+Formats `engine.evidence.moment_statistics`; judges nothing. No respondent-level data:
+the free-text comments, when asked for, come without who wrote them."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from cyclemap.format.i18n import _
+from cyclemap.format.diagnostics import one_line, terminal_text
+from cyclemap.format.i18n import _, _n
 
 HEADERS = (_("Moment"), _("Answers"), _("Mean"), _("Spread (sd)"), _("95 % interval: low"), _("95 % interval: high"),
            _("Dissatisfied"), _("Dissatisfied: low"), _("Dissatisfied: high"), _("Top two boxes"),
@@ -62,7 +64,7 @@ def as_csv(rows: list[list], lang: str) -> str:
     return out.getvalue()
 
 
-def as_xlsx(rows: list[list], lang: str) -> bytes:
+def as_xlsx(rows: list[list], lang: str, comments: list[str] | None = None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -76,9 +78,22 @@ def as_xlsx(rows: list[list], lang: str) -> bytes:
         sheet.append([_safe(row[0])] + row[1:])
     sheet.column_dimensions["A"].width = 40
     sheet.freeze_panes = "B2"
+    if comments:
+        notes = book.create_sheet(_("Comments")(lang)[:31])
+        notes.append([_("Comment")(lang)])
+        notes["A1"].font = Font(bold=True)
+        for text in comments:
+            notes.append([_safe(terminal_text(text))])
+        notes.column_dimensions["A"].width = 100
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def comments_text(comments: list[str], lang: str) -> str:
+    """The comments after the table, one per line as a terminal shows them safely."""
+    head = _n("{n} comment, without who wrote it:", "{n} comments, without who wrote them:", len(comments))(lang)
+    return "\n" + head + "\n" + "".join(f"- {one_line(terminal_text(' '.join(text.split())))}\n" for text in comments)
 
 
 def as_text(rows: list[list], lang: str) -> str:
