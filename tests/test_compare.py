@@ -214,3 +214,32 @@ def test_progress_shows_on_a_terminal_only(monkeypatch):
     piped = io.StringIO()
     Progress(piped)(50, 200)
     assert piped.getvalue() == ""
+
+
+def test_answers_needed_counts_the_moments_compared_at_once(tmp_path):
+    """`survey stats`' answers per wave are what `compare` needs under Holm: with 8 moments
+    and answers spreading as in the simulation (sd 0.76), about 60 for half a point (the
+    simulation of whole comparisons finds 65); one moment alone would need 37."""
+    from typer.testing import CliRunner
+
+    from cyclemap.cli import app
+    from cyclemap.engine.evidence import answers_needed
+
+    assert answers_needed(0.76, 0.5) == 37 and answers_needed(0.76, 0.5, 8) == 60
+    ids = [f"m{i}" for i in range(8)]
+    cycle = tmp_path / "c.yaml"
+    cycle.write_text("cyclemap: 1\ntitle: T\nlanguage: en\nmoments:\n" + "".join(
+        f"  - {{id: {i}, name: Moment {i}, kind: routine}}\n" for i in ids), encoding="utf-8")
+    answers = tmp_path / "a.csv"
+    # Each moment: 2, 3, 3, 4 repeated: sd 0.71 (the spread `needed` plans with, floored at a tenth of the scale).
+    answers.write_text("respondent," + ",".join(ids) + "\n" + "".join(
+        f"r{r}," + ",".join(str([2, 3, 3, 4][r % 4]) for _ in ids) + "\n" for r in range(40)), encoding="utf-8")
+    book = tmp_path / "stats.xlsx"
+    result = CliRunner().invoke(app, ["survey", "stats", str(cycle), str(answers), "-o", str(book)],
+                                env={"CYCLEMAP_LANG": "en", "CYCLEMAP_NO_PROGRESS": "1"})
+    assert result.exit_code == 0, result.stderr
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(book).active.iter_rows(values_only=True))
+    sd = rows[1][3]
+    assert [r[15] for r in rows[1:]] == [answers_needed(sd, 0.5, 8)] * 8 and answers_needed(sd, 0.5, 8) > 50

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 
 from cyclemap.format.model import Moment
 from cyclemap.format.tally import Tally
@@ -192,15 +193,19 @@ class MomentStatistics:
 DETECT_SHARE = 0.125
 
 
-def answers_needed(sd: float, change: float) -> int | None:
+def answers_needed(sd: float, change: float, tests: int = 1) -> int | None:
     """Answers per wave for a two-wave comparison to find `change` with 80 % power at a
-    two-sided 5 % level: 2·(z₀.₉₇₅ + z₀.₈)²·sd² / change²."""
+    two-sided 5 % level shared by `tests` moments compared at once (Holm's first step,
+    5 % / tests: what `compare` needs when only this moment changed):
+    2·(z₁₋α/2 + z₀.₈)²·sd² / change². With 8 moments and sd 0.76, 60 for half a point
+    (a simulation of whole comparisons: 65, benchmarks/RESULTS.md)."""
     if change <= 0:
         return None
-    return max(2, math.ceil(2 * (1.959964 + 0.841621) ** 2 * sd * sd / (change * change)))
+    z = 1.959964 if tests <= 1 else NormalDist().inv_cdf(1 - 0.025 / tests)
+    return max(2, math.ceil(2 * (z + 0.841621) ** 2 * sd * sd / (change * change)))
 
 
-def moment_statistics(answers, scale: tuple[float, float]) -> MomentStatistics | None:
+def moment_statistics(answers, scale: tuple[float, float], tests: int = 1) -> MomentStatistics | None:
     tally = as_tally(answers)
     n = tally.n
     if not n:
@@ -224,7 +229,7 @@ def moment_statistics(answers, scale: tuple[float, float]) -> MomentStatistics |
         half = 100 * 1.959964 * math.sqrt(var / n)
         nps = (score, max(-100.0, score - half), min(100.0, score + half))
     planning_sd = max(sd, SD_FLOOR_SHARE * span) if n > 1 else ASSUMED_SD_SHARE * span
-    needed = answers_needed(planning_sd, DETECT_SHARE * span)
+    needed = answers_needed(planning_sd, DETECT_SHARE * span, tests)
     return MomentStatistics(n, mean, sd, ev.low if ev.low is not None else low, ev.high if ev.high is not None else high,
                             share(tally.count_if(lambda a: a < cut), n), top2, nps, needed)
 

@@ -1,7 +1,8 @@
 """The per-moment statistics table a researcher reads: answers, mean, spread, the mean's
 95 % interval, the share of dissatisfied answers and of the top two boxes with their
 Wilson intervals, the net promoter score on a 0–10 scale, and how many answers per wave
-a comparison needs to find a change of an eighth of the scale (half a point on 1–5).
+a comparison needs to find a change of an eighth of the scale (half a point on 1–5) when
+the file's moments are compared at once (Holm).
 As text, CSV (in the columns a spreadsheet of the report's language opens) or XLSX.
 Formats `engine.evidence.moment_statistics`; judges nothing. No respondent-level data:
 the free-text comments, when asked for, come without who wrote them."""
@@ -26,9 +27,10 @@ def table(checked, answers: dict) -> list[list]:
     from cyclemap.engine.evidence import moment_statistics
 
     scale = tuple(checked.cycle.scale)
+    tests = sum(1 for m in checked.moments if answers.get(m.id))  # compared at once: Holm's share of 5 %
     out = []
     for m in checked.moments:
-        s = moment_statistics(answers.get(m.id) or (), scale)
+        s = moment_statistics(answers.get(m.id) or (), scale, tests)
         if s is None:
             continue
         r = lambda v, d=3: None if v is None else round(v, d)  # noqa: E731
