@@ -141,3 +141,37 @@ def test_comments_without_a_comment_column_are_said(tmp_path):
     r = run("survey", "stats", CYCLE, DATA / "long-reordered.csv", "--comments")
     assert r.code == 0, r.err
     assert "has no comment column" in r.err
+
+
+# -- the critique's evidence: comments when asked for ------------------------------------------
+
+def test_critique_shows_comments_only_when_asked_for():
+    r = run("critique", CYCLE, "--ratings", MS_FORMS)
+    assert r.code == 0, r.err
+    assert "queue" not in r.out and "comment" not in r.err.lower()
+    r = run("critique", CYCLE, "--ratings", MS_FORMS, "--comments")
+    assert r.code == 0, r.err
+    tail = r.out.split("3 comments, without who wrote them:\n")[1].splitlines()
+    assert tail == ['- Nobody said "hello"', "- Please call me back", "- The queue was long, again"]
+    assert "--comments: 3 comments used, shown without who wrote them" in r.err
+    r = run("critique", CYCLE, "--ratings", MS_FORMS, "--comments", "--format", "markdown")
+    assert r.code == 0 and "## Comments" in r.out and "- Please call me back" in r.out
+
+
+def test_critique_comments_come_from_the_segment_asked_for(tmp_path):
+    answers = tmp_path / "answers.csv"
+    rows = [f"r{i},{'new' if i < 6 else 'regular'},4,3,{'new comment ' + str(i) if i < 6 else 'regular comment'}"
+            for i in range(9)]
+    answers.write_text("respondent,segment,arrive,wait,comment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    r = run("critique", CYCLE, "--ratings", answers, "--segment", "new", "--comments")
+    assert r.code == 0, r.err
+    assert "6 comments, without who wrote them" in r.out and "regular comment" not in r.out
+    r = run("critique", CYCLE, "--ratings", answers, "--segment", "regular", "--comments")
+    assert r.code == 2 and "regular comment" not in r.out  # 3 respondents: under the privacy minimum
+
+
+def test_critique_comments_need_ratings_and_a_report_that_reads():
+    r = run("critique", CYCLE, "--comments")
+    assert r.code == 2 and "--comments needs --ratings" in r.err
+    r = run("critique", CYCLE, "--ratings", MS_FORMS, "--comments", "--format", "json")
+    assert r.code == 2 and "not JSON" in r.err

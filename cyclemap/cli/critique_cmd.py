@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cyclemap.cli.answers import StrictOption
+from cyclemap.cli.answers import CommentsOption, StrictOption
 from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
     ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
@@ -48,14 +48,17 @@ def critique(
         "client (default): service language only; analyst: adds rule codes, moment ids and the file edits."))] = "client",
     color: ColorOption = "auto",
     strict: StrictOption = False,
+    comments: CommentsOption = False,
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap critique`: reads one cycle, writes its critique (text, JSON or Markdown)."""
     check_choice("--format", output_format, FORMATS)
     check_choice("--view", view, VIEWS)
+    _check_comments(comments, ratings, output_format)
     colored = use_color(color)
     run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang, report=output_format == "text")
+    run.pipeline.comments = comments
     if output_format == "json":
         # JSON was asked for: a file that does not load is JSON too (the same contract).
         from cyclemap.cli.usage import EXIT_FINDINGS, check_one
@@ -77,7 +80,30 @@ def critique(
         text = to_markdown(checked.critique, checked.lang, view)
     else:
         text = _terminal_text(checked, view, colored and run.output.to_stdout)
+    if comments:
+        text += _comments(checked, output_format)
     run.output.write(text)
+
+
+def _check_comments(comments: bool, ratings: str | None, output_format: str) -> None:
+    from cyclemap.cli.usage import UsageError
+    from cyclemap.format.i18n import _
+
+    if comments and ratings is None:
+        raise UsageError(_("--comments needs --ratings (the file whose comments it shows)"))
+    if comments and output_format == "json":
+        raise UsageError(_("--comments: the comments follow the text or Markdown report, not JSON"))
+
+
+def _comments(checked, output_format: str) -> str:
+    """The answers' comments after the report (`--comments`), counted on stderr."""
+    from cyclemap.cli.answers import report_comments
+    from cyclemap.outputs.survey.stats import comments_markdown, comments_text
+
+    said = report_comments(checked.answers_read, checked.lang)
+    if not said:
+        return ""
+    return (comments_markdown if output_format == "markdown" else comments_text)(said, checked.lang)
 
 
 def _terminal_text(checked, view: str, colored: bool) -> str:

@@ -142,6 +142,7 @@ class Pipeline:
         # False: read the cycle without running the rules, for commands that need only its
         # moments and order (`survey stats`, `survey inspect`, `compare`): 0.1 s of start-up.
         self.judge = True
+        self.comments = False  # also keep the answers' free-text comments (`critique --comments`)
         from cyclemap.engine.links import LinkSet
 
         # Every file of the run read once, and the links between them (connected cycles);
@@ -226,7 +227,7 @@ class Pipeline:
             from cyclemap.format.ratings import apply_answers
 
             applied = apply_answers(cycle, self.ratings, self.segment, settings.threshold("min_responses"),
-                                    self.mapping, self.progress)
+                                    self.mapping, self.progress, self.comments)
             cycle, rows, read = applied.cycle, applied.diagnostics, applied.ratings
             rule = all_rules()["CM009"]
             if rule in enabled_rules(settings):

@@ -113,9 +113,9 @@ class Applied:
 
 
 def apply_answers(cycle: Cycle, path: str, segment: str | None = None, min_responses: float | None = None,
-                  mapping: str | None = None, progress=None) -> Applied:
+                  mapping: str | None = None, progress=None, comments: bool = False) -> Applied:
     min_responses = _least(min_responses)
-    ratings = load_ratings(path, cycle, segment, mapping, progress)
+    ratings = load_ratings(path, cycle, segment, mapping, progress, comments)
     merged, kept = merge_ratings(cycle, ratings.answers, min_responses, ratings.importance)
     ratings.kept = kept
     diagnostics = ratings.diagnostics()

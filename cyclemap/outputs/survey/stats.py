@@ -98,6 +98,14 @@ def comments_text(comments: list[str], lang: str) -> str:
     return "\n" + head + "\n" + "".join(f"- {one_line(terminal_text(' '.join(text.split())))}\n" for text in comments)
 
 
+def comments_markdown(comments: list[str], lang: str) -> str:
+    """The comments as a Markdown section, after a report (`critique --comments`)."""
+    head = _n("{n} comment, without who wrote it:", "{n} comments, without who wrote them:", len(comments))(lang)
+    lines = [one_line(terminal_text(" ".join(text.split()))) for text in comments]
+    escaped = ["".join("\\" + c if c in "\\`*_[]<>#|" else c for c in line) for line in lines]
+    return f"\n## {_('Comments')(lang)}\n\n*{head}*\n\n" + "".join(f"- {line}\n" for line in escaped)
+
+
 def as_text(rows: list[list], lang: str) -> str:
     from cyclemap.format.i18n import number
 
