@@ -47,6 +47,12 @@ def _side(path: str, segment: str | None) -> str:
     return f"{path} [{segment}]" if segment else path
 
 
+AdjustOption = Annotated[str, typer.Option("--adjust", metavar="holm|bh|none", help=h(
+    "How p-values are adjusted for testing many moments: holm (no false change in 95 % of whole "
+    "comparisons), bh (false discovery rate), none."))]
+AlphaOption = Annotated[float, typer.Option("--alpha", min=0.0001, max=0.5, help=h("Significance level of the test."))]
+
+
 @app.command("compare", help=h(
     "Compare two survey waves (or two segments) moment by moment: each change with its\n"
     "95 % interval and effect size, and Welch's t-test saying which changes are more than\n"
@@ -74,11 +80,8 @@ def compare(
         "Output format (default: from the suffix of -o, else text)."))] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="OUT", help=h(
         "Write the report to this file (.md, .html with the before/after picture, .svg, .json, .txt)."))] = None,
-    adjust: Annotated[str, typer.Option("--adjust", metavar="holm|bh|none", help=h(
-        "How p-values are adjusted for testing many moments: holm (no false change in 95 % of whole "
-        "comparisons), bh (false discovery rate), none."))] = "holm",
-    alpha: Annotated[float, typer.Option("--alpha", min=0.0001, max=0.5, help=h(
-        "Significance level of the test."))] = 0.05,
+    adjust: AdjustOption = "holm",
+    alpha: AlphaOption = 0.05,
     mapping: MappingOption = None,
     strict: StrictOption = False,
     config: ConfigOption = None,
