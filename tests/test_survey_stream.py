@@ -136,3 +136,19 @@ def test_a_wide_file_read_in_blocks_counts_what_row_by_row_counts(tmp_path, monk
                 blank += 1
     want = {m: (round(sum(v) / len(v), 2), len(v)) for m, v in values.items()}
     assert read_back(cycle, answers) == (want, Counter({"repeated respondent": repeated}), blank)
+
+
+def test_a_repeated_time_stamped_row_is_found_whichever_way_each_copy_is_read(tmp_path, monkeypatch):
+    """An export without respondent ids (Google Forms): a row repeated whole is a repeat.
+    One copy in a plain block (counted in C), the other in a block with a quoted cell
+    (read row by row): still one respondent."""
+    monkeypatch.setattr(ratings_source._Source.chunks, "__defaults__", (4096,))
+    rows = [f"2026/03/02 10:{i // 60:02d}:{i % 60:02d},{1 + i % 5},{1 + (i * 3) % 5}" for i in range(600)]
+    stamp, arrive, wait = rows[3].split(",")
+    rows.append(f'{stamp},"{arrive}",{wait}')  # the same cells, one of them quoted
+    cycle = tmp_path / "c.yaml"
+    cycle.write_text(CYCLE, encoding="utf-8")
+    answers = tmp_path / "g.csv"
+    answers.write_text("Timestamp,arrive,wait\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    scores, aside, _blank = read_back(cycle, answers)
+    assert scores["arrive"][1] == 600 and aside == Counter({"repeated respondent": 2})

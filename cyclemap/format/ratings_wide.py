@@ -116,7 +116,7 @@ class WideReader:
         key = (row[key_index].strip() if key_index < width else "") if key_index is not None else None
         if not key and not whole_row:
             return False
-        h = key.encode() if key else hash(tuple(row))
+        h = key.encode() if key else hash("\x1f".join(row))  # as `_keys` hashes a block's rows
         if h in self.seen:
             self.result.set_aside["duplicate"] += sum(1 for i, *_x in self.targets if i < width and row[i].strip())
             repeated(self.result, line, (key_index or 0) + 1, sheet)
@@ -140,7 +140,7 @@ class WideReader:
         # Everything checked before anything is counted, so a fallback starts clean.
         keyed = self.key_index is not None or self.whole_row
         if keyed:
-            keys = self._keys(cells, lines)
+            keys = self._keys(cells)
             fresh = set(keys)
             if len(fresh) != len(keys) or b"" in fresh or not self.seen.isdisjoint(fresh):
                 return False
@@ -159,7 +159,7 @@ class WideReader:
                 cells = kept
                 counted = [(tally, Counter(map(itemgetter(i), cells))) for i, tally, *_x in self.targets]
                 if keyed:
-                    keys = self._keys(cells, [sep.join(r) for r in cells])
+                    keys = self._keys(cells)
         if keyed:
             if len(self.seen) < MAX_TRACKED:
                 self.seen.update(keys)
@@ -168,10 +168,12 @@ class WideReader:
         self._tally(counted, cells)
         return True
 
-    def _keys(self, cells: list, lines: list[str]) -> list:
+    def _keys(self, cells: list) -> list:
+        """Each row's respondent, or the hash of the whole row (one form for both paths, so
+        a repeat is found whichever way each copy was read)."""
         if self.key_index is not None:
             return list(map(str.encode, map(itemgetter(self.key_index), cells)))
-        return list(map(hash, lines))
+        return list(map(hash, map("\x1f".join, cells)))
 
     def _counted(self, cells: list):
         """Each target's answers counted, or None when one of them does not read."""
