@@ -321,7 +321,7 @@ class LongReader:
         if len(set(who)) == len(who) and room:
             # Only the respondents of earlier blocks are looked up (usually the one continuing).
             merged = {}
-            for index in [k for k, respondent in enumerate(who) if respondent in seen]:
+            for index in compress(range(len(who)), map(seen.__contains__, who)):
                 respondent = who[index]
                 if seen[respondent] & masks[index] and respondent.strip():
                     return False
