@@ -319,7 +319,7 @@ def repeated(result: Ratings, line: int, col: int, sheet: str, respondent: str |
 def keep_comment(result: Ratings, text: str) -> None:
     """A respondent's free-text comment, when comments were asked for: its words only."""
     text = text.strip()
-    if not text or text.lower() in NO_ANSWER:
+    if not text or plain(text) in NO_ANSWER:
         return
     if len(result.comments) < MAX_COMMENTS:
         result.comments.append(text[:MAX_COMMENT])
