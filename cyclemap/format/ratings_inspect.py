@@ -34,24 +34,11 @@ def inspect(path: str, cycle: Cycle, mapping: str | None = None, rows: int = 500
     read = _reader(Ratings(path), cycle, mapping_for(path, cycle, mapping))
     answer_roles = ("rating", "importance", "expectation", "answer", "unknown", "ignored")
     counts = {c.index: Counter() for c in layout.columns if c.role in answer_roles}
-    try:
-        if str(path).lower().endswith((".xlsx", ".xlsm")):
-            source_rows = xlsx_rows(path)
-        else:
-            handle = open(path, "rb")
-            source_rows = _Source(handle, 0).rows()
-        seen = 0
-        for line, row, _sheet in source_rows:
-            seen += 1
-            if seen <= layout.header_rows or not any(row) or row[0][:1] == "#" and line > 1:
-                continue
-            if seen > rows + layout.header_rows:
-                break
-            for i, counter in counts.items():
-                if i < len(row) and row[i].strip() and (len(counter) < 12 or row[i] in counter):
-                    counter[row[i].strip()] += 1
-    except Unreadable:
-        pass
+    if str(path).lower().endswith((".xlsx", ".xlsm")):
+        _first_answers(xlsx_rows(path), layout.header_rows, rows, counts)
+    else:
+        with open(path, "rb") as handle:
+            _first_answers(_Source(handle, 0).rows(), layout.header_rows, rows, counts)
     for c in layout.columns:
         values = counts.get(c.index, Counter())
         readings = {}
@@ -60,3 +47,20 @@ def inspect(path: str, cycle: Cycle, mapping: str | None = None, rows: int = 500
             readings[text] = value if value.__class__ is float else None
         views.append(ColumnView(c, values, readings))
     return result, views
+
+
+def _first_answers(source_rows, header_rows: int, rows: int, counts: dict) -> None:
+    """The first dozen distinct answers of each column in `counts`, from its first `rows` rows."""
+    seen = 0
+    try:
+        for line, row, _sheet in source_rows:
+            seen += 1
+            if seen <= header_rows or not any(row) or row[0][:1] == "#" and line > 1:
+                continue
+            if seen > rows + header_rows:
+                break
+            for i, counter in counts.items():
+                if i < len(row) and row[i].strip() and (len(counter) < 12 or row[i] in counter):
+                    counter[row[i].strip()] += 1
+    except Unreadable:
+        pass
