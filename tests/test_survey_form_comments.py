@@ -175,3 +175,12 @@ def test_critique_comments_need_ratings_and_a_report_that_reads():
     assert r.code == 2 and "--comments needs --ratings" in r.err
     r = run("critique", CYCLE, "--ratings", MS_FORMS, "--comments", "--format", "json")
     assert r.code == 2 and "not JSON" in r.err
+
+
+def test_comments_are_said_in_the_readers_language():
+    r = run("survey", "stats", CYCLE, MS_FORMS, "--comments", "--lang", "es")
+    assert r.code == 0, r.err
+    assert "3 comentarios, sin quién los escribió:" in r.out
+    assert "--comments: 3 comentarios usados, mostrados sin quién los escribió" in r.err
+    r = run("critique", CYCLE, "--ratings", MS_FORMS, "--comments", "--lang", "pt_BR", "-f", "markdown")
+    assert r.code == 0 and "## Comentários" in r.out and "3 comentários, sem quem os escreveu:" in r.out
