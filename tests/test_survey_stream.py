@@ -152,3 +152,32 @@ def test_a_repeated_time_stamped_row_is_found_whichever_way_each_copy_is_read(tm
     answers.write_text("Timestamp,arrive,wait\n" + "\n".join(rows) + "\n", encoding="utf-8")
     scores, aside, _blank = read_back(cycle, answers)
     assert scores["arrive"][1] == 600 and aside == Counter({"repeated respondent": 2})
+
+
+def test_a_respondent_whose_rows_are_split_and_then_repeat_is_counted_once(tmp_path, monkeypatch):
+    """In one block: a's first row, b's, then a's again with a repeat of its first moment.
+    The block goes row by row, and what was remembered of it first is taken back whole:
+    one repeat, not two, and a's first answer counts."""
+    monkeypatch.setattr(ratings_source._Source.chunks, "__defaults__", (4096,))
+    cycle = tmp_path / "c.yaml"
+    cycle.write_text(CYCLE, encoding="utf-8")
+    rows = [f"pay,3,r{i}" for i in range(10)] + ["arrive,4,a", "wait,2,b", "served,3,a", "arrive,5,a"]
+    answers = tmp_path / "a.csv"
+    answers.write_text("moment,rating,respondent\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    scores, aside, _blank = read_back(cycle, answers)
+    assert scores["arrive"] == (4.0, 1) and aside == Counter({"repeated respondent": 1})
+
+
+def test_respondent_ids_with_spaces_around_them_are_one_respondent(tmp_path, monkeypatch):
+    monkeypatch.setattr(ratings_source._Source.chunks, "__defaults__", (4096,))
+    rng = random.Random(5)
+    rows = long_rows(rng, 1500, segments=False)
+    for row in rows:
+        if rng.random() < 0.3:
+            row[2] = rng.choice([" ", "  "]) + row[2] + rng.choice(["", " "])
+    cycle = tmp_path / "c.yaml"
+    cycle.write_text(CYCLE, encoding="utf-8")
+    answers = tmp_path / "a.csv"
+    answers.write_text("moment,rating,respondent\n" + "".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    stripped = [[m, v, who.strip()] for m, v, who in rows]
+    assert read_back(cycle, answers) == expected_long(stripped, None)

@@ -171,7 +171,7 @@ class LongReader:
         respondent = row[ri].strip()
         if not respondent:
             return False
-        key = respondent.encode()
+        key = respondent.encode()  # stripped, as in every path
         mask = self.seen.get(key, 0)
         bit = self.bits[moment_id]
         if mask & bit:
@@ -264,7 +264,7 @@ class LongReader:
         room = len(seen) < MAX_TRACKED
         bit_of = {cell: self.bits[self.moment_for(cell)] for cell, _raw in counts}
         for row in cells:
-            respondent = row[ri]
+            respondent = row[ri].strip()
             key = respondent.encode()
             bit = bit_of[row[mi]]
             mask = seen.get(key, 0)
@@ -272,7 +272,7 @@ class LongReader:
                 if respondent:
                     counts[(row[mi], row[self.ai])] -= 1
                     result.set_aside["duplicate"] += 1
-                    repeated(result, 0, 1, "", respondent.strip(), self.moment_for(row[mi]))
+                    repeated(result, 0, 1, "", respondent, self.moment_for(row[mi]))
             elif mask or room:
                 seen[key] = mask | bit
         if not room:
@@ -315,7 +315,7 @@ class LongReader:
         if any(map(ne, map(int.bit_count, masks), map(sub, ends, starts))):
             if any(map(str.strip, map(resps.__getitem__, starts))):
                 return False
-        who = list(map(str.encode, map(resps.__getitem__, starts)))
+        who = list(map(str.encode, map(str.strip, map(resps.__getitem__, starts))))  # as `one` keys them
         if not room:
             self.result.duplicates_checked = False
         if len(set(who)) == len(who) and room:
@@ -323,28 +323,29 @@ class LongReader:
             merged = {}
             for index in compress(range(len(who)), map(seen.__contains__, who)):
                 respondent = who[index]
-                if seen[respondent] & masks[index] and respondent.strip():
+                if seen[respondent] & masks[index] and respondent:
                     return False
                 merged[respondent] = seen[respondent] | masks[index]
             seen.update(zip(who, masks))
             seen.update(merged)
             return True
         runs = list(zip(who, masks))
-        for respondent, mask in runs:
+        for index, (respondent, mask) in enumerate(runs):
             old = seen.get(respondent, 0)
-            if old & mask and respondent.strip():
-                self._undo(runs, respondent)
+            if old & mask and respondent:
+                self._undo(runs[:index])
                 return False
             if old or room:
                 seen[respondent] = old | mask
         return True
 
-    def _undo(self, runs, stop) -> None:
-        """Take back the runs applied before `stop` (the block is read again row by row)."""
+    def _undo(self, runs) -> None:
+        """Take back the runs applied (the block is read again row by row). Each run's
+        moments were new to its respondent when applied, so taking them away restores
+        what was remembered before (a respondent whose rows are split within the block
+        included)."""
         seen = self.seen
         for respondent, mask in runs:
-            if respondent == stop:
-                break
             left = seen.get(respondent, 0) & ~mask
             if left:
                 seen[respondent] = left

@@ -172,7 +172,7 @@ class WideReader:
         """Each row's respondent, or the hash of the whole row (one form for both paths, so
         a repeat is found whichever way each copy was read)."""
         if self.key_index is not None:
-            return list(map(str.encode, map(itemgetter(self.key_index), cells)))
+            return list(map(str.encode, map(str.strip, map(itemgetter(self.key_index), cells))))
         return list(map(hash, map("\x1f".join, cells)))
 
     def _counted(self, cells: list):
