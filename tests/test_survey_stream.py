@@ -107,8 +107,21 @@ def test_a_segment_read_in_blocks_counts_what_row_by_row_counts(tmp_path, monkey
     scores, aside, blank = read_back(cycle, answers, "--segment", "new")
     want_scores, want_aside, want_blank = expected_long(rows, "new")
     assert scores == want_scores and blank == want_blank
-    # Repeats in blocks read with a segment filter are counted; past the first 20 messages, not located.
     assert aside == want_aside
+
+
+def test_a_repeat_in_a_segments_block_is_said_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(ratings_source._Source.chunks, "__defaults__", (4096,))
+    cycle = tmp_path / "c.yaml"
+    cycle.write_text(CYCLE, encoding="utf-8")
+    rows = [f"{IDS[i % 8]},4,r{i // 8},{'new' if i // 8 % 2 else 'regular'}" for i in range(400)]
+    rows.insert(300, rows[298])  # r37 (new) rates `served` twice
+    answers = tmp_path / "a.csv"
+    answers.write_text("moment,rating,respondent,segment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    r = run("export", cycle, "--ratings", answers, "--segment", "new", "--to", "json")
+    assert r.exit_code == 0, r.stderr
+    assert f"{answers}:302:1: CM009 error respondent `r37` already rated `{IDS[298 % 8]}`" in r.stderr
+    assert "not listed" not in r.stderr
 
 
 def test_a_wide_file_read_in_blocks_counts_what_row_by_row_counts(tmp_path, monkeypatch):

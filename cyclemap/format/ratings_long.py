@@ -244,39 +244,39 @@ class LongReader:
         segments, other = Counter(result.segments), result.other_segments
         cells = _segment_rows(result, cells, self.seg_index, self.wanted)
         counts = Counter(map(itemgetter(self.mi, self.ai), cells))
-        if not self._readable(counts):
-            # The rows are read again one by one: undo the block's segment counts.
+        if not self._readable(counts) or (self.ri is not None and not self._respondents(cells, counts)):
+            # The rows are read again one by one (each message with its line): undo the
+            # block's segment counts.
             result.segments.clear()
             result.segments.update(segments)
             result.other_segments = other
             return False
-        if self.ri is not None:
-            self._repeats_by_row(cells, counts)
         self.tally_counts(counts)
         result.rows += total
         result.known_rows += len(cells)
         return True
 
-    def _repeats_by_row(self, cells: list, counts: Counter) -> None:
-        """The respondents of a block's kept rows, one by one; a repeat is taken out of
-        `counts` and counted (its line is not known once rows were filtered)."""
-        seen, result, mi, ri = self.seen, self.result, self.mi, self.ri
-        room = len(seen) < MAX_TRACKED
+    def _respondents(self, cells: list, counts: Counter) -> bool:
+        """Remember the respondents of a block's kept rows, one by one; False (nothing
+        remembered) when one repeats a moment."""
+        seen, mi = self.seen, self.mi
         bit_of = {cell: self.bits[self.moment_for(cell)] for cell, _raw in counts}
+        block: dict[bytes, int] = {}
         for row in cells:
-            respondent = row[ri].strip()
-            key = respondent.encode()
+            key = row[self.ri].strip().encode()
             bit = bit_of[row[mi]]
-            mask = seen.get(key, 0)
-            if mask & bit:
-                if respondent:
-                    counts[(row[mi], row[self.ai])] -= 1
-                    result.set_aside["duplicate"] += 1
-                    repeated(result, 0, 1, "", respondent, self.moment_for(row[mi]))
-            elif mask or room:
-                seen[key] = mask | bit
-        if not room:
-            result.duplicates_checked = False
+            mask = block.get(key)
+            if mask is None:
+                mask = seen.get(key, 0)
+            if mask & bit and key:
+                return False
+            block[key] = mask | bit
+        if len(seen) + len(block) <= MAX_TRACKED:
+            seen.update(block)
+        else:
+            self.result.duplicates_checked = False
+            seen.update((k, m) for k, m in block.items() if k in seen)
+        return True
 
     def faster(self, chunk: _Chunk) -> bool:
         """A block whose lines all have one number of cells: columns as slices, counted in C."""
