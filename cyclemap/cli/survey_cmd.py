@@ -147,7 +147,7 @@ def _cycle(file: str, config, lang):
 _ROLES = {
     "rating": _("rating of"), "importance": _("importance of"), "expectation": _("expectation of (not read)"),
     "respondent": _("respondent (to find repeats; never shown)"), "segment": _("segment"),
-    "comment": _("comment (not read)"), "meta": _("about the respondent (not read)"),
+    "comment": _("free-text comment (read only with --comments)"), "meta": _("about the respondent (not read)"),
     "moment": _("the moment of each answer"), "answer": _("the answer"),
     "unknown": _("not read: names no moment"), "ignored": _("not read"),
 }
