@@ -33,7 +33,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cyclemap.outputs.render.blueprint import blueprint
-from cyclemap.outputs.render.clock import COMPACT, GAP, clock  # noqa: F401
+from cyclemap.outputs.render.clock import clock
+from cyclemap.outputs.render.dial import COMPACT, GAP  # noqa: F401
 from cyclemap.outputs.render.flow import flow
 from cyclemap.outputs.render.parts import (  # noqa: F401
     FONT, LEGEND, NAME_WRAP, PT, legend_lines, legend_parts, legend_text, lines_of, node, score_line, size_of,
