@@ -82,10 +82,7 @@ def flow(view: View) -> list[str]:
     lines += _flow_links(view, grid.place, size, grid.slot, grid.gaps, top, row_h, rows)
     lines += conditions_on_links(view, condition, grid.place, size)
     lines += end_mark(view, grid.place, size)
-    width = grid.width
-    if view.on_link:  # (as before: the last condition's width; fixed in the next commit)
-        width = max(text_width(line, LEGEND) for line in condition[sorted(view.on_link, key=scene.order.index)[-1]])
-    lines += frame(title, sub, legend_rows, legend_h, width, top + STAGE_H + 0.15)
+    lines += frame(title, sub, legend_rows, legend_h, grid.width, top + STAGE_H + 0.15)
     return lines
 
 
