@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from cyclemap.outputs import look
+from cyclemap.outputs.render import clock_conditions as conditions
 from cyclemap.outputs.render import routes
 from cyclemap.outputs.render.dial import Dial, measure, place_ring
 from cyclemap.outputs.render.parts import (
@@ -18,6 +19,12 @@ from cyclemap.outputs.render.parts import (
 )
 from cyclemap.outputs.render.text import wrap
 from cyclemap.outputs.render.view import View, has_end, has_start, words
+
+
+# A ring too full for its detours' conditions grows by 15 %, up to three times, on dials
+# of up to 48 moments (larger ones are split to print; each retry is a whole layout); a
+# dial of names only while it would still print at 8 pt on A4.
+GROW, GROW_TRIES, GROW_UP_TO = 1.15, 5, 48
 
 
 @dataclass
@@ -35,18 +42,47 @@ class Frame:
 
 def clock(view: View) -> list[str]:
     """Albrecht's dial, step by step: measure, place the ring and the detours, frame the
-    page, then draw the ring and sectors, the links along it, the marks, the moments, the
-    other links, and the titles, legend and key."""
-    dial = measure(view)
-    place_ring(dial)
-    frame = frame_dial(dial, stage_sectors(dial))
+    page, route the links and put each detour's condition beside the link into it (a
+    condition with no free spot goes back in its box, and the dial is laid out again),
+    then draw the ring and sectors, the marks, the moments, the links, the conditions,
+    and the titles, legend and key."""
+    view.on_link = conditions.wanted(view)
+    ring, tries = None, 0
+    while True:
+        view.memo.clear()  # a box's size depends on whether its condition is in it
+        dial = measure(view)
+        if ring is not None:  # a larger ring than last time: more room inside it
+            dial.rx, dial.ry = max(dial.rx, ring[0]), max(dial.ry, ring[1])
+        dial.room = conditions.room(view)
+        place_ring(dial)
+        frame = frame_dial(dial, stage_sectors(dial))
+        arcs = ring_links(dial)
+        routed = route_links(dial, arcs)
+        spots = mark_spots(dial)
+        placed = conditions.place(dial, {i: routes.quad(*r, 32) for i, r in routed.items()},
+                                  [box for _name, _text, box in spots], arcs)
+        if view.on_link <= placed.keys():
+            break
+        tries += 1
+        if tries <= GROW_TRIES and len(dial.loop) <= GROW_UP_TO and (view.compact or printed_pt(dial, frame) / GROW >= 8.0):
+            ring = (dial.rx * GROW, dial.ry * GROW)
+            continue
+        # No room even so: those conditions go back in their boxes (or the key, whose
+        # dial's boxes never hold them: then nothing moves).
+        view.on_link = set(placed)
+        if view.compact:
+            break
     lines = header_lines("clock")
     draw = draw_ring(dial, frame, lines)
-    along = ring_links(dial, draw)
+    for index, path in arcs.items():
+        closing = view.scene.links[index].closing
+        colour, width = (look.CLOSING, 2.8) if closing else (look.EDGE, 1.8)
+        draw += [xdot_polyline(path, colour, width), arrowhead(path, colour)]
     lines.append(f'  graph [_background={long_string(draw)}];')
-    lines += marks(dial)
+    lines += marks(dial, spots)
     lines += [node(view, mid, dial.place[mid]) for mid in view.scene.order]
-    lines += other_links(dial, along)
+    lines += link_lines(dial, arcs, routed)
+    lines += conditions.nodes(view, placed)
     lines += titles_and_key(dial, frame)
     return lines
 
@@ -115,18 +151,19 @@ def draw_ring(dial: Dial, frame: Frame, lines: list[str]) -> list[str]:
     return draw
 
 
-def ring_links(dial: Dial, draw: list[str]) -> set[tuple[str, str]]:
-    """The links from one moment to the next along the loop, drawn as arcs of the ring
-    itself with their arrowheads, so the dial reads clockwise; returns those links."""
+def ring_links(dial: Dial) -> dict[int, list[tuple[float, float]]]:
+    """The links from one moment to the next along the loop, as arcs of the ring itself
+    (drawn with their arrowheads), so the dial reads clockwise: each one's drawn points,
+    by its index in the scene's links."""
     position = {mid: i for i, mid in enumerate(dial.loop)}
     n, place, size = dial.n, dial.place, dial.size
-    along: set[tuple[str, str]] = set()
+    arcs: dict[int, list[tuple[float, float]]] = {}
 
     def outside(point: tuple[float, float], mid: str, pad: float = 0.12) -> bool:
         (x, y), (w, h) = place[mid], size[mid]
         return abs(point[0] - x) > w / 2 + pad or abs(point[1] - y) > h / 2 + pad
 
-    for link in dial.view.scene.links:
+    for index, link in enumerate(dial.view.scene.links):
         a_, b_ = link.source, link.target
         if n < 3 or link.when or a_ not in position or b_ not in position:
             continue
@@ -136,13 +173,9 @@ def ring_links(dial: Dial, draw: list[str]) -> set[tuple[str, str]]:
         while a1 >= a0:
             a1 -= 2 * math.pi
         path = [p for p in arc(dial.cx, dial.cy, dial.rx, dial.ry, a0, a1, 40) if outside(p, a_) and outside(p, b_)]
-        if len(path) < 4:
-            continue
-        colour, width = (look.CLOSING, 2.8) if link.closing else (look.EDGE, 1.8)
-        draw.append(xdot_polyline(path, colour, width))
-        draw.append(arrowhead(path, colour))
-        along.add((a_, b_))
-    return along
+        if len(path) >= 4:
+            arcs[index] = path
+    return arcs
 
 
 def arrowhead(path: list[tuple[float, float]], colour: str) -> str:
@@ -156,48 +189,76 @@ def arrowhead(path: list[tuple[float, float]], colour: str) -> str:
     return f"C {len(colour)} -{colour} c {len(colour)} -{colour} P 3 {pts} "
 
 
-def marks(dial: Dial) -> list[str]:
-    """The start mark beside the first moment (on the side the ring comes from), an open
-    cycle's end mark after its last, and the customer at the hub."""
+def mark_spots(dial: Dial) -> list[tuple[str, str, tuple[float, float, float, float]]]:
+    """Where the start mark goes (beside the first moment, on the side the ring comes
+    from) and an open cycle's end mark (after its last): (name, text, box)."""
     view, loop, place, size = dial.view, dial.loop, dial.place, dial.size
     out = []
     first = loop[0]
+    start = words("start", view.lang)
     sx = place[first][0] - size[first][0] / 2 - 0.6
     sy = place[first][1] + size[first][1] / 2 - 0.1
     if view.compact:  # moments sit close together: the mark goes above the first one and its neighbours
-        reach = text_width(words("start", view.lang), 14) / 2 + 0.1
+        reach = text_width(start, 14) / 2 + 0.1
         sx = place[first][0]
         sy = max(place[m][1] + size[m][1] / 2 for m in loop
                  if abs(place[m][0] - sx) < reach + size[m][0] / 2) + 0.2
     if has_start(view):
-        out.append(text_node("start", [words("start", view.lang)], (sx, sy), 14, bold=True, colour=look.CLOSING))
+        out.append(("start", start, (sx, sy, text_width(start, 14) + 0.1, 14 * 1.2 / PT)))
     if not view.scene.cycle.closed and dial.n > 1 and has_end(view):
-        last = loop[-1]
-        out.append(text_node("end", [words("end", view.lang)],
-                             (place[last][0] + size[last][0] / 2 + 0.5, place[last][1] + size[last][1] / 2 - 0.1),
-                             14, bold=True, colour=look.CLOSING))
+        last, end = loop[-1], words("end", view.lang)
+        (x, y), (w, h) = place[last], size[last]
+        mark = (text_width(end, 14) + 0.1, 14 * 1.2 / PT)
+        boxes = routes.Grid({mid: (*place[mid], *size[mid]) for mid in view.scene.order})
+        # Right of the last moment, where the ring goes on; else above or below it.
+        tries = [(x + w / 2 + 0.5, y + h / 2 - 0.1), (x, y + h / 2 + 0.25), (x, y - h / 2 - 0.25)]
+        at = next((p for p in tries if not boxes.touches((*p, *mark), 0.05)), tries[0])
+        out.append(("end", end, (*at, *mark)))
+    return out
+
+
+def marks(dial: Dial, spots) -> list[str]:
+    """The start and end marks where `mark_spots` put them, and the customer at the hub."""
+    out = [text_node(name, [text], box[:2], 14, bold=True, colour=look.CLOSING) for name, text, box in spots]
     if dial.has_hub:
         out.append(text_node("hub", dial.hub_lines, (dial.cx, dial.cy), 14, colour=look.MUTED))
     return out
 
 
-def other_links(dial: Dial, along: set[tuple[str, str]]) -> list[str]:
-    """Every other link (into and out of a detour, a branch across the dial) as a line,
-    bent when a straight one would cross a moment, checked against the moments near it."""
+def route_links(dial: Dial, arcs: dict[int, list]) -> dict[int, list[tuple[float, float]]]:
+    """Every link not drawn along the ring (into and out of a detour, a branch across the
+    dial) as a line, bent when a straight one would cross a moment: (start, bend, end)."""
     scene, place = dial.view.scene, dial.place
+    along = {(scene.links[i].source, scene.links[i].target) for i in arcs}
     grid = routes.Grid({mid: (*place[mid], *dial.size[mid]) for mid in scene.order}
                        | ({"hub": (dial.cx, dial.cy, *dial.hub_size)} if dial.has_hub else {}))
+    return {index: routes.free_curve(grid, link.source, link.target, (dial.cx, dial.cy))
+            for index, link in enumerate(scene.links) if (link.source, link.target) not in along}
+
+
+def link_lines(dial: Dial, arcs: dict[int, list], routed: dict[int, list]) -> list[str]:
+    """Every link for Graphviz: a routed one with its curve; one drawn along the ring as
+    an invisible chord (Graphviz is given it, never routes it)."""
+    scene, place = dial.view.scene, dial.place
     out = []
-    for link in scene.links:
+    for index, link in enumerate(scene.links):
         a_, b_ = link.source, link.target
-        if (a_, b_) in along:
-            # Drawn as an arc of the ring (`ring_links`); Graphviz is given the chord, never routes it.
-            attrs = ['style=invis class="along-ring"', routes.polyline([place[a_], place[b_]], arrow=False)]
-        else:
+        if index in routed:
             attrs = link_attrs(dial.view, link)
-            attrs.append(routes.curve(routes.free_curve(grid, a_, b_, (dial.cx, dial.cy))))
+            attrs.append(routes.curve(routed[index]))
+        else:
+            attrs = ['style=invis class="along-ring"', routes.polyline([place[a_], place[b_]], arrow=False)]
         out.append(f"  {scene.node[a_]} -> {scene.node[b_]} [{' '.join(attrs)}];")
     return out
+
+
+def printed_pt(dial: Dial, frame: Frame) -> float:
+    """About how large the dial's text (14 pt) prints when the picture is fitted to A4
+    landscape with 10 mm margins (`render.page_for`): to know whether it may grow."""
+    sub_h = len(frame.sub) * 14 * 1.2 / PT
+    title_h = len(frame.title) * 22 * 1.2 / PT
+    width, height = 2 * dial.cx + 0.6, frame.top_y + 0.25 + sub_h + title_h + 0.6  # with the page's pad
+    return 14 * min((297 - 20) / 25.4 / width, (210 - 20) / 25.4 / height)
 
 
 def titles_and_key(dial: Dial, frame: Frame) -> list[str]:
@@ -233,7 +294,7 @@ def key(view: View, x0: float, bottom: float, top: float) -> tuple[list[str], fl
     for mid in scene.order:
         head = f"{scene.number[mid]} · "
         text = look.isolate(scene.moments[mid].name)
-        if mid in view.when:
+        if mid in view.when and mid not in view.on_link:
             text += "  (" + words("if", view.lang, when=look.isolate(view.when[mid])) + ")"
         wrapped = wrap(text, KEY_WRAP)
         # Each line starts left to right (LRM), so a right-to-left name keeps its number on the left.

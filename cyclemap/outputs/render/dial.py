@@ -36,6 +36,9 @@ class Dial:
     ry: float = 0.0
     angle: dict[str, float] = field(default_factory=dict)
     place: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # detour -> (the moment its condition's link comes from, the condition's width and
+    # height, inches): set by the clock before the ring is placed
+    room: dict[str, tuple[str, tuple[float, float]]] = field(default_factory=dict)
     cx: float = 0.0  # the ring's centre on the page, once framed
     cy: float = 0.0
     rim: tuple[float, float] = (0.0, 0.0)  # the rim's half-axes, where the stage sectors are drawn
@@ -135,7 +138,7 @@ def share_slack(dial: Dial, steps: list[float], total: float) -> None:
     # shared slack clears (`place_ring`); a compact dial's steps are measured again where
     # each moment now sits.
     loop, n, compact = dial.loop, dial.n, dial.view.compact
-    for share in ((1.0, 0.6, 0.3, 0.0) if compact else (1.0,)):
+    for share in ((1.0, 0.95, 0.9, 0.8, 0.7, 0.6, 0.3, 0.0) if compact else (1.0,)):
         extra = share * (2 * math.pi - total) / max(n, 1)
         a = math.pi / 2
         dial.angle[loop[0]] = a
@@ -165,22 +168,60 @@ def ring_clashes(dial: Dial) -> tuple[bool, routes.Grid]:
 
 
 DETOUR_SPOTS = [(f, da) for f in (0.62, 0.52, 0.42, 0.32, 0.22) for da in (0, 0.25, -0.25, 0.5, -0.5, 0.8, -0.8)]
+# A detour that needs room for its condition looks at more spots, more finely.
+ROOMY_SPOTS = [(f, da) for f in (0.62, 0.57, 0.52, 0.47, 0.42, 0.37, 0.32, 0.27, 0.22)
+               for da in (0, 0.15, -0.15, 0.3, -0.3, 0.45, -0.45, 0.6, -0.6, 0.8, -0.8, 1.0, -1.0)]
 
 
 def place_detours(dial: Dial, grid: routes.Grid) -> bool:
     """Each detour inside the ring beside where it leaves and rejoins, as far out as it
-    fits, so it reads as a way off the loop and back; True when one found no free spot."""
+    fits, so it reads as a way off the loop and back; True when one found no free spot.
+    Detours whose condition goes on their link first look for spots with room for it
+    (`roomy`); when that leaves a detour no spot at all, they are placed as the others."""
+    if dial.room:
+        trial = routes.Grid(dict(grid.boxes), grid.cell)
+        if not _place_detours(dial, trial, roomy, ROOMY_SPOTS):
+            for mid in dial.detours:
+                grid.add(mid, (*dial.place[mid], *dial.size[mid]))
+            return False
+        for mid in dial.detours:
+            dial.place.pop(mid, None)
+    return _place_detours(dial, grid, lambda _dial, _mid, _spot: True, DETOUR_SPOTS)
+
+
+def _place_detours(dial: Dial, grid: routes.Grid, wanted, spots) -> bool:
+    """`place_detours` with `wanted(dial, detour, spot)` saying which free spots will do;
+    failing that, the first free one."""
     clash = False
     for mid in dial.detours:
         near = [dial.angle[o] for o in dial.neighbours.get(mid, []) if o in dial.angle and o in dial.place]
         dial.angle[mid] = (math.atan2(sum(math.sin(x) for x in near), sum(math.cos(x) for x in near))
                            if near else -math.pi / 2)
-        for f, da in DETOUR_SPOTS:
+        free = None
+        for f, da in (spots if mid in dial.room else DETOUR_SPOTS):
             spot = dial.at(dial.angle[mid] + da, f)
             if not grid.touches((*spot, *dial.size[mid]), dial.gap):
-                break
+                free = free or spot
+                if wanted(dial, mid, spot):
+                    break
         else:
-            clash = True
+            clash = clash or free is None
+            spot = free or spot
         dial.place[mid] = spot
         grid.add(mid, (*spot, *dial.size[mid]))
     return clash
+
+
+def roomy(dial: Dial, mid: str, spot: tuple[float, float]) -> bool:
+    """Whether a detour at `spot` leaves room, between it and the moment its condition's
+    link comes from, for the condition to sit beside that link (`Dial.room`)."""
+    if mid not in dial.room:
+        return True
+    source, (need_w, need_h) = dial.room[mid]
+    if source not in dial.place:
+        return True
+    (x, y), (w, h) = dial.place[source], dial.size[source]
+    sw, sh = dial.size[mid]
+    # Side by side, the condition goes between them (its width); one above the other,
+    # beside the link between them (its height).
+    return abs(spot[0] - x) - (w + sw) / 2 >= need_w + 0.25 or abs(spot[1] - y) - (h + sh) / 2 >= need_h + 0.25
