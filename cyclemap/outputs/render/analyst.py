@@ -11,17 +11,26 @@ from typing import TYPE_CHECKING
 from cyclemap.format.model import Moment
 from cyclemap.outputs.render import style
 from cyclemap.outputs.render.analyst_parts import (
-    edge_attrs, edge_line, header, legend_below, legend_pinned, moment_node, node_width,
+    SMALL, edge_attrs, edge_line, header, legend_below, legend_pinned, moment_node, node_width,
 )
 from cyclemap.outputs.render.scene import Scene, make_scene
 from cyclemap.outputs.render.text import BOLD, ITALIC, label, pos, wrap
+from cyclemap.outputs.render.view import Sheet, on_sheet, sheet_words
 
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
 
 def _clock(scene: Scene) -> list[str]:
-    loop = scene.main_loop
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for link in scene.links:
+        neighbours[link.target].append(link.source)
+        neighbours[link.source].append(link.target)
+    # The ring: the main loop, and any moment with no neighbour on it (on one sheet of a
+    # split picture, a detour whose way off and back is on another sheet), which would
+    # otherwise have nowhere to sit but on top of the others.
+    on_loop = set(scene.main_loop)
+    loop = [m for m in scene.order if m in on_loop or not any(o in on_loop for o in neighbours[m])]
     n = max(len(loop), 1)
     # Neighbours at the top and bottom of the dial sit side by side, about
     # r·sin(2π/n) apart: make that the widest moment plus a gap.
@@ -33,10 +42,6 @@ def _clock(scene: Scene) -> list[str]:
         a = math.pi / 2 - 2 * math.pi * i / n  # clockwise from 12 o'clock
         angle[moment_id] = a
         place[moment_id] = (radius * math.cos(a), radius * math.sin(a))
-    neighbours: dict[str, list[str]] = defaultdict(list)
-    for link in scene.links:
-        neighbours[link.target].append(link.source)
-        neighbours[link.source].append(link.target)
     taken: dict[int, int] = defaultdict(int)
     for moment_id in scene.order:
         if moment_id in place:
@@ -136,7 +141,7 @@ def _blueprint(scene: Scene) -> list[str]:
         y = (lane_y[upper] + lane_y[lower]) / 2
         lines.append(f"  sep{i}a [shape=point width=0.01 style=invis {pos(left, y)}];")
         lines.append(f"  sep{i}b [shape=point width=0.01 style=invis {pos(right, y)}];")
-        lines.append(f'  sep{i}t [shape=plaintext fontsize=10 fontname="{ITALIC}" fontcolor="#666666" '
+        lines.append(f'  sep{i}t [shape=plaintext fontsize={SMALL} fontname="{ITALIC}" fontcolor="#666666" '
                      f"label={label([scene.t(key)])} {pos(right - 1.0, y + 0.14)}];")
         lines.append(f'  sep{i}a -> sep{i}b [dir=none style={line_style} penwidth={width} color="#7f7f7f"];')
     for moment_id in scene.order:
@@ -163,9 +168,14 @@ def _blueprint(scene: Scene) -> list[str]:
     return lines
 
 
-def build_analyst(checked: "CheckedCycle", layout: str) -> str:
-    """The analyst view's DOT text (every finding's code on its moment, the full legend);
-    `build_dot` in `cyclemap.outputs.render` chooses the view."""
+def build_analyst(checked: "CheckedCycle", layout: str, sheet: Sheet | None = None) -> str:
+    """The analyst view's DOT text (every finding's code on its moment, the full legend),
+    of the whole cycle or of one `sheet` of a split picture (its moments, numbered as in
+    the whole cycle, and a line under the title saying which sheet and where the cycle
+    goes on); `build_dot` in `cyclemap.outputs.render` chooses the view."""
     scene = make_scene(checked)
+    if sheet is not None:
+        scene = on_sheet(scene, sheet)
+        scene.heading = wrap(sheet_words(scene, sheet), 60)
     builder = {"clock": _clock, "flow": _flow, "blueprint": _blueprint}[layout]
     return "\n".join(builder(scene)) + "\n"

@@ -14,6 +14,10 @@ from cyclemap.outputs.render.scene import Scene
 from cyclemap.outputs.render.style import BANDS, T
 from cyclemap.outputs.render.text import BOLD, ITALIC, label, pos, quoted, wrap
 
+# The smallest text of the analyst view (links' words, the legend's small print): 11 pt,
+# so that a sheet of it fitted to A3 prints at 8 pt or more (issue 23).
+SMALL = 11
+
 
 # ---------------------------------------------------------------- moments and links
 
@@ -100,19 +104,25 @@ def fact_lines(scene: Scene, chars: int = 46) -> list[str]:
     else:
         lines.append(scene.t("level_is", level=level.name(scene.lang).upper()))
         lines += ["  " + line for line in wrap(level.description(scene.lang), chars - 2)]
-    critical = sum(1 for m in scene.moments.values() if m.critical)
-    lines.append(scene.say(style.moments_count(len(scene.moments), critical)))
+    # The whole cycle's counts, also on one sheet of a split picture (`scene.number` numbers
+    # every moment of the cycle; `scene.moments` holds the sheet's).
+    every: dict = {}
+    for m in c.moments:
+        if m.id in scene.number:
+            every.setdefault(m.id, m)
+    critical = sum(1 for m in every.values() if m.critical)
+    lines.append(scene.say(style.moments_count(len(every), critical)))
     return lines
 
 
 def header(scene: Scene, layout: str, graph_attrs: str) -> list[str]:
-    title = label(wrap(scene.cycle.title, 60))
+    title = label(wrap(scene.cycle.title, 60) + scene.heading)
     return [
         f"digraph cyclemap_{layout} {{",
         f'  graph [fontname="{BOLD}" fontsize=22 fontcolor="{style.INK}" label={title} labelloc=t '
         f"labeljust=l pad=0.4 bgcolor=white {graph_attrs}];",
         f'  node [fontname="{style.FONT}" fontsize=11 fontcolor="{style.INK}" color="{style.INK}" margin="0.14,0.07"];',
-        f'  edge [fontname="{style.FONT}" fontsize=10 fontcolor="{style.MUTED}"];',
+        f'  edge [fontname="{style.FONT}" fontsize={SMALL} fontcolor="{style.MUTED}"];',
     ]
 
 
@@ -135,7 +145,7 @@ def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> lis
     t = scene.t
     wide = width
     chars = int(width * 11.5)  # wrap legend texts to the entry's width (11 pt)
-    small = int(width * 15)  # the same for the 10 pt texts
+    small = int(width * 15 * 10 / SMALL)  # the same for the smaller texts
     facts = fact_lines(scene, min(46, max(38, int(width * 12))))
     width = f'width={wide} fixedsize=false'
     score = f"{number(3.1, scene.lang)} / {number(4, scene.lang)}  "
@@ -156,27 +166,27 @@ def legend_entries(scene: Scene, lanes: bool = False, width: float = 3.9) -> lis
         Entry("legend_findings", f'shape=box style="rounded,filled" penwidth=1.2 fillcolor=white color="{style.FINDING}" '
                                  f'{width} label={label(["⚠ 1  ·  CM102 CM105", *wrap(t("legend_findings"), chars)])}',
               1 + len(wrap(t("legend_findings"), chars))),
-        Entry("legend_numbers", f'shape=plaintext fontsize=10 {width} label={label(numbers, left=True)}', len(numbers)),
-        Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize=10 {width} label={label(colour, left=True)}',
+        Entry("legend_numbers", f'shape=plaintext fontsize={SMALL} {width} label={label(numbers, left=True)}', len(numbers)),
+        Entry("legend_colour", f'shape=plaintext fontname="{ITALIC}" fontsize={SMALL} {width} label={label(colour, left=True)}',
               len(colour)),
     ]
     for band in BANDS:
         text = wrap(style.band_text(band, scene.margin)(scene.lang), small)
         entries.append(Entry(f"band_{band.key}", f'shape=box style=filled fillcolor="{band.fill}" color="#888888" '
-                                                 f"fontsize=10 width={wide} height=0.3 label={label(text)}", len(text)))
-    entries.append(Entry("legend_edges", f'shape=plaintext fontsize=10 {width} label={label(edges_text, left=True)}',
+                                                 f"fontsize={SMALL} width={wide} height=0.3 label={label(text)}", len(text)))
+    entries.append(Entry("legend_edges", f'shape=plaintext fontsize={SMALL} {width} label={label(edges_text, left=True)}',
                          len(edges_text)))
-    entries.append(Entry("legend_closing", f'shape=plaintext fontsize=10 fontcolor="{style.CLOSING}" {width} '
+    entries.append(Entry("legend_closing", f'shape=plaintext fontsize={SMALL} fontcolor="{style.CLOSING}" {width} '
                                            f'label={label(closing, left=True)}', len(closing)))
     if lanes:
-        text = wrap(t("legend_lanes"), 58)
-        entries.append(Entry("legend_lanes", f'shape=plaintext fontsize=9 {width} label={label(text, left=True)}', len(text)))
+        text = wrap(t("legend_lanes"), 58 * 9 // SMALL)
+        entries.append(Entry("legend_lanes", f'shape=plaintext fontsize={SMALL} {width} label={label(text, left=True)}', len(text)))
     if scene.cycle_findings:
         text = ["⚠ " + t("cycle_findings")]
         for code, message in scene.cycle_findings:
             text += wrap(f"{code}: {message}", min(50, small))
         entries.append(Entry("cycle_findings", f'shape=box style="rounded,filled" fillcolor=white color="{style.FINDING}" '
-                                               f"fontsize=10 {width} label={label(text, left=True)}", len(text)))
+                                               f"fontsize={SMALL} {width} label={label(text, left=True)}", len(text)))
     return entries
 
 
@@ -186,7 +196,7 @@ def legend_pinned(scene: Scene, x: float, top: float, lanes: bool = False, width
     out = []
     y = top
     for entry in legend_entries(scene, lanes, width):
-        height = 0.17 * entry.lines + 0.22
+        height = 0.19 * entry.lines + 0.22
         out.append(f"  {entry.name} [{entry.attrs} {pos(x, y - height / 2)}];")
         y -= height + 0.1
     return out
@@ -204,7 +214,7 @@ def legend_below(scene: Scene) -> list[str]:
     unlinked nodes; `minlen=0` stops dot leaving twice the usual room between them. The
     block's frame carries the title, and it is declared before the stages so that dot
     puts it below them."""
-    by_name = {e.name: e for e in legend_entries(scene, width=2.5)}
+    by_name = {e.name: e for e in legend_entries(scene, width=2.1)}
     groups = [
         ["facts"],
         ["legend_critical", "legend_routine", "legend_findings"],

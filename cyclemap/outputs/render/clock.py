@@ -310,7 +310,9 @@ def key(view: View, x0: float, bottom: float, top: float) -> tuple[list[str], fl
     x = x0
     for k, column in enumerate(columns):
         w = max(text_width(line, 14) for line in column) + 0.1
-        y = top - len(column) * line_h / 2
-        out.append(text_node(f"key{k}", column, (x + w / 2, y), 14, left=True))
+        h = len(column) * line_h * 1.15  # room for either engine's line height
+        # Every column hangs from the same top line (labelloc=t), whatever the font's metrics.
+        out.append(text_node(f"key{k}", column, (x + w / 2, top - h / 2), 14, left=True)
+                   .replace("width=0 height=0", f"width={w:.3f} height={h:.3f} fixedsize=true labelloc=t", 1))
         x += w + 0.35
     return out, x - 0.2

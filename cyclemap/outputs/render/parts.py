@@ -11,7 +11,7 @@ from cyclemap.format.i18n import number
 from cyclemap.outputs import look
 from cyclemap.outputs.render import style
 from cyclemap.outputs.render.text import BOLD, ITALIC, esc, label, wrap
-from cyclemap.outputs.render.view import SUPPORT_MARK, View, has_end, words
+from cyclemap.outputs.render.view import SUPPORT_MARK, View, has_end, sheet_words, words
 
 FONT = 14  # moment text, in points
 NAME_WRAP = 14  # characters per line of a moment's name
@@ -127,17 +127,7 @@ def title_lines(view: View) -> tuple[list[str], list[str]]:
 
 def sheet_line(view: View) -> str:
     """Which sheet this is and where the cycle goes on: the marks of a split picture."""
-    sheet, scene, lang = view.sheet, view.scene, view.lang
-    numbers = [scene.number[m] for m in sheet.members]
-    parts = [words("sheet_stage", lang, index=sheet.index, count=sheet.count, stage=look.isolate(sheet.stage))
-             if sheet.stage else
-             words("sheet_moments", lang, index=sheet.index, count=sheet.count, first=min(numbers), last=max(numbers))]
-    full = dict(scene.number)
-    if sheet.before is not None:
-        parts.append(words("comes_from", lang, number=full[sheet.before]))
-    if sheet.after is not None:
-        parts.append(words("continues_at", lang, number=full[sheet.after], next=sheet.index + 1))
-    return "   ·   ".join(parts)
+    return sheet_words(view.scene, view.sheet)
 
 
 def legend_parts(view: View) -> list[str]:

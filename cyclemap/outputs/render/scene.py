@@ -36,6 +36,7 @@ class Scene:
     cycle_findings: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
     level: ServiceLevel | None = None  # the checked cycle's, never recomputed here
     badge: dict[str, int] = field(default_factory=dict)  # moment id -> its rank among the top weak points
+    heading: list[str] = field(default_factory=list)  # lines under the title (a split picture's sheet)
 
     def t(self, key: str, **kwargs: object) -> str:
         text = T[key]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cyclemap.format.i18n import _
+from cyclemap.outputs import look
 from cyclemap.outputs.render.scene import Scene, make_scene
 from cyclemap.outputs.render.weak import top_weak_moments
 
@@ -89,12 +90,33 @@ def make_view(checked: "CheckedCycle", sheet: Sheet | None = None) -> View:
             when[link.target] = link.when
     badge = top_weak_moments(checked, set(scene.moments))  # ranks of the whole cycle, on every sheet
     if sheet is not None:
-        keep = set(sheet.members)
-        scene = replace(scene, order=[m for m in scene.order if m in keep],
-                        main_loop=[m for m in scene.main_loop if m in keep],
-                        moments={m: v for m, v in scene.moments.items() if m in keep},
-                        links=[k for k in scene.links if k.source in keep and k.target in keep])
+        scene = on_sheet(scene, sheet)
     return View(scene, badge, when, sheet=sheet)
+
+
+def on_sheet(scene: Scene, sheet: Sheet) -> Scene:
+    """The scene of one sheet: its moments and the links between them, numbered as in the
+    whole cycle (both views draw a sheet from it)."""
+    keep = set(sheet.members)
+    return replace(scene, order=[m for m in scene.order if m in keep],
+                   main_loop=[m for m in scene.main_loop if m in keep],
+                   moments={m: v for m, v in scene.moments.items() if m in keep},
+                   links=[k for k in scene.links if k.source in keep and k.target in keep])
+
+
+def sheet_words(scene: Scene, sheet: Sheet) -> str:
+    """Which sheet this is and where the cycle goes on: the marks of a split picture."""
+    lang = scene.lang
+    numbers = [scene.number[m] for m in sheet.members]
+    parts = [words("sheet_stage", lang, index=sheet.index, count=sheet.count, stage=look.isolate(sheet.stage))
+             if sheet.stage else
+             words("sheet_moments", lang, index=sheet.index, count=sheet.count, first=min(numbers), last=max(numbers))]
+    full = dict(scene.number)
+    if sheet.before is not None:
+        parts.append(words("comes_from", lang, number=full[sheet.before]))
+    if sheet.after is not None:
+        parts.append(words("continues_at", lang, number=full[sheet.after], next=sheet.index + 1))
+    return "   ·   ".join(parts)
 
 
 def has_start(view: View) -> bool:
