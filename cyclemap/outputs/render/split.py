@@ -94,7 +94,7 @@ def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeou
             return Drawing([Drawn(data, whole)], whole)
     groups, by_stage = groups_of(checked)
     # Measure (SVG: no drawing beyond what the size needs), halving what is still too small.
-    # Each run is measured with the longest heading its sheet could get (which sheet of
+    # An analyst sheet is measured with the longest heading it could get (which sheet of
     # how many, where the cycle comes from and goes on), so the sheet drawn is no smaller.
     measure = "svg"
     order = [mid for _stage, members in groups for mid in members]
@@ -102,10 +102,13 @@ def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeou
     final: list[tuple[str | None, list[str]]] = []
     while pending:
         stage, members = pending.pop(0)
-        first, last = order.index(members[0]), order.index(members[-1])
+        heading = {}
+        if view == "analyst":  # its sheet line is in the title's type: measure it as long as it can get
+            first, last = order.index(members[0]), order.index(members[-1])
+            heading = dict(index=len(order), count=len(order), before=order[first - 1] if first else None,
+                           after=order[last + 1] if last + 1 < len(order) else None)
         drawn = _draw(checked, members, stage, layout=layout, fmt=measure, engine=engine, timeout=timeout, fit=fit,
-                      view=view, index=len(order), count=len(order), before=order[first - 1] if first else None,
-                      after=order[last + 1] if last + 1 < len(order) else None)
+                      view=view, **heading)
         if len(members) > 1 and drawn.printed is not None and drawn.printed < minimum:
             half = (len(members) + 1) // 2
             pending[:0] = [(stage, members[:half]), (stage, members[half:])]
