@@ -59,8 +59,7 @@ def clock(view: View) -> list[str]:
         arcs = ring_links(dial)
         routed = route_links(dial, arcs)
         spots = mark_spots(dial)
-        placed = conditions.place(dial, {i: routes.quad(*r, 32) for i, r in routed.items()},
-                                  [box for _name, _text, box in spots], arcs)
+        placed = conditions.place(dial, routed, [box for _name, _text, box in spots])
         if view.on_link <= placed.keys():
             break
         tries += 1

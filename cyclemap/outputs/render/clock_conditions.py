@@ -27,6 +27,7 @@ ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)  # where along its link a condition 
 OUT = (0.06, 0.15, 0.25, 0.35)  # and how far from the link (inches, beyond its own half-size)
 
 NEAR = 0.35  # inches: the farthest a condition may sit from its link
+WATCH = 4.5  # inches around a link into a detour where lines are looked at (a condition's width and more)
 SEARCH_UP_TO = 60  # dials of up to this many moments search finely where the quick search fails
 
 Point = tuple[float, float]
@@ -65,20 +66,47 @@ class Condition:
 
 class Strokes:
     """Points along every drawn line, bucketed by position, so asking whether a box is
-    crossed by a line looks at a few points whatever the size of the dial."""
+    crossed by a line looks at a few points whatever the size of the dial. Only lines
+    within `near` of where a condition may go are filled in (`watch`): on a large dial
+    most of the ring and its links are far from every detour."""
 
-    def __init__(self, cell: float = 0.5) -> None:
+    def __init__(self, cell: float = 1.0) -> None:
         self.cell = cell
         self.buckets: dict[tuple[int, int], list[Point]] = {}
+        self.watched: set[tuple[int, int]] = set()
 
-    def add(self, points: list[Point], key: int | None = None, step: float = 0.04) -> None:
+    def watch(self, points: list[Point], reach: float) -> None:
+        """The cells within `reach` of a link a condition may sit beside."""
+        c = self.cell
+        xs, ys = [x for x, _y in points], [y for _x, y in points]
+        for i in range(math.floor((min(xs) - reach) / c), math.floor((max(xs) + reach) / c) + 1):
+            for j in range(math.floor((min(ys) - reach) / c), math.floor((max(ys) + reach) / c) + 1):
+                self.watched.add((i, j))
+
+    def watches(self, bends: list[Point]) -> bool:
+        """Whether a link through these points (a quadratic's start, bend and end: the
+        curve stays in their box) may pass a watched cell."""
+        c = self.cell
+        xs, ys = [x for x, _y in bends], [y for _x, y in bends]
+        return any((i, j) in self.watched
+                   for i in range(math.floor(min(xs) / c), math.floor(max(xs) / c) + 1)
+                   for j in range(math.floor(min(ys) / c), math.floor(max(ys) / c) + 1))
+
+    def add(self, points: list[Point], key: int | None = None, step: float = 0.08) -> None:
         """A polyline (a link's, by its index, or None for the ring), filled in so no two
-        points are more than `step` apart."""
+        points are more than `step` apart, where watched."""
+        c, watched, buckets = self.cell, self.watched, self.buckets
         for (ax, ay), (bx, by) in zip(points, points[1:]):
             count = max(1, math.ceil(math.hypot(bx - ax, by - ay) / step))
-            for k in range(count + 1):
+            for k in range(count):
                 x, y = ax + (bx - ax) * k / count, ay + (by - ay) * k / count
-                self.buckets.setdefault((math.floor(x / self.cell), math.floor(y / self.cell)), []).append((x, y, key))
+                cell = (math.floor(x / c), math.floor(y / c))
+                if cell in watched:
+                    buckets.setdefault(cell, []).append((x, y, key))
+        x, y = points[-1]
+        cell = (math.floor(x / c), math.floor(y / c))
+        if cell in watched:
+            buckets.setdefault(cell, []).append((x, y, key))
 
     def near(self, box: routes.Box, pad: float, skip: frozenset[int] | None = None) -> bool:
         """Whether a line comes within `pad` of `box`; with `skip`, a routed link other than
@@ -93,13 +121,13 @@ class Strokes:
         return False
 
 
-def place(dial: Dial, paths: dict[int, list[Point]], texts: list[routes.Box],
-          along: dict[int, list[Point]]) -> dict[str, Condition]:
+def place(dial: Dial, routed: dict[int, list[Point]], texts: list[routes.Box]) -> dict[str, Condition]:
     """A free spot for the condition of each detour in `view.on_link`, beside the link into
-    it. `paths`: the routed links' points by their index in the scene's links; `along`:
-    the links drawn along the ring (never conditional: a condition beside one still reads
-    as the branch's); `texts`: the boxes of the texts already on the dial (start and end
-    marks)."""
+    it. `routed`: the routed links (start, bend, end) by their index in the scene's links
+    (only those near a detour's link are drawn out and looked at); `texts`:
+    the boxes of the texts already on the dial (start and end marks). The ring and the
+    links drawn along it are not looked at: a condition stays inside the ring
+    (`inside_ring`), clear of them."""
     view = dial.view
     scene = view.scene
     grid = routes.Grid({mid: (*dial.place[mid], *dial.size[mid]) for mid in scene.order}
@@ -108,9 +136,13 @@ def place(dial: Dial, paths: dict[int, list[Point]], texts: list[routes.Box],
     for k, box in enumerate(texts):
         grid.add(f"text{k}", box)
     strokes = Strokes()
-    strokes.add(ring_points(dial))
-    for points in along.values():
-        strokes.add(points)
+    paths = {index: drawn(routed[index]) for index, link in enumerate(scene.links)
+             if link.target in view.on_link and index in routed}
+    for points in paths.values():  # where conditions may go: around the links into detours
+        strokes.watch(points, WATCH)
+    for index, bends in routed.items():
+        if index not in paths and strokes.watches(bends):
+            paths[index] = drawn(bends)
     for index, points in paths.items():
         strokes.add(points, index)
     placed: dict[str, Condition] = {}
@@ -130,6 +162,13 @@ def place(dial: Dial, paths: dict[int, list[Point]], texts: list[routes.Box],
             placed[mid] = Condition(lines, spot, size)
             grid.add(f"when:{mid}", (*spot, *size))
     return placed
+
+
+def drawn(bends: list[Point]) -> list[Point]:
+    """A routed link (start, bend, end) as the points of its curve, about every 0.1 in."""
+    (ax, ay), (cx, cy), (bx, by) = bends
+    length = math.hypot(cx - ax, cy - ay) + math.hypot(bx - cx, by - cy)
+    return routes.quad(*bends, max(2, min(32, math.ceil(length / 0.1))))
 
 
 def shaft(path: list[Point]) -> list[Point]:
@@ -214,16 +253,11 @@ def near_spot(dial: Dial, path: list[Point], own: frozenset[int], size: tuple[fl
 
 
 def inside_ring(dial: Dial, box: routes.Box) -> bool:
-    """Whether every corner of `box` is inside the ring (where the detours are)."""
+    """Whether every corner of `box` is inside the ring (where the detours are), clear of
+    the ring's line and the links drawn along it."""
     x, y, w, h = box
     return all(((x + sx * w / 2 - dial.cx) / dial.rx) ** 2 + ((y + sy * h / 2 - dial.cy) / dial.ry) ** 2 < 0.95
                for sx in (1, -1) for sy in (1, -1))
-
-
-def ring_points(dial: Dial) -> list[Point]:
-    """The ring's line, closed or not."""
-    return [(dial.cx + dial.rx * math.cos(a), dial.cy + dial.ry * math.sin(a))
-            for a in (2 * math.pi * k / 360 for k in range(361))]
 
 
 def nodes(view: View, placed: dict[str, Condition]) -> list[str]:
