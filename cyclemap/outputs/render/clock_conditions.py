@@ -27,7 +27,6 @@ ALONG = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)  # where along its link a condition 
 OUT = (0.06, 0.15, 0.25, 0.35)  # and how far from the link (inches, beyond its own half-size)
 
 NEAR = 0.35  # inches: the farthest a condition may sit from its link
-WATCH = 4.5  # inches around a link into a detour where lines are looked at (a condition's width and more)
 SEARCH_UP_TO = 60  # dials of up to this many moments search finely where the quick search fails
 
 Point = tuple[float, float]
@@ -136,28 +135,35 @@ def place(dial: Dial, routed: dict[int, list[Point]], texts: list[routes.Box]) -
     for k, box in enumerate(texts):
         grid.add(f"text{k}", box)
     strokes = Strokes()
-    paths = {index: drawn(routed[index]) for index, link in enumerate(scene.links)
-             if link.target in view.on_link and index in routed}
-    for points in paths.values():  # where conditions may go: around the links into detours
-        strokes.watch(points, WATCH)
+    into = {index: link.target for index, link in enumerate(scene.links)
+            if link.target in view.on_link and link.when == view.when.get(link.target) and index in routed}
+    texts_of = {mid: balanced(words("if", view.lang, when=look.isolate(view.when[mid]))) for mid in set(into.values())}
+    sizes = {mid: size_of(lines) for mid, lines in texts_of.items()}
+    # Lines are looked at as far from a link into a detour as its condition can reach.
+    reach = max((max(size) for size in sizes.values()), default=0.0) + NEAR + 0.6
+    paths = {index: drawn(routed[index]) for index in into}
+    for points in paths.values():
+        strokes.watch(points, reach)
     for index, bends in routed.items():
         if index not in paths and strokes.watches(bends):
             paths[index] = drawn(bends)
     for index, points in paths.items():
         strokes.add(points, index)
-    placed: dict[str, Condition] = {}
+    out_of: dict[str, list[int]] = {}
     for index, link in enumerate(scene.links):
-        mid = link.target
-        if mid not in view.on_link or mid in placed or link.when != view.when.get(mid) or index not in paths:
+        if index in paths:
+            out_of.setdefault(link.source, []).append(index)
+    placed: dict[str, Condition] = {}
+    for index, mid in into.items():
+        if mid in placed:
             continue
-        lines = balanced(words("if", view.lang, when=look.isolate(link.when)))
-        size = size_of(lines)
+        lines, size = texts_of[mid], sizes[mid]
         # Its own link and those out of the detour may come near it: it reads as the way in.
-        own = frozenset([index, *(i for i, out in enumerate(scene.links) if out.source == mid and i in paths)])
+        own = frozenset([index, *out_of.get(mid, ())])
         line = shaft(paths[index])
-        spot = free_spot(dial, line, own, size, grid, strokes)
+        spot = free_spot(dial, line, index, own, size, grid, strokes)
         if spot is None and len(dial.loop) <= SEARCH_UP_TO:
-            spot = near_spot(dial, line, own, size, grid, strokes)
+            spot = near_spot(dial, line, index, own, size, grid, strokes)
         if spot is not None:
             placed[mid] = Condition(lines, spot, size)
             grid.add(f"when:{mid}", (*spot, *size))
@@ -190,16 +196,16 @@ def balanced(text: str) -> list[str]:
     return lines
 
 
-def free_spot(dial: Dial, path: list[Point], own: frozenset[int], size: tuple[float, float], grid: routes.Grid,
-              strokes: Strokes) -> Point | None:
+def free_spot(dial: Dial, path: list[Point], index: int, own: frozenset[int], size: tuple[float, float],
+              grid: routes.Grid, strokes: Strokes) -> Point | None:
     """The first spot beside `path` where a box of `size` touches no moment, text or line,
     stays inside the ring, and has no routed link nearer than its own (so it reads as that
-    link's; `own`: the link, then those out of the detour, which may come as near but not
-    nearer); None when there is none. From a point of the link
+    link's, link `index`; `own`: it and those out of the detour, which may come as near but
+    not nearer); None when there is none. From a point of the link
     the box moves square to the page (left or right of a steep stretch, above or below a
     flat one) or straight away from the line, just far enough to clear it."""
     w, h = size
-    own_link = frozenset([min(own)])  # (the link into the detour comes before those out of it)
+    own_link = frozenset([index])
     for extra in OUT:  # nearest first
         for t in ALONG:
             i = min(len(path) - 2, round(t * (len(path) - 1)))
@@ -227,12 +233,12 @@ def free_spot(dial: Dial, path: list[Point], own: frozenset[int], size: tuple[fl
     return None
 
 
-def near_spot(dial: Dial, path: list[Point], own: frozenset[int], size: tuple[float, float], grid: routes.Grid,
-              strokes: Strokes) -> Point | None:
+def near_spot(dial: Dial, path: list[Point], index: int, own: frozenset[int], size: tuple[float, float],
+              grid: routes.Grid, strokes: Strokes) -> Point | None:
     """Where `free_spot` found nothing: every spot on a fine grid around the link, nearest
     to it first, up to `NEAR` inches from it, with the same checks."""
     w, h = size
-    own_link = frozenset([min(own)])
+    own_link = frozenset([index])
     xs, ys = [x for x, _y in path], [y for _x, y in path]
     x0, x1 = min(xs) - w / 2 - NEAR, max(xs) + w / 2 + NEAR
     y0, y1 = min(ys) - h / 2 - NEAR, max(ys) + h / 2 + NEAR
