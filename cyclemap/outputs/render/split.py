@@ -49,13 +49,18 @@ class Drawing:
         return len(self.sheets) > 1
 
 
-def groups_of(checked) -> tuple[list[tuple[str | None, list[str]]], bool]:
+def groups_of(checked, view: str = "client") -> tuple[list[tuple[str | None, list[str]]], bool]:
     """The moments by stage in display order (a detour joins its stage's group), and
-    whether that is a split by stage (more than one stage)."""
+    whether that is a split by stage (more than one stage). In the client view a moment
+    with no stage stays with the one before it (where a detour leaves from), so each sheet
+    holds consecutive numbers; the analyst view keeps such moments on a sheet of their
+    own (its layouts draw a detour's condition label over the moments beside it)."""
     scene = make_scene(checked)
     by_stage: dict[str | None, list[str]] = {}
+    stage = None
     for mid in scene.order:
-        by_stage.setdefault(scene.moments[mid].stage, []).append(mid)
+        stage = scene.moments[mid].stage or (stage if view == "client" else None)
+        by_stage.setdefault(stage, []).append(mid)
     groups = list(by_stage.items())
     if len(groups) > 1:
         return groups, True
@@ -92,7 +97,7 @@ def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeou
         whole = fit(plan)
         if split == "never" or fmt == "dot" or whole is None or whole >= minimum:
             return Drawing([Drawn(data, whole)], whole)
-    groups, by_stage = groups_of(checked)
+    groups, by_stage = groups_of(checked, view)
     # Measure (SVG: no drawing beyond what the size needs), halving what is still too small.
     # An analyst sheet is measured with the longest heading it could get (which sheet of
     # how many, where the cycle comes from and goes on), so the sheet drawn is no smaller.
