@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from cyclemap.format.model import Moment
 from cyclemap.outputs.render import style
 from cyclemap.outputs.render.analyst_parts import (
-    SMALL, edge_attrs, edge_line, header, legend_below, legend_pinned, moment_node, node_width,
+    SMALL, edge_attrs, moment_lines, edge_line, header, legend_below, legend_pinned, moment_node, node_width,
 )
 from cyclemap.outputs.render.scene import Scene, make_scene
 from cyclemap.outputs.render.text import BOLD, ITALIC, label, pos, wrap
@@ -55,8 +55,7 @@ def _clock(scene: Scene) -> list[str]:
         ring = 0.6 - 0.2 * taken[slot]
         taken[slot] += 1
         angle[moment_id] = a
-        r = radius * max(ring, 0.1)
-        place[moment_id] = (r * math.cos(a), r * math.sin(a))
+        place[moment_id] = _free_spot(scene, moment_id, place, radius, a, max(ring, 0.1))
     lines = header(scene, "clock", "splines=true overlap=true outputorder=edgesfirst")
     customer = scene.cycle.customer or scene.t("customer")
     if n >= 4:  # with fewer, the links would run through the hub
@@ -73,6 +72,31 @@ def _clock(scene: Scene) -> list[str]:
     lines += legend_pinned(scene, radius + widest / 2 + 0.7 + legend_width / 2, radius + 0.6, width=legend_width)
     lines.append("}")
     return lines
+
+
+def _size(scene: Scene, moment_id: str) -> tuple[float, float]:
+    """About how large a moment's box comes out (inches): its widest line, its lines."""
+    return node_width(scene, moment_id), len(moment_lines(scene, moment_id)) * SMALL * 1.25 / 72 + 0.3
+
+
+def _free_spot(scene: Scene, moment_id: str, place: dict, radius: float, a: float, ring: float):
+    """Where a detour goes inside the dial: at `ring` times the radius at angle `a` as
+    before, unless its box would lie on a moment already placed or on the hub; then the
+    first free spot nearby (deeper or to either side), so no two moments overlap."""
+    w, h = _size(scene, moment_id)
+
+    def free(x: float, y: float) -> bool:
+        if abs(x) < (w + 1.35) / 2 + 0.1 and abs(y) < (h + 1.35) / 2 + 0.1:  # the hub
+            return False
+        return all(abs(x - px) > (w + pw) / 2 + 0.15 or abs(y - py) > (h + ph) / 2 + 0.15
+                   for other, (px, py) in place.items() for pw, ph in [_size(scene, other)])
+
+    tries = [(ring, 0.0)] + [(f, da) for f in (0.6, 0.45, 0.75, 0.3) for da in (0, 0.25, -0.25, 0.5, -0.5, 0.8, -0.8)]
+    for f, da in tries:
+        x, y = radius * f * math.cos(a + da), radius * f * math.sin(a + da)
+        if free(x, y):
+            return x, y
+    return radius * ring * math.cos(a), radius * ring * math.sin(a)
 
 
 def _flow(scene: Scene) -> list[str]:
