@@ -1,0 +1,154 @@
+"""A text read once: its tokens, lemmas and the lexicon's concepts by position."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from cyclemap.engine.content import lexicon as L
+from cyclemap.engine.content.lemmas import LANGS, Token, guess_language, plain, tokens
+
+
+def _norm(entry: str) -> str:
+    return re.sub(r"[-/]", " ", plain(entry)).strip()
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+    """Every concept at once: word -> the concepts it is a single-word entry of, and
+    first word -> (concept, phrase) for the phrases, longest first. One look-up per word
+    instead of one per word and concept."""
+    names = [n for n, v in vars(L).items() if n.isupper() and isinstance(v, frozenset)]
+    names += [f"ORG:{goal}" for goal in L.ORG_GOALS]
+    singles: dict[str, set[str]] = {}
+    phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for name in names:
+        ones, many = _concept(name)
+        for word in ones:
+            singles.setdefault(word, set()).add(name)
+        for phrase in many:
+            phrases.setdefault(phrase[0], []).append((name, phrase))
+    return ({w: frozenset(c) for w, c in singles.items()},
+            {w: tuple(sorted(p, key=lambda cp: len(cp[1]), reverse=True)) for w, p in phrases.items()})
+
+
+@cache
+def _concept(name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """A lexicon concept as (single words, phrases as word tuples), normalised."""
+    value = getattr(L, name) if not name.startswith("ORG:") else L.ORG_GOALS[name[4:]]
+    singles, phrases = set(), set()
+    for entry in value:
+        parts = tuple(_norm(entry).split())
+        if len(parts) == 1:
+            singles.add(parts[0])
+        elif parts:
+            phrases.add(parts)
+    return frozenset(singles), tuple(sorted(phrases, key=len, reverse=True))
+
+
+class _Read:
+    """A text's tokens, with concept look-ups by position."""
+
+    def __init__(self, text: str, lang: str):
+        self.text = text
+        self.lang = lang
+        toks: list[Token] = []
+        for t in tokens(text, lang):
+            if ("-" in t.word or "/" in t.word) and t.word not in ("n/a", "-", "--", "24/7"):
+                for part in re.split(r"[-/]", t.text):
+                    if part:
+                        toks.extend(tokens(part, lang) or ())
+            else:
+                toks.append(t)
+        self.toks = toks
+        self.words = [t.word for t in toks]
+        self.lemmas = [t.lemma for t in toks]
+        self._hits: dict[str, list[tuple[int, int]]] = {}
+        singles, phrases = _index()
+        # per word, the concepts it is a single-word entry of (by form, lemma or plural)
+        self.tags: list[frozenset[str]] = []
+        for w, lem in zip(self.words, self.lemmas):
+            tags = singles.get(w, frozenset()) | singles.get(lem, frozenset())
+            if len(w) > 4 and w.endswith("s"):
+                tags |= singles.get(w[:-1], frozenset())
+                if w.endswith("es"):
+                    tags |= singles.get(w[:-2], frozenset())
+            if "INTERNAL_WORK" not in tags and _deverbal(w) & _concept("INTERNAL_WORK")[0]:
+                tags |= {"INTERNAL_WORK"}  # "esterilizacion" -> "esterilizar": the noun of a process verb
+            self.tags.append(tags)
+        # the concepts with a phrase starting here, found once for all concepts
+        self.phrase_hits: dict[str, list[tuple[int, int]]] = {}
+        for i, (w, lem) in enumerate(zip(self.words, self.lemmas)):
+            for name, phrase in phrases.get(w, ()) + (phrases.get(lem, ()) if lem != w else ()):
+                n = len(phrase)
+                if i + n <= len(toks) and all(phrase[k] in (self.words[i + k], self.lemmas[i + k]) for k in range(n)):
+                    self.phrase_hits.setdefault(name, []).append((i, i + n))
+
+    def hits(self, name: str) -> list[tuple[int, int]]:
+        """(start, end) spans where the concept occurs, by word or by lemma, in order."""
+        if name not in self._hits:
+            self._hits[name] = self._find(name)
+        return self._hits[name]
+
+    def _find(self, name: str) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        taken: set[int] = set()
+        # phrases first, longest first where two start at one word, never overlapping
+        for s, e in sorted(self.phrase_hits.get(name, ()), key=lambda span: (span[0], span[0] - span[1])):
+            if not any(j in taken for j in range(s, e)):
+                found.append((s, e))
+                taken.update(range(s, e))
+        for i, w in enumerate(self.words):
+            if i in taken or name not in self.tags[i]:
+                continue
+            if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w] and not (
+                    name == "TEAM" and all(x in _concept("ARTICLE")[0] for x in self.words[:i])):
+                continue  # ("el personal de piso": at the head of a name, the staff, in any language)  # a false friend: "sale" is a sale in English only
+            if name == "DEPARTMENT" and w in _CAPITAL_ONLY and not self.toks[i].text.isupper():
+                continue
+            found.append((i, i + 1))
+        return sorted(found)
+
+    def has(self, name: str) -> bool:
+        return bool(self.hits(name))
+
+    def span(self, s: tuple[int, int]) -> str:
+        return " ".join(t.text for t in self.toks[s[0]:s[1]])
+
+    def near(self, a: str, b: str, within: int = 4) -> bool:
+        """Concept `b` within `within` words after concept `a`."""
+        bs = self.hits(b)
+        return any(0 < bstart - aend + 1 <= within for _, aend in self.hits(a) for bstart, _ in bs)
+
+
+_DEVERBAL = (("aciones", "ar"), ("acion", "ar"), ("icion", "ir"), ("acoes", "ar"), ("acao", "ar"), ("icao", "ir"),
+             ("amiento", "ar"), ("imiento", "er"), ("amento", "ar"), ("imento", "er"))
+
+
+def _deverbal(word: str) -> frozenset[str]:
+    """The verbs a Spanish or Portuguese action noun comes from ("conciliacion" -> "conciliar")."""
+    for end, verb in _DEVERBAL:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[: -len(end)]
+            return frozenset({stem + verb, stem + "ir", stem + "er"})
+    return frozenset()
+
+
+_CAPITAL_ONLY = frozenset({"it", "ti", "hr", "rh", "rrhh", "sac"})
+
+
+def _language(text: str, lang: str | None) -> str:
+    if lang in LANGS:
+        return lang  # type: ignore[return-value]
+    return guess_language(text)
+
+
+def _spans(r: _Read, name: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(r.span(s) for s in r.hits(name)))
+
+
+def _lead(r: _Read) -> int | None:
+    for i, t in enumerate(r.toks):
+        if t.word not in _concept("ARTICLE")[0] or i == len(r.toks) - 1:
+            return i
+    return None
