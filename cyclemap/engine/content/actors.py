@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cyclemap.engine.content.facts import Actor, OwnerFacts, RecoveryFacts
+from cyclemap.engine.content import model
+from cyclemap.engine.content.facts import (
+    NOBODY_IN_PARTICULAR,
+    Actor,
+    OwnerFacts,
+    RecoveryFacts,
+)
 from cyclemap.engine.content.lemmas import plain
 from cyclemap.engine.content.measures import _measures
 from cyclemap.engine.content.reading import _concept, _language, _Read, _spans
@@ -99,7 +105,19 @@ def owner(text: str, lang: str | None = None) -> OwnerFacts:
     inside = any(s <= i < e for s, e in holders for i, t in enumerate(r.toks) if t.text == actor.words)
     if holders and (actor.kind != "role" or inside):
         return OwnerFacts(text, Actor("nobody", r.span(r.hits("PLACEHOLDER")[0])))
-    return OwnerFacts(text, actor)
+    if actor.kind in NOBODY_IN_PARTICULAR or actor.kind == "person" or not model.says("owner", r):
+        return OwnerFacts(text, actor)
+    return OwnerFacts(text, _group_kind(r), by_model=True)
+
+
+def _group_kind(r: _Read) -> Actor:
+    """What kind of "nobody in particular" a text the model reads as one is: everyone when it
+    says all or any, a team when its head word is a plural, else a department."""
+    if r.has("EVERYONE"):
+        return Actor("everyone", r.text.strip())
+    head = next((t for t in r.toks if t.word not in _concept("ARTICLE")[0]), r.toks[0])
+    plural = head.word.endswith("s") and len(head.word) > 3
+    return Actor("team" if plural else "department", r.text.strip())
 
 
 # -- recovery plans ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class OwnerFacts:
 
     text: str
     actor: Actor
+    by_model: bool = False  # the rules found no group; the model read one (model.py)
 
     @property
     def owner_is_role(self) -> bool:
@@ -53,6 +54,7 @@ class StandardFacts:
     soon: bool = False  # "as soon as possible": a hope, not a deadline
     org_goals: tuple[str, ...] = ()  # whose goal: see ORG_GOALS
     customer_subject: bool = False  # the customer is who the text is about
+    by_model: bool = False  # no goal named by the rules; the model read the organisation's (model.py)
 
     @property
     def has_number(self) -> bool:
@@ -74,8 +76,9 @@ class StandardFacts:
 
 
 # Why a standard serves the organisation, by name (StandardFacts.org_goals).
+# "organisation": the model's reading (model.py) when no rule names the goal.
 ORG_GOALS = ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract",
-             "own_records", "escalation", "remedies_limited")
+             "own_records", "escalation", "remedies_limited", "reputation", "incentives", "organisation")
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class StepFacts:
     customer_present: bool
     internal_work: tuple[str, ...] = ()  # process steps named ("validate", "archive")
     systems: tuple[str, ...] = ()  # machines and programs named ("ticket machine", "app")
+    by_model: bool = False  # the rules saw the customer; the model read a backstage step (model.py)
 
     @property
     def backstage(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cyclemap.engine.content import model
 from cyclemap.engine.content.actors import _actor_hits
 from cyclemap.engine.content.facts import StandardFacts
 from cyclemap.engine.content.measures import _measures, _to_digits
@@ -147,5 +148,7 @@ def standard(text: str, lang: str | None = None) -> StandardFacts:
     if lead is not None and r.lemmas[lead] in _concept("GENERIC_START")[0]:
         behaviour = ()  # "hacer", "tratar", "do": a generic verb is not a behaviour
     customer_subject = bool(r.hits("CUSTOMER")) and r.hits("CUSTOMER")[0][0] <= 1
+    goals = _org_goals(r)
+    by_model = not goals and model.says("standard", r)
     return StandardFacts(text, tuple(numbers), tuple(times), tuple(counts), behaviour, wish, state, soon,
-                         _org_goals(r), customer_subject)
+                         ("organisation",) if by_model else goals, customer_subject, by_model)

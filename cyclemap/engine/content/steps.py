@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cyclemap.engine.content import model
 from cyclemap.engine.content.actors import _actor_hits, _plural_role
 from cyclemap.engine.content.facts import Actor, StepFacts
 from cyclemap.engine.content.reading import (
@@ -25,8 +26,12 @@ def step(text: str, lang: str | None = None) -> StepFacts:
     from dataclasses import replace
 
     r = _Read(text, _language(text, lang))
-    facts = _step(r, text)
-    return replace(facts, systems=_spans(r, "SYSTEM"))
+    facts, sure = _step(r, text)
+    facts = replace(facts, systems=_spans(r, "SYSTEM"))
+    if facts.backstage or sure or not model.says("step", r):
+        return facts
+    actor = facts.actor if facts.actor.kind != "customer" else Actor("unknown", "")
+    return replace(facts, actor=actor, customer_present=False, by_model=True)
 
 
 def internal_customer(text: str, lang: str | None = None) -> bool:
@@ -57,77 +62,105 @@ def _customer_named(r: _Read) -> bool:
     return False
 
 
-def _step(r: _Read, text: str) -> StepFacts:
+def _customer_evident(r: _Read) -> bool:
+    """The customer is named, addressed or placed in the text: they take part, whatever else it says."""
+    return _customer_named(r) or r.has("CUSTOMER_PLACE") or r.has("CHANNEL") or any(
+        w in _concept("CUSTOMER_PRONOUN")[0] for w in r.words)
+
+
+def _finite(r: _Read, lead: int, passive_noun: bool, customer_verbs_only: bool) -> bool:
+    """The text opens with a verb in the third person ("Paga en caja", "Goes through security")."""
+    first = r.toks[lead]
+    if first.word in _concept("INTERNAL_WORK")[0]:
+        return False  # "Análise", "Registro", "Envío": a noun here
+    if r.lang in ("es", "pt"):
+        return first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))
+    return r.lang == "en" and first.word.endswith("s") and first.inflected and not passive_noun and (
+        not customer_verbs_only or first.lemma in _concept("CUSTOMER_ACTION")[0])
+
+
+def _impersonal(r: _Read, lead: int, text: str, internal: tuple[str, ...]) -> StepFacts | None:
+    """"Se archiva la historia", "Arquiva-se a ficha": impersonal; "Se despide en la puerta",
+    "Despede-se na porta": the customer. None when the text has no "se" at its head."""
+    w = r.words[lead:]
+    se = 0 if w[0] == "se" else (1 if len(w) > 1 and w[1] == "se" else None)
+    if se is None or r.lang not in ("es", "pt"):
+        return None
+    enclitic = se == 1 and bool(re.search(r"\w-se\b", text, re.IGNORECASE))
+    # "Se V X", "V-se X": look at X; "La reserva se procesa X": look past the verb too
+    after = w[2] if len(w) > 2 and (se == 0 or enclitic) else (w[3] if len(w) > 3 else "")
+    if after == "" or after in _concept("PREPOSITION")[0] and after not in ("a", "o"):
+        return StepFacts(text, Actor("customer", ""), True, internal)
+    backstage = bool(internal or r.has("INTERNAL_PLACE"))
+    return StepFacts(text, Actor("unknown", "se"), not backstage, internal)
+
+
+def _step(r: _Read, text: str) -> tuple[StepFacts, bool]:
+    """The rules' reading of a moment's name, and whether it is sure the customer takes part
+    (named, addressed, or the subject of an opening verb): then no other reading overrides it."""
     internal = _spans(r, "INTERNAL_WORK")
     customer = Actor("customer", "")
     if not r.toks:
-        return StepFacts(text, Actor(), True)
-    if _customer_named(r) or r.has("CUSTOMER_PLACE") or r.has("CHANNEL") or any(
-            w in _concept("CUSTOMER_PRONOUN")[0] for w in r.words):
-        return StepFacts(text, customer, True, internal)
+        return StepFacts(text, Actor(), True), True
+    if _customer_evident(r):
+        return StepFacts(text, customer, True, internal), True
     if r.has("SUPPLIER"):
-        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Pedido de insumos al proveedor"
+        return StepFacts(text, Actor("unknown", ""), False, internal), False  # "Pedido de insumos al proveedor"
     if r.has("TRANSFER") and any(kind == "department" for _s, _e, kind in _actor_hits(r)) and not r.has("CONTACT"):
-        return StepFacts(text, Actor("unknown", ""), False, internal)  # "Traspaso de la cuenta a cobranzas"
+        return StepFacts(text, Actor("unknown", ""), False, internal), False  # "Traspaso de la cuenta a cobranzas"
     lead = _lead(r) or 0
-    first = r.toks[lead]
-    # "Se archiva la historia", "Arquiva-se a ficha": impersonal; "Se despide en la puerta",
-    # "Despede-se na porta": the customer
-    w = r.words[lead:]
-    se = 0 if w[0] == "se" else (1 if len(w) > 1 and w[1] == "se" else None)
-    if se is not None and r.lang in ("es", "pt"):
-        enclitic = se == 1 and bool(re.search(r"\w-se\b", text, re.IGNORECASE))
-        # "Se V X", "V-se X": look at X; "La reserva se procesa X": look past the verb too
-        after = w[2] if len(w) > 2 and (se == 0 or enclitic) else (w[3] if len(w) > 3 else "")
-        if after == "" or after in _concept("PREPOSITION")[0] and after not in ("a", "o"):
-            return StepFacts(text, customer, True, internal)
-        backstage = bool(internal or r.has("INTERNAL_PLACE"))
-        return StepFacts(text, Actor("unknown", "se"), not backstage, internal)
+    impersonal = _impersonal(r, lead, text, internal)
+    if impersonal is not None:
+        return impersonal, False
     hits = _actor_hits(r)
-    nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
     # "grades entered in the system": a plural noun and a participle, not a verb in the third person
     passive_noun = r.lang == "en" and len(r.words) > lead + 1 and r.words[lead + 1].endswith("ed")
-    finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
-        r.lang == "en" and first.word.endswith("s") and first.inflected and first.lemma in _concept("CUSTOMER_ACTION")[0]
-        and not passive_noun)
+    finite = _finite(r, lead, passive_noun, customer_verbs_only=True)
     at_lead = next((hit for hit in hits if hit[0] == lead), None)
     if at_lead is not None and r.lang == "en" and finite and len(r.words) > lead + 1 and (
             r.words[lead + 1] in _concept("ARTICLE")[0] or r.words[lead + 1] in _concept("CUSTOMER_PRONOUN")[0]):
         at_lead = None  # "Boards the plane": a verb, then its object
     if at_lead is None and finite:
-        return StepFacts(text, customer, True, internal)  # "Goes through security": the customer acts
+        # "Goes through security": the customer acts (sure in English; "Firma" is a verb or a noun)
+        return StepFacts(text, customer, True, internal), r.lang == "en"
+    if any(_after_with(r, s) and kind in ("role", "person") for s, _e, kind in hits if s > 0) or any(
+            _after_with(r, s) for s, _e in r.hits("CUSTOMER")):
+        return StepFacts(text, customer, True, internal), True  # with someone: the customer is there
     org_subject = at_lead or next((hit for hit in hits if hit[0] <= lead + (2 if r.lang == "en" else 0)), None)
-    with_people = any(_after_with(r, s) and kind in ("role", "person") for s, _e, kind in hits if s > 0) or any(
-        _after_with(r, s) for s, _e in r.hits("CUSTOMER"))
-    if with_people:
-        return StepFacts(text, customer, True, internal)
     if org_subject is not None:
-        kind = org_subject[2]
-        if kind == "role" and _plural_role(r, org_subject[0], org_subject[1]):
-            kind = "team"
-        actor = Actor(kind, r.span(org_subject[:2]))
-        contact = r.has("CONTACT")
-        contact_only = contact and not internal and not r.has("INTERNAL_PLACE")
-        if contact_only:
-            return StepFacts(text, actor, True, internal)
-        back_role = any(w in _concept("BACK_ROLE")[0] or l in _concept("BACK_ROLE")[0]
-                        for w, l in zip(r.words[org_subject[0]:org_subject[1]], r.lemmas[org_subject[0]:org_subject[1]]))
-        if internal or r.has("INTERNAL_PLACE") or kind in ("team", "department", "system") or back_role:
-            return StepFacts(text, actor, False, internal)
-        return StepFacts(text, actor, True, internal)  # a front-line role doing something not named
+        return _org_acts(r, org_subject, text, internal), False
+    return _no_subject(r, lead, passive_noun, text, internal), False
+
+
+def _org_acts(r: _Read, subject: tuple[int, int, str], text: str, internal: tuple[str, ...]) -> StepFacts:
+    """Someone of the organisation is the subject: backstage unless they contact the customer."""
+    kind = subject[2]
+    if kind == "role" and _plural_role(r, subject[0], subject[1]):
+        kind = "team"
+    actor = Actor(kind, r.span(subject[:2]))
+    if r.has("CONTACT") and not internal and not r.has("INTERNAL_PLACE"):
+        return StepFacts(text, actor, True, internal)
+    back_role = any(w in _concept("BACK_ROLE")[0] or lem in _concept("BACK_ROLE")[0]
+                    for w, lem in zip(r.words[subject[0]:subject[1]], r.lemmas[subject[0]:subject[1]]))
+    if internal or r.has("INTERNAL_PLACE") or kind in ("team", "department", "system") or back_role:
+        return StepFacts(text, actor, False, internal)
+    return StepFacts(text, actor, True, internal)  # a front-line role doing something not named
+
+
+def _no_subject(r: _Read, lead: int, passive_noun: bool, text: str, internal: tuple[str, ...]) -> StepFacts:
+    """No one is named: a verb is the customer's, a process noun or an internal place the organisation's."""
+    customer = Actor("customer", "")
+    first = r.toks[lead]
     if first.word in _concept("PASSIVE_BE")[0]:
         return StepFacts(text, customer, True, internal)  # "Is told the loan was approved"
-    nominal = first.word in _concept("INTERNAL_WORK")[0]  # "Análise", "Registro", "Envío": a noun here
-    finite = not nominal and (r.lang in ("es", "pt") and first.inflected and bool(re.search(r"(ar|er|ir)$", first.lemma))) or (
-        r.lang == "en" and first.word.endswith("s") and first.inflected and not passive_noun)
     if passive_noun and (internal or r.has("INTERNAL_PLACE")):
         return StepFacts(text, Actor("unknown", ""), False, internal)  # "Orders picked in the warehouse"
-    if finite or first.lemma in _concept("CUSTOMER_ACTION")[0] and first.word not in _concept("INTERNAL_WORK")[0]:
-        if not (first.word in _concept("INTERNAL_WORK")[0] and not first.inflected):
+    work = first.word in _concept("INTERNAL_WORK")[0]
+    if _finite(r, lead, passive_noun, customer_verbs_only=False) or (
+            first.lemma in _concept("CUSTOMER_ACTION")[0] and not work):
+        if not (work and not first.inflected):
             return StepFacts(text, customer, True, internal)
-    if internal or r.has("INTERNAL_PLACE"):
-        return StepFacts(text, Actor("unknown", ""), False, internal)
-    if _process_noun(r, lead):
+    if internal or r.has("INTERNAL_PLACE") or _process_noun(r, lead):
         return StepFacts(text, Actor("unknown", ""), False, internal)
     return StepFacts(text, customer, True, internal)
 
