@@ -46,94 +46,156 @@ _LOAN = frozenset({"prestamo", "credito", "hipoteca", "financiamiento", "leasing
 
 
 def _org_goals(r: _Read) -> tuple[str, ...]:
-    goals: list[str] = []
-    for name in ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract",
-                 "reputation", "incentives"):
-        hit = r.has(f"ORG:{name}")
-        if name == "retention" and hit and any(w in ("save", "win") for w in r.words):
-            hit = r.has("CANCEL") or any(w in ("retener", "reter", "retain", "retention", "retencion") for w in r.lemmas)
-        if name == "regulator" and hit and r.has("BEATS"):
-            hit = False  # "half the legal limit": the customer's deadline, beating the law's
-        if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {"protocolo"} and \
-                "numero" in r.words:
-            hit = False  # "numero de protocolo": the case number the customer is given
-        if name == "internal_rules" and hit and r.has("CUSTOMER") and r.has("KNOW"):
-            hit = False  # "el cliente conoce el reglamento": the customer told the rules, transparency
-        if name == "internal_rules" and hit and {r.words[a] for a, _b in r.hits("ORG:internal_rules")} <= {
-                "policy", "policies"} and r.has("HAND_OVER"):
-            hit = False  # "signed policy handed over": the insurance policy, a document the customer gets
-        if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"receita"} and r.has("CUSTOMER"):
-            hit = False  # "o paciente recebe a receita": a prescription, not revenue
-        if name == "incentives" and hit and (r.has("INFORM") or r.has("CUSTOMER")):
-            hit = False  # "explica las comisiones": what the customer is charged, told to them
-        if name == "efficiency" and hit and _customer_price(r):
-            hit = False  # "se informa el costo total", "sin costo": the price the customer pays
-        if name == "sales" and hit and r.has("ONLY_IF"):
-            hit = False
-        if name == "sales" and hit and {r.words[a] for a, _b in r.hits("ORG:sales")} <= {"cuota", "cuotas"} and (
-                r.has("INFORM") or any(w in _LOAN for a, _b in r.hits("ORG:sales") for w in r.words[max(0, a - 3):a + 4])):
-            hit = False  # "la cuota del prestamo": the instalment the customer pays, not a sales quota
-        if hit:
+    """The organisation's goals a standard names (ORG_GOALS), from its words and its structure."""
+    goals = _named_goals(r)
+    for name, reads in _STRUCTURES:
+        if name not in goals and reads(r):
             goals.append(name)
-    if "containment" not in goals and r.near("WITHOUT", "HUMAN_HELP", 4):
-        goals.append("containment")
-    if "sales" not in goals and r.near("CHOICE", "PRODUCT", 5) and not r.has("ONLY_IF") and not r.has("CUSTOMER"):
-        goals.append("sales")
-    if "sales" not in goals and r.near("CHOICE", "PRODUCT", 5) and r.has("ALL_OF") and not r.has("ONLY_IF"):
-        goals.append("sales")
-    # "80 % closed in the bot", "share of customers using the app instead of the branch":
-    # a share of the demand kept in a machine
-    share = "%" in r.text or any(w in _SHARE for w in r.words)
-    if "containment" not in goals and r.has("SYSTEM") and (share or any(w in _INSTEAD for w in r.words)):
-        goals.append("containment")
-    # "fill 95 % of beds": capacity used, the organisation's figure
-    if "efficiency" not in goals and "%" in r.text and any(l in _FILL for l in r.lemmas):
-        goals.append("efficiency")
-    # "no more than 5 min per call" said of the agent: handle time, the organisation's figure
-    if "efficiency" not in goals and not r.has("CUSTOMER") and (r.has("HUMAN_HELP") or r.has("ROLE")) and any(
-            r.words[s + 1:s + 2] and (r.tags[s + 1] & {"INTERACTION"}) for s, _e in r.hits("PER")):
-        goals.append("efficiency")
-    # "que el cliente compre el seguro opcional": the customer buying an extra
-    if "sales" not in goals and r.has("PURCHASE") and r.has("EXTRA") and not r.has("ONLY_IF") and not any(
-            w in _CAN for w in r.words):
-        goals.append("sales")
-    # "colocar 10 tarjetas": placing products
-    if "sales" not in goals and r.has("PRODUCT") and any(l in _PLACE_PRODUCT for l in r.lemmas) and not r.has("CUSTOMER"):
-        goals.append("sales")
-    # "agents handle 60 calls an hour": staff output per unit of time, no customer in sight
-    if "efficiency" not in goals and not r.has("CUSTOMER") and (
-            r.has("HUMAN_HELP") or r.has("ROLE") or r.has("TEAM")) and re.search(r"\d", _to_digits(r.text, r.lang)):
-        units = _concept("TIME_UNIT")[0]
-        if any(r.words[s + 1:s + 2] and (r.words[s + 1] in units or r.lemmas[s + 1] in units)
-               for s, _e in r.hits("PER")):
-            goals.append("efficiency")
-    # "12 patients per hour per doctor": output per member of staff
-    if "efficiency" not in goals:
-        for s, _e in r.hits("PER"):
-            nxt = r.words[s + 1:s + 2]
-            if nxt and (nxt[0] in _concept("ROLE")[0] or r.lemmas[s + 1] in _concept("ROLE")[0]):
-                goals.append("efficiency")
-                break
-    if r.has("CLOSE_RECORD") and (r.has("SYSTEM") or any(w in ("crm", "ticket", "chamado", "caso", "case") for w in r.words)):
-        if any(w in ("sistema", "system", "crm") for w in r.words):
-            goals.append("own_records")
-    if r.has("ESCALATE") and r.has("AVOID"):
-        goals.append("escalation")
-    if r.has("REMEDY") and r.has("LIMIT"):
-        goals.append("remedies_limited")
-    elif any(_after_reduce(r, s) for s, _e in r.hits("REMEDY")):
-        goals.append("remedies_limited")  # "minimizar reembolsos"
-    # "que el area cumpla su presupuesto": a unit's budget
-    if "efficiency" not in goals and r.has("BUDGET") and not r.has("CUSTOMER") and any(
-            kind == "department" for _s, _e, kind in _actor_hits(r)):
-        goals.append("efficiency")
-    # "short calls: 180 seconds max": the length of a contact, the organisation's handle time
-    if "efficiency" not in goals and not r.has("CUSTOMER") and any(
-            "INTERACTION" in r.tags[j] for s, _e in r.hits("SHORT") for j in (s - 1, s + 1) if 0 <= j < len(r.tags)):
-        goals.append("efficiency")
-    if r.has("REMEDY") and r.has("ACCEPTED"):
-        goals.append("remedies_limited")
     return tuple(dict.fromkeys(goals))
+
+
+def _named(r: _Read, name: str) -> set[str]:
+    return {r.words[a] for a, _b in r.hits(f"ORG:{name}")}
+
+
+def _named_goals(r: _Read) -> list[str]:
+    """The goals the lexicon names, but for the senses in which the word is the customer's."""
+    return [name for name in _NAMED if r.has(f"ORG:{name}") and not _customer_sense(r, name)]
+
+
+_NAMED = ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract", "reputation",
+          "incentives")
+
+
+def _customer_sense(r: _Read, name: str) -> bool:
+    """The goal's word is used in a sense that is the customer's."""
+    if name == "retention" and any(w in ("save", "win") for w in r.words):
+        return not (r.has("CANCEL") or any(w in ("retener", "reter", "retain", "retention", "retencion") for w in r.lemmas))
+    if name == "regulator":
+        return r.has("BEATS")  # "half the legal limit": the customer's deadline, beating the law's
+    if name == "internal_rules":
+        if _named(r, name) <= {"protocolo"} and "numero" in r.words:
+            return True  # "numero de protocolo": the case number the customer is given
+        if r.has("CUSTOMER") and r.has("KNOW"):
+            return True  # "el cliente conoce el reglamento": the customer told the rules, transparency
+        return _named(r, name) <= {"policy", "policies"} and r.has("HAND_OVER")  # the insurance policy handed over
+    if name == "incentives":
+        return r.has("INFORM") or r.has("CUSTOMER")  # "explica las comisiones": what the customer is charged
+    if name == "efficiency":
+        return _customer_price(r)  # "se informa el costo total", "sin costo": the price the customer pays
+    if name == "sales":
+        return _customer_sale(r)
+    return False
+
+
+def _customer_sale(r: _Read) -> bool:
+    named = _named(r, "sales")
+    if r.has("ONLY_IF"):
+        return True  # offered only when the customer asks
+    if named <= {"receita"} and r.has("CUSTOMER") and not any(
+            w == "receita" and "PER" in r.tags[i + 1] and "CUSTOMER" in r.tags[i + 2]
+            for i, w in enumerate(r.words[:-2])):
+        return True  # "o paciente recebe a receita": a prescription, not revenue ("receita por cliente" is)
+    return named <= {"cuota", "cuotas"} and (r.has("INFORM") or any(
+        w in _LOAN for a, _b in r.hits("ORG:sales") for w in r.words[max(0, a - 3):a + 4]))  # the loan's instalment
+
+
+# -- the organisation's goals read from the structure of the text ------------------------------------------
+
+
+def _kept_from_people(r: _Read) -> bool:
+    """"sin pasar por un asesor", "que el cliente no llegue a hablar con un humano"; "80 % closed in
+    the bot", "share of customers using the app instead of the branch": demand kept in a machine."""
+    if r.near("WITHOUT", "HUMAN_HELP", 6):
+        return True
+    share = "%" in r.text or any(w in _SHARE for w in r.words)
+    return r.has("SYSTEM") and (share or any(w in _INSTEAD for w in r.words))
+
+
+def _selling(r: _Read) -> bool:
+    """Offering a product to everyone, a customer buying an extra, placing products."""
+    if r.has("ONLY_IF"):
+        return False
+    if r.near("CHOICE", "PRODUCT", 5) and (not r.has("CUSTOMER") or r.has("ALL_OF")):
+        return True
+    if r.has("PURCHASE") and r.has("EXTRA") and not any(w in _CAN for w in r.words):
+        return True  # "que el cliente compre el seguro opcional"
+    return r.has("PRODUCT") and any(lem in _PLACE_PRODUCT for lem in r.lemmas) and not r.has("CUSTOMER")
+
+
+def _output(r: _Read) -> bool:
+    """The organisation's cost and throughput: capacity filled, output per member of staff or per
+    hour, a unit's budget, the length of a contact."""
+    if "%" in r.text and any(lem in _FILL for lem in r.lemmas):
+        return True  # "fill 95 % of beds"
+    staff = r.has("HUMAN_HELP") or r.has("ROLE") or r.has("TEAM")
+    units = _concept("TIME_UNIT")[0]
+    for s, _e in r.hits("PER"):
+        nxt, lem = r.words[s + 1:s + 2], r.lemmas[s + 1:s + 2]
+        if nxt and (nxt[0] in _concept("ROLE")[0] or lem[0] in _concept("ROLE")[0]):
+            return True  # "12 patients per hour per doctor"
+        if not nxt or r.has("CUSTOMER") and not _customers_counted(r):
+            continue
+        if staff and "INTERACTION" in r.tags[s + 1]:
+            return True  # "no more than 5 min per call" said of the agent
+        if (nxt[0] in units or lem[0] in units) and (staff or _customers_counted(r)) and re.search(
+                r"\d", _to_digits(r.text, r.lang)):
+            return True  # "agents handle 60 calls an hour", "12 pacientes atendidos por hora"
+    if r.has("BUDGET") and not r.has("CUSTOMER") and any(kind == "department" for _s, _e, kind in _actor_hits(r)):
+        return True  # "que el area cumpla su presupuesto"
+    return _contact_length(r)
+
+
+def _customers_counted(r: _Read) -> bool:
+    """A number of customers ("12 pacientes", "at least 12 patients seen"): customers as units processed."""
+    for s, _e in r.hits("CUSTOMER"):
+        before = r.words[max(0, s - 2):s]
+        if any(re.fullmatch(r"\d+", w) for w in before) and r.words[s].endswith("s"):
+            return True
+    return False
+
+
+def _contact_length(r: _Read) -> bool:
+    """The length of a contact capped: "short calls", "llamadas de menos de 3 minutos", "calls
+    under 3 minutes" — the organisation's handle time. Not "answered in under 20 s" (a wait)."""
+    if r.has("CUSTOMER"):
+        return False
+    if any("INTERACTION" in r.tags[j] for s, _e in r.hits("SHORT") for j in (s - 1, s + 1) if 0 <= j < len(r.tags)):
+        return True
+    caps = r.hits("AT_MOST")
+    for s, _e in r.hits("INTERACTION"):
+        if s != (_lead(r) or 0) or not r.words[s].endswith("s") and r.lang != "en":
+            continue
+        gap = r.words[s + 1:s + 2]
+        for c, _ce in caps:
+            if c == s + 1 and gap[0] not in ("within", "in") or c == s + 2 and gap[0] in ("de", "of", "com", "lasting"):
+                return True
+    return False
+
+
+def _own_records(r: _Read) -> bool:
+    """A case closed in the organisation's system."""
+    return r.has("CLOSE_RECORD") and any(w in ("sistema", "system", "crm") for w in r.words)
+
+
+def _escalation(r: _Read) -> bool:
+    """Complaints kept from management or the regulator: "que ninguna queja llegue a gerencia"."""
+    if r.has("ESCALATE") and r.has("AVOID"):
+        return True
+    negated = r.has("WITHOUT") or any(w in ("ninguna", "ninguno", "nenhuma", "nenhum", "zero", "cero", "fewer", "menos")
+                                      for w in r.words)
+    return r.has("COMPLAINT") and r.has("ABOVE") and negated
+
+
+def _remedies_limited(r: _Read) -> bool:
+    """A ceiling on what customers get back: "limit refunds", "minimizar reembolsos", "few returns accepted"."""
+    if r.has("REMEDY") and (r.has("LIMIT") or r.has("ACCEPTED")):
+        return True
+    return any(_after_reduce(r, s) for s, _e in r.hits("REMEDY"))
+
+
+_STRUCTURES = (("containment", _kept_from_people), ("sales", _selling), ("efficiency", _output),
+               ("own_records", _own_records), ("escalation", _escalation), ("remedies_limited", _remedies_limited))
 
 
 @lru_cache(maxsize=4096)

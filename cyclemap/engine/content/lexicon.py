@@ -10,8 +10,10 @@ free-text fields; the rules ask `cyclemap.engine.content` and keep no lists of t
 from __future__ import annotations
 
 from cyclemap.engine.content.lexicon_standards import (  # noqa: F401 - every concept is read from here
+    ABOVE,
     ACCEPTED,
     ALL_OF,
+    AT_MOST,
     AVOID,
     BEATS,
     BEHAVIOUR,
@@ -19,6 +21,7 @@ from cyclemap.engine.content.lexicon_standards import (  # noqa: F401 - every co
     CANCEL,
     CHOICE,
     CLOSE_RECORD,
+    COMPLAINT,
     DEADLINE,
     ESCALATE,
     EVENT,
@@ -82,7 +85,10 @@ ROLE = _words(
     "presidente|presidenta|chair|chairman|chairwoman|chairperson"
 )
 # The organisation's suppliers: an exchange with them happens without the customer.
-SUPPLIER = _words("proveedor|proveedores|fornecedor|fornecedores|supplier|suppliers|vendor|vendors|insumos|supplies")
+SUPPLIER = _words("proveedor|proveedores|fornecedor|fornecedores|supplier|suppliers|vendor|vendors|insumos|supplies|"
+                  # what the organisation buys to work with: its inputs, never the customer's purchase
+                  "repuesto|repuestos|peca de reposicao|pecas|spare part|spare parts|materia prima|materias primas|"
+                  "raw material|raw materials|suministros|suprimentos|material de escritorio|office supplies")
 # Handing a case or an account over: to a unit, it happens inside the organisation.
 TRANSFER = _words("traspaso|traspasar|transferencia|transferir|derivacion|derivar|pase|encaminhamento|encaminhar|"
                   "repasse|transfer|handoff|hand-off|handed|hand|passed")
@@ -105,7 +111,14 @@ TEAM = _words(
     "team|staff|crew|employee|worker|people|personnel|workforce|squad|colleague|member|members"
     # a shift or duty roster: whoever is on it
     "|turno|shift|folks|guys|lot|los de|las de|os de|as de|guardia medica|plantao medico|tier|nivel|level"
-)
+
+    "|plantao|plantoes|escala de plantao")
+# Words that are a group of people in one sense only ("el turno de noche", a shift) and a thing
+# in another ("perder el turno", one's place in the queue): a team unless a verb or a
+# possessive governs them.
+SENSE_TEAM = frozenset({"turno", "turnos", "shift", "shifts", "time", "tier", "nivel", "level", "lot", "plantao"})
+POSSESSIVE = frozenset({"su", "sus", "seu", "sua", "seus", "suas", "your", "their", "his", "her", "its", "mi", "meu",
+                        "my", "nuestro", "nosso", "our"})
 # A unit of the organisation chart: a department, an area, an office.
 DEPARTMENT = _words(
     "area|departamento|dpto|depto|sector|gerencia|gcia|jefatura|direccion|administracion|operaciones|"
@@ -134,7 +147,12 @@ DEPARTMENT = _words(
     "atencion al publico|atendimento ao publico|public counter|front counter|hospital|hotel|"
     "leadership|liderazgo|lideranca|senior management|alta direccion|alta gerencia|alta direcao|"
     "mesa de entradas|protocolo geral|back|ops"
-)
+
+    # a function named as a unit: "Servicio técnico", "Guest Relations", "Admissions"
+    "|servicio tecnico|assistencia tecnica|field service|technical service|experiencia del cliente|"
+    "experiencia do cliente|customer experience|cx|relaciones con|relacoes com|guest relations|member services|"
+    "patient services|admision|admisiones|admissao|admissions|facilities|engineering|ingenieria|engenharia|"
+    "nominas|payroll")
 # Acronyms that name a department only when written in capitals (IT is also "it").
 DEPARTMENT_CAPITALS = frozenset({"IT", "TI", "HR", "RH", "RRHH", "SAC"})
 # A machine or program acting alone.
@@ -154,7 +172,10 @@ PLACEHOLDER = _words(
     "to be confirmed|to be determined|yet|no owner|open|"
     "confirmar|a confirmar|por confirmar|indefinido|indefinida|undecided|undefined|to confirm|sem dono|"
     "por enquanto|por ahora|for now"
-)
+
+    # a post not filled yet
+    "|vacante|vaga|vaga em aberto|vacancy|vacant|position open|open position|a contratar|por contratar|"
+    "to be hired|pending hire|em contratacao|en contratacion|sin cubrir|not filled|unfilled")
 
 # -- the customer ----------------------------------------------------------------------
 
@@ -213,7 +234,9 @@ INTERNAL_WORK = _words(
     "cerrar el mes|cierre de mes|fechar o mes|fechamento do mes|close the month|month end|pedido de insumos|"
     "armado|armar|montagem|montar|calcular|calculo|calculation|calculate|reasignar|redistribuir|reassign|reallocate|priorizar|priorizacion|"
     "priorizacao|prioritise|prioritize|prioritised|prioritized|"
-    "restock"
+    "restock|"
+    # the organisation's own books and people: payroll, till counts
+    "nomina|nominas|liquidacion de sueldos|folha de pagamento|payroll|cuadratura|cuadrar|balancete|bookkeeping"
 )
 # Places behind the line of visibility.
 INTERNAL_PLACE = _words(

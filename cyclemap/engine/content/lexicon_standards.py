@@ -179,7 +179,7 @@ SHORT = _words("corta|cortas|corto|cortos|curta|curtas|curto|short|shorter|brief
 HUMAN_HELP = _words(
     "agente|asesor|persona|humano|operador|ejecutivo|atendente|pessoa|operador|agent|person|human|operator|"
     "representative|advisor|staff")
-WITHOUT = _words("sin|sem|without|no|not")
+WITHOUT = _words("sin|sem|without|no|nao|not|nunca|never|jamas|nem|ni")
 # The customer asks: an offer made only then is the customer's, not a sales push.
 ONLY_IF = _words("solo si|sólo si|solamente si|so se|somente se|apenas se|only if|only when|if asked|a pedido")
 ACCEPTED = _words("aceptado|aceptar|aprobado|aprobar|aceito|aceitar|aprovado|accept|accepted|approve|approved")
@@ -188,6 +188,16 @@ REMEDY = _words(
     "reclamacion|reclamacao|claim|claims|compensacion|compensaciones|compensacao|compensacoes|compensation|goodwill")
 # Putting a ceiling on what the customer gets.
 LIMIT = _words("limitar|restringir|limit|cap|restrict|tope|teto")
+# A complaint, and those above the front line it can reach: keeping one from the other is the
+# organisation's goal ("que ninguna queja llegue a gerencia").
+COMPLAINT = _words("queja|quejas|reclamo|reclamos|reclamacion|reclamaciones|reclamacao|reclamacoes|complaint|"
+                   "complaints|denuncia|denuncias")
+ABOVE = _words("gerencia|gerente|direccion|directorio|diretoria|diretor|director|board|management|senior management|"
+               "head office|casa matriz|matriz|headquarters|regulador|regulator|superintendencia|procon|ouvidoria|"
+               "defensoria|ombudsman|redes sociales|redes sociais|social media|prensa|imprensa|press")
+# A ceiling: "de menos de", "under", "no more than".
+AT_MOST = _words("menos de|menos que|hasta|maximo|maxima|max|inferior a|no mas de|ate|abaixo de|no maximo|"
+                 "under|less than|below|at most|max|maximum|no more than|up to|within|shorter than")
 ESCALATE = _words("escalar|escalonar|subir|escalate|escalation|escalating|suba")
 AVOID = _words("evitar|no|nao|keep|prevent|avoid|que no|sin|sem|from|not")
 CLOSE_RECORD = _words("cerrar|fechar|close|closed|cerrado|fechado|dar de baja|baixar")

@@ -106,8 +106,24 @@ class _Read:
                 continue  # ("el personal de piso": at the head of a name, the staff, in any language)  # a false friend: "sale" is a sale in English only
             if name == "DEPARTMENT" and w in _CAPITAL_ONLY and not self.toks[i].text.isupper():
                 continue
+            if name == "TEAM" and w in L.SENSE_TEAM and self._governed(i):
+                continue  # "sin perder el turno", "respetar su turno": a place in the queue, not a shift
             found.append((i, i + 1))
         return sorted(found)
+
+    def _governed(self, i: int) -> bool:
+        """The word at `i` is the object of a verb or a possessive ("perder el turno", "su turno"):
+        a thing someone has or does, not a group of people."""
+        j = i - 1
+        while j >= 0 and self.words[j] in _concept("ARTICLE")[0] and self.words[j] not in ("de", "of"):
+            j -= 1
+        if j < 0:
+            return False
+        before, lemma = self.words[j], self.lemmas[j]
+        if before in L.POSSESSIVE:
+            return True
+        verb = re.search(r"(ar|er|ir|ando|endo|iendo|ing)$", before) and len(before) > 3 and not self.tags[j]
+        return bool(verb) or (lemma != before and bool(re.search(r"(ar|er|ir)$", lemma)))
 
     def has(self, name: str) -> bool:
         return bool(self.hits(name))
