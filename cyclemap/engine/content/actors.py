@@ -52,9 +52,7 @@ def _plural_role(r: _Read, start: int, end: int) -> bool:
 def _looks_like_a_name(r: _Read) -> bool:
     if r.text.isupper():
         return False
-    names = [i for i, t in enumerate(r.toks) if t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()]
-    if any(r.tags[i] for i in names):
-        return False  # "Customer Experience", "Guest Relations": words of the lexicon, capitalised as a unit's name
+    names = [t for t in r.toks if t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha()]
     return len(names) >= 2 and len(names) >= len(r.toks) - 1
 
 

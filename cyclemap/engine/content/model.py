@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,19 +32,30 @@ def _small() -> frozenset[str]:
     return _concept("ARTICLE")[0] | _concept("PREPOSITION")[0]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _stem(word: str) -> str:
-    if any(c.isdigit() for c in word):
-        return "#"
-    return word[:5]
+    return "#" if _DIGIT.search(word) else word[:5]
 
 
-def _concepts_at(r: _Read) -> list[set[str]]:
+def _concepts_at(r: _Read) -> list[frozenset[str]]:
+    if not r.phrase_hits:
+        return r.tags
     at = [set(t) for t in r.tags]
     for name, spans in r.phrase_hits.items():
         for s, e in spans:
             for i in range(s, e):
                 at[i].add(name)
-    return at
+    return [frozenset(a) for a in at]
+
+
+@lru_cache(maxsize=16384)
+def _word_features(word: str, lemma: str, concepts: frozenset[str]) -> tuple[str, ...]:
+    out = ["s:" + _stem(lemma), *("c:" + c for c in concepts)]
+    if len(word) > 4:
+        out.append("x:" + word[-3:])
+    return tuple(out)
 
 
 def features(r: _Read) -> set[str]:
@@ -53,13 +65,9 @@ def features(r: _Read) -> set[str]:
         return feats | {"empty"}
     small = _small()
     at = _concepts_at(r)
-    content = [i for i, w in enumerate(r.words) if w not in small and any(c.isalnum() for c in w)]
+    content = [i for i, w in enumerate(r.words) if w not in small and (w.isalnum() or any(c.isalnum() for c in w))]
     for i in content:
-        feats.add("s:" + _stem(r.lemmas[i]))
-        if len(r.words[i]) > 4:
-            feats.add("x:" + r.words[i][-3:])
-        for c in at[i]:
-            feats.add("c:" + c)
+        feats.update(_word_features(r.words[i], r.lemmas[i], at[i]))
     if not content:
         return feats | {"no-content"}
     first, last = content[0], content[-1]
@@ -78,7 +86,7 @@ def features(r: _Read) -> set[str]:
         feats.add("plural-head")
     if r.words[first].endswith("s") and len(r.words[first]) > 3:
         feats.add("first-s")
-    if any(c.isdigit() for c in r.text):
+    if _DIGIT.search(r.text):
         feats.add("digit")
     if "%" in r.text:
         feats.add("percent")

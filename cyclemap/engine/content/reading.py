@@ -14,22 +14,21 @@ def _norm(entry: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, tuple[str, ...]], ...]]]:
+def _index() -> tuple[dict[str, frozenset[str]], dict[tuple[str, str], tuple[tuple[str, tuple[str, ...]], ...]]]:
     """Every concept at once: word -> the concepts it is a single-word entry of, and
-    first word -> (concept, phrase) for the phrases, longest first. One look-up per word
+    first two words -> (concept, phrase) for the phrases. One look-up per word (and pair)
     instead of one per word and concept."""
     names = [n for n, v in vars(L).items() if n.isupper() and isinstance(v, frozenset)]
     names += [f"ORG:{goal}" for goal in L.ORG_GOALS]
     singles: dict[str, set[str]] = {}
-    phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    phrases: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
     for name in names:
         ones, many = _concept(name)
         for word in ones:
             singles.setdefault(word, set()).add(name)
         for phrase in many:
-            phrases.setdefault(phrase[0], []).append((name, phrase))
-    return ({w: frozenset(c) for w, c in singles.items()},
-            {w: tuple(sorted(p, key=lambda cp: len(cp[1]), reverse=True)) for w, p in phrases.items()})
+            phrases.setdefault(phrase[:2], []).append((name, phrase))
+    return {w: frozenset(c) for w, c in singles.items()}, {w: tuple(p) for w, p in phrases.items()}
 
 
 @cache
@@ -46,49 +45,72 @@ def _concept(name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     return frozenset(singles), tuple(sorted(phrases, key=len, reverse=True))
 
 
+def _split_parts(toks: tuple[Token, ...], lang: str) -> list[Token]:
+    """"two-hour", "e-mail", "caja/cajero" read as their parts too."""
+    out: list[Token] = []
+    for t in toks:
+        if ("-" in t.word or "/" in t.word) and t.word not in ("n/a", "-", "--", "24/7"):
+            for part in re.split(r"[-/]", t.text):
+                if part:
+                    out.extend(tokens(part, lang) or ())
+        else:
+            out.append(t)
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _word_tags(w: str, lem: str) -> frozenset[str]:
+    """The concepts a word is a single-word entry of, by its form, its lemma or its singular."""
+    singles, _phrases = _index()
+    tags = singles.get(w, frozenset()) | singles.get(lem, frozenset())
+    if len(w) > 4 and w.endswith("s"):
+        tags |= singles.get(w[:-1], frozenset())
+        if w.endswith("es"):
+            tags |= singles.get(w[:-2], frozenset())
+    if "INTERNAL_WORK" not in tags and _deverbal(w) & _concept("INTERNAL_WORK")[0]:
+        tags |= {"INTERNAL_WORK"}  # "esterilizacion" -> "esterilizar": the noun of a process verb
+    return tags
+
+
 class _Read:
     """A text's tokens, with concept look-ups by position."""
 
     def __init__(self, text: str, lang: str):
         self.text = text
         self.lang = lang
-        toks: list[Token] = []
-        for t in tokens(text, lang):
-            if ("-" in t.word or "/" in t.word) and t.word not in ("n/a", "-", "--", "24/7"):
-                for part in re.split(r"[-/]", t.text):
-                    if part:
-                        toks.extend(tokens(part, lang) or ())
-            else:
-                toks.append(t)
+        toks = tokens(text, lang)
+        if "-" in text or "/" in text:
+            toks = _split_parts(toks, lang)
         self.toks = toks
         self.words = [t.word for t in toks]
         self.lemmas = [t.lemma for t in toks]
         self._hits: dict[str, list[tuple[int, int]]] = {}
-        singles, phrases = _index()
+        _singles, phrases = _index()
         # per word, the concepts it is a single-word entry of (by form, lemma or plural)
-        self.tags: list[frozenset[str]] = []
-        for w, lem in zip(self.words, self.lemmas):
-            tags = singles.get(w, frozenset()) | singles.get(lem, frozenset())
-            if len(w) > 4 and w.endswith("s"):
-                tags |= singles.get(w[:-1], frozenset())
-                if w.endswith("es"):
-                    tags |= singles.get(w[:-2], frozenset())
-            if "INTERNAL_WORK" not in tags and _deverbal(w) & _concept("INTERNAL_WORK")[0]:
-                tags |= {"INTERNAL_WORK"}  # "esterilizacion" -> "esterilizar": the noun of a process verb
-            self.tags.append(tags)
+        self.tags: list[frozenset[str]] = [_word_tags(w, lem) for w, lem in zip(self.words, self.lemmas)]
+        self._where: dict[str, list[int]] = {}  # concept -> the positions of its single-word entries
+        for i, tags in enumerate(self.tags):
+            for name in tags:
+                self._where.setdefault(name, []).append(i)
         # the concepts with a phrase starting here, found once for all concepts
         self.phrase_hits: dict[str, list[tuple[int, int]]] = {}
-        for i, (w, lem) in enumerate(zip(self.words, self.lemmas)):
-            for name, phrase in phrases.get(w, ()) + (phrases.get(lem, ()) if lem != w else ()):
+        words, lemmas = self.words, self.lemmas
+        for i in range(len(words) - 1):
+            firsts = {words[i], lemmas[i]}
+            seconds = {words[i + 1], lemmas[i + 1]}
+            found = {cp for a in firsts for b in seconds for cp in phrases.get((a, b), ())}
+            for name, phrase in found:
                 n = len(phrase)
-                if i + n <= len(toks) and all(phrase[k] in (self.words[i + k], self.lemmas[i + k]) for k in range(n)):
+                if i + n <= len(words) and all(phrase[k] in (words[i + k], lemmas[i + k]) for k in range(2, n)):
                     self.phrase_hits.setdefault(name, []).append((i, i + n))
 
     def hits(self, name: str) -> list[tuple[int, int]]:
         """(start, end) spans where the concept occurs, by word or by lemma, in order."""
-        if name not in self._hits:
-            self._hits[name] = self._find(name)
-        return self._hits[name]
+        found = self._hits.get(name)
+        if found is None:
+            found = self._hits[name] = self._find(name) if (
+                name in self._where or name in self.phrase_hits) else []
+        return found
 
     def _find(self, name: str) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -98,8 +120,9 @@ class _Read:
             if not any(j in taken for j in range(s, e)):
                 found.append((s, e))
                 taken.update(range(s, e))
-        for i, w in enumerate(self.words):
-            if i in taken or name not in self.tags[i]:
+        for i in self._where.get(name, ()):
+            w = self.words[i]
+            if i in taken:
                 continue
             if w in L.ONLY_IN and self.lang not in L.ONLY_IN[w] and not (
                     name == "TEAM" and all(x in _concept("ARTICLE")[0] for x in self.words[:i])):
@@ -141,6 +164,7 @@ _DEVERBAL = (("aciones", "ar"), ("acion", "ar"), ("icion", "ir"), ("acoes", "ar"
              ("amiento", "ar"), ("imiento", "er"), ("amento", "ar"), ("imento", "er"))
 
 
+@lru_cache(maxsize=4096)
 def _deverbal(word: str) -> frozenset[str]:
     """The verbs a Spanish or Portuguese action noun comes from ("conciliacion" -> "conciliar")."""
     for end, verb in _DEVERBAL:

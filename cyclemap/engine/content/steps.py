@@ -23,15 +23,13 @@ from cyclemap.engine.content.reading import (
 @lru_cache(maxsize=4096)
 def step(text: str, lang: str | None = None) -> StepFacts:
     """Who acts in a moment, as its `name` says, and whether the customer takes part."""
-    from dataclasses import replace
-
     r = _Read(text, _language(text, lang))
     facts, sure = _step(r, text)
-    facts = replace(facts, systems=_spans(r, "SYSTEM"))
-    if facts.backstage or sure or not model.says("step", r):
-        return facts
-    actor = facts.actor if facts.actor.kind != "customer" else Actor("unknown", "")
-    return replace(facts, actor=actor, customer_present=False, by_model=True)
+    actor, present, by_model = facts.actor, facts.customer_present, False
+    if not facts.backstage and not sure and model.says("step", r):
+        actor = actor if actor.kind != "customer" else Actor("unknown", "")
+        present, by_model = False, True
+    return StepFacts(text, actor, present, facts.internal_work, _spans(r, "SYSTEM"), by_model)
 
 
 def internal_customer(text: str, lang: str | None = None) -> bool:
