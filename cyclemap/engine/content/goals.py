@@ -136,8 +136,9 @@ def _output(r: _Read) -> bool:
             return True  # "12 patients per hour per doctor"
         if not nxt or r.has("CUSTOMER") and not _customers_counted(r):
             continue
-        if staff and "INTERACTION" in r.tags[s + 1]:
-            return True  # "no more than 5 min per call" said of the agent
+        if "INTERACTION" in r.tags[s + 1] and (staff or not r.has("OUTCOME") and s > 0 and (
+                r.words[s - 1] in units or r.lemmas[s - 1] in units) and (r.lang == "en" or nxt[0] != "chat")):
+            return True  # "no more than 5 min per call" said of the agent; "max 3 min por llamada" ("por chat": a channel)
         if (nxt[0] in units or lem[0] in units) and (staff or _customers_counted(r)) and re.search(
                 r"\d", _to_digits(r.text, r.lang)):
             return True  # "agents handle 60 calls an hour", "12 pacientes atendidos por hora"
@@ -158,7 +159,7 @@ def _customers_counted(r: _Read) -> bool:
 def _contact_length(r: _Read) -> bool:
     """The length of a contact capped: "short calls", "llamadas de menos de 3 minutos", "calls
     under 3 minutes" — the organisation's handle time. Not "answered in under 20 s" (a wait)."""
-    if r.has("CUSTOMER"):
+    if r.has("CUSTOMER") or r.has("OUTCOME"):
         return False
     if any("INTERACTION" in r.tags[j] for s, _e in r.hits("SHORT") for j in (s - 1, s + 1) if 0 <= j < len(r.tags)):
         return True

@@ -37,6 +37,7 @@ from cyclemap.engine.content.lexicon_standards import (  # noqa: F401 - every co
     MONEY,
     OBSERVABLE_STATE,
     ONLY_IF,
+    OUTCOME,
     ORG_GOALS,
     PER,
     PRODUCT,

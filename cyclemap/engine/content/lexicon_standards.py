@@ -195,6 +195,12 @@ COMPLAINT = _words("queja|quejas|reclamo|reclamos|reclamacion|reclamaciones|recl
 ABOVE = _words("gerencia|gerente|direccion|directorio|diretoria|diretor|director|board|management|senior management|"
                "head office|casa matriz|matriz|headquarters|regulador|regulator|superintendencia|procon|ouvidoria|"
                "defensoria|ombudsman|redes sociales|redes sociais|social media|prensa|imprensa|press")
+# What the customer gets from a contact: a time put on it is the customer's (a wait, an answer),
+# not the length of the contact (the organisation's handle time).
+OUTCOME = _words("respuesta|responder|contestar|contestacion|resolver|resolucion|solucion|solucionar|entrega|entregar|"
+                 "espera|esperar|devolucion de llamada|resposta|resolucao|solucao|retorno|retornar|"
+                 "answer|answered|respond|response|reply|resolve|resolved|resolution|deliver|delivery|wait|"
+                 "call back|callback")
 # A ceiling: "de menos de", "under", "no more than".
 AT_MOST = _words("menos de|menos que|hasta|maximo|maxima|max|inferior a|no mas de|ate|abaixo de|no maximo|"
                  "under|less than|below|at most|max|maximum|no more than|up to|within|shorter than")

@@ -105,7 +105,7 @@ def score(field: str, r: _Read) -> float:
     """The model's probability that the text is a positive of the field's class."""
     model = _weights()[field]
     w = model["weights"]
-    z = sum(w.get(f, 0.0) for f in features(r))
+    z = sum(filter(None, map(w.get, features(r))))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
