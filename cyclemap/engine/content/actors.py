@@ -105,9 +105,17 @@ def owner(text: str, lang: str | None = None) -> OwnerFacts:
     inside = any(s <= i < e for s, e in holders for i, t in enumerate(r.toks) if t.text == actor.words)
     if holders and (actor.kind != "role" or inside):
         return OwnerFacts(text, Actor("nobody", r.span(r.hits("PLACEHOLDER")[0])))
-    if actor.kind in NOBODY_IN_PARTICULAR or actor.kind == "person" or not model.says("owner", r):
+    if actor.kind in NOBODY_IN_PARTICULAR or actor.kind == "person" or not _model_may_read(r) or not model.says(
+            "owner", r):
         return OwnerFacts(text, actor)
     return OwnerFacts(text, _group_kind(r), by_model=True)
+
+
+def _model_may_read(r: _Read) -> bool:
+    """The model reads an owner the rules leave open only when there is more to go on than the
+    letters of one word the lexicon does not know ("Gobernanta" is a post, whatever its ending)."""
+    words = [i for i, t in enumerate(r.toks) if t.word.isalpha()]
+    return len(words) > 1 or any(r.tags[i] for i in words)
 
 
 def _group_kind(r: _Read) -> Actor:

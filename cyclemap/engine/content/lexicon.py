@@ -153,7 +153,7 @@ DEPARTMENT = _words(
     "|servicio tecnico|assistencia tecnica|field service|technical service|experiencia del cliente|"
     "experiencia do cliente|customer experience|cx|relaciones con|relacoes com|guest relations|member services|"
     "patient services|admision|admisiones|admissao|admissions|facilities|engineering|ingenieria|engenharia|"
-    "nominas|payroll")
+    "nominas|payroll|contraloria|controladoria|comptroller|mesa de partes|mesa de entrada")
 # Acronyms that name a department only when written in capitals (IT is also "it").
 DEPARTMENT_CAPITALS = frozenset({"IT", "TI", "HR", "RH", "RRHH", "SAC"})
 # A machine or program acting alone.
