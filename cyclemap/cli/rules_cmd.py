@@ -48,11 +48,11 @@ HEAD = {
                               "`round2_extra.tsv` for tuning only; {round2} phrases in all) was written by another "
                               "author before reading the component; the component was tuned on half of round2.tsv and "
                               "on the extra phrases, and the other half, never looked at, is the last pair of columns."),
-    "content_model": _("Besides its rules, the component has a second reader for owners, organisation standards and "
-                       "backstage steps: a small logistic model over the lexicon's concepts, word stems and the shape "
-                       "of the phrase (`cyclemap/engine/content/model.json`), trained by `tools/content_model.py` on "
-                       "the tuning parts only, with its threshold chosen by cross-validation within them. Either "
-                       "reader suffices to flag; the model never overrides a customer the text names."),
+    "content_model": _("Besides its rules, the component has a second reader for owners and organisation standards: a "
+                       "small logistic model over the lexicon's concepts, word stems and the shape of the phrase "
+                       "(`cyclemap/engine/content/model.json`), trained by `tools/content_model.py` on the tuning "
+                       "parts only, with its threshold chosen by cross-validation within them. It is asked only "
+                       "where the rules find neither a group nor a person in an owner, nor a goal in a standard."),
     "content_round3": _p("rule catalogue", "third set"),
     "content_blind_second": _("The blind fifth labelled by an independent reader agrees with the first labels on "
                               "{agree} of {n} (Cohen's kappa {kappa})."),

@@ -130,7 +130,6 @@ class StepFacts:
     customer_present: bool
     internal_work: tuple[str, ...] = ()  # process steps named ("validate", "archive")
     systems: tuple[str, ...] = ()  # machines and programs named ("ticket machine", "app")
-    by_model: bool = False  # the rules saw the customer; the model read a backstage step (model.py)
 
     @property
     def backstage(self) -> bool:

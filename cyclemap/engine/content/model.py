@@ -1,16 +1,17 @@
-"""A second reader for three classes of text: a small logistic model over features that carry
-over to wordings never seen — the lexicon's concepts at each word and in sequence, word
-stems (the first five letters of the lemma, shared by "equipo"/"equipe"/"equipamento"
-alike), and the shape of the phrase (a plural article at its head, a number, capitals).
+"""A second reader for owners and standards: a small logistic model over features that carry over to
+wordings never seen — the lexicon's concepts at each word and in sequence, word stems (the
+first five letters of the lemma, shared by "equipo"/"equipe" alike), and the shape of the
+phrase (a plural article at its head, a number, capitals).
 
     score("owner", read)     # how likely the owner is nobody in particular, 0..1
-    says("standard", read)   # the standard measures the organisation (above the threshold)
+    says("standard", read)   # the standard measures the organisation (the score reaches the threshold)
 
 The weights (model.json) are trained by tools/content_model.py on the tuning parts of the
 labelled set only, with the threshold chosen by cross-validation within them so that false
-alarms stay rare; the facts of `owner()`, `standard()` and `step()` combine this reading
-with the rules' (either one suffices). No word list lives here: the features are the
-concepts of lexicon.py and the letters of the words themselves.
+alarms stay rare; `owner()` consults it only where its rules find neither a group nor a
+person (and the text gives more to go on than one unknown word), `standard()` only where no
+rule names a goal. No word list lives here: the features are the concepts of lexicon.py and
+the letters of the words. Moment names are read by the rules alone (see tools/content_model.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from cyclemap.engine.content.reading import _concept, _Read
 
 _WEIGHTS = Path(__file__).with_name("model.json")
-FIELDS = ("owner", "standard", "step")
+FIELDS = ("owner", "standard")
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cyclemap.engine.content import model
 from cyclemap.engine.content.actors import _actor_hits, _plural_role
 from cyclemap.engine.content.facts import Actor, StepFacts
 from cyclemap.engine.content.reading import (
@@ -24,12 +23,8 @@ from cyclemap.engine.content.reading import (
 def step(text: str, lang: str | None = None) -> StepFacts:
     """Who acts in a moment, as its `name` says, and whether the customer takes part."""
     r = _Read(text, _language(text, lang))
-    facts, sure = _step(r, text)
-    actor, present, by_model = facts.actor, facts.customer_present, False
-    if not facts.backstage and not sure and model.says("step", r):
-        actor = actor if actor.kind != "customer" else Actor("unknown", "")
-        present, by_model = False, True
-    return StepFacts(text, actor, present, facts.internal_work, _spans(r, "SYSTEM"), by_model)
+    facts, _sure = _step(r, text)
+    return StepFacts(text, facts.actor, facts.customer_present, facts.internal_work, _spans(r, "SYSTEM"))
 
 
 def internal_customer(text: str, lang: str | None = None) -> bool:
@@ -104,7 +99,9 @@ def _step(r: _Read, text: str) -> tuple[StepFacts, bool]:
         return StepFacts(text, customer, True, internal), True
     if r.has("SUPPLIER"):
         return StepFacts(text, Actor("unknown", ""), False, internal), False  # "Pedido de insumos al proveedor"
-    if r.has("TRANSFER") and any(kind == "department" for _s, _e, kind in _actor_hits(r)) and not r.has("CONTACT"):
+    handing = {i for s, e in r.hits("TRANSFER") for i in range(s, e)}
+    contact = any(s not in handing for s, _e in r.hits("CONTACT"))  # "handed" hands over, to a unit here
+    if handing and any(kind == "department" for _s, _e, kind in _actor_hits(r)) and not contact:
         return StepFacts(text, Actor("unknown", ""), False, internal), False  # "Traspaso de la cuenta a cobranzas"
     lead = _lead(r) or 0
     impersonal = _impersonal(r, lead, text, internal)
