@@ -132,6 +132,59 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+# -- measurement mode: `CYCLEMAP_TESTS_MEASURE=FILE.jsonl` appends one line per test with
+# its CPU seconds (this process, and the child processes it waited for), its wall seconds
+# and the processes it started (`tools/suite_times.py` sums them by file). Set-up shared
+# by a module counts for the test that first asked for it.
+def _measure_processes():
+    import subprocess as sp
+
+    launched: list = []
+    original = sp.Popen.__init__
+
+    def counting_init(self, args, *a, **k):
+        launched.append(args)
+        return original(self, args, *a, **k)
+
+    sp.Popen.__init__ = counting_init
+    return launched
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    import os
+
+    target = os.environ.get("CYCLEMAP_TESTS_MEASURE")
+    if not target:
+        yield
+        return
+    import json
+    import time
+
+    config = item.config
+    if not hasattr(config, "_cyclemap_launched"):
+        config._cyclemap_launched = _measure_processes()
+    launched = config._cyclemap_launched
+    before, wall, count = os.times(), time.perf_counter(), len(launched)
+    yield
+    after = os.times()
+    own = (after.user - before.user) + (after.system - before.system)
+    children = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    kinds = [_process_kind(args) for args in launched[count:]]
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(json.dumps({"file": item.path.name, "test": item.nodeid, "own": round(own, 3),
+                              "children": round(children, 3), "wall": round(time.perf_counter() - wall, 3),
+                              "processes": len(kinds), "cyclemap": kinds.count("cyclemap"),
+                              "slow": item.get_closest_marker("slow") is not None}) + "\n")
+
+
+def _process_kind(args) -> str:
+    words = [str(a) for a in args] if isinstance(args, (list, tuple)) else str(args).split()
+    if "cyclemap" in words[:4] or any(w.endswith("/cyclemap") for w in words[:1]):
+        return "cyclemap"
+    return Path(words[0]).name if words else "?"
+
+
 @pytest.fixture
 def write(tmp_path):
     """Write a file under tmp_path (text or bytes) and return its path."""
