@@ -42,11 +42,27 @@ IN_PROCESS_ENV = {"CYCLEMAP_LANG", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "CYCLEM
                   "CYCLEMAP_NO_PROGRESS", "CYCLEMAP_PROGRESS_AFTER", "PATH"}
 
 
-def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> Run:
+def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None,
+                       timeout: float | None = None) -> Run:
     """`cyclemap ARGS` through the real command line (the same app, options, frame and exit
     codes) in this process: what a user sees on stdout, stderr and the exit code, without a
     new interpreter's start-up. A crash is raised, traceback and all."""
+    result = invoke_in_process(*args, cwd=cwd, env=env, stdin=stdin, timeout=timeout)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+class InProcessTimeout(Exception):
+    """A command run in this process took longer than its test allows (a hang, in a real
+    process, would have been a `subprocess.TimeoutExpired`)."""
+
+
+def invoke_in_process(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | bytes | None = None,
+                      timeout: float | None = None):
+    """Run the app in this process; the click `Result` (stdout/stderr as text and bytes).
+    `timeout` (seconds, main thread only) turns a hang into an `InProcessTimeout`."""
     import os
+    import signal
+    import threading
 
     from typer.testing import CliRunner
 
@@ -55,15 +71,25 @@ def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = N
     full_env = {"CYCLEMAP_LANG": "en", "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
     saved_argv, saved_cwd = sys.argv, os.getcwd()
     sys.argv = ["cyclemap", *args]  # the help language reads --lang from here, before parsing
+    alarm = timeout is not None and threading.current_thread() is threading.main_thread()
+    if alarm:
+        def expired(signum, frame):  # noqa: ARG001
+            raise InProcessTimeout(f"cyclemap {' '.join(map(str, args))}: no answer within {timeout} s")
+
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         os.chdir(cwd or ROOT)
         result = CliRunner().invoke(app, list(args), input=stdin, env=full_env, prog_name="cyclemap")
     finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
         sys.argv = saved_argv
         os.chdir(saved_cwd)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
-    return Run(result.exit_code, result.stdout, result.stderr)
+    return result
 
 
 def needs_a_real_process(args: tuple, env: dict | None) -> bool:
