@@ -206,7 +206,7 @@ def pytest_runtest_protocol(item, nextitem):
 
 def _process_kind(args) -> str:
     words = [str(a) for a in args] if isinstance(args, (list, tuple)) else str(args).split()
-    if "cyclemap" in words[:4] or any(w.endswith("/cyclemap") for w in words[:1]):
+    if "cyclemap" in words[:6] or any(w.endswith("/cyclemap") for w in words[:1]):
         return "cyclemap"
     return Path(words[0]).name if words else "?"
 
