@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -92,6 +93,49 @@ def invoke_in_process(*args: str, cwd: Path | None = None, env: dict | None = No
     return result
 
 
+# --help is translated when cyclemap is imported, so a help page in a language needs an
+# interpreter that imported cyclemap in it: one per language (and test worker) prints every
+# command's page through the real app, instead of one per page.
+HELP_PAGES = """
+import json, sys
+import typer
+from typer.testing import CliRunner
+from cyclemap.cli import app
+pages = {}
+for command in ["", *sorted(typer.main.get_command(app).commands)]:
+    shown = CliRunner().invoke(app, [command, "--help"] if command else ["--help"], prog_name="cyclemap")
+    pages[command] = [shown.exit_code, shown.stdout, shown.stderr]
+print(json.dumps(pages))
+"""
+
+
+@functools.cache
+def help_pages(lang: str) -> dict[str, Run]:
+    """Every `cyclemap [COMMAND] --help` page in `lang`, by command ("" for the top one)."""
+    import json
+    import os
+
+    env = {**os.environ, "CYCLEMAP_LANG": lang, "NO_COLOR": "1", "COLUMNS": "100"}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, "-c", HELP_PAGES], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return {command: Run(*page) for command, page in json.loads(proc.stdout).items()}
+
+
+def plain_help(args: tuple, env: dict | None) -> tuple[str, str] | None:
+    """(language, command) when `args` ask only for a help page in a language."""
+    env = env or {}
+    if set(env) - {"CYCLEMAP_LANG"}:
+        return None
+    lang = env.get("CYCLEMAP_LANG", "en")
+    if len(args) >= 3 and args[-2] == "--lang":
+        args, lang = args[:-2], args[-1]
+    if lang not in ("en", "es", "pt") or not args or args[-1] != "--help" or len(args) > 2:
+        return None
+    return lang, args[0] if len(args) == 2 else ""
+
+
 def needs_a_real_process(args: tuple, env: dict | None) -> bool:
     return (not args or "--help" in args or "-h" in args or "--version" in args
             or bool(set(env or {}) - IN_PROCESS_ENV))
@@ -117,6 +161,9 @@ def cli(request):
         return run_cli
 
     def run(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> Run:
+        asked = plain_help(args, env)
+        if asked and asked[1] in help_pages(asked[0]):
+            return help_pages(asked[0])[asked[1]]
         if needs_a_real_process(args, env):
             return run_cli(*args, cwd=cwd, env=env, stdin=stdin)
         return run_cli_in_process(*args, cwd=cwd, env=env, stdin=stdin)
@@ -131,6 +178,7 @@ SLOW_FILES = {"test_handout_browser.py", "test_serve_browser.py", "test_pdf_secu
               "test_precommit.py", "test_docs_commands.py", "test_cli_fuzz.py",
               "test_handout_editions.py"}  # Graphviz lays out every edition up to 16 moments: 221 s
 SLOW_TESTS = {"test_ten_thousand_moments_check_cleanly", "test_hostile_file_gets_its_documented_outcome",
+              "test_action_installs_from_its_checkout_and_runs",  # installs cyclemap in a new environment: 17 s
               "test_render_with_no_home_and_no_passwd_entry"}
 
 
