@@ -149,7 +149,20 @@ IN_PROCESS_FILES = {"test_critique_cli.py", "test_render_cli.py", "test_config.p
                     "test_compare.py", "test_critique_judgement.py", "test_gitlab_format.py", "test_handout.py",
                     "test_handout_editions.py", "test_importance.py", "test_init.py", "test_survey_loop.py",
                     "test_bad_input.py", "test_conventions.py", "test_schema.py", "test_check.py",
-                    "test_report_i18n.py", "test_engine_i18n.py", "test_editors.py"}
+                    "test_report_i18n.py", "test_engine_i18n.py", "test_editors.py", "test_cells.py",
+                    "test_ordinary_words.py", "test_cli_languages.py"}
+
+
+def run_app(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> Run:
+    """`cyclemap ARGS` as a user sees it: in this process (the real app), a help page from
+    its language's interpreter, or a real process when the environment must be read at
+    start-up (`needs_a_real_process`)."""
+    asked = plain_help(args, env)
+    if asked and asked[1] in help_pages(asked[0]):
+        return help_pages(asked[0])[asked[1]]
+    if needs_a_real_process(args, env):
+        return run_cli(*args, cwd=cwd, env=env, stdin=stdin)
+    return run_cli_in_process(*args, cwd=cwd, env=env, stdin=stdin)
 
 
 @pytest.fixture
@@ -159,16 +172,7 @@ def cli(request):
     if (request.path.name not in IN_PROCESS_FILES or request.node.get_closest_marker("real_process")
             or os.environ.get("CYCLEMAP_TESTS_REAL_PROCESS")):  # every run a real process (to compare)
         return run_cli
-
-    def run(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> Run:
-        asked = plain_help(args, env)
-        if asked and asked[1] in help_pages(asked[0]):
-            return help_pages(asked[0])[asked[1]]
-        if needs_a_real_process(args, env):
-            return run_cli(*args, cwd=cwd, env=env, stdin=stdin)
-        return run_cli_in_process(*args, cwd=cwd, env=env, stdin=stdin)
-
-    return run
+    return run_app
 
 
 # -- tiers: the default one (fast) and the slow one (browsers, packaging, installs, large

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_app
 
 CYCLE = ("cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: Arrives, kind: critical}\n"
          "  - {id: b, name: Leaves, kind: routine}\n")
@@ -103,7 +103,7 @@ def test_a_baseline_past_the_size_bound_is_refused_unread(cycle, tmp_path):
         handle.write(b'{"files": [], "summary": {}, "pad": "')
         handle.truncate(MAX_REPORT_BYTES * 32)  # 1 GB, sparse
     start = time.monotonic()
-    run = run_cli("check", str(cycle), "--baseline", str(big))
+    run = run_app("check", str(cycle), "--baseline", str(big))
     assert time.monotonic() - start < 30
     assert run.code == 2 and "too large for a baseline" in run.err, run.err
     assert "Traceback" not in run.err
@@ -115,17 +115,17 @@ def test_a_baseline_past_the_size_bound_is_refused_unread(cycle, tmp_path):
 def test_a_baseline_that_is_not_a_report_nor_a_cycle_is_an_error(cycle, tmp_path, content):
     baseline = tmp_path / "baseline.json"
     baseline.write_text(content)
-    run = run_cli("check", str(cycle), "--baseline", str(baseline))
+    run = run_app("check", str(cycle), "--baseline", str(baseline))
     assert run.code == 2, run.out + run.err
     assert "neither a cyclemap JSON report" in run.err and "Traceback" not in run.err
 
 
 def test_a_report_and_a_cycle_still_work_as_baselines(cycle, tmp_path):
     report = tmp_path / "report.json"
-    run = run_cli("check", str(cycle), "--format", "json", "-o", str(report), "--fail-on", "never")
+    run = run_app("check", str(cycle), "--format", "json", "-o", str(report), "--fail-on", "never")
     assert run.code == 0 and json.loads(report.read_text())["files"]
     for baseline in (report, cycle):
-        run = run_cli("check", str(cycle), "--baseline", str(baseline), "--fail-on", "info")
+        run = run_app("check", str(cycle), "--baseline", str(baseline), "--fail-on", "info")
         assert run.code == 0, run.out + run.err
 
 
