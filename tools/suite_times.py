@@ -95,7 +95,7 @@ def table(path: Path, top: int, tier: str) -> None:
     overheads = [s["overhead"] for s in sums.values() if s["overhead"] is not None]
     # a worker collects every file once: about the median file's start-up, plus each file's import share
     start_up = sorted(overheads)[len(overheads) // 2] if overheads else 0.0
-    print(f"| file | tests | cpu s | of which children | processes (cyclemap) | longest test s |")
+    print("| file | tests | cpu s | of which children | processes (cyclemap) | longest test s |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, s in sorted(sums.items(), key=lambda kv: -kv[1]["cpu"])[:top]:
         print(f"| {name} | {s['tests']} | {s['cpu']:.1f} | {s['children']:.1f} | {s['processes']} ({s['cyclemap']}) "
