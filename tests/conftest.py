@@ -44,7 +44,7 @@ IN_PROCESS_ENV = {"CYCLEMAP_LANG", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "CYCLEM
 
 
 def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None,
-                       timeout: float | None = None) -> Run:
+                       timeout: float | None = 120) -> Run:
     """`cyclemap ARGS` through the real command line (the same app, options, frame and exit
     codes) in this process: what a user sees on stdout, stderr and the exit code, without a
     new interpreter's start-up. A crash is raised, traceback and all."""
@@ -150,7 +150,7 @@ IN_PROCESS_FILES = {"test_critique_cli.py", "test_render_cli.py", "test_config.p
                     "test_handout_editions.py", "test_importance.py", "test_init.py", "test_survey_loop.py",
                     "test_bad_input.py", "test_conventions.py", "test_schema.py", "test_check.py",
                     "test_report_i18n.py", "test_engine_i18n.py", "test_editors.py", "test_cells.py",
-                    "test_ordinary_words.py", "test_cli_languages.py"}
+                    "test_ordinary_words.py", "test_cli_languages.py", "test_serve.py"}
 
 
 def run_app(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> Run:
