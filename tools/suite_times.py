@@ -45,8 +45,9 @@ def measure(out: Path, files: list[str], extra: list[str]) -> None:
         last = (proc.stdout.strip().splitlines() or ["?"])[-1]
         print(f"{name}: {cpu:.1f} s cpu, {time.perf_counter() - wall:.1f} s wall: {last}", flush=True)
         with out.open("a", encoding="utf-8") as f:
+            failed = [line.split()[1] for line in proc.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
             f.write(json.dumps({"collect": Path(name).name, "cpu_total": round(cpu, 3), "rc": proc.returncode,
-                                "summary": last}) + "\n")
+                                "summary": last, "failed": failed}) + "\n")
 
 
 def load(path: Path, tier: str) -> tuple[list[dict], dict[str, dict]]:
