@@ -3,7 +3,7 @@ shared machine), one test file at a time — never the whole suite at once.
 
     python tools/suite_times.py measure OUT.jsonl [tests/test_x.py ...] [-- PYTEST ARGS]
     python tools/suite_times.py table OUT.jsonl [--top 20] [--tier default|slow|all]
-    python tools/suite_times.py compare BEFORE.jsonl AFTER.jsonl [--top 20]
+    python tools/suite_times.py compare BEFORE.jsonl AFTER.jsonl [--top 20] [--start-up S] [--measured-before S]
 
 `measure` runs pytest on each file in turn (no xdist, no cache), with
 CYCLEMAP_TESTS_MEASURE=OUT.jsonl: tests/conftest.py then appends one line per test with
@@ -82,20 +82,23 @@ def by_file(tests: list[dict], files: dict[str, dict]) -> dict[str, dict]:
 
 
 def estimate(tests: list[dict], sums: dict[str, dict], start_up: float) -> dict[str, float]:
+    """Wall seconds on two idle cores: half the CPU, plus the longest chain one worker runs
+    alone at the end (a test under `load`/`worksteal`, a whole file under `loadfile`), plus
+    a worker's start-up and collection (both workers do it at once)."""
     total = sum(s["cpu"] for s in sums.values())
     longest_test = max((t["own"] + t["children"] for t in tests), default=0.0)
     longest_file = max((s["cpu"] for s in sums.values()), default=0.0)
-    return {"tests": len(tests), "cpu": total, "start_up": start_up,
+    return {"tests": len(tests), "cpu": total, "start_up": start_up, "longest": longest_test,
             "load": total / 2 + longest_test + start_up,
-            "loadfile": max(total / 2, longest_file) + longest_file / 2 + start_up}
+            "loadfile": total / 2 + longest_file + start_up}
 
 
-def table(path: Path, top: int, tier: str) -> None:
+def table(path: Path, top: int, tier: str, start_up: float | None = None) -> None:
     tests, files = load(path, tier)
     sums = by_file(tests, files)
     overheads = [s["overhead"] for s in sums.values() if s["overhead"] is not None]
-    # a worker collects every file once: about the median file's start-up, plus each file's import share
-    start_up = sorted(overheads)[len(overheads) // 2] if overheads else 0.0
+    if start_up is None:  # without a measured collection (`pytest --collect-only`): one file's start-up
+        start_up = sorted(overheads)[len(overheads) // 2] if overheads else 0.0
     print("| file | tests | cpu s | of which children | processes (cyclemap) | longest test s |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, s in sorted(sums.items(), key=lambda kv: -kv[1]["cpu"])[:top]:
@@ -110,10 +113,18 @@ def table(path: Path, top: int, tier: str) -> None:
         print(f"  {t['own'] + t['children']:6.2f} s  ({t['processes']} processes)  {t['test']}")
 
 
-def compare(before: Path, after: Path, top: int, tier: str) -> None:
+def compare(before: Path, after: Path, top: int, tier: str, start_up: float = 0.0,
+            measured: float | None = None) -> None:
     b_tests, b_files = load(before, tier)
     a_tests, a_files = load(after, tier)
     b, a = by_file(b_tests, b_files), by_file(a_tests, a_files)
+    eb, ea = estimate(b_tests, b, start_up), estimate(a_tests, a, start_up)
+    print(f"estimate on two idle cores (CPU/2 + longest test + {start_up:.1f} s start-up), --dist load/worksteal: "
+          f"before {eb['load']:.0f} s (longest {eb['longest']:.1f} s), after {ea['load']:.0f} s "
+          f"(longest {ea['longest']:.1f} s): {ea['load'] / eb['load']:.2f}x")
+    if measured:
+        print(f"scaled by the before-run measured at {measured:.0f} s: after about {measured * ea['load'] / eb['load']:.0f} s")
+    print()
     print("| file | tests before → after | cpu s before | after | ratio | cyclemap processes before → after |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, s in sorted(b.items(), key=lambda kv: -kv[1]["cpu"])[:top]:
@@ -135,20 +146,23 @@ def main() -> None:
     t.add_argument("out", type=Path)
     t.add_argument("--top", type=int, default=20)
     t.add_argument("--tier", choices=["default", "slow", "all"], default="default")
+    t.add_argument("--start-up", type=float, help="a worker's start-up and collection, CPU seconds")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     c.add_argument("--top", type=int, default=20)
     c.add_argument("--tier", choices=["default", "slow", "all"], default="default")
+    c.add_argument("--start-up", type=float, default=0.0, help="a worker's start-up and collection, CPU seconds")
+    c.add_argument("--measured-before", type=float, help="the before-tier's wall seconds, measured on idle cores")
     argv = sys.argv[1:]
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
     args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     if args.command == "measure":
         measure(args.out, args.files, extra)
     elif args.command == "table":
-        table(args.out, args.top, args.tier)
+        table(args.out, args.top, args.tier, args.start_up)
     else:
-        compare(args.before, args.after, args.top, args.tier)
+        compare(args.before, args.after, args.top, args.tier, args.start_up, args.measured_before)
 
 
 if __name__ == "__main__":
