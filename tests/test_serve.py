@@ -467,10 +467,10 @@ def test_missing_and_unreadable_paths(cli, tmp_path, monkeypatch):
         assert run.code == 2 and "cannot read the folder" in run.err and "Traceback" not in run.err
 
 
-def test_binds_loopback_and_warns_for_another_host(workshop):
-    with serving(str(workshop)) as server:
-        assert server.host == "127.0.0.1"
-        assert "warning" not in "".join(server.err)
+def test_binds_loopback_and_warns_for_another_host(shared, workshop):
+    server = shared[0]  # started without --host
+    assert server.host == "127.0.0.1"
+    assert "warning" not in "".join(server.err)
     with serving(str(workshop), "--host", "0.0.0.0") as server:
         err = "".join(server.err)
         assert "warning" in err and "0.0.0.0" in err
