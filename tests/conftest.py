@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdin:
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
+
+# CYCLEMAP_TESTS_REAL_PROCESS=1: every command line a real process, as before (to compare).
+ALL_REAL = bool(os.environ.get("CYCLEMAP_TESTS_REAL_PROCESS"))
 
 # Environment a run in this process may take: read when a command runs, not when cyclemap
 # is imported (help texts are translated at import: a --help, or no command at all, runs
@@ -157,6 +161,8 @@ def run_app(*args: str, cwd: Path | None = None, env: dict | None = None, stdin:
     """`cyclemap ARGS` as a user sees it: in this process (the real app), a help page from
     its language's interpreter, or a real process when the environment must be read at
     start-up (`needs_a_real_process`)."""
+    if ALL_REAL:
+        return run_cli(*args, cwd=cwd, env=env, stdin=stdin)
     asked = plain_help(args, env)
     if asked and asked[1] in help_pages(asked[0]):
         return help_pages(asked[0])[asked[1]]
@@ -167,10 +173,7 @@ def run_app(*args: str, cwd: Path | None = None, env: dict | None = None, stdin:
 
 @pytest.fixture
 def cli(request):
-    import os
-
-    if (request.path.name not in IN_PROCESS_FILES or request.node.get_closest_marker("real_process")
-            or os.environ.get("CYCLEMAP_TESTS_REAL_PROCESS")):  # every run a real process (to compare)
+    if request.path.name not in IN_PROCESS_FILES or request.node.get_closest_marker("real_process") or ALL_REAL:
         return run_cli
     return run_app
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, invoke_in_process
+from conftest import ALL_REAL, ROOT, invoke_in_process
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import hostile  # noqa: E402
@@ -45,6 +45,8 @@ def run(*args: str, timeout: float = HANG_LIMIT, **extra_env: str) -> subprocess
 def run_here(*args: str, timeout: float = HANG_LIMIT) -> subprocess.CompletedProcess:
     """The same command line (app, options, exit codes) in this process: for what needs no
     process of its own (no pipe, signal, start-up or memory limit); a hang still fails."""
+    if ALL_REAL:
+        return run(*args, timeout=timeout)
     result = invoke_in_process(*args, cwd=ROOT, timeout=timeout)
     return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 

@@ -9,7 +9,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT, invoke_in_process
+from conftest import ALL_REAL, ROOT, invoke_in_process, run_cli
 
 # Two critical moments, both half a point below expectation (and above the misery line):
 # a mean gap of -0.5. With the default margin (0.125 of the scale: 0.5 points) that is a
@@ -42,6 +42,9 @@ SETTINGS = "ignore: [CM101]\nthresholds: {gap_margin: 0.25}\n"
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """The real command line (app, options, exit codes), in this process."""
+    if ALL_REAL:
+        run = run_cli(*args, cwd=cwd)
+        return subprocess.CompletedProcess(args, run.code, run.out, run.err)
     result = invoke_in_process(*args, cwd=cwd, timeout=120)
     return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 

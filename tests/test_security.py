@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, invoke_in_process
+from conftest import ALL_REAL, EXAMPLES, ROOT, invoke_in_process
 
 ROOTED = hasattr(os, "geteuid") and os.geteuid() == 0
 GOOD = ("cyclemap: 1\ntitle: Shop\nlanguage: en\nmoments:\n"
@@ -43,7 +43,7 @@ def run(*args, cwd=None, timeout: float = 60, real: bool = False, **extra) -> su
     """The real command line. In this process (the same app, options and exit codes; a
     hang past `timeout` fails) unless the case needs a real one (`real`: pipes, another
     environment) or an argument is bytes (non-UTF-8 names pass through argv untouched)."""
-    if real or extra or any(isinstance(a, bytes) for a in args):
+    if real or extra or ALL_REAL or any(isinstance(a, bytes) for a in args):
         return subprocess.run([sys.executable, "-m", "cyclemap", *args], cwd=cwd or ROOT, env=env(**extra),
                               capture_output=True, timeout=timeout)
     result = invoke_in_process(*args, cwd=cwd or ROOT, timeout=timeout)
