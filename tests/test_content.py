@@ -39,9 +39,10 @@ def test_recall_and_false_alarms_hold_for_every_class_and_language(part):
 
 # The fresh phrases (written after the component, never tuned on): the figures reached, per cell,
 # as floors and ceilings that must not get worse. One false alarm in six sound owners (pt, en) is
-# above the issue's 5 %: not met there.
+# above the issue's 5 %, and standards that serve the organisation are caught 75 % (read by the
+# rules alone since the standards model was set aside, engine/content/goals.py): not met there.
 FRESH_RECALL_FLOOR = {("owner-nobody", "es"): 0.875, ("owner-nobody", "pt"): 1.0, ("owner-nobody", "en"): 0.875,
-                      ("standard-org", "es"): 0.875, ("standard-org", "pt"): 0.875, ("standard-org", "en"): 0.875}
+                      ("standard-org", "es"): 0.75, ("standard-org", "pt"): 0.75, ("standard-org", "en"): 0.75}
 FRESH_FALSE_ALARM_CEILING = {("owner-nobody", "pt"): 1 / 6, ("owner-nobody", "en"): 1 / 6}
 
 
@@ -54,13 +55,13 @@ def test_fresh_text_does_not_get_worse():
 
 # round2.tsv: a second author's set for the three weakest classes, written before reading the
 # component; tuned on its odd rows (and round2_extra.tsv) only. The held-back (even) rows' figures
-# reached, per cell, as floors and ceilings; the issue's target (85 %, 5 %) is not reached on two
-# cells: backstage pt (80 %) and standard-org en (one false alarm in eleven).
+# reached, per cell, as floors and ceilings; the issue's target (85 %, 5 %) is not reached on three
+# cells: backstage pt (80 %), standard-org es (70 %) and en (80 %).
 ROUND2_HELD_RECALL_FLOOR = {
     ("owner-nobody", "es"): 0.90, ("owner-nobody", "pt"): 1.0, ("owner-nobody", "en"): 1.0,
-    ("standard-org", "es"): 0.90, ("standard-org", "pt"): 1.0, ("standard-org", "en"): 0.90,
+    ("standard-org", "es"): 0.70, ("standard-org", "pt"): 0.90, ("standard-org", "en"): 0.80,
     ("backstage", "es"): 0.90, ("backstage", "pt"): 0.80, ("backstage", "en"): 0.90}
-ROUND2_HELD_FALSE_ALARM_CEILING = {("standard-org", "en"): 0.091}
+ROUND2_HELD_FALSE_ALARM_CEILING: dict[tuple[str, str], float] = {}
 
 
 def test_round2_tuning_half_is_caught_and_held_half_does_not_get_worse():
@@ -319,14 +320,14 @@ def test_check_folds_a_gap_under_a_moment_of_misery_into_one_finding(tmp_path):
     assert sorted(d["code"] for d in report["files"][0]["diagnostics"]) == ["CM104", "CM105"]
 
 
-def test_a_standard_the_model_reads_as_the_organisations_is_named_as_such(tmp_path):
-    """No rule names the goal of "Charge a no-show fee"; the model's reading does, and CM123 says so."""
-    facts = content.standard("Charge a no-show fee", "en")
-    assert facts.standard_serves_org and facts.by_model and facts.org_goals == ("organisation",)
-    text = ("cyclemap: 1\ntitle: Clinic\nmoments:\n  - {id: a, name: Books a visit, kind: critical, owner: Front desk "
-            "manager, standard: Charge a no-show fee}\n  - {id: b, name: Is seen, kind: routine}\n")
-    code, out = check(tmp_path, text, "--preview", "--select", "CM123")
-    assert code == 1 and ":4:" in out and "a figure the organisation keeps about itself" in out, out
+def test_a_visible_criterion_of_the_bundled_bank_is_not_read_as_the_organisations_goal(tmp_path):
+    """The standards model read "Señalización visible desde la entrada" as the organisation's figure;
+    standards are read by the rules alone now (engine/content/goals.py says why)."""
+    facts = content.standard("Señalización visible desde la entrada", "es")
+    assert not facts.standard_serves_org and facts.org_goals == ()
+    code, out = check(tmp_path, (ROOT / "examples" / "banco.yaml").read_text(encoding="utf-8"), "--preview",
+                      "--select", "CM123")
+    assert code == 0 and "CM123" not in out, out
 
 
 def test_the_docs_table_grows_a_round3_column_and_the_independent_readers_agreement(monkeypatch):

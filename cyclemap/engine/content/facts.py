@@ -54,7 +54,6 @@ class StandardFacts:
     soon: bool = False  # "as soon as possible": a hope, not a deadline
     org_goals: tuple[str, ...] = ()  # whose goal: see ORG_GOALS
     customer_subject: bool = False  # the customer is who the text is about
-    by_model: bool = False  # no goal named by the rules; the model read the organisation's (model.py)
 
     @property
     def has_number(self) -> bool:
@@ -76,9 +75,8 @@ class StandardFacts:
 
 
 # Why a standard serves the organisation, by name (StandardFacts.org_goals).
-# "organisation": the model's reading (model.py) when no rule names the goal.
 ORG_GOALS = ("containment", "sales", "retention", "internal_rules", "regulator", "efficiency", "contract",
-             "own_records", "escalation", "remedies_limited", "reputation", "incentives", "organisation")
+             "own_records", "escalation", "remedies_limited", "reputation", "incentives")
 
 
 @dataclass(frozen=True)

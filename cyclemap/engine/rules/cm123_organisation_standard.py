@@ -44,7 +44,6 @@ GOALS = {
     "remedies_limited": _("limiting what customers get back"),
     "reputation": _("the organisation's image or its legal exposure"),
     "incentives": _("the staff's bonus or commission"),
-    "organisation": _("a figure the organisation keeps about itself"),
 }
 
 
