@@ -123,3 +123,25 @@ def _bidi(ch: str) -> bool:
     code = ord(ch)
     return (0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
             or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069 or code in (0x200E, 0x200F, 0x061C))
+
+
+LRM = "\u200e"
+
+
+def isolate_lines(lines: list[str]) -> list[str]:
+    """Lines of a picture's label, each a paragraph of its own direction-wise: an isolate
+    that a wrap cut across lines is closed at the end of each line and opened again on the
+    next, and a line holding right-to-left text starts with a left-to-right mark, so every
+    renderer (pango, which takes a line's direction from its first strong letter, and
+    resvg, which starts left to right) orders the line the same way."""
+    out, depth = [], 0
+    for line in lines:
+        opened = depth
+        for ch in line:
+            if ch in (FSI, "\u2066", "\u2067"):
+                depth += 1
+            elif ch == PDI and depth:
+                depth -= 1
+        text = FSI * opened + line + PDI * depth
+        out.append(LRM + text if any(_bidi(ch) for ch in line) else text)
+    return out

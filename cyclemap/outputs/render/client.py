@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cyclemap.format.i18n import _, number
-from cyclemap.outputs import look
+from cyclemap.outputs import fonts, look
 from cyclemap.outputs.render import routes
 from cyclemap.outputs.render.dot import BOLD, ITALIC, Scene, esc, label, make_scene, wrap
 from cyclemap.outputs.render.weak import TOP, top_weak_moments  # noqa: F401  (deck and handout read it here too)
@@ -186,9 +186,10 @@ def size_of(view: View, moment_id: str, fontsize: float = FONT) -> tuple[float, 
 
 def _size_of(view: View, moment_id: str, fontsize: float) -> tuple[float, float]:
     lines = lines_of(view, moment_id)
-    per_char = fontsize * (0.60 if view.scene.moments[moment_id].critical else 0.56) / PT
+    bold = view.scene.moments[moment_id].critical
     pad = (0.3, 0.14) if view.compact else (0.45, 0.3)  # a compact dial's moments hold a number and a mark
-    width = max(len(line) for line in lines) * per_char + pad[0]
+    # The bundled font's own advance widths (`outputs.fonts`), as both engines draw them.
+    width = max(fonts.width(line, fontsize, bold) for line in lines) / PT + pad[0]
     height = len(lines) * fontsize * 1.2 / PT + pad[1]
     return width, height
 
@@ -289,8 +290,9 @@ def legend_lines(view: View, width: float) -> list[str]:
     return ["   ·   ".join(parts[:1] + parts[2:]), parts[1]]
 
 
-def text_width(text: str, fontsize: float) -> float:
-    return len(text) * fontsize * 0.55 / PT
+def text_width(text: str, fontsize: float, bold: bool = False) -> float:
+    """Inches, in the bundled font (`outputs.fonts`)."""
+    return fonts.width(text, fontsize, bold) / PT
 
 
 # ---------------------------------------------------------------- geometry helpers
@@ -462,7 +464,7 @@ def clock(view: View) -> list[str]:
     ys = [rim_ry + 0.1, -rim_ry - 0.1] + [at[1] + sgn * h / 2 for *_unused, at, w, h in sectors for sgn in (1, -1)]
     legend_rows = legend_lines(view, 2 * max(abs(x) for x in xs))
     half_w = max(max(abs(x) for x in xs), max(text_width(x, LEGEND) for x in legend_rows) / 2 + 0.1,
-                 max(text_width(x, 22) for x in title) / 2 + 0.1,
+                 max(text_width(x, 22, True) for x in title) / 2 + 0.1,
                  max((text_width(x, 14) for x in sub), default=0) / 2 + 0.1)
     cx = half_w + 0.1
     legend_h = len(legend_rows) * LEGEND * 1.2 / PT
@@ -1021,7 +1023,7 @@ def _frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: f
     # widens the picture (to the right) instead of running off its left edge, where it
     # would move the whole layout against its drawn background.
     width = max(width, *(text_width(row, LEGEND) + 0.3 for row in legend_rows),
-                *(text_width(row, 22) + 0.3 for row in title), *(text_width(row, 14) + 0.3 for row in sub))
+                *(text_width(row, 22, True) + 0.3 for row in title), *(text_width(row, 14) + 0.3 for row in sub))
     lines = []
     if sub:
         lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))

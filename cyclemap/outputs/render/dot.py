@@ -36,6 +36,7 @@ from cyclemap.format.i18n import LANGUAGES, SOURCE_LANGUAGE, Text, number
 from cyclemap.engine.graph import Edge, edges, unique_moments
 from cyclemap.engine.service_level import ServiceLevel
 from cyclemap.format.model import Cycle, Moment
+from cyclemap.outputs import look
 from cyclemap.outputs.render import style
 from cyclemap.outputs.render.style import BANDS, T
 
@@ -125,6 +126,7 @@ def wrap(text: object, width: int = style.WRAP) -> list[str]:
 
 def label(lines: list[str], left: bool = False) -> str:
     """A quoted label from lines of user text; centred, or left-aligned with `left`."""
+    lines = look.isolate_lines(lines)  # right-to-left names ordered alike by both engines
     if left:
         return '"' + "".join(esc(line) + "\\l" for line in lines) + '"'
     return '"' + "\\n".join(esc(line) for line in lines) + '"'
