@@ -28,20 +28,17 @@ class Band:
     key: str
     fill: str
     mark: str  # the shape that carries the band without colour
-    text: Text
     short: Text  # the legend's one-word name
+    # The legend's long words: `band_text`, composed from the cycle's own margin.
 
 
 BANDS = (
-    Band("far_below", "#e66101", "▼▼", _("far below expectation (1 point or more)"),
-         _p("legend: a moment's band", "far below")),
-    Band("below", "#fdb863", "▼", _("below expectation (½ to 1 point)"), _p("legend: a moment's band", "below")),
-    Band("near", "#fee0b6", "▽", _("just under expectation (less than ½ point)"),
-         _p("legend: a moment's band", "just under")),
-    Band("meets", "#d1e5f0", "●", _("meets expectation"), _p("legend: a moment's band", "meets")),
-    Band("exceeds", "#92c5de", "▲", _("exceeds expectation (½ point or more)"),
-         _p("legend: a moment's band", "exceeds")),
-    Band("unscored", "#ffffff", "○", _("no score yet"), _p("legend: a moment's band", "no score")),
+    Band("far_below", "#e66101", "▼▼", _p("legend: a moment's band", "far below")),
+    Band("below", "#fdb863", "▼", _p("legend: a moment's band", "below")),
+    Band("near", "#fee0b6", "▽", _p("legend: a moment's band", "just under")),
+    Band("meets", "#d1e5f0", "●", _p("legend: a moment's band", "meets")),
+    Band("exceeds", "#92c5de", "▲", _p("legend: a moment's band", "exceeds")),
+    Band("unscored", "#ffffff", "○", _p("legend: a moment's band", "no score")),
 )
 BAND = {b.key: b for b in BANDS}
 
@@ -103,7 +100,9 @@ def band_text(band: Band, margin: float) -> Text:
     if band.key == "exceeds":
         return _n("exceeds expectation ({m} point or more)", "exceeds expectation ({m} points or more)",
                   plural(m)).format(m=points(m))
-    return band.text
+    if band.key == "meets":
+        return _("meets expectation")
+    return _("no score yet")
 
 
 # Isolation marks: a name written right to left (or holding a bidi override) stays inside
