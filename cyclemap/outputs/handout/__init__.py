@@ -39,7 +39,7 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
 
         return build_summary_html(checked)
     assessment = assess(checked)
-    diagram = clock_diagram(checked)
+    diagram = clock_diagram(checked, edition)
     if edition == "participant":
         from cyclemap.outputs.render.client import top_weak_moments
 
