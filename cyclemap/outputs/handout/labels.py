@@ -91,7 +91,7 @@ FROM_COURSE = _("From the course")
 H_GLOSSARY = _("Glossary")
 FOOTER = _("Made with cyclemap from {path}.")
 
-# The participant's edition: two pages, no codes, no file keys.
+# The participant's edition: no codes, no file keys.
 P_NOTES_INTRO = _("For each moment, note what goes well and what goes wrong for the customer, and what you would change.")
 P_COL_MOMENT = _p("handout table column", "Moment")
 P_COL_SCORE = _p("handout table column", "Score")
