@@ -203,12 +203,12 @@ def test_compiled_module_cached_on_disk_and_damage_repaired(tmp_path, monkeypatc
 def test_png_needs_no_fonts_on_the_machine(monkeypatch):
     """The fonts cyclemap ships draw every text of a PNG: with none on the machine the
     picture is the same as with them."""
-    from cyclemap.outputs.render import engines
+    from cyclemap.outputs import fonts
 
     cycle, diags = load(EXAMPLE_FILES[0])
     checked = CheckedCycle(cycle.path, diags, cycle, cycle.language or "en")
     with_fonts = render_bytes(checked, fmt="png", engine="embedded")
-    monkeypatch.setattr(engines, "font_files", lambda: [])
+    monkeypatch.setattr(fonts, "font_files", lambda: [])
     assert render_bytes(checked, fmt="png", engine="embedded") == with_fonts
 
 

@@ -6,7 +6,8 @@ the embedded engine draw the same picture: Latin, Greek, Cyrillic, Hebrew and Ar
 
 - `system` engine: `dot` runs with FONTCONFIG_FILE set to `fonts.conf` here (that process
   only): the bundled faces first, then the machine's fonts for scripts they lack.
-- `embedded` engine: resvg is given the bundled files first (`engines.svg_to_png`).
+- `embedded` engine: resvg is given the bundled files first, the machine's others after
+  them (`resvg_options`).
 - Measuring: `width(text, size, bold=...)` adds the faces' advance widths from
   `metrics.json` (made by tools/fonts.py from the font files), a character the bundled
   faces lack counted one em wide, so a box is never too narrow for its words.
@@ -95,3 +96,33 @@ def width(text: str, size: float, bold: bool = False, italic: bool = False) -> f
         total += em if em is not None else UNKNOWN_EM
     return total * size
 
+
+
+def _machine_font_dirs() -> tuple[str, ...]:
+    from pathlib import Path as _Path
+
+    try:
+        home = _Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry: no user fonts
+        home = None
+    user = (str(home / ".fonts"), str(home / ".local/share/fonts")) if home else ()
+    return ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts",
+            "C:/Windows/Fonts") + user
+
+
+def font_files() -> list[Path]:
+    """The machine's own font files: after the bundled ones, for scripts those lack."""
+    found: list[Path] = []
+    for where in _machine_font_dirs():
+        root = Path(where)
+        if root.is_dir():
+            found += [p for p in root.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")]
+    return found
+
+
+def resvg_options() -> dict:
+    """resvg-py's font options: the bundled faces first, then the machine's others (its
+    own copies of DejaVu Sans left out, so the bundled faces are the ones drawn)."""
+    others = [str(p) for p in font_files() if not p.name.startswith("DejaVuSans")]
+    return {"skip_system_fonts": True, "font_files": [str(p) for p in font_paths()] + others,
+            "font_family": FAMILY, "sans_serif_family": FAMILY}

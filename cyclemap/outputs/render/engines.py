@@ -24,7 +24,7 @@ from pathlib import Path
 
 from cyclemap.format.diagnostics import Refusal
 from cyclemap.format.i18n import Number, Verbatim, _
-from cyclemap.outputs.fonts import FAMILY, font_paths, fontconfig_env
+from cyclemap.outputs.fonts import font_files, fontconfig_env, resvg_options  # noqa: F401  (font_files: tests)
 
 ENGINES = ("auto", "system", "embedded")
 PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
@@ -360,28 +360,6 @@ def svg_size_pt(svg: bytes) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts",
-             "C:/Windows/Fonts") + ((str(_home() / ".fonts"), str(_home() / ".local/share/fonts")) if _home() else ())
-
-
-def font_files() -> list[Path]:
-    """The machine's own font files: after the bundled ones, for scripts those lack."""
-    found: list[Path] = []
-    for folder in FONT_DIRS:
-        root = Path(folder)
-        if root.is_dir():
-            found += [p for p in root.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")]
-    return found
-
-
-def resvg_fonts() -> dict:
-    """resvg-py's font options: the bundled faces first, then the machine's others (its
-    own copies of DejaVu Sans left out, so the bundled faces are the ones drawn)."""
-    others = [str(p) for p in font_files() if not p.name.startswith("DejaVuSans")]
-    return {"skip_system_fonts": True, "font_files": [str(p) for p in font_paths()] + others,
-            "font_family": FAMILY, "sans_serif_family": FAMILY}
-
-
 def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
     """PNG from Graphviz SVG via resvg. Graphviz sizes are in pt while its viewBox is in
     points as plain numbers: drop the unit so one SVG unit is one pixel, then zoom."""
@@ -398,8 +376,10 @@ def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
         b",sans-Serif", b",sans-serif")
     try:
         png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white",
-                                    **resvg_fonts())
-    except Exception as exc:  # resvg reports bad SVG as a plain exception
+                                    **resvg_options())
+    except BaseException as exc:  # bad SVG: a plain exception; a panic in resvg: pyo3's PanicException
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise
         raise RenderError(_("could not turn the SVG into PNG: {error}").format(error=str(exc))) from exc
     return bytes(png)
 
