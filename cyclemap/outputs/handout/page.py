@@ -381,7 +381,7 @@ def _worksheet(cycle: Cycle, lang: str, assessment: Assessment, badges: dict[str
             f'<li class="{kind}"><div class="head"><span class="num">{i}</span>{weak}'
             f'<span class="name">{name(m.name)} <span class="tag {kind}">{esc(L.KIND[m.kind](lang))}</span></span>'
             f'<span class="score">{esc(_participant_score(m, cycle, lang, margin))}</span></div>'
-            '<div class="write"></div></li>')
+            '<div class="write"><div></div><div></div></div></li>')
     return f'<ol class="worksheet">{"".join(cards)}</ol>'
 
 
