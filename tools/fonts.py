@@ -3,7 +3,9 @@
     python tools/fonts.py --dejavu /usr/share/fonts/truetype/dejavu --emoji 'NotoEmoji[wght].ttf'
 
 Tool time only: needs fontTools (`pip install fonttools`), which cyclemap does not need
-at run time. What it writes, and why:
+at run time. The committed files were made from Debian's fonts-dejavu-core 2.37-6 and the
+`NotoEmoji[wght].ttf` of Noto Emoji 3.002 (Google Fonts' noto-emoji; the copy used came in
+the manimgx-fonts 2026.9.26.post1 wheel on PyPI, unmodified). What it writes, and why:
 
 - DejaVu Sans Book, Bold and Oblique (DejaVu 2.37, the Bitstream Vera licence: Debian's
   fonts-dejavu-core), cut to the scripts a cycle's names and the diagrams' marks use —
