@@ -77,10 +77,11 @@ def emoji(source: Path, scripts: dict[str, list[str]], text_codes: set[int]):
     """The weight-400 instance of Noto Emoji, its ligatures registered for every script
     the text face has (a joined emoji inside a Latin or Arabic run is shaped with that
     run's script, and would find no ligature under the default script alone)."""
+    import copy
+
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.tables import otTables
     from fontTools.varLib import instancer
-    import copy
 
     font = TTFont(str(source))
     if "fvar" in font:
