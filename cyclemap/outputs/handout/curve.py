@@ -29,8 +29,11 @@ GREEN = look.BAND["exceeds"].fill  # exceeds
 INK = look.INK
 
 WIDTH = 720
+# Every text's size, in chart units: the handout prints the chart 186 mm wide (527 pt for
+# 720 units), where 11 units are 8 pt, the smallest text a printed picture may have.
+TEXT = 11
 RIGHT = 14
-LEGEND_ROW = 15  # the legend sits above the plot, one or two rows
+LEGEND_ROW = 16  # the legend sits above the plot, one or two rows
 PLOT_HEIGHT = 125
 MAX_NAMED = 40  # beyond this many moments, only numbers fit under the axis
 NAME_CHARS = 20
@@ -137,7 +140,7 @@ def _frame(cycle: Cycle, moments: list[Moment], legend_rows: int) -> Frame:
     import math
 
     n = len(moments)
-    size = 9.5 if n <= 16 else 8.5
+    size = TEXT
     sin = math.sin(math.radians(SLANT))
     # Slanted names need their baselines at least a line apart, or they pile up; with few
     # moments there is room to write names level, wrapped on a few lines, under each point.
@@ -147,7 +150,7 @@ def _frame(cycle: Cycle, moments: list[Moment], legend_rows: int) -> Frame:
     left = 44.0
     if named and n:  # room for the first name's slant to the left of its point
         left = min(max(left, longest * math.cos(math.radians(SLANT)) - (WIDTH - left - RIGHT) / n / 2 + 8), 150.0)
-    top = 10 + legend_rows * LEGEND_ROW
+    top = 14 + legend_rows * LEGEND_ROW
     label_band = (30 + longest * sin) if named else (22 + LEVEL_LINES * (size + 2.5) if level else 24)
     low, high = cycle.scale
     return Frame(size, named, level, left, (WIDTH - left - RIGHT) / max(n, 1), top, top + PLOT_HEIGHT,
@@ -186,7 +189,7 @@ def _grid(cycle: Cycle, frame: Frame, lang: str) -> list[str]:
     for tick in _ticks(*cycle.scale):
         ty = frame.y(tick)
         out.append(f'<line x1="{frame.left:.1f}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" stroke="#d0d0d0" stroke-width="0.8"/>')
-        out.append(f'<text x="{frame.left - 6:.1f}" y="{ty + 3.5:.1f}" font-size="10" text-anchor="end" fill="{GREY}">{number(tick, lang)}</text>')
+        out.append(f'<text x="{frame.left - 6:.1f}" y="{ty + 4:.1f}" font-size="{TEXT}" text-anchor="end" fill="{GREY}">{number(tick, lang)}</text>')
     out.append(f'<line x1="{frame.left:.1f}" y1="{frame.top}" x2="{frame.left:.1f}" y2="{frame.bottom}" stroke="#888" stroke-width="1"/>')
     out.append(f'<line x1="{frame.left:.1f}" y1="{frame.bottom}" x2="{WIDTH - RIGHT}" y2="{frame.bottom}" stroke="#888" stroke-width="1"/>')
     return out
@@ -223,14 +226,14 @@ def _point(p: Point, frame: Frame, n: int, lang: str) -> list[str]:
     weight = ' font-weight="bold"' if m.critical else ""
     # With many moments, numbers would collide: label the first and every fifth.
     if n <= 30 or p.number == 1 or p.number % 5 == 0:
-        out.append(f'<text x="{p.x:.1f}" y="{frame.bottom + 13:.1f}" font-size="{10 if n <= 30 else 8}" '
+        out.append(f'<text x="{p.x:.1f}" y="{frame.bottom + 14:.1f}" font-size="{TEXT}" '
                    f'text-anchor="middle" fill="{INK}"{weight}>{p.number}</text>')
     size = frame.size
     if frame.level:
         lines = _level_lines(m.name, frame.band - size, size, m.critical)
         spans = "".join(f'<tspan x="{p.x:.1f}" dy="{0 if i == 0 else size + 2.5}">{_esc(line)}</tspan>'
                         for i, line in enumerate(lines))
-        out.append(f'<text y="{frame.bottom + 27:.1f}" font-size="{size}" text-anchor="middle" fill="{INK}"{weight}>{spans}</text>')
+        out.append(f'<text y="{frame.bottom + 29:.1f}" font-size="{size}" text-anchor="middle" fill="{INK}"{weight}>{spans}</text>')
     if frame.named:
         out.append(f'<text transform="translate({p.x + 3:.1f},{frame.bottom + 22:.1f}) rotate(-{SLANT})" font-size="{size}" '
                    f'text-anchor="end" fill="{INK}"{weight}>{_esc(_short(m.name))}</text>')
@@ -305,15 +308,15 @@ def _legend(lang: str, left: float) -> tuple[str, int]:
         (_marker(11, 0, True, True), L.LEGEND_CRITICAL),
         (_marker(11, 0, False, True), L.LEGEND_ROUTINE),
     ]
-    out = [f'<g class="legend" transform="translate({left:.0f},8)" font-size="9.5" fill="{INK}">']
+    out = [f'<g class="legend" transform="translate({left:.0f},8)" font-size="{TEXT}" fill="{INK}">']
     x, row = 0.0, 0
     limit = WIDTH - RIGHT - left
     for swatch, text in items:
         label = text(lang)
-        width = 32 + fonts.width(label, 9.5) + 12
+        width = 32 + fonts.width(label, TEXT) + 12
         if x > 0 and x + width > limit:
             x, row = 0.0, row + 1
-        out.append(f'<g transform="translate({x:.0f},{row * LEGEND_ROW + 6})">{swatch}<text x="32" y="3.5">{_esc(label)}</text></g>')
+        out.append(f'<g transform="translate({x:.0f},{row * LEGEND_ROW + 6})">{swatch}<text x="32" y="4">{_esc(label)}</text></g>')
         x += width
     out.append("</g>")
     return "".join(out), row + 1
