@@ -53,8 +53,12 @@ def groups_of(checked) -> tuple[list[tuple[str | None, list[str]]], bool]:
     whether that is a split by stage (more than one stage)."""
     scene = make_scene(checked)
     by_stage: dict[str | None, list[str]] = {}
+    stage = None
     for mid in scene.order:
-        by_stage.setdefault(scene.moments[mid].stage, []).append(mid)
+        # A moment without a stage (a detour, drawn right after where it leaves) goes on
+        # the sheet of the moment before it, not on a sheet of its own.
+        stage = scene.moments[mid].stage or stage
+        by_stage.setdefault(stage, []).append(mid)
     groups = list(by_stage.items())
     if len(groups) > 1:
         return groups, True
