@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from cyclemap.engine.content.tokenizer import simple_tokenizer  # simplemma's pattern, without its ~35 ms import
+
 LANGS = ("es", "pt", "en")
 _TABLE = Path(__file__).with_name("lemmas.json")
 
@@ -56,8 +58,6 @@ _SPLIT = re.compile(r"[-/]")  # "two-hour", "e-mail" also read as their parts
 def tokens(text: str, lang: str) -> tuple[Token, ...]:
     """The words of `text` with their lemmas in `lang` (then the other languages, for
     borrowed words), punctuation left out."""
-    from simplemma import simple_tokenizer
-
     every = tables()
     order = [every[lang]] + [every[other] for other in LANGS if other != lang]
     found: list[Token] = []
