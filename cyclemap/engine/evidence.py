@@ -114,7 +114,22 @@ def t_quantile(p: float, df: float) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def _t_quantile(p: float, df: float) -> float:
+    """Newton's method on the exact tail from the normal quantile's first correction
+    (three or four steps), bisection when it strays. Bisection alone took 60 steps: 1.7 ms
+    per new `df`, a third of a second over 1,000 files (issue 26)."""
     target = 2 * (1 - p)
+    if df >= 1:
+        z = _normal_quantile(p)
+        t = z + (z ** 3 + z) / (4 * df)
+        scale = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
+        for _ in range(20):
+            density = scale * (1 + t * t / df) ** (-(df + 1) / 2)
+            step = (t_two_sided_p(t, df) - target) / (2 * density)
+            t += step
+            if not 0 < t < 1e6:
+                break
+            if abs(step) <= 1e-13 * t:
+                return t
     lo, hi = 0.0, 1.0
     while t_two_sided_p(hi, df) > target:
         hi *= 2
@@ -127,6 +142,20 @@ def _t_quantile(p: float, df: float) -> float:
         else:
             hi = mid
     return (lo + hi) / 2
+
+
+def _normal_quantile(p: float) -> float:
+    """The standard normal quantile (p > 0.5), to start `_t_quantile` near its answer."""
+    return math.sqrt(2) * _erfinv(2 * p - 1)
+
+
+def _erfinv(y: float) -> float:
+    x = math.copysign(math.sqrt(math.sqrt((2 / (math.pi * 0.147) + math.log(1 - y * y) / 2) ** 2
+                                          - math.log(1 - y * y) / 0.147)
+                                - (2 / (math.pi * 0.147) + math.log(1 - y * y) / 2)), y)
+    for _ in range(2):  # Newton on erf
+        x -= (math.erf(x) - y) / (2 / math.sqrt(math.pi) * math.exp(-x * x))
+    return x
 
 
 def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
