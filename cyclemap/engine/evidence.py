@@ -78,9 +78,16 @@ def score_evidence(moment: Moment, scale: tuple[float, float]) -> ScoreEvidence 
         cut = low + DISSATISFIED_SHARE * span
         dissatisfied = answers.count_if(lambda a: a < cut) / n
         return _with_interval(mean, n, sd, False, dissatisfied, scale)
-    n = moment.responses
+    return _assumed(float(moment.score), moment.responses, tuple(scale))
+
+
+@functools.lru_cache(maxsize=4096)
+def _assumed(score: float, n: int | None, scale: tuple[float, float]) -> ScoreEvidence:
+    """The evidence of a score without answers, once per (score, count, scale): the rules
+    and the service level's probes ask for it about 60 times per file (issue 26)."""
+    span = (scale[1] - scale[0]) or 1.0
     sd = ASSUMED_SD_SHARE * span if n else None
-    return _with_interval(float(moment.score), n, sd, True, None, scale)
+    return _with_interval(score, n, sd, True, None, scale)
 
 
 def as_tally(answers) -> Tally:

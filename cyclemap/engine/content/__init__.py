@@ -730,6 +730,7 @@ def step(text: str, lang: str | None = None) -> StepFacts:
     return replace(facts, systems=_spans(r, "SYSTEM"))
 
 
+@lru_cache(maxsize=4096)
 def internal_customer(text: str, lang: str | None = None) -> bool:
     """The text says the customer is a colleague ("internal customer", "cliente interno")."""
     return _Read(text, _language(text, lang)).has("INTERNAL_CUSTOMER")
