@@ -10,7 +10,6 @@ import os
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -43,7 +42,7 @@ def test_checking_one_file_loads_no_heavy_library_and_no_other_command():
 
 
 def test_the_command_table_names_every_command_and_the_help_lists_them_in_its_order():
-    import cyclemap.cli as cli
+    from cyclemap import cli
 
     registered = {}
     for module in sorted(set(cli.COMMANDS.values())):

@@ -68,6 +68,8 @@ def score_evidence(moment: Moment, scale: tuple[float, float]) -> ScoreEvidence 
     """The evidence behind a moment's score, or None when it has no score."""
     if moment.score is None:
         return None
+    if not moment.answers:
+        return _assumed(float(moment.score), moment.responses, tuple(scale))
     low, high = scale
     span = (high - low) or 1.0
     answers = as_tally(moment.answers)

@@ -6,6 +6,7 @@ language at the last moment (`--lang`, or the cycle's `language`).
 
 from __future__ import annotations
 
+import html
 import os
 import re
 
@@ -56,6 +57,13 @@ def one_line(text: object) -> str:
 
 # The name to use where a file name is echoed: the same escaping.
 shown = one_line
+
+
+def html_text(value: object) -> str:
+    """THE escaping for text in HTML and SVG (the handout, the live page, the survey form,
+    charts): `&`, `<`, `>` and both quotes as entities, so nothing from a file can become
+    markup or leave an attribute's quotes."""
+    return html.escape(str(value), quote=True)
 
 
 def terminal_text(text: object) -> str:

@@ -28,7 +28,7 @@ import math
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 DOMAIN = "cyclemap"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -243,6 +243,15 @@ def listing(texts) -> Computed:
     return Computed(build)
 
 
+def as_sentence(text: str) -> str:
+    """THE way a phrase becomes a sentence, in any language: trimmed, a capital first
+    letter, and a full stop unless it already ends one (. ! ? …); "" stays ""."""
+    text = text.strip()
+    if not text:
+        return ""
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?", "…")) else ".")
+
+
 # -- numbers --------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=1)
@@ -256,6 +265,7 @@ def _number_symbols() -> dict[str, dict[str, str]]:
         return {}
 
 
+@functools.lru_cache(maxsize=8192)  # a report says the same few scores many times
 def number(value: float, lang: str, digits: int = 1) -> str:
     """THE number format: at most `digits` decimals with no trailing zeros (3.0 -> "3",
     3.25 -> "3.3", or "3.25" with digits=2), grouped and punctuated by the language's
@@ -295,6 +305,31 @@ def extract_docstrings(fileobj, keywords, comment_tags, options):
     doc = ast.get_docstring(tree, clean=False)
     if doc and tree.body:
         yield tree.body[0].lineno, None, inspect.cleandoc(doc), ["the rule's documentation (cyclemap explain)"]
+
+
+def decide_language(option: str | None = None, said: Iterable[str | None] = (), *,
+                    environment: bool = False) -> str:
+    """THE language decision: every command and output asks it, with what it knows.
+
+    1. `option`: `--lang` (checked: a language cyclemap speaks), when given;
+    2. `said`: what the files say — a cycle's `language`, or the languages of a run's
+       checked files — when they all say one and the same;
+    3. with `environment` (cyclemap's own words: `--help`, usage errors, progress lines):
+       CYCLEMAP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE);
+    4. English.
+    """
+    if option:
+        return option
+    languages = set(said)
+    if len(languages) == 1:
+        one = languages.pop()
+        if one:
+            return one
+    if environment:
+        found = environment_language()
+        if found:
+            return found
+    return SOURCE_LANGUAGE
 
 
 def environment_language() -> str | None:
