@@ -174,3 +174,18 @@ def test_settings_are_looked_up_once_per_folder_and_a_linked_file_by_where_it_po
     assert finder.source_for(here / "b.yaml") == str((here / ".cyclemap.yaml").resolve())
     assert "CM101" in finder.for_file(here / "b.yaml").ignore
     assert "CM102" in finder.for_file(here / "link.yaml").ignore
+
+
+# -- the one HTML escaper, without the html package ------------------------------------------------
+
+
+def test_the_html_escaper_writes_what_html_escape_writes():
+    import html
+
+    from cyclemap.format.diagnostics import html_text
+
+    rng = random.Random(5)
+    texts = ["", "a & b", "<script>alert('x')</script>", '"quoted"', "&amp; twice", 3.25, None]
+    texts += ["".join(rng.choice("&<>\"'a é;#x27\u202e") for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        assert html_text(text) == html.escape(str(text), quote=True)
