@@ -12,7 +12,7 @@ from cyclemap.cli.frame import app
 from cyclemap.cli.common import (
     ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, guarded, h,
 )
-from cyclemap.format.i18n import _
+from cyclemap.format.i18n import _, decide_language
 
 FORMATS = ("text", "markdown", "json")
 PICTURES = (".svg", ".png", ".dot")
@@ -51,7 +51,6 @@ def overview(
 ) -> None:
     """`cyclemap overview` (its help is the `help=` above, translated)."""
     import os
-    from collections import Counter
 
     from cyclemap.cli.files import collect_files
     from cyclemap.cli.usage import check_choice, make_pipeline, use_color
@@ -83,8 +82,7 @@ def overview(
         from cyclemap.cli.usage import UsageError
 
         raise UsageError(exc.text)
-    languages = Counter(s.checked.lang for s in o.cycles if s.loaded and s.checked is not None)
-    shown = pipeline.lang or (languages.most_common(1)[0][0] if languages else "en")
+    shown = decide_language(pipeline.lang, [s.checked.lang for s in o.cycles if s.loaded and s.checked is not None])
     for note in out.set_aside(o):  # never silent: what was left out, on stderr
         sys.stderr.write(note(shown) + "\n")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Diagnostic, Severity
-from cyclemap.format.i18n import Computed, Text, Verbatim, _p
+from cyclemap.format.i18n import Computed, Text, Verbatim, _p, as_sentence
 from cyclemap.format.settings import Config
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.engine.evidence import ScoreEvidence, gap, score_evidence
@@ -175,13 +175,6 @@ def _impact(d: Diagnostic, moment: Moment | None, cycle: Cycle) -> float:
     return round(impact, 4)
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return ""
-    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
-
-
 def _join(parts: list[str], lang: str) -> str:
     """"a; b and c" in the reader's language (the same last joiner as `i18n.listing`)."""
     if len(parts) <= 1:
@@ -192,7 +185,7 @@ def _join(parts: list[str], lang: str) -> str:
 
 def _what(told: list[Diagnostic]) -> Text:
     """The findings' client texts as one sentence, in each language."""
-    return Computed(lambda lang: _sentence(_join([d.plain(lang) for d in told], lang)))
+    return Computed(lambda lang: as_sentence(_join([d.plain(lang) for d in told], lang)))
 
 
 def _section(rule, name: str) -> Text:

@@ -23,7 +23,7 @@ from rich.text import Text as RichText
 from cyclemap.engine.critique import Critique, MomentView, WeakPoint
 from cyclemap.engine.rules._scores import fmt
 from cyclemap.format.diagnostics import Severity
-from cyclemap.format.i18n import Number, Text, _, _n, _p, join, listing, number
+from cyclemap.format.i18n import Number, Text, _, _n, _p, as_sentence, join, listing, number
 
 T = {
     "customer": _("Customer"),
@@ -493,7 +493,7 @@ def _group(rank: int, group: list[WeakPoint], views: dict[str, MomentView], lang
         bullets.add_column()
         for step in steps:
             bullets.add_row("•" if style.unicode else "-",
-                            step[0].upper() + step[1:] + ("" if step.endswith(".") else "."))
+                            as_sentence(step))
         body.append(bullets)
     return Group(RichText(""), title, Padding(Group(*body), (0, 0, 0, 4)))
 
