@@ -26,7 +26,8 @@ from cyclemap.format.i18n import Computed, Number, Text, _, _n
 from cyclemap.format.model import Cycle, Moment
 
 if TYPE_CHECKING:
-    from cyclemap.engine.critique import Critique, Point
+    from cyclemap.engine.critique import Critique
+    from cyclemap.engine.points import Point
     from cyclemap.engine.pipeline import CheckedCycle
 
 SCORE_RULES = ("CM104", "CM105", "CM119")  # the critique's score findings (engine.critique)
@@ -206,7 +207,7 @@ def _internal_level(level):
 def _internal_what(point: "Point", moment: Moment | None, checked: "CheckedCycle") -> Text:
     """The point's findings said of internal customers where the finding is about their
     ratings; every other finding keeps its own words."""
-    from cyclemap.engine.critique import SUBSUMES, _join, _sentence
+    from cyclemap.engine.points import SUBSUMES, _join, _sentence
     from cyclemap.engine.rules._scores import misery_line, score
 
     said = {c for code in point.codes for c in SUBSUMES.get(code, ())}
