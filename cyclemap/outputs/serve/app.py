@@ -34,7 +34,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from cyclemap.outputs.serve import views
+from cyclemap.outputs.serve import pages, views
 from cyclemap.outputs.serve.guards import LOOPBACK_HOSTS, SecurityHeaders, Share, ShareGate
 from cyclemap.outputs.serve.watcher import Hub, Watcher
 from cyclemap.outputs.serve.workspace import Workspace
@@ -98,7 +98,7 @@ class Pages:
         guest = participant(request)
         shared = None if self.share is None or guest else (self.share.url, self.share.qr_svg)
         page = await asyncio.to_thread(
-            self.workspace.each, lambda entries: views.index_page(
+            self.workspace.each, lambda entries: pages.index_page(
                 entries, self.lang, self.workspace.index_version, self.instance, participant=guest, share=shared))
         return HTMLResponse(page)
 
@@ -114,7 +114,7 @@ class Pages:
         present = request.query_params.get("present") == "1"
         from cyclemap.outputs.serve.links import links_html
 
-        page = await asyncio.to_thread(self.workspace.picture, key, layout, lambda entry: views.cycle_page(
+        page = await asyncio.to_thread(self.workspace.picture, key, layout, lambda entry: pages.cycle_page(
             entry, layout, present, prev_key, next_key,
             self.workspace.each(lambda entries: links_html(entry, entries, views.entry_lang(entry))),
             self.instance, participant=participant(request)))
