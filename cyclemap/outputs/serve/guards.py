@@ -43,7 +43,7 @@ class SecurityHeaders:
         async def with_headers(message):
             if message["type"] == "http.response.start":
                 names = {name for name, _unused in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in names]
+                message["headers"] = list(message.get("headers", [])) + [header for header in HEADERS if header[0] not in names]
             await send(message)
 
         return await self.app(scope, receive, with_headers)
