@@ -1,6 +1,7 @@
 """The consultant's critique of one cycle, as data: counts, service level, the moments in
-the order a customer meets them (each with its findings), and the weak points ranked by
-severity and impact, each with why it matters and what to do next.
+the order a customer meets them (each with its findings), and the weak points: the
+analyst's list, finding by finding, ranked by severity and impact, and the client's points
+(`engine.points`), each with why it matters and what to do next.
 
 Pure: no printing. `report/critique_rich.py` prints it; the handout and the renderer may
 read it too. The why and the next step come from the rules' own docs (`Rule.section`),
