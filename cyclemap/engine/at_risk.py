@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from cyclemap.engine.evidence import DISSATISFIED_SHARE, score_evidence
 from cyclemap.engine.threshold import Threshold
-from cyclemap.format.i18n import Number, Text, _, _n, _p, join
+from cyclemap.format.i18n import Number, Text, _, _n, join
 
 SOURCE = _("course material, seed 000: why we lose customers")
 

@@ -24,6 +24,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cyclemap.engine.rules._scores import SCORE_RULES
 from cyclemap.format.diagnostics import Severity
 
 if TYPE_CHECKING:
@@ -119,9 +120,6 @@ def _ref(checked: "CheckedCycle", moment, weak_ids: set[str], least: float) -> M
     return MomentRef(checked.path, cycle.title, cycle.internal, moment.id, moment.name, moment.owner,
                      moment.score, moment.expectation, n, moment.id in weak_ids,
                      n is not None and n >= least, moment.volume if moment.volume is not None else cycle.volume)
-
-
-SCORE_RULES = ("CM104", "CM105", "CM119")
 
 
 def weak_ids(checked: "CheckedCycle") -> set[str]:

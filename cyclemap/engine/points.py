@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from cyclemap.engine.evidence import ScoreEvidence, score_evidence
 from cyclemap.engine.rules import get_rule
+from cyclemap.engine.rules._scores import SCORE_RULES
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Computed, Text, _p
 from cyclemap.format.model import Cycle, Moment
@@ -19,8 +20,7 @@ from cyclemap.format.model import Cycle, Moment
 if TYPE_CHECKING:
     from cyclemap.engine.pipeline import CheckedCycle
 
-# The rules whose findings are about a score falling short: their depth is the gap.
-SCORE_RULES = ("CM104", "CM105", "CM119")
+# SCORE_RULES (rules._scores): the findings about a score falling short; their depth is the gap.
 CRITICAL_WEIGHT = 1.5  # a critical moment weighs this much more than a routine one
 DETOUR_REACH = 0.5  # share of customers assumed to take a detour when the answers do not say
 CONTENT_WEIGHT = 0.25  # each problem of content (owner, standard, recovery...) on one moment
