@@ -8,6 +8,7 @@ below the floor reached or false alarms rise above 5 %, on either part."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from dataclasses import FrozenInstanceError
 from pathlib import Path
@@ -22,7 +23,7 @@ import content_set  # noqa: E402
 from cyclemap.engine import content  # noqa: E402
 
 # The floors reached (docs/rules.md has the table); the issue's target is 85 % and 5 %.
-RECALL_FLOOR = {"tuning": 0.95, "held": 0.85}
+RECALL_FLOOR = {"tuning": 1.0, "held": 1.0}
 FALSE_ALARM_CEILING = 0.05
 
 
@@ -30,35 +31,37 @@ FALSE_ALARM_CEILING = 0.05
 def test_recall_and_false_alarms_hold_for_every_class_and_language(part):
     table = content_scores.scores(part)
     assert set(table) == {(c, lang) for c in content_set.CLASSES for lang in content_set.LANGS}
-    low = {k: round(v["recall"], 2) for k, v in table.items() if v["recall"] < RECALL_FLOOR[part]}
+    low = {k: round(v["recall"], 2) for k, v in table.items() if v["recall"] < RECALL_FLOOR[part] - 1e-9}
     noisy = {k: round(v["false_alarms"], 2) for k, v in table.items() if v["false_alarms"] > FALSE_ALARM_CEILING}
     assert not low, f"recall below {RECALL_FLOOR[part]:.0%} on the {part} part: {low}"
     assert not noisy, f"false alarms above 5 % on the {part} part: {noisy}"
 
 
-# The fresh phrases (written after the component, never tuned on) fall short of the target
-# for three classes: these are the figures reached, as floors that must not get worse.
-FRESH_RECALL_FLOOR = {"owner-nobody": 0.75, "standard-wish": 1.0, "standard-org": 0.62, "recovery-missing": 1.0,
-                      "backstage": 1.0}
-FRESH_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-wish": 0.0, "standard-org": 0.0,
-                             "recovery-missing": 0.0, "backstage": 0.0}
+# The fresh phrases (written after the component, never tuned on): the figures reached, per cell,
+# as floors and ceilings that must not get worse. One false alarm in six sound owners (pt, en) is
+# above the issue's 5 %, and standards that serve the organisation are caught 75 % (read by the
+# rules alone since the standards model was set aside, engine/content/goals.py): not met there.
+FRESH_RECALL_FLOOR = {("owner-nobody", "es"): 0.875, ("owner-nobody", "pt"): 1.0, ("owner-nobody", "en"): 0.875,
+                      ("standard-org", "es"): 0.75, ("standard-org", "pt"): 0.75, ("standard-org", "en"): 0.75}
+FRESH_FALSE_ALARM_CEILING = {("owner-nobody", "pt"): 1 / 6, ("owner-nobody", "en"): 1 / 6}
 
 
 def test_fresh_text_does_not_get_worse():
     table = content_scores.scores("fresh")
-    for (cls, lang), row in table.items():
-        assert row["recall"] >= FRESH_RECALL_FLOOR[cls] - 1e-9, (cls, lang, row)
-        assert row["false_alarms"] <= FRESH_FALSE_ALARM_CEILING[cls] + 1e-9, (cls, lang, row)
+    for key, row in table.items():
+        assert row["recall"] >= FRESH_RECALL_FLOOR.get(key, 1.0) - 1e-9, (key, row)
+        assert row["false_alarms"] <= FRESH_FALSE_ALARM_CEILING.get(key, 0.0) + 1e-9, (key, row)
 
 
 # round2.tsv: a second author's set for the three weakest classes, written before reading the
-# component; tuned on its odd rows (and round2_extra.tsv) only. The held-back (even) rows' figures reached, per cell, as
-# floors; the issue's target (85 %, 5 %) is not reached everywhere on them yet.
+# component; tuned on its odd rows (and round2_extra.tsv) only. The held-back (even) rows' figures
+# reached, per cell, as floors and ceilings; the issue's target (85 %, 5 %) is not reached on three
+# cells: backstage pt (80 %), standard-org es (70 %) and en (80 %).
 ROUND2_HELD_RECALL_FLOOR = {
     ("owner-nobody", "es"): 0.90, ("owner-nobody", "pt"): 1.0, ("owner-nobody", "en"): 1.0,
     ("standard-org", "es"): 0.70, ("standard-org", "pt"): 0.90, ("standard-org", "en"): 0.80,
     ("backstage", "es"): 0.90, ("backstage", "pt"): 0.80, ("backstage", "en"): 0.90}
-ROUND2_HELD_FALSE_ALARM_CEILING = {"owner-nobody": 0.0, "standard-org": 0.0, "backstage": 0.0}
+ROUND2_HELD_FALSE_ALARM_CEILING: dict[tuple[str, str], float] = {}
 
 
 def test_round2_tuning_half_is_caught_and_held_half_does_not_get_worse():
@@ -68,7 +71,7 @@ def test_round2_tuning_half_is_caught_and_held_half_does_not_get_worse():
         assert row["recall"] >= 0.94 and row["false_alarms"] <= FALSE_ALARM_CEILING, (key, row)  # 94-100 % reached
     for key, row in held.items():
         assert row["recall"] >= ROUND2_HELD_RECALL_FLOOR[key] - 1e-9, (key, row)
-        assert row["false_alarms"] <= ROUND2_HELD_FALSE_ALARM_CEILING[key[0]] + 1e-9, (key, row)
+        assert row["false_alarms"] <= ROUND2_HELD_FALSE_ALARM_CEILING.get(key, 0.0) + 1e-9, (key, row)
 
 
 def test_round2_is_big_enough_and_both_halves_hold_both_labels():
@@ -117,6 +120,73 @@ def test_facts_are_frozen_records_with_the_documented_names():
     assert content.step("Contabilidad concilia el pago", "es").backstage
     assert not content.step("Recibe el SMS de confirmación", "es").backstage
     assert content.step("Takes a ticket from the machine", "en").systems
+
+
+def test_round3_is_scored_whole_when_present_and_its_rows_never_shown(tmp_path, monkeypatch):
+    """round3.tsv (an independent labeller's set) gets a column of its own; its rows are never printed."""
+    assert content_set.load_round3(tmp_path / "absent.tsv") == []
+    path = tmp_path / "round3.tsv"
+    path.write_text("# class\tlang\tlabel\ttext\n"
+                    "owner-nobody\tes\t1\tTodo el equipo de cajas\n"
+                    "owner-nobody\tes\t0\tJefa de cajas\n"
+                    "standard-org\ten\t1\tIVR containment rate above 70 %\n"
+                    "standard-org\ten\t0\tThe customer reaches a person within 2 minutes\n", encoding="utf-8")
+    monkeypatch.setattr(content_scores, "ROUND3_PATH", path)
+    table = content_scores.scores("round3")
+    assert table[("owner-nobody", "es")]["tp"] == 1 and table[("owner-nobody", "es")]["tn"] == 1
+    assert table[("standard-org", "en")]["recall"] == 1.0 and table[("standard-org", "en")]["false_alarms"] == 0.0
+    printed = content_scores.table()
+    assert "| round3)" in printed.splitlines()[0] and "Jefa" not in printed
+    with pytest.raises(SystemExit):
+        content_scores.errors("round3")
+    path.write_text("owner-nobody\tes\t1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="round3.tsv:1"):
+        content_set.load_round3(path)
+
+
+def test_an_independent_readers_labels_are_compared_with_the_first_ones(tmp_path, monkeypatch):
+    cases = [c for c in content_set.load() if content_set.blind(c.text) and c.cls != "recovery-missing"][:4]
+    rows = [f"{c.cls}\t{c.lang}\t{int(c.positive if i else not c.positive)}\t{c.text}" for i, c in enumerate(cases)]
+    path = tmp_path / "blind_second.tsv"
+    path.write_text("# class\tlang\tlabel\ttext\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    agree, n, _kappa, differ = content_set.agreement(path)
+    assert (agree, n, len(differ)) == (3, 4, 1)
+    monkeypatch.setattr(content_scores, "BLIND_SECOND_PATH", path)
+    notes = content_scores.agreement_notes()
+    assert "same author" in notes[0] and "independent reader" in notes[1] and "3/4 agree" in notes[1]
+    assert content_scores.measured()["blind_second"] == {"agree": 3, "n": 4, "kappa": round(_kappa, 3)}
+
+
+def test_words_that_are_a_team_in_one_sense_only():
+    """"sin perder el turno": one's place in the queue, not a shift; "Turno noche": a shift."""
+    assert not content.recovery("El cliente es atendido sin perder el turno", "es").says_who
+    assert not content.recovery("Se respeta su turno y se llama en 10 min", "es").says_who
+    assert content.owner("Turno noche", "es").nobody_in_particular
+    assert content.owner("cualquiera del turno", "es").nobody_in_particular
+    assert content.owner("Jefe de turno", "es").owner_is_role
+    assert content.owner("Night shift", "en").nobody_in_particular
+
+
+def test_the_model_was_trained_on_the_tuning_rows_of_today():
+    """model.json (owners and standards) names its classes, thresholds and how many tuning rows it was trained on;
+    tools/content_model.py --check (slow tier) retrains and compares."""
+    import content_model
+
+    weights = json.loads((ROOT / "cyclemap/engine/content/model.json").read_text(encoding="utf-8"))
+    for cls, field in content_model.FIELD_OF.items():
+        assert weights[field]["class"] == cls
+        assert weights[field]["rows"] == len(content_model.tuning_rows(cls))
+        assert 0.5 <= weights[field]["threshold"] < 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("numpy") is None, reason="numpy trains the model")
+def test_the_model_is_built_from_the_current_tuning_rows():
+    import subprocess
+
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "content_model.py"), "--check"],
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
 
 
 @pytest.mark.skipif(importlib.util.find_spec("simplemma") is None, reason="simplemma builds the lemma table")
@@ -248,3 +318,26 @@ def test_check_folds_a_gap_under_a_moment_of_misery_into_one_finding(tmp_path):
     code, out = check(tmp_path, text, "--select", "CM104,CM105", "--format", "json")
     report = json.loads(out[:out.rindex("}") + 1])
     assert sorted(d["code"] for d in report["files"][0]["diagnostics"]) == ["CM104", "CM105"]
+
+
+def test_a_visible_criterion_of_the_bundled_bank_is_not_read_as_the_organisations_goal(tmp_path):
+    """The standards model read "Señalización visible desde la entrada" as the organisation's figure;
+    standards are read by the rules alone now (engine/content/goals.py says why)."""
+    facts = content.standard("Señalización visible desde la entrada", "es")
+    assert not facts.standard_serves_org and facts.org_goals == ()
+    code, out = check(tmp_path, (ROOT / "examples" / "banco.yaml").read_text(encoding="utf-8"), "--preview",
+                      "--select", "CM123")
+    assert code == 0 and "CM123" not in out, out
+
+
+def test_the_docs_table_grows_a_round3_column_and_the_independent_readers_agreement(monkeypatch):
+    from cyclemap.cli.rules_cmd import content_table
+
+    data = content_scores.measured()
+    for cell in data["cells"]:
+        cell["round3"] = {"recall": 0.9, "false_alarms": 0.0, "precision": 1.0, "positives": 10, "negatives": 10}
+    data["blind_second"] = {"agree": 150, "n": 170, "kappa": 0.75}
+    monkeypatch.setattr(content, "measured", lambda: data)
+    table = "\n".join(content_table("en"))
+    assert "Recall (third set) | False alarms (third set) |" in table and "| 90 % | 0 % |" in table
+    assert "independent reader agrees with the first labels on 150 of 170 (Cohen's kappa 0.75)" in table

@@ -18,10 +18,6 @@ MAX_FUNCTION_LINES = 60
 
 # path (from cyclemap/) or path:function (Class.method, outer.inner) -> who splits it.
 ALLOWED = {
-    "engine/content/__init__.py": "issue 21, content3",
-    "engine/content/__init__.py:_org_goals": "issue 21, content3",
-    "engine/content/__init__.py:_step": "issue 21, content3",
-    "engine/content/lexicon.py": "issue 21, content3",
     "format/ratings.py": "issue 22, survey3",
     "format/ratings.py:_layout": "issue 22, survey3",
     "format/ratings.py:_wide": "issue 22, survey3",
@@ -31,11 +27,6 @@ ALLOWED = {
     "cli/answers.py:summary": "issue 22, survey3",
     "cli/compare_cmd.py:compare": "issue 22, survey3",
     "cli/survey_cmd.py:_inspect": "issue 22, survey3",
-    "outputs/render/client.py": "issue 26, render3",
-    "outputs/render/client.py:clock": "issue 26, render3",
-    "outputs/render/client.py:flow": "issue 26, render3",
-    "outputs/render/client.py:blueprint": "issue 26, render3",
-    "outputs/render/dot.py": "issue 26, render3",
     "outputs/render/engines.py": "issue 23, print3",
     "outputs/deck/__init__.py:build_deck": "issue 23, print3",
     "outputs/handout/curve.py:curve_svg": "issue 23, print3",

@@ -6,6 +6,11 @@
     PYTHONPATH=$PWD python tools/content_scores.py --errors r2-tuning  # round2's tuning half
     PYTHONPATH=$PWD python tools/content_scores.py --round2   # round2 halves, owner/standard-org/backstage
     PYTHONPATH=$PWD python tools/content_scores.py --write    # cyclemap/engine/content/scores.json (docs)
+    PYTHONPATH=$PWD python tools/content_scores.py --tuning   # the tuning parts only (no held-back figure)
+
+With tests/data/content/round3.tsv present (an independent labeller's set, held back whole),
+the table has a round3 column; with blind_second.tsv present, the agreement of the first
+labels with an independent reader is printed beside the same author's second pass.
 
 Per class and language: recall = flagged positives / positives; false-alarm rate =
 flagged negatives / negatives; precision = flagged positives / flagged. The held-back
@@ -47,6 +52,8 @@ def scores(part: str) -> dict[tuple[str, str], dict[str, float]]:
         cases = [c for c, held in content_set.load_round2() if held == (part == "r2-held")]
     elif part == "fresh":
         cases = content_set.load_fresh()
+    elif part == "round3":
+        cases = content_set.load_round3(ROUND3_PATH)
     else:
         cases = [c for c in content_set.load()
                  if not (part == "tuning" and c.held or part == "held" and not c.held)]
@@ -64,7 +71,7 @@ def scores(part: str) -> dict[tuple[str, str], dict[str, float]]:
 
 
 def errors(part: str) -> list[str]:
-    if part in ("held", "fresh", "r2-held"):
+    if part in ("held", "fresh", "r2-held", "round3"):
         raise SystemExit("the held-back and fresh parts are not shown: they are never tuned on")
     cases = ([c for c, held in content_set.load_round2() if not held] if part == "r2-tuning"
              else [c for c in content_set.load() if not c.held])
@@ -80,8 +87,14 @@ def pct(x: float) -> str:
     return f"{100 * x:.0f} %"
 
 
+def _round3() -> dict | None:
+    """round3.tsv's figures (held back whole), or None when the file is not there."""
+    return scores("round3") if content_set.load_round3(ROUND3_PATH) else None
+
+
 def table(markdown: bool = False) -> str:
     tuning, held, fresh = scores("tuning"), scores("held"), scores("fresh")
+    round3 = _round3()
     lines = []
     if markdown:
         lines += ["| class | language | recall (tuning) | false alarms (tuning) | precision (tuning) | "
@@ -90,7 +103,8 @@ def table(markdown: bool = False) -> str:
     else:
         lines.append(f"{'class':18} {'lang':4} {'recall':>7} {'f.alarm':>7} {'prec':>6}   "
                      f"{'recall':>7} {'f.alarm':>7} {'prec':>6}   {'recall':>7} {'f.alarm':>7}   "
-                     f"(tuning | held back | fresh)")
+                     + (f"{'recall':>7} {'f.alarm':>7}   " if round3 else "")
+                     + "(tuning | held back | fresh" + (" | round3)" if round3 else ")"))
     for cls in content_set.CLASSES:
         for lang in content_set.LANGS:
             t, h, f = tuning[(cls, lang)], held[(cls, lang)], fresh[(cls, lang)]
@@ -104,16 +118,36 @@ def table(markdown: bool = False) -> str:
                 lines.append(f"{cls:18} {lang:4} {pct(t['recall']):>7} {pct(t['false_alarms']):>7} "
                              f"{pct(t['precision']):>6}   {pct(h['recall']):>7} {pct(h['false_alarms']):>7} "
                              f"{pct(h['precision']):>6}   {pct(f['recall']):>7} {pct(f['false_alarms']):>7}   "
-                             f"n={n_t} | {n_h}")
-    agree, n, kappa, _ = content_set.agreement()
-    note = (f"Blind fifth labelled twice (second pass by the same author): {agree}/{n} agree, "
-            f"Cohen's kappa {kappa:.2f}.")
+                             + (_cell(round3, cls, lang) + "   " if round3 else "")
+                             + f"n={n_t} | {n_h}")
     lines.append("")
-    lines.append(note)
+    lines.extend(agreement_notes())
     return "\n".join(lines)
 
 
+def _cell(table: dict, cls: str, lang: str) -> str:
+    if (cls, lang) not in table:
+        return f"{'-':>7} {'-':>7}"
+    row = table[(cls, lang)]
+    return f"{pct(row['recall']):>7} {pct(row['false_alarms']):>7}"
+
+
+def agreement_notes() -> list[str]:
+    """The blind fifth's agreement: the same author's second pass, and an independent reader's
+    labels (blind_second.tsv) when present."""
+    agree, n, kappa, _ = content_set.agreement()
+    notes = [f"Blind fifth labelled twice (second pass by the same author): {agree}/{n} agree, "
+             f"Cohen's kappa {kappa:.2f}."]
+    if BLIND_SECOND_PATH.exists():
+        agree, n, kappa, _ = content_set.agreement(BLIND_SECOND_PATH)
+        notes.append(f"Blind fifth labelled by an independent reader (blind_second.tsv): {agree}/{n} agree with "
+                     f"the first labels, Cohen's kappa {kappa:.2f}.")
+    return notes
+
+
 SCORES = Path(content.__file__).with_name("scores.json")
+ROUND3_PATH = content_set.ROUND3  # tests point these at files of their own
+BLIND_SECOND_PATH = content_set.BLIND_SECOND
 
 
 def measured() -> dict:
@@ -121,6 +155,9 @@ def measured() -> dict:
     agree, n, kappa, _ = content_set.agreement()
     parts = {"tuning": scores("tuning"), "held": scores("held"), "fresh": scores("fresh"),
              "round2_tuning": scores("r2-tuning"), "round2_held": scores("r2-held")}
+    round3 = _round3()
+    if round3:
+        parts["round3"] = round3
     cells = []
     for cls in content_set.CLASSES:
         for lang in content_set.LANGS:
@@ -133,7 +170,11 @@ def measured() -> dict:
                               "precision": round(row["precision"], 3), "positives": int(row["tp"] + row["fn"]),
                               "negatives": int(row["fp"] + row["tn"])}
             cells.append(cell)
-    return {"cells": cells, "blind": {"agree": agree, "n": n, "kappa": round(kappa, 3)}}
+    out = {"cells": cells, "blind": {"agree": agree, "n": n, "kappa": round(kappa, 3)}}
+    if BLIND_SECOND_PATH.exists():
+        agree, n, kappa, _ = content_set.agreement(BLIND_SECOND_PATH)
+        out["blind_second"] = {"agree": agree, "n": n, "kappa": round(kappa, 3)}
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -151,6 +192,14 @@ def main(argv: list[str]) -> int:
                                                     content_set.LANGS.index(k[1]))):
             print(f"{cls:18} {lang:4} " + "   ".join(
                 f"{pct(x[(cls, lang)]['recall']):>7} {pct(x[(cls, lang)]['false_alarms']):>7}" for x in (t, h, f)))
+        return 0
+    if "--tuning" in argv:
+        t, r2 = scores("tuning"), scores("r2-tuning")
+        print(f"{'class':18} {'lang':4} {'recall':>7} {'f.alarm':>7}   {'recall':>7} {'f.alarm':>7}   "
+              "(original tuning part | round2 tuning half + extra)")
+        for cls in content_set.CLASSES:
+            for lang in content_set.LANGS:
+                print(f"{cls:18} {lang:4} {_cell(t, cls, lang)}   {_cell(r2, cls, lang)}")
         return 0
     if "--errors" in argv:
         part = argv[argv.index("--errors") + 1] if len(argv) > argv.index("--errors") + 1 else "tuning"

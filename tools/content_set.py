@@ -70,21 +70,30 @@ def load(path: Path | None = None) -> list[Case]:
     return cases
 
 
-def agreement() -> tuple[int, int, float, list[tuple[str, str, str]]]:
-    """The blind fifth's second labels against the first: (agreeing, total, Cohen's kappa,
-    disagreements as (class, text, first/second)). Compared as positive or not."""
+BLIND = DATA / "blind.tsv"  # the blind fifth, second pass by the same author
+BLIND_SECOND = DATA / "blind_second.tsv"  # the blind fifth labelled by another reader, when present
+
+
+def agreement(path: Path = BLIND) -> tuple[int, int, float, list[tuple[str, str, str]]]:
+    """A second labelling of the blind fifth (`path`, rows `class lang label text`) against the
+    first labels: (agreeing, total, Cohen's kappa, disagreements as (class, text, first/second)).
+    Compared as positive or not. Rows whose text is not in the labelled sets are left out."""
     first = {(c.cls, c.text): c.positive for c in load()}
+    if path != BLIND:
+        for c, _held in load_round2():
+            first.setdefault((c.cls, c.text), c.positive)
     pairs, differ = [], []
-    for line in (DATA / "blind.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cls, _lang, label, text = line.split("\t")
+    for cls, _lang, label, text in _rows(path):
         second, _parts = positive_of(cls, label)
+        if (cls, text) not in first:
+            continue
         a = first[(cls, text)]
         pairs.append((a, second))
         if a != second:
             differ.append((cls, text, f"{int(a)}/{int(second)}"))
     n = len(pairs)
+    if not n:
+        return 0, 0, 0.0, differ
     agree = sum(a == b for a, b in pairs)
     pa = sum(a for a, _ in pairs) / n
     pb = sum(b for _, b in pairs) / n
@@ -93,16 +102,40 @@ def agreement() -> tuple[int, int, float, list[tuple[str, str, str]]]:
     return agree, n, kappa, differ
 
 
-def load_fresh() -> list[Case]:
-    """fresh.tsv: phrases written after the component, measured and never tuned on."""
-    cases: list[Case] = []
-    for line in (DATA / "fresh.tsv").read_text(encoding="utf-8").splitlines():
+def _rows(path: Path) -> list[tuple[str, str, str, str]]:
+    """The rows `class lang label text` of a file (blank lines and # comments left out)."""
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cls, lang, label, text = line.split("\t")
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[0] not in CLASSES or fields[1] not in LANGS:
+            raise ValueError(f"{path.name}:{number}: expected `class<TAB>lang<TAB>label<TAB>text`")
+        out.append((fields[0], fields[1], fields[2], fields[3]))
+    return out
+
+
+def _cases(path: Path) -> list[Case]:
+    cases: list[Case] = []
+    for cls, lang, label, text in _rows(path):
         positive, parts = positive_of(cls, label)
         cases.append(Case(cls, lang, positive, text, parts))
     return cases
+
+
+def load_fresh() -> list[Case]:
+    """fresh.tsv: phrases written after the component, measured and never tuned on."""
+    return _cases(DATA / "fresh.tsv")
+
+
+ROUND3 = DATA / "round3.tsv"
+
+
+def load_round3(path: Path | None = None) -> list[Case]:
+    """round3.tsv (an independent labeller's set, `class lang label text`), held back whole: only
+    its figures are ever printed. Empty when the file does not exist."""
+    path = path or ROUND3
+    return _cases(path) if path.exists() else []
 
 
 ROUND2 = DATA / "round2.tsv"

@@ -55,8 +55,8 @@ def output_format(output: str, fmt: str | None) -> str:
 def render_once(run: Frame, fmt: str, layout: str, engine: str, timeout: float, view: str = "client",
                 split: str = "auto", written: list | None = None) -> int:
     """Check, draw, write; the exit code. A file that does not load is not drawn: its
-    diagnostics go to stderr (exit 1). A client picture too large to print at 8 pt is
-    split into sheets (`outputs/render/split.py`), all written or none."""
+    diagnostics go to stderr (exit 1). A picture too large to print at 8 pt is split
+    into sheets (`outputs/render/split.py`), all written or none."""
     from cyclemap.cli.deliver import is_stream
     from cyclemap.outputs.atomic import write_all_atomic
     from cyclemap.outputs.render.split import files_for, render_split
@@ -185,8 +185,8 @@ def watch(run: Frame, fmt: str, layout: str, engine: str, timeout: float,
     "    cyclemap render examples/banco.yaml -o - --format dot\n\n"
     "    cyclemap render examples/banco.yaml -o banco-analista.svg --view analyst\n\n"
     "    cyclemap render taller.yaml -o taller.svg --watch\n\n"
-    "A client picture whose smallest text would print under 8 pt on its page (A4 landscape; A3 for the "
-    "blueprint) is split into sheets, one per stage (runs of consecutive moments when there are no stages): "
+    "A picture whose smallest text would print under 8 pt on its page (A4 landscape; A3 for the "
+    "blueprint and the analyst view) is split into sheets, one per stage (runs of consecutive moments when there are no stages): "
     "a .pdf gets one page per sheet; .svg and .png give numbered files NAME-1.svg, NAME-2.svg, ..., each named "
     "on stderr. All the sheets are written, or none."))
 @guarded
@@ -205,7 +205,7 @@ def render(
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="svg|png|pdf|dot", help=h(
         "Format, when the output's suffix does not say it (or with -o -)."))] = None,
     split: Annotated[str, typer.Option("--split", metavar="auto|never|stage", help=h(
-        "auto: split a client picture into sheets only when it would print under 8 pt; never: always one "
+        "auto: split the picture into sheets only when it would print under 8 pt; never: always one "
         "sheet (with a warning when it is too small); stage: one sheet per stage whatever the size."))] = "auto",
     watch_file: Annotated[bool, typer.Option("--watch", "-w", help=h(
         "Redraw every time the file changes; errors are reported and watching goes on."))] = False,
@@ -233,9 +233,9 @@ def render(
     run = Frame.resolve(file, output, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
                         segment=segment, lang=lang)
     fmt = output_format(output, fmt)
-    if split == "stage" and (output == "-" or fmt == "dot" or view != "client"):
-        raise UsageError(_("--split stage draws a client picture on several sheets: it needs --view client, an "
-                           "output file (not -) and .svg, .png or .pdf"))
+    if split == "stage" and (output == "-" or fmt == "dot"):
+        raise UsageError(_("--split stage draws the picture on several sheets: it needs an output file (not -) "
+                           "and .svg, .png or .pdf"))
     if watch_file:
         if output == "-":
             raise UsageError(_("--watch needs an output file, not -"))

@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 LANGS = ("es", "pt", "en")
 _TABLE = Path(__file__).with_name("lemmas.json")
@@ -38,8 +38,10 @@ def _small_words() -> frozenset[str]:
     return ARTICLE | PREPOSITION
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word as written, in lower case without accents, and its lemma (a tuple: made by the
+    ten thousand, so cheaper than a dataclass)."""
+
     text: str  # as written
     word: str  # lower case, no accents
     lemma: str  # the dictionary form, lower case, no accents (the word when unknown)
@@ -58,25 +60,34 @@ def tokens(text: str, lang: str) -> tuple[Token, ...]:
     borrowed words), punctuation left out."""
     from simplemma import simple_tokenizer
 
-    every = tables()
-    order = [every[lang]] + [every[other] for other in LANGS if other != lang]
+    order = _order(lang)
     found: list[Token] = []
     keep = _small_words()
     for raw in simple_tokenizer(text):
-        if not any(c.isalnum() for c in raw) and raw not in ("?", "-", "--", "%", "<", ">", "≤", "≥", "$", ",", ".",
-                                                              ";", ":", "(", ")"):
+        if not raw.isalnum() and not any(c.isalnum() for c in raw) and raw not in _KEPT_MARKS:
             continue
-        if raw.lower().endswith(("'s", "’s")) and len(raw) > 2:
+        if raw.endswith(("'s", "’s", "'S", "’S")) and len(raw) > 2:
             raw = raw[:-2]  # "the regulator's maximum"
         word = plain(raw)
-        lemma = word
-        for one in order if word not in keep else ():
-            hit = one.get(word)
-            if hit is not None:
-                lemma = hit
-                break
-        found.append(Token(raw, word, lemma))
+        found.append(Token(raw, word, _lemma(word, order) if word not in keep else word))
     return tuple(found)
+
+
+_KEPT_MARKS = frozenset(("?", "-", "--", "%", "<", ">", "≤", "≥", "$", ",", ".", ";", ":", "(", ")"))
+
+
+@lru_cache(maxsize=3)
+def _order(lang: str) -> tuple[dict[str, str], ...]:
+    every = tables()
+    return (every[lang], *(every[other] for other in LANGS if other != lang))
+
+
+def _lemma(word: str, order: tuple[dict[str, str], ...]) -> str:
+    for one in order:
+        hit = one.get(word)
+        if hit is not None:
+            return hit
+    return word
 
 
 def guess_language(text: str, default: str = "en") -> str:

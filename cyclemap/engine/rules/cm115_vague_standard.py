@@ -21,20 +21,25 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._content import field_findings
 from cyclemap.engine import content
 
 
 def check(ctx):
-    for moment in ctx.unique():
-        if moment.standard and not content.standard(moment.standard, ctx.cycle.language).standard_observable:
-            yield Finding(
-                _("the standard of `{id}` ({name}), \"{standard}\", has no number, time or observable "
-                  "behaviour").format(id=moment.id, name=moment.name, standard=moment.standard),
-                moment.at("standard"),
-                moment.id,
-                plain=_("its standard, \"{standard}\", is a wish: nobody can measure or observe it").format(
-                    standard=moment.standard),
-            )
+    return field_findings(ctx, "standard", content.standard, judge)
+
+
+def judge(moment, facts):
+    if not facts.standard_observable:
+        return Finding(
+            _("the standard of `{id}` ({name}), \"{standard}\", has no number, time or observable "
+              "behaviour").format(id=moment.id, name=moment.name, standard=moment.standard),
+            moment.at("standard"),
+            moment.id,
+            plain=_("its standard, \"{standard}\", is a wish: nobody can measure or observe it").format(
+                standard=moment.standard),
+        )
+    return None
 
 
 RULE = rule_from_module(

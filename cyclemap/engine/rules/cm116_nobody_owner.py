@@ -19,27 +19,29 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._content import field_findings
 from cyclemap.engine import content
 
 
 def check(ctx):
-    for moment in ctx.unique():
-        if not moment.owner:
-            continue
-        facts = content.owner(moment.owner, ctx.cycle.language)
-        if facts.nobody_in_particular:
-            if facts.actor.kind in ("team", "department"):
-                message = _("the owner of `{id}` ({name}) is \"{owner}\", a whole team or department: nobody in "
-                            "particular answers for it")
-            else:
-                message = _("the owner of `{id}` ({name}) is \"{owner}\": everyone, or no one")
-            yield Finding(
-                message.format(id=moment.id, name=moment.name, owner=moment.owner),
-                moment.at("owner"),
-                moment.id,
-                plain=_("\"{owner}\" answers for it, which means nobody in particular does").format(
-                    owner=moment.owner),
-            )
+    return field_findings(ctx, "owner", content.owner, judge)
+
+
+def judge(moment, facts):
+    if facts.nobody_in_particular:
+        if facts.actor.kind in ("team", "department"):
+            message = _("the owner of `{id}` ({name}) is \"{owner}\", a whole team or department: nobody in "
+                        "particular answers for it")
+        else:
+            message = _("the owner of `{id}` ({name}) is \"{owner}\": everyone, or no one")
+        return Finding(
+            message.format(id=moment.id, name=moment.name, owner=moment.owner),
+            moment.at("owner"),
+            moment.id,
+            plain=_("\"{owner}\" answers for it, which means nobody in particular does").format(
+                owner=moment.owner),
+        )
+    return None
 
 
 RULE = rule_from_module(

@@ -21,23 +21,25 @@ How to fix
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._content import field_findings
 from cyclemap.engine import content
 
 
 def check(ctx):
-    for moment in ctx.unique():
-        if not moment.recovery:
-            continue
-        facts = content.recovery(moment.recovery, ctx.cycle.language)
-        if not (facts.says_who or facts.says_when or facts.says_choice or facts.says_information):
-            yield Finding(
-                _("the recovery plan of `{id}` ({name}), \"{recovery}\", says neither who acts, nor when, "
-                  "nor what the customer is offered").format(id=moment.id, name=moment.name, recovery=moment.recovery),
-                moment.at("recovery"),
-                moment.id,
-                plain=_("when it fails, the plan is \"{recovery}\": it says neither who acts, nor how soon, "
-                        "nor what the customer can choose").format(recovery=moment.recovery),
-            )
+    return field_findings(ctx, "recovery", content.recovery, judge)
+
+
+def judge(moment, facts):
+    if not (facts.says_who or facts.says_when or facts.says_choice or facts.says_information):
+        return Finding(
+            _("the recovery plan of `{id}` ({name}), \"{recovery}\", says neither who acts, nor when, "
+              "nor what the customer is offered").format(id=moment.id, name=moment.name, recovery=moment.recovery),
+            moment.at("recovery"),
+            moment.id,
+            plain=_("when it fails, the plan is \"{recovery}\": it says neither who acts, nor how soon, "
+                    "nor what the customer can choose").format(recovery=moment.recovery),
+        )
+    return None
 
 
 RULE = rule_from_module(

@@ -28,6 +28,7 @@ from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, listing
 from cyclemap.engine import content
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._content import field_findings
 
 # What each of the organisation's goals is called in a finding.
 GOALS = {
@@ -47,21 +48,22 @@ GOALS = {
 
 
 def check(ctx):
-    for moment in ctx.unique():
-        if not moment.standard:
-            continue
-        facts = content.standard(moment.standard, ctx.cycle.language)
-        if facts.standard_serves_org:
-            goals = listing([GOALS[g] for g in facts.org_goals])
-            yield Finding(
-                _("the standard of `{id}` ({name}), \"{standard}\", measures the organisation's goal ({goals}), "
-                  "not what the customer gets").format(id=moment.id, name=moment.name, standard=moment.standard,
-                                                       goals=goals),
-                moment.at("standard"),
-                moment.id,
-                plain=_("its standard, \"{standard}\", measures what the organisation wants ({goals}), not what "
-                        "the customer gets").format(standard=moment.standard, goals=goals),
-            )
+    return field_findings(ctx, "standard", content.standard, judge)
+
+
+def judge(moment, facts):
+    if facts.standard_serves_org:
+        goals = listing([GOALS[g] for g in facts.org_goals])
+        return Finding(
+            _("the standard of `{id}` ({name}), \"{standard}\", measures the organisation's goal ({goals}), "
+              "not what the customer gets").format(id=moment.id, name=moment.name, standard=moment.standard,
+                                                   goals=goals),
+            moment.at("standard"),
+            moment.id,
+            plain=_("its standard, \"{standard}\", measures what the organisation wants ({goals}), not what "
+                    "the customer gets").format(standard=moment.standard, goals=goals),
+        )
+    return None
 
 
 RULE = rule_from_module(

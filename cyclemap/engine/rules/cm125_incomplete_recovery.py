@@ -23,6 +23,7 @@ from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import _, listing
 from cyclemap.engine import content
 from cyclemap.engine.rules import Finding, rule_from_module
+from cyclemap.engine.rules._content import field_findings
 
 PARTS = {
     "who": _("who acts"),
@@ -32,23 +33,23 @@ PARTS = {
 
 
 def check(ctx):
-    for moment in ctx.unique():
-        if not moment.recovery:
-            continue
-        facts = content.recovery(moment.recovery, ctx.cycle.language)
-        said = facts.says_who or facts.says_when or facts.says_choice or facts.says_information
-        if not said or not facts.missing:
-            continue  # CM117 reports a plan that says nothing; this one a plan that is incomplete
-        missing = listing([PARTS[p] for p in facts.missing])
-        yield Finding(
-            _("the recovery plan of `{id}` ({name}), \"{recovery}\", does not say {missing}").format(
-                id=moment.id, name=moment.name, recovery=moment.recovery, missing=missing),
-            moment.at("recovery"),
-            moment.id,
-            subject="+".join(facts.missing),
-            plain=_("when it fails, the plan \"{recovery}\" does not say {missing}").format(
-                recovery=moment.recovery, missing=missing),
-        )
+    return field_findings(ctx, "recovery", content.recovery, judge)
+
+
+def judge(moment, facts):
+    said = facts.says_who or facts.says_when or facts.says_choice or facts.says_information
+    if not said or not facts.missing:
+        return None  # CM117 reports a plan that says nothing; this one a plan that is incomplete
+    missing = listing([PARTS[p] for p in facts.missing])
+    return Finding(
+        _("the recovery plan of `{id}` ({name}), \"{recovery}\", does not say {missing}").format(
+            id=moment.id, name=moment.name, recovery=moment.recovery, missing=missing),
+        moment.at("recovery"),
+        moment.id,
+        subject="+".join(facts.missing),
+        plain=_("when it fails, the plan \"{recovery}\" does not say {missing}").format(
+            recovery=moment.recovery, missing=missing),
+    )
 
 
 RULE = rule_from_module(

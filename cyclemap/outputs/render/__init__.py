@@ -32,7 +32,7 @@ def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "cl
     `view="client"` (the default, `client.py`): names, order, criticality, score against
     expectation and numbered badges on the top weak points. `view="analyst"` (`dot.py`):
     every finding's code on the moment it is about, and the full legend. `sheet` (a
-    `client.Sheet`, client view only): draw only that sheet of a split picture."""
+    `client.Sheet`, either view): draw only that sheet of a split picture."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
     if view not in VIEWS:
@@ -40,7 +40,7 @@ def build_dot(checked: "CheckedCycle", *, layout: str = "clock", view: str = "cl
     with hyphenating(checked):
         if view == "client":
             return client.build(checked, layout, sheet)
-        return build_analyst(checked, layout)
+        return build_analyst(checked, layout, sheet)
 
 
 def render_bytes(checked, *, layout: str = "clock", fmt: str = "svg", engine: str = "auto",

@@ -1,4 +1,5 @@
-"""A client picture too large to print at 8 pt, split into sheets (issue 23).
+"""A picture too large to print at 8 pt, split into sheets (issue 23): the client view
+(fitted to A4, A3 for the blueprint) and the analyst view (fitted to A3) alike.
 
     render_split(checked, layout=..., fmt=..., engine=..., timeout=..., split="auto") -> Drawing
 
@@ -13,8 +14,8 @@ moment). Each sheet numbers its moments as the whole cycle does, keeps the whole
 ⚠ ranks, and says which sheet it is and where the cycle comes from and goes on.
 
 What is written (`Drawing.files`): one file for one sheet; for a split picture, a PDF
-with one page per sheet, or numbered SVG/PNG files `NAME-1.svg`, `NAME-2.svg`, ... The
-analyst view and DOT are never split (the analyst view still warns).
+with one page per sheet, or numbered SVG/PNG files `NAME-1.svg`, `NAME-2.svg`, ... DOT is
+never split.
 """
 
 from __future__ import annotations
@@ -48,23 +49,29 @@ class Drawing:
         return len(self.sheets) > 1
 
 
-def groups_of(checked) -> tuple[list[tuple[str | None, list[str]]], bool]:
+def groups_of(checked, view: str = "client") -> tuple[list[tuple[str | None, list[str]]], bool]:
     """The moments by stage in display order (a detour joins its stage's group), and
-    whether that is a split by stage (more than one stage)."""
+    whether that is a split by stage (more than one stage). In the client view a moment
+    with no stage stays with the one before it (where a detour leaves from), so each sheet
+    holds consecutive numbers; the analyst view keeps such moments on a sheet of their
+    own (its layouts draw a detour's condition label over the moments beside it)."""
     scene = make_scene(checked)
     by_stage: dict[str | None, list[str]] = {}
+    stage = None
     for mid in scene.order:
-        by_stage.setdefault(scene.moments[mid].stage, []).append(mid)
+        stage = scene.moments[mid].stage or (stage if view == "client" else None)
+        by_stage.setdefault(stage, []).append(mid)
     groups = list(by_stage.items())
     if len(groups) > 1:
         return groups, True
     return [(None, list(scene.order))], False
 
 
-def _draw(checked, members, stage, *, layout, fmt, engine, timeout, fit, index=1, count=1, before=None, after=None):
+def _draw(checked, members, stage, *, layout, fmt, engine, timeout, fit, view="client", index=1, count=1,
+          before=None, after=None):
     sheet = Sheet(tuple(members), index, count, stage, before, after)
     plan: dict = {}
-    data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view="client",
+    data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view,
                         plan=plan, sheet=sheet)
     return Drawn(data, fit(plan), sheet)
 
@@ -79,24 +86,34 @@ def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeou
             return printed_pt(plan, layout, view)
 
     def too_small(members) -> bool:
-        drawn = _draw(checked, members, None, layout=layout, fmt="svg", engine=engine, timeout=timeout, fit=fit)
+        drawn = _draw(checked, members, None, layout=layout, fmt="svg", engine=engine, timeout=timeout, fit=fit,
+                      view=view)
         return drawn.printed is not None and drawn.printed < minimum
 
     plan: dict = {}
     whole = None
-    if split != "stage" or view != "client" or fmt == "dot":
+    if split != "stage" or fmt == "dot":
         data = render_bytes(checked, layout=layout, fmt=fmt, engine=engine, timeout=timeout, view=view, plan=plan)
         whole = fit(plan)
-        if split == "never" or view != "client" or fmt == "dot" or whole is None or whole >= minimum:
+        if split == "never" or fmt == "dot" or whole is None or whole >= minimum:
             return Drawing([Drawn(data, whole)], whole)
-    groups, by_stage = groups_of(checked)
+    groups, by_stage = groups_of(checked, view)
     # Measure (SVG: no drawing beyond what the size needs), halving what is still too small.
+    # An analyst sheet is measured with the longest heading it could get (which sheet of
+    # how many, where the cycle comes from and goes on), so the sheet drawn is no smaller.
     measure = "svg"
+    order = [mid for _stage, members in groups for mid in members]
     pending = [(stage, members) for stage, members in groups]
     final: list[tuple[str | None, list[str]]] = []
     while pending:
         stage, members = pending.pop(0)
-        drawn = _draw(checked, members, stage, layout=layout, fmt=measure, engine=engine, timeout=timeout, fit=fit)
+        heading = {}
+        if view == "analyst":  # its sheet line is in the title's type: measure it as long as it can get
+            first, last = order.index(members[0]), order.index(members[-1])
+            heading = dict(index=len(order), count=len(order), before=order[first - 1] if first else None,
+                           after=order[last + 1] if last + 1 < len(order) else None)
+        drawn = _draw(checked, members, stage, layout=layout, fmt=measure, engine=engine, timeout=timeout, fit=fit,
+                      view=view, **heading)
         if len(members) > 1 and drawn.printed is not None and drawn.printed < minimum:
             half = (len(members) + 1) // 2
             pending[:0] = [(stage, members[:half]), (stage, members[half:])]
@@ -115,7 +132,7 @@ def render_split(checked, *, layout: str, fmt: str, engine: str = "auto", timeou
         # A stage cut into runs is named by its moments' numbers, not by the stage alone.
         whole_stage = stage if sum(1 for s, _m in final if s == stage) == 1 else None
         sheets.append(_draw(checked, members, whole_stage, layout=layout, fmt=fmt, engine=engine, timeout=timeout,
-                            fit=fit, index=i + 1, count=count, before=before, after=after))
+                            fit=fit, view=view, index=i + 1, count=count, before=before, after=after))
     return Drawing(sheets, whole, by_stage=by_stage)
 
 
