@@ -81,20 +81,20 @@ def test_the_critique_json_carries_the_estimate_and_its_assumptions(write):
     settings change an assumption (never presented as a fact: each has a label and a source)."""
     import json
 
-    from conftest import run_cli
+    from conftest import run_app
 
     source = write("bank.yaml", CYCLE)
     ratings = write("r.csv", "moment,rating\n" + "wait,1\nwait,2\n" * 4 + "wait,4\n" * 12 + "served,5\n" * 20)
-    proc = run_cli("critique", str(source), "--ratings", str(ratings), "--format", "json")
+    proc = run_app("critique", str(source), "--ratings", str(ratings), "--format", "json")
     assert proc.code == 0, proc.err
     at_risk = json.loads(proc.out)["at_risk"]
     assert at_risk["customers"]["dissatisfied"] == 800
     assert at_risk["assumptions"]["complain_share"]["value"] == 0.04
     assert all(a["label"] and a["source"] for a in at_risk["assumptions"].values())
     write(".cyclemap.yaml", "thresholds: {complain_share: 0.1}\n")
-    changed = json.loads(run_cli("critique", str(source), "--ratings", str(ratings), "--format", "json").out)
+    changed = json.loads(run_app("critique", str(source), "--ratings", str(ratings), "--format", "json").out)
     assert changed["at_risk"]["assumptions"]["complain_share"]["value"] == 0.1
-    markdown = run_cli("critique", str(source), "--ratings", str(ratings), "--format", "markdown").out
+    markdown = run_app("critique", str(source), "--ratings", str(ratings), "--format", "markdown").out
     assert "## Customers at risk" in markdown
 
 

@@ -74,6 +74,7 @@ def test_hidden_files_in_folders_are_skipped(cli, write, tmp_path):
     assert "1 file checked" in result.out
 
 
+@pytest.mark.real_process  # the one help page read from `python -m cyclemap` itself; the others share one process per language
 def test_version_and_help(cli):
     assert cli("--version").out.startswith("cyclemap ")
     result = cli("check", "--help")

@@ -18,6 +18,7 @@ def test_check_help_in_portuguese_from_the_environment(cli):
     assert "Executa só estas regras" in shown.out and "Mostra o rastreamento do Python" in shown.out
 
 
+@pytest.mark.real_process  # --lang read from the command line when the help texts are made
 def test_critique_help_in_portuguese_from_the_option(cli):
     shown = cli("critique", "--help", "--lang", "pt")
     assert shown.code == 0, shown.err

@@ -76,7 +76,7 @@ def test_any_output_encoding_works(command, encoding, tmp_path):
     assert proc.returncode in (0, 1), err
     assert "internal error" not in err and "Traceback" not in err
     out = proc.stdout.decode(encoding)  # what was written is valid in that encoding
-    assert "Llega" in out or "a" in out
+    assert "Llega" in out, out[:500]  # the moment's name reaches the reader in that encoding
 
 
 def test_ctrl_c_ends_with_130_and_no_traceback(tmp_path):

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_app
 
 CYCLE = """\
 cyclemap: 1
@@ -48,7 +48,7 @@ def files(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def critique(files):
-    run = run_cli("critique", str(files / "farmacia.yaml"), "--format", "json")
+    run = run_app("critique", str(files / "farmacia.yaml"), "--format", "json")
     assert run.code in (0, 1), run.err
     return json.loads(run.out)
 
@@ -66,7 +66,7 @@ def preface(critique):
 
 def test_raised_severity_keeps_the_point(files, points):
     """The settings raise CM102 to an error: the point it belongs to is still in the list."""
-    check = run_cli("check", str(files / "farmacia.yaml"))
+    check = run_app("check", str(files / "farmacia.yaml"))
     assert re.search(r"CM102 error", check.out), check.out
     assert any("CM102" in p["codes"] for p in points)
     assert [p["rank"] for p in points] == list(range(1, len(points) + 1))
@@ -76,8 +76,8 @@ def test_raised_severity_keeps_the_point(files, points):
 
 
 def test_critique_text_and_markdown_say_the_json_points(files, points, preface):
-    text = _norm(run_cli("critique", str(files / "farmacia.yaml"), env={"COLUMNS": "100"}).out)
-    markdown = _norm(run_cli("critique", str(files / "farmacia.yaml"), "--format", "markdown").out)
+    text = _norm(run_app("critique", str(files / "farmacia.yaml"), env={"COLUMNS": "100"}).out)
+    markdown = _norm(run_app("critique", str(files / "farmacia.yaml"), "--format", "markdown").out)
     for out in (text, markdown):
         where = [out.find(_norm(p["text"])) for p in points]
         assert all(w >= 0 for w in where), [p["text"] for p, w in zip(points, where) if w < 0]
@@ -88,7 +88,7 @@ def test_critique_text_and_markdown_say_the_json_points(files, points, preface):
 
 def test_diagram_badges_are_the_points_ranks(files, points, tmp_path):
     out = tmp_path / "f.svg"
-    run = run_cli("render", str(files / "farmacia.yaml"), "-o", str(out))
+    run = run_app("render", str(files / "farmacia.yaml"), "-o", str(out))
     assert run.code == 0, run.err
     svg = out.read_text(encoding="utf-8")
     badges = {}
@@ -103,7 +103,7 @@ def test_diagram_badges_are_the_points_ranks(files, points, tmp_path):
 
 def test_handout_says_the_same_points(files, points, preface, tmp_path):
     out = tmp_path / "h.html"
-    run = run_cli("handout", str(files / "farmacia.yaml"), "-o", str(out))
+    run = run_app("handout", str(files / "farmacia.yaml"), "-o", str(out))
     assert run.code == 0, run.err
     page = out.read_text(encoding="utf-8")
     items = re.findall(r'<li class="group" data-moment="([^"]*)" data-rank="(\d+)">(.*?)</li>', page, re.DOTALL)
@@ -120,7 +120,7 @@ def test_handout_says_the_same_points(files, points, preface, tmp_path):
 def test_deck_says_the_same_points(files, points, tmp_path):
     pptx = pytest.importorskip("pptx")
     out = tmp_path / "d.pptx"
-    run = run_cli("deck", str(files / "farmacia.yaml"), "-o", str(out))
+    run = run_app("deck", str(files / "farmacia.yaml"), "-o", str(out))
     assert run.code == 0, run.err
     slides = []
     for slide in pptx.Presentation(str(out)).slides:
@@ -131,7 +131,7 @@ def test_deck_says_the_same_points(files, points, tmp_path):
     for p, text in zip(points[:3], point_slides):
         for part in ("what", "why", "todo"):
             assert _norm(p[part]) in text, (part, p[part], text)
-    critique = json.loads(run_cli("critique", str(files / "farmacia.yaml"), "--format", "json").out)
+    critique = json.loads(run_app("critique", str(files / "farmacia.yaml"), "--format", "json").out)
     if critique["preface"]:
         assert _norm(" ".join(critique["preface"])) in slides[3], "what is common is said once, before the points"
 
@@ -153,7 +153,7 @@ def test_live_page_says_the_same_points(files, points, preface):
 
 def test_executive_summary_says_the_first_points_on_one_page(files, points, critique, tmp_path):
     out = tmp_path / "s.html"
-    run = run_cli("handout", str(files / "farmacia.yaml"), "--edition", "summary", "-o", str(out), "--pdf")
+    run = run_app("handout", str(files / "farmacia.yaml"), "--edition", "summary", "-o", str(out), "--pdf")
     assert run.code == 0, run.err
     page = out.read_text(encoding="utf-8")
     items = re.findall(r'<li data-rank="(\d+)">(.*?)</li>', page, re.DOTALL)

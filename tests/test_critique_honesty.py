@@ -8,13 +8,13 @@ from __future__ import annotations
 import json
 import re
 
-from tests.conftest import run_cli
+from tests.conftest import run_app
 
 
 def critique(write, text: str, *args: str) -> tuple[dict, str]:
     path = write("c.yaml", text)
-    data = run_cli("critique", str(path), "--format", "json", "--lang", "en", *args)
-    out = run_cli("critique", str(path), "--lang", "en", *args, env={"COLUMNS": "400"})
+    data = run_app("critique", str(path), "--format", "json", "--lang", "en", *args)
+    out = run_app("critique", str(path), "--lang", "en", *args, env={"COLUMNS": "400"})
     assert data.code == 0 and out.code == 0, data.err + out.err
     return json.loads(data.out), " ".join(out.out.split())
 

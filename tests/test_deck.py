@@ -125,7 +125,9 @@ def test_deck_counts_are_singular_for_one():
     assert moments_count(2, 0)("en") == "2 moments of truth, 0 critical"
 
 
-@pytest.mark.parametrize("cycle", [EXAMPLES / "banco.yaml", EXAMPLES / "help-desk.yaml", HOTEL, "generated-40"],
+@pytest.mark.parametrize("cycle", [EXAMPLES / "banco.yaml", EXAMPLES / "help-desk.yaml", HOTEL,
+                                   # 11 slides, 5 s: a large input for the slow tier (the others split into 3 to 6)
+                                   pytest.param("generated-40", marks=pytest.mark.slow)],
                          ids=["banco", "help-desk", "hotel", "generated-40"])
 def test_the_diagram_shows_12_pt_text_on_its_slides(cli, tmp_path, cycle):
     """Every diagram slide, read back from the .pptx: its picture is a sheet of the

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ALL_REAL, ROOT, invoke_in_process
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import hostile  # noqa: E402
@@ -37,8 +37,18 @@ def cli_env(**extra: str) -> dict:
 
 
 def run(*args: str, timeout: float = HANG_LIMIT, **extra_env: str) -> subprocess.CompletedProcess:
+    """The real command line, in a new interpreter."""
     return subprocess.run([sys.executable, "-m", "cyclemap", *args], cwd=ROOT, env=cli_env(**extra_env),
                           capture_output=True, text=True, timeout=timeout)
+
+
+def run_here(*args: str, timeout: float = HANG_LIMIT) -> subprocess.CompletedProcess:
+    """The same command line (app, options, exit codes) in this process: for what needs no
+    process of its own (no pipe, signal, start-up or memory limit); a hang still fails."""
+    if ALL_REAL:
+        return run(*args, timeout=timeout)
+    result = invoke_in_process(*args, cwd=ROOT, timeout=timeout)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def sha256(path: Path) -> str:
@@ -88,7 +98,7 @@ def test_a_tag_never_runs_code(tmp_path):
     path = tmp_path / "tag.yaml"
     case.make(path)
     assert "touch" in path.read_text()
-    proc = run("check", str(path))
+    proc = run_here("check", str(path))
     assert proc.returncode == 1
     assert "!!python/object/apply:os.system` is not allowed" in proc.stdout
     assert not (tmp_path / "pwned").exists()
@@ -160,7 +170,7 @@ def test_render_of_a_hostile_file_leaves_no_output(name, tmp_path):
     before = sha256(source)
     out = tmp_path / "out"
     out.mkdir()
-    proc = run("render", str(source), "-o", str(out / "diagram.svg"), "--engine", "embedded")
+    proc = run_here("render", str(source), "-o", str(out / "diagram.svg"), "--engine", "embedded")
     assert "Traceback" not in proc.stderr
     if case.exit == 0:
         assert proc.returncode == 0, proc.stderr
@@ -180,7 +190,7 @@ def test_export_of_a_hostile_file_leaves_no_output(name, tmp_path):
     before = sha256(source)
     out = tmp_path / "out"
     out.mkdir()
-    proc = run("export", str(source), "--to", "csv", "-o", str(out / "moments.csv"))
+    proc = run_here("export", str(source), "--to", "csv", "-o", str(out / "moments.csv"))
     assert "Traceback" not in proc.stderr
     assert proc.returncode == (0 if case.exit == 0 else 1), proc.stderr
     assert os.listdir(out) == (["moments.csv"] if case.exit == 0 else [])
@@ -196,7 +206,7 @@ def test_render_time_limit_stops_graphviz_with_a_clear_message(engine, tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     start = time.monotonic()
-    proc = run("render", str(source), "-o", str(out / "big.svg"), "--layout", "flow", "--engine", engine,
+    proc = run_here("render", str(source), "-o", str(out / "big.svg"), "--layout", "flow", "--engine", engine,
                "--timeout", "0.001")  # the client layouts leave Graphviz only the drawing: short
     assert time.monotonic() - start < HANG_LIMIT
     assert proc.returncode == 2, proc.stderr
@@ -207,7 +217,7 @@ def test_render_time_limit_stops_graphviz_with_a_clear_message(engine, tmp_path)
 
 @pytest.mark.parametrize("value", ["1e999", "nan", "-1", "abc"])
 def test_render_refuses_a_timeout_that_is_not_a_positive_number(value, tmp_path):
-    proc = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", value)
+    proc = run_here("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", value)
     assert proc.returncode == 2
     assert "--timeout" in proc.stderr
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
@@ -215,12 +225,12 @@ def test_render_refuses_a_timeout_that_is_not_a_positive_number(value, tmp_path)
 
 
 def test_typer_option_values_still_converted_and_checked(tmp_path):
-    bad = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "soon")
+    bad = run_here("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "soon")
     assert bad.returncode == 2
     assert "Invalid value for '--timeout'" in bad.stderr and "valid number" in bad.stderr
-    good = run("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "20")
+    good = run_here("render", "examples/banco.yaml", "-o", str(tmp_path / "x.svg"), "--timeout", "20")
     assert good.returncode == 0, good.stderr
-    repeated = run("check", "examples/", "--exclude", "banco.yaml", "--exclude", "clinica.yaml",
+    repeated = run_here("check", "examples/", "--exclude", "banco.yaml", "--exclude", "clinica.yaml",
                    "--format", "json")
     assert "banco.yaml" not in repeated.stdout and "clinica.yaml" not in repeated.stdout
     assert "restaurant.yaml" in repeated.stdout
@@ -233,7 +243,7 @@ def test_a_name_with_a_newline_or_bidi_override_cannot_split_or_disguise_a_line(
     path.write_text('cyclemap: 1\ntitle: x\nmoments:\n'
                     '  - {id: a, name: "Line one\\nline two \\u202e evil", kind: critical, score: 1}\n'
                     '  - {id: b, name: B, kind: routine}\n', encoding="utf-8")
-    proc = run("check", str(path), "--lang", "en")
+    proc = run_here("check", str(path), "--lang", "en")
     lines = proc.stdout.splitlines()
     assert proc.returncode == 0
     assert "\u202e" not in proc.stdout

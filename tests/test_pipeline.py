@@ -5,13 +5,11 @@ answer from every command. Each case below was once a real disagreement between 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ALL_REAL, ROOT, invoke_in_process, run_cli
 
 # Two critical moments, both half a point below expectation (and above the misery line):
 # a mean gap of -0.5. With the default margin (0.125 of the scale: 0.5 points) that is a
@@ -43,10 +41,12 @@ SETTINGS = "ignore: [CM101]\nthresholds: {gap_margin: 0.25}\n"
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CYCLEMAP_LANG": "en", "NO_COLOR": "1", "COLUMNS": "100"}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "cyclemap", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    """The real command line (app, options, exit codes), in this process."""
+    if ALL_REAL:
+        run = run_cli(*args, cwd=cwd)
+        return subprocess.CompletedProcess(args, run.code, run.out, run.err)
+    result = invoke_in_process(*args, cwd=cwd, timeout=120)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def make(folder: Path, settings: str | None = SETTINGS, lang: str = "en", score: str = "3.5") -> Path:

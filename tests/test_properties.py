@@ -127,30 +127,51 @@ def check_in_process(data: bytes) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-@FAST
-@given(yaml_data)
-def test_any_yaml_document_gets_diagnostics_not_a_crash(data):
-    code, out = check_in_process(dump(data).encode())
-    assert code == 1  # a random document is never a valid cycle
-    assert re.search(r"CM00[12] error", out)
+# Each run of the command line costs about 50 ms: the default tier looks at a quarter of
+# the examples (enough for any crash class that is not rare), the slow tier at all of them.
+DEPTH = pytest.mark.parametrize("share", [pytest.param(0.25, id="quick"),
+                                          pytest.param(1.0, id="deep", marks=pytest.mark.slow)])
 
 
-@FAST
-@given(cycle_like)
-def test_cycle_shaped_documents_with_random_values_never_crash(data):
-    check_in_process(dump(data).encode())
+def explore(strategy, examples: int, share: float):
+    """Decorate a property to run on `share` of its `examples` (hypothesis, no deadline)."""
+    def decorate(check):
+        return settings(FAST, max_examples=max(10, round(examples * share)))(given(strategy)(check))
+    return decorate
 
 
-@FAST
-@given(mutated_example())
-def test_damaged_examples_never_crash(data):
-    check_in_process(data)
+@DEPTH
+def test_any_yaml_document_gets_diagnostics_not_a_crash(share):
+    @explore(yaml_data, 150, share)
+    def prop(data):
+        code, out = check_in_process(dump(data).encode())
+        assert code == 1  # a random document is never a valid cycle
+        assert re.search(r"CM00[12] error", out)
+    prop()
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.binary(max_size=300))
-def test_random_bytes_never_crash(data):
-    check_in_process(data)
+@DEPTH
+def test_cycle_shaped_documents_with_random_values_never_crash(share):
+    @explore(cycle_like, 150, share)
+    def prop(data):
+        check_in_process(dump(data).encode())
+    prop()
+
+
+@DEPTH
+def test_damaged_examples_never_crash(share):
+    @explore(mutated_example(), 150, share)
+    def prop(data):
+        check_in_process(data)
+    prop()
+
+
+@DEPTH
+def test_random_bytes_never_crash(share):
+    @explore(st.binary(max_size=300), 60, share)
+    def prop(data):
+        check_in_process(data)
+    prop()
 
 
 def test_the_examples_themselves_pass_the_same_checks():

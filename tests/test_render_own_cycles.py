@@ -21,7 +21,7 @@ from cyclemap.engine.pipeline import Pipeline
 from cyclemap.outputs.render import LAYOUTS, build_dot, engines, printed_pt
 from cyclemap.outputs.render import geometry as g
 from cyclemap.outputs.render.dot import layout_program
-from conftest import run_cli
+from conftest import run_app
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz (dot) not installed")
 PAGE = {"clock": g.A4_LANDSCAPE, "flow": g.A4_LANDSCAPE, "blueprint": g.A3_LANDSCAPE}
@@ -115,7 +115,7 @@ def test_own_cycles_print_at_8_pt_or_say_so(cycles, case, layout, tmp_path):
     from cyclemap.outputs.render.split import render_split
 
     out = tmp_path / "picture.svg"
-    run = run_cli("render", str(cycles[case]), "-o", str(out), "--layout", layout, "--engine", "embedded")
+    run = run_app("render", str(cycles[case]), "-o", str(out), "--layout", layout, "--engine", "embedded")
     assert run.code == 0, run.err
     checked = Pipeline().check(str(cycles[case]))
     laid = g.lay_out(build_dot(checked, layout=layout), layout_program(layout), "embedded")

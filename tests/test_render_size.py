@@ -17,7 +17,7 @@ from cyclemap.engine.pipeline import Pipeline
 from cyclemap.outputs.render import LAYOUTS, build_dot
 from cyclemap.outputs.render import geometry as g
 from cyclemap.outputs.render.dot import layout_program
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_app
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate_cycle  # noqa: E402
@@ -81,7 +81,7 @@ def test_the_long_dial_has_numbers_on_the_ring_and_names_in_a_key(tmp_path):
 def test_a_picture_too_large_to_print_says_so(tmp_path):
     path, _checked = checked_cycle(tmp_path, 60)
     out = tmp_path / "big.svg"
-    run = run_cli("render", str(path), "-o", str(out), "--layout", "flow", "--engine", "embedded",
+    run = run_app("render", str(path), "-o", str(out), "--layout", "flow", "--engine", "embedded",
                   "--split", "never")  # split by default (tests/test_render_split.py)
     assert run.code == 0, run.err
     assert out.exists()
@@ -92,7 +92,7 @@ def test_a_picture_too_large_to_print_says_so(tmp_path):
 
 def test_a_picture_that_prints_well_says_nothing(tmp_path):
     out = tmp_path / "banco.svg"
-    run = run_cli("render", str(ROOT / "examples" / "banco.yaml"), "-o", str(out), "--engine", "embedded")
+    run = run_app("render", str(ROOT / "examples" / "banco.yaml"), "-o", str(out), "--engine", "embedded")
     assert run.code == 0 and run.err == ""
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import ALL_REAL, EXAMPLES, ROOT, invoke_in_process
 
 ROOTED = hasattr(os, "geteuid") and os.geteuid() == 0
 GOOD = ("cyclemap: 1\ntitle: Shop\nlanguage: en\nmoments:\n"
@@ -39,10 +39,15 @@ def env(**extra: str) -> dict:
     return full
 
 
-def run(*args, cwd=None, timeout: float = 60, **extra) -> subprocess.CompletedProcess:
-    """The real command line; bytes in argv (non-UTF-8 names) pass through untouched."""
-    return subprocess.run([sys.executable, "-m", "cyclemap", *args], cwd=cwd or ROOT, env=env(**extra),
-                          capture_output=True, timeout=timeout)
+def run(*args, cwd=None, timeout: float = 60, real: bool = False, **extra) -> subprocess.CompletedProcess:
+    """The real command line. In this process (the same app, options and exit codes; a
+    hang past `timeout` fails) unless the case needs a real one (`real`: pipes, another
+    environment) or an argument is bytes (non-UTF-8 names pass through argv untouched)."""
+    if real or extra or ALL_REAL or any(isinstance(a, bytes) for a in args):
+        return subprocess.run([sys.executable, "-m", "cyclemap", *args], cwd=cwd or ROOT, env=env(**extra),
+                              capture_output=True, timeout=timeout)
+    result = invoke_in_process(*args, cwd=cwd or ROOT, timeout=timeout)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout_bytes, result.stderr_bytes)
 
 
 def err(proc) -> str:
@@ -115,11 +120,11 @@ def test_a_report_goes_into_a_device_or_a_read_pipe_and_a_pipe_nobody_reads_is_r
     cycle.write_text(GOOD, encoding="utf-8")
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    proc = run("check", str(cycle), "-o", str(fifo), timeout=30)  # nobody reads: refused, no wait
+    proc = run("check", str(cycle), "-o", str(fifo), timeout=30, real=True)  # nobody reads: refused, no wait
     assert proc.returncode == 2 and "nothing reads from this pipe" in err(proc)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
     time.sleep(0.3)
-    proc = run("check", str(cycle), "--format", "json", "-o", str(fifo), timeout=30)
+    proc = run("check", str(cycle), "--format", "json", "-o", str(fifo), timeout=30, real=True)
     got = reader.communicate(timeout=30)[0]
     assert proc.returncode == 0 and json.loads(got)["summary"]["files"] == 1
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

@@ -153,6 +153,23 @@ def workshop(tmp_path):
     return folder
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One server for the tests that only read (pages, headers, traversals, refused
+    writes): the workshop, plus a link to the secret file and a link to the folder above
+    it. Tests that save, or start with other options, start their own."""
+    outside = tmp_path_factory.mktemp("shared")
+    folder = outside / "taller"
+    folder.mkdir()
+    (folder / "coffee.yaml").write_text(SMALL.format(first="Joins the queue"), encoding="utf-8")
+    (folder / "banco.yaml").write_text((EXAMPLES / "banco.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (outside / "secret.yaml").write_text(SMALL.format(first="SECRET-MOMENT"), encoding="utf-8")
+    (folder / "outside.yaml").symlink_to(outside / "secret.yaml")
+    (folder / "linked").symlink_to(outside, target_is_directory=True)
+    with serving(str(folder)) as server:
+        yield server, folder, outside
+
+
 def visible_text(html: str) -> str:
     """The page's words without tags, scripts or the diagram's drawing instructions."""
     html = re.sub(r"<svg.*?</svg>", " ", html, flags=re.S)
@@ -162,37 +179,37 @@ def visible_text(html: str) -> str:
 # -- what the page shows ---------------------------------------------------------------
 
 
-def test_index_and_cycle_pages(workshop):
-    with serving(str(workshop)) as server:
-        index = server.get("/")
-        assert "Coffee to go" in index and "Apertura de cuenta en sucursal" in index
-        assert 'href="/cycle/coffee.yaml"' in index and 'href="/cycle/banco.yaml"' in index
-        assert "malo" in index, "banco's service level, in its own words"
+def test_index_and_cycle_pages(shared):
+    server, _folder, _outside = shared
+    index = server.get("/")
+    assert "Coffee to go" in index and "Apertura de cuenta en sucursal" in index
+    assert 'href="/cycle/coffee.yaml"' in index and 'href="/cycle/banco.yaml"' in index
+    assert "malo" in index, "banco's service level, in its own words"
 
-        page = server.get("/cycle/coffee.yaml")
-        assert '<html lang="en">' in page
-        assert '<h1 id="title">Coffee to go</h1>' in page
-        assert 'class="diagram"' in page and "Joins the queue" in page
-        assert '<svg class="curve"' in page, "the expectation-perception curve"
-        text = visible_text(page)
-        assert "Orders at the counter" in text and "Weak points" in text
-        # Service language: no rule codes, no moment ids, no YAML quoting (outside the
-        # diagram, which the renderer draws with its own marks).
-        assert not re.search(r"\bCM\d{3}\b", text)
-        # (the moments' names are not ids: "Joins the queue" holds the word `queue`)
-        names_out = text.replace("Pays", "").replace("Joins the queue", "")
-        assert "`" not in text and not re.search(r"\b(queue|order|pay)\b", names_out)
-        # The diagram has a name, and its moments are a list beside it, in order.
-        assert 'role="img" aria-label="Diagram of the cycle Coffee to go: 3 moments, 1 critical.' in page
-        assert re.search(r'<ol id="moments"><li class="routine">Joins the queue .*?</li>'
-                         r'<li class="critical">Orders at the counter', page)
+    page = server.get("/cycle/coffee.yaml")
+    assert '<html lang="en">' in page
+    assert '<h1 id="title">Coffee to go</h1>' in page
+    assert 'class="diagram"' in page and "Joins the queue" in page
+    assert '<svg class="curve"' in page, "the expectation-perception curve"
+    text = visible_text(page)
+    assert "Orders at the counter" in text and "Weak points" in text
+    # Service language: no rule codes, no moment ids, no YAML quoting (outside the
+    # diagram, which the renderer draws with its own marks).
+    assert not re.search(r"\bCM\d{3}\b", text)
+    # (the moments' names are not ids: "Joins the queue" holds the word `queue`)
+    names_out = text.replace("Pays", "").replace("Joins the queue", "")
+    assert "`" not in text and not re.search(r"\b(queue|order|pay)\b", names_out)
+    # The diagram has a name, and its moments are a list beside it, in order.
+    assert 'role="img" aria-label="Diagram of the cycle Coffee to go: 3 moments, 1 critical.' in page
+    assert re.search(r'<ol id="moments"><li class="routine">Joins the queue .*?</li>'
+                     r'<li class="critical">Orders at the counter', page)
 
-        spanish = server.get("/cycle/banco.yaml")
-        assert '<html lang="es">' in spanish and "Puntos débiles" in spanish and "Nivel de servicio" in spanish
-        assert not re.search(r"\bCM\d{3}\b", visible_text(spanish))
+    spanish = server.get("/cycle/banco.yaml")
+    assert '<html lang="es">' in spanish and "Puntos débiles" in spanish and "Nivel de servicio" in spanish
+    assert not re.search(r"\bCM\d{3}\b", visible_text(spanish))
 
-        flow = server.state("coffee.yaml", "flow")
-        assert flow["layout"] == "flow" and "cyclemap_flow" in flow["html"]["diagram"]
+    flow = server.state("coffee.yaml", "flow")
+    assert flow["layout"] == "flow" and "cyclemap_flow" in flow["html"]["diagram"]
 
 
 def test_portuguese_on_request(workshop):
@@ -230,22 +247,22 @@ def test_hostile_names_stay_text(tmp_path):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in server.get("/cycle/hostile.yaml")
 
 
-def test_security_headers_on_every_response(workshop):
-    with serving(str(workshop)) as server:
-        for path in ("/", "/cycle/coffee.yaml", "/api/index", "/assets/serve.js", "/assets/serve.css", "/nothing"):
-            status, headers, _ = server.request(path)
-            csp = headers["content-security-policy"]
-            assert "default-src 'none'" in csp and "script-src 'self'" in csp and "connect-src 'self'" in csp, path
-            assert headers["x-content-type-options"] == "nosniff"
-            assert headers["cache-control"] == "no-store"
-        page = server.get("/cycle/coffee.yaml")
-        # Nothing from the network: every src/href is this server's own or a fragment.
-        for ref in re.findall(r'(?:src|href)="([^"]*)"', re.sub(r"<svg.*?</svg>", "", page, flags=re.S)):
-            assert ref.startswith("/") or ref.startswith("data:") or ref.startswith("?"), ref
-        assert "<script>" not in page, "no inline script (the policy forbids it)"
-        # A request addressed to another name (DNS rebinding) is refused.
-        status, _, _ = server.request("/", headers={"Host": "evil.example"})
-        assert status == 400
+def test_security_headers_on_every_response(shared):
+    server, _folder, _outside = shared
+    for path in ("/", "/cycle/coffee.yaml", "/api/index", "/assets/serve.js", "/assets/serve.css", "/nothing"):
+        status, headers, _ = server.request(path)
+        csp = headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "script-src 'self'" in csp and "connect-src 'self'" in csp, path
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["cache-control"] == "no-store"
+    page = server.get("/cycle/coffee.yaml")
+    # Nothing from the network: every src/href is this server's own or a fragment.
+    for ref in re.findall(r'(?:src|href)="([^"]*)"', re.sub(r"<svg.*?</svg>", "", page, flags=re.S)):
+        assert ref.startswith("/") or ref.startswith("data:") or ref.startswith("?"), ref
+    assert "<script>" not in page, "no inline script (the policy forbids it)"
+    # A request addressed to another name (DNS rebinding) is refused.
+    status, _, _ = server.request("/", headers={"Host": "evil.example"})
+    assert status == 400
 
 
 TRAVERSALS = [
@@ -273,29 +290,27 @@ TRAVERSALS = [
 ]
 
 
-def test_paths_outside_the_folder_are_404(workshop, tmp_path):
-    (workshop / "outside.yaml").symlink_to(tmp_path / "secret.yaml")
-    (workshop / "linked").symlink_to(tmp_path, target_is_directory=True)
-    with serving(str(workshop)) as server:
-        index = server.get("/")
-        assert "outside.yaml" not in index and "linked" not in index and "SECRET" not in index
-        for raw in TRAVERSALS:
-            path = raw.format(tmp=str(tmp_path).lstrip("/"))
-            status, headers, body = server.request(path)
-            assert status == 404, f"{path} -> {status}"
-            assert "SECRET-MOMENT" not in body and "[build-system]" not in body and "root:" not in body
-        assert server.request("/cycle/coffee.yaml")[0] == 200, "the real cycle is still there"
+def test_paths_outside_the_folder_are_404(shared):
+    server, _folder, tmp_path = shared  # links to the secret file and the folder above are in the folder
+    index = server.get("/")
+    assert "outside.yaml" not in index and "linked" not in index and "SECRET" not in index
+    for raw in TRAVERSALS:
+        path = raw.format(tmp=str(tmp_path).lstrip("/"))
+        status, headers, body = server.request(path)
+        assert status == 404, f"{path} -> {status}"
+        assert "SECRET-MOMENT" not in body and "[build-system]" not in body and "root:" not in body
+    assert server.request("/cycle/coffee.yaml")[0] == 200, "the real cycle is still there"
 
 
-def test_no_write_endpoint(workshop):
-    before = {p.name: p.read_bytes() for p in workshop.iterdir()}
-    with serving(str(workshop)) as server:
-        for path in ("/", "/cycle/coffee.yaml", "/api/cycle/coffee.yaml", "/api/index", "/events",
-                     "/assets/serve.js", "/upload", "/cycle/new.yaml"):
-            for method in ("POST", "PUT", "PATCH", "DELETE"):
-                status, _, _ = server.request(path, method, body=b"cyclemap: 1\n")
-                assert status in (404, 405), f"{method} {path} -> {status}"
-    assert {p.name: p.read_bytes() for p in workshop.iterdir()} == before
+def test_no_write_endpoint(shared):
+    server, workshop, _outside = shared
+    before = {p.name: p.read_bytes() for p in workshop.iterdir() if p.is_file()}
+    for path in ("/", "/cycle/coffee.yaml", "/api/cycle/coffee.yaml", "/api/index", "/events",
+                 "/assets/serve.js", "/upload", "/cycle/new.yaml"):
+        for method in ("POST", "PUT", "PATCH", "DELETE"):
+            status, _, _ = server.request(path, method, body=b"cyclemap: 1\n")
+            assert status in (404, 405), f"{method} {path} -> {status}"
+    assert {p.name: p.read_bytes() for p in workshop.iterdir() if p.is_file()} == before
 
 
 # -- following saves ---------------------------------------------------------------------
@@ -452,10 +467,10 @@ def test_missing_and_unreadable_paths(cli, tmp_path, monkeypatch):
         assert run.code == 2 and "cannot read the folder" in run.err and "Traceback" not in run.err
 
 
-def test_binds_loopback_and_warns_for_another_host(workshop):
-    with serving(str(workshop)) as server:
-        assert server.host == "127.0.0.1"
-        assert "warning" not in "".join(server.err)
+def test_binds_loopback_and_warns_for_another_host(shared, workshop):
+    server = shared[0]  # started without --host
+    assert server.host == "127.0.0.1"
+    assert "warning" not in "".join(server.err)
     with serving(str(workshop), "--host", "0.0.0.0") as server:
         err = "".join(server.err)
         assert "warning" in err and "0.0.0.0" in err

@@ -79,7 +79,8 @@ def test_a_big_neighbour_delays_only_itself(tmp_path):
             assert page_load < big_at - saved, (page_load, big_at - saved)
         finally:
             stop.set()
-            conn.close()
+            server.stop()  # first: the end of the push channel frees the reader, so closing does not
+            conn.close()   # wait for its 15 s socket timeout
 
 
 def test_a_save_written_in_pieces_never_shows_the_banner(tmp_path):
@@ -121,7 +122,8 @@ def test_a_save_written_in_pieces_never_shows_the_banner(tmp_path):
             assert any(e[1] == "change" for e in seen)
         finally:
             stop.set()
-            conn.close()
+            server.stop()  # first: the end of the push channel frees the reader, so closing does not
+            conn.close()   # wait for its 15 s socket timeout
 
 
 def test_a_restarted_server_says_it_is_another(tmp_path):

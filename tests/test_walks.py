@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_app
 
 CYCLE = ("cyclemap: 1\ntitle: T\nmoments:\n  - {id: a, name: Arrives, kind: critical, owner: Host, standard: within 5 min,"
          " recovery: a manager calls}\n  - {id: b, name: Leaves, kind: routine}\n")
@@ -73,7 +73,7 @@ def repo(tmp_path) -> Path:
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_a_walk_never_follows_links_out_of_the_tree(repo, target, fmt):
     start = time.monotonic()
-    run = run_cli("check", target, "--format", fmt, cwd=repo)
+    run = run_app("check", target, "--format", fmt, cwd=repo)
     assert time.monotonic() - start < 30
     assert "Traceback" not in run.err
     assert run.code == 1, run.out + run.err
@@ -91,11 +91,11 @@ def test_a_walk_never_follows_links_out_of_the_tree(repo, target, fmt):
 
 
 def test_a_named_link_out_of_the_repository_is_refused_unread(repo):
-    run = run_cli("check", "cycles/team/stolen.yaml", "--format", "github", cwd=repo)
+    run = run_app("check", "cycles/team/stolen.yaml", "--format", "github", cwd=repo)
     assert run.code == 1 and "TOPSECRET" not in run.out + run.err
     assert "::error file=cycles/team/stolen.yaml,line=1" in run.out
     # Named through a folder link too (the link is in the repository, the file is not).
-    run = run_cli("check", "cycles/team/out/other.yaml", cwd=repo)
+    run = run_app("check", "cycles/team/out/other.yaml", cwd=repo)
     assert run.code == 1 and "symbolic link to a file outside the working folder" in run.out
 
 
@@ -107,7 +107,7 @@ def test_a_folder_nested_past_the_bound_is_not_entered_and_said(tmp_path):
     (top / "a.yaml").write_text(CYCLE)
     with deep_tree(top):
         for target in ("deep", "deep/**/*.yaml"):
-            run = run_cli("check", target, cwd=tmp_path)
+            run = run_app("check", target, cwd=tmp_path)
             assert "Traceback" not in run.err and run.code == 0, run.err[-2000:]
             assert "1 file checked" in run.out
             assert f"nested more than {MAX_FOLDER_DEPTH} levels deep was not searched" in run.err

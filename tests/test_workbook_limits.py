@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_app
 from cyclemap.format import workbook_limits
 from cyclemap.format.ratings import load_ratings
 from support import load_text
@@ -130,7 +130,7 @@ def test_the_command_line_reports_the_refusal_with_its_place(tmp_path):
     cycle.write_text(CYCLE)
     path = workbook(tmp_path / "last-cell.xlsx", [
         SHEET_HEAD, '<dimension ref="A1:XFD1048576"/><sheetData></sheetData></worksheet>'])
-    run = run_cli("check", str(cycle), "--ratings", str(path))
+    run = run_app("check", str(cycle), "--ratings", str(path))
     assert "Traceback" not in run.err
     assert run.code == 1, run.out + run.err
     assert f"{path}:1:1: CM009 error" in run.out and "at most 20,000,000" in run.out
