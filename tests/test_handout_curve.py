@@ -184,3 +184,18 @@ def test_middling_cycles_get_slanted_names():
     moments = [f"{{id: m{i}, name: Moment {i}, kind: routine, expectation: 3, score: 3}}" for i in range(20)]
     svg, _ = draw(cycle_of(*moments))
     assert "rotate(-32)" in svg and ">Moment 19</text>" in svg
+
+
+@pytest.mark.parametrize("n", [5, 8, 16, 27, 40])
+def test_every_text_of_the_chart_prints_at_8_pt_in_the_handout(n):
+    """The handout prints the chart across its 186 mm content box (handout.css: A4 and
+    Letter alike), so a text of s units prints at s x 527 pt / width."""
+    moments = [f"{{id: m{i}, name: Moment with a long name number {i}, kind: routine, expectation: 4, score: 3}}"
+               for i in range(n)]
+    _svg, root = draw(cycle_of(*moments))
+    width = float(root.get("viewBox").split()[2])
+    printed = 186 / 25.4 * 72 / width
+    legend = float(next(g.get("font-size") for g in root.iter(f"{SVG}g") if g.get("class") == "legend"))
+    # A text without its own size takes the legend group's (the only group that sets one).
+    smallest = min(float(t.get("font-size") or legend) for t in root.iter(f"{SVG}text"))
+    assert smallest * printed >= 8.0 - 0.01, f"{smallest * printed:.2f} pt"

@@ -131,6 +131,10 @@ def test_wheel_metadata_is_what_an_index_shows(dist):
 
             assert mo == catalogues.mo_bytes(read_po(io.BytesIO(po), locale=locale)), locale
     assert any(n.endswith("handout/handout.css") for n in names)
+    # The one font of both engines, with its licences and the fontconfig file `dot` reads.
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "fonts.conf", "metrics.json",
+                 "LICENSE-DejaVu.txt", "LICENSE-NotoEmoji.txt"):
+        assert f"cyclemap/outputs/fonts/{name}" in names, name
 
 
 def test_fresh_venv_from_the_wheel_runs_every_command(dist, tmp_path):

@@ -106,7 +106,12 @@ def test_hostile_names_render_as_text_and_never_change_the_graph(layout, engine,
     plain_svg = render_bytes(CheckedCycle(plain.path, [], plain), layout=layout, fmt="svg", engine=engine, view=view)
     h_nodes, h_edges, h_text = svg_counts(hostile_svg)
     p_nodes, p_edges, _ = svg_counts(plain_svg)
-    assert (h_nodes, h_edges) == (p_nodes, p_edges)
+    assert h_nodes == p_nodes
+    # The same links (a clock draws a link as an arc of its ring when the moments leave
+    # room for one, so the SVG's own edges depend on the names' widths; the DOT says them all).
+    plain_dot = build_dot(CheckedCycle(plain.path, [], plain), layout=layout, view=view)
+    links = re.compile(r"^\s+(\w+) -> (\w+)", re.M)
+    assert set(links.findall(dot)) == set(links.findall(plain_dot)) and h_edges <= p_edges
     assert h_nodes == len(HOSTILE)
     for expected in ['He said "hello"', "back\\slash \\N \\l \\G", "<b>bold</b> & <i>", '"]; x -> y [',
                      "😀🎉", "¡ñandú!", "&amp; &lt; entity-", "}; digraph evil", "tab and control"]:

@@ -62,9 +62,10 @@ def handout(
     pdf: Annotated[bool, typer.Option("--pdf", help=h(
         "Also print it to PDF beside the HTML (needs playwright and a Chromium browser)."))] = False,
     edition: Annotated[str, typer.Option("--edition", metavar="facilitator|participant|summary", help=h(
-        "facilitator: everything, weak points with why and what to do; participant: two pages for the room "
-        "(the diagram, the moments with room to write, the questions), no codes; summary: one page to send "
-        "the client (the level and why, three points to act on first, the evidence)."))] = "facilitator",
+        "facilitator: everything, weak points with why and what to do; participant: for the room (the diagram, "
+        "a worksheet with room to write, the questions: three pages for up to 16 moments, and a page more for "
+        "each extra sheet of a split diagram), no codes; summary: one page to send the client (the level and "
+        "why, three points to act on first, the evidence)."))] = "facilitator",
     paper: Annotated[str, typer.Option("--paper", metavar="a4|letter", help=h(
         "Paper size of the PDF. The HTML prints on either."))] = "a4",
     timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help=h(

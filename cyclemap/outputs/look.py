@@ -28,20 +28,17 @@ class Band:
     key: str
     fill: str
     mark: str  # the shape that carries the band without colour
-    text: Text
     short: Text  # the legend's one-word name
+    # The legend's long words: `band_text`, composed from the cycle's own margin.
 
 
 BANDS = (
-    Band("far_below", "#e66101", "▼▼", _("far below expectation (1 point or more)"),
-         _p("legend: a moment's band", "far below")),
-    Band("below", "#fdb863", "▼", _("below expectation (½ to 1 point)"), _p("legend: a moment's band", "below")),
-    Band("near", "#fee0b6", "▽", _("just under expectation (less than ½ point)"),
-         _p("legend: a moment's band", "just under")),
-    Band("meets", "#d1e5f0", "●", _("meets expectation"), _p("legend: a moment's band", "meets")),
-    Band("exceeds", "#92c5de", "▲", _("exceeds expectation (½ point or more)"),
-         _p("legend: a moment's band", "exceeds")),
-    Band("unscored", "#ffffff", "○", _("no score yet"), _p("legend: a moment's band", "no score")),
+    Band("far_below", "#e66101", "▼▼", _p("legend: a moment's band", "far below")),
+    Band("below", "#fdb863", "▼", _p("legend: a moment's band", "below")),
+    Band("near", "#fee0b6", "▽", _p("legend: a moment's band", "just under")),
+    Band("meets", "#d1e5f0", "●", _p("legend: a moment's band", "meets")),
+    Band("exceeds", "#92c5de", "▲", _p("legend: a moment's band", "exceeds")),
+    Band("unscored", "#ffffff", "○", _p("legend: a moment's band", "no score")),
 )
 BAND = {b.key: b for b in BANDS}
 
@@ -103,7 +100,9 @@ def band_text(band: Band, margin: float) -> Text:
     if band.key == "exceeds":
         return _n("exceeds expectation ({m} point or more)", "exceeds expectation ({m} points or more)",
                   plural(m)).format(m=points(m))
-    return band.text
+    if band.key == "meets":
+        return _("meets expectation")
+    return _("no score yet")
 
 
 # Isolation marks: a name written right to left (or holding a bidi override) stays inside
@@ -123,3 +122,25 @@ def _bidi(ch: str) -> bool:
     code = ord(ch)
     return (0x0590 <= code <= 0x08FF or 0xFB1D <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
             or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069 or code in (0x200E, 0x200F, 0x061C))
+
+
+LRM = "\u200e"
+
+
+def isolate_lines(lines: list[str]) -> list[str]:
+    """Lines of a picture's label, each a paragraph of its own direction-wise: an isolate
+    that a wrap cut across lines is closed at the end of each line and opened again on the
+    next, and a line holding right-to-left text starts with a left-to-right mark, so every
+    renderer (pango, which takes a line's direction from its first strong letter, and
+    resvg, which starts left to right) orders the line the same way."""
+    out, depth = [], 0
+    for line in lines:
+        opened = depth
+        for ch in line:
+            if ch in (FSI, "\u2066", "\u2067"):
+                depth += 1
+            elif ch == PDI and depth:
+                depth -= 1
+        text = FSI * opened + line + PDI * depth
+        out.append(LRM + text if any(_bidi(ch) for ch in line) else text)
+    return out

@@ -124,49 +124,72 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     for a reason other than the engine (the engine's failure is said on the slide).
     `drawing`, when given, receives the diagram's `split.Drawing` (its sheets and sizes)."""
     from pptx import Presentation
-    from pptx.util import Inches, Pt
+    from pptx.util import Inches
 
-    from cyclemap.outputs.render import RenderError
-
-    lang = checked.lang
-    cycle = checked.cycle
-    names = {m.id: m.name for m in cycle.moments}
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
-    title_layout, only_title, blank = prs.slide_layouts[0], prs.slide_layouts[5], prs.slide_layouts[6]
+    _title_slide(prs, checked)
+    _cycle_slides(prs, checked, engine, timeout, drawing)
+    _curve_slide(prs, checked)
+    points = top_points(checked)
+    _point_slides(prs, checked, points)
+    _action_slide(prs, checked, points)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
 
-    def heading(slide, text: str) -> None:
-        shape = slide.shapes.title
-        shape.left, shape.top, shape.width, shape.height = Inches(0.5), Inches(0.3), Inches(SLIDE_W - 1), Inches(0.9)
-        shape.text = text
-        for paragraph in shape.text_frame.paragraphs:
-            for run in paragraph.runs:
-                run.font.size = Pt(30)
-                run.font.bold = True
 
-    def picture(slide, png: bytes, top: float = 1.25) -> None:
-        from cyclemap.outputs.render.engines import png_size
+# ---------------------------------------------------------------- slides
 
-        w, h = png_size(png)
-        box_w, box_h = SLIDE_W - 0.6, SLIDE_H - top - 0.25
-        scale = min(box_w / w, box_h / h)
-        left = (SLIDE_W - w * scale) / 2
-        slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(w * scale), Inches(h * scale))
 
-    def text_box(slide, left, top, width, height, paragraphs: list[tuple[str, int, bool]]) -> None:
-        box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
-        frame = box.text_frame
-        frame.word_wrap = True
-        for i, (text, size, bold) in enumerate(paragraphs):
-            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            run = paragraph.add_run()
-            run.text = terminal_text(text)
-            run.font.size = Pt(size)
-            run.font.bold = bold
-            paragraph.space_after = Pt(6 if bold else 10)
+def _only_title(prs, text: str):
+    """A new slide with a heading across the 16:9 slide."""
+    from pptx.util import Inches, Pt
 
-    # 1. Title
-    slide = prs.slides.add_slide(title_layout)
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    shape = slide.shapes.title
+    shape.left, shape.top, shape.width, shape.height = Inches(0.5), Inches(0.3), Inches(SLIDE_W - 1), Inches(0.9)
+    shape.text = text
+    for paragraph in shape.text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(30)
+            run.font.bold = True
+    return slide
+
+
+def _picture(slide, png: bytes, top: float = 1.25) -> None:
+    from pptx.util import Inches
+
+    from cyclemap.outputs.render.engines import png_size
+
+    w, h = png_size(png)
+    box_w, box_h = SLIDE_W - 0.6, SLIDE_H - top - 0.25
+    scale = min(box_w / w, box_h / h)
+    left = (SLIDE_W - w * scale) / 2
+    slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top), Inches(w * scale), Inches(h * scale))
+
+
+def _text_box(slide, left, top, width, height, paragraphs: list[tuple[str, int, bool]]) -> None:
+    from pptx.util import Inches, Pt
+
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = box.text_frame
+    frame.word_wrap = True
+    for i, (text, size, bold) in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = terminal_text(text)
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        paragraph.space_after = Pt(6 if bold else 10)
+
+
+def _title_slide(prs, checked: "CheckedCycle") -> None:
+    """1. The title, the customer, the service level, the counts and the evidence."""
+    from pptx.util import Inches
+
+    lang, cycle = checked.lang, checked.cycle
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
     slide.shapes.title.text = terminal_text(cycle.title)
     facts = []
     if cycle.customer:
@@ -182,76 +205,80 @@ def build_deck(checked: "CheckedCycle", engine: str = "auto", timeout: float = 3
     for shape, top, height in ((slide.shapes.title, 1.6, 1.9), (slide.placeholders[1], 3.7, 2.4)):
         shape.left, shape.top, shape.width, shape.height = Inches(0.8), Inches(top), Inches(SLIDE_W - 1.6), Inches(height)
 
-    # 2. The cycle: one slide, or one per sheet when the whole dial would show under 12 pt
+
+def _cycle_slides(prs, checked: "CheckedCycle", engine: str, timeout: float, drawing: list | None) -> None:
+    """2. The cycle: one slide, or one per sheet when the whole dial would show under 12 pt."""
+    from cyclemap.outputs.render import RenderError
+
+    lang = checked.lang
     try:
         sheets, _layout = diagram_sheets(checked, engine=engine, timeout=timeout)
     except RenderError as exc:
-        slide = prs.slides.add_slide(only_title)
-        heading(slide, _t("cycle", lang))
-        text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("diagram_missing", lang, reason=exc.message(lang)), 20, False)])
-    else:
-        if drawing is not None:
-            drawing.append(sheets)
-        count = len(sheets.sheets)
-        for index, drawn in enumerate(sheets.sheets, 1):
-            slide = prs.slides.add_slide(only_title)
-            heading(slide, _t("cycle", lang) if count == 1 else _t("cycle_part", lang, index=index, count=count))
-            picture(slide, drawn.data, top=DIAGRAM_TOP)
+        slide = _only_title(prs, _t("cycle", lang))
+        _text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("diagram_missing", lang, reason=exc.message(lang)), 20, False)])
+        return
+    if drawing is not None:
+        drawing.append(sheets)
+    count = len(sheets.sheets)
+    for index, drawn in enumerate(sheets.sheets, 1):
+        slide = _only_title(prs, _t("cycle", lang) if count == 1 else _t("cycle_part", lang, index=index, count=count))
+        _picture(slide, drawn.data, top=DIAGRAM_TOP)
 
-    # 3. The curve
-    slide = prs.slides.add_slide(only_title)
-    heading(slide, _t("curve", lang))
+
+def _curve_slide(prs, checked: "CheckedCycle") -> None:
+    """3. The expectation–perception curve, or why there is none yet."""
+    slide = _only_title(prs, _t("curve", checked.lang))
     png = curve_png(checked)
     if png is None:
-        text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("no_curve", lang), 20, False)])
+        _text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("no_curve", checked.lang), 20, False)])
     else:
-        picture(slide, png, top=1.4)
+        _picture(slide, png, top=1.4)
 
-    # 4. One slide per top weak point: the critique's words, as they are.
-    points = top_points(checked)
+
+def _point_slides(prs, checked: "CheckedCycle", points: list) -> None:
+    """4. What the points share, said once; then one slide per top weak point, in the
+    critique's words as they are."""
+    lang, cycle = checked.lang, checked.cycle
     preface = " ".join(t(lang) for t in checked.critique.preface)
-    if points and preface:  # what the points share, said once before them
-        slide = prs.slides.add_slide(only_title)
-        heading(slide, _t("why", lang))
-        text_box(slide, 0.8, 1.5, SLIDE_W - 1.6, 5.5, [(preface, 20, False)])
+    if points and preface:
+        slide = _only_title(prs, _t("why", lang))
+        _text_box(slide, 0.8, 1.5, SLIDE_W - 1.6, 5.5, [(preface, 20, False)])
     for point in points:
         moment = cycle.moment(point.moment_id) if point.moment_id else None
-        slide = prs.slides.add_slide(only_title)
-        heading(slide, point_heading(point, lang))
+        slide = _only_title(prs, point_heading(point, lang))
         paragraphs = [(_t("what", lang), 18, True), (point.what(lang), 16, False)]
         if moment is not None and moment.score is not None and moment.expectation is not None:
             paragraphs.append(("• " + _t("score", lang, s=Number(moment.score), e=Number(moment.expectation)), 16, False))
-        text_box(slide, 0.5, 1.3, 6.0, 5.8, paragraphs)
+        _text_box(slide, 0.5, 1.3, 6.0, 5.8, paragraphs)
         right = []
         if point.why(lang):
             right += [(_t("why", lang), 18, True), (point.why(lang), 15, False)]
         right += [(_t("todo", lang), 18, True), (point.todo(lang), 15, False)]
-        text_box(slide, 6.9, 1.3, 5.9, 5.8, right)
+        _text_box(slide, 6.9, 1.3, 5.9, 5.8, right)
 
-    # 5. Action table
-    slide = prs.slides.add_slide(only_title)
-    heading(slide, _t("actions", lang))
+
+def _action_slide(prs, checked: "CheckedCycle", points: list) -> None:
+    """5. The action table (moment, owner, action, an empty "by when")."""
+    from pptx.util import Inches, Pt
+
+    lang, cycle = checked.lang, checked.cycle
+    slide = _only_title(prs, _t("actions", lang))
     if not points:
-        text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("none", lang), 20, False)])
-    else:
-        rows = len(points) + 1
-        shape = slide.shapes.add_table(rows, 4, Inches(0.5), Inches(1.4), Inches(SLIDE_W - 1), Inches(0.6 * rows))
-        table = shape.table
-        for col, width in enumerate((3.6, 2.4, 4.9, 1.43)):
-            table.columns[col].width = Inches(width)
-        for col, key in enumerate(("col_moment", "col_owner", "col_action", "col_when")):
-            table.cell(0, col).text = _t(key, lang)
-        for row, point in enumerate(points, start=1):
-            moment = cycle.moment(point.moment_id) if point.moment_id else None
-            owner = (moment.owner if moment is not None else None) or _t("no_owner", lang)
-            values = (point_heading(point, lang), owner, point.todo(lang), "")
-            for col, value in enumerate(values):
-                table.cell(row, col).text = terminal_text(value)
-        for row in range(rows):
-            for col in range(4):
-                for paragraph in table.cell(row, col).text_frame.paragraphs:
-                    for run in paragraph.runs:
-                        run.font.size = Pt(14)
-    out = io.BytesIO()
-    prs.save(out)
-    return out.getvalue()
+        _text_box(slide, 0.8, 2, SLIDE_W - 1.6, 2, [(_t("none", lang), 20, False)])
+        return
+    rows = len(points) + 1
+    table = slide.shapes.add_table(rows, 4, Inches(0.5), Inches(1.4), Inches(SLIDE_W - 1), Inches(0.6 * rows)).table
+    for col, width in enumerate((3.6, 2.4, 4.9, 1.43)):
+        table.columns[col].width = Inches(width)
+    for col, key in enumerate(("col_moment", "col_owner", "col_action", "col_when")):
+        table.cell(0, col).text = _t(key, lang)
+    for row, point in enumerate(points, start=1):
+        moment = cycle.moment(point.moment_id) if point.moment_id else None
+        owner = (moment.owner if moment is not None else None) or _t("no_owner", lang)
+        for col, value in enumerate((point_heading(point, lang), owner, point.todo(lang), "")):
+            table.cell(row, col).text = terminal_text(value)
+    for row in range(rows):
+        for col in range(4):
+            for paragraph in table.cell(row, col).text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(14)

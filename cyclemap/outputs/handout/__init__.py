@@ -25,9 +25,10 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
     service level and ranked weak points exactly as the critique has them.
 
     `facilitator`: everything (diagram, curve, moments table, weak points with why and
-    what to do, questions, glossary). `participant`: two pages for up to 16 moments —
-    the diagram full size, the moments with room to write, the discussion questions;
-    no codes and no file keys. `summary`: the one-page executive summary (level and why,
+    what to do, questions, glossary). `participant`: the diagram full size, the
+    worksheet (15 mm of room to write per moment), the discussion questions — three
+    pages for up to 16 moments; no codes and no file keys. In both, a diagram whose text
+    would print under 8 pt is split into sheets, a landscape page each (`sources.py`). `summary`: the one-page executive summary (level and why,
     the three points to act on first, the evidence)."""
     from cyclemap.outputs.handout.page import build_html, build_participant_html
     from cyclemap.outputs.handout.sources import assess, clock_diagram
@@ -39,7 +40,7 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
 
         return build_summary_html(checked)
     assessment = assess(checked)
-    diagram = clock_diagram(checked)
+    diagram = clock_diagram(checked, edition)
     if edition == "participant":
         from cyclemap.outputs.render.client import top_weak_moments
 

@@ -20,7 +20,7 @@ from cyclemap.format.i18n import Number, Text, number
 from cyclemap.outputs.handout import labels as L
 from cyclemap.format.model import Cycle, Moment
 
-from cyclemap.outputs import look  # noqa: E402  (one palette for diagram, chart and table)
+from cyclemap.outputs import fonts, look  # noqa: E402  (one palette for diagram, chart and table)
 
 BLUE = look.CLOSING  # score
 GREY = look.MUTED  # expectation
@@ -29,14 +29,19 @@ GREEN = look.BAND["exceeds"].fill  # exceeds
 INK = look.INK
 
 WIDTH = 720
+# Every text's size, in chart units: the handout prints the chart 186 mm wide (527 pt for
+# 720 units), where 11 units are 8 pt, the smallest text a printed picture may have.
+TEXT = 11
 RIGHT = 14
-LEGEND_ROW = 15  # the legend sits above the plot, one or two rows
+LEGEND_ROW = 16  # the legend sits above the plot, one or two rows
 PLOT_HEIGHT = 125
 MAX_NAMED = 40  # beyond this many moments, only numbers fit under the axis
 NAME_CHARS = 20
 SLANT = 32  # degrees; names run down-left from their point
 LEVEL_BAND = 72  # units per moment from which names are written level, wrapped
-CHAR_W = 0.64  # average glyph width as a share of the font size (DejaVu Sans, bold included)
+# Text is measured with the bundled font's advance widths (`cyclemap.outputs.fonts`), the
+# font the chart names first.
+FONT_FAMILY = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -65,15 +70,30 @@ def _short(name: str, limit: int = NAME_CHARS) -> str:
 LEVEL_LINES = 3
 
 
-def _level_lines(name: str, width: int) -> list[str]:
-    """The name wrapped at words into at most LEVEL_LINES lines of `width` characters;
-    what does not fit ends in an ellipsis (a word longer than a line is cut)."""
-    import textwrap
+def _level_lines(name: str, room: float, size: float, bold: bool = False) -> list[str]:
+    """The name wrapped at words into at most LEVEL_LINES lines, each at most `room` wide
+    at `size` (measured in the bundled font); what does not fit ends in an ellipsis, and
+    a word longer than a line is cut."""
+    def fits(text: str) -> bool:
+        return fonts.width(text, size, bold) <= room
 
-    lines = textwrap.wrap(" ".join(name.split()), width, break_long_words=True) or [""]
+    lines: list[str] = []
+    for word in " ".join(name.split()).split(" "):
+        if lines and fits(lines[-1] + " " + word):
+            lines[-1] += " " + word
+            continue
+        while not fits(word) and len(word) > 1:  # a word wider than the line: cut it
+            cut = max(1, max(i for i in range(1, len(word) + 1) if fits(word[:i]) or i == 1))
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    lines = lines or [""]
     if len(lines) > LEVEL_LINES:
         keep = LEVEL_LINES - 1
-        lines = lines[:keep] + [_short(" ".join(lines[keep:]), width)]
+        rest = " ".join(lines[keep:])
+        while len(rest) > 1 and not fits(rest + "…"):
+            rest = rest[:-1]
+        lines = lines[:keep] + [rest.rstrip(" ,;:·-") + "…"]
     return lines
 
 
@@ -97,60 +117,88 @@ def has_data(moments: list[Moment]) -> bool:
     return any(m.expectation is not None or m.score is not None for m in moments)
 
 
-def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
-    """The chart for `moments` (already in the customer's order) as an <svg> string."""
+@dataclass(frozen=True)
+class Frame:
+    """Where the chart's parts go, in SVG units."""
+    size: float  # the names' font size
+    named: bool  # names slanted under the axis
+    level: bool  # names level, wrapped under each point
+    left: float
+    band: float  # the width each moment has
+    top: float
+    bottom: float
+    height: float
+    low: float
+    high: float
+
+    def y(self, value: float) -> float:
+        value = min(max(value, self.low), self.high)
+        return self.top + (self.high - value) / ((self.high - self.low) or 1.0) * PLOT_HEIGHT
+
+
+def _frame(cycle: Cycle, moments: list[Moment], legend_rows: int) -> Frame:
     import math
 
     n = len(moments)
-    low, high = cycle.scale
-    span = (high - low) or 1.0
-    size = 9.5 if n <= 16 else 8.5
-    # Slanted names need their baselines at least a line apart, or they pile up.
-    named = n <= MAX_NAMED and (WIDTH - 44 - RIGHT) / max(n, 1) * math.sin(math.radians(SLANT)) >= size * 1.15
-    # With few moments there is room to write names level, wrapped on a few lines, under
-    # each point: easier to read than slanted text, and shorter.
+    size = TEXT
+    sin = math.sin(math.radians(SLANT))
+    # Slanted names need their baselines at least a line apart, or they pile up; with few
+    # moments there is room to write names level, wrapped on a few lines, under each point.
     level = n > 0 and (WIDTH - 44 - RIGHT) / n >= LEVEL_BAND
-    if level:
-        named = False
-    longest = max((len(_short(m.name)) for m in moments), default=0) * size * CHAR_W if named else 0.0
-    # Room for the first name's slant to the left of its point, and under the axis.
+    named = not level and n <= MAX_NAMED and (WIDTH - 44 - RIGHT) / max(n, 1) * sin >= size * 1.15
+    longest = max((fonts.width(_short(m.name), size, m.critical) for m in moments), default=0.0) if named else 0.0
     left = 44.0
-    if named and n:
-        band_guess = (WIDTH - left - RIGHT) / n
-        left = max(left, longest * math.cos(math.radians(SLANT)) - band_guess / 2 + 8)
-        left = min(left, 150.0)
-    plot_w = WIDTH - left - RIGHT
-    band = plot_w / max(n, 1)
-    legend, legend_rows = _legend(lang, left)
-    top = 10 + legend_rows * LEGEND_ROW
-    line_chars = max(6, int(band / (size * CHAR_W)) - 1)
-    label_band = (30 + longest * math.sin(math.radians(SLANT))) if named else (22 + LEVEL_LINES * (size + 2.5) if level else 24)
-    height = top + PLOT_HEIGHT + label_band
-    bottom = top + PLOT_HEIGHT
+    if named and n:  # room for the first name's slant to the left of its point
+        left = min(max(left, longest * math.cos(math.radians(SLANT)) - (WIDTH - left - RIGHT) / n / 2 + 8), 150.0)
+    top = 14 + legend_rows * LEGEND_ROW
+    label_band = (30 + longest * sin) if named else (22 + LEVEL_LINES * (size + 2.5) if level else 24)
+    low, high = cycle.scale
+    return Frame(size, named, level, left, (WIDTH - left - RIGHT) / max(n, 1), top, top + PLOT_HEIGHT,
+                 top + PLOT_HEIGHT + label_band, low, high)
 
-    def y(value: float) -> float:
-        value = min(max(value, low), high)
-        return top + (high - value) / span * PLOT_HEIGHT
 
-    points = [Point(i + 1, m, left + (i + 0.5) * band) for i, m in enumerate(moments)]
+def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
+    """The chart for `moments` (already in the customer's order) as an <svg> string."""
+    legend_rows = _legend(lang, 44.0)[1]
+    frame = _frame(cycle, moments, legend_rows)
+    legend, _rows = _legend(lang, frame.left)
+    points = [Point(i + 1, m, frame.left + (i + 0.5) * frame.band) for i, m in enumerate(moments)]
     out: list[str] = [
-        f'<svg class="curve" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" '
-        f'role="img" aria-label="{_esc(L.CURVE_ARIA(lang))}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">',
+        f'<svg class="curve" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {frame.height:.0f}" '
+        f'role="img" aria-label="{_esc(L.CURVE_ARIA(lang))}" font-family="{FONT_FAMILY}">',
         "<defs>"
         '<pattern id="cm-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         f'<rect width="6" height="6" fill="{ORANGE}" fill-opacity="0.35"/>'
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{ORANGE}" stroke-width="2.2"/></pattern>'
         "</defs>",
+        *_grid(cycle, frame, lang),
+        *_gaps(points, frame.y),
+        *_polylines(points, "expectation", frame.y, f'stroke="{GREY}" stroke-width="1.8" stroke-dasharray="6 4"'),
+        *_polylines(points, "score", frame.y, f'stroke="{BLUE}" stroke-width="2.4"'),
     ]
-    # Grid and y axis.
-    for tick in _ticks(low, high):
-        ty = y(tick)
-        out.append(f'<line x1="{left:.1f}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" stroke="#d0d0d0" stroke-width="0.8"/>')
-        out.append(f'<text x="{left - 6:.1f}" y="{ty + 3.5:.1f}" font-size="10" text-anchor="end" fill="{GREY}">{number(tick, lang)}</text>')
-    out.append(f'<line x1="{left:.1f}" y1="{top}" x2="{left:.1f}" y2="{bottom}" stroke="#888" stroke-width="1"/>')
-    out.append(f'<line x1="{left:.1f}" y1="{bottom}" x2="{WIDTH - RIGHT}" y2="{bottom}" stroke="#888" stroke-width="1"/>')
+    for p in points:
+        out.extend(_point(p, frame, len(points), lang))
+    out.append(legend)
+    out.append("</svg>")
+    return "".join(out)
 
-    # The gap between the two lines, segment by segment (split where they cross).
+
+def _grid(cycle: Cycle, frame: Frame, lang: str) -> list[str]:
+    """Gridlines, the scale's numbers and the axes."""
+    out = []
+    for tick in _ticks(*cycle.scale):
+        ty = frame.y(tick)
+        out.append(f'<line x1="{frame.left:.1f}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" stroke="#d0d0d0" stroke-width="0.8"/>')
+        out.append(f'<text x="{frame.left - 6:.1f}" y="{ty + 4:.1f}" font-size="{TEXT}" text-anchor="end" fill="{GREY}">{number(tick, lang)}</text>')
+    out.append(f'<line x1="{frame.left:.1f}" y1="{frame.top}" x2="{frame.left:.1f}" y2="{frame.bottom}" stroke="#888" stroke-width="1"/>')
+    out.append(f'<line x1="{frame.left:.1f}" y1="{frame.bottom}" x2="{WIDTH - RIGHT}" y2="{frame.bottom}" stroke="#888" stroke-width="1"/>')
+    return out
+
+
+def _gaps(points: list[Point], y) -> list[str]:
+    """The gap between the two lines, segment by segment (split where they cross), and
+    each moment's own gap as a bar."""
+    out = []
     for a, b in zip(points, points[1:]):
         out.extend(_gap_between(a, b, y))
     for p in points:
@@ -159,38 +207,37 @@ def curve_svg(cycle: Cycle, moments: list[Moment], lang: str) -> str:
             colour = ORANGE if m.score < m.expectation else GREEN
             out.append(f'<line x1="{p.x:.1f}" y1="{y(m.expectation):.1f}" x2="{p.x:.1f}" y2="{y(m.score):.1f}" '
                        f'stroke="{colour}" stroke-width="4" stroke-opacity="0.8"/>')
+    return out
 
-    out.extend(_polylines(points, "expectation", y, f'stroke="{GREY}" stroke-width="1.8" stroke-dasharray="6 4"'))
-    out.extend(_polylines(points, "score", y, f'stroke="{BLUE}" stroke-width="2.4"'))
 
-    for p in points:
-        m = p.moment
-        tip = L.CURVE_TIP.format(number=p.number, name=m.name,
-                                 expectation=Number(m.expectation) if m.expectation is not None else "—",
-                                 score=Number(m.score) if m.score is not None else "—")(lang)
-        if m.expectation is not None:
-            ey = y(m.expectation)
-            out.append(f'<line x1="{p.x - 5:.1f}" y1="{ey:.1f}" x2="{p.x + 5:.1f}" y2="{ey:.1f}" stroke="{GREY}" stroke-width="2"/>')
-        value = m.score if m.score is not None else m.expectation
-        if value is not None:
-            out.append(f"<g><title>{_esc(tip)}</title>{_marker(p.x, y(value), m.critical, filled=m.score is not None)}</g>")
-        # Numbers (and names) under the axis.
-        weight = ' font-weight="bold"' if m.critical else ""
-        # With many moments, numbers would collide: label the first and every fifth.
-        if n <= 30 or p.number == 1 or p.number % 5 == 0:
-            out.append(f'<text x="{p.x:.1f}" y="{bottom + 13:.1f}" font-size="{10 if n <= 30 else 8}" '
-                       f'text-anchor="middle" fill="{INK}"{weight}>{p.number}</text>')
-        if level:
-            lines = _level_lines(m.name, line_chars)
-            spans = "".join(f'<tspan x="{p.x:.1f}" dy="{0 if i == 0 else size + 2.5}">{_esc(line)}</tspan>'
-                            for i, line in enumerate(lines))
-            out.append(f'<text y="{bottom + 27:.1f}" font-size="{size}" text-anchor="middle" fill="{INK}"{weight}>{spans}</text>')
-        if named:
-            out.append(f'<text transform="translate({p.x + 3:.1f},{bottom + 22:.1f}) rotate(-{SLANT})" font-size="{size}" '
-                       f'text-anchor="end" fill="{INK}"{weight}>{_esc(_short(m.name))}</text>')
-    out.append(legend)
-    out.append("</svg>")
-    return "".join(out)
+def _point(p: Point, frame: Frame, n: int, lang: str) -> list[str]:
+    """One moment: its expectation tick, its marker (with a tooltip), and its number and
+    name under the axis."""
+    m, out = p.moment, []
+    tip = L.CURVE_TIP.format(number=p.number, name=m.name,
+                             expectation=Number(m.expectation) if m.expectation is not None else "—",
+                             score=Number(m.score) if m.score is not None else "—")(lang)
+    if m.expectation is not None:
+        ey = frame.y(m.expectation)
+        out.append(f'<line x1="{p.x - 5:.1f}" y1="{ey:.1f}" x2="{p.x + 5:.1f}" y2="{ey:.1f}" stroke="{GREY}" stroke-width="2"/>')
+    value = m.score if m.score is not None else m.expectation
+    if value is not None:
+        out.append(f"<g><title>{_esc(tip)}</title>{_marker(p.x, frame.y(value), m.critical, filled=m.score is not None)}</g>")
+    weight = ' font-weight="bold"' if m.critical else ""
+    # With many moments, numbers would collide: label the first and every fifth.
+    if n <= 30 or p.number == 1 or p.number % 5 == 0:
+        out.append(f'<text x="{p.x:.1f}" y="{frame.bottom + 14:.1f}" font-size="{TEXT}" '
+                   f'text-anchor="middle" fill="{INK}"{weight}>{p.number}</text>')
+    size = frame.size
+    if frame.level:
+        lines = _level_lines(m.name, frame.band - size, size, m.critical)
+        spans = "".join(f'<tspan x="{p.x:.1f}" dy="{0 if i == 0 else size + 2.5}">{_esc(line)}</tspan>'
+                        for i, line in enumerate(lines))
+        out.append(f'<text y="{frame.bottom + 29:.1f}" font-size="{size}" text-anchor="middle" fill="{INK}"{weight}>{spans}</text>')
+    if frame.named:
+        out.append(f'<text transform="translate({p.x + 3:.1f},{frame.bottom + 22:.1f}) rotate(-{SLANT})" font-size="{size}" '
+                   f'text-anchor="end" fill="{INK}"{weight}>{_esc(_short(m.name))}</text>')
+    return out
 
 
 def _marker(x: float, y: float, critical: bool, filled: bool) -> str:
@@ -261,15 +308,15 @@ def _legend(lang: str, left: float) -> tuple[str, int]:
         (_marker(11, 0, True, True), L.LEGEND_CRITICAL),
         (_marker(11, 0, False, True), L.LEGEND_ROUTINE),
     ]
-    out = [f'<g class="legend" transform="translate({left:.0f},8)" font-size="9.5" fill="{INK}">']
+    out = [f'<g class="legend" transform="translate({left:.0f},8)" font-size="{TEXT}" fill="{INK}">']
     x, row = 0.0, 0
     limit = WIDTH - RIGHT - left
     for swatch, text in items:
         label = text(lang)
-        width = 32 + 9.5 * CHAR_W * len(label) + 12
+        width = 32 + fonts.width(label, TEXT) + 12
         if x > 0 and x + width > limit:
             x, row = 0.0, row + 1
-        out.append(f'<g transform="translate({x:.0f},{row * LEGEND_ROW + 6})">{swatch}<text x="32" y="3.5">{_esc(label)}</text></g>')
+        out.append(f'<g transform="translate({x:.0f},{row * LEGEND_ROW + 6})">{swatch}<text x="32" y="4">{_esc(label)}</text></g>')
         x += width
     out.append("</g>")
     return "".join(out), row + 1

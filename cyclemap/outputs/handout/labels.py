@@ -23,6 +23,18 @@ DATE = _p("handout fill-in line", "Date")
 H_DIAGRAM = _("The cycle of service")
 DIAGRAM_CAPTION = _("The moments of truth in the order the customer lives them; the circle closes when the "
                     "customer comes back. Critical moments stand out; marks point at weak points.")
+
+
+def split_note(count: int, by_stage: bool):
+    """What the handout says of a picture split into sheets."""
+    if by_stage:
+        return _n("The picture is on {n} sheet, one per stage, so that its text prints at 8 pt or more.",
+                  "The picture is on {n} sheets, one per stage, so that its text prints at 8 pt or more.", count)
+    return _n("The picture is on {n} sheet, the moments in runs, so that its text prints at 8 pt or more.",
+              "The picture is on {n} sheets, the moments in runs, so that its text prints at 8 pt or more.", count)
+
+
+PRINTS_SMALL = _("The picture's smallest text prints at {size} pt, under 8 pt: print its page on A3.")
 DIAGRAM_MISSING = _("The diagram could not be drawn on this machine ({reason}). Draw it with "
                     "`cyclemap render FILE -o cycle.svg` once rendering is available.")
 
@@ -79,7 +91,7 @@ FROM_COURSE = _("From the course")
 H_GLOSSARY = _("Glossary")
 FOOTER = _("Made with cyclemap from {path}.")
 
-# The participant's edition: two pages, no codes, no file keys.
+# The participant's edition: no codes, no file keys.
 P_NOTES_INTRO = _("For each moment, note what goes well and what goes wrong for the customer, and what you would change.")
 P_COL_MOMENT = _p("handout table column", "Moment")
 P_COL_SCORE = _p("handout table column", "Score")

@@ -112,12 +112,36 @@ def _header(cycle: Cycle, lang: str, moments: list[Moment], assessment: Assessme
     )
 
 
-def _diagram_section(diagram: Diagram, lang: str) -> str:
-    if diagram.svg is not None:
-        body = f"<figure>{diagram.svg}<figcaption>{esc(L.DIAGRAM_CAPTION(lang))}</figcaption></figure>"
-    else:
+def _figures(diagram: Diagram, lang: str, caption: str | None = None) -> str:
+    """The picture's sheets, one landscape page each (handout.css), the caption (with
+    what is said of the picture's size) under the last; without a caption, none. Or the
+    note saying why there is no picture."""
+    if diagram.svg is None:
         reason = diagram.reason(lang) if diagram.reason else ""
-        body = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING.format(reason=reason)(lang))}</p>'
+        return f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING.format(reason=reason)(lang))}</p>'
+    if caption is not None:
+        caption = " ".join(part for part in (caption, _size_note(diagram, lang)) if part)
+    last = len(diagram.sheets) - 1
+    return "".join(
+        f'<figure class="sheet">{svg}'
+        + (f"<figcaption>{esc(caption)}</figcaption>" if caption and i == last else "") + "</figure>"
+        for i, svg in enumerate(diagram.sheets))
+
+
+def _size_note(diagram: Diagram, lang: str) -> str:
+    """What the reader is told about the picture's size: split into sheets, or printed
+    under 8 pt (never silently)."""
+    from cyclemap.outputs.handout.sources import PRINT_MIN_PT
+
+    if diagram.split:
+        return L.split_note(len(diagram.sheets), diagram.by_stage)(lang)
+    if diagram.printed is not None and diagram.printed < PRINT_MIN_PT - 0.05:
+        return L.PRINTS_SMALL.format(size=Number(diagram.printed, 1))(lang)
+    return ""
+
+
+def _diagram_section(diagram: Diagram, lang: str) -> str:
+    body = _figures(diagram, lang, L.DIAGRAM_CAPTION(lang))
     return f'<section id="diagram"><h2>{esc(L.H_DIAGRAM(lang))}</h2>{body}</section>'
 
 
@@ -307,45 +331,33 @@ def _glossary_section(lang: str) -> str:
 
 # ---------------------------------------------------------------- participant edition
 
-PARTICIPANT_QUESTIONS = 3  # with the moments table, two pages (A4 or Letter) for 16 moments
+PARTICIPANT_QUESTIONS = 3
 
 
 def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diagram: Diagram,
                            badges: dict[str, int], config: Config | None = None) -> str:
-    """The participant's edition: the figure full size on a landscape page, then the
-    moments with room to write and the discussion questions. No codes, no file keys."""
-    moments = assessment.moments
-    title = cycle.title
-    margin = look.gap_margin(cycle, config or Config())  # the checked cycle's settings
+    """The participant's edition: the picture full size on a landscape page (a page per
+    sheet when it is split), then the worksheet — each moment with 15 mm of ruled room to
+    write, in two columns — and the discussion questions. No codes, no file keys.
+    Up to 16 moments: the picture's page, the worksheet's page, and the questions after
+    the worksheet (on its page when they fit, else on a third)."""
     found = from_findings(cycle, ((w.code, w.moment_id) for w in assessment.weak_points))
     questions = (found[:2] + course_prompts(cycle))[:PARTICIPANT_QUESTIONS]
-    rows = []
-    for i, m in enumerate(moments, start=1):
-        kind = f'<span class="tag {"critical" if m.critical else "routine"}">{esc(L.KIND[m.kind](lang))}</span>'
-        weak = (f'<span class="badge">⚠ {badges[m.id]}</span> ' if m.id in badges else "")
-        rows.append(f'<tr class="{"critical" if m.critical else "routine"}"><td class="num">{i}</td>'
-                    f'<td>{weak}<span class="name">{name(m.name)}</span> {kind}</td>'
-                    f'<td class="score">{esc(_participant_score(m, cycle, lang, margin))}</td><td class="notes"></td></tr>')
-    cols = "".join(f'<col class="{c}">' for c in ("num", "moment", "score", "notes"))
-    head = "".join(f"<th>{esc(t(lang))}</th>" for t in (L.COL_NUMBER, L.P_COL_MOMENT, L.P_COL_SCORE, L.COL_NOTES))
-    if diagram.svg is not None:
-        figure = f"<figure>{diagram.svg}</figure>"
-    else:
-        reason = diagram.reason(lang) if diagram.reason else ""
-        figure = f'<p class="note" id="diagram-missing">{esc(L.DIAGRAM_MISSING.format(reason=reason)(lang))}</p>'
     items = "".join(f'<li>{esc(q(lang))}<div class="lines"><div></div></div></li>' for q in questions)
+    # The picture carries the title, the customer and the service level; a picture that
+    # prints small or in sheets says so under the worksheet's heading.
+    said = _size_note(diagram, lang) if diagram.svg is not None else ""
     parts = [
-        *_head(title, lang, "participant"),
+        *_head(cycle.title, lang, "participant"),
         '<section id="diagram">',
-        # The picture carries the title, the customer and the service level.
-        f'<h1 class="visually-hidden">{name(title)}</h1>',
-        figure,
+        f'<h1 class="visually-hidden">{name(cycle.title)}</h1>',
+        _figures(diagram, lang),
         "</section>",
         '<section id="moments">',
         f'<div class="fill-in"><span>{esc(L.PARTICIPANT(lang))}:</span><span>{esc(L.DATE(lang))}:</span></div>',
-        f'<h2>{esc(L.H_MOMENTS(lang))}</h2><p class="muted">{esc(L.P_NOTES_INTRO(lang))}</p>',
-        f'<table class="moments participant"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>',
+        f'<h2>{esc(L.H_MOMENTS(lang))}</h2><p class="muted">{esc(L.P_NOTES_INTRO(lang))}'
+        + (f" {esc(said)}" if said else "") + "</p>",
+        _worksheet(cycle, lang, assessment, badges, config),
         "</section>",
         f'<section id="discussion"><h2>{esc(L.H_DISCUSSION(lang))}</h2>'
         f'<p class="muted">{esc(L.P_QUESTIONS_INTRO(lang))}</p><ol class="questions">{items}</ol></section>',
@@ -353,6 +365,24 @@ def build_participant_html(cycle: Cycle, lang: str, assessment: Assessment, diag
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _worksheet(cycle: Cycle, lang: str, assessment: Assessment, badges: dict[str, int],
+               config: Config | None) -> str:
+    """One card per moment, in the customer's order: its number, name, kind, weak-point
+    badge and score, over ruled lines to write on (handout.css: 15 mm, dark enough to
+    survive a photocopier)."""
+    margin = look.gap_margin(cycle, config or Config())  # the checked cycle's settings
+    cards = []
+    for i, m in enumerate(assessment.moments, start=1):
+        kind = "critical" if m.critical else "routine"
+        weak = f'<span class="badge">⚠ {badges[m.id]}</span> ' if m.id in badges else ""
+        cards.append(
+            f'<li class="{kind}"><div class="head"><span class="num">{i}</span>{weak}'
+            f'<span class="name">{name(m.name)} <span class="tag {kind}">{esc(L.KIND[m.kind](lang))}</span></span>'
+            f'<span class="score">{esc(_participant_score(m, cycle, lang, margin))}</span></div>'
+            '<div class="write"><div></div><div></div></div></li>')
+    return f'<ol class="worksheet">{"".join(cards)}</ol>'
 
 
 def _participant_score(m: Moment, cycle: Cycle, lang: str, margin: float) -> str:

@@ -154,10 +154,15 @@ def _kill_browsers(overdue) -> None:
 def _print(html: str, paper: str, timeout: float) -> bytes:
     from playwright.sync_api import sync_playwright
 
+    from cyclemap.outputs.fonts import fontconfig_env
+
     ms = max(1.0, timeout * 1000)
     with sync_playwright() as p:
+        # The browser sets the page in the bundled font (DejaVu Sans with its emoji), as the
+        # picture is drawn: fontconfig for that process only.
         browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=LAUNCH_ARGS,
-                                    timeout=ms, handle_sigint=False, handle_sigterm=False, handle_sighup=False)
+                                    timeout=ms, handle_sigint=False, handle_sigterm=False, handle_sighup=False,
+                                    env=fontconfig_env())
         try:
             context = browser.new_context(java_script_enabled=False, offline=True, service_workers="block")
             context.set_default_timeout(ms)

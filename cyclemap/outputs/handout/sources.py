@@ -41,8 +41,15 @@ def assess(checked: "CheckedCycle") -> Assessment:
 
 @dataclass(frozen=True)
 class Diagram:
-    svg: str | None  # inline-ready <svg>…</svg>, or None
+    svg: str | None  # inline-ready <svg>…</svg> (the first sheet), or None
     reason: Text | None  # why there is no diagram
+    sheets: list[str] = field(default_factory=list)  # every sheet, inline-ready; one unless split
+    printed: float | None = None  # the smallest text of the sheets as printed in the handout, pt
+    by_stage: bool = False  # split one sheet per stage
+
+    @property
+    def split(self) -> bool:
+        return len(self.sheets) > 1
 
 
 # What an inlined drawing may not hold: elements that run or load something, event
@@ -114,19 +121,48 @@ def inline_svg(svg: str) -> str | None:
     return root_tag.replace("<svg", '<svg class="diagram" role="img"', 1) + body[tag_end:]
 
 
-def clock_diagram(checked: "CheckedCycle") -> Diagram:
-    """The clock-layout diagram from the renderer, or the reason it is missing."""
-    from cyclemap.outputs.render import render_bytes
+PRINT_MIN_PT = 8.0  # the smallest text the handout prints its picture with
+_MM = 72 / 25.4
+
+
+def figure_box(edition: str) -> tuple[float, float]:
+    """The room of the picture on its landscape page, in points, from handout.css (the
+    page's margins, the figure's max-height for this edition), on the narrower of A4 and
+    Letter, so the size holds on either paper."""
+    from importlib import resources
+
+    sheet = resources.files("cyclemap.outputs.handout").joinpath("handout.css").read_text(encoding="utf-8")
+    margin = float(re.search(r"@page wide \{[^}]*margin: ([0-9.]+)mm;", sheet).group(1))
+    heights = dict(re.findall(r"(body\.facilitator )?#diagram svg\.diagram \{ max-height: ([0-9.]+)mm; \}", sheet))
+    height = float(heights["body.facilitator "] if edition == "facilitator" else heights[""])
+    return (min(297.0, 279.4) - 2 * margin) * _MM, height * _MM
+
+
+def clock_diagram(checked: "CheckedCycle", edition: str = "facilitator") -> Diagram:
+    """The clock-layout diagram from the renderer, or the reason it is missing. When its
+    text would print under 8 pt in the handout's figure box (`figure_box`), it is split
+    as `render --split` splits it (`outputs/render/split.py`: by stage, or in runs of
+    moments), so each sheet prints at 8 pt or more; `printed` says what size it prints."""
+    from cyclemap.outputs.render.split import render_split
+
+    box_w, box_h = figure_box(edition)
+
+    def fit(plan: dict) -> float | None:
+        if not plan or not plan.get("size_pt"):
+            return None
+        width, height = plan["size_pt"]
+        return plan["smallest_font"] * min(box_w / max(width, 1.0), box_h / max(height, 1.0))
 
     try:
-        data = render_bytes(checked, layout="clock", fmt="svg", engine="auto")
+        drawing = render_split(checked, layout="clock", fmt="svg", engine="auto", fit=fit, minimum=PRINT_MIN_PT)
     except Exception as exc:  # any engine failure: the handout still prints, and says why
         text = getattr(exc, "text", None)
         if isinstance(text, Text):
             return Diagram(None, text)
         message = str(exc) or type(exc).__name__
         return Diagram(None, Verbatim(message))
-    svg = inline_svg(data.decode("utf-8", errors="replace"))
-    if svg is None:
+    sheets = [inline_svg(drawn.data.decode("utf-8", errors="replace")) for drawn in drawing.sheets]
+    if any(svg is None for svg in sheets):
         return Diagram(None, _("the drawing held content that cannot be inlined safely"))
-    return Diagram(svg, None)
+    sizes = [d.printed for d in drawing.sheets if d.printed is not None]
+    return Diagram(sheets[0], None, sheets, min(sizes) if sizes else None, drawing.by_stage and drawing.split)

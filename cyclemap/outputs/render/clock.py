@@ -125,7 +125,7 @@ def frame_dial(dial: Dial, sectors: list) -> Frame:
     ys = [rim_ry + 0.1, -rim_ry - 0.1] + [at[1] + sgn * h / 2 for *_unused, at, w, h in sectors for sgn in (1, -1)]
     legend_rows = legend_lines(view, 2 * max(abs(x) for x in xs))
     half_w = max(max(abs(x) for x in xs), max(text_width(x, LEGEND) for x in legend_rows) / 2 + 0.1,
-                 max(text_width(x, 22) for x in title) / 2 + 0.1,
+                 max(text_width(x, 22, True) for x in title) / 2 + 0.1,
                  max((text_width(x, 14) for x in sub), default=0) / 2 + 0.1)
     dial.cx = half_w + 0.1
     legend_h = len(legend_rows) * LEGEND * 1.2 / PT

@@ -51,9 +51,9 @@ def room(view: View) -> dict[str, tuple[str, tuple[float, float]]]:
 
 
 def size_of(lines: list[str]) -> tuple[float, float]:
-    """A condition's box, in inches: italic text measured generously (both engines' fonts
-    must fit in it)."""
-    return max(text_width(line, LEGEND) for line in lines) * 1.1 + 0.15, len(lines) * LINE_H + 0.1
+    """A condition's box, in inches: its text measured in the bundled font both engines
+    draw with (`outputs.fonts`; the oblique face has the upright one's widths)."""
+    return max(text_width(line, LEGEND) for line in lines) + 0.15, len(lines) * LINE_H + 0.1
 
 
 @dataclass(frozen=True)

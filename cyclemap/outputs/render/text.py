@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from cyclemap.format.i18n import LANGUAGES, SOURCE_LANGUAGE
+from cyclemap.outputs import look
 from cyclemap.outputs.render import style
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def wrap(text: object, width: int = style.WRAP) -> list[str]:
 
 def label(lines: list[str], left: bool = False) -> str:
     """A quoted label from lines of user text; centred, or left-aligned with `left`."""
+    lines = look.isolate_lines(lines)  # right-to-left names ordered alike by both engines
     if left:
         return '"' + "".join(esc(line) + "\\l" for line in lines) + '"'
     return '"' + "\\n".join(esc(line) for line in lines) + '"'
