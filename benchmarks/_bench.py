@@ -59,6 +59,7 @@ class Run:
     seconds: float
     max_rss_mb: float
     code: int
+    cpu: float = 0.0  # processor seconds (user + system): what a busy machine does not inflate
 
 
 # A small Python process forks and execs the command and reports its wall time and peak
@@ -79,7 +80,7 @@ if pid == 0:
         os._exit(127)
 _, status, usage = os.wait4(pid, 0)
 elapsed = time.perf_counter() - start
-print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -90,9 +91,9 @@ def run_once(cmd: list[str], cwd: Path | None = None, extra_env: dict | None = N
     e.update(extra_env or {})
     out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], cwd=cwd or ROOT, env=e,
                          capture_output=True, text=True, check=True).stdout.split()
-    elapsed, rss, code = float(out[0]), int(out[1]), int(out[2])
+    elapsed, rss, code, cpu = float(out[0]), int(out[1]), int(out[2]), float(out[3])
     # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-    return Run(elapsed, rss / (1024 * 1024 if sys.platform == "darwin" else 1024), code)
+    return Run(elapsed, rss / (1024 * 1024 if sys.platform == "darwin" else 1024), code, cpu)
 
 
 @dataclass
@@ -103,6 +104,10 @@ class Measure:
     @property
     def median(self) -> float:
         return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
 
     @property
     def best(self) -> float:

@@ -2,12 +2,14 @@
 
 Only here, when cyclemap is the program, does it take over Ctrl-C and SIGTERM: while the
 command line is still starting — importing its libraries, before anything is read or
-written — either ends it quietly with 130 (143), not with a traceback. A library or a
+written — either ends it quietly with 130 (143), not with a traceback. Only here, too,
+does it tune the garbage collector for a short run (`main`). A library or a
 test runner that imports cyclemap keeps its own handlers. `cyclemap.cli.main` puts the
 usual handling back once it runs (docs/security.md, "Signals")."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 
@@ -17,6 +19,11 @@ def _leave(signum, frame):  # noqa: ARG001
 
 
 def main() -> None:
+    # One short run that keeps what it reads until it reports: with the collector's default
+    # thresholds, each collection walks everything read so far again (checking 1,000 files:
+    # about 1.2 s of 4.4 s of processor time, issue 26). Reference counting frees nearly
+    # everything; the collector still runs, a few hundred times less often (as mypy does).
+    gc.set_threshold(200_000, 30, 30)
     try:
         signal.signal(signal.SIGINT, _leave)
         signal.signal(signal.SIGTERM, _leave)

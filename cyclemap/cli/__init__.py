@@ -3,16 +3,38 @@ here and imports the heavy parts (networkx, graphviz, rich) only when it runs.""
 
 from __future__ import annotations
 
+import importlib
 import signal
 
+import typer
+
+from cyclemap.cli.common import lazy_commands
 from cyclemap.cli.frame import app  # noqa: F401  (the application; tests drive it in-process)
 from cyclemap.cli.usage import failure_exit, safe_streams
 
-# Importing a command module registers its command on `app`.
-from cyclemap.cli import (  # noqa: F401
-    check_cmd, compare_cmd, critique_cmd, deck_cmd, diff_cmd, export_cmd, handout_cmd, init_cmd, lsp_cmd,
-    overview_cmd, render_cmd, rules_cmd, schema_cmd, serve_cmd, survey_cmd,
-)
+# {command: the module that registers it on `app`}, in the order of `cyclemap --help`.
+COMMANDS = {
+    "check": "check_cmd", "compare": "compare_cmd", "critique": "critique_cmd", "deck": "deck_cmd",
+    "diff": "diff_cmd", "export": "export_cmd", "handout": "handout_cmd", "init": "init_cmd",
+    "lsp": "lsp_cmd", "overview": "overview_cmd", "render": "render_cmd", "rules": "rules_cmd",
+    "explain": "rules_cmd", "schema": "schema_cmd", "serve": "serve_cmd", "survey": "survey_cmd",
+}
+
+
+def _build(name: str):
+    """The command `name`, its module imported now. Start-up measured the need
+    (benchmarks/RESULTS.md, issue 26): importing all sixteen command modules and building
+    every command's options took about 35 ms of the 240 ms of cyclemap's own time in a
+    `check` of one file; a run now builds the one command it runs (`--help` lists all)."""
+    importlib.import_module(f"{__name__}.{COMMANDS[name]}")
+    info = next(i for i in app.registered_commands if i.name == name)
+    one = typer.Typer(rich_markup_mode=app.rich_markup_mode, pretty_exceptions_short=app.pretty_exceptions_short,
+                      add_completion=False)
+    one.registered_commands.append(info)
+    return typer.main.get_command(one)
+
+
+lazy_commands({name: (lambda name=name: _build(name)) for name in COMMANDS})
 
 
 def _terminated(signum, frame):  # noqa: ARG001

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import MutableMapping
 from typing import Annotated, Callable, List, Optional
 
 import typer
@@ -167,6 +168,46 @@ class CyclemapCommand(TyperCommand):
         return _help_option(super().get_help_option(ctx))
 
 
+class _Commands(MutableMapping):
+    """The group's commands by name: those already built, then those `lazy_commands`
+    named, each built (its module imported) the first time it is asked for. Listing the
+    names builds nothing."""
+
+    def __init__(self, built: dict):
+        self._built = dict(built)
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            if name not in _LAZY:
+                raise KeyError(name)
+            self._built[name] = _LAZY[name]()
+        return self._built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self):
+        yield from _LAZY
+        yield from (name for name in self._built if name not in _LAZY)
+
+    def __len__(self) -> int:
+        return len(set(_LAZY) | set(self._built))
+
+
+# {command name: a function that builds it}, plugged in by `cyclemap.cli` (see `lazy_commands`).
+_LAZY: dict[str, Callable] = {}
+
+
+def lazy_commands(builders: dict[str, Callable]) -> None:
+    """Register commands built only when run, listed or completed: a command's module is
+    imported then, not at start-up (`cyclemap.cli`). The order is the order of the help."""
+    _LAZY.clear()
+    _LAZY.update(builders)
+
+
 class CyclemapGroup(TyperGroup):
     """The command group: refuses a single-valued option given twice (`--fail-on error
     --fail-on warning`) instead of silently keeping the last, as a usage error (exit 2).
@@ -174,7 +215,16 @@ class CyclemapGroup(TyperGroup):
 
     One error style for every command: a usage error is `cyclemap: message` and a line
     saying where the help is, in the help language, exit 2 — as cyclemap's own refusals
-    (`usage.fail`), never a framed panel."""
+    (`usage.fail`), never a framed panel.
+
+    Its commands are built when asked for (`_Commands`): a run builds the one it runs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self.commands)
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(self.commands)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:

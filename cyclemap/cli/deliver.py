@@ -122,10 +122,6 @@ def write_report(output: str, text: str, inputs: list[str] | None = None) -> Non
     Output(output, inputs or []).write(text)
 
 
-def summary_lang(results, lang: str | None) -> str:
-    return run_lang(results, lang)
-
-
 def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str | None = None,
          baseline: str | None = None, analyse: Callable | None = None, inputs: list[str] | None = None,
          quiet: bool = False, color: bool = False, fold: Callable | None = None) -> list:
@@ -144,7 +140,7 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     summary = Summary.of(results, baseline=dropped)
     report = render(fmt, results, lang, summary=summary, fail_on=fail_on, quiet=quiet or None,
                     color=color and output is None)
-    line = summary.line()(summary_lang(results, lang))
+    line = summary.line()(run_lang(results, lang))
     if output is None:
         sys.stdout.write(report)
         if fmt in MACHINE_FORMATS and not quiet:
@@ -154,7 +150,7 @@ def emit(results: list, fmt: str, lang: str | None, fail_on: str, *, output: str
     if quiet:
         return results
     wrote = _("report written to {path}").format(path=shown(output))
-    sys.stderr.write(f"{line}; {wrote(summary_lang(results, lang))}\n")
+    sys.stderr.write(f"{line}; {wrote(run_lang(results, lang))}\n")
     return results
 
 

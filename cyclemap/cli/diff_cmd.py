@@ -12,7 +12,7 @@ from cyclemap.cli.common import (
     check_choice, guarded, h,
 )
 from cyclemap.format.diagnostics import Severity, shown
-from cyclemap.format.i18n import _
+from cyclemap.format.i18n import _, decide_language
 from cyclemap.format.settings import ConfigError
 
 FAIL_ON_NEW = ("error", "warning", "info", "never")
@@ -68,7 +68,7 @@ def diff(
         # NEW does not read: its findings are unknown, so none of OLD's counts as fixed,
         # and the exit says something is wrong (never 0; docs/security.md, "Inputs").
         result.fixed_findings = []
-    run.output.write(render(fmt, result, run.pipeline.lang or after.lang))
+    run.output.write(render(fmt, result, decide_language(run.pipeline.lang, [after.lang])))
     worst = result.worst_new()
     failed = fail_on_new != "never" and worst is not None and worst.rank >= Severity(fail_on_new).rank
     raise typer.Exit(EXIT_FINDINGS if failed or not after.loaded else EXIT_OK)

@@ -12,7 +12,7 @@ from cyclemap.cli.deliver import Output
 from cyclemap.cli.frame import app
 from cyclemap.format.diagnostics import shown
 from cyclemap.cli.common import DebugOption, UsageError, check_lang, guarded, h, help_lang
-from cyclemap.format.i18n import LANGUAGES, _, Verbatim, _p
+from cyclemap.format.i18n import LANGUAGES, _, Verbatim, _p, decide_language
 
 LANG_METAVAR = "|".join(LANGUAGES)
 
@@ -66,7 +66,7 @@ def init(
 
     lang = check_lang(lang)
     if list_:
-        sys.stdout.write(_list(lang or help_lang()))
+        sys.stdout.write(_list(decide_language(lang, environment=True)))
         return
     if template is None:
         chosen = next(t for t in TEMPLATES if t.key == DEFAULT)
@@ -79,7 +79,7 @@ def init(
             raise UsageError(_("--template: no template named {name!r}{did_you_mean}; `cyclemap init --list` shows them")
                              .format(name=template, did_you_mean=extra))
         chosen, name_lang = found
-    lang = lang or name_lang
+    lang = decide_language(lang, [name_lang])
     text = chosen.text(lang)
 
     target = output if output else f"{chosen.name(lang)}.yaml"  # a str: Path() would drop a trailing slash

@@ -13,7 +13,7 @@ from cyclemap.cli.common import (
     ColorOption, ConfigOption, DebugOption, EngineOption, ExcludeOption, IgnoreOption, LangOption, SelectOption,
     guarded, h,
 )
-from cyclemap.format.i18n import _
+from cyclemap.format.i18n import _, decide_language
 
 FORMATS = ("text", "markdown", "json")
 PICTURES = (".svg", ".png", ".dot")
@@ -72,7 +72,7 @@ def overview(
         o = build_overview(pipeline, files, _root(folders))
     except ConfigError as exc:
         raise UsageError(exc.text)
-    shown = _language(o, pipeline.lang)
+    shown = decide_language(pipeline.lang, [s.checked.lang for s in o.cycles if s.loaded and s.checked is not None])
     for note in out.set_aside(o):  # never silent: what was left out, on stderr
         sys.stderr.write(note(shown) + "\n")
 
@@ -94,14 +94,6 @@ def _root(folders: list[str]) -> str:
     root = os.path.commonpath([os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
                                for p in folders]) if folders else "."
     return os.path.relpath(root) if not os.path.isabs(folders[0]) else root
-
-
-def _language(o, chosen: str | None) -> str:
-    """--lang, else the language most of the cycles are written in, else English."""
-    from collections import Counter
-
-    languages = Counter(s.checked.lang for s in o.cycles if s.loaded and s.checked is not None)
-    return chosen or (languages.most_common(1)[0][0] if languages else "en")
 
 
 def _report(o, lang: str, output_format: str, color: str) -> str:

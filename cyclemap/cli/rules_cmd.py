@@ -11,8 +11,8 @@ import typer
 
 from cyclemap.cli.deliver import Output
 from cyclemap.cli.frame import app
-from cyclemap.cli.common import DebugOption, LangOption, UsageError, check_lang, guarded, h, help_lang, check_choice
-from cyclemap.format.i18n import _, _p
+from cyclemap.cli.common import DebugOption, LangOption, UsageError, check_lang, guarded, h, check_choice
+from cyclemap.format.i18n import _, _p, decide_language
 
 RULE_FORMATS = ("table", "markdown")
 HEAD = {
@@ -206,7 +206,7 @@ def rules(
     debug: DebugOption = False,
 ) -> None:
     """`cyclemap rules`: reads the catalogue, writes it as a table or Markdown."""
-    lang = check_lang(lang) or help_lang()
+    lang = decide_language(check_lang(lang), environment=True)
     check_choice("--format", fmt, RULE_FORMATS)
     target = Output(output)
     target.check()
@@ -275,7 +275,7 @@ def explain(
     """`cyclemap explain` (its help is the `help=` above, translated)."""
     from cyclemap.engine.rules import get_rule
 
-    lang = check_lang(lang) or help_lang()
+    lang = decide_language(check_lang(lang), environment=True)
     rule = get_rule(_known_code(code))
     lines = rule.doc(lang).splitlines()
     out = [lines[0], f"{_t('severity', lang)}: {_severity_cell(rule, lang)}"

@@ -24,7 +24,7 @@ def help_lang() -> str:
     """Language for --help, usage errors and progress lines: `--lang` on the command line,
     else CYCLEMAP_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English. Read
     before the options are parsed, because --help and a bad option come first."""
-    from cyclemap.format.i18n import environment_language, language_of
+    from cyclemap.format.i18n import decide_language, language_of
 
     chosen = None
     argv = sys.argv[1:]
@@ -33,7 +33,7 @@ def help_lang() -> str:
             break
         value = argv[i + 1] if token == "--lang" and i + 1 < len(argv) else token[7:] if token.startswith("--lang=") else None
         chosen = language_of(value) or chosen  # the last one, as the option parser reads it
-    return chosen or environment_language() or "en"
+    return decide_language(chosen, environment=True)
 
 
 def h(msgid: str) -> str:

@@ -20,7 +20,7 @@ from cyclemap.format.model import Cycle, Moment
 from cyclemap.engine.evidence import ScoreEvidence, gap, score_evidence
 # Point and what ranks it are imported from here by support.py and the outputs.
 from cyclemap.engine.points import (  # noqa: F401
-    BADGES, SCORE_RULES, SUBSUMES, Point, _join, _points, _sentence, client_rule, preface,
+    BADGES, SCORE_RULES, SUBSUMES, Point, _join, _points, client_rule, preface,
 )
 from cyclemap.engine.rules import get_rule
 from cyclemap.engine.service_level import ServiceLevel

@@ -68,6 +68,8 @@ def score_evidence(moment: Moment, scale: tuple[float, float]) -> ScoreEvidence 
     """The evidence behind a moment's score, or None when it has no score."""
     if moment.score is None:
         return None
+    if not moment.answers:
+        return _assumed(float(moment.score), moment.responses, tuple(scale))
     low, high = scale
     span = (high - low) or 1.0
     answers = as_tally(moment.answers)
@@ -78,9 +80,16 @@ def score_evidence(moment: Moment, scale: tuple[float, float]) -> ScoreEvidence 
         cut = low + DISSATISFIED_SHARE * span
         dissatisfied = answers.count_if(lambda a: a < cut) / n
         return _with_interval(mean, n, sd, False, dissatisfied, scale)
-    n = moment.responses
+    return _assumed(float(moment.score), moment.responses, tuple(scale))
+
+
+@functools.lru_cache(maxsize=4096)
+def _assumed(score: float, n: int | None, scale: tuple[float, float]) -> ScoreEvidence:
+    """The evidence of a score without answers, once per (score, count, scale): the rules
+    and the service level's probes ask for it about 60 times per file (issue 26)."""
+    span = (scale[1] - scale[0]) or 1.0
     sd = ASSUMED_SD_SHARE * span if n else None
-    return _with_interval(float(moment.score), n, sd, True, None, scale)
+    return _with_interval(score, n, sd, True, None, scale)
 
 
 def as_tally(answers) -> Tally:
@@ -114,7 +123,22 @@ def t_quantile(p: float, df: float) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def _t_quantile(p: float, df: float) -> float:
+    """Newton's method on the exact tail from the normal quantile's first correction
+    (three or four steps), bisection when it strays. Bisection alone took 60 steps: 1.7 ms
+    per new `df`, a third of a second over 1,000 files (issue 26)."""
     target = 2 * (1 - p)
+    if df >= 1 and 0.5 < p < 1:
+        z = _normal_quantile(p)
+        t = z + (z ** 3 + z) / (4 * df)
+        scale = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
+        for _ in range(20):
+            density = scale * (1 + t * t / df) ** (-(df + 1) / 2)
+            step = (t_two_sided_p(t, df) - target) / (2 * density)
+            t += step
+            if not 0 < t < 1e6:
+                break
+            if abs(step) <= 1e-13 * t:
+                return t
     lo, hi = 0.0, 1.0
     while t_two_sided_p(hi, df) > target:
         hi *= 2
@@ -127,6 +151,21 @@ def _t_quantile(p: float, df: float) -> float:
         else:
             hi = mid
     return (lo + hi) / 2
+
+
+def _normal_quantile(p: float) -> float:
+    """The standard normal quantile (p > 0.5), to start `_t_quantile` near its answer."""
+    return math.sqrt(2) * _erfinv(2 * p - 1)
+
+
+def _erfinv(y: float) -> float:
+    """The inverse error function, -1 < y < 1: Winitzki's closed form, then two Newton steps."""
+    x = math.copysign(math.sqrt(math.sqrt((2 / (math.pi * 0.147) + math.log(1 - y * y) / 2) ** 2
+                                          - math.log(1 - y * y) / 0.147)
+                                - (2 / (math.pi * 0.147) + math.log(1 - y * y) / 2)), y)
+    for _ in range(2):  # Newton on erf
+        x -= (math.erf(x) - y) / (2 / math.sqrt(math.pi) * math.exp(-x * x))
+    return x
 
 
 def wilson(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:

@@ -14,7 +14,7 @@ it matters) placed in one of four quadrants, split at the means of the moments p
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from cyclemap.format.diagnostics import html_text as escape
 
 from cyclemap.format.i18n import _
 

@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cyclemap.format.diagnostics import Diagnostic, Severity
-from cyclemap.format.i18n import LANGUAGES, _
+from cyclemap.format.i18n import LANGUAGES, _, decide_language
 from cyclemap.format.model import Cycle, Pos
 from cyclemap.format.settings import Config
 
@@ -37,12 +37,9 @@ DEFAULT_LANG = "en"
 
 
 def choose_lang(cycle: Cycle | None, override: str | None, file_language: str | None = None) -> str:
-    """--lang, else the cycle's `language` (read even from a broken file), else English."""
-    if override:
-        return override
-    if cycle is not None and cycle.language:
-        return cycle.language
-    return file_language or DEFAULT_LANG
+    """--lang, else the cycle's `language` (read even from a broken file), else English
+    (`i18n.decide_language`)."""
+    return decide_language(override, [(cycle.language if cycle is not None else None) or file_language])
 
 
 @dataclass

@@ -14,7 +14,7 @@ from cyclemap.engine.evidence import ScoreEvidence, score_evidence
 from cyclemap.engine.rules import get_rule
 from cyclemap.engine.rules._scores import SCORE_RULES
 from cyclemap.format.diagnostics import Diagnostic, Severity
-from cyclemap.format.i18n import Computed, Text, _p
+from cyclemap.format.i18n import Computed, Text, _p, as_sentence
 from cyclemap.format.model import Cycle, Moment
 
 if TYPE_CHECKING:
@@ -59,13 +59,6 @@ class Point:
         return " ".join(p for p in parts if p)
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return ""
-    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
-
-
 def _join(parts: list[str], lang: str) -> str:
     """"a; b and c" in the reader's language (the same last joiner as `i18n.listing`)."""
     if len(parts) <= 1:
@@ -76,7 +69,7 @@ def _join(parts: list[str], lang: str) -> str:
 
 def _what(told: list[Diagnostic]) -> Text:
     """The findings' client texts as one sentence, in each language."""
-    return Computed(lambda lang: _sentence(_join([d.plain(lang) for d in told], lang)))
+    return Computed(lambda lang: as_sentence(_join([d.plain(lang) for d in told], lang)))
 
 
 def _reach(moment: Moment, main: set[str], most_answers: int | None,

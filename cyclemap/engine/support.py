@@ -207,7 +207,8 @@ def _internal_level(level):
 def _internal_what(point: "Point", moment: Moment | None, checked: "CheckedCycle") -> Text:
     """The point's findings said of internal customers where the finding is about their
     ratings; every other finding keeps its own words."""
-    from cyclemap.engine.points import SUBSUMES, _join, _sentence
+    from cyclemap.engine.points import SUBSUMES, _join
+    from cyclemap.format.i18n import as_sentence
     from cyclemap.engine.rules._scores import misery_line, score
 
     said = {c for code in point.codes for c in SUBSUMES.get(code, ())}
@@ -232,7 +233,7 @@ def _internal_what(point: "Point", moment: Moment | None, checked: "CheckedCycle
             parts.append(_("no moment asks your internal customers how the service went"))
         else:
             parts.append(d.plain)
-    return Computed(lambda lang: _sentence(_join([p(lang) for p in parts], lang)))
+    return Computed(lambda lang: as_sentence(_join([p(lang) for p in parts], lang)))
 
 
 def follow_links(critique: "Critique", checked: "CheckedCycle") -> "Critique":

@@ -9,6 +9,7 @@ replace the file's lists. The settings as data and the checks on every value are
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from cyclemap.format.diagnostics import shown
@@ -232,6 +233,7 @@ class ConfigFinder:
         self.ignore = ignore
         self.preview = preview
         self._cache: dict[Path | None, Config] = {}
+        self._folders: dict[str, Path | None] = {}
         self.explicit = Path(explicit) if explicit else None
         # Check the options once up front, so a bad code is an error even with no file.
         with_options(Config(), select, ignore)
@@ -240,13 +242,26 @@ class ConfigFinder:
                 raise ConfigError(_("no such settings file"), shown(explicit))
             self.for_file(".")
 
+    def _source(self, path: str | Path) -> Path | None:
+        """The settings file for `path`, looked for once per folder of the run (a file
+        that is a link is looked up on its own: its folder is where it points)."""
+        if self.explicit is not None:
+            return self.explicit
+        name = os.fspath(path)
+        if os.path.islink(name) or os.path.isdir(name):
+            return find_config_file(path)
+        folder = os.path.dirname(os.path.abspath(name))
+        if folder not in self._folders:  # 1,000 files in one folder: one walk, not 3,000 (issue 26)
+            self._folders[folder] = find_config_file(path)
+        return self._folders[folder]
+
     def source_for(self, path: str | Path) -> str | None:
         """The settings file that applies to `path`, or None."""
-        source = self.explicit if self.explicit is not None else find_config_file(path)
+        source = self._source(path)
         return str(source) if source is not None else None
 
     def for_file(self, path: str | Path) -> Config:
-        source = self.explicit if self.explicit is not None else find_config_file(path)
+        source = self._source(path)
         if source not in self._cache:
             base = read_config_file(source) if source is not None else Config()
             self._cache[source] = with_options(base, self.select, self.ignore, self.preview)

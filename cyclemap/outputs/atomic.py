@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Iterable
@@ -133,7 +132,7 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
 
 def _temp_in(folder: Path) -> tuple[int, Path]:
     for _attempt in range(100):
-        tmp = folder / f".cyclemap-{secrets.token_hex(4)}.tmp"
+        tmp = folder / f".cyclemap-{os.urandom(4).hex()}.tmp"  # secrets.token_hex, without its 3.5 ms import
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                          | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0), 0o600)

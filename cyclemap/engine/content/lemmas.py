@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from cyclemap.engine.content.tokenizer import simple_tokenizer  # simplemma's pattern, without its ~35 ms import
+
 LANGS = ("es", "pt", "en")
 _TABLE = Path(__file__).with_name("lemmas.json")
 
@@ -58,8 +60,6 @@ _SPLIT = re.compile(r"[-/]")  # "two-hour", "e-mail" also read as their parts
 def tokens(text: str, lang: str) -> tuple[Token, ...]:
     """The words of `text` with their lemmas in `lang` (then the other languages, for
     borrowed words), punctuation left out."""
-    from simplemma import simple_tokenizer
-
     order = _order(lang)
     found: list[Token] = []
     keep = _small_words()

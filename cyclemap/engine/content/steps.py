@@ -27,6 +27,7 @@ def step(text: str, lang: str | None = None) -> StepFacts:
     return StepFacts(text, facts.actor, facts.customer_present, facts.internal_work, _spans(r, "SYSTEM"))
 
 
+@lru_cache(maxsize=4096)
 def internal_customer(text: str, lang: str | None = None) -> bool:
     """The text says the customer is a colleague ("internal customer", "cliente interno")."""
     return _Read(text, _language(text, lang)).has("INTERNAL_CUSTOMER")

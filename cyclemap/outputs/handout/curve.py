@@ -14,8 +14,8 @@ Every user text is escaped; the output is a string of SVG for inlining into HTML
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
+from cyclemap.format.diagnostics import html_text as _esc
 from cyclemap.format.i18n import Number, Text, number
 from cyclemap.outputs.handout import labels as L
 from cyclemap.format.model import Cycle, Moment
@@ -49,10 +49,6 @@ class Point:
     number: int  # 1-based position in the customer's order
     moment: Moment
     x: float
-
-
-def _esc(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def _short(name: str, limit: int = NAME_CHARS) -> str:

@@ -8,10 +8,10 @@ quotes), so a moment named `<script>alert(1)</script>` is printed as text.
 from __future__ import annotations
 
 import re
-from html import escape
 from importlib import resources
 
 from cyclemap.format.settings import Config
+from cyclemap.format.diagnostics import html_text as esc  # one escaper for HTML (format.diagnostics)
 from cyclemap.format.i18n import Number, Text, html_lang, number
 from cyclemap.outputs.handout import labels as L
 from cyclemap.outputs.handout.curve import curve_svg, has_data, mini_bar
@@ -21,10 +21,6 @@ from cyclemap.outputs.handout.sources import Assessment, Diagram
 from cyclemap.format.model import Cycle, Moment
 from cyclemap.outputs import look
 from cyclemap.outputs.handout.support import row_link as support_link, section as support_section
-
-
-def esc(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 _TICKS = re.compile(r"`([^`<>]+)`")

@@ -5,9 +5,9 @@ Everything stays in the one self-contained page."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
+from cyclemap.format.diagnostics import html_text as _esc
 from cyclemap.format.i18n import Number, _, _n
 
 if TYPE_CHECKING:
@@ -28,10 +28,6 @@ T = {
     "holds": _("holds up"),
     "owner": _("in charge: {owner}"),
 }
-
-
-def _esc(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def anchor(moment_id: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cyclemap.format.diagnostics import Severity
-from cyclemap.format.i18n import Computed, Text, _, _n, _p
+from cyclemap.format.i18n import Computed, Text, _, _n, _p, decide_language
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,10 +70,7 @@ def run_lang(results: list[CheckedCycle], lang_override: str | None = None) -> s
     """The one language of a run's own words (severity words, labels, the summary line):
     --lang, else the language every checked file shares, else English. Each finding's
     message stays in its file's language."""
-    if lang_override:
-        return lang_override
-    langs = {r.lang for r in results}
-    return langs.pop() if len(langs) == 1 else "en"
+    return decide_language(lang_override, [r.lang for r in results])
 
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")

@@ -22,7 +22,7 @@ from rich.text import Text as RichText
 from cyclemap.engine.critique import Critique, MomentView, WeakPoint
 from cyclemap.engine.rules._scores import fmt
 from cyclemap.format.diagnostics import Severity
-from cyclemap.format.i18n import _n, join, listing, number
+from cyclemap.format.i18n import _n, as_sentence, join, listing, number
 # The words and the style are imported from here too (the critique and rules commands, the deck).
 from cyclemap.outputs.report.critique_words import (  # noqa: F401
     T, counts_line, evidence_phrase, input_problems, interval_digits, more_moments, more_points, score_and_expected,
@@ -367,7 +367,7 @@ def _group(rank: int, group: list[WeakPoint], views: dict[str, MomentView], lang
         bullets.add_column()
         for step in steps:
             bullets.add_row("•" if style.unicode else "-",
-                            step[0].upper() + step[1:] + ("" if step.endswith(".") else "."))
+                            as_sentence(step))
         body.append(bullets)
     return Group(RichText(""), title, Padding(Group(*body), (0, 0, 0, 4)))
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from cyclemap import __version__
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import _
-from cyclemap.outputs.report import Summary
+from cyclemap.outputs.report import Summary, run_lang
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,14 +34,6 @@ SRCROOT = "%SRCROOT%"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 HINT = _("Hint")
-
-
-def report_lang(results: list[CheckedCycle], lang_override: str | None) -> str:
-    """One language for the run (rule help): --lang, else the files' shared one, else English."""
-    if lang_override:
-        return lang_override
-    langs = {r.lang for r in results}
-    return langs.pop() if len(langs) == 1 else "en"
 
 
 def artifact_location(path: str, cwd: str) -> dict:
@@ -98,7 +90,7 @@ def help_markdown(rule, lang: str) -> str:
 
 def as_data(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> dict:
     cwd = os.getcwd()
-    lang = report_lang(results, lang_override)
+    lang = run_lang(results, lang_override)  # one language for the run (rule help)
     rules, index = rule_descriptors(lang)
     artifacts: list[dict] = []
     sarif_results: list[dict] = []

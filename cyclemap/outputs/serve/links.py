@@ -6,9 +6,8 @@ the run's `LinkSet`; judges nothing."""
 from __future__ import annotations
 
 import os
-from html import escape
 
-from cyclemap.format.diagnostics import one_line
+from cyclemap.format.diagnostics import html_text, one_line
 from cyclemap.format.i18n import _
 
 T = {
@@ -21,7 +20,7 @@ T = {
 
 
 def _esc(value: object) -> str:
-    return escape(one_line(value), quote=True)
+    return html_text(one_line(value))
 
 
 def links_html(entry, entries: list, lang: str) -> str:

@@ -10,9 +10,9 @@ no moment ids, no YAML keys, except the problem banner, which says where in the 
 from __future__ import annotations
 
 import time
-from html import escape
 from urllib.parse import quote
 
+from cyclemap.format.diagnostics import html_text as esc  # one escaper for HTML (format.diagnostics)
 from cyclemap.format.i18n import Number, Text, _, _n, _p
 from cyclemap.format.i18n import html_lang
 from cyclemap.outputs.serve.workspace import Entry, Problem
@@ -82,10 +82,6 @@ def moments_count(n: int, critical: int) -> Text:
     """"8 moments, 5 critical"."""
     return _n("{n} moment, {critical}", "{n} moments, {critical}", n).format(
         critical=_n("{n} critical", "{n} critical", critical))
-
-
-def esc(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 EXPORTS = ("svg", "png", "pdf")

@@ -6,7 +6,7 @@ changes that are more than chance marked. Formats `engine.waves` data; judges no
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from cyclemap.format.diagnostics import html_text as escape
 
 from cyclemap.format.i18n import LOCALES, Verbatim, _
 

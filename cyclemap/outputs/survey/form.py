@@ -4,7 +4,7 @@ expect?" lines, a segment line and a comment box. No ids, codes or YAML on the p
 
 from __future__ import annotations
 
-from html import escape
+from cyclemap.format.diagnostics import html_text as escape
 
 from cyclemap.format.diagnostics import terminal_text
 from cyclemap.format.i18n import number
