@@ -96,7 +96,10 @@ def handout(
         if lacking is not None:
             raise UsageError(lacking)
     result = run.load()
-    html = build_handout(result, shown(Path(file).name), edition=edition)
+    notes: list = []
+    html = build_handout(result, shown(Path(file).name), edition=edition, notes=notes)
+    for note in notes:  # a split or small picture is said here too, not only on the page
+        sys.stderr.write(_("cyclemap: note: {text}").format(text=note)(help_lang()) + "\n")
     pdf_bytes = None
     if printed is not None:
         with progress(_("Printing the PDF with Chromium")):
