@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from cyclemap.engine.pipeline import CheckedCycle
 from support import check_cycle
-from cyclemap.engine.analysis import analyse_cycle
-from cyclemap.engine.critique import build_critique
 from cyclemap.format.diagnostics import Severity
 from support import load_text
 from tests.conftest import EXAMPLES

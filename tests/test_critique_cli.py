@@ -10,10 +10,7 @@ import sys
 
 import pytest
 
-from cyclemap.engine.pipeline import CheckedCycle
 from support import check_cycle
-from cyclemap.engine.analysis import analyse_cycle
-from cyclemap.engine.critique import build_critique
 from cyclemap.format.diagnostics import Severity
 from support import load_path
 from tests.conftest import EXAMPLE_FILES, EXAMPLES, ROOT

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cyclemap.engine.pipeline import CheckedCycle
 from support import check_cycle
-from cyclemap.engine.analysis import analyse_cycle
 from cyclemap.engine.graph import unique_moments
 from cyclemap.format.i18n import LANGUAGES
 from cyclemap.format.i18n import html_lang

@@ -147,6 +147,8 @@ def test_a_large_cycle_is_split_and_prints_its_picture_at_8_pt(cli, tmp_path, tm
     sheets = html.count('<figure class="sheet">')
     assert sheets > 1, "split into sheets"
     assert re.search(rf"\b{sheets} (sheets|folhas|hojas)\b", html), "the handout says the picture is split"
+    assert re.search(rf"cyclemap: (note|aviso): .*\b{sheets} (sheets|folhas|hojas)\b", run.err), \
+        "and the command says it on stderr"
     sizes = printed_sizes(out)
     for index, page in enumerate(sizes[:sheets]):
         assert page and min(page) >= 8.0 - 0.05, f"sheet {index + 1}: {min(page):.2f} pt"

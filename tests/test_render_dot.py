@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cyclemap.engine.pipeline import CheckedCycle, Pipeline
-from support import SHOP_CYCLE, check_cycle
+from support import SHOP_CYCLE
 from cyclemap.format.diagnostics import Diagnostic, Severity
 from cyclemap.format.i18n import Verbatim
 from support import load_path, load_text

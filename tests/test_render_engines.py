@@ -12,7 +12,6 @@ import pytest
 
 from cyclemap.engine.pipeline import CheckedCycle
 from support import check_cycle
-from cyclemap.engine.analysis import analyse_cycle
 from support import load_path
 from cyclemap.outputs.render import LAYOUTS, RenderError, build_dot, render_bytes
 from cyclemap.outputs.render.engines import png_size, svg_size_pt

@@ -18,7 +18,7 @@ import shutil
 import pytest
 
 from cyclemap.engine.pipeline import Pipeline
-from cyclemap.outputs.render import LAYOUTS, build_dot, engines, printed_pt
+from cyclemap.outputs.render import LAYOUTS, build_dot, engines
 from cyclemap.outputs.render import geometry as g
 from cyclemap.outputs.render.dot import layout_program
 from conftest import run_app
@@ -47,7 +47,7 @@ def own_cycle(n: int, lang: str) -> str:
         moment = [f"  - id: m{i}", f'    name: "{names[i % len(names)]} {i + 1}"',
                   f"    kind: {'critical' if i % 4 == 1 else 'routine'}",
                   f"    stage: {stages[min(i * len(stages) // n, len(stages) - 1)]}",
-                  f"    expectation: 4", f"    score: {[2.1, 3.3, 3.8, 4.2, 4.7][i % 5]}"]
+                  "    expectation: 4", f"    score: {[2.1, 3.3, 3.8, 4.2, 4.7][i % 5]}"]
         if i % 7 == 3 and i + 2 < n:  # a detour with its condition, rejoining two moments on
             moment.append(f"    next: [{{to: m{i + 1}}}, {{to: d{i}, when: the wait passes 20 minutes}}]")
         lines += moment

@@ -10,7 +10,6 @@ one page per sheet; nothing is written half. Cycles are generated
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import sys

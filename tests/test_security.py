@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ALL_REAL, EXAMPLES, ROOT, invoke_in_process
+from conftest import ALL_REAL, ROOT, invoke_in_process
 
 ROOTED = hasattr(os, "geteuid") and os.geteuid() == 0
 GOOD = ("cyclemap: 1\ntitle: Shop\nlanguage: en\nmoments:\n"

@@ -222,3 +222,106 @@ def test_a_plan_that_calls_the_customer_back_is_not_evasions():
     [point] = [p for p in data["weak_points"] if p["moment"] == "cita"]
     assert {"CM104", "CM105"} <= set(point["codes"]) and "recovery.evasive" not in point["said"]
     assert "evasions" not in text
+
+
+# -- the root-cause sentences of connected cycles (engine.support.cause_sentences) --------
+# They are added to a weak point whose moment rests on an internal moment (`supported_by`):
+# each says something of that internal moment, true only in one state of it. For each, the
+# states where its premise is false must leave it out; the one where it holds must say it.
+
+CUSTOMER = """\
+cyclemap: 1
+title: Replacement card
+moments:
+  - {id: ask, name: Asks for a new card, kind: routine, score: 4, expectation: 4, responses: 100}
+  - {id: get, name: Gets the new card, kind: critical, owner: Branch manager, standard: Within 5 days,
+     recovery: The branch manager calls the customer the same day and offers a temporary card,
+     SCORE, supported_by: [internal.yaml#issue]}
+"""
+SUPPLIER = """\
+cyclemap: 1
+title: Card team
+customer: Branch staff
+internal: true
+moments:
+  - {id: issue, name: Issues the card, kind: critical, owner: Card team lead, standard: Within 2 days,
+     recovery: The card team lead sends the card by courier the same day STATE}
+  - {id: close, name: Closes the request, kind: routine}
+"""
+WEAK_POINT = "score: 2.0, expectation: 4, responses: 100"  # a moment of misery, well measured
+# The internal moment's states (its score, expectation and answers; min_responses is 20).
+SUPPLIER_STATES = {
+    "unrated": "",
+    "weak_measured": ", score: 2.0, expectation: 4, responses: 100",
+    "weak_thin": ", score: 2.0, expectation: 4, responses: 5",
+    "holds_up": ", score: 4.5, expectation: 4, responses: 100",
+    "fine_thin": ", score: 4.5, expectation: 4, responses: 5",
+}
+# Each root-cause sentence (by the fixed words it says) and the one state where its premise holds.
+CAUSES = {
+    "which its internal customers have not rated yet": "unrated",
+    "the cause is likely there": "weak_measured",
+    "Fix the internal supplier first": "weak_measured",
+    "too few to blame it yet": "weak_thin",
+    "The cause is more likely in this moment itself": "holds_up",
+}
+
+
+def linked_critique(state: str, point: str = WEAK_POINT) -> tuple[dict, str]:
+    """The customer's critique (JSON and report) with its weak moment resting on the
+    internal moment in `state`."""
+    from typer.testing import CliRunner
+
+    from cyclemap.cli import app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "internal.yaml").write_text(SUPPLIER.replace(" STATE", SUPPLIER_STATES[state]), encoding="utf-8")
+        path = Path(tmp) / "customer.yaml"
+        path.write_text(CUSTOMER.replace("SCORE", point), encoding="utf-8")
+        env = {"CYCLEMAP_LANG": "en", "NO_COLOR": "1", "COLUMNS": "400"}
+        data = CliRunner().invoke(app, ["critique", str(path), "--format", "json", "--lang", "en"], env=env)
+        text = CliRunner().invoke(app, ["critique", str(path), "--lang", "en"], env=env)
+    assert data.exit_code in (0, 1) and text.exit_code in (0, 1), data.output + text.output
+    return json.loads(data.stdout), " ".join(text.stdout.split())
+
+
+@pytest.mark.parametrize("state", list(SUPPLIER_STATES))
+def test_root_cause_sentences_are_said_only_where_their_premise_holds(state):
+    data, text = linked_critique(state)
+    [point] = [p for p in data["weak_points"] if p["moment"] == "get"]
+    assert {"CM104", "CM105"} <= set(point["codes"])  # the weak point the sentences join
+    for words, holds_in in CAUSES.items():
+        if state == holds_in:
+            assert words in point["what"] + " " + point["todo"], words
+            assert words in text, words
+        else:
+            assert words not in point["what"] + " " + point["todo"], words
+            assert words not in text, words
+
+
+def test_every_root_cause_sentence_has_a_state_where_it_holds_and_one_where_it_does_not():
+    import ast
+
+    from cyclemap.engine import support
+
+    assert set(CAUSES.values()) < set(SUPPLIER_STATES)  # fine_thin: none of them holds
+    # Every sentence cause_sentences can say (each `_("...")` in it) is one of CAUSES.
+    tree = ast.parse(Path(support.__file__).read_text(encoding="utf-8"))
+    [function] = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "cause_sentences"]
+    said = [call.args[0].value for call in ast.walk(function)
+            if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "_"]
+    assert said
+    for sentence in said:
+        assert any(words in sentence for words in CAUSES), f"a new root-cause sentence needs its case: {sentence}"
+    for words in CAUSES:
+        assert any(words in sentence for sentence in said), words
+
+
+def test_root_cause_sentences_need_a_weak_score_on_the_linked_moment():
+    """A moment that rests on a weak internal moment but is itself rated well has no score
+    finding: nothing is said about a cause."""
+    data, text = linked_critique("weak_measured", point="score: 4.5, expectation: 4, responses: 100")
+    assert all(p["moment"] != "get" or not ({"CM104", "CM105", "CM119"} & set(p["codes"]))
+               for p in data["weak_points"])
+    for words in CAUSES:
+        assert words not in text, words

@@ -8,7 +8,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from conftest import run_app
 from cyclemap.format import workbook_limits

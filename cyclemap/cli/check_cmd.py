@@ -11,7 +11,7 @@ from cyclemap.cli.frame import app
 from cyclemap.cli.usage import EXIT_FINDINGS, EXIT_OK, UsageError, check_choice, use_color
 from cyclemap.format.i18n import _
 from cyclemap.cli.common import (
-    ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
+    ColorOption, ConfigOption, DebugOption, ExcludeOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
     guarded, h,
 )
 
@@ -35,8 +35,7 @@ def check(
         "Exit with 1 when a finding is at least this severe."))] = "error",
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
         "Write the report to FILE (the terminal still gets the summary line)."))] = None,
-    exclude: Annotated[Optional[List[str]], typer.Option("--exclude", metavar="PATTERN", help=h(
-        "Leave out paths matching this pattern (file, folder or glob; repeatable)."))] = None,
+    exclude: ExcludeOption = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", metavar="OLD_FILE_OR_REPORT", help=h(
         "Only findings not already in this older cycle file or JSON report count."))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=h(

@@ -349,3 +349,17 @@ SegmentOption = Annotated[
     typer.Option("--segment", metavar="VALUE", help=h(
         "With --ratings: use only the answers of this segment (the ratings file's `segment` column).")),
 ]
+# -- options of the commands that read folders or draw: one wording each, wherever they appear --
+
+ExcludeOption = Annotated[
+    Optional[List[str]],
+    typer.Option("--exclude", metavar="PATTERN", help=h(
+        "Leave out paths matching this pattern (file, folder or glob; repeatable).")),
+]
+# The default differs by command (serve keeps the embedded engine warm; the others prefer
+# the installed `dot`): each command gives its own, and --help shows it.
+EngineOption = Annotated[
+    str,
+    typer.Option("--engine", "-e", metavar="auto|system|embedded", help=h(
+        "system: the dot program; embedded: built-in Graphviz (WebAssembly), no install needed; auto: system if dot is there.")),
+]

@@ -82,12 +82,7 @@ def handout(
     """`cyclemap handout`: reads one cycle, writes its handout (HTML, and PDF with --pdf)."""
     from cyclemap.outputs.handout import EDITIONS, build_handout  # here, not at every start-up
 
-    if not 0 < timeout < 1e6:  # also refuses inf and nan
-        raise UsageError(_("--timeout must be a number of seconds more than 0"))
-    check_choice("--edition", edition, EDITIONS)
-    paper = paper.strip().lower()
-    if paper not in PAPERS:
-        raise UsageError(_("--paper must be a4 or letter, not {value!r}").format(value=paper))
+    paper = _check_print_options(timeout, edition, paper, EDITIONS)
     check_cycle_file(file)  # before its name makes the default output's
     html_path, pdf_path = _targets(file, output, pdf)
     run = Frame.resolve(file, html_path, select=select, ignore=ignore, config=config, ratings=ratings, strict=strict,
@@ -101,7 +96,10 @@ def handout(
         if lacking is not None:
             raise UsageError(lacking)
     result = run.load()
-    html = build_handout(result, shown(Path(file).name), edition=edition)
+    notes: list = []
+    html = build_handout(result, shown(Path(file).name), edition=edition, notes=notes)
+    for note in notes:  # a split or small picture is said here too, not only on the page
+        sys.stderr.write(_("cyclemap: note: {text}").format(text=note)(help_lang()) + "\n")
     pdf_bytes = None
     if printed is not None:
         with progress(_("Printing the PDF with Chromium")):
@@ -114,6 +112,23 @@ def handout(
     written = [p for p in (html_path, pdf_path) if p not in (None, "-")]
     if written:
         print(_("cyclemap: wrote {path}").format(path=listing(map(shown, written)))(result.lang))
+    _note_errors(result, file, ratings)
+
+
+def _check_print_options(timeout: float, edition: str, paper: str, editions) -> str:
+    """--timeout, --edition and --paper checked before any work (exit 2); the paper, read."""
+    if not 0 < timeout < 1e6:  # also refuses inf and nan
+        raise UsageError(_("--timeout must be a number of seconds more than 0"))
+    check_choice("--edition", edition, editions)
+    paper = paper.strip().lower()
+    if paper not in PAPERS:
+        raise UsageError(_("--paper must be a4 or letter, not {value!r}").format(value=paper))
+    return paper
+
+
+def _note_errors(result, file: str, ratings: str | None) -> None:
+    """A handout is made even from a cycle with errors (they are listed among its weak
+    points); stderr says how many and the command that shows where."""
     errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
     if errors:
         command = f"cyclemap check {shown(file)}" + (f" --ratings {shown(ratings)}" if ratings else "")

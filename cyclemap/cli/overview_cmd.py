@@ -10,7 +10,8 @@ import typer
 
 from cyclemap.cli.frame import app
 from cyclemap.cli.common import (
-    ColorOption, ConfigOption, DebugOption, IgnoreOption, LangOption, SelectOption, guarded, h,
+    ColorOption, ConfigOption, DebugOption, EngineOption, ExcludeOption, IgnoreOption, LangOption, SelectOption,
+    guarded, h,
 )
 from cyclemap.format.i18n import _, decide_language
 
@@ -38,10 +39,8 @@ def overview(
         "text: tables in the terminal; markdown: for a README or a report; json: as data."))] = "text",
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help=h(
         "Write a picture (.svg, .png, .dot: Graphviz) or, with another suffix, the report in --format."))] = None,
-    exclude: Annotated[Optional[List[str]], typer.Option("--exclude", metavar="PATTERN", help=h(
-        "Leave out paths matching this pattern (file, folder or glob; repeatable)."))] = None,
-    engine: Annotated[str, typer.Option("--engine", metavar="auto|system|embedded", help=h(
-        "Graphviz for the picture: the installed `dot`, or the built-in one."))] = "auto",
+    exclude: ExcludeOption = None,
+    engine: EngineOption = "auto",
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -49,38 +48,29 @@ def overview(
     color: ColorOption = "auto",
     debug: DebugOption = False,
 ) -> None:
-    """`cyclemap overview` (its help is the `help=` above, translated)."""
+    """`cyclemap overview`: reads folders of cycles, writes the overview (text, Markdown,
+    JSON, or a picture when -o names one)."""
     import os
 
-    from cyclemap.cli.files import collect_files
-    from cyclemap.cli.usage import check_choice, make_pipeline, use_color
+    from cyclemap.cli.deliver import Output
+    from cyclemap.cli.files import collect_files, excluded_by_settings
+    from cyclemap.cli.usage import UsageError, check_choice, make_pipeline
     from cyclemap.engine.overview import build_overview
     from cyclemap.format.settings import ConfigError
     from cyclemap.outputs import overview as out
 
     check_choice("--format", output_format, FORMATS)
     if "-" in folders:
-        from cyclemap.cli.usage import UsageError
-
         raise UsageError(_("overview reads folders and files, not stdin"))
     pipeline = make_pipeline(config=config, select=select, ignore=ignore, lang=lang)
     files = collect_files(folders, exclude)
     pipeline.set_roots(folders)
-    root = os.path.commonpath([os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
-                               for p in folders]) if folders else "."
-    root = os.path.relpath(root) if not os.path.isabs(folders[0]) else root
-    from cyclemap.cli.deliver import Output
-
     target = Output(output, [*files, config])
     target.check()  # a target that can never be written, or one of the cycles: exit 2, before any work
     try:
-        from cyclemap.cli.files import excluded_by_settings
-
         files = [f for f in files if not excluded_by_settings(f, pipeline.settings_for(f))]
-        o = build_overview(pipeline, files, root)
+        o = build_overview(pipeline, files, _root(folders))
     except ConfigError as exc:
-        from cyclemap.cli.usage import UsageError
-
         raise UsageError(exc.text)
     shown = decide_language(pipeline.lang, [s.checked.lang for s in o.cycles if s.loaded and s.checked is not None])
     for note in out.set_aside(o):  # never silent: what was left out, on stderr
@@ -92,17 +82,35 @@ def overview(
         target.write(dot if suffix == ".dot" else _draw(dot, suffix[1:], engine))
         sys.stderr.write(_("overview of {n} cycles written to {path}").format(n=len(o.cycles), path=output)(shown) + "\n")
         raise typer.Exit(0)
-    if output_format == "json":
-        text = out.to_json(o, shown)
-    elif output_format == "markdown":
-        text = out.to_markdown(o, shown)
-    else:
-        colored = use_color(color)
-        unicode = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
-        width = int(os.environ.get("COLUMNS", "100") or 100) if os.environ.get("COLUMNS", "").isdigit() else 100
-        text = out.to_text(o, shown, colored, max(60, min(width, 140)), unicode)
-    target.write(text)
+    target.write(_report(o, shown, output_format, color))
     raise typer.Exit(0)
+
+
+def _root(folders: list[str]) -> str:
+    """The folder the overview names its files from: the folders' common one (relative
+    when the first was given relative)."""
+    import os
+
+    root = os.path.commonpath([os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
+                               for p in folders]) if folders else "."
+    return os.path.relpath(root) if not os.path.isabs(folders[0]) else root
+
+
+def _report(o, lang: str, output_format: str, color: str) -> str:
+    """The overview in --format: JSON, Markdown, or tables for the terminal."""
+    import os
+
+    from cyclemap.cli.usage import use_color
+    from cyclemap.outputs import overview as out
+
+    if output_format == "json":
+        return out.to_json(o, lang)
+    if output_format == "markdown":
+        return out.to_markdown(o, lang)
+    colored = use_color(color)
+    unicode = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
+    width = int(os.environ.get("COLUMNS", "100") or 100) if os.environ.get("COLUMNS", "").isdigit() else 100
+    return out.to_text(o, lang, colored, max(60, min(width, 140)), unicode)
 
 
 def _draw(dot: str, fmt: str, engine: str) -> bytes:

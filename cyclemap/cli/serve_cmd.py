@@ -18,8 +18,8 @@ import typer
 from cyclemap.cli.frame import app, need
 from cyclemap.cli.usage import say
 from cyclemap.cli.common import (
-    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError, check_choice, check_lang,
-    guarded, h,
+    ConfigOption, DebugOption, EngineOption, IgnoreOption, LangOption, RatingsOption, SelectOption, UsageError,
+    check_choice, check_lang, guarded, h,
 )
 from cyclemap.format.i18n import _, _n
 
@@ -118,8 +118,7 @@ def serve(
         "machine, read-only."))] = False,
     open_browser: Annotated[bool, typer.Option("--open", help=h(
         "Open the page in the web browser."))] = False,
-    engine: Annotated[str, typer.Option("--engine", "-e", metavar="embedded|system|auto", help=h(
-        "embedded: built-in Graphviz kept warm (fastest after each save); system: the dot program; auto: system if dot is there."))] = "embedded",
+    engine: EngineOption = "embedded",  # kept warm: the fastest after each save
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,
@@ -164,12 +163,31 @@ def serve(
 def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browser: bool, share: bool = False) -> None:
     import uvicorn
 
-    from cyclemap.outputs.serve.app import Share, create_app
+    from cyclemap.outputs.serve.app import create_app
 
     bound_host, bound_port = sock.getsockname()[:2]
-    # The names this server answers to (its Host check, against DNS rebinding): this
-    # machine's loopback names, the address it listens on, and on every address (0.0.0.0)
-    # the one the local network reaches it at: the address it prints.
+    hosts, network, url = _addresses(bound_host, bound_port, host, share)
+    shared, code = _share_link(network, bound_host, bound_port) if share else (None, None)
+    server: uvicorn.Server | None = None
+    application = create_app(workspace, hosts=hosts, index_lang=index_lang,
+                             should_stop=lambda: bool(server and server.should_exit), share=shared)
+    config = uvicorn.Config(application, log_config=None, log_level="warning", access_log=False, lifespan="on",
+                            http="h11", ws="none", timeout_graceful_shutdown=3)
+    server = uvicorn.Server(config)
+    _say_where(len(workspace.keys()), url, host, shared, code)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(0.3, webbrowser.open, args=(url,)).start()
+    server.run(sockets=[sock])
+
+
+def _addresses(bound_host: str, bound_port: int, host: str, share: bool) -> tuple[list[str], str | None, str]:
+    """The names this server answers to (its Host check, against DNS rebinding): this
+    machine's loopback names, the address it listens on, and on every address (0.0.0.0)
+    the one the local network reaches it at: the address it prints. Also that network
+    address (None when there is none) and the page's URL."""
     if is_wildcard(bound_host):
         network = lan_address(ipv6=":" in bound_host) or lan_address()
         hosts = [network] if network else []
@@ -180,29 +198,32 @@ def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browse
         local = url_host(bound_host)
     hosts += [url_host(h) for h in hosts if ":" in h]
     url = f"http://{url_host(network) if network and not share else local}:{bound_port}/"
-    shared = None
-    if share:
-        import secrets
+    return hosts, network, url
 
-        try:
-            import segno
-        except ImportError:
-            raise UsageError(_("--share needs segno for the QR code; install it with: pip install 'cyclemap[serve]'"))
-        token = secrets.token_urlsafe(16)  # 128 bits: not to be guessed while a workshop lasts
-        link = f"http://{url_host(network or bound_host)}:{bound_port}/join/{token}"
-        code = segno.make(link, error="m")
-        # Listening on one network address, the facilitator's browser on this machine comes
-        # from that address (127.0.0.1 does not reach it): it is this machine, not a phone.
-        mine = () if is_wildcard(bound_host) else (bound_host,)
-        shared = Share(token, link, code.svg_inline(scale=5, title="QR"), mine)
-    server: uvicorn.Server | None = None
-    application = create_app(workspace, hosts=hosts, index_lang=index_lang,
-                             should_stop=lambda: bool(server and server.should_exit), share=shared)
-    config = uvicorn.Config(application, log_config=None, log_level="warning", access_log=False, lifespan="on",
-                            http="h11", ws="none", timeout_graceful_shutdown=3)
-    server = uvicorn.Server(config)
-    n = len(workspace.keys())
-    if share:
+
+def _share_link(network: str | None, bound_host: str, bound_port: int):
+    """`--share`: the participants' link with a new token, and its QR code (segno)."""
+    import secrets
+
+    from cyclemap.outputs.serve.app import Share
+
+    try:
+        import segno
+    except ImportError:
+        raise UsageError(_("--share needs segno for the QR code; install it with: pip install 'cyclemap[serve]'"))
+    token = secrets.token_urlsafe(16)  # 128 bits: not to be guessed while a workshop lasts
+    link = f"http://{url_host(network or bound_host)}:{bound_port}/join/{token}"
+    code = segno.make(link, error="m")
+    # Listening on one network address, the facilitator's browser on this machine comes
+    # from that address (127.0.0.1 does not reach it): it is this machine, not a phone.
+    mine = () if is_wildcard(bound_host) else (bound_host,)
+    return Share(token, link, code.svg_inline(scale=5, title="QR"), mine), code
+
+
+def _say_where(n: int, url: str, host: str, shared, code) -> None:
+    """On stderr: who can see the cycles (a warning beyond this machine), where the page is,
+    and with --share the participants' link and its QR code."""
+    if shared is not None:
         say(_("cyclemap serve: warning: sharing on the local network. Anyone who has this link can see every cycle "
               "served here (titles, moments, scores and weak points) until you stop it; nobody can change them. "
               "Other machines without the link get nothing."))
@@ -220,9 +241,3 @@ def _run(workspace, sock: socket.socket, host: str, index_lang: str, open_browse
         except UnicodeError:
             code.terminal(out=sys.stderr)
         sys.stderr.flush()
-    if open_browser:
-        import threading
-        import webbrowser
-
-        threading.Timer(0.3, webbrowser.open, args=(url,)).start()
-    server.run(sockets=[sock])

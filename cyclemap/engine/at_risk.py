@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from cyclemap.engine.evidence import DISSATISFIED_SHARE, score_evidence
 from cyclemap.engine.threshold import Threshold
-from cyclemap.format.i18n import Number, Text, _, _n, _p, join
+from cyclemap.format.i18n import Number, Text, _, _n, join
 
 SOURCE = _("course material, seed 000: why we lose customers")
 
@@ -172,20 +172,11 @@ def complaint_moment_works(cycle, least: float, acceptable: float) -> bool:
     return False
 
 
-def estimate_at_risk(checked) -> AtRisk:
-    """The estimate for a checked cycle, with the assumptions its settings give. It rests
-    only on measured shares of dissatisfied answers (survey answers, not a mean) from at
-    least `min_responses` answers; for a survey segment, on that segment's share of the
-    volume; for customers who cannot leave, nobody is counted as lost."""
-    settings = checked.settings
-    assumptions = {t.name: settings.threshold(t.name) for t in ASSUMPTIONS}
+def _worst_share(checked, least: float, volume: float | None) -> tuple[tuple[float, str, int] | None, list[str]]:
+    """The moment with the largest measured share of dissatisfied customers, as (share,
+    moment id, answers), and the names of the scored moments left out for want of a
+    measured share (a mean alone, or fewer than `least` answers)."""
     cycle = checked.cycle
-    volume = cycle.volume if cycle is not None else None
-    empty = AtRisk(volume, None, False, None, None, None, None, None, None, False, assumptions)
-    if cycle is None:
-        return empty
-    least = settings.threshold("min_responses")
-    segment, part = _segment_share(getattr(checked, "answers_read", None))
     by_id = {m.id: m for m in reversed(cycle.moments)}
     main = set(checked.main_loop)
     worst: tuple[float, str, int] | None = None
@@ -205,6 +196,24 @@ def estimate_at_risk(checked) -> AtRisk:
             share *= min(1.0, moment.volume / volume)  # only the detour's customers
         if worst is None or share > worst[0]:
             worst = (share, moment_id, found.n)
+    return worst, left_out
+
+
+def estimate_at_risk(checked) -> AtRisk:
+    """The estimate for a checked cycle, with the assumptions its settings give. It rests
+    only on measured shares of dissatisfied answers (survey answers, not a mean) from at
+    least `min_responses` answers; for a survey segment, on that segment's share of the
+    volume; for customers who cannot leave, nobody is counted as lost."""
+    settings = checked.settings
+    assumptions = {t.name: settings.threshold(t.name) for t in ASSUMPTIONS}
+    cycle = checked.cycle
+    volume = cycle.volume if cycle is not None else None
+    empty = AtRisk(volume, None, False, None, None, None, None, None, None, False, assumptions)
+    if cycle is None:
+        return empty
+    least = settings.threshold("min_responses")
+    segment, part = _segment_share(getattr(checked, "answers_read", None))
+    worst, left_out = _worst_share(checked, least, volume)
     acceptable = settings.threshold("acceptable_score")
     works = complaint_moment_works(cycle, least, acceptable)
     from cyclemap.engine.audience import can_leave, internal_customer as internal

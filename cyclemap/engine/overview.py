@@ -24,6 +24,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cyclemap.engine.rules._scores import SCORE_RULES
 from cyclemap.format.diagnostics import Severity
 
 if TYPE_CHECKING:
@@ -121,9 +122,6 @@ def _ref(checked: "CheckedCycle", moment, weak_ids: set[str], least: float) -> M
                      n is not None and n >= least, moment.volume if moment.volume is not None else cycle.volume)
 
 
-SCORE_RULES = ("CM104", "CM105", "CM119")
-
-
 def weak_ids(checked: "CheckedCycle") -> set[str]:
     return {d.moment for d in checked.diagnostics
             if d.moment and d.code in SCORE_RULES and d.severity.rank >= Severity.WARNING.rank}
@@ -134,24 +132,32 @@ def build_overview(pipeline: "Pipeline", files: list[str], root: str) -> Overvie
     from cyclemap.engine.links import real
 
     results = pipeline.check_all(files)
-    by_real: dict[str, "CheckedCycle"] = {}
-    summaries: list[CycleSummary] = []
-    weak_of: dict[str, set[str]] = {}
-    for checked in results:
-        if not checked.loaded:
-            summaries.append(CycleSummary(checked.path, False, errors=checked.count(Severity.ERROR), checked=checked))
-            continue
-        by_real[real(checked.path)] = checked
-        weak = weak_of[checked.path] = weak_ids(checked)
-        least = checked.settings.threshold("min_responses")
-        level = checked.service_level
-        points = checked.critique.points
-        top = [checked.context.by_id[p.moment_id] for p in points if p.moment_id in weak][:TOP_WEAK]
-        summaries.append(CycleSummary(
-            checked.path, True, checked.cycle.title, checked.cycle.internal,
-            level.key if level else None, bool(level and level.uncertain), len(checked.context.by_id),
-            checked.count(Severity.ERROR), [_ref(checked, m, weak, least) for m in top], len(points), checked))
+    by_real = {real(checked.path): checked for checked in results if checked.loaded}
+    weak_of = {checked.path: weak_ids(checked) for checked in results if checked.loaded}
+    summaries = [_summary(checked, weak_of.get(checked.path, set())) for checked in results]
+    links, broken = _links(pipeline, summaries, by_real, weak_of)
+    leverage, weighted, missing_volume, thin = _leverage(links)
+    return Overview(root, summaries, links, leverage, weighted, missing_volume, broken, thin,
+                    sum(1 for s in summaries if not s.loaded))
 
+
+def _summary(checked: "CheckedCycle", weak: set[str]) -> CycleSummary:
+    """One cycle's line: its level, its size, its errors and its first weak points."""
+    if not checked.loaded:
+        return CycleSummary(checked.path, False, errors=checked.count(Severity.ERROR), checked=checked)
+    least = checked.settings.threshold("min_responses")
+    level = checked.service_level
+    points = checked.critique.points
+    top = [checked.context.by_id[p.moment_id] for p in points if p.moment_id in weak][:TOP_WEAK]
+    return CycleSummary(
+        checked.path, True, checked.cycle.title, checked.cycle.internal,
+        level.key if level else None, bool(level and level.uncertain), len(checked.context.by_id),
+        checked.count(Severity.ERROR), [_ref(checked, m, weak, least) for m in top], len(points), checked)
+
+
+def _links(pipeline: "Pipeline", summaries: list[CycleSummary], by_real: dict[str, "CheckedCycle"],
+           weak_of: dict[str, set[str]]) -> tuple[list[Link], int]:
+    """Every `supported_by` link between moments that read, and how many did not resolve."""
     links: list[Link] = []
     broken = 0
     for s in summaries:
@@ -172,7 +178,13 @@ def build_overview(pipeline: "Pipeline", files: list[str], root: str) -> Overvie
                 t_weak = weak_of.get(target.path) if target.path in weak_of else weak_ids(target)
                 supporter = _ref(target, r.moment, t_weak, t_least)
                 links.append(Link(supported, supporter))
+    return links, broken
 
+
+def _leverage(links: list[Link]) -> tuple[list[Leverage], bool, int, int]:
+    """The leverage points: each internal moment behind weak, well-evidenced moments, with
+    the customers they reach when every one has a volume (`weighted`), most first. Also
+    how many affected moments miss a volume and how many weak links rest on thin evidence."""
     groups: dict[tuple, list[Link]] = {}
     thin = 0
     for link in links:
@@ -192,8 +204,7 @@ def build_overview(pipeline: "Pipeline", files: list[str], root: str) -> Overvie
         leverage.append(Leverage(group[0].supporter, affected, customers))
     leverage.sort(key=lambda lv: (-(lv.customers or 0) if weighted else 0, -lv.count,
                                   not lv.supporter.weak, lv.supporter.path, lv.supporter.moment_id or ""))
-    return Overview(root, summaries, links, leverage, weighted, missing_volume, broken, thin,
-                    sum(1 for s in summaries if not s.loaded))
+    return leverage, weighted, missing_volume, thin
 
 
 def relative(path: str, root: str) -> str:

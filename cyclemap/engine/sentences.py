@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from typing import Callable, Union
 
 from cyclemap.engine.facts import Facts
+from cyclemap.engine.rules._scores import SCORE_RULES
 from cyclemap.format.i18n import Text, _, _n
 
-SCORE_CODES = frozenset({"CM104", "CM105", "CM119"})
+SCORE_CODES = frozenset(SCORE_RULES)
 
 TextOf = Union[Text, Callable[[Facts], Text]]
 

@@ -124,42 +124,30 @@ def service_level(cycle: Cycle, settings: Config | None = None, probe: bool = Fa
         return expected_level(m, cycle.scale)  # the file's expectation, or the one stand-in
 
     evidence = {m.id: score_evidence(m, cycle.scale) for m in scored}
-    # A score on fewer answers than `min_responses` does not move the mean gap by itself:
-    # the gap is over the well-measured scores whenever there are some.
-    thin_ids = {m.id for m in scored if evidence[m.id].n is not None and evidence[m.id].n < least}
-    in_gap = [m for m in scored if m.id not in thin_ids] or scored
-    weights = [CRITICAL_WEIGHT if m.critical else 1.0 for m in in_gap]
-    mean_gap = sum(w * (m.score - expected(m)) for w, m in zip(weights, in_gap)) / sum(weights)
+    thin = {m.id for m in scored if evidence[m.id].n is not None and evidence[m.id].n < least}
+    mean_gap = _mean_gap(scored, thin, expected)
     critical = [m for m in scored if m.critical]
     uncertain = sum(1 for m in scored if evidence[m.id].uncertain(least))
     # A score on fewer answers than `min_responses` makes the level uncertain; it does not
     # decide it on its own (one angry answer is not a moment of misery).
-    measured = [m for m in critical if not (evidence[m.id].n is not None and evidence[m.id].n < least)]
+    measured = [m for m in critical if m.id not in thin]
     dismal = [m for m in measured if (m.score - low) / span < 0.4]
     miserable = [m for m in measured if m.score < line - EPSILON]
-    # A decisive moment clearly below what customers expect: the service does not meet
-    # expectations where it counts.
-    miserable_ids = {m.id for m in miserable}  # a set: dataclass equality would make this quadratic
-    short = [m for m in measured if m.id not in miserable_ids and m.score < expected(m) - gap_margin + EPSILON]
+    short = _short_of_expectation(measured, miserable, expected, gap_margin)
     reasons: list[Text] = []
-
-    def names(ms) -> str:
-        shown = ", ".join(f"“{m.name}”" for m in ms[:NAMES_SHOWN])
-        return shown + (f" (+{len(ms) - NAMES_SHOWN})" if len(ms) > NAMES_SHOWN else "")
-
     if measured and len(dismal) * 2 > len(measured):
         key = "pesimo"
         reasons.append(_("most rated critical moments sit at the bottom of the scale: {names}").format(
-            names=names(dismal)))
+            names=_names(dismal)))
     elif miserable or short or mean_gap < -gap_margin + EPSILON:
         key = "malo"
         if miserable:
             reasons.append(_n("a critical moment is a moment of misery, below the acceptable {line}: {names}",
                               "critical moments are moments of misery, below the acceptable {line}: {names}",
-                              len(miserable)).format(line=Number(line, 2), names=names(miserable)))
+                              len(miserable)).format(line=Number(line, 2), names=_names(miserable)))
         if short:
             reasons.append(_("critical moments fall short of what customers expect: {names}").format(
-                names=names(short)))
+                names=_names(short)))
         if mean_gap < -gap_margin + EPSILON:
             reasons.append(_("on average the service is {gap} points below what customers expect").format(
                 gap=Number(-mean_gap, 2)))
@@ -172,6 +160,30 @@ def service_level(cycle: Cycle, settings: Config | None = None, probe: bool = Fa
     from cyclemap.engine.audience import can_leave
 
     return ServiceLevel(key, mean_gap, len(scored), uncertain, least, tuple(reasons), can_leave(cycle))
+
+
+def _mean_gap(scored: list, thin: set[str], expected) -> float:
+    """The mean of score - expectation, critical moments weighing CRITICAL_WEIGHT. A score
+    on fewer answers than `min_responses` (`thin`) does not move it by itself: the gap is
+    over the well-measured scores whenever there are some."""
+    in_gap = [m for m in scored if m.id not in thin] or scored
+    weights = [CRITICAL_WEIGHT if m.critical else 1.0 for m in in_gap]
+    return sum(w * (m.score - expected(m)) for w, m in zip(weights, in_gap)) / sum(weights)
+
+
+def _short_of_expectation(measured: list, miserable: list, expected, gap_margin: float) -> list:
+    """The decisive moments clearly below what customers expect (by more than the margin),
+    not already moments of misery: the service does not meet expectations where it counts."""
+    from cyclemap.engine.rules._scores import EPSILON
+
+    miserable_ids = {m.id for m in miserable}  # a set: dataclass equality would make this quadratic
+    return [m for m in measured if m.id not in miserable_ids and m.score < expected(m) - gap_margin + EPSILON]
+
+
+def _names(ms) -> str:
+    """The moments' names in a reason, the first NAMES_SHOWN of them and how many more."""
+    shown = ", ".join(f"“{m.name}”" for m in ms[:NAMES_SHOWN])
+    return shown + (f" (+{len(ms) - NAMES_SHOWN})" if len(ms) > NAMES_SHOWN else "")
 
 
 def _near_lines(cycle, config, key, measured, line, gap_margin, expected, span) -> list[Text]:

@@ -21,15 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from cyclemap.engine.rules._scores import SCORE_RULES  # the critique's score findings
 from cyclemap.format.diagnostics import Severity, one_line
 from cyclemap.format.i18n import Computed, Number, Text, _, _n
 from cyclemap.format.model import Cycle, Moment
 
 if TYPE_CHECKING:
-    from cyclemap.engine.critique import Critique, Point
+    from cyclemap.engine.critique import Critique
+    from cyclemap.engine.points import Point
     from cyclemap.engine.pipeline import CheckedCycle
 
-SCORE_RULES = ("CM104", "CM105", "CM119")  # the critique's score findings (engine.critique)
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def _internal_level(level):
 def _internal_what(point: "Point", moment: Moment | None, checked: "CheckedCycle") -> Text:
     """The point's findings said of internal customers where the finding is about their
     ratings; every other finding keeps its own words."""
-    from cyclemap.engine.critique import SUBSUMES, _join
+    from cyclemap.engine.points import SUBSUMES, _join
     from cyclemap.format.i18n import as_sentence
     from cyclemap.engine.rules._scores import misery_line, score
 
@@ -215,7 +216,7 @@ def _internal_what(point: "Point", moment: Moment | None, checked: "CheckedCycle
     for d in point.findings:
         if d.code in said or d.plain is None:
             continue
-        if d.code in ("CM104", "CM105", "CM119") and moment is not None and moment.score is not None:
+        if d.code in SCORE_RULES and moment is not None and moment.score is not None:
             if d.code == "CM104":
                 line = misery_line(checked.cycle, checked.settings)
                 parts.append(_("your internal customers rate this decisive moment {score}, below the acceptable "

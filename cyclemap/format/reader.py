@@ -9,28 +9,17 @@ shows everything to fix.
 """
 
 from __future__ import annotations
+
 import errno
-import math
 import os
 import re
-
 from dataclasses import dataclass
 from typing import Callable
 
 import yaml
 
-from cyclemap.format.diagnostics import Diagnostic, Severity, one_line
-from cyclemap.format.i18n import Number, Text, _
-from cyclemap.format.words import (
-    CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, SPANISH_KEYS, VOICE_ALIASES,
-    certain_fix, did_you_mean, normalise_word,
-)
-from cyclemap.format.yaml_safe import (
-    MAX_BYTES, STANDARD_TAGS, T_BOOL, T_FLOAT, T_INT, T_NULL, T_STR,
-    compose, decode, gc_paused, node_pos, too_large,
-)
-
-_constructor = yaml.constructor.SafeConstructor()
+from cyclemap.format.diagnostics import Diagnostic, Severity
+from cyclemap.format.i18n import Number, _
 from cyclemap.format.model import (
     CARRIERS,
     CHANNELS,
@@ -46,6 +35,14 @@ from cyclemap.format.model import (
     Pos,
     Support,
 )
+# Imported from here by others: SHORT_TEXT and LONG_TEXT (tests), did_you_mean (the survey
+# readers, the answers command), MAX_BYTES (cli).
+from cyclemap.format.node_reader import LONG_TEXT, SHORT_TEXT, NodeReader, _describe, _pos, _show  # noqa: F401
+from cyclemap.format.words import (  # noqa: F401
+    CARRIER_ALIASES, CHANNEL_ALIASES, DIMENSION_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES, VOICE_ALIASES,
+    did_you_mean, normalise_word,
+)
+from cyclemap.format.yaml_safe import MAX_BYTES, compose, decode, gc_paused, too_large  # noqa: F401
 
 # A rating scale is 1-5, 0-10, 1-100...; beyond this, arithmetic on it stops being exact.
 MAX_SCALE = 1e9
@@ -60,229 +57,8 @@ MOMENT_KEYS = (
 BLUEPRINT_KEYS = ("evidence", "onstage", "backstage", "support")
 BRANCH_KEYS = ("to", "when")
 ID_PATTERN = re.compile(r"^[a-z0-9_-]+$")
-# How long each text may be, in characters: a name, a title, an owner or a branch label is
-# a line on a diagram; a standard, a recovery plan, notes and the blueprint rows are a
-# paragraph. Longer is refused (CM002 at the value) before any rule, picture or page works
-# on it, so no step ever meets a megabyte-long name. Documented in README and docs/security.md.
-SHORT_TEXT = 1_000
-LONG_TEXT = 10_000
-TEXT_LIMITS = {"standard": LONG_TEXT, "recovery": LONG_TEXT, "notes": LONG_TEXT,
-               **{key: LONG_TEXT for key in BLUEPRINT_KEYS}}
-
-_pos = node_pos
-
-
-def _show(value: str, limit: int = 60) -> str:
-    """A value from the file as it may appear inside a message: on one line, control and
-    bidi characters written as escapes (\\n, \\u202e), and cut short when long."""
-    if len(value) > limit:
-        value = value[: limit - 3] + "..."
-    return one_line(value)
-
-
-def _describe(node: yaml.Node) -> Text:
-    """What a node is, in words, for 'expected X, found Y' messages."""
-    if isinstance(node, yaml.MappingNode):
-        return _("a mapping")
-    if isinstance(node, yaml.SequenceNode):
-        return _A_LIST
-    tag = node.tag
-    if tag == T_NULL:
-        return _("nothing (an empty value)")
-    if tag == T_BOOL:
-        return _("the yes/no value `{value}`").format(value=_show(node.value))
-    if tag in (T_INT, T_FLOAT):
-        return _("the number {value}").format(value=_show(node.value))
-    return _('the text "{value}"').format(value=_show(node.value, 40))
-
-
-_A_LIST = _("a list")
-_DID_YOU_MEAN = _("did you mean `{guess}`?")
-
-
-class _Reader:
-    """Walks the composed node tree along the format's shape, collecting diagnostics."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self.diagnostics: list[Diagnostic] = []
-
-    # -- reporting -------------------------------------------------------
-    def error(self, where, message: Text, hint: Text | None = None, code: str = "CM002", fix: str = "") -> None:
-        pos = where if isinstance(where, Pos) else _pos(where)
-        self.diagnostics.append(Diagnostic(self.path, pos, code, Severity.ERROR, message, hint, fix=fix))
-
-    def wrong_type(self, node: yaml.Node, key: str, expected: Text, hint: Text | None = None) -> None:
-        found = _describe(node)
-        self.error(node, _("`{key}` must be {expected}, found {found}").format(key=key, expected=expected, found=found),
-                   hint)
-
-    # -- structure ---------------------------------------------------------
-    def check_tag(self, node: yaml.Node) -> bool:
-        if node.tag in STANDARD_TAGS:
-            return True
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        self.error(
-            node,
-            _("the tag `{tag}` is not allowed in a cycle file").format(tag=tag),
-            _("remove the tag: cycle files hold plain text, numbers, lists and mappings"),
-        )
-        return False
-
-    def mapping(self, node: yaml.Node, known: tuple[str, ...], what: Text) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """The mapping's entries by key; reports duplicate and unknown keys."""
-        if not self.check_tag(node):
-            return None
-        if not isinstance(node, yaml.MappingNode):
-            found = _describe(node)
-            self.error(node, _("{what} must be a mapping (key: value), found {found}").format(what=what, found=found))
-            return None
-        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (T_STR, T_INT, T_BOOL, T_NULL):
-                self.error(key_node, _("a key must be plain text"))
-                continue
-            key = key_node.value
-            if key in entries:
-                shown = _show(key)
-                first = _pos(entries[key][0])
-                self.error(
-                    key_node,
-                    _("duplicate key `{key}` (first written at line {line})").format(key=shown, line=first.line),
-                    _("keep one of them: YAML would silently drop the other"),
-                )
-                continue
-            if key not in known:
-                shown = _show(key)
-                guess = did_you_mean(key, known, SPANISH_KEYS)
-                self.error(
-                    key_node,
-                    _("unknown key `{key}` in {what}").format(key=shown, what=what),
-                    _DID_YOU_MEAN.format(guess=guess) if guess else
-                    _("known keys: {keys}").format(keys=", ".join(known)),
-                    fix=certain_fix(key, known, SPANISH_KEYS) if guess else "",
-                )
-                continue
-            entries[key] = (key_node, value_node)
-        return entries
-
-    def sequence(self, node: yaml.Node, key: str) -> list[yaml.Node] | None:
-        if not self.check_tag(node):
-            return None
-        if not isinstance(node, yaml.SequenceNode):
-            self.wrong_type(node, key, _A_LIST, _("write it as `{key}: [a, b]`").format(key=key))
-            return None
-        return list(node.value)
-
-    # -- scalars -------------------------------------------------------------
-    def text(self, node: yaml.Node, key: str, required: bool = False) -> str | None:
-        if not self.check_tag(node):
-            return None
-        if not isinstance(node, yaml.ScalarNode):
-            self.wrong_type(node, key, _("text"))
-            return None
-        if node.tag == T_NULL or not node.value.strip():
-            if required:
-                self.error(node, _("`{key}` must not be empty").format(key=key))
-            return None
-        return node.value if self.within_limit(node, key) else None
-
-    def within_limit(self, node: yaml.ScalarNode, key: str) -> bool:
-        """A text no longer than its field's bound (`TEXT_LIMITS`); else a finding."""
-        limit = TEXT_LIMITS.get(key, SHORT_TEXT)
-        if len(node.value) <= limit:
-            return True
-        self.error(node, _("`{key}` is {length} characters long; it may be at most {limit}").format(
-                       key=key, length=Number(len(node.value), 0), limit=Number(limit, 0)),
-                   _("shorten it; a longer explanation belongs in `notes`") if limit == SHORT_TEXT
-                   else _("shorten it, or keep the long text in a document and name it here"))
-        return False
-
-    def number(self, node: yaml.Node, key: str) -> float | None:
-        if not self.check_tag(node):
-            return None
-        if isinstance(node, yaml.ScalarNode) and node.tag in (T_INT, T_FLOAT):
-            value = float(_constructor.construct_yaml_float(node))
-            if math.isfinite(value):
-                return value
-            self.error(node, _("`{key}` must be a finite number, found {value}").format(key=key, value=_show(node.value)))
-            return None
-        hint = None
-        if isinstance(node, yaml.ScalarNode) and node.tag == T_STR and _looks_numeric(node.value):
-            if node.style in ("'", '"'):
-                hint = _("remove the quotes: a quoted number is text")
-            else:
-                hint = _("write a plain decimal number, like 4.5")
-        self.wrong_type(node, key, _("a number"), hint)
-        return None
-
-    def integer(self, node: yaml.Node, key: str, minimum: int = 0) -> int | None:
-        if not self.check_tag(node):
-            return None
-        if isinstance(node, yaml.ScalarNode) and node.tag == T_INT:
-            try:
-                value = int(_constructor.construct_yaml_int(node))
-            except ValueError:  # more digits than Python converts (4,300): no count is that big
-                self.error(node, _("`{key}` is too large a number").format(key=key))
-                return None
-            if value >= minimum:
-                return value
-            self.error(node, _("`{key}` must be at least {minimum}, found {value}").format(
-                key=key, minimum=minimum, value=value))
-            return None
-        self.wrong_type(node, key, _("a whole number"))
-        return None
-
-    def boolean(self, node: yaml.Node, key: str) -> bool | None:
-        if not self.check_tag(node):
-            return None
-        if isinstance(node, yaml.ScalarNode) and node.tag == T_BOOL:
-            return bool(_constructor.construct_yaml_bool(node))
-        self.wrong_type(node, key, _("true or false"))
-        return None
-
-    def choice(self, node: yaml.Node, key: str, choices: tuple[str, ...], aliases: dict[str, str]) -> str | None:
-        if not self.check_tag(node):
-            return None
-        options = " | ".join(choices)
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in (T_STR, T_INT, T_FLOAT):
-            hint = None
-            if isinstance(node, yaml.ScalarNode) and node.tag == T_BOOL:
-                hint = _("YAML reads `{value}` as yes/no; write one of: {options}").format(
-                    value=_show(node.value), options=options)
-            self.wrong_type(node, key, _("one of {options}").format(options=options), hint)
-            return None
-        if node.value in choices:  # the common case, without normalising
-            return node.value
-        word = normalise_word(node.value)
-        if word in choices:
-            return word
-        if word in aliases:
-            return aliases[word]
-        guess = did_you_mean(node.value, choices, aliases)
-        self.error(
-            node,
-            _("`{key}` must be one of {options}, found `{value}`").format(
-                key=key, options=options, value=_show(node.value)),
-            _DID_YOU_MEAN.format(guess=guess) if guess else None,
-            fix=certain_fix(node.value, choices, aliases) if guess else "",
-        )
-        return None
-
-    def text_list(self, node: yaml.Node, key: str, item: Callable[[yaml.Node], str | None]) -> tuple[str, ...] | None:
-        items = self.sequence(node, key)
-        if items is None:
-            return None
-        values = [item(n) for n in items]
-        return tuple(v for v in values if v is not None)
-
-
-def _looks_numeric(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return True
+# The keys that take a paragraph (LONG_TEXT); every other text is a line (SHORT_TEXT).
+LONG_TEXTS = frozenset(("standard", "recovery", "notes") + BLUEPRINT_KEYS)
 
 
 @dataclass
@@ -312,7 +88,7 @@ def _read_text(text: str, path: str) -> Loaded:
     root, problems = compose(text, path)
     if problems:
         return Loaded(None, problems)
-    reader = _Reader(path)
+    reader = NodeReader(path, LONG_TEXTS)
     if root is None:
         reader.error(Pos(1, 1), _("the file is empty"),
                      _("a cycle needs at least `cyclemap: 1`, `title` and `moments`"))
@@ -359,7 +135,7 @@ def _peek_language(root: yaml.Node) -> str | None:
     return None
 
 
-def _read_cycle(r: _Reader, root: yaml.Node, path: str) -> Cycle | None:
+def _read_cycle(r: NodeReader, root: yaml.Node, path: str) -> Cycle | None:
     top = r.mapping(root, CYCLE_KEYS, _("the cycle file"))
     if top is None:
         if not isinstance(root, yaml.MappingNode):
@@ -423,7 +199,7 @@ _REQUIRED_HINTS = {
 }
 
 
-def _read_scale(r: _Reader, node: yaml.Node) -> tuple[float, float] | None:
+def _read_scale(r: NodeReader, node: yaml.Node) -> tuple[float, float] | None:
     items = r.sequence(node, "scale")
     if items is None:
         return None
@@ -444,7 +220,7 @@ def _read_scale(r: _Reader, node: yaml.Node) -> tuple[float, float] | None:
     return (low, high)
 
 
-def _report_repeats(r: _Reader, node: yaml.Node, key: str) -> None:
+def _report_repeats(r: NodeReader, node: yaml.Node, key: str) -> None:
     if not isinstance(node, yaml.SequenceNode):
         return
     seen: set[str] = set()
@@ -455,7 +231,7 @@ def _report_repeats(r: _Reader, node: yaml.Node, key: str) -> None:
             seen.add(item.value)
 
 
-def _read_id(r: _Reader, node: yaml.Node, key: str) -> str | None:
+def _read_id(r: NodeReader, node: yaml.Node, key: str) -> str | None:
     value = r.text(node, key, required=True)
     if value is None:
         return None
@@ -468,7 +244,7 @@ def _read_id(r: _Reader, node: yaml.Node, key: str) -> str | None:
     return value
 
 
-def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
+def _moment_readers(r: NodeReader) -> dict[str, Callable[[yaml.Node], object]]:
     """How to read each key of a moment; made once per file, not once per moment."""
     readers = getattr(r, "_moment_readers", None)
     if readers is None:
@@ -498,7 +274,7 @@ def _moment_readers(r: _Reader) -> dict[str, Callable[[yaml.Node], object]]:
     return readers
 
 
-def _read_texts(r: _Reader, node: yaml.Node, key: str) -> tuple[str, ...] | None:
+def _read_texts(r: NodeReader, node: yaml.Node, key: str) -> tuple[str, ...] | None:
     """A text or a list of texts (the blueprint rows)."""
     if isinstance(node, yaml.SequenceNode):
         return r.text_list(node, key, lambda n: r.text(n, key))
@@ -506,7 +282,7 @@ def _read_texts(r: _Reader, node: yaml.Node, key: str) -> tuple[str, ...] | None
     return None if value is None else (value,)
 
 
-def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
+def _read_moment(r: NodeReader, node: yaml.Node) -> Moment | None:
     entries = r.mapping(node, MOMENT_KEYS, _("a moment"))
     if entries is None:
         return None
@@ -547,7 +323,7 @@ def _read_moment(r: _Reader, node: yaml.Node) -> Moment | None:
     )
 
 
-def _read_code(r: _Reader, node: yaml.Node) -> str | None:
+def _read_code(r: NodeReader, node: yaml.Node) -> str | None:
     value = r.text(node, "ignore", required=True)
     if value is None:
         return None
@@ -559,7 +335,7 @@ def _read_code(r: _Reader, node: yaml.Node) -> str | None:
     return code
 
 
-def _read_next(r: _Reader, node: yaml.Node) -> tuple[Branch, ...] | None:
+def _read_next(r: NodeReader, node: yaml.Node) -> tuple[Branch, ...] | None:
     items = r.sequence(node, "next")
     if items is None:
         return None
@@ -583,7 +359,7 @@ def _read_next(r: _Reader, node: yaml.Node) -> tuple[Branch, ...] | None:
     return tuple(branches)
 
 
-def _read_supports(r: _Reader, node: yaml.Node) -> tuple[Support, ...] | None:
+def _read_supports(r: NodeReader, node: yaml.Node) -> tuple[Support, ...] | None:
     """`supported_by`: one link or a list of them, each `path/to/cycle.yaml` or
     `path/to/cycle.yaml#moment-id` (or `#moment-id`: a moment of this file). Whether the
     file and the moment exist is judged across files (CM020-CM022), not here."""

@@ -30,7 +30,7 @@ ACCENTED = {
     # Portuguese
     "instalacoes": "instalações", "comunicacao": "comunicação", "seguranca": "segurança",
     "compreensao-do-cliente": "compreensão-do-cliente", "elementos-tangiveis": "elementos-tangíveis",
-    "comunicacao": "comunicação", "compreensao": "compreensão", "comprension-del-cliente": "comprensión-del-cliente",
+    "compreensao": "compreensão", "comprension-del-cliente": "comprensión-del-cliente",
     "competencia": "competência", "acessibilidade": "acessibilidade", "aspectos-tangiveis": "aspectos-tangíveis",
     "tangibilidade": "tangibilidade", "empatia-com-o-cliente": "empatia-com-o-cliente",
     "tangiveis": "tangíveis", "portugues": "português", "portugues-do-brasil": "português-do-brasil",

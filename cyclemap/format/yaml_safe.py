@@ -97,24 +97,17 @@ class _TooBig(yaml.YAMLError):
 def _compose_events(loader) -> yaml.Node | None:
     """PyYAML's Composer.get_single_node, as a loop over parser events with an explicit
     stack: same nodes, same errors, but bounded depth and size, and cached tag resolution.
-    (Written for speed: it runs once per value of the file.)"""
-    from yaml.composer import ComposerError
-
-    get_event = loader.get_event
-    resolve = loader.resolve
-    scalar_tags: dict[tuple, str] = {}
-    anchors: dict[str, yaml.Node] = {}
+    (Written for speed: it runs once per value, so scalars and attaching a finished node
+    stay inline; rarer events are helpers.)"""
+    get_event, resolve = loader.get_event, loader.resolve
+    scalar_tags, anchors = {}, {}  # (value, implicit) -> tag, resolved once; anchor -> node
     # The open collections, innermost last; for each open mapping, its pending key
     # (None when the next node is a key). A sequence's slot is unused.
     parents: list[yaml.Node] = []
     keys: list[yaml.Node | None] = []
-    root: yaml.Node | None = None
-    documents = 0
-    budget = MAX_NODES
-    ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
-    SequenceStartEvent, MappingStartEvent = yaml.SequenceStartEvent, yaml.MappingStartEvent
-    SequenceEndEvent, MappingEndEvent = yaml.SequenceEndEvent, yaml.MappingEndEvent
-    ScalarNode, SequenceNode, MappingNode = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    root, documents, budget = None, 0, MAX_NODES
+    ScalarEvent, ScalarNode, SequenceNode = yaml.ScalarEvent, yaml.ScalarNode, yaml.SequenceNode
+    ends, starts = (yaml.SequenceEndEvent, yaml.MappingEndEvent), (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 
     while True:
         event = get_event()
@@ -129,44 +122,22 @@ def _compose_events(loader) -> yaml.Node | None:
             # end_mark = start_mark: nothing reads a scalar's end, and one Mark less per
             # value is a fifth of the memory of a big file.
             node = ScalarNode(tag, event.value, event.start_mark, event.start_mark, event.style)
-            anchor = event.anchor
-            if anchor is not None:
-                _check_anchor(anchor, anchors, event, ComposerError)
-                anchors[anchor] = node
-        elif kind is SequenceEndEvent or kind is MappingEndEvent:
+            if event.anchor is not None:
+                _anchor(event, node, anchors)
+        elif kind in ends:
             node = parents.pop()
             keys.pop()
             node.end_mark = event.end_mark
-        elif kind is SequenceStartEvent or kind is MappingStartEvent:
-            if len(parents) >= MAX_DEPTH:
-                raise _TooBig(_DEPTH, event.start_mark)
-            node_class = SequenceNode if kind is SequenceStartEvent else MappingNode
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = resolve(node_class, None, event.implicit)
-            node = node_class(tag, [], event.start_mark, None, event.flow_style)
-            anchor = event.anchor
-            if anchor is not None:
-                # Known from its start, as in PyYAML: an alias inside it is the node itself.
-                _check_anchor(anchor, anchors, event, ComposerError)
-                anchors[anchor] = node
-            parents.append(node)
+        elif kind in starts:
+            parents.append(_open(event, len(parents), resolve, anchors))
             keys.append(None)
             continue
-        elif kind is AliasEvent:
-            anchor = event.anchor
-            if anchor not in anchors:
-                raise ComposerError(None, None, "found undefined alias %r" % anchor, event.start_mark)
-            node = anchors[anchor]
-        elif event is None or isinstance(event, yaml.StreamEndEvent):
+        elif kind is yaml.AliasEvent:
+            node = _aliased(event, anchors)
+        elif event is None or kind is yaml.StreamEndEvent:
             return root
-        elif isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise ComposerError(None, None, "expected a single document in the stream, but found another document",
-                                    event.start_mark)
-            continue
-        else:  # stream start, document end
+        else:  # stream start, document start or end
+            documents += _another_document(event, documents)
             continue
 
         # A finished node: the root, an item of a sequence, or half of a mapping pair.
@@ -176,15 +147,56 @@ def _compose_events(loader) -> yaml.Node | None:
                           node.start_mark)
         if not parents:
             root = node
-            continue
-        parent = parents[-1]
-        if type(parent) is SequenceNode:
-            parent.value.append(node)
+        elif type(parents[-1]) is SequenceNode:
+            parents[-1].value.append(node)
         elif keys[-1] is None:
             keys[-1] = node
         else:
-            parent.value.append((keys[-1], node))
+            parents[-1].value.append((keys[-1], node))
             keys[-1] = None
+
+
+def _open(event, depth: int, resolve, anchors: dict) -> yaml.Node:
+    """A sequence or mapping that starts, at `depth` open collections: bounded depth."""
+    if depth >= MAX_DEPTH:
+        raise _TooBig(_DEPTH, event.start_mark)
+    node_class = yaml.SequenceNode if type(event) is yaml.SequenceStartEvent else yaml.MappingNode
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = resolve(node_class, None, event.implicit)
+    node = node_class(tag, [], event.start_mark, None, event.flow_style)
+    if event.anchor is not None:
+        # Known from its start, as in PyYAML: an alias inside it is the node itself.
+        _anchor(event, node, anchors)
+    return node
+
+
+def _anchor(event, node: yaml.Node, anchors: dict) -> None:
+    from yaml.composer import ComposerError
+
+    _check_anchor(event.anchor, anchors, event, ComposerError)
+    anchors[event.anchor] = node
+
+
+def _aliased(event, anchors: dict) -> yaml.Node:
+    """The node an alias names (PyYAML's error for an alias to no anchor)."""
+    if event.anchor not in anchors:
+        from yaml.composer import ComposerError
+
+        raise ComposerError(None, None, "found undefined alias %r" % event.anchor, event.start_mark)
+    return anchors[event.anchor]
+
+
+def _another_document(event, documents: int) -> int:
+    """1 for a document's start (a second one is PyYAML's error), 0 for other events."""
+    if not isinstance(event, yaml.DocumentStartEvent):
+        return 0
+    if documents >= 1:
+        from yaml.composer import ComposerError
+
+        raise ComposerError(None, None, "expected a single document in the stream, but found another document",
+                            event.start_mark)
+    return 1
 
 
 def _check_anchor(anchor: str, anchors: dict, event, error) -> None:

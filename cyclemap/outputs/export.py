@@ -126,7 +126,6 @@ def _mermaid_task(m: Moment, cycle: Cycle, number: int, lang: str = "en") -> str
 
 
 def _md(text: object) -> str:
-    from cyclemap.format.diagnostics import terminal_text
     from cyclemap.outputs.markdown import inline
 
     return inline(terminal_text(text))  # no terminal escapes or bidi marks, then no links or HTML

@@ -23,37 +23,27 @@ names the moments.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import re
+import time
 from dataclasses import dataclass, field
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
 
 from cyclemap import __version__
 from cyclemap.format.diagnostics import Severity
 from cyclemap.format.i18n import LANGUAGES, _
-from cyclemap.format.words import (
-    CARRIER, CARRIER_ALIASES, CHANNEL, CHANNEL_ALIASES, DIMENSION, DIMENSION_ALIASES, KIND, KIND_ALIASES,
-    normalise_word,
-)
+from cyclemap.format.words import KIND
+from cyclemap.outputs.lsp_text import WORDS, context_at, moment_ids, rule_markdown, token_end, word_at, word_items
 
 SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
-# The enumerated values a key takes: (names through the catalogue, accepted spellings).
-WORDS = {
-    "kind": (KIND, KIND_ALIASES),
-    "channel": (CHANNEL, CHANNEL_ALIASES),
-    "carried_by": (CARRIER, CARRIER_ALIASES),
-    "dimensions": (DIMENSION, DIMENSION_ALIASES),
-}
-_ID = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)id:\s*[\"']?([A-Za-z0-9_-]+)")
-_NAME = re.compile(r"(?:^\s*(?:-\s+)?|[{,]\s*)name:\s*(?:\"([^\"]*)\"|'([^']*)'|([^,}#\n]*))")
-_WORD = re.compile(r"[A-Za-z0-9_-]+")
-_KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_]+):(.*)$")
-_STOP = set(",]}\n\r")
 QUICK_SECONDS = 0.1  # a check that takes less runs on every change; a longer one waits for a pause
 _LANGUAGE = re.compile(r"^language:\s*[\"']?([A-Za-z]+)", re.MULTILINE)
 
@@ -70,239 +60,133 @@ class State:
     pending: object | None = None  # the timer of a check waiting for typing to pause (big files)
 
 
-def token_end(line: str, col: int) -> int:
-    """Where the word that starts at `col` ends: a quoted string to its closing quote,
-    a key at its colon, a value at a comma, bracket, comment or the line's end."""
-    if col >= len(line):
-        return col
-    if line[col] in "\"'":
-        close = line.find(line[col], col + 1)
-        return close + 1 if close > 0 else len(line)
-    end = col
-    while end < len(line) and line[end] not in _STOP:
-        if line[end] == ":" and (end + 1 == len(line) or line[end + 1] in " \t"):
-            break
-        if line[end] == "#" and end > col and line[end - 1] in " \t":
-            break
-        end += 1
-    while end > col and line[end - 1] in " \t":
-        end -= 1
-    return max(end, col + 1)
+def inside(r: lsp.Range, p: lsp.Position) -> bool:
+    return (r.start.line, r.start.character) <= (p.line, p.character) <= (r.end.line, r.end.character)
 
 
-def rule_markdown(code: str, lang: str) -> str:
-    """A rule's documentation as Markdown: its title, then each section under its heading."""
-    from cyclemap.engine.rules import get_rule
-
-    rule = get_rule(code)
-    if rule is None:
-        return ""
-    lines = rule.doc(lang).splitlines()
-    out = [f"**{lines[0].strip()}**", "", rule.summary(lang)]
-    paragraph: list[str] = []
-    for line in lines[1:]:
-        if not line.strip():
-            continue
-        if not line.startswith((" ", "\t")):
-            if paragraph:
-                out += ["", " ".join(paragraph)]
-                paragraph = []
-            out += ["", f"*{line.strip()}*"]
-        else:
-            paragraph.append(line.strip())
-    if paragraph:
-        out += ["", " ".join(paragraph)]
-    return "\n".join(out)
+def as_sent(checked, lines: list[str]) -> list[tuple[lsp.Diagnostic, object]]:
+    """Every finding with its own code, as check's machine formats give them (JSON, SARIF),
+    spanning the word it points at; paired with the finding (hover and quick fixes read it)."""
+    sent = []
+    for d in checked.diagnostics:
+        row = max(d.pos.line - 1, 0)
+        col = max(d.pos.col - 1, 0)
+        text = lines[row].rstrip("\r\n") if row < len(lines) else ""
+        end = token_end(text, col)
+        message = d.message(checked.lang)
+        if d.hint is not None:
+            message += "\n" + d.hint(checked.lang)
+        sent.append((lsp.Diagnostic(
+            lsp.Range(lsp.Position(row, col), lsp.Position(row, end)), message, SEVERITY[d.severity],
+            code=d.code, source="cyclemap", data={"fix": d.fix} if d.fix else None), d))
+    return sent
 
 
-def moment_ids(lines: list[str]) -> list[tuple[str, int, int]]:
-    """(id, line, column) of every `id:` written in the text, parsed or not."""
-    found = []
-    for n, line in enumerate(lines):
-        for m in _ID.finditer(line):
-            found.append((m.group(1), n, m.start(1)))
-    return found
+class Session:
+    """One editor's session: the open files' states, and a method for each feature the
+    server answers (pygls calls them with the request's params)."""
 
+    def __init__(self, server: LanguageServer, pipeline) -> None:
+        self.server = server
+        self.pipeline = pipeline
+        self.states: dict[str, State] = {}
 
-def key_above(lines: list[str], row: int, indent: int) -> str | None:
-    """The key whose block holds a `- item` line at `indent` (the nearest key line above
-    with a smaller indent, or the same indent for YAML's indentless lists)."""
-    for n in range(row - 1, -1, -1):
-        line = lines[n]
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        m = _KEY_LINE.match(line)
-        lead = len(line) - len(line.lstrip())
-        if line.lstrip().startswith("- ") and lead >= indent and not (m and m.group(3).strip() == ""):
-            continue
-        if m and lead <= indent:
-            return m.group(2) if m.group(3).strip() == "" else None
-        if lead < indent:
-            return None
-    return None
+    def lines_of(self, uri: str) -> list[str]:
+        return [l.rstrip("\r\n") for l in self.server.workspace.get_text_document(uri).lines]
 
+    def publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None = None) -> None:
+        self.server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, diagnostics, version))
 
-def context_at(lines: list[str], row: int, col: int) -> str | None:
-    """Which key's value the cursor is writing: "next", "kind", "channel", "carried_by",
-    "dimensions", or None."""
-    line = lines[row] if row < len(lines) else ""
-    before = line[:col]
-    # flow forms anywhere on the line: `next: [a, b`, `{id: x, kind: cr`, `- to: pa`
-    m = re.search(r"(?:^|[\s{,\[-])([A-Za-z_]+):\s*(\[[^\]]*)?[^,\[\]{}:]*$", before)
-    if m:
-        key = m.group(1)
-        return "next" if key in ("next", "to") else (key if key in WORDS else None)
-    item = re.match(r"^(\s*)-\s+[^:]*$", before)
-    if item:
-        key = key_above(lines, row, len(item.group(1)))
-        return key if key in ("next", "dimensions") else None
-    return None
-
-
-def word_items(key: str, lang: str) -> list[lsp.CompletionItem]:
-    """The values of `key`, named in `lang`: the language's own word when the reader
-    accepts it for that value, else the format's word."""
-    names, aliases = WORDS[key]
-    items = []
-    for value, name in names.items():
-        said = name(lang)
-        norm = normalise_word(said)
-        accepted = norm == value or aliases.get(norm) == value
-        label = said if accepted and said != value else value
-        items.append(lsp.CompletionItem(label=label, kind=lsp.CompletionItemKind.EnumMember,
-                                        detail=value if label != value else said, insert_text=label,
-                                        filter_text=f"{label} {value}"))
-    return items
-
-
-def make_server(pipeline) -> LanguageServer:
-    """A language server judging files with `pipeline` (a cyclemap Pipeline)."""
-    server = LanguageServer("cyclemap", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
-    states: dict[str, State] = {}
-
-    def path_of(uri: str) -> str:
-        from pygls.uris import to_fs_path
-
-        return to_fs_path(uri) or "untitled.yaml"
-
-    def judge(uri: str) -> None:
-        import time
-
-        state = states.setdefault(uri, State())
+    def judge(self, uri: str) -> None:
+        """Check the file as the editor holds it, and publish its findings."""
+        state = self.states.setdefault(uri, State())
         state.pending = None
         try:
-            doc = server.workspace.get_text_document(uri)
+            doc = self.server.workspace.get_text_document(uri)
         except KeyError:
             return  # closed meanwhile
-        path = path_of(uri)
         started = time.perf_counter()
         try:
-            checked = pipeline.check(path, data=doc.source.encode("utf-8", "surrogateescape"))
+            checked = self.pipeline.check(to_fs_path(uri) or "untitled.yaml",
+                                          data=doc.source.encode("utf-8", "surrogateescape"))
             state.cost = time.perf_counter() - started
         except Exception as exc:  # a bad settings file next to the cycle: said at the top
             text = getattr(exc, "text", None)
             message = text(state.lang) if callable(text) else str(exc)
             state.sent = []
-            server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, [lsp.Diagnostic(
-                lsp.Range(lsp.Position(0, 0), lsp.Position(0, 1)), message, lsp.DiagnosticSeverity.Error,
-                source="cyclemap")], doc.version))
+            self.publish(uri, [lsp.Diagnostic(lsp.Range(lsp.Position(0, 0), lsp.Position(0, 1)), message,
+                                              lsp.DiagnosticSeverity.Error, source="cyclemap")], doc.version)
             return
         state.checked = checked
         state.lang = checked.lang
-        if not checked.loaded and pipeline.lang is None:
+        if not checked.loaded and self.pipeline.lang is None:
             # YAML that does not parse yet has no `language` the reader could see: the line says it.
             said = _LANGUAGE.search(doc.source)
             if said and said.group(1).lower() in LANGUAGES:
                 state.lang = said.group(1).lower()
         if checked.cycle is not None:
             state.names = {m.id: m.name for m in checked.cycle.moments}
-        lines = doc.lines
-        sent = []
-        # Every finding with its own code, as check's machine formats give them (JSON, SARIF).
-        for d in checked.diagnostics:
-            row = max(d.pos.line - 1, 0)
-            col = max(d.pos.col - 1, 0)
-            text = lines[row].rstrip("\r\n") if row < len(lines) else ""
-            end = token_end(text, col)
-            message = d.message(checked.lang)
-            if d.hint is not None:
-                message += "\n" + d.hint(checked.lang)
-            sent.append((lsp.Diagnostic(
-                lsp.Range(lsp.Position(row, col), lsp.Position(row, end)), message, SEVERITY[d.severity],
-                code=d.code, source="cyclemap", data={"fix": d.fix} if d.fix else None), d))
-        state.sent = sent
-        server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, [s for s, _d in sent], doc.version))
+        state.sent = as_sent(checked, doc.lines)
+        self.publish(uri, [s for s, _d in state.sent], doc.version)
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls, params: lsp.DidOpenTextDocumentParams):
-        judge(params.text_document.uri)
+    def did_open(self, params: lsp.DidOpenTextDocumentParams):
+        self.judge(params.text_document.uri)
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls, params: lsp.DidChangeTextDocumentParams):
+    def did_change(self, params: lsp.DidChangeTextDocumentParams):
         uri = params.text_document.uri
-        state = states.setdefault(uri, State())
+        state = self.states.setdefault(uri, State())
         if state.pending is not None:
             state.pending.cancel()
             state.pending = None
         if state.cost < QUICK_SECONDS:
-            judge(uri)  # a file of ordinary size: at once, on every change
+            self.judge(uri)  # a file of ordinary size: at once, on every change
             return
         # A big file (a check takes longer than a keystroke): once typing pauses.
-        import asyncio
+        state.pending = asyncio.get_running_loop().call_later(min(state.cost, 1.0), self.judge, uri)
 
-        state.pending = asyncio.get_running_loop().call_later(min(state.cost, 1.0), judge, uri)
+    def did_save(self, params: lsp.DidSaveTextDocumentParams):
+        self.judge(params.text_document.uri)
 
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls, params: lsp.DidSaveTextDocumentParams):
-        judge(params.text_document.uri)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls, params: lsp.DidCloseTextDocumentParams):
-        state = states.pop(params.text_document.uri, None)
+    def did_close(self, params: lsp.DidCloseTextDocumentParams):
+        state = self.states.pop(params.text_document.uri, None)
         if state is not None and state.pending is not None:
             state.pending.cancel()
-        server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(params.text_document.uri, []))
+        self.publish(params.text_document.uri, [])
 
-    def inside(r: lsp.Range, p: lsp.Position) -> bool:
-        return (r.start.line, r.start.character) <= (p.line, p.character) <= (r.end.line, r.end.character)
-
-    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls, params: lsp.HoverParams):
-        state = states.get(params.text_document.uri)
+    def hover(self, params: lsp.HoverParams):
+        """On a finding: its rule's documentation; elsewhere, on an id in `next:`, its moment."""
+        state = self.states.get(params.text_document.uri)
         if state is None:
             return None
         hits = [(s, d) for s, d in state.sent if inside(s.range, params.position)]
         if not hits:
-            return moment_hover(params, state)
+            return self.moment_hover(params, state)
         parts = []
-        for s, d in hits:
+        for _s, d in hits:
             doc = rule_markdown(d.code, state.lang)
             if doc and doc not in parts:
                 parts.append(doc)
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, "\n\n---\n\n".join(parts)), hits[0][0].range)
 
-    def moment_hover(params: lsp.HoverParams, state: State):
+    def moment_hover(self, params: lsp.HoverParams, state: State):
         """On an id in `next:`: the moment it names, as the last good check read it."""
-        lines = [l.rstrip("\r\n") for l in server.workspace.get_text_document(params.text_document.uri).lines]
+        lines = self.lines_of(params.text_document.uri)
         row, col = params.position.line, params.position.character
         if row >= len(lines) or state.checked is None or state.checked.cycle is None:
             return None
-        word = next((m for m in _WORD.finditer(lines[row]) if m.start() <= col <= m.end()), None)
+        word = word_at(lines[row], col)
         if word is None or context_at(lines, row, word.start()) != "next":
             return None
         moment = state.checked.cycle.moment(word.group())
         if moment is None:
             return None
-        from cyclemap.format.words import KIND as kinds
-
-        text = f"**{moment.name}** ({kinds[moment.kind](state.lang)})"
+        text = f"**{moment.name}** ({KIND[moment.kind](state.lang)})"
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, text),
                          lsp.Range(lsp.Position(row, word.start()), lsp.Position(row, word.end())))
 
-    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[" ", "[", ","]))
-    def completion(ls, params: lsp.CompletionParams):
-        state = states.get(params.text_document.uri) or State()
-        lines = [l.rstrip("\r\n") for l in server.workspace.get_text_document(params.text_document.uri).lines]
+    def completion(self, params: lsp.CompletionParams):
+        state = self.states.get(params.text_document.uri) or State()
+        lines = self.lines_of(params.text_document.uri)
         where = context_at(lines, params.position.line, params.position.character)
         if where == "next":
             seen: dict[str, None] = {}
@@ -315,15 +199,13 @@ def make_server(pipeline) -> LanguageServer:
             return lsp.CompletionList(False, word_items(where, state.lang))
         return None
 
-    @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
-    def definition(ls, params: lsp.DefinitionParams):
+    def definition(self, params: lsp.DefinitionParams):
         uri = params.text_document.uri
-        lines = [l.rstrip("\r\n") for l in server.workspace.get_text_document(uri).lines]
+        lines = self.lines_of(uri)
         row, col = params.position.line, params.position.character
         if row >= len(lines):
             return None
-        line = lines[row]
-        word = next((m for m in _WORD.finditer(line) if m.start() <= col <= m.end()), None)
+        word = word_at(lines[row], col)
         if word is None or context_at(lines, row, word.start()) != "next":
             return None
         for moment_id, at_row, at_col in moment_ids(lines):
@@ -332,13 +214,12 @@ def make_server(pipeline) -> LanguageServer:
                                                    lsp.Position(at_row, at_col + len(moment_id))))
         return None
 
-    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
-    def code_action(ls, params: lsp.CodeActionParams):
-        state = states.get(params.text_document.uri)
+    def code_action(self, params: lsp.CodeActionParams):
+        """A quick fix for each finding in the range that carries a certain fix."""
+        state = self.states.get(params.text_document.uri)
         if state is None:
             return None
-        doc = server.workspace.get_text_document(params.text_document.uri)
+        doc = self.server.workspace.get_text_document(params.text_document.uri)
         actions = []
         for sent, d in state.sent:
             if not d.fix:
@@ -354,4 +235,27 @@ def make_server(pipeline) -> LanguageServer:
                 edit=lsp.WorkspaceEdit(changes={params.text_document.uri: [lsp.TextEdit(sent.range, d.fix)]})))
         return actions
 
+
+# The features the server answers: (LSP method, Session's method, the feature's options).
+FEATURES = [
+    (lsp.TEXT_DOCUMENT_DID_OPEN, Session.did_open, None),
+    (lsp.TEXT_DOCUMENT_DID_CHANGE, Session.did_change, None),
+    (lsp.TEXT_DOCUMENT_DID_SAVE, Session.did_save, None),
+    (lsp.TEXT_DOCUMENT_DID_CLOSE, Session.did_close, None),
+    (lsp.TEXT_DOCUMENT_HOVER, Session.hover, None),
+    (lsp.TEXT_DOCUMENT_COMPLETION, Session.completion, lsp.CompletionOptions(trigger_characters=[" ", "[", ","])),
+    (lsp.TEXT_DOCUMENT_DEFINITION, Session.definition, None),
+    (lsp.TEXT_DOCUMENT_CODE_ACTION, Session.code_action,
+     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])),
+]
+
+
+def make_server(pipeline) -> LanguageServer:
+    """A language server judging files with `pipeline` (a cyclemap Pipeline)."""
+    server = LanguageServer("cyclemap", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+    session = Session(server, pipeline)
+    for method, handler, options in FEATURES:
+        # A partial, not a bound method: pygls marks each handler with attributes, which a
+        # bound method cannot hold.
+        server.feature(method, options)(functools.partial(handler, session))
     return server

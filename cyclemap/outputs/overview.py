@@ -203,7 +203,6 @@ def to_markdown(o: Overview, lang: str) -> str:
 def to_text(o: Overview, lang: str, color: bool = False, width: int = 100, unicode: bool = True) -> str:
     from rich import box
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text as RichText
 
     buffer = io.StringIO()
@@ -215,6 +214,36 @@ def to_text(o: Overview, lang: str, color: bool = False, width: int = 100, unico
     sentence = top_sentence(o)
     if sentence is not None:
         console.print(RichText(terminal_text(sentence(lang)), style=bold))
+    console.print(_cycles_table(o, lang, frame))
+    console.print(RichText("\n" + T["support"](lang), style=bold))
+    if not o.links:
+        console.print(T["no_links"](lang))
+    for link in o.links:
+        console.print(terminal_text(f"  {_moment(link.supporter, lang)} → {_moment(link.supported, lang)}"))
+    console.print(RichText("\n" + T["leverage"](lang), style=bold))
+    if not o.leverage:
+        console.print(T["no_leverage"](lang))
+    else:
+        console.print(_leverage_table(o, lang, frame))
+        if len(o.leverage) > TEXT_LEVERAGE:
+            console.print(_n("… and {n} more: `--format markdown` lists them all",
+                             "… and {n} more: `--format markdown` lists them all", len(o.leverage) - TEXT_LEVERAGE)(lang))
+        console.print(ranking_note(o)(lang))
+    for note in set_aside(o):
+        console.print(note(lang))
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    if not unicode:
+        text = text.replace("“", '"').replace("”", '"').replace("→", "->").replace("…", "...").replace("·", "-")
+    return text
+
+
+TEXT_LEVERAGE = 20  # leverage points the terminal shows; the Markdown lists them all
+
+
+def _cycles_table(o: Overview, lang: str, frame):
+    """Each cycle: its title and file, external or internal, its level, its weak moments."""
+    from rich.table import Table
+
     table = Table(box=frame, expand=True, padding=(0, 1), title=T["cycles"](lang), title_justify="left")
     table.add_column(T["col_cycle"](lang), ratio=3, overflow="fold")
     table.add_column(T["col_customer"](lang), no_wrap=True)
@@ -229,39 +258,26 @@ def to_text(o: Overview, lang: str, color: bool = False, width: int = 100, unico
         level = level_name(s.level, lang) + (f" ({T['uncertain'](lang)})" if s.level_uncertain else "")
         table.add_row(f"{terminal_text(s.title)}\n{path}", T["internal"](lang) if s.internal else T["external"](lang),
                       level, weak)
-    console.print(table)
-    console.print(RichText("\n" + T["support"](lang), style=bold))
-    if not o.links:
-        console.print(T["no_links"](lang))
-    for link in o.links:
-        console.print(terminal_text(f"  {_moment(link.supporter, lang)} → {_moment(link.supported, lang)}"))
-    console.print(RichText("\n" + T["leverage"](lang), style=bold))
-    if not o.leverage:
-        console.print(T["no_leverage"](lang))
-    else:
-        lev = Table(box=frame, expand=True, padding=(0, 1))
-        lev.add_column(T["col_rank"](lang), justify="right", no_wrap=True)
-        lev.add_column(T["col_supplier"](lang), ratio=3, overflow="fold")
-        lev.add_column(T["col_behind"](lang), ratio=3, overflow="fold")
-        lev.add_column(T["col_customers"](lang), justify="right", no_wrap=True)
-        for i, lv in enumerate(o.leverage[:20], 1):
-            supplier = _moment(lv.supporter, lang)
-            if lv.supporter.score is not None:
-                supplier += "\n" + _score(lv.supporter, lang) + _state(lv.supporter, lang)
-            lev.add_row(str(i), terminal_text(supplier),
-                        terminal_text("\n".join(_moment(m, lang) for m in lv.affected)),
-                        Number(lv.customers, 0)(lang) if lv.customers is not None else "—")
-        console.print(lev)
-        if len(o.leverage) > 20:
-            console.print(_n("… and {n} more: `--format markdown` lists them all",
-                             "… and {n} more: `--format markdown` lists them all", len(o.leverage) - 20)(lang))
-        console.print(ranking_note(o)(lang))
-    for note in set_aside(o):
-        console.print(note(lang))
-    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
-    if not unicode:
-        text = text.replace("“", '"').replace("”", '"').replace("→", "->").replace("…", "...").replace("·", "-")
-    return text
+    return table
+
+
+def _leverage_table(o: Overview, lang: str, frame):
+    """The first TEXT_LEVERAGE leverage points: the supplier, the moments behind, customers."""
+    from rich.table import Table
+
+    lev = Table(box=frame, expand=True, padding=(0, 1))
+    lev.add_column(T["col_rank"](lang), justify="right", no_wrap=True)
+    lev.add_column(T["col_supplier"](lang), ratio=3, overflow="fold")
+    lev.add_column(T["col_behind"](lang), ratio=3, overflow="fold")
+    lev.add_column(T["col_customers"](lang), justify="right", no_wrap=True)
+    for i, lv in enumerate(o.leverage[:TEXT_LEVERAGE], 1):
+        supplier = _moment(lv.supporter, lang)
+        if lv.supporter.score is not None:
+            supplier += "\n" + _score(lv.supporter, lang) + _state(lv.supporter, lang)
+        lev.add_row(str(i), terminal_text(supplier),
+                    terminal_text("\n".join(_moment(m, lang) for m in lv.affected)),
+                    Number(lv.customers, 0)(lang) if lv.customers is not None else "—")
+    return lev
 
 
 # -- picture -------------------------------------------------------------------------

@@ -9,6 +9,10 @@ from cyclemap.format.model import Cycle, Moment
 
 # Scores are decimals typed by people (4.5 - 4.0 must count as a gap of 0.5).
 EPSILON = 1e-9
+# The rules whose findings are about a score falling short (a moment of misery, below
+# expectation, a routine moment rated as harshly as a decisive one): one list for the
+# critique's ranking, its sentences, the links between cycles and the overview.
+SCORE_RULES = ("CM104", "CM105", "CM119")
 
 
 def misery_line(cycle: Cycle, config: Config) -> float:

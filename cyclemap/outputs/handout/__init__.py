@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 EDITIONS = ("facilitator", "participant", "summary")
 
 
-def build_handout(checked: "CheckedCycle", source_name: str | None = None, edition: str = "facilitator") -> str:
+def build_handout(checked: "CheckedCycle", source_name: str | None = None, edition: str = "facilitator",
+                  notes: list | None = None) -> str:
     """The handout for a checked cycle as an HTML string, in its language, with its
     service level and ranked weak points exactly as the critique has them.
 
@@ -29,8 +30,9 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
     worksheet (15 mm of room to write per moment), the discussion questions — three
     pages for up to 16 moments; no codes and no file keys. In both, a diagram whose text
     would print under 8 pt is split into sheets, a landscape page each (`sources.py`). `summary`: the one-page executive summary (level and why,
-    the three points to act on first, the evidence)."""
-    from cyclemap.outputs.handout.page import build_html, build_participant_html
+    the three points to act on first, the evidence). What the page says of the picture's
+    size (split, or under 8 pt) is appended to `notes`, for the command to say on stderr."""
+    from cyclemap.outputs.handout.page import build_html, build_participant_html, size_note
     from cyclemap.outputs.handout.sources import assess, clock_diagram
 
     if edition not in EDITIONS:
@@ -41,6 +43,8 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
         return build_summary_html(checked)
     assessment = assess(checked)
     diagram = clock_diagram(checked, edition)
+    if notes is not None and size_note(diagram) is not None:
+        notes.append(size_note(diagram))
     if edition == "participant":
         from cyclemap.outputs.render.client import top_weak_moments
 

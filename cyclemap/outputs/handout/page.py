@@ -124,16 +124,21 @@ def _figures(diagram: Diagram, lang: str, caption: str | None = None) -> str:
         for i, svg in enumerate(diagram.sheets))
 
 
-def _size_note(diagram: Diagram, lang: str) -> str:
-    """What the reader is told about the picture's size: split into sheets, or printed
-    under 8 pt (never silently)."""
+def size_note(diagram: Diagram):
+    """What the reader is told about the picture's size (a Text, or None): split into
+    sheets, or printed under 8 pt — never silently; the command says it on stderr too."""
     from cyclemap.outputs.handout.sources import PRINT_MIN_PT
 
     if diagram.split:
-        return L.split_note(len(diagram.sheets), diagram.by_stage)(lang)
+        return L.split_note(len(diagram.sheets), diagram.by_stage)
     if diagram.printed is not None and diagram.printed < PRINT_MIN_PT - 0.05:
-        return L.PRINTS_SMALL.format(size=Number(diagram.printed, 1))(lang)
-    return ""
+        return L.PRINTS_SMALL.format(size=Number(diagram.printed, 1))
+    return None
+
+
+def _size_note(diagram: Diagram, lang: str) -> str:
+    note = size_note(diagram)
+    return note(lang) if note is not None else ""
 
 
 def _diagram_section(diagram: Diagram, lang: str) -> str:

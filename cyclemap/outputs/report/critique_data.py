@@ -13,7 +13,7 @@ from cyclemap.engine.critique import Critique
 from cyclemap.engine.evidence import ScoreEvidence
 from cyclemap.format.i18n import _, number
 from cyclemap.format.words import KIND
-from cyclemap.outputs.report.critique_rich import T, counts_line, evidence_phrase, input_problems, score_and_expected
+from cyclemap.outputs.report.critique_words import T, counts_line, evidence_phrase, input_problems, score_and_expected
 from cyclemap.engine.rules._scores import fmt
 
 # 2: points carry `badge` and `said`; `preface`, `preface_said`, `evidence`, `level.phrase`;
@@ -33,8 +33,7 @@ def score_data(ev: ScoreEvidence | None) -> dict | None:
 
 
 def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
-    level = c.service_level
-    data: dict = {
+    return {
         "cyclemap_critique": JSON_VERSION,
         "loaded": True,
         "file": c.cycle.path,
@@ -43,23 +42,16 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
         "lang": lang,
         "scale": list(c.cycle.scale),
         "min_responses": c.min_responses,
-        "level": None if level is None else {
-            "id": level.id,
-            "name": level.name(lang),
-            "description": level.description(lang),
-            "phrase": level.phrase(lang),
-            "mean_gap": _round(level.mean_gap),
-            "scored": level.scored,
-            "uncertain": level.uncertain,
-            "reasons": [r(lang) for r in level.reasons],
-            "certainty": level.certainty(lang),
-        },
+        "level": level_data(c.service_level, lang),
         "evidence": c.evidence.as_data() if c.evidence is not None else None,
         "evidence_text": " ".join(t(lang) for t in c.evidence.texts()) if c.evidence is not None else None,
         "preface": [t(lang) for t in c.preface],
         "preface_said": list(c.preface_said),
-        "weak_points": [],
-        "moments": [],
+        "weak_points": [point_data(p, lang, view) for p in c.points],
+        "moments": [{
+            "id": v.moment.id, "name": v.moment.name, "kind": v.moment.kind, "position": v.position,
+            "owner": v.moment.owner, "expectation": v.moment.expectation, "score": score_data(v.evidence),
+        } for v in c.moments],
         "at_risk": c.at_risk.as_data(lang) if c.at_risk is not None else None,
         "importance": c.importance.as_data(lang) if c.importance is not None else None,
         "supported_by": list(getattr(c, "supports", [])),  # connected cycles (engine.support)
@@ -68,35 +60,48 @@ def critique_data(c: Critique, lang: str, view: str = "client") -> dict:
             for d in c.input_problems
         ],
     }
-    for p in c.points:
-        point = {
-            "rank": p.rank,
-            "moment": p.moment_id,
-            "moment_name": p.moment_name,
-            "codes": list(p.codes),
-            "text": p.paragraph(lang),
-            "what": p.what(lang),
-            "why": p.why(lang),
-            "todo": p.todo(lang),
-            "uncertain": p.uncertain,
-            "weight": p.weight,
-            "badge": p.badge,
-            "said": list(p.said),
-        }
-        if view == "analyst":
-            point["findings"] = [
-                {"code": d.code, "line": d.pos.line, "col": d.pos.col, "message": d.message(lang),
-                 "hint": d.hint(lang) if d.hint else None}
-                for d in p.findings
-            ]
-        data["weak_points"].append(point)
-    for v in c.moments:
-        m = v.moment
-        data["moments"].append({
-            "id": m.id, "name": m.name, "kind": m.kind, "position": v.position, "owner": m.owner,
-            "expectation": m.expectation, "score": score_data(v.evidence),
-        })
-    return data
+
+
+def level_data(level, lang: str) -> dict | None:
+    """The service level (engine.service_level), said in `lang`."""
+    if level is None:
+        return None
+    return {
+        "id": level.id,
+        "name": level.name(lang),
+        "description": level.description(lang),
+        "phrase": level.phrase(lang),
+        "mean_gap": _round(level.mean_gap),
+        "scored": level.scored,
+        "uncertain": level.uncertain,
+        "reasons": [r(lang) for r in level.reasons],
+        "certainty": level.certainty(lang),
+    }
+
+
+def point_data(p, lang: str, view: str) -> dict:
+    """One weak point; the analyst view adds its findings with their place in the file."""
+    point = {
+        "rank": p.rank,
+        "moment": p.moment_id,
+        "moment_name": p.moment_name,
+        "codes": list(p.codes),
+        "text": p.paragraph(lang),
+        "what": p.what(lang),
+        "why": p.why(lang),
+        "todo": p.todo(lang),
+        "uncertain": p.uncertain,
+        "weight": p.weight,
+        "badge": p.badge,
+        "said": list(p.said),
+    }
+    if view == "analyst":
+        point["findings"] = [
+            {"code": d.code, "line": d.pos.line, "col": d.pos.col, "message": d.message(lang),
+             "hint": d.hint(lang) if d.hint else None}
+            for d in p.findings
+        ]
+    return point
 
 
 def to_json(c: Critique, lang: str, view: str = "client") -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 
 from rich import box
 from rich.console import Console, Group
@@ -23,118 +22,15 @@ from rich.text import Text as RichText
 from cyclemap.engine.critique import Critique, MomentView, WeakPoint
 from cyclemap.engine.rules._scores import fmt
 from cyclemap.format.diagnostics import Severity
-from cyclemap.format.i18n import Number, Text, _, _n, _p, as_sentence, join, listing, number
-
-T = {
-    "customer": _("Customer"),
-    "level": _("Service level"),
-    "no_level": _("no scores yet: no service level to report"),
-    "mean_gap": _("mean gap to expectation"),
-    "in_order": _("Moments in cycle order"),
-    "col_moment": _("Moment · owner"),
-    "col_kind": _("Kind"),
-    "col_score": _("Score / expected"),
-    "col_findings": _("Findings"),
-    "critical": _p("kind of moment", "critical"),
-    "routine": _p("kind of moment", "routine"),
-    "no_owner": _("(no owner)"),
-    "not_scored": _("not scored"),
-    "curve": _("Satisfaction curve"),
-    # TRANSLATORS: the labels of the two lines of the satisfaction curve (keep them short)
-    "curve_score": _p("a line of the satisfaction curve", "score"),
-    "curve_expect": _p("a line of the satisfaction curve", "expectation"),
-    "curve_legend": _("{crit} critical moment   {miss} not scored   in cycle order"),
-    "weak": _("Weak points, most serious first"),
-    "none": _("No weak points found."),
-    "why": _("Why"),
-    "notes": _("Notes"),
-    "explain": _("More on any code: cyclemap explain CODE"),
-    # TRANSLATORS: a column heading: how many answers a score rests on (keep it one or two letters)
-    "col_answers": _p("column heading: number of answers", "n"),
-    "answers_unknown": _("answers not stated"),
-    "interval": _("95 % interval {lo}–{hi}"),
-    "uncertain": _("uncertain: fewer than {n} answers"),
-    "expected": _("expected {e}"),
-    "score_of": _("score {s}"),
-    "col_point": _("Point"),
-    "whole_cycle": _("The whole cycle"),
-}
-
-
-def see_point(n: int) -> Text:
-    """The moments table's pointer to a weak point: `→ point 3`."""
-    return _("→ point {n}").format(n=n)
-
-
-def counts_line(n) -> Text:
-    """`8 moments · 3 critical · 5 routine · 6 scored` (the critique's counts)."""
-    return join([_n("{n} moment", "{n} moments", n.moments), _n("{n} critical", "{n} critical", n.critical),
-                 _n("{n} routine", "{n} routine", n.routine), _n("{n} scored", "{n} scored", n.scored)], " · ")
-
-
-def more_moments(n: int) -> Text:
-    return _n("… and {n} other moment (the markdown report lists every moment)",
-              "… and {n} other moments (the markdown report lists every moment)", n)
-
-
-def more_points(n: int) -> Text:
-    return _n("… and {n} more weak point, smaller: `--format markdown` lists them all",
-              "… and {n} more weak points, smaller: `--format markdown` lists them all", n)
-
-
-def score_and_expected(m, lang: str) -> str:
-    """`score 3.1, expected 4` (or only the score when there is no expectation)."""
-    said = T["score_of"].format(s=fmt(m.score, lang))(lang)
-    if m.expectation is not None:
-        said += ", " + T["expected"].format(e=fmt(m.expectation, lang))(lang)
-    return said
-
-
-def input_problems(n: int) -> Text:
-    return _n("{n} problem in the input data (a ratings file or the map itself) was left out of this "
-              "report; the analyst view lists it.",
-              "{n} problems in the input data (a ratings file or the map itself) were left out of this "
-              "report; the analyst view lists them.", n)
-
-
-SEVERITY_MARK = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
-SEVERITY_MARK_ASCII = {Severity.ERROR: "X", Severity.WARNING: "!", Severity.INFO: "i"}
-SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-ASCII_PUNCTUATION = {"·": "-", "—": "-", "→": "->", "…": "...", "•": "-", "–": "-"}
-SPARK = "▁▂▃▄▅▆▇█"
-SPARK_ASCII = "_.-~=+*#"
-
-
-class Style:
-    """What the output can show: colour, Unicode, box drawing, width."""
-
-    def __init__(self, color: bool, unicode: bool, boxes: bool, width: int):
-        self.color = color
-        self.unicode = unicode
-        self.boxes = boxes
-        self.width = width
-
-    @classmethod
-    def detect(cls, stream=None, width: int | None = None) -> "Style":
-        stream = stream or sys.stdout
-        tty = hasattr(stream, "isatty") and stream.isatty()
-        no_color = "NO_COLOR" in os.environ
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        unicode = encoding in ("utf8", "utf8sig") and os.environ.get("CYCLEMAP_ASCII", "") in ("", "0")
-        if width is None:
-            try:
-                width = int(os.environ.get("COLUMNS", "")) if os.environ.get("COLUMNS") else None
-            except ValueError:
-                width = None
-        if width is None:
-            try:
-                width = os.get_terminal_size(stream.fileno()).columns if tty else 80
-            except (OSError, ValueError, AttributeError):
-                width = 80
-        # Wider than 100 columns, lines of prose get hard to read.
-        return cls(color=tty and not no_color, unicode=unicode, boxes=tty and not no_color and unicode,
-                   width=max(60, min(width, 100)))
-
+from cyclemap.format.i18n import _n, as_sentence, join, listing, number
+# The words and the style are imported from here too (the critique and rules commands, the deck).
+from cyclemap.outputs.report.critique_words import (  # noqa: F401
+    T, counts_line, evidence_phrase, input_problems, interval_digits, more_moments, more_points, score_and_expected,
+    see_point,
+)
+from cyclemap.outputs.report.terminal_style import (  # noqa: F401
+    ASCII_PUNCTUATION, SEVERITY_MARK, SEVERITY_MARK_ASCII, SEVERITY_STYLE, SPARK, SPARK_ASCII, Style,
+)
 
 VIEWS = ("client", "analyst")
 
@@ -184,28 +80,6 @@ def _parts(c: Critique, lang: str, style: Style, view: str = "client"):
         yield from _client_points(c, lang, style)
     if c.evidence is not None:  # every deliverable names its evidence
         yield RichText("\n" + " ".join(t(lang) for t in c.evidence.texts()), style="dim" if style.color else "")
-
-
-def interval_digits(scale) -> int:
-    """Decimals an interval carries: one on scales up to ten points, none beyond (no
-    32.87–43.13 on a 0–100 scale)."""
-    return 1 if (scale[1] - scale[0]) <= 10 else 0
-
-
-def evidence_phrase(ev, lang: str, least: float, scale=(1.0, 5.0)) -> str:
-    """`120 answers, 95 % interval 2.1–2.5` — or that the count is unknown, or too small
-    (with how many more answers would settle it)."""
-    if ev is None:
-        return ""
-    if ev.n is None:
-        return T["answers_unknown"](lang)
-    parts = [_n("{n} answer", "{n} answers", ev.n).format(n=Number(ev.n, 0))(lang)]
-    if ev.low is not None and ev.high is not None:
-        digits = interval_digits(scale)
-        parts.append(T["interval"].format(lo=Number(ev.low, digits), hi=Number(ev.high, digits))(lang))
-    if ev.n < least:
-        parts.append(T["uncertain"].format(n=Number(least, 2))(lang))
-    return ", ".join(parts)
 
 
 def _client_points(c: Critique, lang: str, style: Style):

@@ -93,42 +93,12 @@ def as_data(results: list[CheckedCycle], summary: Summary, lang_override: str | 
     lang = run_lang(results, lang_override)  # one language for the run (rule help)
     rules, index = rule_descriptors(lang)
     artifacts: list[dict] = []
-    artifact_index: dict[str, int] = {}
     sarif_results: list[dict] = []
     for result in results:
         location = artifact_location(result.path, cwd)
-        artifact_index[result.path] = len(artifacts)
+        indexed = {**location, "index": len(artifacts)}
         artifacts.append({"location": location, "mimeType": "application/yaml"})
-        for d in result.diagnostics:
-            text = d.message(result.lang)
-            if d.hint is not None:
-                text += f"\n{HINT(result.lang)}: {d.hint(result.lang)}"
-            item: dict = {
-                "ruleId": d.code,
-                "level": LEVELS[d.severity],
-                "message": {"text": text},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {**location, "index": artifact_index[result.path]},
-                        "region": {"startLine": max(1, d.pos.line), "startColumn": max(1, d.pos.col)},
-                    },
-                }],
-                "partialFingerprints": {"cyclemapFinding/v1": fingerprint(d)},
-            }
-            if d.code in index:
-                item["ruleIndex"] = index[d.code]
-            if d.moment:
-                item["properties"] = {"moment": d.moment}
-            if d.follow_on:  # the findings this one probably causes, at their own places
-                item["relatedLocations"] = [{
-                    "id": n,
-                    "physicalLocation": {
-                        "artifactLocation": {**location, "index": artifact_index[result.path]},
-                        "region": {"startLine": max(1, f.pos.line), "startColumn": max(1, f.pos.col)},
-                    },
-                    "message": {"text": f"{f.code} {f.message(result.lang)}"},
-                } for n, f in enumerate(d.follow_on, 1)]
-            sarif_results.append(item)
+        sarif_results.extend(result_item(d, indexed, index, result.lang) for d in result.diagnostics)
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -152,6 +122,38 @@ def as_data(results: list[CheckedCycle], summary: Summary, lang_override: str | 
                                        "baseline": summary.baseline}},
         }],
     }
+
+
+def _region(location: dict, d) -> dict:
+    """Where a finding is: its file (an artifact, by index) and its line and column."""
+    return {"artifactLocation": location,
+            "region": {"startLine": max(1, d.pos.line), "startColumn": max(1, d.pos.col)}}
+
+
+def result_item(d, location: dict, index: dict[str, int], lang: str) -> dict:
+    """One finding as a SARIF result: its rule, level, message (with the hint), place and
+    fingerprint; the findings it probably causes as related locations."""
+    text = d.message(lang)
+    if d.hint is not None:
+        text += f"\n{HINT(lang)}: {d.hint(lang)}"
+    item: dict = {
+        "ruleId": d.code,
+        "level": LEVELS[d.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": _region(location, d)}],
+        "partialFingerprints": {"cyclemapFinding/v1": fingerprint(d)},
+    }
+    if d.code in index:
+        item["ruleIndex"] = index[d.code]
+    if d.moment:
+        item["properties"] = {"moment": d.moment}
+    if d.follow_on:  # the findings this one probably causes, at their own places
+        item["relatedLocations"] = [{
+            "id": n,
+            "physicalLocation": _region(location, f),
+            "message": {"text": f"{f.code} {f.message(lang)}"},
+        } for n, f in enumerate(d.follow_on, 1)]
+    return item
 
 
 def render(results: list[CheckedCycle], summary: Summary, lang_override: str | None = None) -> str:

@@ -92,31 +92,21 @@
     fit();
   }
 
-  // What a reader had open or focused stays so across a save: the "why it matters"
-  // sections by the sentence they explain, the focus by id, link or that sentence.
-  const pointOf = (el) => {
-    const item = el.closest("li");
-    const what = item && item.querySelector(".what");
-    return what ? what.textContent : "";
-  };
+  // What a reader had focused stays so across a save: by id, or by the link's address.
   function remember() {
-    const open = new Set([...document.querySelectorAll("#weak details[open]")].map(pointOf));
     const el = document.activeElement;
     let focus = null;
     if (el && el !== body && el.closest("#weak, #diagram, #moments, nav")) {
       if (el.id) focus = { id: el.id };
-      else if (el.tagName === "SUMMARY") focus = { point: pointOf(el) };
       else if (el.tagName === "A") focus = { href: el.getAttribute("href") };
     }
-    return { open, focus };
+    return { focus };
   }
   function restore(kept) {
-    for (const d of document.querySelectorAll("#weak details")) if (kept.open.has(pointOf(d))) d.open = true;
     const f = kept.focus;
     if (!f) return;
     let el = null;
     if (f.id) el = byId(f.id);
-    else if (f.point !== undefined) el = [...document.querySelectorAll("#weak summary")].find((s) => pointOf(s) === f.point);
     else if (f.href) el = [...document.querySelectorAll("a")].find((a) => a.getAttribute("href") === f.href);
     if (el && document.activeElement !== el) el.focus({ preventScroll: true });
   }
