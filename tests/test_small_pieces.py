@@ -18,15 +18,6 @@ MAX_FUNCTION_LINES = 60
 
 # path (from cyclemap/) or path:function (Class.method, outer.inner) -> who splits it.
 ALLOWED = {
-    "format/ratings.py": "issue 22, survey3",
-    "format/ratings.py:_layout": "issue 22, survey3",
-    "format/ratings.py:_wide": "issue 22, survey3",
-    "format/ratings.py:_long": "issue 22, survey3",
-    "format/ratings.py:_long.one": "issue 22, survey3",
-    "format/survey_mapping.py:read_mapping": "issue 22, survey3",
-    "cli/answers.py:summary": "issue 22, survey3",
-    "cli/compare_cmd.py:compare": "issue 22, survey3",
-    "cli/survey_cmd.py:_inspect": "issue 22, survey3",
 }
 
 
