@@ -35,6 +35,9 @@ LIMIT = 2.0  # seconds per pattern and text; a linear pass over 1 MB takes a few
 DYNAMIC = {
     ("cyclemap/engine/facts.py", "<module>"): "literal alternatives joined to one fixed phrase list at import (no "
                                               "nested quantifier); the compiled pattern is timed like every global",
+    ("cyclemap/engine/content/tokenizer.py", "<module>"): "simplemma's tokenizer pattern, a generated constant of the "
+                                                          "same module (tools/content_tokenizer.py); the compiled "
+                                                          "pattern is timed like every global",
     ("cyclemap/format/settings.py", "line_of"): "one escaped settings key between fixed classes, on one line of a file under 1 MB",
 }
 
