@@ -296,6 +296,19 @@ def _segment_rows(result: Ratings, rows: list, seg_index: int, wanted: str | Non
 
 
 
+def in_segment(result: Ratings, row: list[str], width: int, seg_index: int | None, wanted: str | None) -> bool:
+    """Count one row's segment; False when --segment leaves it out (the row-by-row readers)."""
+    if seg_index is None:
+        return True
+    value = row[seg_index].strip() if seg_index < width else ""
+    if value and len(result.segments) < 1000:
+        result.segments[plain(value[:MAX_SHOWN])] += 1
+    if wanted is not None and plain(value) != wanted:
+        result.other_segments += 1
+        return False
+    return True
+
+
 def repeated(result: Ratings, line: int, col: int, sheet: str, respondent: str | None = None,
              moment: str | None = None) -> None:
     """Report a repeated respondent at `line` (the one message of both readers): the

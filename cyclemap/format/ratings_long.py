@@ -19,7 +19,6 @@ from cyclemap.format.ratings_data import (
     _SKIP,
     MAX_CACHED,
     MAX_PROBLEMS,
-    MAX_SHOWN,
     MAX_TRACKED,
     Ratings,
     _bad_cell,
@@ -31,6 +30,7 @@ from cyclemap.format.ratings_data import (
     _shown,
     _too_long,
     _where,
+    in_segment,
     repeated,
 )
 from cyclemap.format.ratings_source import _Chunk, _drive
@@ -109,7 +109,7 @@ class LongReader:
             _too_long(self.result, line, sheet, width, ncols)
             return
         self.result.rows += 1
-        if not self._in_segment(row, width):
+        if not in_segment(self.result, row, width, self.seg_index, self.wanted):
             return
         moment_id = self.moment_for(row[self.mi])
         if moment_id is None:
@@ -133,19 +133,6 @@ class LongReader:
         expected = (_("{cell}expected 2 or 3 columns (moment,rating[,respondent]), found {count}")
                     if self.headerless else _("{cell}expected at least {need} columns, found {count}"))
         result.add_problem(_diag(result.path, pos, expected.format(cell=pre, count=len(row), need=self.needed + 1)))
-
-    def _in_segment(self, row: list[str], width: int) -> bool:
-        """Count the row's segment; False when --segment leaves it out."""
-        if self.seg_index is None:
-            return True
-        result = self.result
-        value = row[self.seg_index].strip() if self.seg_index < width else ""
-        if value and len(result.segments) < 1000:
-            result.segments[plain(value[:MAX_SHOWN])] += 1
-        if self.wanted is not None and plain(value) != self.wanted:
-            result.other_segments += 1
-            return False
-        return True
 
     def _unknown(self, line: int, cell: str, sheet: str) -> None:
         from cyclemap.format.reader import did_you_mean

@@ -14,7 +14,6 @@ from cyclemap.format.ratings_data import (
     _OFF,
     _RATING,
     _SKIP,
-    MAX_SHOWN,
     MAX_TRACKED,
     Ratings,
     _bad_cell,
@@ -23,11 +22,12 @@ from cyclemap.format.ratings_data import (
     _segment_filter,
     _segment_rows,
     _too_long,
+    in_segment,
     keep_comment,
     repeated,
 )
 from cyclemap.format.ratings_source import _Chunk, _drive
-from cyclemap.format.survey_shapes import Layout, plain
+from cyclemap.format.survey_shapes import Layout
 from cyclemap.format.tally import Tally
 
 
@@ -76,7 +76,7 @@ class WideReader:
             _too_long(result, line, sheet, width, self.ncols)
             return
         result.rows += 1
-        if not self._in_segment(row, width) or self._repeated(line, row, width, sheet):
+        if not in_segment(self.result, row, width, self.seg_index, self.wanted) or self._repeated(line, row, width, sheet):
             return
         result.respondents += 1
         read = self.read
@@ -94,19 +94,6 @@ class WideReader:
                 result.set_aside["column"] += 1
         if self.comment_index is not None and self.comment_index < width:
             keep_comment(result, row[self.comment_index])
-
-    def _in_segment(self, row: list[str], width: int) -> bool:
-        """Count the row's segment; False when --segment leaves it out."""
-        if self.seg_index is None:
-            return True
-        result = self.result
-        value = row[self.seg_index].strip() if self.seg_index < width else ""
-        if value and len(result.segments) < 1000:
-            result.segments[plain(value[:MAX_SHOWN])] += 1
-        if self.wanted is not None and plain(value) != self.wanted:
-            result.other_segments += 1
-            return False
-        return True
 
     def _repeated(self, line: int, row: list[str], width: int, sheet: str) -> bool:
         """True (and said) when this respondent's row was read before."""
