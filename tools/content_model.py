@@ -28,10 +28,14 @@ import content_set
 from cyclemap.engine.content import model
 from cyclemap.engine.content.reading import _Read
 
-# Owners and standards. Moment names are read by the rules alone: a model trained the same way
-# gained nothing on held-back names and flagged sound customer moments in the bundled examples
-# and templates ("Has dinner at the hotel restaurant", "Checks the status page").
+# Owners only. Moment names are read by the rules alone: a model trained the same way gained
+# nothing on held-back names and flagged sound customer moments in the bundled examples and
+# templates ("Has dinner at the hotel restaurant", "Checks the status page"). Standards too: a
+# model for them added false alarms and no recall on the independent third set (round3.tsv) and
+# read the bank's "Señalización visible desde la entrada" as the organisation's
+# (engine/content/goals.py). `--cv` still measures both; only SHIPPED goes into model.json.
 FIELD_OF = {"owner-nobody": "owner", "standard-org": "standard"}
+SHIPPED = ("owner-nobody",)
 # False alarms allowed in cross-validation, per class: none for owners (a handful of negatives per
 # language in a fresh set, so one false alarm is already far above 5 %); about one in seventy for
 # standards, whose model-only recall would otherwise fall by a third.
@@ -140,7 +144,8 @@ def choose(cls: str, verbose: bool = False) -> tuple[float, float, dict]:
 
 def build() -> dict:
     out = {}
-    for cls, field in FIELD_OF.items():
+    for cls in SHIPPED:
+        field = FIELD_OF[cls]
         c, t, r = choose(cls)
         rows = tuning_rows(cls)
         x, y, vocab = encode(rows)

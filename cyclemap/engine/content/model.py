@@ -1,17 +1,17 @@
-"""A second reader for owners and standards: a small logistic model over features that carry over to
+"""A second reader for owners: a small logistic model over features that carry over to
 wordings never seen — the lexicon's concepts at each word and in sequence, word stems (the
 first five letters of the lemma, shared by "equipo"/"equipe" alike), and the shape of the
 phrase (a plural article at its head, a number, capitals).
 
     score("owner", read)     # how likely the owner is nobody in particular, 0..1
-    says("standard", read)   # the standard measures the organisation (the score reaches the threshold)
+    says("owner", read)      # the score reaches the threshold chosen for it
 
 The weights (model.json) are trained by tools/content_model.py on the tuning parts of the
 labelled set only, with the threshold chosen by cross-validation within them so that false
 alarms stay rare; `owner()` consults it only where its rules find neither a group nor a
-person (and the text gives more to go on than one unknown word), `standard()` only where no
-rule names a goal. No word list lives here: the features are the concepts of lexicon.py and
-the letters of the words. Moment names are read by the rules alone (see tools/content_model.py).
+person (and the text gives more to go on than one unknown word). Standards and moment names
+are read by the rules alone (tools/content_model.py says why). No word list lives here: the
+features are the concepts of lexicon.py and the letters of the words.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from pathlib import Path
 from cyclemap.engine.content.reading import _concept, _Read
 
 _WEIGHTS = Path(__file__).with_name("model.json")
-FIELDS = ("owner", "standard")
 
 
 @lru_cache(maxsize=1)
