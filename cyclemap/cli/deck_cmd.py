@@ -15,8 +15,8 @@ import typer
 from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app, need
 from cyclemap.cli.common import (
-    ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption, UsageError,
-    check_choice, guarded, h,
+    ConfigOption, DebugOption, EngineOption, IgnoreOption, LangOption, RatingsOption, SegmentOption, SelectOption,
+    UsageError, check_choice, guarded, h,
 )
 from cyclemap.cli.progress import progress
 from cyclemap.cli.usage import help_lang
@@ -38,8 +38,7 @@ def deck(
         "The cycle file."))],
     output: Annotated[str, typer.Option("--output", "-o", metavar="OUT.pptx", show_default=False, help=h(
         "Where to write the deck (.pptx)."))],
-    engine: Annotated[str, typer.Option("--engine", "-e", metavar="auto|system|embedded", help=h(
-        "Which Graphviz draws the diagram (see `cyclemap render --help`)."))] = "auto",
+    engine: EngineOption = "auto",
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config: ConfigOption = None,

@@ -22,8 +22,8 @@ import typer
 from cyclemap.cli.answers import StrictOption
 from cyclemap.cli.frame import Frame, app
 from cyclemap.cli.common import (
-    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, IgnoreOption, LangOption, RatingsOption, SegmentOption,
-    SelectOption, UsageError, check_choice, guarded, h,
+    EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ConfigOption, DebugOption, EngineOption, IgnoreOption, LangOption, RatingsOption,
+    SegmentOption, SelectOption, UsageError, check_choice, guarded, h,
 )
 from cyclemap.cli.progress import progress
 from cyclemap.cli.usage import say
@@ -200,8 +200,7 @@ def render(
     view: Annotated[str, typer.Option("--view", metavar="client|analyst", help=h(
         "client: for the client (names, critical moments, score marks, the top weak points numbered); "
         "analyst: every finding's code on its moment, and the full legend."))] = "client",
-    engine: Annotated[str, typer.Option("--engine", "-e", metavar="auto|system|embedded", help=h(
-        "system: the dot program; embedded: built-in Graphviz (WebAssembly), no install needed; auto: system if dot is there."))] = "auto",
+    engine: EngineOption = "auto",
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="svg|png|pdf|dot", help=h(
         "Format, when the output's suffix does not say it (or with -o -)."))] = None,
     split: Annotated[str, typer.Option("--split", metavar="auto|never|stage", help=h(

@@ -43,8 +43,9 @@ def build_handout(checked: "CheckedCycle", source_name: str | None = None, editi
         return build_summary_html(checked)
     assessment = assess(checked)
     diagram = clock_diagram(checked, edition)
-    if notes is not None and size_note(diagram) is not None:
-        notes.append(size_note(diagram))
+    note = size_note(diagram)
+    if notes is not None and note is not None:
+        notes.append(note)
     if edition == "participant":
         from cyclemap.outputs.render.client import top_weak_moments
 
